@@ -1,0 +1,125 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { ErrorCode, MAX_HTTP_BODY_BYTES } from '@gommette/shared';
+import type { Config } from './config';
+import type { AppContext } from './context';
+import { clientRoutes } from './http/clientRoutes';
+import { errorMiddleware, sendError } from './http/errors';
+import { joinRoutes } from './http/joinRoutes';
+import { workshopRoutes } from './http/workshopRoutes';
+import { PresenceTracker } from './realtime/PresenceTracker';
+import { createSocketServer } from './realtime/socketServer';
+import { publicRoom, facilitatorRoom, type GommetteServer } from './realtime/types';
+import type { WorkshopStore } from './store/WorkshopStore';
+
+export interface AppDeps {
+  store: WorkshopStore;
+  logger: Logger;
+  now?: () => number;
+}
+
+export interface App {
+  httpServer: http.Server;
+  io: GommetteServer;
+  /** Starts listening; resolves with the bound address (port 0 picks a free one). */
+  listen(port: number, host: string): Promise<AddressInfo>;
+  /** Stops accepting, disconnects sockets, closes the store. */
+  close(): Promise<void>;
+}
+
+/** Paths whose WebSocket upgrades are served; anything else is refused at once. */
+const SOCKET_IO_PATH = '/socket.io/';
+
+/**
+ * The composition root: express, socket.io and (later) the board gateway on one HTTP server.
+ * `index.ts` builds real adapters from the environment; tests call this on port 0.
+ */
+export function createApp(config: Config, deps: AppDeps): App {
+  const { store, logger } = deps;
+  let io: GommetteServer | null = null;
+  const presence = new PresenceTracker((workshopId, current) => {
+    io?.to([publicRoom(workshopId), facilitatorRoom(workshopId)]).emit('presence:changed', current);
+  });
+  const ctx: AppContext = { config, store, logger, presence, now: deps.now ?? Date.now };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          styleSrc: ["'self'"],
+          styleSrcAttr: ["'unsafe-inline'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          // Workshops often run over plain http on the venue's Wi-Fi: never force https.
+          upgradeInsecureRequests: null,
+        },
+      },
+      strictTransportSecurity: config.publicUrl?.startsWith('https:') ?? false,
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger,
+      // Method, path and status only: no headers (tokens), no bodies (what residents wrote).
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || (req.url?.startsWith('/assets/') ?? false) },
+    }),
+  );
+  app.use(express.json({ limit: MAX_HTTP_BODY_BYTES }));
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await store.ping();
+      res.json({ status: 'ok' });
+    } catch (error) {
+      logger.error({ err: error }, 'health check failed');
+      sendError(res, ErrorCode.Internal, 'store unavailable');
+    }
+  });
+  app.use(workshopRoutes(ctx));
+  app.use(joinRoutes(ctx));
+  app.use('/api', (_req, res) => sendError(res, ErrorCode.NotFound, 'no such API route'));
+  app.use(clientRoutes(config.clientDir));
+  app.use(errorMiddleware(logger));
+
+  const httpServer = http.createServer(app);
+  io = createSocketServer(httpServer, ctx);
+  httpServer.on('upgrade', (req, socket) => {
+    if (req.url?.startsWith(SOCKET_IO_PATH)) return; // engine.io answers these
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+
+  return {
+    httpServer,
+    io,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          resolve(httpServer.address() as AddressInfo);
+        });
+      }),
+    close: async () => {
+      presence.close();
+      await new Promise<void>((resolve) => {
+        // io.close() disconnects every socket and closes the HTTP server.
+        io?.close(() => resolve());
+      });
+      await store.close();
+    },
+  };
+}

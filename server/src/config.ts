@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** 0.0.0.0 by default so phones on the venue's Wi-Fi reach the facilitator's laptop. */
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  /** Base of the links in QR codes, e.g. http://192.168.1.20:3000; default: the request's host. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Extra origins allowed to open a socket (comma-separated), e.g. a dev server. */
+  ALLOWED_ORIGINS: z.string().default(''),
+  /** Number of proxies in front (for the client address used by rate limits). */
+  TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where the built client is; `npm start` builds it there. */
+  CLIENT_DIR: z.string().default(path.resolve(import.meta.dirname, '../../dist/client')),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  publicUrl: string | null;
+  allowedOrigins: string[];
+  trustProxy: number;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  clientDir: string | null;
+}
+
+/** Reads the environment once, at start-up; a bad value stops the process with a clear message. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
+    allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    clientDir: e.CLIENT_DIR,
+  };
+}

@@ -1,0 +1,110 @@
+import { Router, type Request } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import QRCode from 'qrcode';
+import {
+  ErrorCode,
+  MAX_CARD_ATTEMPTS_PER_15_MINUTES,
+  MAX_JOINS_PER_MINUTE,
+  joinBody,
+  normalizeCardCode,
+  normalizeJoinCode,
+  normalizeNickname,
+  resumeBody,
+  type JoinInfo,
+  type JoinResponse,
+  type Site,
+} from '@gommette/shared';
+import { hashSecret, newCardCode, newId, newToken } from '../security/tokens';
+import { joinUrl, publicBaseUrl } from '../services/links';
+import { UniqueViolationError, type ParticipantRecord } from '../store/WorkshopStore';
+import type { AppContext } from '../context';
+import { HttpError, orThrow } from './errors';
+import { rateLimitHandler } from './rateLimits';
+
+const MAX_CARD_DRAWS = 5;
+const limiterDefaults = { handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false } as const;
+
+export function joinRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const { store, config } = ctx;
+  const joinLimiter = rateLimit({ ...limiterDefaults, windowMs: 60_000, limit: MAX_JOINS_PER_MINUTE });
+  // Only failed card look-ups count, so a guessing run is slowed without hurting real residents.
+  const cardLimiter = rateLimit({ ...limiterDefaults, windowMs: 15 * 60_000, limit: MAX_CARD_ATTEMPTS_PER_15_MINUTES, skipSuccessfulRequests: true });
+
+  async function siteFromParam(req: Request): Promise<Site> {
+    const code = normalizeJoinCode(String(req.params.joinCode ?? ''));
+    const site = code ? await store.getSiteByJoinCode(code) : null;
+    if (!site) throw new HttpError(ErrorCode.NotFound, 'unknown join code');
+    return site;
+  }
+
+  async function joinResponse(participant: ParticipantRecord, token: string, cardCode: string): Promise<JoinResponse> {
+    const sites = await store.listSites(participant.workshopId);
+    const site = sites.find((candidate) => candidate.id === participant.siteId);
+    if (!site) throw new Error(`participant ${participant.id} has no site`);
+    return {
+      participantToken: token,
+      cardCode,
+      joinCode: site.joinCode,
+      participant: { id: participant.id, siteId: participant.siteId, mood: participant.mood, nickname: participant.nickname },
+    };
+  }
+
+  router.get('/api/join/:joinCode', async (req, res) => {
+    const site = await siteFromParam(req);
+    const workshop = await store.getWorkshop(site.workshopId);
+    if (!workshop) throw new HttpError(ErrorCode.NotFound, 'unknown join code');
+    const body: JoinInfo = {
+      workshop: { id: workshop.id, title: workshop.title, question: workshop.question, purpose: workshop.purpose },
+      site: { id: site.id, name: site.name, joinCode: site.joinCode },
+    };
+    res.json(body);
+  });
+
+  router.get('/api/sites/:joinCode/qr.svg', async (req, res) => {
+    const site = await siteFromParam(req);
+    const url = joinUrl(publicBaseUrl(config.publicUrl, req.headers, req.secure), site.joinCode);
+    // Error correction M survives a projector's glare and a phone held at an angle.
+    const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    res.type('image/svg+xml').setHeader('Cache-Control', 'no-cache').send(svg);
+  });
+
+  router.post('/api/sites/:joinCode/participants', joinLimiter, async (req, res) => {
+    const site = await siteFromParam(req);
+    const body = joinBody.parse(req.body);
+    const nickname = orThrow(normalizeNickname(body.nickname));
+    const token = newToken();
+    for (let attempt = 1; ; attempt++) {
+      const cardCode = newCardCode();
+      const participant: ParticipantRecord = {
+        id: newId(),
+        workshopId: site.workshopId,
+        siteId: site.id,
+        cardHash: hashSecret(cardCode),
+        nickname,
+        mood: body.mood,
+        createdAt: ctx.now(),
+      };
+      try {
+        await store.createParticipant(participant, hashSecret(token));
+      } catch (error) {
+        if (error instanceof UniqueViolationError && attempt < MAX_CARD_DRAWS) continue;
+        throw error;
+      }
+      res.status(201).json(await joinResponse(participant, token, cardCode));
+      return;
+    }
+  });
+
+  router.post('/api/participants/resume', cardLimiter, async (req, res) => {
+    const { cardCode: typed } = resumeBody.parse(req.body);
+    const cardCode = normalizeCardCode(typed);
+    const participant = cardCode ? await store.getParticipantByCardHash(hashSecret(cardCode)) : null;
+    if (!participant || !cardCode) throw new HttpError(ErrorCode.NotFound, 'unknown participant card');
+    const token = newToken();
+    await store.addParticipantToken(participant.id, hashSecret(token));
+    res.json(await joinResponse(participant, token, cardCode));
+  });
+
+  return router;
+}

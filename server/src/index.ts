@@ -1,0 +1,48 @@
+import os from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import { createApp } from './app';
+import { readConfig } from './config';
+import { SqliteWorkshopStore } from './store/sqlite/SqliteWorkshopStore';
+
+/** Addresses a phone on the same Wi-Fi can reach this machine at. */
+function lanAddresses(): string[] {
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .filter((iface) => iface && iface.family === 'IPv4' && !iface.internal)
+    .map((iface) => iface!.address);
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = pino({ level: config.logLevel, base: { service: 'gommette' } });
+  const store = new SqliteWorkshopStore({ filename: path.join(config.dataDir, 'gommette.sqlite') });
+  const app = createApp(config, { store, logger });
+  const address = await app.listen(config.port, config.host);
+
+  const local = `http://localhost:${address.port}/`;
+  const urls = config.publicUrl ? [`${config.publicUrl}/`] : [local, ...lanAddresses().map((ip) => `http://${ip}:${address.port}/`)];
+  logger.info({ port: address.port, host: config.host, dataDir: config.dataDir, urls }, `Gommette is ready: open ${urls[0]} to create a workshop`);
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

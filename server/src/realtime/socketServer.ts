@@ -1,0 +1,130 @@
+import type http from 'node:http';
+import { Server, type ExtendedError } from 'socket.io';
+import {
+  ErrorCode,
+  MAX_SOCKET_PAYLOAD_BYTES,
+  PROTOCOL_VERSION,
+  Role,
+  ackError,
+  isCommandName,
+  socketAuthSchema,
+  type ConnectErrorData,
+} from '@gommette/shared';
+import type { AppContext } from '../context';
+import { facilitatorAccess, participantAccess, screenAccess } from '../services/access';
+import { publicBaseUrl } from '../services/links';
+import { registerIdeaHandlers } from './ideaHandlers';
+import { createLimiters, take } from './limits';
+import { buildSnapshot } from './snapshot';
+import { facilitatorRoom, publicRoom, type GommetteServer, type GommetteSocket, type SocketData } from './types';
+import { isAllowedOrigin } from './origin';
+
+function handshakeError(code: ErrorCode, message: string): ExtendedError {
+  const error: ExtendedError = new Error(message);
+  error.data = { code } satisfies ConnectErrorData;
+  return error;
+}
+
+/** Who is connecting, from the handshake `auth`; null when the credentials open nothing. */
+async function authenticate(ctx: AppContext, auth: unknown): Promise<SocketData | ErrorCode> {
+  const parsed = socketAuthSchema.safeParse(auth);
+  if (!parsed.success) return ErrorCode.Unauthorized;
+  const credentials = parsed.data;
+  if (credentials.protocol !== PROTOCOL_VERSION) return ErrorCode.ProtocolMismatch;
+  switch (credentials.role) {
+    case Role.Participant: {
+      const participant = await participantAccess(ctx.store, credentials.token);
+      if (!participant) return ErrorCode.Unauthorized;
+      return {
+        role: Role.Participant,
+        workshopId: participant.workshopId,
+        participantId: participant.id,
+        siteId: participant.siteId,
+        me: { id: participant.id, siteId: participant.siteId, mood: participant.mood, nickname: participant.nickname },
+        rateKey: `participant:${participant.id}`,
+      };
+    }
+    case Role.Facilitator:
+    case Role.Screen: {
+      const check = credentials.role === Role.Facilitator ? facilitatorAccess : screenAccess;
+      const workshop = await check(ctx.store, credentials.workshopId, credentials.token);
+      if (!workshop) return ErrorCode.Unauthorized;
+      return { role: credentials.role, workshopId: workshop.id, participantId: null, siteId: null, me: null, rateKey: '' };
+    }
+  }
+}
+
+/**
+ * socket.io on the shared HTTP server: origin check at the handshake, authentication before the
+ * connection opens, a guard on every packet (unknown events, floods), then one handler file per area.
+ */
+export function createSocketServer(httpServer: http.Server, ctx: AppContext): GommetteServer {
+  const io: GommetteServer = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
+    // Upgrades to other paths are answered by the app's own upgrade router, not destroyed here.
+    destroyUpgrade: false,
+    allowRequest: (req, callback) => {
+      const allowed = isAllowedOrigin(req.headers, ctx.config);
+      callback(allowed ? null : 'origin not allowed', allowed);
+    },
+  });
+  const limiters = createLimiters();
+
+  io.use((socket, next) => {
+    authenticate(ctx, socket.handshake.auth).then(
+      (result) => {
+        if (typeof result === 'string') return next(handshakeError(result, `connection refused: ${result}`));
+        socket.data = { ...result, rateKey: result.rateKey || `socket:${socket.id}` };
+        return next();
+      },
+      (error: unknown) => {
+        ctx.logger.error({ err: error }, 'socket authentication failed');
+        next(handshakeError(ErrorCode.Internal, 'internal error'));
+      },
+    );
+  });
+
+  io.on('connection', (socket) => {
+    handleConnection(io, socket, ctx, limiters).catch((error: unknown) => {
+      ctx.logger.error({ err: error, workshopId: socket.data.workshopId }, 'connection setup failed');
+      socket.disconnect(true);
+    });
+  });
+
+  return io;
+}
+
+async function handleConnection(io: GommetteServer, socket: GommetteSocket, ctx: AppContext, limiters: ReturnType<typeof createLimiters>): Promise<void> {
+  const data = socket.data;
+
+  // Every packet: known event, within the flood limit; otherwise a coded ack and nothing else.
+  socket.use((packet, next) => {
+    const [event, ...args] = packet;
+    const ack = args.at(-1);
+    const reply = (code: ErrorCode, message: string, retryAfterMs?: number): void => {
+      if (typeof ack === 'function') (ack as (result: unknown) => void)(ackError(code, message, retryAfterMs));
+    };
+    if (!isCommandName(event)) return reply(ErrorCode.UnknownEvent, `unknown event "${String(event).slice(0, 40)}"`);
+    take(limiters.commands, data.rateKey).then(
+      (waitMs) => (waitMs === null ? next() : reply(ErrorCode.RateLimited, 'too many commands', waitMs)),
+      () => reply(ErrorCode.Internal, 'internal error'),
+    );
+  });
+
+  registerIdeaHandlers(io, socket, ctx, limiters);
+
+  // Join first, then read: any event sent before the snapshot is already contained in it.
+  await socket.join(data.role === Role.Facilitator ? facilitatorRoom(data.workshopId) : publicRoom(data.workshopId));
+  if (data.role === Role.Participant && data.participantId && data.siteId) {
+    const { workshopId, participantId, siteId } = data;
+    ctx.presence.join(workshopId, participantId, siteId);
+    socket.on('disconnect', () => ctx.presence.leave(workshopId, participantId));
+  }
+  const snapshot = await buildSnapshot(ctx, data, publicBaseUrl(ctx.config.publicUrl, socket.handshake.headers, socket.handshake.secure));
+  if (!snapshot) {
+    socket.disconnect(true);
+    return;
+  }
+  socket.emit('workshop:snapshot', snapshot);
+}

@@ -1,0 +1,24 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { customAlphabet, nanoid } from 'nanoid';
+import { CARD_CODE_ALPHABET, CARD_CODE_LENGTH, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '@gommette/shared';
+
+/** A secret for a link or a device: 256 random bits, URL-safe. Only its hash is stored. */
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/**
+ * Tokens and card codes are random, so a fast hash is enough (no dictionary to slow down);
+ * the store never holds a usable secret.
+ */
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('base64url');
+}
+
+export const newJoinCode = customAlphabet(JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH);
+export const newCardCode = customAlphabet(CARD_CODE_ALPHABET, CARD_CODE_LENGTH);
+
+/** Server-made ids (workshops, sites, participants). */
+export function newId(): string {
+  return nanoid(16);
+}

@@ -1,0 +1,31 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { WorkshopRecord, WorkshopStore, ParticipantRecord } from '../store/WorkshopStore';
+import { hashSecret } from '../security/tokens';
+
+function sameHash(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** The workshop if `token` is its facilitator token; a token of another workshop opens nothing. */
+export async function facilitatorAccess(store: WorkshopStore, workshopId: string, token: string): Promise<WorkshopRecord | null> {
+  const workshop = await store.getWorkshop(workshopId);
+  return workshop && sameHash(workshop.facilitatorTokenHash, hashSecret(token)) ? workshop : null;
+}
+
+/** The projector's access: read-only, everything residents can see. */
+export async function screenAccess(store: WorkshopStore, workshopId: string, token: string): Promise<WorkshopRecord | null> {
+  const workshop = await store.getWorkshop(workshopId);
+  return workshop && sameHash(workshop.screenTokenHash, hashSecret(token)) ? workshop : null;
+}
+
+export async function participantAccess(store: WorkshopStore, token: string): Promise<ParticipantRecord | null> {
+  return store.getParticipantByTokenHash(hashSecret(token));
+}
+
+/** `Authorization: Bearer <token>` → the token, or null. */
+export function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer ([A-Za-z0-9_-]{20,128})$/.exec(header ?? '');
+  return match?.[1] ?? null;
+}

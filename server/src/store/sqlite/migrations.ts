@@ -1,0 +1,60 @@
+/**
+ * Versioned schema migrations, applied in order at start-up inside one transaction each.
+ * Never edit a released migration: append a new one.
+ */
+export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE workshops (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        question TEXT NOT NULL,
+        purpose TEXT NOT NULL CHECK (length(purpose) > 0),
+        facilitator_token_hash TEXT NOT NULL UNIQUE,
+        screen_token_hash TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE sites (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        join_code TEXT NOT NULL UNIQUE,
+        position INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX sites_by_workshop ON sites(workshop_id, position);
+
+      CREATE TABLE participants (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        site_id TEXT NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+        card_hash TEXT NOT NULL UNIQUE,
+        nickname TEXT,
+        mood TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX participants_by_workshop ON participants(workshop_id);
+
+      -- One row per device: a participant card lets a resident add a phone without
+      -- logging the first one out.
+      CREATE TABLE participant_tokens (
+        token_hash TEXT PRIMARY KEY,
+        participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX participant_tokens_by_participant ON participant_tokens(participant_id);
+
+      CREATE TABLE ideas (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        site_id TEXT NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+        participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        hidden INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX ideas_by_workshop ON ideas(workshop_id, created_at);
+    `,
+  },
+];

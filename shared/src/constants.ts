@@ -1,0 +1,58 @@
+/**
+ * Limits, timings and codes shared by the server (validation) and the UI (counters, hints).
+ * Units are in the names.
+ */
+
+/** Bumped whenever a command or event changes shape; the server refuses other versions. */
+export const PROTOCOL_VERSION = 1;
+
+export const MAX_TITLE_CHARS = 120;
+export const MAX_QUESTION_CHARS = 300;
+export const MAX_PURPOSE_CHARS = 500;
+export const MAX_SITE_NAME_CHARS = 80;
+export const MAX_SITES_PER_WORKSHOP = 12;
+export const MAX_IDEA_CHARS = 200;
+export const MAX_NICKNAME_CHARS = 30;
+
+/** Ideas one participant may post in a minute (a resident writes far fewer; this stops floods). */
+export const MAX_IDEAS_PER_MINUTE = 12;
+/** Any command, per connection, per window below. */
+export const MAX_COMMANDS_PER_WINDOW = 60;
+export const COMMAND_WINDOW_MS = 10_000;
+/** Workshops one network address may create per hour. */
+export const MAX_WORKSHOPS_PER_HOUR = 30;
+/** Joins (new participants or card resumes) one network address may make per minute;
+ * a whole room shares the venue's Wi-Fi address, so this is generous. */
+export const MAX_JOINS_PER_MINUTE = 120;
+/** Wrong participant-card codes one address may try per 15 minutes. */
+export const MAX_CARD_ATTEMPTS_PER_15_MINUTES = 20;
+
+/** socket.io `maxHttpBufferSize`: a bigger frame closes the connection. */
+export const MAX_SOCKET_PAYLOAD_BYTES = 16 * 1024;
+/** express.json limit for REST bodies. */
+export const MAX_HTTP_BODY_BYTES = 32 * 1024;
+
+/** Join codes avoid 0/O, 1/I/L and U/V so they can be read aloud and typed without doubt. */
+export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTWXYZ23456789';
+export const JOIN_CODE_LENGTH = 6;
+export const CARD_CODE_ALPHABET = JOIN_CODE_ALPHABET;
+export const CARD_CODE_LENGTH = 8;
+
+/** How long the phone waits for an ack before resending the same command. */
+export const COMMAND_ACK_TIMEOUT_MS = 5_000;
+/** Presence counts are broadcast at most once per interval per workshop. */
+export const PRESENCE_BROADCAST_INTERVAL_MS = 500;
+
+export const ErrorCode = {
+  BadRequest: 'bad_request',
+  TooLarge: 'too_large',
+  Unauthorized: 'unauthorized',
+  Forbidden: 'forbidden',
+  NotFound: 'not_found',
+  Conflict: 'conflict',
+  RateLimited: 'rate_limited',
+  UnknownEvent: 'unknown_event',
+  ProtocolMismatch: 'protocol_mismatch',
+  Internal: 'internal',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,0 +1,65 @@
+import { ErrorCode, MAX_NICKNAME_CHARS } from '../constants';
+import { domainError, type DomainError } from './errors';
+import { countChars, normalizeText } from './text';
+
+/** The "météo" a resident picks on arrival: how they feel, without saying who they are. */
+export const MOODS = ['sunny', 'partly', 'cloudy', 'rainy', 'stormy'] as const;
+export type Mood = (typeof MOODS)[number];
+
+export const MOOD_EMOJI: Record<Mood, string> = {
+  sunny: '☀️',
+  partly: '🌤️',
+  cloudy: '☁️',
+  rainy: '🌧️',
+  stormy: '⛈️',
+};
+
+export type MoodCounts = Record<Mood, number>;
+
+export function emptyMoodCounts(): MoodCounts {
+  return { sunny: 0, partly: 0, cloudy: 0, rainy: 0, stormy: 0 };
+}
+
+/** Aggregates moods so a console can show the room's weather without listing people. */
+export function summarizeMoods(moods: Iterable<Mood>): MoodCounts {
+  const counts = emptyMoodCounts();
+  for (const mood of moods) counts[mood] += 1;
+  return counts;
+}
+
+const ANIMALS: ReadonlyArray<readonly [name: string, feminine: boolean]> = [
+  ['Loutre', true], ['Hérisson', false], ['Chouette', true], ['Renard', false], ['Tortue', true],
+  ['Panda', false], ['Baleine', true], ['Koala', false], ['Abeille', true], ['Pingouin', false],
+  ['Girafe', true], ['Lapin', false], ['Fourmi', true], ['Écureuil', false], ['Mouette', true],
+  ['Dauphin', false], ['Grenouille', true], ['Castor', false], ['Coccinelle', true], ['Lynx', false],
+];
+
+const ADJECTIVES: ReadonlyArray<readonly [masculine: string, feminine: string]> = [
+  ['joyeux', 'joyeuse'], ['curieux', 'curieuse'], ['malin', 'maligne'], ['calme', 'calme'],
+  ['rêveur', 'rêveuse'], ['rapide', 'rapide'], ['gourmand', 'gourmande'], ['courageux', 'courageuse'],
+  ['bavard', 'bavarde'], ['sage', 'sage'], ['créatif', 'créative'], ['souriant', 'souriante'],
+];
+
+function pick<T>(items: ReadonlyArray<T>, random: () => number): T {
+  const item = items[Math.floor(random() * items.length) % items.length];
+  if (item === undefined) throw new Error('pick from an empty list');
+  return item;
+}
+
+/** An animal pseudonym ("Loutre curieuse") suggested so nobody has to give a name. */
+export function suggestPseudonym(random: () => number = Math.random): string {
+  const [animal, feminine] = pick(ANIMALS, random);
+  const [masculine, feminineForm] = pick(ADJECTIVES, random);
+  return `${animal} ${feminine ? feminineForm : masculine}`;
+}
+
+/** An optional nickname: blank means none; too long is refused rather than cut. */
+export function normalizeNickname(raw: string | undefined): string | null | DomainError {
+  if (raw === undefined) return null;
+  const nickname = normalizeText(raw);
+  if (nickname.length === 0) return null;
+  if (countChars(nickname) > MAX_NICKNAME_CHARS) {
+    return domainError(ErrorCode.TooLarge, `nickname is longer than ${MAX_NICKNAME_CHARS} characters`);
+  }
+  return nickname;
+}
