@@ -42,6 +42,11 @@ export function sendError(res: Response, code: ErrorCode, message: string, retry
   res.status(STATUS_BY_CODE[code]).json(ackError(code, message, retryAfterMs));
 }
 
+/** A payload refused by its schema: `too_large` when a field is over its limit, else `bad_request`. */
+export function zodErrorCode(error: ZodError): ErrorCode {
+  return error.issues.some((issue) => issue.code === 'too_big') ? ErrorCode.TooLarge : ErrorCode.BadRequest;
+}
+
 export function zodMessage(error: ZodError): string {
   return error.issues
     .slice(0, 5)
@@ -54,7 +59,7 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
     if (error instanceof HttpError) return sendError(res, error.code, error.message, error.retryAfterMs);
-    if (error instanceof ZodError) return sendError(res, ErrorCode.BadRequest, zodMessage(error));
+    if (error instanceof ZodError) return sendError(res, zodErrorCode(error), zodMessage(error));
     const type = typeof error === 'object' && error !== null && 'type' in error ? error.type : undefined;
     if (type === 'entity.too.large') return sendError(res, ErrorCode.TooLarge, 'request body too large');
     if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {

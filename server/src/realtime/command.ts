@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ErrorCode, ackError, commandSchemas, type Ack, type CommandName, type CommandResults } from '@gommette/shared';
-import { zodMessage } from '../http/errors';
+import { zodErrorCode, zodMessage } from '../http/errors';
 import type { AppContext } from '../context';
 import type { GommetteSocket } from './types';
 
@@ -29,7 +29,7 @@ export function onCommand<K extends CommandName>(
     const reply = typeof ack === 'function' ? (ack as (result: Ack<CommandResults[K]>) => void) : () => {};
     const parsed = commandSchemas[name].safeParse(payload);
     if (!parsed.success) {
-      reply(ackError(ErrorCode.BadRequest, zodMessage(parsed.error)));
+      reply(ackError(zodErrorCode(parsed.error), zodMessage(parsed.error)));
       return;
     }
     let outcome: CommandOutcome<CommandResults[K]>;

@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { nanoid } from 'nanoid';
+import { pino } from 'pino';
+import { io as connectClient, type Socket } from 'socket.io-client';
+import {
+  PROTOCOL_VERSION,
+  type ClientToServerEvents,
+  type CreateWorkshopResponse,
+  type JoinResponse,
+  type ServerToClientEvents,
+  type Snapshot,
+  type SocketAuth,
+} from '@gommette/shared';
+import { createApp, type App } from '../src/app';
+import { readConfig } from '../src/config';
+import { SqliteWorkshopStore } from '../src/store/sqlite/SqliteWorkshopStore';
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface TestServer {
+  url: string;
+  app: App;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'gommette-test-'));
+}
+
+/** A real server on a free loopback port with its own SQLite file. */
+export async function startServer(options: { dataDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? tempDataDir();
+  const config = readConfig({ HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', CLIENT_DIR: path.join(dataDir, 'no-client'), ...options.env });
+  const store = new SqliteWorkshopStore({ filename: path.join(dataDir, 'gommette.sqlite') });
+  const app = createApp(config, { store, logger: pino({ level: 'silent' }) });
+  const address = await app.listen(options.port ?? 0, '127.0.0.1');
+  const url = `http://127.0.0.1:${address.port}`;
+  return { url, app, dataDir, close: () => app.close() };
+}
+
+export async function postJson<T>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+export async function createWorkshop(url: string, sites = ['Centre social', 'Maison du quartier']): Promise<CreateWorkshopResponse> {
+  const { status, body } = await postJson<CreateWorkshopResponse>(`${url}/api/workshops`, {
+    title: 'Être acteur de son quartier',
+    question: 'Comment aider les personnes sans abri dans leur quotidien ?',
+    purpose: 'Votre participation servira à choisir une invention que les jeunes fabriqueront avec le centre social.',
+    sites: sites.map((name) => ({ name })),
+  });
+  if (status !== 201) throw new Error(`workshop creation failed: ${status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+export async function joinAs(url: string, joinCode: string, nickname?: string): Promise<JoinResponse> {
+  const { status, body } = await postJson<JoinResponse>(`${url}/api/sites/${joinCode}/participants`, { mood: 'sunny', nickname });
+  if (status !== 201) throw new Error(`join failed: ${status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+export type AuthWithoutProtocol = SocketAuth extends infer A ? (A extends SocketAuth ? Omit<A, 'protocol'> : never) : never;
+
+/** A real socket.io client; resolves with the socket and its first snapshot. */
+export function connect(
+  url: string,
+  auth: AuthWithoutProtocol,
+  options: { extraHeaders?: Record<string, string> } = {},
+): Promise<{ socket: ClientSocket; snapshot: Snapshot }> {
+  const socket: ClientSocket = connectClient(url, {
+    auth: { protocol: PROTOCOL_VERSION, ...auth },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    ...(options.extraHeaders ? { extraHeaders: options.extraHeaders } : {}),
+  });
+  return new Promise((resolve, reject) => {
+    socket.once('workshop:snapshot', (snapshot) => resolve({ socket, snapshot }));
+    socket.once('connect_error', (error) => {
+      socket.close();
+      reject(error);
+    });
+  });
+}
+
+/** Resolves with the next `event` the socket receives (or rejects after `timeoutMs`). */
+export function nextEvent<E extends keyof ServerToClientEvents>(
+  socket: ClientSocket,
+  event: E,
+  timeoutMs = 3000,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+    socket.once(event as 'idea:added', ((payload: unknown) => {
+      clearTimeout(timer);
+      resolve(payload as Parameters<ServerToClientEvents[E]>[0]);
+    }) as never);
+  });
+}
+
+/** Emits with an ack; rejects if no ack arrives in time. */
+export function emitWithAck(socket: ClientSocket, event: string, payload: unknown, timeoutMs = 3000): Promise<unknown> {
+  return (socket.timeout(timeoutMs) as unknown as { emitWithAck(event: string, payload: unknown): Promise<unknown> }).emitWithAck(event, payload);
+}
+
+/** A client-side id as phones make them. */
+export const clientId = (): string => nanoid();
