@@ -1,0 +1,149 @@
+/**
+ * The behaviour every WorkshopStore adapter must have. Each adapter's test file calls
+ * `workshopStoreContract` with a factory; the same assertions then run against SQLite today
+ * and PostgreSQL when it lands.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Idea, Site } from '@gommette/shared';
+import { UniqueViolationError, type ParticipantRecord, type WorkshopRecord, type WorkshopStore } from './WorkshopStore';
+
+export interface StoreFixture {
+  store: WorkshopStore;
+  /** Closes and opens the same storage again, as a restarted process would. */
+  reopen: () => Promise<WorkshopStore>;
+}
+
+let sequence = 0;
+const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(sequence++).toString(36).padStart(4, '0')}`;
+
+function workshopRecord(): { workshop: WorkshopRecord; sites: Site[] } {
+  const id = unique('w');
+  return {
+    workshop: { id, title: 'Atelier', question: 'Comment ?', purpose: 'Choisir une invention', createdAt: 1_000, facilitatorTokenHash: unique('f'), screenTokenHash: unique('s') },
+    sites: [
+      { id: unique('site'), workshopId: id, name: 'Centre social', joinCode: unique('J'), position: 0 },
+      { id: unique('site'), workshopId: id, name: 'Maison du quartier', joinCode: unique('K'), position: 1 },
+    ],
+  };
+}
+
+function participantRecord(workshopId: string, siteId: string, mood: ParticipantRecord['mood'] = 'sunny'): ParticipantRecord {
+  return { id: unique('p'), workshopId, siteId, cardHash: unique('card'), nickname: null, mood, createdAt: 2_000 };
+}
+
+function ideaRecord(participant: ParticipantRecord, text: string, createdAt: number): Idea {
+  return { id: unique('idea'), workshopId: participant.workshopId, siteId: participant.siteId, participantId: participant.id, text, hidden: false, createdAt };
+}
+
+export function workshopStoreContract(name: string, makeFixture: () => Promise<StoreFixture>): void {
+  describe(`WorkshopStore contract: ${name}`, () => {
+    const open: WorkshopStore[] = [];
+    async function fixture(): Promise<StoreFixture> {
+      const made = await makeFixture();
+      open.push(made.store);
+      return made;
+    }
+    afterEach(async () => {
+      for (const store of open.splice(0)) await store.close();
+    });
+
+    it('creates a workshop with its sites and finds them by id and join code', async () => {
+      const { store } = await fixture();
+      const { workshop, sites } = workshopRecord();
+      await store.createWorkshop(workshop, sites);
+      expect(await store.getWorkshop(workshop.id)).toEqual(workshop);
+      expect(await store.listSites(workshop.id)).toEqual(sites);
+      expect(await store.getSiteByJoinCode(sites[1]!.joinCode)).toEqual(sites[1]);
+      expect(await store.getWorkshop('missing')).toBeNull();
+      expect(await store.getSiteByJoinCode('NOPE')).toBeNull();
+    });
+
+    it('refuses a taken join code with UniqueViolationError and writes nothing of that workshop', async () => {
+      const { store } = await fixture();
+      const first = workshopRecord();
+      await store.createWorkshop(first.workshop, first.sites);
+      const second = workshopRecord();
+      const clash = [second.sites[0]!, { ...second.sites[1]!, joinCode: first.sites[0]!.joinCode }];
+      await expect(store.createWorkshop(second.workshop, clash)).rejects.toBeInstanceOf(UniqueViolationError);
+      expect(await store.getWorkshop(second.workshop.id)).toBeNull();
+    });
+
+    it('finds participants by device token and by card, with several devices each', async () => {
+      const { store } = await fixture();
+      const { workshop, sites } = workshopRecord();
+      await store.createWorkshop(workshop, sites);
+      const participant = participantRecord(workshop.id, sites[0]!.id);
+      await store.createParticipant(participant, 'token-a');
+      await store.addParticipantToken(participant.id, 'token-b');
+      expect(await store.getParticipantByTokenHash('token-a')).toEqual(participant);
+      expect(await store.getParticipantByTokenHash('token-b')).toEqual(participant);
+      expect(await store.getParticipantByCardHash(participant.cardHash)).toEqual(participant);
+      expect(await store.getParticipantByTokenHash('token-c')).toBeNull();
+      await expect(store.addParticipantToken(participant.id, 'token-a')).rejects.toBeInstanceOf(UniqueViolationError);
+    });
+
+    it('counts participants per site and mood without naming anyone', async () => {
+      const { store } = await fixture();
+      const { workshop, sites } = workshopRecord();
+      await store.createWorkshop(workshop, sites);
+      await store.createParticipant(participantRecord(workshop.id, sites[0]!.id, 'sunny'), unique('t'));
+      await store.createParticipant(participantRecord(workshop.id, sites[0]!.id, 'rainy'), unique('t'));
+      await store.createParticipant(participantRecord(workshop.id, sites[1]!.id, 'sunny'), unique('t'));
+      expect(await store.countParticipants(workshop.id)).toEqual({
+        total: 3,
+        bySite: { [sites[0]!.id]: 2, [sites[1]!.id]: 1 },
+        moods: { sunny: 2, partly: 0, cloudy: 0, rainy: 1, stormy: 0 },
+      });
+    });
+
+    it('inserts an idea once: a second insert with the same id returns the stored one', async () => {
+      const { store } = await fixture();
+      const { workshop, sites } = workshopRecord();
+      await store.createWorkshop(workshop, sites);
+      const participant = participantRecord(workshop.id, sites[0]!.id);
+      await store.createParticipant(participant, unique('t'));
+      const idea = ideaRecord(participant, 'Manger chaud', 5_000);
+      expect(await store.insertIdea(idea)).toEqual({ inserted: true, idea });
+      expect(await store.insertIdea({ ...idea, text: 'Autre texte', createdAt: 9_000 })).toEqual({ inserted: false, idea });
+      expect(await store.listIdeas(workshop.id)).toEqual([idea]);
+      expect(await store.getIdea(idea.id)).toEqual(idea);
+    });
+
+    it('lists ideas in posting order and hides them only within their workshop', async () => {
+      const { store } = await fixture();
+      const { workshop, sites } = workshopRecord();
+      const other = workshopRecord();
+      await store.createWorkshop(workshop, sites);
+      await store.createWorkshop(other.workshop, other.sites);
+      const participant = participantRecord(workshop.id, sites[0]!.id);
+      await store.createParticipant(participant, unique('t'));
+      const late = ideaRecord(participant, 'Deuxième', 8_000);
+      const early = ideaRecord(participant, 'Première', 7_000);
+      await store.insertIdea(late);
+      await store.insertIdea(early);
+      expect((await store.listIdeas(workshop.id)).map((idea) => idea.text)).toEqual(['Première', 'Deuxième']);
+
+      expect(await store.setIdeaHidden(other.workshop.id, early.id, true)).toBeNull();
+      expect(await store.setIdeaHidden(workshop.id, early.id, true)).toEqual({ ...early, hidden: true });
+      expect(await store.setIdeaHidden(workshop.id, 'missing', true)).toBeNull();
+      expect(await store.listIdeas(other.workshop.id)).toEqual([]);
+    });
+
+    it('keeps everything after closing and opening again', async () => {
+      const { store, reopen } = await fixture();
+      const { workshop, sites } = workshopRecord();
+      await store.createWorkshop(workshop, sites);
+      const participant = participantRecord(workshop.id, sites[0]!.id);
+      await store.createParticipant(participant, 'device');
+      const idea = ideaRecord(participant, 'Un endroit au sec', 3_000);
+      await store.insertIdea(idea);
+      await store.close();
+      const again = await reopen();
+      open.push(again);
+      expect(await again.getWorkshop(workshop.id)).toEqual(workshop);
+      expect(await again.getParticipantByTokenHash('device')).toEqual(participant);
+      expect(await again.listIdeas(workshop.id)).toEqual([idea]);
+      await again.ping();
+    });
+  });
+}

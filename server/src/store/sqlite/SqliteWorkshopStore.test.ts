@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { workshopStoreContract } from '../contract';
+import { SqliteWorkshopStore } from './SqliteWorkshopStore';
+import { MIGRATIONS } from './migrations';
+
+function tempFile(): string {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gommette-store-')), 'nested', 'gommette.sqlite');
+}
+
+workshopStoreContract('SQLite', async () => {
+  const filename = tempFile();
+  return { store: new SqliteWorkshopStore({ filename }), reopen: async () => new SqliteWorkshopStore({ filename }) };
+});
+
+describe('SqliteWorkshopStore specifics', () => {
+  it('runs in WAL mode with full fsync, and applies each migration once', async () => {
+    const filename = tempFile();
+    const store = new SqliteWorkshopStore({ filename });
+    await store.close();
+    const again = new SqliteWorkshopStore({ filename });
+    await again.close();
+    const db = new Database(filename, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>;
+    expect(versions.map((row) => row.version)).toEqual(MIGRATIONS.map((migration) => migration.version));
+    db.close();
+  });
+
+  it('refuses a workshop without a purpose at the database level too', async () => {
+    const store = new SqliteWorkshopStore({ filename: ':memory:' });
+    await expect(
+      store.createWorkshop({ id: 'w1', title: 't', question: 'q', purpose: '', createdAt: 1, facilitatorTokenHash: 'a', screenTokenHash: 'b' }, []),
+    ).rejects.toThrow(/CHECK/);
+    await store.close();
+  });
+});
