@@ -1,0 +1,32 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** A resident's phone. */
+export class PhonePage {
+  constructor(readonly page: Page) {}
+
+  async join(joinUrl: string, mood: 'sunny' | 'partly' | 'cloudy' | 'rainy' | 'stormy'): Promise<void> {
+    await this.page.goto(joinUrl);
+    // The purpose is shown before anything can be contributed.
+    await expect(this.page.getByTestId('purpose')).toBeVisible();
+    await this.page.getByTestId(`mood-${mood}`).click();
+    await this.page.getByTestId('join-submit').click();
+    await expect(this.page.getByTestId('idea-input')).toBeVisible();
+  }
+
+  async post(text: string): Promise<void> {
+    await this.page.getByTestId('idea-input').fill(text);
+    await this.page.getByTestId('idea-submit').click();
+  }
+
+  myIdea(text: string): Locator {
+    return this.page.getByTestId('my-idea').filter({ hasText: text });
+  }
+
+  async expectSent(text: string): Promise<void> {
+    await expect(this.myIdea(text)).toHaveAttribute('data-state', 'sent');
+  }
+
+  async expectOnline(online: boolean): Promise<void> {
+    await expect(this.page.getByTestId('connection-status')).toHaveAttribute('data-online', String(online));
+  }
+}

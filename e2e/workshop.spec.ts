@@ -1,0 +1,107 @@
+import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
+import { ConsolePage } from './pages/ConsolePage';
+import { HomePage } from './pages/HomePage';
+import { PhonePage } from './pages/PhonePage';
+import { ScreenPage } from './pages/ScreenPage';
+import { ServerProcess } from './support/serverProcess';
+
+const scenario = {
+  title: 'Être acteur de son quartier',
+  question: 'Comment aider les personnes sans abri dans leur quotidien ?',
+  purpose: "Votre participation servira à choisir une invention que les jeunes fabriqueront avec le centre social d'ici l'été.",
+  sites: ["Centre social de l'Arbrisseau", 'Maison du Chemin Rouge'],
+};
+
+let server: ServerProcess;
+const contexts: BrowserContext[] = [];
+
+test.beforeAll(async () => {
+  server = await ServerProcess.start();
+});
+test.afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await server.stop();
+});
+
+async function newContext(browser: Browser, kind: 'desktop' | 'projector' | 'phone'): Promise<BrowserContext> {
+  const options =
+    kind === 'phone'
+      ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'fr-FR' }
+      : kind === 'projector'
+        ? { viewport: { width: 1920, height: 1080 }, locale: 'fr-FR' }
+        : { viewport: { width: 1280, height: 800 }, locale: 'fr-FR' };
+  const context = await browser.newContext(options);
+  contexts.push(context);
+  return context;
+}
+
+test('a facilitator runs a workshop: residents join by QR code, post ideas, one is hidden, the server restarts', async ({ browser }) => {
+  // The facilitator creates the workshop through the UI; the purpose sentence is required.
+  const home = new HomePage(await (await newContext(browser, 'desktop')).newPage());
+  await home.open(server.url);
+  await home.fill({ ...scenario, purpose: '' });
+  await home.submit();
+  await home.expectError();
+  await home.fill(scenario);
+  await home.submit();
+  const links = await home.links();
+
+  const screen = new ScreenPage(await (await newContext(browser, 'projector')).newPage());
+  await screen.open(links.screenUrl);
+  await expect(screen.page.getByTestId('screen-purpose')).toContainText('choisir une invention');
+  const facilitator = new ConsolePage(await (await newContext(browser, 'desktop')).newPage());
+  await facilitator.open(links.facilitatorUrl);
+
+  // Three residents scan a QR code (read from the projector, never hard-coded).
+  const joinUrls = await screen.joinUrls();
+  expect(joinUrls).toHaveLength(2);
+  for (const url of joinUrls) expect(url).toMatch(new RegExp(`^${server.url}/j/[A-Z2-9]{6}$`));
+  const phones: PhonePage[] = [];
+  for (const [index, mood] of (['sunny', 'cloudy', 'rainy'] as const).entries()) {
+    const phone = new PhonePage(await (await newContext(browser, 'phone')).newPage());
+    await phone.join(joinUrls[index % joinUrls.length]!, mood);
+    phones.push(phone);
+  }
+  await screen.expectConnected(3);
+
+  const ideas = ['Un sac à dos créé par les jeunes', 'Une carte du quartier avec les douches', 'Ouvrir des maisons abandonnées'];
+  for (const [index, phone] of phones.entries()) {
+    await phone.post(ideas[index]!);
+    await phone.expectSent(ideas[index]!);
+  }
+  for (const idea of ideas) {
+    await expect(screen.ideaCards().filter({ hasText: idea })).toHaveCount(1);
+    await expect(facilitator.row(idea)).toHaveCount(1);
+  }
+  // No author on the projector: no nickname, no mood label next to an idea.
+  await expect(screen.ideaCards()).toHaveCount(3);
+
+  // Moderation: hidden on the console, gone from the projector and from its author's phone.
+  await facilitator.hide(ideas[2]!);
+  await expect(screen.ideaCards().filter({ hasText: ideas[2]! })).toHaveCount(0);
+  await expect(phones[2]!.myIdea(ideas[2]!)).toHaveCount(0);
+  await expect(screen.ideaCards()).toHaveCount(2);
+
+  // The server crashes; a resident keeps writing; everything comes back by itself.
+  await server.kill();
+  await phones[0]!.expectOnline(false);
+  await phones[0]!.post('Passer du temps à parler avec eux');
+  await expect(phones[0]!.myIdea('Passer du temps à parler avec eux')).toHaveAttribute('data-state', 'pending');
+  await server.boot();
+  await phones[0]!.expectOnline(true);
+  await phones[0]!.expectSent('Passer du temps à parler avec eux');
+  await phones[1]!.post('Un livre d’or pour chaque personne');
+  await phones[1]!.expectSent('Un livre d’or pour chaque personne');
+
+  for (const idea of [ideas[0]!, ideas[1]!, 'Passer du temps à parler avec eux', 'Un livre d’or pour chaque personne']) {
+    await expect(screen.ideaCards().filter({ hasText: idea })).toHaveCount(1);
+    await expect(facilitator.row(idea)).toHaveCount(1);
+  }
+  await expect(screen.ideaCards().filter({ hasText: ideas[2]! })).toHaveCount(0);
+  await screen.expectConnected(3);
+
+  // A reload keeps the same participant and its ideas.
+  await phones[0]!.page.reload();
+  await phones[0]!.expectSent(ideas[0]!);
+  await phones[0]!.expectSent('Passer du temps à parler avec eux');
+});
