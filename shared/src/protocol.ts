@@ -4,8 +4,8 @@
  * TypeScript types protect nothing at run time. Events read `entity:verb`.
  */
 import { z } from 'zod';
+import type { ErrorCode, PROTOCOL_VERSION } from './constants';
 import {
-  ErrorCode,
   MAX_IDEA_CHARS,
   MAX_NICKNAME_CHARS,
   MAX_PURPOSE_CHARS,
@@ -13,7 +13,6 @@ import {
   MAX_SITE_NAME_CHARS,
   MAX_SITES_PER_WORKSHOP,
   MAX_TITLE_CHARS,
-  PROTOCOL_VERSION,
 } from './constants';
 import type { IdeaView } from './domain/idea';
 import { MOODS, type Mood, type MoodCounts } from './domain/participant';
