@@ -51,6 +51,7 @@ test('a facilitator runs a workshop: residents join by QR code, post ideas, one 
   await expect(screen.page.getByTestId('screen-purpose')).toContainText('choisir une invention');
   const facilitator = new ConsolePage(await (await newContext(browser, 'desktop')).newPage());
   await facilitator.open(links.facilitatorUrl);
+  await expect(facilitator.page.getByTestId('open-screen')).toHaveAttribute('href', links.screenUrl);
 
   // Three residents scan a QR code (read from the projector, never hard-coded).
   const joinUrls = await screen.joinUrls();

@@ -49,6 +49,8 @@ describe('REST API', () => {
     const ok = await fetch(`${server.url}/api/workshops/${created.id}`, { headers: { authorization: `Bearer ${created.facilitatorToken}` } });
     expect(ok.status).toBe(200);
     const state = (await ok.json()) as WorkshopState;
+    // The console can always rebuild the projector link, and it opens the screen.
+    expect(state.screenUrl).toBe(created.screenUrl);
     expect(state.workshop.purpose).toContain('Votre participation servira à');
     expect(state.participants.total).toBe(0);
 

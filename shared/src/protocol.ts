@@ -105,6 +105,8 @@ export interface WorkshopSummary {
 /** `GET /api/workshops/:id` for the facilitator. */
 export interface WorkshopState {
   workshop: WorkshopSummary;
+  /** The projector link, rebuilt from the facilitator's token. */
+  screenUrl: string;
   ideas: IdeaView[];
   participants: ParticipantFigures;
   presence: Presence;

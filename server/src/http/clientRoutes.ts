@@ -4,26 +4,21 @@ import express, { Router } from 'express';
 import { ErrorCode } from '@gommette/shared';
 import { sendError } from './errors';
 
-/** The React app's routes: each serves index.html and the client router takes over. */
-const APP_ROUTES = ['/', '/j/:joinCode', '/console/:id', '/screen/:id'];
-
 /**
  * Serves the built client: hashed assets cached for a year, index.html never cached (so a new
- * version reaches phones at once). Without a build, says how to make one.
+ * version reaches phones at once), and index.html for every other page path so the client
+ * router takes over (its own "page not found" included). Without a build, says how to make one.
  */
 export function clientRoutes(clientDir: string | null): Router {
   const router = Router();
   const indexFile = clientDir ? path.join(clientDir, 'index.html') : null;
   if (!clientDir || !indexFile || !fs.existsSync(indexFile)) {
-    router.get(APP_ROUTES, (_req, res) => sendError(res, ErrorCode.NotFound, 'client not built: run `npm run build`'));
+    router.get('/{*page}', (_req, res) => sendError(res, ErrorCode.NotFound, 'client not built: run `npm run build`'));
     return router;
   }
-  router.use(
-    '/assets',
-    express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
-  );
+  router.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
   router.use(express.static(clientDir, { index: false, maxAge: 0 }));
-  router.get(APP_ROUTES, (_req, res) => {
+  router.get('/{*page}', (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(indexFile);
   });

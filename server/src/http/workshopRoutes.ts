@@ -9,7 +9,7 @@ import {
   type CreateWorkshopResponse,
   type WorkshopState,
 } from '@gommette/shared';
-import { newId, newJoinCode, newToken, hashSecret } from '../security/tokens';
+import { hashSecret, newId, newJoinCode, newToken, screenTokenFor } from '../security/tokens';
 import { bearerToken, facilitatorAccess } from '../services/access';
 import { facilitatorUrl, publicBaseUrl, screenUrl, siteLinks } from '../services/links';
 import { workshopSummary } from '../services/views';
@@ -31,7 +31,7 @@ export function workshopRoutes(ctx: AppContext): Router {
     async (req, res) => {
       const draft = createWorkshopBody.parse(req.body);
       const facilitatorToken = newToken();
-      const screenToken = newToken();
+      const screenToken = screenTokenFor(facilitatorToken);
       for (let attempt = 1; ; attempt++) {
         const planned = orThrow(
           planWorkshop(draft, { workshopId: newId(), siteIds: draft.sites.map(newId), joinCodes: draft.sites.map(() => newJoinCode()) }, ctx.now()),
@@ -71,8 +71,10 @@ export function workshopRoutes(ctx: AppContext): Router {
       store.listIdeas(workshop.id),
       store.countParticipants(workshop.id),
     ]);
+    const base = publicBaseUrl(config.publicUrl, req.headers, req.secure);
     const body: WorkshopState = {
-      workshop: workshopSummary(workshop, sites, publicBaseUrl(config.publicUrl, req.headers, req.secure)),
+      workshop: workshopSummary(workshop, sites, base),
+      screenUrl: screenUrl(base, workshop.id, screenTokenFor(token)),
       ideas: ideas.map(toFacilitatorView),
       participants,
       presence: ctx.presence.get(workshop.id),

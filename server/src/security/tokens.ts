@@ -15,6 +15,15 @@ export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('base64url');
 }
 
+/**
+ * The projector's token is derived from the facilitator's, so a console opened on any device can
+ * rebuild the screen link while only hashes are stored; the screen token cannot be turned back
+ * into the facilitator's.
+ */
+export function screenTokenFor(facilitatorToken: string): string {
+  return createHash('sha256').update(`gommette:screen:${facilitatorToken}`).digest('base64url');
+}
+
 export const newJoinCode = customAlphabet(JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH);
 export const newCardCode = customAlphabet(CARD_CODE_ALPHABET, CARD_CODE_LENGTH);
 

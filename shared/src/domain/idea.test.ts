@@ -31,6 +31,8 @@ describe('resends and views', () => {
     expect(toPublicView(idea)).toEqual({ id: idea.id, siteId: 's1', text: 'Un livre d’or', createdAt: 7 });
     expect(toAuthorView(idea, 'p1')).toMatchObject({ mine: true });
     expect(toAuthorView(idea, 'p2')).not.toHaveProperty('mine');
+    expect(toAuthorView({ ...idea, hidden: true }, 'p1')).toMatchObject({ mine: true, hidden: true });
+    expect(toAuthorView({ ...idea, hidden: true }, 'p2')).not.toHaveProperty('hidden');
     expect(toFacilitatorView({ ...idea, hidden: true })).toMatchObject({ hidden: true });
     for (const view of [toPublicView(idea), toAuthorView(idea, 'p2'), toFacilitatorView(idea)]) {
       expect(JSON.stringify(view)).not.toContain('p1');

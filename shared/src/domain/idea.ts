@@ -19,7 +19,7 @@ export interface IdeaView {
   siteId: string;
   text: string;
   createdAt: number;
-  /** Present for the facilitator only. */
+  /** For the facilitator; for the author, present (true) once their own idea was hidden. */
   hidden?: boolean;
   /** Present only in the author's own snapshot and acks. */
   mine?: boolean;
@@ -61,7 +61,8 @@ export function toFacilitatorView(idea: Idea): IdeaView {
 }
 
 export function toAuthorView(idea: Idea, participantId: string): IdeaView {
-  return idea.participantId === participantId ? { ...toPublicView(idea), mine: true } : toPublicView(idea);
+  if (idea.participantId !== participantId) return toPublicView(idea);
+  return idea.hidden ? { ...toPublicView(idea), mine: true, hidden: true } : { ...toPublicView(idea), mine: true };
 }
 
 /** Ideas in the order they were posted, without the hidden ones. */

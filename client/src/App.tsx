@@ -1,0 +1,36 @@
+import { lazy, Suspense } from 'react';
+import { Route, Switch } from 'wouter';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { LoadingScreen } from './components/LoadingScreen';
+import { NotFoundPage } from './components/NotFoundPage';
+import { EnterCodePage } from './phone/EnterCodePage';
+import { JoinPage } from './phone/JoinPage';
+
+// The phone's pages are in the first bundle; the facilitator's pages load only when opened,
+// so a resident's phone never downloads them.
+const HomePage = lazy(() => import('./home/HomePage').then((module) => ({ default: module.HomePage })));
+const ConsolePage = lazy(() => import('./console/ConsolePage').then((module) => ({ default: module.ConsolePage })));
+const ScreenPage = lazy(() => import('./screen/ScreenPage').then((module) => ({ default: module.ScreenPage })));
+
+export function App() {
+  return (
+    <ErrorBoundary>
+      <Suspense fallback={<LoadingScreen />}>
+        <Switch>
+          <Route path="/">
+            <HomePage />
+          </Route>
+          <Route path="/console/:id">{(params) => <ConsolePage key={params.id} workshopId={params.id} />}</Route>
+          <Route path="/screen/:id">{(params) => <ScreenPage key={params.id} workshopId={params.id} />}</Route>
+          <Route path="/j/:joinCode">{(params) => <JoinPage key={params.joinCode} joinCode={params.joinCode} />}</Route>
+          <Route path="/j">
+            <EnterCodePage />
+          </Route>
+          <Route>
+            <NotFoundPage />
+          </Route>
+        </Switch>
+      </Suspense>
+    </ErrorBoundary>
+  );
+}

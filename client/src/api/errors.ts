@@ -1,0 +1,28 @@
+import { ErrorCode } from '@gommette/shared';
+
+/** What can go wrong, as the UI translates it: the server's codes plus the client's own. */
+export type ClientErrorCode = ErrorCode | 'network' | 'timeout';
+
+const SERVER_CODES = new Set<string>(Object.values(ErrorCode));
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && SERVER_CODES.has(value);
+}
+
+/** A refused or failed HTTP call; `code` is what the UI translates (`errors.<code>`). */
+export class ApiError extends Error {
+  readonly code: ClientErrorCode;
+  readonly status: number;
+
+  constructor(code: ClientErrorCode, status: number, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = status;
+  }
+}
+
+export function errorCodeOf(error: unknown): ClientErrorCode {
+  if (error instanceof ApiError) return error.code;
+  return 'network';
+}

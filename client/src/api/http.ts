@@ -1,0 +1,63 @@
+import { ApiError, isErrorCode } from './errors';
+import { isRecord } from '../storage/storage';
+
+interface RequestOptions {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  token?: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * Calls the REST API. Success bodies are the plain objects of the protocol; errors are
+ * `{ ok: false, code, message }` and become an `ApiError` carrying the code.
+ */
+export async function requestJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+      credentials: 'same-origin',
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError('network', 0, error instanceof Error ? error.message : 'network error');
+  }
+
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // An empty or non-JSON body (a proxy error page, for instance).
+  }
+
+  if (!response.ok) {
+    const code = isRecord(body) && isErrorCode(body.code) ? body.code : statusToCode(response.status);
+    const message = isRecord(body) && typeof body.message === 'string' ? body.message : response.statusText;
+    throw new ApiError(code, response.status, message);
+  }
+  if (body === null) throw new ApiError('internal', response.status, 'empty response');
+  return body as T;
+}
+
+function statusToCode(status: number) {
+  if (status === 400 || status === 422) return 'bad_request' as const;
+  if (status === 401) return 'unauthorized' as const;
+  if (status === 403) return 'forbidden' as const;
+  if (status === 404) return 'not_found' as const;
+  if (status === 409) return 'conflict' as const;
+  if (status === 413) return 'too_large' as const;
+  if (status === 429) return 'rate_limited' as const;
+  return 'internal' as const;
+}
+
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}

@@ -1,0 +1,90 @@
+import { formatCodeForReading, type CreateWorkshopResponse } from '@gommette/shared';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { qrCodeUrl } from '../api/workshops';
+import { CopyLinkButton } from './CopyLinkButton';
+
+interface CreatedWorkshopProps {
+  workshop: CreateWorkshopResponse;
+  onCreateAnother: () => void;
+}
+
+/** The links a facilitator needs after creating a workshop: private console, screen, join codes. */
+export function CreatedWorkshop({ workshop, onCreateAnother }: CreatedWorkshopProps) {
+  const { t } = useTranslation();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const consolePath = `/console/${encodeURIComponent(workshop.id)}#k=${encodeURIComponent(workshop.facilitatorToken)}`;
+  const screenPath = `/screen/${encodeURIComponent(workshop.id)}#k=${encodeURIComponent(workshop.screenToken)}`;
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  return (
+    <section className="created stack" aria-labelledby="created-heading">
+      <h1 id="created-heading" tabIndex={-1} ref={headingRef}>
+        {t('created.heading')}
+      </h1>
+
+      <section className="created__block created__block--private">
+        <h2>
+          <span aria-hidden="true">🔑 </span>
+          {t('created.facilitatorHeading')}
+        </h2>
+        <p className="warning">{t('created.facilitatorWarning')}</p>
+        <a className="created__link" href={workshop.facilitatorUrl} data-testid="facilitator-link">
+          {workshop.facilitatorUrl}
+        </a>
+        <CopyLinkButton url={workshop.facilitatorUrl} />
+      </section>
+
+      <section className="created__block">
+        <h2>
+          <span aria-hidden="true">📺 </span>
+          {t('created.screenHeading')}
+        </h2>
+        <p className="hint">{t('created.screenHint')}</p>
+        <a className="created__link" href={workshop.screenUrl} target="_blank" rel="noopener" data-testid="screen-link">
+          {workshop.screenUrl}
+        </a>
+        <CopyLinkButton url={workshop.screenUrl} />
+      </section>
+
+      <section className="created__block">
+        <h2>
+          <span aria-hidden="true">📍 </span>
+          {t('created.sitesHeading')}
+        </h2>
+        <ul className="created__sites">
+          {workshop.sites.map((site) => (
+            <li key={site.id} className="created__site">
+              <img src={qrCodeUrl(site.joinCode)} alt="" width={96} height={96} className="created__qr" />
+              <div>
+                <p className="created__site-name">{site.name}</p>
+                <p className="created__code" translate="no">
+                  {formatCodeForReading(site.joinCode)}
+                </p>
+                <a href={site.joinUrl}>{site.joinUrl}</a>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <div className="created__actions">
+        <a className="button button--primary" href={consolePath}>
+          <span aria-hidden="true">🎛️ </span>
+          {t('created.openConsole')}
+        </a>
+        <a className="button button--secondary" href={screenPath} target="_blank" rel="noopener">
+          <span aria-hidden="true">📺 </span>
+          {t('created.openScreen')}
+        </a>
+        <button type="button" className="button button--link" onClick={onCreateAnother}>
+          <span aria-hidden="true">➕ </span>
+          {t('created.newWorkshop')}
+        </button>
+      </div>
+    </section>
+  );
+}

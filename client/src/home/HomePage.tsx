@@ -1,0 +1,46 @@
+import type { CreateWorkshopResponse } from '@gommette/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { saveWorkshopKeys } from '../storage/workshopKeys';
+import { CreatedWorkshop } from './CreatedWorkshop';
+import { WorkshopForm } from './WorkshopForm';
+import '../styles/home.css';
+
+/** `/`: the facilitator prepares a workshop, then gets its links. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const [created, setCreated] = useState<CreateWorkshopResponse | null>(null);
+
+  const handleCreated = (workshop: CreateWorkshopResponse) => {
+    saveWorkshopKeys(workshop.id, {
+      facilitatorToken: workshop.facilitatorToken,
+      screenToken: workshop.screenToken,
+      facilitatorUrl: workshop.facilitatorUrl,
+      screenUrl: workshop.screenUrl,
+    });
+    setCreated(workshop);
+    window.scrollTo(0, 0);
+  };
+
+  return (
+    <main className="page home">
+      <header className="home__header">
+        <p className="brand">
+          <span className="brand__dot" aria-hidden="true" />
+          {t('app.name')}
+        </p>
+        <LanguageSwitcher />
+      </header>
+      {created ? (
+        <CreatedWorkshop workshop={created} onCreateAnother={() => setCreated(null)} />
+      ) : (
+        <>
+          <h1>{t('home.heading')}</h1>
+          <p className="lead">{t('home.intro')}</p>
+          <WorkshopForm onCreated={handleCreated} />
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,95 @@
+import { countChars, MAX_NICKNAME_CHARS, normalizeText, suggestPseudonym, type JoinInfo, type JoinResponse, type Mood } from '@gommette/shared';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorCodeOf } from '../api/errors';
+import { joinSite } from '../api/participants';
+import { PurposeBlock } from '../components/PurposeBlock';
+import { joinErrorMessage } from './joinErrors';
+import { MoodPicker } from './MoodPicker';
+import { NicknameField } from './NicknameField';
+import { ResumeForm } from './ResumeForm';
+
+interface JoinFormProps {
+  info: JoinInfo;
+  /** A message to show first (e.g. the previous session was closed). */
+  notice: string | null;
+  onJoined: (response: JoinResponse) => void;
+}
+
+/** Arrival: what the workshop is for, then the météo and a pseudonym, then "C'est parti !". */
+export function JoinForm({ info, notice, onJoined }: JoinFormProps) {
+  const { t } = useTranslation();
+  const [mood, setMood] = useState<Mood | null>(null);
+  const [nickname, setNickname] = useState(() => suggestPseudonym());
+  const [error, setError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [resuming, setResuming] = useState(false);
+
+  const handleMood = (chosen: Mood) => {
+    setMood(chosen);
+    setError(null);
+  };
+
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!mood) {
+      setError(t('join.moodRequired'));
+      return;
+    }
+    const cleanNickname = normalizeText(nickname);
+    if (countChars(cleanNickname) > MAX_NICKNAME_CHARS) {
+      setError(t('errors.too_large'));
+      return;
+    }
+    setSubmitting(true);
+    setError(null);
+    try {
+      const response = await joinSite(info.site.joinCode, cleanNickname ? { mood, nickname: cleanNickname } : { mood });
+      onJoined(response);
+    } catch (failure) {
+      setError(joinErrorMessage(t, errorCodeOf(failure)));
+      setSubmitting(false);
+    }
+  };
+
+  if (resuming) {
+    return <ResumeForm onResumed={onJoined} onCancel={() => setResuming(false)} />;
+  }
+
+  return (
+    <form className="stack join-form" onSubmit={handleSubmit} noValidate>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <p className="join-form__welcome">
+        <span aria-hidden="true">👋 </span>
+        {t('join.welcome')}
+      </p>
+      <h1 className="phone__title">{info.workshop.title}</h1>
+      <p className="phone__site">
+        <span aria-hidden="true">📍 </span>
+        {t('join.site', { site: info.site.name })}
+      </p>
+      <p className="phone__question">{info.workshop.question}</p>
+      <PurposeBlock purpose={info.workshop.purpose} testId="purpose" />
+      <MoodPicker value={mood} onChange={handleMood} />
+      <NicknameField value={nickname} onChange={setNickname} />
+      {error && (
+        <p className="error-text" role="alert" data-testid="error">
+          <span aria-hidden="true">⚠️ </span>
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button button--primary button--huge" disabled={submitting} data-testid="join-submit">
+        <span aria-hidden="true">🚀 </span>
+        {submitting ? t('join.submitting') : t('join.submit')}
+      </button>
+      <button type="button" className="button button--link" onClick={() => setResuming(true)} data-testid="resume-link">
+        <span aria-hidden="true">🪪 </span>
+        {t('join.resumeLink')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import type { MyIdea } from './myIdeas';
+import { MyIdeaItem } from './MyIdeaItem';
+
+interface MyIdeasListProps {
+  ideas: ReadonlyArray<MyIdea>;
+  onRetake: (id: string) => void;
+}
+
+export function MyIdeasList({ ideas, onRetake }: MyIdeasListProps) {
+  const { t } = useTranslation();
+  return (
+    <section className="my-ideas" aria-labelledby="my-ideas-heading">
+      <h2 id="my-ideas-heading">
+        <span aria-hidden="true">📝 </span>
+        {t('phone.myIdeas')}
+      </h2>
+      {ideas.length === 0 ? (
+        <p className="hint">{t('phone.noIdeas')}</p>
+      ) : (
+        <ul className="my-ideas__list">
+          {ideas.map((idea) => (
+            <MyIdeaItem key={idea.id} idea={idea} onRetake={onRetake} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

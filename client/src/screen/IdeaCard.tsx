@@ -1,0 +1,19 @@
+import type { IdeaView } from '@gommette/shared';
+
+interface IdeaCardProps {
+  idea: IdeaView;
+  siteName: string | null;
+  colorClass: string;
+  /** Arrived after the screen opened: pops in (unless reduced motion is asked for). */
+  fresh: boolean;
+}
+
+/** A post-it on the wall. */
+export function IdeaCard({ idea, siteName, colorClass, fresh }: IdeaCardProps) {
+  return (
+    <li className={`idea-card ${colorClass}${fresh ? ' idea-card--fresh' : ''}`} data-testid="idea-card">
+      <p className="idea-card__text">{idea.text}</p>
+      {siteName && <p className="idea-card__site">{siteName}</p>}
+    </li>
+  );
+}

@@ -1,0 +1,61 @@
+import { upsertIdea, type IdeaView, type Presence, type Role, type Snapshot } from '@gommette/shared';
+
+/** What a view knows of the workshop, rebuilt from each snapshot and kept live by events. */
+export interface LiveState {
+  snapshot: Snapshot | null;
+  /** In posting order (oldest first), as `upsertIdea` keeps them. */
+  ideas: IdeaView[];
+  presence: Presence | null;
+  /** Ideas already there when the last snapshot arrived (the screen animates only newer ones). */
+  snapshotIdeaIds: ReadonlySet<string>;
+}
+
+export type LiveAction =
+  | { type: 'snapshot'; snapshot: Snapshot }
+  | { type: 'idea'; idea: IdeaView }
+  | { type: 'removed'; ideaId: string }
+  | { type: 'presence'; presence: Presence };
+
+export const initialLiveState: LiveState = {
+  snapshot: null,
+  ideas: [],
+  presence: null,
+  snapshotIdeaIds: new Set(),
+};
+
+function byPostingOrder(a: IdeaView, b: IdeaView): number {
+  return a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+}
+
+function withoutIdea(state: LiveState, ideaId: string): LiveState {
+  if (!state.ideas.some((idea) => idea.id === ideaId)) return state;
+  return { ...state, ideas: state.ideas.filter((idea) => idea.id !== ideaId) };
+}
+
+/**
+ * `role` decides what a hidden idea means: a facilitator keeps it, marked hidden, so it can be
+ * restored (the server tells facilitators with `idea:moderated`); everyone else forgets it.
+ */
+export function createLiveReducer(role: Role) {
+  return function liveReducer(state: LiveState, action: LiveAction): LiveState {
+    switch (action.type) {
+      case 'snapshot': {
+        const ideas = [...action.snapshot.ideas].sort(byPostingOrder);
+        return {
+          snapshot: action.snapshot,
+          ideas,
+          presence: action.snapshot.presence,
+          snapshotIdeaIds: new Set(ideas.map((idea) => idea.id)),
+        };
+      }
+      case 'idea':
+        // An author's ack may say their own idea was hidden meanwhile: drop it like a removal.
+        if (action.idea.hidden && role !== 'facilitator') return withoutIdea(state, action.idea.id);
+        return { ...state, ideas: upsertIdea(state.ideas, action.idea) };
+      case 'removed':
+        return withoutIdea(state, action.ideaId);
+      case 'presence':
+        return { ...state, presence: action.presence };
+    }
+  };
+}

@@ -1,0 +1,56 @@
+import type { JoinInfo, JoinResponse } from '@gommette/shared';
+import { MOODS } from '@gommette/shared';
+import { isRecord, isString, readJson, removeKey, writeJson } from './storage';
+
+/** The resident's seat in a workshop, per join code: `gommette:participant:<joinCode>`. */
+const participantKey = (joinCode: string) => `gommette:participant:${joinCode}`;
+/** What the join page showed, so a reload while offline can still show the question. */
+const joinInfoKey = (joinCode: string) => `gommette:join-info:${joinCode}`;
+
+function isJoinResponse(value: unknown): value is JoinResponse {
+  if (!isRecord(value) || !isRecord(value.participant)) return false;
+  const { participant } = value;
+  return (
+    isString(value.participantToken) &&
+    isString(value.cardCode) &&
+    isString(value.joinCode) &&
+    isString(participant.id) &&
+    isString(participant.siteId) &&
+    (MOODS as ReadonlyArray<unknown>).includes(participant.mood) &&
+    (participant.nickname === null || isString(participant.nickname))
+  );
+}
+
+function isJoinInfo(value: unknown): value is JoinInfo {
+  if (!isRecord(value) || !isRecord(value.workshop) || !isRecord(value.site)) return false;
+  const { workshop, site } = value;
+  return (
+    isString(workshop.id) &&
+    isString(workshop.title) &&
+    isString(workshop.question) &&
+    isString(workshop.purpose) &&
+    isString(site.id) &&
+    isString(site.name) &&
+    isString(site.joinCode)
+  );
+}
+
+export function loadParticipant(joinCode: string): JoinResponse | null {
+  return readJson(participantKey(joinCode), isJoinResponse);
+}
+
+export function saveParticipant(participant: JoinResponse): void {
+  writeJson(participantKey(participant.joinCode), participant);
+}
+
+export function forgetParticipant(joinCode: string): void {
+  removeKey(participantKey(joinCode));
+}
+
+export function loadJoinInfo(joinCode: string): JoinInfo | null {
+  return readJson(joinInfoKey(joinCode), isJoinInfo);
+}
+
+export function saveJoinInfo(info: JoinInfo): void {
+  writeJson(joinInfoKey(info.site.joinCode), info);
+}
