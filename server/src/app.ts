@@ -13,7 +13,7 @@ import { joinRoutes } from './http/joinRoutes';
 import { workshopRoutes } from './http/workshopRoutes';
 import { PresenceTracker } from './realtime/PresenceTracker';
 import { createSocketServer } from './realtime/socketServer';
-import { publicRoom, facilitatorRoom, type GommetteServer } from './realtime/types';
+import { workshopRooms, type GommetteServer } from './realtime/types';
 import type { WorkshopStore } from './store/WorkshopStore';
 
 export interface AppDeps {
@@ -42,7 +42,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   const { store, logger } = deps;
   let io: GommetteServer | null = null;
   const presence = new PresenceTracker((workshopId, current) => {
-    io?.to([publicRoom(workshopId), facilitatorRoom(workshopId)]).emit('presence:changed', current);
+    io?.to(workshopRooms(workshopId)).emit('presence:changed', current);
   });
   const ctx: AppContext = { config, store, logger, presence, now: deps.now ?? Date.now };
 

@@ -8,6 +8,7 @@ import {
   PROTOCOL_VERSION,
   type ClientToServerEvents,
   type CreateWorkshopResponse,
+  type IdeaView,
   type JoinResponse,
   type ServerToClientEvents,
   type Snapshot,
@@ -95,7 +96,7 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
 ): Promise<Parameters<ServerToClientEvents[E]>[0]> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
-    socket.once(event as 'idea:added', ((payload: unknown) => {
+    socket.once(event as 'ideas:added', ((payload: unknown) => {
       clearTimeout(timer);
       resolve(payload as Parameters<ServerToClientEvents[E]>[0]);
     }) as never);
@@ -109,3 +110,21 @@ export function emitWithAck(socket: ClientSocket, event: string, payload: unknow
 
 /** A client-side id as phones make them. */
 export const clientId = (): string => nanoid();
+
+/** Resolves with the first idea added for which `match` holds (ideas arrive in batches). */
+export function nextIdea(socket: ClientSocket, match: (idea: IdeaView) => boolean = () => true, timeoutMs = 3000): Promise<IdeaView> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off('ideas:added', listener);
+      reject(new Error(`no matching idea within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const listener = (ideas: IdeaView[]) => {
+      const found = ideas.find(match);
+      if (!found) return;
+      clearTimeout(timer);
+      socket.off('ideas:added', listener);
+      resolve(found);
+    };
+    socket.on('ideas:added', listener);
+  });
+}

@@ -8,6 +8,7 @@ import {
   emitWithAck,
   joinAs,
   nextEvent,
+  nextIdea,
   startServer,
   type ClientSocket,
   type TestServer,
@@ -53,9 +54,9 @@ describe('ideas over socket.io', () => {
     expect(resident.snapshot.me).toMatchObject({ id: resident.joined.participant.id, mood: 'sunny' });
     expect(resident.snapshot.workshop.purpose).toContain('servira à');
 
-    const onScreen = nextEvent(screen.socket, 'idea:added');
-    const onConsole = nextEvent(facilitator.socket, 'idea:added');
     const id = clientId();
+    const onScreen = nextIdea(screen.socket, (idea) => idea.id === id);
+    const onConsole = nextIdea(facilitator.socket, (idea) => idea.id === id);
     const ack = (await emitWithAck(resident.socket, 'idea:post', { id, text: '  Un sac à dos   créé par les jeunes ' })) as Ack<IdeaView>;
     expect(ack).toMatchObject({ ok: true, data: { id, text: 'Un sac à dos créé par les jeunes', mine: true } });
 
@@ -91,7 +92,7 @@ describe('ideas over socket.io', () => {
     const { workshop, screen } = await room();
     const resident = await participant(workshop.sites[0]!.joinCode);
     const seen: string[] = [];
-    screen.socket.on('idea:added', (idea) => seen.push(idea.id));
+    screen.socket.on('ideas:added', (ideas) => seen.push(...ideas.map((idea) => idea.id)));
     const id = clientId();
     const acks = (await Promise.all(
       Array.from({ length: 6 }, () => emitWithAck(resident.socket, 'idea:post', { id, text: 'En même temps' })),
@@ -100,7 +101,7 @@ describe('ideas over socket.io', () => {
     // A later idea is a fence: events arrive in order, so once it is shown every broadcast
     // of the first one has arrived too.
     const fence = clientId();
-    const fenceShown = new Promise<void>((resolve) => screen.socket.on('idea:added', (idea) => idea.id === fence && resolve()));
+    const fenceShown = nextIdea(screen.socket, (idea) => idea.id === fence);
     await emitWithAck(resident.socket, 'idea:post', { id: fence, text: 'Après' });
     await fenceShown;
     expect(seen.filter((seenId) => seenId === id)).toHaveLength(1);
@@ -136,9 +137,28 @@ describe('ideas over socket.io', () => {
     expect(lateScreen.snapshot.ideas.map((idea) => idea.id)).not.toContain(id);
     expect(lateConsole.snapshot.ideas.find((idea) => idea.id === id)).toMatchObject({ hidden: true });
 
-    const restored = nextEvent(screen.socket, 'idea:added');
+    const restored = nextIdea(screen.socket, (idea) => idea.id === id);
     await emitWithAck(facilitator.socket, 'idea:hide', { ideaId: id, hidden: false });
     expect(await restored).toMatchObject({ id, text: 'Ouvrir des maisons abandonnées' });
+  });
+
+  it('never lets a removal overtake the idea it removes', async () => {
+    const { workshop, screen, console: facilitator } = await room();
+    const resident = await participant(workshop.sites[0]!.joinCode);
+    const shown = new Set<string>();
+    screen.socket.on('ideas:added', (ideas) => ideas.forEach((idea) => shown.add(idea.id)));
+    screen.socket.on('idea:removed', ({ ideaId }) => shown.delete(ideaId));
+    // The first idea makes the room busy: the next one waits for the next batch…
+    const ids = [clientId(), clientId()];
+    await emitWithAck(resident.socket, 'idea:post', { id: ids[0], text: 'première' });
+    await emitWithAck(resident.socket, 'idea:post', { id: ids[1], text: 'seconde' });
+    // …and is hidden as soon as acked, while its broadcast is still queued.
+    await emitWithAck(facilitator.socket, 'idea:hide', { ideaId: ids[1]!, hidden: true });
+    const fence = clientId();
+    const fenceShown = nextIdea(screen.socket, (idea) => idea.id === fence);
+    await emitWithAck(resident.socket, 'idea:post', { id: fence, text: 'clôture' });
+    await fenceShown;
+    expect([...shown].sort()).toEqual([ids[0]!, fence].sort());
   });
 
   it('lets only the facilitator moderate, only in their own workshop, and only participants post', async () => {
@@ -220,20 +240,46 @@ describe('ideas over socket.io', () => {
     expect((await afterLeave).total).toBe(1);
   });
 
-  it('gives a phone that connects later every visible idea, marking its own', async () => {
-    const { workshop } = await room();
+  it('gives a phone its own ideas and the count of all, never the others\' ideas', async () => {
+    const { workshop, console: facilitator } = await room();
     const resident = await participant(workshop.sites[0]!.joinCode);
     const neighbour = await participant(workshop.sites[0]!.joinCode);
+    const othersSeen: string[] = [];
+    resident.socket.on('ideas:added', (ideas) => othersSeen.push(...ideas.map((idea) => idea.id)));
     const mine = clientId();
     const theirs = clientId();
     await emitWithAck(resident.socket, 'idea:post', { id: mine, text: 'La mienne' });
+    const counted = nextEvent(resident.socket, 'ideas:counted');
     await emitWithAck(neighbour.socket, 'idea:post', { id: theirs, text: 'La sienne' });
+    let { ideaCount } = await counted;
+    while (ideaCount < 2) ({ ideaCount } = await nextEvent(resident.socket, 'ideas:counted'));
+    expect(ideaCount).toBe(2);
+    expect(othersSeen).not.toContain(theirs);
+
+    // Reconnecting: own ideas only, marked, and the count.
     resident.socket.close();
     const back = await connect(server.url, { role: 'participant', token: resident.joined.participantToken });
     sockets.push(back.socket);
-    expect(back.snapshot.ideas).toEqual([
-      expect.objectContaining({ id: mine, mine: true }),
-      expect.not.objectContaining({ mine: true }),
-    ]);
+    expect(back.snapshot.ideas).toEqual([expect.objectContaining({ id: mine, mine: true, text: 'La mienne' })]);
+    expect(back.snapshot.ideaCount).toBe(2);
+
+    // Hidden: it leaves its author's phone and the count drops; restored: it comes back.
+    const removed = nextEvent(back.socket, 'idea:removed');
+    await emitWithAck(facilitator.socket, 'idea:hide', { ideaId: mine, hidden: true });
+    expect(await removed).toEqual({ ideaId: mine });
+    const restored = nextIdea(back.socket, (idea) => idea.id === mine);
+    await emitWithAck(facilitator.socket, 'idea:hide', { ideaId: mine, hidden: false });
+    expect(await restored).toMatchObject({ id: mine, mine: true });
+  });
+
+  it("shows a resident's idea on their other device", async () => {
+    const { workshop } = await room();
+    const phone = await participant(workshop.sites[0]!.joinCode);
+    const tablet = await connect(server.url, { role: 'participant', token: phone.joined.participantToken });
+    sockets.push(tablet.socket);
+    const id = clientId();
+    const onTablet = nextIdea(tablet.socket, (idea) => idea.id === id);
+    await emitWithAck(phone.socket, 'idea:post', { id, text: 'Depuis le téléphone' });
+    expect(await onTablet).toMatchObject({ id, mine: true });
   });
 });

@@ -40,6 +40,11 @@ export const CARD_CODE_LENGTH = 8;
 
 /** How long the phone waits for an ack before resending the same command. */
 export const COMMAND_ACK_TIMEOUT_MS = 5_000;
+/**
+ * New ideas are broadcast at once when a room is quiet, and at most once per interval as one
+ * batch when it is busy: 500 phones posting do not make 500 writes per idea per socket.
+ */
+export const IDEA_BROADCAST_INTERVAL_MS = 50;
 /** Presence counts are broadcast at most once per interval per workshop. */
 export const PRESENCE_BROADCAST_INTERVAL_MS = 500;
 

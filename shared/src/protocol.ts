@@ -170,7 +170,13 @@ export interface Snapshot {
   protocol: typeof PROTOCOL_VERSION;
   role: Role;
   workshop: WorkshopSummary;
+  /**
+   * Screens: every visible idea. Facilitators: every idea, hidden ones marked.
+   * Participants: only their own (a phone shows the count of the others, the projector shows them).
+   */
   ideas: IdeaView[];
+  /** Visible ideas in the workshop. */
+  ideaCount: number;
   presence: Presence;
   /** Participants only. */
   me?: ParticipantSelf;
@@ -178,9 +184,14 @@ export interface Snapshot {
 
 export interface ServerToClientEvents {
   'workshop:snapshot': (snapshot: Snapshot) => void;
-  /** A new or restored idea, without its author. */
-  'idea:added': (idea: IdeaView) => void;
-  /** An idea hidden by the facilitator: remove it from every screen. */
+  /**
+   * New or restored ideas, without their authors, oldest first (coalesced: see
+   * IDEA_BROADCAST_INTERVAL_MS). Screens and facilitators get all; a phone only its own restored ones.
+   */
+  'ideas:added': (ideas: IdeaView[]) => void;
+  /** Phones: how many ideas are visible now (coalesced like `ideas:added`). */
+  'ideas:counted': (event: { ideaCount: number }) => void;
+  /** An idea hidden by the facilitator: remove it from the screens and from its author's phone. */
   'idea:removed': (event: { ideaId: string }) => void;
   /** Facilitators only: an idea's moderation state changed. */
   'idea:moderated': (idea: IdeaView) => void;

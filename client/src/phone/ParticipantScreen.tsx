@@ -98,7 +98,7 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
 
       <p className="room-ideas" aria-live="polite">
         <span aria-hidden="true">💡 </span>
-        {t('phone.roomIdeas', { count: live.ideas.length })}
+        {t('phone.roomIdeas', { count: live.ideaCount })}
       </p>
 
       <MyIdeasList ideas={myIdeas} onRetake={handleRetake} />

@@ -6,6 +6,8 @@ export interface LiveState {
   /** In posting order (oldest first), as `upsertIdea` keeps them. */
   ideas: IdeaView[];
   presence: Presence | null;
+  /** Visible ideas in the workshop (a phone's `ideas` holds only its own). */
+  ideaCount: number;
   /** Ideas already there when the last snapshot arrived (the screen animates only newer ones). */
   snapshotIdeaIds: ReadonlySet<string>;
 }
@@ -14,12 +16,14 @@ export type LiveAction =
   | { type: 'snapshot'; snapshot: Snapshot }
   | { type: 'idea'; idea: IdeaView }
   | { type: 'removed'; ideaId: string }
+  | { type: 'counted'; ideaCount: number }
   | { type: 'presence'; presence: Presence };
 
 export const initialLiveState: LiveState = {
   snapshot: null,
   ideas: [],
   presence: null,
+  ideaCount: 0,
   snapshotIdeaIds: new Set(),
 };
 
@@ -45,6 +49,7 @@ export function createLiveReducer(role: Role) {
           snapshot: action.snapshot,
           ideas,
           presence: action.snapshot.presence,
+          ideaCount: action.snapshot.ideaCount,
           snapshotIdeaIds: new Set(ideas.map((idea) => idea.id)),
         };
       }
@@ -54,6 +59,8 @@ export function createLiveReducer(role: Role) {
         return { ...state, ideas: upsertIdea(state.ideas, action.idea) };
       case 'removed':
         return withoutIdea(state, action.ideaId);
+      case 'counted':
+        return { ...state, ideaCount: action.ideaCount };
       case 'presence':
         return { ...state, presence: action.presence };
     }

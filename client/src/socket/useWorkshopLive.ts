@@ -20,17 +20,21 @@ export function useWorkshopLive(socket: GommetteSocket | null, role: Role): Work
     if (!socket) return undefined;
     const handleSnapshot = (snapshot: Snapshot) => dispatch({ type: 'snapshot', snapshot });
     const handleIdea = (idea: IdeaView) => dispatch({ type: 'idea', idea });
+    const handleIdeas = (ideas: IdeaView[]) => ideas.forEach(handleIdea);
     const handleRemoved = ({ ideaId }: { ideaId: string }) => dispatch({ type: 'removed', ideaId });
     const handlePresence = (presence: Presence) => dispatch({ type: 'presence', presence });
+    const handleCounted = ({ ideaCount }: { ideaCount: number }) => dispatch({ type: 'counted', ideaCount });
 
     socket.on('workshop:snapshot', handleSnapshot);
-    socket.on('idea:added', handleIdea);
+    socket.on('ideas:added', handleIdeas);
     socket.on('idea:moderated', handleIdea);
     socket.on('idea:removed', handleRemoved);
     socket.on('presence:changed', handlePresence);
+    socket.on('ideas:counted', handleCounted);
     return () => {
+      socket.off('ideas:counted', handleCounted);
       socket.off('workshop:snapshot', handleSnapshot);
-      socket.off('idea:added', handleIdea);
+      socket.off('ideas:added', handleIdeas);
       socket.off('idea:moderated', handleIdea);
       socket.off('idea:removed', handleRemoved);
       socket.off('presence:changed', handlePresence);

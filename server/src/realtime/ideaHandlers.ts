@@ -14,13 +14,23 @@ import {
 } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { onCommand, refuse, type CommandOutcome } from './command';
-import { take, type Limiters } from './limits';
-import { facilitatorRoom, publicRoom, type GommetteServer, type GommetteSocket } from './types';
+import type { IdeaBroadcaster } from './IdeaBroadcaster';
+import { take } from './limits';
+import { facilitatorRoom, participantRoom, screensRoom, type GommetteServer, type GommetteSocket, type Realtime } from './types';
 
-function broadcastIdea(io: GommetteServer, idea: Idea): void {
-  io.to(facilitatorRoom(idea.workshopId)).emit('idea:moderated', toFacilitatorView(idea));
-  if (idea.hidden) io.to(publicRoom(idea.workshopId)).emit('idea:removed', { ideaId: idea.id });
-  else io.to(publicRoom(idea.workshopId)).emit('idea:added', toPublicView(idea));
+function broadcastModeration(io: GommetteServer, broadcaster: IdeaBroadcaster, idea: Idea): void {
+  const screens = screensRoom(idea.workshopId);
+  const facilitators = facilitatorRoom(idea.workshopId);
+  const author = participantRoom(idea.participantId);
+  // The idea's own addition may still be queued: send it first, so the removal follows it.
+  broadcaster.flush([screens, facilitators, author]);
+  io.to(facilitators).emit('idea:moderated', toFacilitatorView(idea));
+  if (idea.hidden) io.to([screens, author]).emit('idea:removed', { ideaId: idea.id });
+  else {
+    broadcaster.added(screens, toPublicView(idea));
+    broadcaster.added(author, toAuthorView(idea, idea.participantId));
+  }
+  broadcaster.counted(idea.workshopId);
 }
 
 function acceptResend(existing: Idea, author: IdeaAuthor): CommandOutcome<ReturnType<typeof toAuthorView>> {
@@ -29,8 +39,9 @@ function acceptResend(existing: Idea, author: IdeaAuthor): CommandOutcome<Return
   return { ack: ackOk(toAuthorView(resolved, author.participantId)) };
 }
 
-export function registerIdeaHandlers(io: GommetteServer, socket: GommetteSocket, ctx: AppContext, limiters: Limiters): void {
+export function registerIdeaHandlers(io: GommetteServer, socket: GommetteSocket, ctx: AppContext, realtime: Realtime): void {
   const { store } = ctx;
+  const { limiters, ideas: broadcaster } = realtime;
 
   onCommand(socket, ctx, 'idea:post', async (payload) => {
     // AUTH
@@ -56,8 +67,11 @@ export function registerIdeaHandlers(io: GommetteServer, socket: GommetteSocket,
     return {
       ack: ackOk(toAuthorView(result.idea, participantId)),
       broadcast: () => {
-        io.to(publicRoom(workshopId)).emit('idea:added', toPublicView(result.idea));
-        io.to(facilitatorRoom(workshopId)).emit('idea:added', toFacilitatorView(result.idea));
+        broadcaster.added(screensRoom(workshopId), toPublicView(result.idea));
+        broadcaster.added(facilitatorRoom(workshopId), toFacilitatorView(result.idea));
+        // The author's other devices; the phone that posted has it from the ack already.
+        broadcaster.added(participantRoom(participantId), toAuthorView(result.idea, participantId));
+        broadcaster.counted(workshopId);
       },
     };
   });
@@ -67,6 +81,6 @@ export function registerIdeaHandlers(io: GommetteServer, socket: GommetteSocket,
     const idea = await store.setIdeaHidden(socket.data.workshopId, payload.ideaId, payload.hidden);
     if (!idea) return refuse(ErrorCode.NotFound, 'no such idea in this workshop');
     ctx.logger.info({ workshopId: idea.workshopId, ideaId: idea.id, hidden: idea.hidden }, 'idea moderated');
-    return { ack: ackOk(toFacilitatorView(idea)), broadcast: () => broadcastIdea(io, idea) };
+    return { ack: ackOk(toFacilitatorView(idea)), broadcast: () => broadcastModeration(io, broadcaster, idea) };
   });
 }

@@ -14,28 +14,18 @@ import type { SocketData } from './types';
 /** The whole state one connection may see, sent on every (re)connection. */
 export async function buildSnapshot(ctx: AppContext, data: SocketData, base: string): Promise<Snapshot | null> {
   const { store } = ctx;
-  const [workshop, sites, ideas] = await Promise.all([
-    store.getWorkshop(data.workshopId),
-    store.listSites(data.workshopId),
-    store.listIdeas(data.workshopId),
-  ]);
+  const [workshop, sites] = await Promise.all([store.getWorkshop(data.workshopId), store.listSites(data.workshopId)]);
   if (!workshop) return null;
-  const summary = workshopSummary(workshop, sites, base);
-  const presence = ctx.presence.get(workshop.id);
+  const common: Omit<Snapshot, 'ideas' | 'ideaCount'> = { protocol: PROTOCOL_VERSION, role: data.role, workshop: workshopSummary(workshop, sites, base), presence: ctx.presence.get(workshop.id) };
 
-  if (data.role === Role.Facilitator) {
-    return { protocol: PROTOCOL_VERSION, role: data.role, workshop: summary, ideas: ideas.map(toFacilitatorView), presence };
-  }
   if (data.role === Role.Participant && data.me) {
+    // A phone gets its own ideas and the count of the others: light on mobile data.
     const participantId = data.me.id;
-    return {
-      protocol: PROTOCOL_VERSION,
-      role: data.role,
-      workshop: summary,
-      ideas: visibleIdeas(ideas).map((idea) => toAuthorView(idea, participantId)),
-      presence,
-      me: data.me,
-    };
+    const [own, ideaCount] = await Promise.all([store.listIdeasBy(participantId), store.countVisibleIdeas(workshop.id)]);
+    return { ...common, ideas: visibleIdeas(own).map((idea) => toAuthorView(idea, participantId)), ideaCount, me: data.me };
   }
-  return { protocol: PROTOCOL_VERSION, role: data.role, workshop: summary, ideas: visibleIdeas(ideas).map(toPublicView), presence };
+  const ideas = await store.listIdeas(workshop.id);
+  const visible = visibleIdeas(ideas);
+  if (data.role === Role.Facilitator) return { ...common, ideas: ideas.map(toFacilitatorView), ideaCount: visible.length };
+  return { ...common, ideas: visible.map(toPublicView), ideaCount: visible.length };
 }

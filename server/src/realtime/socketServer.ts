@@ -16,7 +16,8 @@ import { publicBaseUrl } from '../services/links';
 import { registerIdeaHandlers } from './ideaHandlers';
 import { createLimiters, take } from './limits';
 import { buildSnapshot } from './snapshot';
-import { facilitatorRoom, publicRoom, type GommetteServer, type GommetteSocket, type SocketData } from './types';
+import { IdeaBroadcaster } from './IdeaBroadcaster';
+import { facilitatorRoom, participantRoom, participantsRoom, screensRoom, type GommetteServer, type GommetteSocket, type Realtime, type SocketData } from './types';
 import { isAllowedOrigin } from './origin';
 
 function handshakeError(code: ErrorCode, message: string): ExtendedError {
@@ -69,7 +70,10 @@ export function createSocketServer(httpServer: http.Server, ctx: AppContext): Go
       callback(allowed ? null : 'origin not allowed', allowed);
     },
   });
-  const limiters = createLimiters();
+  const realtime: Realtime = {
+    limiters: createLimiters(),
+    ideas: new IdeaBroadcaster({ io, countVisible: (workshopId) => ctx.store.countVisibleIdeas(workshopId), logger: ctx.logger }),
+  };
 
   io.use((socket, next) => {
     authenticate(ctx, socket.handshake.auth).then(
@@ -86,7 +90,7 @@ export function createSocketServer(httpServer: http.Server, ctx: AppContext): Go
   });
 
   io.on('connection', (socket) => {
-    handleConnection(io, socket, ctx, limiters).catch((error: unknown) => {
+    handleConnection(io, socket, ctx, realtime).catch((error: unknown) => {
       ctx.logger.error({ err: error, workshopId: socket.data.workshopId }, 'connection setup failed');
       socket.disconnect(true);
     });
@@ -95,7 +99,13 @@ export function createSocketServer(httpServer: http.Server, ctx: AppContext): Go
   return io;
 }
 
-async function handleConnection(io: GommetteServer, socket: GommetteSocket, ctx: AppContext, limiters: ReturnType<typeof createLimiters>): Promise<void> {
+function roomsOf(data: SocketData): string[] {
+  if (data.role === Role.Facilitator) return [facilitatorRoom(data.workshopId)];
+  if (data.role === Role.Participant && data.participantId) return [participantsRoom(data.workshopId), participantRoom(data.participantId)];
+  return [screensRoom(data.workshopId)];
+}
+
+async function handleConnection(io: GommetteServer, socket: GommetteSocket, ctx: AppContext, realtime: Realtime): Promise<void> {
   const data = socket.data;
 
   // Every packet: known event, within the flood limit; otherwise a coded ack and nothing else.
@@ -106,16 +116,16 @@ async function handleConnection(io: GommetteServer, socket: GommetteSocket, ctx:
       if (typeof ack === 'function') (ack as (result: unknown) => void)(ackError(code, message, retryAfterMs));
     };
     if (!isCommandName(event)) return reply(ErrorCode.UnknownEvent, `unknown event "${String(event).slice(0, 40)}"`);
-    take(limiters.commands, data.rateKey).then(
+    take(realtime.limiters.commands, data.rateKey).then(
       (waitMs) => (waitMs === null ? next() : reply(ErrorCode.RateLimited, 'too many commands', waitMs)),
       () => reply(ErrorCode.Internal, 'internal error'),
     );
   });
 
-  registerIdeaHandlers(io, socket, ctx, limiters);
+  registerIdeaHandlers(io, socket, ctx, realtime);
 
   // Join first, then read: any event sent before the snapshot is already contained in it.
-  await socket.join(data.role === Role.Facilitator ? facilitatorRoom(data.workshopId) : publicRoom(data.workshopId));
+  await socket.join(roomsOf(data));
   if (data.role === Role.Participant && data.participantId && data.siteId) {
     const { workshopId, participantId, siteId } = data;
     ctx.presence.join(workshopId, participantId, siteId);

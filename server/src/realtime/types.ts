@@ -1,5 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import type { CommandName, ParticipantSelf, Role, ServerToClientEvents } from '@gommette/shared';
+import type { IdeaBroadcaster } from './IdeaBroadcaster';
+import type { Limiters } from './limits';
 
 /**
  * The server's view of client commands: payloads and acks are `unknown` until parsed, because
@@ -23,5 +25,18 @@ type InterServerEvents = {};
 export type GommetteServer = Server<ServerSideCommands, ServerToClientEvents, InterServerEvents, SocketData>;
 export type GommetteSocket = Socket<ServerSideCommands, ServerToClientEvents, InterServerEvents, SocketData>;
 
-export const publicRoom = (workshopId: string): string => `w:${workshopId}:public`;
+/** Projector screens: every visible idea, live. */
+export const screensRoom = (workshopId: string): string => `w:${workshopId}:screens`;
+/** Every phone of a workshop: counts and phases, not the others' ideas (the projector shows those). */
+export const participantsRoom = (workshopId: string): string => `w:${workshopId}:participants`;
+/** One resident's devices: their own ideas. */
+export const participantRoom = (participantId: string): string => `p:${participantId}`;
 export const facilitatorRoom = (workshopId: string): string => `w:${workshopId}:facilitators`;
+/** Everyone in a workshop. */
+export const workshopRooms = (workshopId: string): string[] => [screensRoom(workshopId), participantsRoom(workshopId), facilitatorRoom(workshopId)];
+
+/** Real-time machinery shared by every connection's handlers. */
+export interface Realtime {
+  limiters: Limiters;
+  ideas: IdeaBroadcaster;
+}

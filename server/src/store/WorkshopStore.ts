@@ -48,6 +48,9 @@ export interface WorkshopStore {
   getIdea(ideaId: string): Promise<Idea | null>;
   setIdeaHidden(workshopId: string, ideaId: string, hidden: boolean): Promise<Idea | null>;
   listIdeas(workshopId: string): Promise<Idea[]>;
+  /** Only this participant's ideas (hidden ones included), in posting order. */
+  listIdeasBy(participantId: string): Promise<Idea[]>;
+  countVisibleIdeas(workshopId: string): Promise<number>;
 
   /** Cheap round trip used by /healthz. */
   ping(): Promise<void>;

@@ -123,10 +123,31 @@ export function workshopStoreContract(name: string, makeFixture: () => Promise<S
       await store.insertIdea(early);
       expect((await store.listIdeas(workshop.id)).map((idea) => idea.text)).toEqual(['Première', 'Deuxième']);
 
+      expect(await store.countVisibleIdeas(workshop.id)).toBe(2);
+
       expect(await store.setIdeaHidden(other.workshop.id, early.id, true)).toBeNull();
       expect(await store.setIdeaHidden(workshop.id, early.id, true)).toEqual({ ...early, hidden: true });
       expect(await store.setIdeaHidden(workshop.id, 'missing', true)).toBeNull();
       expect(await store.listIdeas(other.workshop.id)).toEqual([]);
+      expect(await store.countVisibleIdeas(workshop.id)).toBe(1);
+      expect(await store.countVisibleIdeas(other.workshop.id)).toBe(0);
+    });
+
+    it("lists one participant's own ideas, hidden ones included", async () => {
+      const { store } = await fixture();
+      const { workshop, sites } = workshopRecord();
+      await store.createWorkshop(workshop, sites);
+      const alice = participantRecord(workshop.id, sites[0]!.id);
+      const bob = participantRecord(workshop.id, sites[1]!.id);
+      await store.createParticipant(alice, unique('t'));
+      await store.createParticipant(bob, unique('t'));
+      const first = ideaRecord(alice, 'Une', 1_000);
+      const second = ideaRecord(alice, 'Deux', 2_000);
+      await store.insertIdea(second);
+      await store.insertIdea(ideaRecord(bob, 'Pas à elle', 1_500));
+      await store.insertIdea(first);
+      await store.setIdeaHidden(workshop.id, second.id, true);
+      expect(await store.listIdeasBy(alice.id)).toEqual([first, { ...second, hidden: true }]);
     });
 
     it('keeps everything after closing and opening again', async () => {

@@ -123,6 +123,8 @@ export class SqliteWorkshopStore implements WorkshopStore {
       getIdea: db.prepare(`SELECT * FROM ideas WHERE id = ?`),
       setHidden: db.prepare(`UPDATE ideas SET hidden = ? WHERE id = ? AND workshop_id = ?`),
       listIdeas: db.prepare(`SELECT * FROM ideas WHERE workshop_id = ? ORDER BY created_at, id`),
+      listIdeasBy: db.prepare(`SELECT * FROM ideas WHERE participant_id = ? ORDER BY created_at, id`),
+      countVisible: db.prepare(`SELECT COUNT(*) AS n FROM ideas WHERE workshop_id = ? AND hidden = 0`),
       ping: db.prepare(`SELECT 1`),
     };
   }
@@ -236,6 +238,14 @@ export class SqliteWorkshopStore implements WorkshopStore {
 
   async listIdeas(workshopId: string): Promise<Idea[]> {
     return (this.statements.listIdeas.all(workshopId) as IdeaRow[]).map(toIdea);
+  }
+
+  async listIdeasBy(participantId: string): Promise<Idea[]> {
+    return (this.statements.listIdeasBy.all(participantId) as IdeaRow[]).map(toIdea);
+  }
+
+  async countVisibleIdeas(workshopId: string): Promise<number> {
+    return (this.statements.countVisible.get(workshopId) as { n: number }).n;
   }
 
   async ping(): Promise<void> {

@@ -55,6 +55,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
         created_at INTEGER NOT NULL
       ) STRICT;
       CREATE INDEX ideas_by_workshop ON ideas(workshop_id, created_at);
+      CREATE INDEX ideas_by_participant ON ideas(participant_id, created_at);
     `,
   },
 ];

@@ -1,0 +1,46 @@
+/**
+ * Forks the bench's TypeScript children (server process, load workers) under tsx, and makes
+ * sure nothing outlives the parent: however it exits, every child is killed and every
+ * temporary directory removed.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const live = new Set<ChildProcess>();
+const temporaryDirs = new Set<string>();
+
+/** Runs `bench/<file>` in a new Node process with the tsx loader and an IPC channel. */
+export function forkTs(file: string, env: Record<string, string> = {}): ChildProcess {
+  const child = fork(path.join(import.meta.dirname, file), [], {
+    execArgv: ['--import', import.meta.resolve('tsx')],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  return child;
+}
+
+/** Kills every child still running (SIGKILL: used on failure paths, where nothing is owed to them). */
+export function killChildren(): void {
+  for (const child of live) child.kill('SIGKILL');
+  live.clear();
+}
+
+/** Removes `dir` when the parent exits, unless `forget` was called first. */
+export function removeOnExit(dir: string): { forget: () => void } {
+  temporaryDirs.add(dir);
+  return { forget: () => temporaryDirs.delete(dir) };
+}
+
+process.on('exit', () => {
+  killChildren();
+  for (const dir of temporaryDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    killChildren();
+    process.exit(130);
+  });
+}

@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { IdeaView } from '@gommette/shared';
+import { IdeaBroadcaster } from './IdeaBroadcaster';
+import type { GommetteServer } from './types';
+
+/** Records what would go out, room by room (the timing logic is what is tested here). */
+function recordingServer() {
+  const sent: Array<{ room: string; event: string; ids: string[] }> = [];
+  const io = {
+    to: (room: string) => ({
+      emit: (event: string, ideas: IdeaView[]) => sent.push({ room, event, ids: ideas.map((idea) => idea.id) }),
+    }),
+  } as unknown as GommetteServer;
+  return { io, sent };
+}
+
+const idea = (id: string): IdeaView => ({ id, siteId: 's', text: id, createdAt: 0 });
+
+describe('IdeaBroadcaster', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('sends a quiet room its idea on the next tick, and the ideas of one tick together', () => {
+    const { io, sent } = recordingServer();
+    const broadcaster = new IdeaBroadcaster({ io, countVisible: async () => 0, logger: console, intervalMs: 50 });
+    broadcaster.added('room', idea('a'));
+    broadcaster.added('room', idea('b'));
+    broadcaster.added('other', idea('c'));
+    expect(sent).toEqual([]);
+    vi.advanceTimersByTime(0);
+    expect(sent).toEqual([
+      { room: 'room', event: 'ideas:added', ids: ['a', 'b'] },
+      { room: 'other', event: 'ideas:added', ids: ['c'] },
+    ]);
+  });
+
+  it('sends a busy room at most one batch per interval', () => {
+    const { io, sent } = recordingServer();
+    const broadcaster = new IdeaBroadcaster({ io, countVisible: async () => 0, logger: console, intervalMs: 50 });
+    broadcaster.added('room', idea('a'));
+    vi.advanceTimersByTime(0);
+    for (const id of ['b', 'c', 'd']) {
+      vi.advanceTimersByTime(10);
+      broadcaster.added('room', idea(id));
+    }
+    expect(sent).toHaveLength(1);
+    vi.advanceTimersByTime(20);
+    expect(sent).toEqual([
+      { room: 'room', event: 'ideas:added', ids: ['a'] },
+      { room: 'room', event: 'ideas:added', ids: ['b', 'c', 'd'] },
+    ]);
+  });
+
+  it('flushes one room at once, so a following event cannot overtake its ideas', () => {
+    const { io, sent } = recordingServer();
+    const broadcaster = new IdeaBroadcaster({ io, countVisible: async () => 0, logger: console, intervalMs: 50 });
+    broadcaster.added('room', idea('a'));
+    broadcaster.added('other', idea('b'));
+    broadcaster.flush(['room']);
+    expect(sent).toEqual([{ room: 'room', event: 'ideas:added', ids: ['a'] }]);
+    vi.advanceTimersByTime(50);
+    expect(sent.map((entry) => entry.room)).toEqual(['room', 'other']);
+    broadcaster.close();
+  });
+
+  it("tells a workshop's phones the new count once per flush", async () => {
+    const { io, sent } = recordingServer();
+    const counts: Array<{ room: string; ideaCount: number }> = [];
+    const countingIo = {
+      to: (room: string) => ({
+        emit: (event: string, payload: unknown) =>
+          event === 'ideas:counted' ? counts.push({ room, ...(payload as { ideaCount: number }) }) : io.to(room).emit(event as 'ideas:added', payload as IdeaView[]),
+      }),
+    } as unknown as GommetteServer;
+    const broadcaster = new IdeaBroadcaster({ io: countingIo, countVisible: async (workshopId) => (workshopId === 'w1' ? 7 : 1), logger: console, intervalMs: 50 });
+    broadcaster.counted('w1');
+    broadcaster.counted('w1');
+    broadcaster.added('room', idea('a'));
+    vi.advanceTimersByTime(0);
+    await vi.waitFor(() => expect(counts).toEqual([{ room: 'w:w1:participants', ideaCount: 7 }]));
+    expect(sent).toHaveLength(1);
+  });
+});
