@@ -31,15 +31,31 @@ export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'gommette-test-'));
 }
 
-/** A real server on a free loopback port with its own SQLite file. */
+export function removeDataDir(dataDir: string): void {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+/**
+ * A real server on a free loopback port with its own SQLite file. Its data folder is removed on
+ * close, unless the caller passed one (to start another server on it).
+ */
 export async function startServer(options: { dataDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
+  const ownsDataDir = options.dataDir === undefined;
   const config = readConfig({ HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', CLIENT_DIR: path.join(dataDir, 'no-client'), ...options.env });
   const store = new SqliteWorkshopStore({ filename: path.join(dataDir, 'gommette.sqlite') });
   const app = createApp(config, { store, logger: pino({ level: 'silent' }) });
   const address = await app.listen(options.port ?? 0, '127.0.0.1');
   const url = `http://127.0.0.1:${address.port}`;
-  return { url, app, dataDir, close: () => app.close() };
+  return {
+    url,
+    app,
+    dataDir,
+    close: async () => {
+      await app.close();
+      if (ownsDataDir) removeDataDir(dataDir);
+    },
+  };
 }
 
 export async function postJson<T>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {

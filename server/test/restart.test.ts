@@ -1,16 +1,17 @@
 import { io as connectClient } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type Ack, type IdeaView, type Snapshot } from '@gommette/shared';
-import { clientId, connect, createWorkshop, emitWithAck, joinAs, startServer, tempDataDir, type ClientSocket, type TestServer } from './helpers';
+import { clientId, connect, createWorkshop, emitWithAck, joinAs, removeDataDir, startServer, tempDataDir, type ClientSocket, type TestServer } from './helpers';
 
 let current: TestServer | null = null;
+const dataDir = tempDataDir();
 afterAll(async () => {
   await current?.close();
+  removeDataDir(dataDir);
 });
 
 describe('server restart', () => {
   it('keeps workshops, participants and ideas, and phones reconnect by themselves', async () => {
-    const dataDir = tempDataDir();
     current = await startServer({ dataDir });
     const port = Number(new URL(current.url).port);
     const workshop = await createWorkshop(current.url);

@@ -2,14 +2,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { workshopStoreContract } from '../contract';
 import { SqliteWorkshopStore } from './SqliteWorkshopStore';
 import { MIGRATIONS } from './migrations';
 
+const tempDirs: string[] = [];
 function tempFile(): string {
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gommette-store-')), 'nested', 'gommette.sqlite');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gommette-store-'));
+  tempDirs.push(dir);
+  return path.join(dir, 'nested', 'gommette.sqlite');
 }
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 workshopStoreContract('SQLite', async () => {
   const filename = tempFile();
