@@ -105,4 +105,13 @@ test('a facilitator runs a workshop: residents join by QR code, post ideas, one 
   await phones[0]!.page.reload();
   await phones[0]!.expectSent(ideas[0]!);
   await phones[0]!.expectSent('Passer du temps à parler avec eux');
+
+  // The participant card continues on another phone: same resident, same ideas, counted once.
+  const cardCode = (await phones[0]!.page.getByTestId('card-code').textContent()) ?? '';
+  const otherPhone = new PhonePage(await (await newContext(browser, 'phone')).newPage());
+  await otherPhone.resume(joinUrls[1]!, cardCode);
+  await otherPhone.expectSent(ideas[0]!);
+  await otherPhone.expectSent('Passer du temps à parler avec eux');
+  await expect(otherPhone.myIdea(ideas[1]!)).toHaveCount(0);
+  await screen.expectConnected(3);
 });

@@ -13,6 +13,15 @@ export class PhonePage {
     await expect(this.page.getByTestId('idea-input')).toBeVisible();
   }
 
+  /** "J'ai déjà une carte": continue as the participant of that card (any site's join link). */
+  async resume(joinUrl: string, cardCode: string): Promise<void> {
+    await this.page.goto(joinUrl);
+    await this.page.getByTestId('resume-link').click();
+    await this.page.getByTestId('card-input').fill(cardCode);
+    await this.page.getByTestId('resume-submit').click();
+    await expect(this.page.getByTestId('idea-input')).toBeVisible();
+  }
+
   async post(text: string): Promise<void> {
     await this.page.getByTestId('idea-input').fill(text);
     await this.page.getByTestId('idea-submit').click();

@@ -2,6 +2,7 @@ import { normalizeJoinCode } from '@gommette/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
+import { CodeInput } from '../components/CodeInput';
 
 /** For someone who cannot scan: type the code shown on the screen. */
 export function EnterCodeForm() {
@@ -27,22 +28,16 @@ export function EnterCodeForm() {
       <label className="field-label" htmlFor={inputId}>
         {t('join.codeLabel')}
       </label>
-      <input
+      <CodeInput
         id={inputId}
-        className="input input--code"
         value={typed}
-        onChange={(event) => {
-          setTyped(event.target.value);
+        onChange={(value) => {
+          setTyped(value);
           setInvalid(false);
         }}
-        autoComplete="off"
-        autoCapitalize="characters"
-        spellCheck={false}
-        inputMode="text"
-        enterKeyHint="go"
-        aria-invalid={invalid}
-        aria-describedby={invalid ? errorId : undefined}
-        data-testid="join-code-input"
+        invalid={invalid}
+        describedBy={invalid ? errorId : undefined}
+        testId="join-code-input"
       />
       {invalid && (
         <p id={errorId} className="field-error" role="alert">

@@ -1,6 +1,7 @@
 import { countChars, MAX_NICKNAME_CHARS, normalizeText, suggestPseudonym, type JoinInfo, type JoinResponse, type Mood } from '@gommette/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AlertText } from '../components/AlertText';
 import { errorCodeOf } from '../api/errors';
 import { joinSite } from '../api/participants';
 import { PurposeBlock } from '../components/PurposeBlock';
@@ -76,12 +77,7 @@ export function JoinForm({ info, notice, onJoined }: JoinFormProps) {
       <PurposeBlock purpose={info.workshop.purpose} testId="purpose" />
       <MoodPicker value={mood} onChange={handleMood} />
       <NicknameField value={nickname} onChange={setNickname} />
-      {error && (
-        <p className="error-text" role="alert" data-testid="error">
-          <span aria-hidden="true">⚠️ </span>
-          {error}
-        </p>
-      )}
+      {error && <AlertText testId="error">{error}</AlertText>}
       <button type="submit" className="button button--primary button--huge" disabled={submitting} data-testid="join-submit">
         <span aria-hidden="true">🚀 </span>
         {submitting ? t('join.submitting') : t('join.submit')}

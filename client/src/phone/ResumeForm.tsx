@@ -2,6 +2,8 @@ import { normalizeCardCode, type JoinResponse } from '@gommette/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCodeOf } from '../api/errors';
+import { AlertText } from '../components/AlertText';
+import { CodeInput } from '../components/CodeInput';
 import { resumeWithCard } from '../api/participants';
 import { resumeErrorMessage } from './joinErrors';
 
@@ -44,24 +46,8 @@ export function ResumeForm({ onResumed, onCancel }: ResumeFormProps) {
       <label className="field-label" htmlFor={inputId}>
         {t('join.cardLabel')}
       </label>
-      <input
-        id={inputId}
-        className="input input--code"
-        value={typed}
-        onChange={(event) => setTyped(event.target.value)}
-        autoComplete="off"
-        autoCapitalize="characters"
-        spellCheck={false}
-        enterKeyHint="go"
-        aria-invalid={error !== null}
-        data-testid="card-input"
-      />
-      {error && (
-        <p className="error-text" role="alert" data-testid="error">
-          <span aria-hidden="true">⚠️ </span>
-          {error}
-        </p>
-      )}
+      <CodeInput id={inputId} value={typed} onChange={setTyped} invalid={error !== null} testId="card-input" />
+      {error && <AlertText testId="error">{error}</AlertText>}
       <button type="submit" className="button button--primary" disabled={submitting} data-testid="resume-submit">
         <span aria-hidden="true">➡️ </span>
         {submitting ? t('join.submitting') : t('join.resumeSubmit')}

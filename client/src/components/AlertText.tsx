@@ -1,0 +1,14 @@
+interface AlertTextProps {
+  children: string;
+  testId?: string;
+}
+
+/** An error said at once to screen readers, with a warning pictogram for those who read little. */
+export function AlertText({ children, testId }: AlertTextProps) {
+  return (
+    <p className="error-text" role="alert" data-testid={testId}>
+      <span aria-hidden="true">⚠️ </span>
+      {children}
+    </p>
+  );
+}
