@@ -23,6 +23,11 @@ async function main(): Promise<void> {
   const local = `http://localhost:${address.port}/`;
   const urls = config.publicUrl ? [`${config.publicUrl}/`] : [local, ...lanAddresses().map((ip) => `http://${ip}:${address.port}/`)];
   logger.info({ port: address.port, host: config.host, dataDir: config.dataDir, urls }, `Gommette is ready: open ${urls[0]} to create a workshop`);
+  if (process.stdout.isTTY) {
+    // For the facilitator at the laptop: the structured log above is for machines.
+    console.log(`\n  Gommette est prêt. Ouvre ${urls[0]} pour créer un atelier.`);
+    if (urls.length > 1) console.log(`  Les téléphones du même Wi-Fi rejoignent par : ${urls.slice(1).join(', ')}\n`);
+  }
 
   let stopping = false;
   const stop = (signal: string): void => {

@@ -4,6 +4,7 @@ import {
   ErrorCode,
   MAX_WORKSHOPS_PER_HOUR,
   createWorkshopBody,
+  serverIdSchema,
   planWorkshop,
   toFacilitatorView,
   type CreateWorkshopResponse,
@@ -64,7 +65,9 @@ export function workshopRoutes(ctx: AppContext): Router {
   router.get('/api/workshops/:id', async (req, res) => {
     const token = bearerToken(req.headers.authorization);
     if (!token) throw new HttpError(ErrorCode.Unauthorized, 'facilitator token required (Authorization: Bearer …)');
-    const workshop = await facilitatorAccess(store, req.params.id, token);
+    const id = serverIdSchema.safeParse(req.params.id);
+    if (!id.success) throw new HttpError(ErrorCode.NotFound, 'no such workshop');
+    const workshop = await facilitatorAccess(store, id.data, token);
     if (!workshop) throw new HttpError(ErrorCode.Unauthorized, 'unknown workshop or wrong token');
     const [sites, ideas, participants] = await Promise.all([
       store.listSites(workshop.id),
