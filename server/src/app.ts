@@ -96,7 +96,8 @@ export function createApp(config: Config, deps: AppDeps): App {
   app.use(errorMiddleware(logger));
 
   const httpServer = http.createServer(app);
-  io = createSocketServer(httpServer, ctx);
+  const sockets = createSocketServer(httpServer, ctx);
+  io = sockets.io;
   httpServer.on('upgrade', (req, socket) => {
     if (req.url?.startsWith(SOCKET_IO_PATH)) return; // engine.io answers these
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -104,7 +105,7 @@ export function createApp(config: Config, deps: AppDeps): App {
 
   return {
     httpServer,
-    io,
+    io: sockets.io,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -115,9 +116,10 @@ export function createApp(config: Config, deps: AppDeps): App {
       }),
     close: async () => {
       presence.close();
+      sockets.realtime.ideas.close();
       await new Promise<void>((resolve) => {
         // io.close() disconnects every socket and closes the HTTP server.
-        io?.close(() => resolve());
+        sockets.io.close(() => resolve());
       });
       await store.close();
     },

@@ -27,7 +27,7 @@ function handshakeError(code: ErrorCode, message: string): ExtendedError {
 }
 
 /** Who is connecting, from the handshake `auth`; null when the credentials open nothing. */
-async function authenticate(ctx: AppContext, auth: unknown): Promise<SocketData | ErrorCode> {
+async function authenticate(ctx: AppContext, auth: unknown, socketId: string): Promise<SocketData | ErrorCode> {
   const parsed = socketAuthSchema.safeParse(auth);
   if (!parsed.success) return ErrorCode.Unauthorized;
   const credentials = parsed.data;
@@ -50,7 +50,7 @@ async function authenticate(ctx: AppContext, auth: unknown): Promise<SocketData 
       const check = credentials.role === Role.Facilitator ? facilitatorAccess : screenAccess;
       const workshop = await check(ctx.store, credentials.workshopId, credentials.token);
       if (!workshop) return ErrorCode.Unauthorized;
-      return { role: credentials.role, workshopId: workshop.id, participantId: null, siteId: null, me: null, rateKey: '' };
+      return { role: credentials.role, workshopId: workshop.id, participantId: null, siteId: null, me: null, rateKey: `socket:${socketId}` };
     }
   }
 }
@@ -59,7 +59,7 @@ async function authenticate(ctx: AppContext, auth: unknown): Promise<SocketData 
  * socket.io on the shared HTTP server: origin check at the handshake, authentication before the
  * connection opens, a guard on every packet (unknown events, floods), then one handler file per area.
  */
-export function createSocketServer(httpServer: http.Server, ctx: AppContext): GommetteServer {
+export function createSocketServer(httpServer: http.Server, ctx: AppContext): { io: GommetteServer; realtime: Realtime } {
   const io: GommetteServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
@@ -76,10 +76,10 @@ export function createSocketServer(httpServer: http.Server, ctx: AppContext): Go
   };
 
   io.use((socket, next) => {
-    authenticate(ctx, socket.handshake.auth).then(
+    authenticate(ctx, socket.handshake.auth, socket.id).then(
       (result) => {
         if (typeof result === 'string') return next(handshakeError(result, `connection refused: ${result}`));
-        socket.data = { ...result, rateKey: result.rateKey || `socket:${socket.id}` };
+        socket.data = result;
         return next();
       },
       (error: unknown) => {
@@ -96,7 +96,7 @@ export function createSocketServer(httpServer: http.Server, ctx: AppContext): Go
     });
   });
 
-  return io;
+  return { io, realtime };
 }
 
 function roomsOf(data: SocketData): string[] {
