@@ -119,6 +119,11 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
   });
 }
 
+/** Emits anything, without an ack: what a broken or hostile client may send. */
+export function rawEmit(socket: ClientSocket, event: string, ...args: unknown[]): void {
+  (socket as unknown as { emit(event: string, ...args: unknown[]): void }).emit(event, ...args);
+}
+
 /** Emits with an ack; rejects if no ack arrives in time. */
 export function emitWithAck(socket: ClientSocket, event: string, payload: unknown, timeoutMs = 3000): Promise<unknown> {
   return (socket.timeout(timeoutMs) as unknown as { emitWithAck(event: string, payload: unknown): Promise<unknown> }).emitWithAck(event, payload);
