@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { nanoid } from 'nanoid';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { io as connectClient, type Socket } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
@@ -39,12 +39,14 @@ export function removeDataDir(dataDir: string): void {
  * A real server on a free loopback port with its own SQLite file. Its data folder is removed on
  * close, unless the caller passed one (to start another server on it).
  */
-export async function startServer(options: { dataDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startServer(
+  options: { dataDir?: string; port?: number; env?: Record<string, string>; logger?: Logger } = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
   const ownsDataDir = options.dataDir === undefined;
   const config = readConfig({ HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', CLIENT_DIR: path.join(dataDir, 'no-client'), ...options.env });
   const store = new SqliteWorkshopStore({ filename: path.join(dataDir, 'gommette.sqlite') });
-  const app = createApp(config, { store, logger: pino({ level: 'silent' }) });
+  const app = createApp(config, { store, logger: options.logger ?? pino({ level: 'silent' }) });
   const address = await app.listen(options.port ?? 0, '127.0.0.1');
   const url = `http://127.0.0.1:${address.port}`;
   return {
