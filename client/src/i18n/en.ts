@@ -118,6 +118,7 @@ export const en = {
   },
   screen: {
     joinHeading: 'Join us!',
+    fullscreen: 'Full screen',
     scan: 'Scan the QR code, or go to the address and type the code:',
     scanSeveral: 'Scan the QR code of your place, or go to the address and type the code:',
     qrAlt: 'QR code to join {{site}}',

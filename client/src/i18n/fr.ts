@@ -119,6 +119,7 @@ export const fr = {
   },
   screen: {
     joinHeading: 'Rejoins-nous !',
+    fullscreen: 'Plein écran',
     scan: "Scanne le QR code, ou va sur l'adresse et tape le code :",
     scanSeveral: "Scanne le QR code de ton lieu, ou va sur l'adresse et tape le code :",
     qrAlt: 'QR code pour rejoindre {{site}}',

@@ -9,6 +9,7 @@ import { useWorkshopLive } from '../socket/useWorkshopLive';
 import { useWorkshopSocket } from '../socket/useWorkshopSocket';
 import { rememberStaffCredentials, type StaffCredentials } from '../staff/staffCredentials';
 import { StaffRefusal } from '../staff/StaffRefusal';
+import { FullscreenButton } from './FullscreenButton';
 import { useTestHook } from '../testHook';
 import { IdeaWall } from './IdeaWall';
 import { SiteJoinPanel } from './SiteJoinPanel';
@@ -53,6 +54,7 @@ export function ScreenView({ credentials }: ScreenViewProps) {
             {workshop.title}
           </p>
           <ConnectionBadge state={connection.state} audience="staff" />
+          <FullscreenButton />
         </div>
         <h1 className="screen__question" data-testid="screen-question">
           {workshop.question}
