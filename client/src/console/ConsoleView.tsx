@@ -1,6 +1,7 @@
 import { ErrorCode } from '@gommette/shared';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Brand } from '../components/Brand';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { LoadingScreen } from '../components/LoadingScreen';
@@ -50,10 +51,7 @@ export function ConsoleView({ credentials }: ConsoleViewProps) {
   return (
     <main className="console">
       <header className="console__header">
-        <p className="brand">
-          <span className="brand__dot" aria-hidden="true" />
-          {t('console.heading')}
-        </p>
+        <Brand>{t('console.heading')}</Brand>
         <ConnectionBadge state={connection.state} audience="staff" />
         {screenHref && (
           <a className="button button--primary" href={screenHref} target="_blank" rel="noopener" title={t('console.screenHint')} data-testid="open-screen">

@@ -1,6 +1,7 @@
 import type { CreateWorkshopResponse } from '@gommette/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Brand } from '../components/Brand';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { saveWorkshopKeys } from '../storage/workshopKeys';
 import { CreatedWorkshop } from './CreatedWorkshop';
@@ -26,10 +27,7 @@ export function HomePage() {
   return (
     <main className="page home">
       <header className="home__header">
-        <p className="brand">
-          <span className="brand__dot" aria-hidden="true" />
-          {t('app.name')}
-        </p>
+        <Brand>{t('app.name')}</Brand>
         <LanguageSwitcher />
       </header>
       {created ? (

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Brand } from '../components/Brand';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { LoadingScreen } from '../components/LoadingScreen';
 import { PurposeBlock } from '../components/PurposeBlock';
@@ -49,10 +50,7 @@ export function ScreenView({ credentials }: ScreenViewProps) {
     <main className={`screen ${sitesLayoutClass(workshop.sites.length)}`}>
       <header className="screen__header">
         <div className="screen__top">
-          <p className="screen__title">
-            <span className="brand__dot" aria-hidden="true" />
-            {workshop.title}
-          </p>
+          <Brand className="screen__title">{workshop.title}</Brand>
           <ConnectionBadge state={connection.state} audience="staff" />
           <FullscreenButton />
         </div>
