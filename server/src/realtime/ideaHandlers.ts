@@ -11,6 +11,7 @@ import {
   toPublicView,
   type Idea,
   type IdeaAuthor,
+  type IdeaView,
 } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { onCommand, refuse, type CommandOutcome } from './command';
@@ -33,7 +34,7 @@ function broadcastModeration(io: GommetteServer, broadcaster: IdeaBroadcaster, i
   broadcaster.counted(idea.workshopId);
 }
 
-function acceptResend(existing: Idea, author: IdeaAuthor): CommandOutcome<ReturnType<typeof toAuthorView>> {
+function acceptResend(existing: Idea, author: IdeaAuthor): CommandOutcome<IdeaView> {
   const resolved = resolveResend(existing, author);
   if (isDomainError(resolved)) return refuse(resolved.error, resolved.message);
   return { ack: ackOk(toAuthorView(resolved, author.participantId)) };
