@@ -17,8 +17,6 @@ export function HomePage() {
     saveWorkshopKeys(workshop.id, {
       facilitatorToken: workshop.facilitatorToken,
       screenToken: workshop.screenToken,
-      facilitatorUrl: workshop.facilitatorUrl,
-      screenUrl: workshop.screenUrl,
     });
     setCreated(workshop);
     window.scrollTo(0, 0);

@@ -1,11 +1,13 @@
 import {
-  countChars,
+  checkText,
   MAX_PURPOSE_CHARS,
   MAX_QUESTION_CHARS,
   MAX_SITE_NAME_CHARS,
   MAX_TITLE_CHARS,
   normalizeText,
+  siteNameKey,
   type CreateWorkshopBody,
+  type TextProblem,
 } from '@gommette/shared';
 
 export interface DraftSite {
@@ -21,7 +23,7 @@ export interface WorkshopDraftInput {
   sites: ReadonlyArray<DraftSite>;
 }
 
-export type FieldProblem = { kind: 'required' } | { kind: 'tooLong'; max: number } | { kind: 'duplicate' };
+export type FieldProblem = TextProblem | { kind: 'duplicate' };
 
 export type DraftField = 'title' | 'question' | 'purpose';
 
@@ -33,15 +35,9 @@ export interface DraftProblems {
 
 export type DraftCheck = { ok: true; body: CreateWorkshopBody } | { ok: false; problems: DraftProblems };
 
-function checkText(raw: string, max: number, multiline: boolean): FieldProblem | string {
-  const text = normalizeText(raw, { multiline });
-  if (text.length === 0) return { kind: 'required' };
-  if (countChars(text) > max) return { kind: 'tooLong', max };
-  return text;
-}
-
 /**
- * The same rules as the server's `planWorkshop`, checked before sending, field by field.
+ * The rules of the server's `planWorkshop` (the same `checkText` and `siteNameKey`), checked before
+ * sending, field by field.
  * Blank extra places are dropped from the body.
  */
 export function validateDraft(draft: WorkshopDraftInput): DraftCheck {
@@ -64,7 +60,7 @@ export function validateDraft(draft: WorkshopDraftInput): DraftCheck {
       problems.sites[site.key] = name;
       continue;
     }
-    const key = name.toLocaleLowerCase('fr');
+    const key = siteNameKey(name);
     if (seen.has(key)) problems.sites[site.key] = { kind: 'duplicate' };
     seen.add(key);
     sites.push({ name });

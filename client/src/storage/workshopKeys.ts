@@ -7,15 +7,13 @@ import { isRecord, isString, readJson, writeJson } from './storage';
 export interface WorkshopKeys {
   facilitatorToken?: string;
   screenToken?: string;
-  facilitatorUrl?: string;
-  screenUrl?: string;
 }
 
 const keyFor = (workshopId: string) => `gommette:workshop:${workshopId}`;
 
 function isWorkshopKeys(value: unknown): value is WorkshopKeys {
   if (!isRecord(value)) return false;
-  return ['facilitatorToken', 'screenToken', 'facilitatorUrl', 'screenUrl'].every(
+  return ['facilitatorToken', 'screenToken'].every(
     (field) => value[field] === undefined || isString(value[field]),
   );
 }

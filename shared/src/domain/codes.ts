@@ -1,26 +1,25 @@
 import { CARD_CODE_ALPHABET, CARD_CODE_LENGTH, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../constants';
 
-const ALPHABET_SET = new Set(JOIN_CODE_ALPHABET);
 
 /**
  * What a person typed → the canonical code, or null. Case, spaces and dashes do not matter.
  * The alphabet has neither O nor 0 (nor I, L, 1, U, V), so no look-alike can be a valid code.
  */
-function canonicalCode(typed: string, length: number): string | null {
+function canonicalCode(typed: string, alphabet: string, length: number): string | null {
   const cleaned = typed.toUpperCase().replace(/[\s\-_.]/g, '');
   if (cleaned.length !== length) return null;
   for (const char of cleaned) {
-    if (!ALPHABET_SET.has(char)) return null;
+    if (!alphabet.includes(char)) return null;
   }
   return cleaned;
 }
 
 export function normalizeJoinCode(typed: string): string | null {
-  return canonicalCode(typed, JOIN_CODE_LENGTH);
+  return canonicalCode(typed, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH);
 }
 
 export function normalizeCardCode(typed: string): string | null {
-  return canonicalCode(typed, CARD_CODE_LENGTH);
+  return canonicalCode(typed, CARD_CODE_ALPHABET, CARD_CODE_LENGTH);
 }
 
 /** "KP7WQ3" → "KP7 WQ3": groups of 3 or 4 read aloud more easily. */
@@ -30,6 +29,3 @@ export function formatCodeForReading(code: string): string {
   for (let i = 0; i < code.length; i += size) groups.push(code.slice(i, i + size));
   return groups.join(' ');
 }
-
-export const joinCodeSpec = { alphabet: JOIN_CODE_ALPHABET, length: JOIN_CODE_LENGTH } as const;
-export const cardCodeSpec = { alphabet: CARD_CODE_ALPHABET, length: CARD_CODE_LENGTH } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MOODS, normalizeNickname, suggestPseudonym, summarizeMoods } from './participant';
+import { emptyMoodCounts, isMood, MOODS, normalizeNickname, suggestPseudonym } from './participant';
 
 describe('participants', () => {
   it('suggests an animal pseudonym with a matching adjective', () => {
@@ -14,8 +14,11 @@ describe('participants', () => {
     expect(normalizeNickname(' Loutre  joyeuse ')).toBe('Loutre joyeuse');
     expect(normalizeNickname('x'.repeat(31))).toMatchObject({ error: 'too_large' });
   });
-  it('summarises moods as counts only', () => {
-    expect(summarizeMoods(['sunny', 'rainy', 'sunny'])).toEqual({ sunny: 2, partly: 0, cloudy: 0, rainy: 1, stormy: 0 });
-    expect(Object.keys(summarizeMoods([]))).toEqual([...MOODS]);
+  it('counts every mood from zero and recognises only known moods', () => {
+    expect(emptyMoodCounts()).toEqual({ sunny: 0, partly: 0, cloudy: 0, rainy: 0, stormy: 0 });
+    expect(Object.keys(emptyMoodCounts())).toEqual([...MOODS]);
+    expect(MOODS.every(isMood)).toBe(true);
+    expect(isMood('happy')).toBe(false);
+    expect(isMood(undefined)).toBe(false);
   });
 });

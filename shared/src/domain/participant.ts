@@ -20,11 +20,8 @@ export function emptyMoodCounts(): MoodCounts {
   return { sunny: 0, partly: 0, cloudy: 0, rainy: 0, stormy: 0 };
 }
 
-/** Aggregates moods so a console can show the room's weather without listing people. */
-export function summarizeMoods(moods: Iterable<Mood>): MoodCounts {
-  const counts = emptyMoodCounts();
-  for (const mood of moods) counts[mood] += 1;
-  return counts;
+export function isMood(value: unknown): value is Mood {
+  return (MOODS as ReadonlyArray<unknown>).includes(value);
 }
 
 const ANIMALS: ReadonlyArray<readonly [name: string, feminine: boolean]> = [

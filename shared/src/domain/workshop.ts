@@ -38,11 +38,27 @@ export interface WorkshopIds {
   joinCodes: ReadonlyArray<string>;
 }
 
-function field(raw: string, max: number, name: string, multiline: boolean): string | DomainError {
+export type TextProblem = { kind: 'required' } | { kind: 'tooLong'; max: number };
+
+/** One rule for every typed field of a workshop: the normalised text, or what is wrong with it. */
+export function checkText(raw: string, max: number, multiline: boolean): string | TextProblem {
   const text = normalizeText(raw, { multiline });
-  if (text.length === 0) return domainError(ErrorCode.BadRequest, `${name} is required`);
-  if (countChars(text) > max) return domainError(ErrorCode.TooLarge, `${name} is longer than ${max} characters`);
+  if (text.length === 0) return { kind: 'required' };
+  if (countChars(text) > max) return { kind: 'tooLong', max };
   return text;
+}
+
+/** Two sites whose names differ only by case or spacing are the same site. */
+export function siteNameKey(normalizedName: string): string {
+  return normalizedName.toLocaleLowerCase('fr');
+}
+
+function field(raw: string, max: number, name: string, multiline: boolean): string | DomainError {
+  const checked = checkText(raw, max, multiline);
+  if (typeof checked === 'string') return checked;
+  return checked.kind === 'required'
+    ? domainError(ErrorCode.BadRequest, `${name} is required`)
+    : domainError(ErrorCode.TooLarge, `${name} is longer than ${max} characters`);
 }
 
 /** Checks a facilitator's draft and lays out the workshop with its sites. */
@@ -63,7 +79,7 @@ export function planWorkshop(draft: WorkshopDraft, ids: WorkshopIds, now: number
   for (const [position, site] of draft.sites.entries()) {
     const name = field(site.name, MAX_SITE_NAME_CHARS, 'site name', false);
     if (typeof name !== 'string') return name;
-    const key = name.toLocaleLowerCase('fr');
+    const key = siteNameKey(name);
     if (seen.has(key)) return domainError(ErrorCode.BadRequest, `two sites are named "${name}"`);
     seen.add(key);
     sites.push({ id: ids.siteIds[position]!, workshopId: ids.workshopId, name, joinCode: ids.joinCodes[position]!, position });

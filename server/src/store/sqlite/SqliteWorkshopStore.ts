@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Idea, Mood, Site } from '@gommette/shared';
-import { emptyMoodCounts, MOODS } from '@gommette/shared';
+import type { Idea, Site } from '@gommette/shared';
+import { emptyMoodCounts, isMood } from '@gommette/shared';
 import {
   UniqueViolationError,
   type InsertIdeaResult,
@@ -65,7 +65,7 @@ const toParticipant = (row: ParticipantRow): ParticipantRecord => ({
   siteId: row.site_id,
   cardHash: row.card_hash,
   nickname: row.nickname,
-  mood: (MOODS as ReadonlyArray<string>).includes(row.mood) ? (row.mood as Mood) : 'cloudy',
+  mood: isMood(row.mood) ? row.mood : 'cloudy',
   createdAt: row.created_at,
 });
 
@@ -212,7 +212,7 @@ export class SqliteWorkshopStore implements WorkshopStore {
     for (const row of rows) {
       counts.total += row.n;
       counts.bySite[row.site_id] = (counts.bySite[row.site_id] ?? 0) + row.n;
-      if ((MOODS as ReadonlyArray<string>).includes(row.mood)) counts.moods[row.mood as Mood] += row.n;
+      if (isMood(row.mood)) counts.moods[row.mood] += row.n;
     }
     return counts;
   }
