@@ -1,6 +1,6 @@
 /**
  * The server under test, in its own process: the same composition as server/src/index.ts
- * (readConfig → pino → SqliteWorkshopStore → createApp), on 127.0.0.1, a free port, a fresh
+ * (readConfig → pino → openSqliteStores → createApp), on 127.0.0.1, a free port, a fresh
  * DATA_DIR (given by the parent in the environment) and LOG_LEVEL=silent. It answers the bench
  * parent over IPC (see ipc.ts) and samples its own resident memory every 100 ms.
  */
@@ -11,7 +11,7 @@ import type { ParticipantRecord } from '../server/src/store/WorkshopStore';
 import { createApp } from '../server/src/app';
 import { readConfig } from '../server/src/config';
 import { hashSecret, newCardCode, newId, newToken } from '../server/src/security/tokens';
-import { SqliteWorkshopStore } from '../server/src/store/sqlite/SqliteWorkshopStore';
+import { openSqliteStores } from '../server/src/store/sqlite/openSqliteStores';
 import { failToParent, onParentRequest, replyToParent, type ServerReply, type ServerRequest } from './ipc';
 
 const RSS_SAMPLE_MS = 100;
@@ -32,8 +32,9 @@ async function main(): Promise<void> {
   // Only what the bench means: no PUBLIC_URL, TRUST_PROXY… inherited from the shell.
   const config = readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', CLIENT_DIR: path.join(dataDir, 'no-client') });
   const logger = pino({ level: config.logLevel, base: { service: 'gommette' } });
-  const store = new SqliteWorkshopStore({ filename: path.join(config.dataDir, 'gommette.sqlite') });
-  const app = createApp(config, { store, logger });
+  const stores = openSqliteStores(path.join(config.dataDir, 'gommette.sqlite'));
+  const { store } = stores;
+  const app = createApp(config, { ...stores, logger });
 
   let peakRss = process.memoryUsage.rss();
   const sampleRss = (): number => {

@@ -14,10 +14,9 @@ import { workshopRoutes } from './http/workshopRoutes';
 import { PresenceTracker } from './realtime/PresenceTracker';
 import { createSocketServer } from './realtime/socketServer';
 import { workshopRooms, type GommetteServer } from './realtime/types';
-import type { WorkshopStore } from './store/WorkshopStore';
+import type { Stores } from './store/stores';
 
-export interface AppDeps {
-  store: WorkshopStore;
+export interface AppDeps extends Stores {
   logger: Logger;
   now?: () => number;
 }
@@ -39,12 +38,13 @@ const SOCKET_IO_PATH = '/socket.io/';
  * `index.ts` builds real adapters from the environment; tests call this on port 0.
  */
 export function createApp(config: Config, deps: AppDeps): App {
-  const { store, logger } = deps;
+  const { logger, now, ...stores } = deps;
+  const { store } = stores;
   let io: GommetteServer | null = null;
   const presence = new PresenceTracker((workshopId, current) => {
     io?.to(workshopRooms(workshopId)).emit('presence:changed', current);
   });
-  const ctx: AppContext = { config, store, logger, presence, now: deps.now ?? Date.now };
+  const ctx: AppContext = { ...stores, config, logger, presence, now: now ?? Date.now };
 
   const app = express();
   app.disable('x-powered-by');

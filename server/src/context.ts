@@ -1,12 +1,11 @@
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { PresenceTracker } from './realtime/PresenceTracker';
-import type { WorkshopStore } from './store/WorkshopStore';
+import type { Stores } from './store/stores';
 
 /** What routes and handlers share, built once by `createApp`. */
-export interface AppContext {
+export interface AppContext extends Stores {
   config: Config;
-  store: WorkshopStore;
   logger: Logger;
   presence: PresenceTracker;
   now: () => number;

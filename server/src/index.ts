@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { createApp } from './app';
 import { readConfig } from './config';
-import { SqliteWorkshopStore } from './store/sqlite/SqliteWorkshopStore';
+import { openSqliteStores } from './store/sqlite/openSqliteStores';
 
 /** Addresses a phone on the same Wi-Fi can reach this machine at. */
 function lanAddresses(): string[] {
@@ -16,8 +16,8 @@ function lanAddresses(): string[] {
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = pino({ level: config.logLevel, base: { service: 'gommette' } });
-  const store = new SqliteWorkshopStore({ filename: path.join(config.dataDir, 'gommette.sqlite') });
-  const app = createApp(config, { store, logger });
+  const stores = openSqliteStores(path.join(config.dataDir, 'gommette.sqlite'));
+  const app = createApp(config, { ...stores, logger });
   const address = await app.listen(config.port, config.host);
 
   const local = `http://localhost:${address.port}/`;

@@ -16,7 +16,7 @@ import {
 } from '@gommette/shared';
 import { createApp, type App } from '../src/app';
 import { readConfig } from '../src/config';
-import { SqliteWorkshopStore } from '../src/store/sqlite/SqliteWorkshopStore';
+import { openSqliteStores } from '../src/store/sqlite/openSqliteStores';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -45,8 +45,8 @@ export async function startServer(
   const dataDir = options.dataDir ?? tempDataDir();
   const ownsDataDir = options.dataDir === undefined;
   const config = readConfig({ HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', CLIENT_DIR: path.join(dataDir, 'no-client'), ...options.env });
-  const store = new SqliteWorkshopStore({ filename: path.join(dataDir, 'gommette.sqlite') });
-  const app = createApp(config, { store, logger: options.logger ?? pino({ level: 'silent' }) });
+  const stores = openSqliteStores(path.join(dataDir, 'gommette.sqlite'));
+  const app = createApp(config, { ...stores, logger: options.logger ?? pino({ level: 'silent' }) });
   const address = await app.listen(options.port ?? 0, '127.0.0.1');
   const url = `http://127.0.0.1:${address.port}`;
   return {

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Idea, Site } from '@gommette/shared';
 import { emptyMoodCounts, isMood } from '@gommette/shared';
@@ -11,7 +9,7 @@ import {
   type WorkshopRecord,
   type WorkshopStore,
 } from '../WorkshopStore';
-import { MIGRATIONS } from './migrations';
+import { openSqliteDatabase, type SqliteOptions } from './database';
 
 interface IdeaRow {
   id: string;
@@ -73,11 +71,6 @@ function isSqliteUnique(error: unknown): boolean {
   return error instanceof Error && 'code' in error && (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
 }
 
-export interface SqliteOptions {
-  /** A file path, or ':memory:' for tests. */
-  filename: string;
-}
-
 /**
  * The embedded default store: one SQLite file in WAL mode with `synchronous=FULL`, so a commit
  * has reached the disk before any promise here resolves (an ack after it survives a power cut,
@@ -87,14 +80,9 @@ export class SqliteWorkshopStore implements WorkshopStore {
   private readonly db: Database.Database;
   private readonly statements;
 
-  constructor(options: SqliteOptions) {
-    if (options.filename !== ':memory:') fs.mkdirSync(path.dirname(options.filename), { recursive: true });
-    this.db = new Database(options.filename);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    this.migrate();
+  /** Opens (and migrates) its own file, or shares a database opened by `openSqliteDatabase`. */
+  constructor(source: SqliteOptions | Database.Database) {
+    this.db = source instanceof Database ? source : openSqliteDatabase(source.filename);
     const db = this.db;
     this.statements = {
       insertWorkshop: db.prepare(
@@ -127,20 +115,6 @@ export class SqliteWorkshopStore implements WorkshopStore {
       countVisible: db.prepare(`SELECT COUNT(*) AS n FROM ideas WHERE workshop_id = ? AND hidden = 0`),
       ping: db.prepare(`SELECT 1`),
     };
-  }
-
-  private migrate(): void {
-    this.db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT`);
-    const applied = new Set(
-      (this.db.prepare(`SELECT version FROM schema_migrations`).all() as Array<{ version: number }>).map((row) => row.version),
-    );
-    for (const migration of MIGRATIONS) {
-      if (applied.has(migration.version)) continue;
-      this.db.transaction(() => {
-        this.db.exec(migration.sql);
-        this.db.prepare(`INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`).run(migration.version, Date.now());
-      })();
-    }
   }
 
   /** Runs writes in one transaction; a uniqueness failure becomes `UniqueViolationError`. */

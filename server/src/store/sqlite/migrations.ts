@@ -1,8 +1,14 @@
+import { ANIMATION_MIGRATIONS } from './migrations.animation';
+import { BOARD_MIGRATIONS } from './migrations.board';
+import { VOTE_MIGRATIONS } from './migrations.votes';
+import type { Migration } from './migration';
+
 /**
- * Versioned schema migrations, applied in order at start-up inside one transaction each.
- * Never edit a released migration: append a new one.
+ * Versioned schema migrations, applied at start-up inside one transaction each.
+ * Never edit a released migration: append a new one. Each area owns a range of versions
+ * (core and animation 1–99, votes 100–199, boards 200–299) so they never collide.
  */
-export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
+const CORE_MIGRATIONS: ReadonlyArray<Migration> = [
   {
     version: 1,
     sql: `
@@ -59,3 +65,5 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
     `,
   },
 ];
+
+export const MIGRATIONS: ReadonlyArray<Migration> = [...CORE_MIGRATIONS, ...ANIMATION_MIGRATIONS, ...VOTE_MIGRATIONS, ...BOARD_MIGRATIONS];

@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from './migrations';
+
+export interface SqliteOptions {
+  /** A file path, or ':memory:' for tests. */
+  filename: string;
+}
+
+/**
+ * Opens the embedded database: WAL with `synchronous=FULL`, so a commit has reached the disk
+ * before a store's promise resolves (an ack after it survives a power cut, not only a process kill).
+ * Applies every migration not yet recorded, each in its own transaction. Versions are a set, not a
+ * high-water mark, so areas that add tables may use their own ranges (see `migrations.ts`).
+ */
+export function openSqliteDatabase(filename: string): Database.Database {
+  if (filename !== ':memory:') fs.mkdirSync(path.dirname(filename), { recursive: true });
+  const db = new Database(filename);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT`);
+  const applied = new Set((db.prepare(`SELECT version FROM schema_migrations`).all() as Array<{ version: number }>).map((row) => row.version));
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare(`INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`).run(migration.version, Date.now());
+    })();
+  }
+  return db;
+}

@@ -1,0 +1,4 @@
+export interface Migration {
+  version: number;
+  sql: string;
+}
