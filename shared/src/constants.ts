@@ -58,6 +58,12 @@ export const ErrorCode = {
   RateLimited: 'rate_limited',
   UnknownEvent: 'unknown_event',
   ProtocolMismatch: 'protocol_mismatch',
+  /** A phase control that does not apply now (pausing a paused phase…). */
+  IllegalTransition: 'illegal_transition',
+  /** The current phase does not take this (an idea during the vote…). */
+  PhaseClosed: 'phase_closed',
+  /** "Main levée": everyone stops while the facilitator speaks. */
+  HandRaised: 'hand_raised',
   Internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

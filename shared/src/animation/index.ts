@@ -1,0 +1,4 @@
+export * from './method';
+export * from './run';
+export * from './room';
+export * from './tables';
