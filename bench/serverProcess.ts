@@ -66,6 +66,8 @@ async function main(): Promise<void> {
         nickname: null,
         mood: 'sunny',
         createdAt: Date.now(),
+        kind: 'resident',
+        tableId: null,
       };
       await store.createParticipant(participant, hashSecret(token));
       tokens.push(token);

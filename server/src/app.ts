@@ -117,6 +117,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     close: async () => {
       presence.close();
       sockets.realtime.ideas.close();
+      sockets.realtime.staff.close();
       await new Promise<void>((resolve) => {
         // io.close() disconnects every socket and closes the HTTP server.
         sockets.io.close(() => resolve());

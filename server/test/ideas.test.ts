@@ -62,7 +62,7 @@ describe('ideas over socket.io', () => {
     expect(ack).toMatchObject({ ok: true, data: { id, text: 'Un sac à dos créé par les jeunes', mine: true } });
 
     const shown = await onScreen;
-    expect(shown).toEqual({ id, siteId: workshop.sites[0]!.id, text: 'Un sac à dos créé par les jeunes', createdAt: expect.any(Number) });
+    expect(shown).toEqual({ id, siteId: workshop.sites[0]!.id, text: 'Un sac à dos créé par les jeunes', createdAt: expect.any(Number), tableId: null, phaseId: null, theme: null, parked: false });
     expect(await onConsole).toMatchObject({ id, hidden: false });
     for (const view of [shown, await onConsole]) {
       expect(JSON.stringify(view)).not.toContain(resident.joined.participant.id);

@@ -15,6 +15,9 @@ import {
   MAX_TITLE_CHARS,
 } from './constants';
 import type { IdeaView } from './domain/idea';
+import { animationCommandSchemas, phasesSchema, type PersonView } from './animation/protocol';
+import type { RoomView } from './animation/room';
+import { MAX_TABLES } from './animation/tables';
 import { MOODS, type Mood, type MoodCounts } from './domain/participant';
 
 /** Raw strings may carry extra spaces; the domain normalises, the schema bounds the size. */
@@ -32,6 +35,10 @@ export const createWorkshopBody = z.object({
   question: boundedText(MAX_QUESTION_CHARS),
   purpose: boundedText(MAX_PURPOSE_CHARS),
   sites: z.array(z.object({ name: boundedText(MAX_SITE_NAME_CHARS) })).min(1).max(MAX_SITES_PER_WORKSHOP),
+  /** The method, from a template and adjusted; absent or empty: a free idea wall without phases. */
+  phases: phasesSchema.optional(),
+  tableCount: z.number().int().min(0).max(MAX_TABLES).optional(),
+  safeMode: z.boolean().optional(),
 });
 export type CreateWorkshopBody = z.infer<typeof createWorkshopBody>;
 
@@ -57,6 +64,10 @@ export interface CreateWorkshopResponse {
   facilitatorToken: string;
   screenUrl: string;
   screenToken: string;
+  /** Table helpers post for residents without a phone. */
+  helperUrl: string;
+  /** Read-only: sees everything, changes nothing. */
+  observerUrl: string;
   sites: SiteLink[];
 }
 
@@ -71,6 +82,7 @@ export interface ParticipantSelf {
   siteId: string;
   mood: Mood;
   nickname: string | null;
+  tableId: number | null;
 }
 
 export interface JoinResponse {
@@ -90,6 +102,9 @@ export interface Presence {
 export interface ParticipantFigures {
   total: number;
   bySite: Record<string, number>;
+  byTable: Record<string, number>;
+  /** People without a phone, whose ideas a table helper typed. */
+  assisted: number;
   moods: MoodCounts;
 }
 
@@ -105,8 +120,10 @@ export interface WorkshopSummary {
 /** `GET /api/workshops/:id` for the facilitator. */
 export interface WorkshopState {
   workshop: WorkshopSummary;
-  /** The projector link, rebuilt from the facilitator's token. */
+  /** The projector, helper and observer links, rebuilt from the facilitator's token. */
   screenUrl: string;
+  helperUrl: string;
+  observerUrl: string;
   ideas: IdeaView[];
   participants: ParticipantFigures;
   presence: Presence;
@@ -114,7 +131,7 @@ export interface WorkshopState {
 
 // ---------- socket.io ----------
 
-export const Role = { Participant: 'participant', Facilitator: 'facilitator', Screen: 'screen' } as const;
+export const Role = { Participant: 'participant', Facilitator: 'facilitator', Screen: 'screen', Helper: 'helper', Observer: 'observer' } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 
 /** The socket.io handshake `auth`: who is connecting, checked before the connection opens. */
@@ -122,6 +139,8 @@ export const socketAuthSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal(Role.Participant), protocol: z.number().int(), token: tokenSchema }),
   z.object({ role: z.literal(Role.Facilitator), protocol: z.number().int(), workshopId: serverIdSchema, token: tokenSchema }),
   z.object({ role: z.literal(Role.Screen), protocol: z.number().int(), workshopId: serverIdSchema, token: tokenSchema }),
+  z.object({ role: z.literal(Role.Helper), protocol: z.number().int(), workshopId: serverIdSchema, token: tokenSchema }),
+  z.object({ role: z.literal(Role.Observer), protocol: z.number().int(), workshopId: serverIdSchema, token: tokenSchema }),
 ]);
 export type SocketAuth = z.infer<typeof socketAuthSchema>;
 
@@ -135,6 +154,7 @@ export type IdeaHidePayload = z.infer<typeof ideaHidePayload>;
 export const commandSchemas = {
   'idea:post': ideaPostPayload,
   'idea:hide': ideaHidePayload,
+  ...animationCommandSchemas,
 } as const;
 export type CommandName = keyof typeof commandSchemas;
 
@@ -158,6 +178,17 @@ export function ackError(code: ErrorCode, message: string, retryAfterMs?: number
 export interface CommandResults {
   'idea:post': IdeaView;
   'idea:hide': IdeaView;
+  'run:control': RoomView;
+  'run:hand': RoomView;
+  'room:update': RoomView;
+  'tables:pick': ParticipantSelf;
+  'tables:assign': { seated: number };
+  'tables:mix': { seated: number };
+  'idea:moderate': IdeaView;
+  'ideas:approveAll': { approved: number };
+  'idea:assist': IdeaView;
+  'idea:paper': IdeaView;
+  'participants:list': PersonView[];
 }
 
 /** Client → server, as the client types them. */
@@ -178,6 +209,8 @@ export interface Snapshot {
   /** Visible ideas in the workshop. */
   ideaCount: number;
   presence: Presence;
+  /** Phases, timer, main levée, tables: instructions only once revealed, except for staff. */
+  room: RoomView;
   /** Participants only. */
   me?: ParticipantSelf;
 }
@@ -196,6 +229,12 @@ export interface ServerToClientEvents {
   /** Facilitators only: an idea's moderation state changed. */
   'idea:moderated': (idea: IdeaView) => void;
   'presence:changed': (presence: Presence) => void;
+  /** Phases, timer, main levée, tables, safe mode: the whole room view, each time it changes. */
+  'room:changed': (room: RoomView) => void;
+  /** A resident's own profile changed (their table). */
+  'me:changed': (me: ParticipantSelf) => void;
+  /** Staff: people, tables and counts changed (coalesced). */
+  'participants:changed': (event: { people: PersonView[]; figures: ParticipantFigures }) => void;
 }
 
 /** What a refused handshake carries in `connect_error`'s `data`. */

@@ -13,6 +13,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   rate_limited: 429,
   unknown_event: 400,
   protocol_mismatch: 400,
+  illegal_transition: 409,
+  phase_closed: 409,
+  hand_raised: 409,
   internal: 500,
 };
 

@@ -16,6 +16,7 @@ import {
 } from '@gommette/shared';
 import { hashSecret, newCardCode, newId, newToken } from '../security/tokens';
 import { joinUrl, publicBaseUrl } from '../services/links';
+import { selfView } from '../services/views';
 import { UniqueViolationError, type ParticipantRecord } from '../store/WorkshopStore';
 import type { AppContext } from '../context';
 import { HttpError, orThrow } from './errors';
@@ -46,7 +47,7 @@ export function joinRoutes(ctx: AppContext): Router {
       participantToken: token,
       cardCode,
       joinCode: site.joinCode,
-      participant: { id: participant.id, siteId: participant.siteId, mood: participant.mood, nickname: participant.nickname },
+      participant: selfView(participant),
     };
   }
 
@@ -84,6 +85,8 @@ export function joinRoutes(ctx: AppContext): Router {
         nickname,
         mood: body.mood,
         createdAt: ctx.now(),
+        kind: 'resident',
+        tableId: null,
       };
       try {
         await store.createParticipant(participant, hashSecret(token));

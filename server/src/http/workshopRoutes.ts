@@ -5,14 +5,20 @@ import {
   MAX_WORKSHOPS_PER_HOUR,
   createWorkshopBody,
   serverIdSchema,
+  BUILT_IN_TEMPLATES,
+  checkPhases,
+  initialRoom,
+  normalizeText,
   planWorkshop,
+  saveTemplateBody,
   toFacilitatorView,
+  type MethodTemplate,
   type CreateWorkshopResponse,
   type WorkshopState,
 } from '@gommette/shared';
-import { hashSecret, newId, newJoinCode, newToken, screenTokenFor } from '../security/tokens';
+import { hashSecret, helperTokenFor, newId, newJoinCode, newToken, observerTokenFor, screenTokenFor } from '../security/tokens';
 import { bearerToken, facilitatorAccess } from '../services/access';
-import { facilitatorUrl, publicBaseUrl, screenUrl, siteLinks } from '../services/links';
+import { facilitatorUrl, helperUrl, observerUrl, publicBaseUrl, screenUrl, siteLinks } from '../services/links';
 import { workshopSummary } from '../services/views';
 import { UniqueViolationError } from '../store/WorkshopStore';
 import type { AppContext } from '../context';
@@ -31,6 +37,8 @@ export function workshopRoutes(ctx: AppContext): Router {
     rateLimit({ windowMs: 60 * 60_000, limit: MAX_WORKSHOPS_PER_HOUR, handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false }),
     async (req, res) => {
       const draft = createWorkshopBody.parse(req.body);
+      const phases = orThrow(checkPhases(draft.phases ?? []));
+      const room = { ...initialRoom(phases), tableCount: draft.tableCount ?? 0, safeMode: draft.safeMode ?? false };
       const facilitatorToken = newToken();
       const screenToken = screenTokenFor(facilitatorToken);
       for (let attempt = 1; ; attempt++) {
@@ -39,8 +47,15 @@ export function workshopRoutes(ctx: AppContext): Router {
         );
         try {
           await store.createWorkshop(
-            { ...planned.workshop, facilitatorTokenHash: hashSecret(facilitatorToken), screenTokenHash: hashSecret(screenToken) },
+            {
+              ...planned.workshop,
+              facilitatorTokenHash: hashSecret(facilitatorToken),
+              screenTokenHash: hashSecret(screenToken),
+              helperTokenHash: hashSecret(helperTokenFor(facilitatorToken)),
+              observerTokenHash: hashSecret(observerTokenFor(facilitatorToken)),
+            },
             planned.sites,
+            room,
           );
         } catch (error) {
           if (error instanceof UniqueViolationError && attempt < MAX_CREATE_ATTEMPTS) continue;
@@ -53,6 +68,8 @@ export function workshopRoutes(ctx: AppContext): Router {
           facilitatorToken,
           screenUrl: screenUrl(base, planned.workshop.id, screenToken),
           screenToken,
+          helperUrl: helperUrl(base, planned.workshop.id, helperTokenFor(facilitatorToken)),
+          observerUrl: observerUrl(base, planned.workshop.id, observerTokenFor(facilitatorToken)),
           sites: siteLinks(planned.sites, base),
         };
         ctx.logger.info({ workshopId: planned.workshop.id, sites: planned.sites.length }, 'workshop created');
@@ -62,13 +79,19 @@ export function workshopRoutes(ctx: AppContext): Router {
     },
   );
 
-  router.get('/api/workshops/:id', async (req, res) => {
-    const token = bearerToken(req.headers.authorization);
+  async function facilitatorFromRequest(rawId: unknown, authorization: string | undefined) {
+    const token = bearerToken(authorization);
     if (!token) throw new HttpError(ErrorCode.Unauthorized, 'facilitator token required (Authorization: Bearer …)');
-    const id = serverIdSchema.safeParse(req.params.id);
+    const id = serverIdSchema.safeParse(rawId);
     if (!id.success) throw new HttpError(ErrorCode.NotFound, 'no such workshop');
     const workshop = await facilitatorAccess(store, id.data, token);
     if (!workshop) throw new HttpError(ErrorCode.Unauthorized, 'unknown workshop or wrong token');
+    return { workshop, token };
+  }
+  const templateLimiter = rateLimit({ windowMs: 60 * 60_000, limit: MAX_WORKSHOPS_PER_HOUR, handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false });
+
+  router.get('/api/workshops/:id', async (req, res) => {
+    const { workshop, token } = await facilitatorFromRequest(req.params.id, req.headers.authorization);
     const [sites, ideas, participants] = await Promise.all([
       store.listSites(workshop.id),
       store.listIdeas(workshop.id),
@@ -78,11 +101,37 @@ export function workshopRoutes(ctx: AppContext): Router {
     const body: WorkshopState = {
       workshop: workshopSummary(workshop, sites, base),
       screenUrl: screenUrl(base, workshop.id, screenTokenFor(token)),
+      helperUrl: helperUrl(base, workshop.id, helperTokenFor(token)),
+      observerUrl: observerUrl(base, workshop.id, observerTokenFor(token)),
       ideas: ideas.map(toFacilitatorView),
       participants,
       presence: ctx.presence.get(workshop.id),
     };
     res.json(body);
+  });
+
+  /** Built-in methods first, then the ones facilitators saved for the next ones. */
+  router.get('/api/templates', async (_req, res) => {
+    const saved = await store.listTemplates();
+    res.json([...BUILT_IN_TEMPLATES, ...saved] satisfies MethodTemplate[]);
+  });
+
+  /** Saves a method for the centre; only someone running a workshop (its facilitator token) may. */
+  router.post('/api/workshops/:id/templates', templateLimiter, async (req, res) => {
+    const { workshop } = await facilitatorFromRequest(req.params.id, req.headers.authorization);
+    const body = saveTemplateBody.parse(req.body);
+    const name = normalizeText(body.name);
+    if (name.length === 0) throw new HttpError(ErrorCode.BadRequest, 'a template needs a name');
+    const template: MethodTemplate = {
+      id: newId(),
+      name,
+      description: normalizeText(body.description, { multiline: true }),
+      phases: orThrow(checkPhases(body.phases)),
+      builtIn: false,
+    };
+    await store.saveTemplate(template, ctx.now());
+    ctx.logger.info({ workshopId: workshop.id, templateId: template.id }, 'method template saved');
+    res.status(201).json(template);
   });
 
   return router;

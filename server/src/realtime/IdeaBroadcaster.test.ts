@@ -14,7 +14,7 @@ function recordingServer() {
   return { io, sent };
 }
 
-const idea = (id: string): IdeaView => ({ id, siteId: 's', text: id, createdAt: 0 });
+const idea = (id: string): IdeaView => ({ id, siteId: 's', text: id, tableId: null, phaseId: null, theme: null, parked: false, createdAt: 0 });
 
 describe('IdeaBroadcaster', () => {
   beforeEach(() => {

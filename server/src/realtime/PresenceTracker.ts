@@ -44,6 +44,10 @@ export class PresenceTracker {
     this.schedule(workshopId);
   }
 
+  isConnected(workshopId: string, participantId: string): boolean {
+    return this.workshops.get(workshopId)?.has(participantId) ?? false;
+  }
+
   get(workshopId: string): Presence {
     const presence: Presence = { total: 0, bySite: {} };
     for (const { siteId } of this.workshops.get(workshopId)?.values() ?? []) {

@@ -3,7 +3,10 @@ import {
   Role,
   ackError,
   ackOk,
+  checkCanPostIdea,
+  currentPhase,
   isDomainError,
+  isShown,
   postIdea,
   resolveResend,
   toAuthorView,
@@ -11,70 +14,97 @@ import {
   toPublicView,
   type Idea,
   type IdeaAuthor,
+  type IdeaOrigin,
   type IdeaView,
 } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { onCommand, refuse, type CommandOutcome } from './command';
-import type { IdeaBroadcaster } from './IdeaBroadcaster';
 import { take } from './limits';
+import { loadRoom } from './room';
 import { facilitatorRoom, participantRoom, screensRoom, type GommetteServer, type GommetteSocket, type Realtime } from './types';
 
-function broadcastModeration(io: GommetteServer, broadcaster: IdeaBroadcaster, idea: Idea): void {
+/** After a moderation: staff get the details, the projector and the author what they may see. */
+export function broadcastModeration(io: GommetteServer, realtime: Realtime, idea: Idea): void {
+  const broadcaster = realtime.ideas;
   const screens = screensRoom(idea.workshopId);
   const facilitators = facilitatorRoom(idea.workshopId);
   const author = participantRoom(idea.participantId);
-  // The idea's own addition may still be queued: send it first, so the removal follows it.
+  // The idea's own addition may still be queued: send it first, so the change follows it.
   broadcaster.flush([screens, facilitators, author]);
   io.to(facilitators).emit('idea:moderated', toFacilitatorView(idea));
-  if (idea.hidden) io.to([screens, author]).emit('idea:removed', { ideaId: idea.id });
-  else {
-    broadcaster.added(screens, toPublicView(idea));
-    broadcaster.added(author, toAuthorView(idea, idea.participantId));
-  }
+  if (isShown(idea)) broadcaster.added(screens, toPublicView(idea));
+  else io.to(screens).emit('idea:removed', { ideaId: idea.id });
+  if (idea.hidden) io.to(author).emit('idea:removed', { ideaId: idea.id });
+  else broadcaster.added(author, toAuthorView(idea, idea.participantId));
   broadcaster.counted(idea.workshopId);
 }
 
-function acceptResend(existing: Idea, author: IdeaAuthor): CommandOutcome<IdeaView> {
+function broadcastAdded(realtime: Realtime, idea: Idea): void {
+  const broadcaster = realtime.ideas;
+  // Safe mode: the projector waits for the facilitator's approval.
+  if (isShown(idea)) broadcaster.added(screensRoom(idea.workshopId), toPublicView(idea));
+  broadcaster.added(facilitatorRoom(idea.workshopId), toFacilitatorView(idea));
+  // The author's other devices; the phone that posted has it from the ack already.
+  broadcaster.added(participantRoom(idea.participantId), toAuthorView(idea, idea.participantId));
+  broadcaster.counted(idea.workshopId);
+}
+
+function acceptResend(existing: Idea, author: Pick<IdeaAuthor, 'participantId' | 'workshopId'>): CommandOutcome<IdeaView> {
   const resolved = resolveResend(existing, author);
   if (isDomainError(resolved)) return refuse(resolved.error, resolved.message);
   return { ack: ackOk(toAuthorView(resolved, author.participantId)) };
 }
 
+/**
+ * Every way an idea gets written (a phone, a table helper, a paper post-it) goes through here:
+ * resend → rate limit → phase and main levée → domain → durable insert → ack → broadcast.
+ */
+export async function writeIdea(
+  ctx: AppContext,
+  realtime: Realtime,
+  author: IdeaAuthor,
+  payload: { id: string; text: string },
+  origin: IdeaOrigin,
+  rateKey: string,
+): Promise<CommandOutcome<IdeaView>> {
+  const { store } = ctx;
+  // RESEND: an id already stored acks the original, costs nothing, creates nothing.
+  const existing = await store.getIdea(payload.id);
+  if (existing) return acceptResend(existing, author);
+
+  const waitMs = await take(realtime.limiters.ideas, rateKey);
+  if (waitMs !== null) return { ack: ackError(ErrorCode.RateLimited, 'too many ideas in a minute', waitMs) };
+
+  // PHASE: phones write only while an ideas phase runs and hands are down; staff typing paper
+  // post-its or for a resident are not held by the phase (they catch up after it).
+  const room = await loadRoom(ctx, author.workshopId);
+  if (origin === 'phone') {
+    const closed = checkCanPostIdea(room.phases, room.run);
+    if (closed) return refuse(closed.error, closed.message);
+  }
+  const idea = postIdea(author, payload, ctx.now(), {
+    phaseId: currentPhase(room.phases, room.run)?.id ?? null,
+    origin,
+    pending: room.safeMode && origin !== 'paper',
+  });
+  if (isDomainError(idea)) return refuse(idea.error, idea.message);
+
+  const result = await store.insertIdea(idea);
+  if (!result.inserted) return acceptResend(result.idea, author);
+  return { ack: ackOk(toAuthorView(result.idea, author.participantId)), broadcast: () => broadcastAdded(realtime, result.idea) };
+}
+
 export function registerIdeaHandlers(io: GommetteServer, socket: GommetteSocket, ctx: AppContext, realtime: Realtime): void {
   const { store } = ctx;
-  const { limiters, ideas: broadcaster } = realtime;
 
   onCommand(socket, ctx, 'idea:post', async (payload) => {
-    // AUTH
-    const { role, participantId, siteId, workshopId } = socket.data;
-    if (role !== Role.Participant || !participantId || !siteId) return refuse(ErrorCode.Forbidden, 'only participants post ideas');
-    const author: IdeaAuthor = { participantId, siteId, workshopId };
-
-    // RESEND: an id already stored acks the original, costs nothing, creates nothing.
-    const existing = await store.getIdea(payload.id);
-    if (existing) return acceptResend(existing, author);
-
-    // LIMIT
-    const waitMs = await take(limiters.ideas, participantId);
-    if (waitMs !== null) return { ack: ackError(ErrorCode.RateLimited, 'too many ideas in a minute', waitMs) };
-
-    // DOMAIN
-    const idea = postIdea(author, payload, ctx.now());
-    if (isDomainError(idea)) return refuse(idea.error, idea.message);
-
-    // PERSIST (durable before the ack)
-    const result = await store.insertIdea(idea);
-    if (!result.inserted) return acceptResend(result.idea, author);
-    return {
-      ack: ackOk(toAuthorView(result.idea, participantId)),
-      broadcast: () => {
-        broadcaster.added(screensRoom(workshopId), toPublicView(result.idea));
-        broadcaster.added(facilitatorRoom(workshopId), toFacilitatorView(result.idea));
-        // The author's other devices; the phone that posted has it from the ack already.
-        broadcaster.added(participantRoom(participantId), toAuthorView(result.idea, participantId));
-        broadcaster.counted(workshopId);
-      },
-    };
+    const { role, participantId, workshopId } = socket.data;
+    if (role !== Role.Participant || !participantId) return refuse(ErrorCode.Forbidden, 'only participants post ideas');
+    // The table may have changed on another device: read it where it is kept.
+    const participant = await store.getParticipant(participantId);
+    if (!participant) return refuse(ErrorCode.Unauthorized, 'unknown participant');
+    const author: IdeaAuthor = { participantId, siteId: participant.siteId, workshopId, tableId: participant.tableId };
+    return writeIdea(ctx, realtime, author, payload, 'phone', participantId);
   });
 
   onCommand(socket, ctx, 'idea:hide', async (payload) => {
@@ -82,6 +112,6 @@ export function registerIdeaHandlers(io: GommetteServer, socket: GommetteSocket,
     const idea = await store.setIdeaHidden(socket.data.workshopId, payload.ideaId, payload.hidden);
     if (!idea) return refuse(ErrorCode.NotFound, 'no such idea in this workshop');
     ctx.logger.info({ workshopId: idea.workshopId, ideaId: idea.id, hidden: idea.hidden }, 'idea moderated');
-    return { ack: ackOk(toFacilitatorView(idea)), broadcast: () => broadcastModeration(io, broadcaster, idea) };
+    return { ack: ackOk(toFacilitatorView(idea)), broadcast: () => broadcastModeration(io, realtime, idea) };
   });
 }

@@ -1,31 +1,42 @@
 import {
   PROTOCOL_VERSION,
   Role,
+  shownIdeas,
   toAuthorView,
   toFacilitatorView,
   toPublicView,
+  viewRoom,
   visibleIdeas,
   type Snapshot,
 } from '@gommette/shared';
 import type { AppContext } from '../context';
-import { workshopSummary } from '../services/views';
-import type { SocketData } from './types';
+import { selfView, workshopSummary } from '../services/views';
+import { loadRoom } from './room';
+import { STAFF_ROLES, type SocketData } from './types';
 
 /** The whole state one connection may see, sent on every (re)connection. */
 export async function buildSnapshot(ctx: AppContext, data: SocketData, base: string): Promise<Snapshot | null> {
   const { store } = ctx;
-  const [workshop, sites] = await Promise.all([store.getWorkshop(data.workshopId), store.listSites(data.workshopId)]);
+  const [workshop, sites, room] = await Promise.all([store.getWorkshop(data.workshopId), store.listSites(data.workshopId), loadRoom(ctx, data.workshopId)]);
   if (!workshop) return null;
-  const common: Omit<Snapshot, 'ideas' | 'ideaCount'> = { protocol: PROTOCOL_VERSION, role: data.role, workshop: workshopSummary(workshop, sites, base), presence: ctx.presence.get(workshop.id) };
+  const staff = STAFF_ROLES.includes(data.role);
+  const common: Omit<Snapshot, 'ideas' | 'ideaCount'> = {
+    protocol: PROTOCOL_VERSION,
+    role: data.role,
+    workshop: workshopSummary(workshop, sites, base),
+    presence: ctx.presence.get(workshop.id),
+    room: viewRoom(room, staff, ctx.now()),
+  };
 
-  if (data.role === Role.Participant && data.me) {
+  if (data.role === Role.Participant && data.participantId) {
     // A phone gets its own ideas and the count of the others: light on mobile data.
-    const participantId = data.me.id;
-    const [own, ideaCount] = await Promise.all([store.listIdeasBy(participantId), store.countVisibleIdeas(workshop.id)]);
-    return { ...common, ideas: visibleIdeas(own).map((idea) => toAuthorView(idea, participantId)), ideaCount, me: data.me };
+    const participantId = data.participantId;
+    const [own, ideaCount, me] = await Promise.all([store.listIdeasBy(participantId), store.countVisibleIdeas(workshop.id), store.getParticipant(participantId)]);
+    if (!me) return null;
+    return { ...common, ideas: visibleIdeas(own).map((idea) => toAuthorView(idea, participantId)), ideaCount, me: selfView(me) };
   }
   const ideas = await store.listIdeas(workshop.id);
-  const visible = visibleIdeas(ideas);
-  if (data.role === Role.Facilitator) return { ...common, ideas: ideas.map(toFacilitatorView), ideaCount: visible.length };
-  return { ...common, ideas: visible.map(toPublicView), ideaCount: visible.length };
+  const shown = shownIdeas(ideas);
+  if (staff) return { ...common, ideas: ideas.map(toFacilitatorView), ideaCount: shown.length };
+  return { ...common, ideas: shown.map(toPublicView), ideaCount: shown.length };
 }

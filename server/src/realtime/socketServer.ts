@@ -11,13 +11,16 @@ import {
   type ConnectErrorData,
 } from '@gommette/shared';
 import type { AppContext } from '../context';
-import { facilitatorAccess, participantAccess, screenAccess } from '../services/access';
+import { facilitatorAccess, helperAccess, observerAccess, participantAccess, screenAccess } from '../services/access';
 import { publicBaseUrl } from '../services/links';
+import { selfView } from '../services/views';
+import { registerAnimationHandlers } from './animationHandlers';
 import { registerIdeaHandlers } from './ideaHandlers';
+import { StaffNotifier } from './StaffNotifier';
 import { createLimiters, take } from './limits';
 import { buildSnapshot } from './snapshot';
 import { IdeaBroadcaster } from './IdeaBroadcaster';
-import { facilitatorRoom, participantRoom, participantsRoom, screensRoom, type GommetteServer, type GommetteSocket, type Realtime, type SocketData } from './types';
+import { facilitatorRoom, participantRoom, participantsRoom, screensRoom, type GommetteServer, type GommetteSocket, type Realtime, type SocketData, STAFF_ROLES } from './types';
 import { isAllowedOrigin } from './origin';
 
 function handshakeError(code: ErrorCode, message: string): ExtendedError {
@@ -41,13 +44,15 @@ async function authenticate(ctx: AppContext, auth: unknown, socketId: string): P
         workshopId: participant.workshopId,
         participantId: participant.id,
         siteId: participant.siteId,
-        me: { id: participant.id, siteId: participant.siteId, mood: participant.mood, nickname: participant.nickname },
+        me: selfView(participant),
         rateKey: `participant:${participant.id}`,
       };
     }
     case Role.Facilitator:
-    case Role.Screen: {
-      const check = credentials.role === Role.Facilitator ? facilitatorAccess : screenAccess;
+    case Role.Screen:
+    case Role.Helper:
+    case Role.Observer: {
+      const check = { facilitator: facilitatorAccess, screen: screenAccess, helper: helperAccess, observer: observerAccess }[credentials.role];
       const workshop = await check(ctx.store, credentials.workshopId, credentials.token);
       if (!workshop) return ErrorCode.Unauthorized;
       return { role: credentials.role, workshopId: workshop.id, participantId: null, siteId: null, me: null, rateKey: `socket:${socketId}` };
@@ -73,6 +78,7 @@ export function createSocketServer(httpServer: http.Server, ctx: AppContext): { 
   const realtime: Realtime = {
     limiters: createLimiters(),
     ideas: new IdeaBroadcaster({ io, countVisible: (workshopId) => ctx.store.countVisibleIdeas(workshopId), logger: ctx.logger }),
+    staff: new StaffNotifier(io, ctx, ctx.logger),
   };
 
   io.use((socket, next) => {
@@ -100,7 +106,7 @@ export function createSocketServer(httpServer: http.Server, ctx: AppContext): { 
 }
 
 function roomsOf(data: SocketData): string[] {
-  if (data.role === Role.Facilitator) return [facilitatorRoom(data.workshopId)];
+  if (STAFF_ROLES.includes(data.role)) return [facilitatorRoom(data.workshopId)];
   if (data.role === Role.Participant && data.participantId) return [participantsRoom(data.workshopId), participantRoom(data.participantId)];
   return [screensRoom(data.workshopId)];
 }
@@ -123,13 +129,18 @@ async function handleConnection(io: GommetteServer, socket: GommetteSocket, ctx:
   });
 
   registerIdeaHandlers(io, socket, ctx, realtime);
+  registerAnimationHandlers(io, socket, ctx, realtime);
 
   // Join first, then read: any event sent before the snapshot is already contained in it.
   await socket.join(roomsOf(data));
   if (data.role === Role.Participant && data.participantId && data.siteId) {
     const { workshopId, participantId, siteId } = data;
     ctx.presence.join(workshopId, participantId, siteId);
-    socket.on('disconnect', () => ctx.presence.leave(workshopId, participantId));
+    realtime.staff.changed(workshopId);
+    socket.on('disconnect', () => {
+      ctx.presence.leave(workshopId, participantId);
+      realtime.staff.changed(workshopId);
+    });
   }
   const snapshot = await buildSnapshot(ctx, data, publicBaseUrl(ctx.config.publicUrl, socket.handshake.headers, socket.handshake.secure));
   if (!snapshot) {

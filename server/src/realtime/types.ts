@@ -2,6 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { CommandName, ParticipantSelf, Role, ServerToClientEvents } from '@gommette/shared';
 import type { IdeaBroadcaster } from './IdeaBroadcaster';
 import type { Limiters } from './limits';
+import type { StaffNotifier } from './StaffNotifier';
 
 /**
  * The server's view of client commands: payloads and acks are `unknown` until parsed, because
@@ -31,6 +32,7 @@ export const screensRoom = (workshopId: string): string => `w:${workshopId}:scre
 export const participantsRoom = (workshopId: string): string => `w:${workshopId}:participants`;
 /** One resident's devices: their own ideas. */
 export const participantRoom = (participantId: string): string => `p:${participantId}`;
+/** Staff: facilitators, table helpers and observers (every idea, moderation included). */
 export const facilitatorRoom = (workshopId: string): string => `w:${workshopId}:facilitators`;
 /** Everyone in a workshop. */
 export const workshopRooms = (workshopId: string): string[] => [screensRoom(workshopId), participantsRoom(workshopId), facilitatorRoom(workshopId)];
@@ -39,4 +41,8 @@ export const workshopRooms = (workshopId: string): string[] => [screensRoom(work
 export interface Realtime {
   limiters: Limiters;
   ideas: IdeaBroadcaster;
+  staff: StaffNotifier;
 }
+
+/** Roles that see the facilitator's view of ideas and every instruction. */
+export const STAFF_ROLES: ReadonlyArray<Role> = ['facilitator', 'helper', 'observer'];

@@ -21,7 +21,20 @@ export function hashSecret(secret: string): string {
  * into the facilitator's.
  */
 export function screenTokenFor(facilitatorToken: string): string {
-  return createHash('sha256').update(`gommette:screen:${facilitatorToken}`).digest('base64url');
+  return derivedToken('screen', facilitatorToken);
+}
+
+/** The table helpers' link (assisted posting) and the observers' (read-only), derived the same way. */
+export function helperTokenFor(facilitatorToken: string): string {
+  return derivedToken('helper', facilitatorToken);
+}
+
+export function observerTokenFor(facilitatorToken: string): string {
+  return derivedToken('observer', facilitatorToken);
+}
+
+function derivedToken(purpose: string, facilitatorToken: string): string {
+  return createHash('sha256').update(`gommette:${purpose}:${facilitatorToken}`).digest('base64url');
 }
 
 export const newJoinCode = customAlphabet(JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH);

@@ -20,6 +20,18 @@ export async function screenAccess(store: WorkshopStore, workshopId: string, tok
   return workshop && sameHash(workshop.screenTokenHash, hashSecret(token)) ? workshop : null;
 }
 
+/** A table helper: posts for residents without a phone, sees what the facilitator sees. */
+export async function helperAccess(store: WorkshopStore, workshopId: string, token: string): Promise<WorkshopRecord | null> {
+  const workshop = await store.getWorkshop(workshopId);
+  return workshop?.helperTokenHash && sameHash(workshop.helperTokenHash, hashSecret(token)) ? workshop : null;
+}
+
+/** An observer: everything the facilitator sees, read-only. */
+export async function observerAccess(store: WorkshopStore, workshopId: string, token: string): Promise<WorkshopRecord | null> {
+  const workshop = await store.getWorkshop(workshopId);
+  return workshop?.observerTokenHash && sameHash(workshop.observerTokenHash, hashSecret(token)) ? workshop : null;
+}
+
 export async function participantAccess(store: WorkshopStore, token: string): Promise<ParticipantRecord | null> {
   return store.getParticipantByTokenHash(hashSecret(token));
 }

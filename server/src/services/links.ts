@@ -27,6 +27,14 @@ export function screenUrl(base: string, workshopId: string, token: string): stri
   return `${base}/screen/${workshopId}#k=${token}`;
 }
 
+export function helperUrl(base: string, workshopId: string, token: string): string {
+  return `${base}/helper/${workshopId}#k=${token}`;
+}
+
+export function observerUrl(base: string, workshopId: string, token: string): string {
+  return `${base}/observer/${workshopId}#k=${token}`;
+}
+
 export function siteLinks(sites: ReadonlyArray<Site>, base: string): SiteLink[] {
   return sites.map((site) => ({ id: site.id, name: site.name, joinCode: site.joinCode, joinUrl: joinUrl(base, site.joinCode) }));
 }

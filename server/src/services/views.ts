@@ -1,4 +1,5 @@
-import type { Site, Workshop, WorkshopSummary } from '@gommette/shared';
+import type { ParticipantSelf, Site, Workshop, WorkshopSummary } from '@gommette/shared';
+import type { ParticipantRecord } from '../store/WorkshopStore';
 import { siteLinks } from './links';
 
 export function workshopSummary(workshop: Workshop, sites: ReadonlyArray<Site>, base: string): WorkshopSummary {
@@ -10,4 +11,9 @@ export function workshopSummary(workshop: Workshop, sites: ReadonlyArray<Site>, 
     createdAt: workshop.createdAt,
     sites: siteLinks(sites, base),
   };
+}
+
+/** What a resident sees of themselves (and nobody else does). */
+export function selfView(participant: ParticipantRecord): ParticipantSelf {
+  return { id: participant.id, siteId: participant.siteId, mood: participant.mood, nickname: participant.nickname, tableId: participant.tableId };
 }

@@ -1,8 +1,10 @@
-import type { Idea, Mood, MoodCounts, Site, Workshop } from '@gommette/shared';
+import type { Idea, MethodTemplate, Mood, MoodCounts, ParticipantKind, RoomState, Site, Workshop } from '@gommette/shared';
 
 export interface WorkshopRecord extends Workshop {
   facilitatorTokenHash: string;
   screenTokenHash: string;
+  helperTokenHash: string | null;
+  observerTokenHash: string | null;
 }
 
 export interface ParticipantRecord {
@@ -13,11 +15,16 @@ export interface ParticipantRecord {
   nickname: string | null;
   mood: Mood;
   createdAt: number;
+  kind: ParticipantKind;
+  tableId: number | null;
 }
 
+/** Residents and assisted people (paper post-its are not people). */
 export interface ParticipantCounts {
   total: number;
   bySite: Record<string, number>;
+  byTable: Record<string, number>;
+  assisted: number;
   moods: MoodCounts;
 }
 
@@ -30,8 +37,13 @@ export type InsertIdeaResult = { inserted: true; idea: Idea } | { inserted: fals
  */
 export interface WorkshopStore {
   /** Rejects with `UniqueViolationError` when a join code or token hash is already taken. */
-  createWorkshop(workshop: WorkshopRecord, sites: ReadonlyArray<Site>): Promise<void>;
+  createWorkshop(workshop: WorkshopRecord, sites: ReadonlyArray<Site>, room: RoomState): Promise<void>;
   getWorkshop(workshopId: string): Promise<WorkshopRecord | null>;
+  getWorkshopByHelperTokenHash(tokenHash: string): Promise<WorkshopRecord | null>;
+  /** The room as last saved (version 0 right after creation). */
+  getRoom(workshopId: string): Promise<RoomState | null>;
+  /** Saves `room` if the stored version is still `room.version - 1`; false when another console won. */
+  saveRoom(workshopId: string, room: RoomState): Promise<boolean>;
   listSites(workshopId: string): Promise<Site[]>;
   getSiteByJoinCode(joinCode: string): Promise<Site | null>;
 
@@ -42,15 +54,30 @@ export interface WorkshopStore {
   /** Adds a device token to a participant (continuing on another phone with the card code). */
   addParticipantToken(participantId: string, tokenHash: string): Promise<void>;
   countParticipants(workshopId: string): Promise<ParticipantCounts>;
+  getParticipant(participantId: string): Promise<ParticipantRecord | null>;
+  /** Residents and assisted people, oldest first (for the facilitator's tables). */
+  listParticipants(workshopId: string): Promise<ParticipantRecord[]>;
+  /** Seats people at tables in one transaction (null: no table); ids of another workshop are ignored. */
+  setParticipantTables(workshopId: string, seats: ReadonlyArray<{ participantId: string; tableId: number | null }>): Promise<void>;
+  /** The pseudo-author of a site's paper post-its, created the first time. */
+  ensurePaperAuthor(workshopId: string, siteId: string, now: number): Promise<ParticipantRecord>;
 
   /** Inserts unless an idea with this id exists; either way returns the stored idea. */
   insertIdea(idea: Idea): Promise<InsertIdeaResult>;
   getIdea(ideaId: string): Promise<Idea | null>;
   setIdeaHidden(workshopId: string, ideaId: string, hidden: boolean): Promise<Idea | null>;
+  /** Writes the facilitator's moderation of an idea (text, original, flags, merge, theme). */
+  updateIdeaModeration(idea: Idea): Promise<Idea | null>;
+  /** Approves every idea waiting in safe mode; returns them. */
+  approvePendingIdeas(workshopId: string): Promise<Idea[]>;
   listIdeas(workshopId: string): Promise<Idea[]>;
   /** Only this participant's ideas (hidden ones included), in posting order. */
   listIdeasBy(participantId: string): Promise<Idea[]>;
   countVisibleIdeas(workshopId: string): Promise<number>;
+
+  /** Methods saved by facilitators (built-in ones live in the code). */
+  listTemplates(): Promise<MethodTemplate[]>;
+  saveTemplate(template: MethodTemplate, now: number): Promise<void>;
 
   /** Cheap round trip used by /healthz. */
   ping(): Promise<void>;

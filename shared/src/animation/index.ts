@@ -2,3 +2,4 @@ export * from './method';
 export * from './run';
 export * from './room';
 export * from './tables';
+export * from './protocol';

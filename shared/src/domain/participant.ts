@@ -60,3 +60,11 @@ export function normalizeNickname(raw: string | undefined): string | null | Doma
   }
   return nickname;
 }
+
+/** resident: on their own phone; assisted: a table helper types for them; paper: a site's paper post-its. */
+export const PARTICIPANT_KINDS = ['resident', 'assisted', 'paper'] as const;
+export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];
+
+export function isParticipantKind(value: unknown): value is ParticipantKind {
+  return typeof value === 'string' && (PARTICIPANT_KINDS as ReadonlyArray<string>).includes(value);
+}

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { initialRoom } from '@gommette/shared';
 import { workshopStoreContract } from '../contract';
 import { SqliteWorkshopStore } from './SqliteWorkshopStore';
 import { MIGRATIONS } from './migrations';
@@ -39,7 +40,7 @@ describe('SqliteWorkshopStore specifics', () => {
   it('refuses a workshop without a purpose at the database level too', async () => {
     const store = new SqliteWorkshopStore({ filename: ':memory:' });
     await expect(
-      store.createWorkshop({ id: 'w1', title: 't', question: 'q', purpose: '', createdAt: 1, facilitatorTokenHash: 'a', screenTokenHash: 'b' }, []),
+      store.createWorkshop({ id: 'w1', title: 't', question: 'q', purpose: '', createdAt: 1, facilitatorTokenHash: 'a', screenTokenHash: 'b', helperTokenHash: null, observerTokenHash: null }, [], initialRoom([])),
     ).rejects.toThrow(/CHECK/);
     await store.close();
   });

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import type { Idea, Site } from '@gommette/shared';
-import { emptyMoodCounts, isMood } from '@gommette/shared';
+import type { Idea, MethodTemplate, RoomState, Site } from '@gommette/shared';
+import { IDEA_ORIGINS, emptyMoodCounts, isMood, isParticipantKind } from '@gommette/shared';
 import {
   UniqueViolationError,
   type InsertIdeaResult,
@@ -19,6 +19,14 @@ interface IdeaRow {
   text: string;
   hidden: number;
   created_at: number;
+  table_id: number | null;
+  phase_id: string | null;
+  origin: string;
+  original_text: string | null;
+  pending: number;
+  parked: number;
+  merged_into: string | null;
+  theme: string | null;
 }
 
 interface ParticipantRow {
@@ -28,6 +36,20 @@ interface ParticipantRow {
   card_hash: string;
   nickname: string | null;
   mood: string;
+  created_at: number;
+  kind: string;
+  table_id: number | null;
+}
+
+interface WorkshopRow {
+  id: string;
+  title: string;
+  question: string;
+  purpose: string;
+  facilitator_token_hash: string;
+  screen_token_hash: string;
+  helper_token_hash: string | null;
+  observer_token_hash: string | null;
   created_at: number;
 }
 
@@ -47,6 +69,26 @@ const toIdea = (row: IdeaRow): Idea => ({
   text: row.text,
   hidden: row.hidden === 1,
   createdAt: row.created_at,
+  tableId: row.table_id,
+  phaseId: row.phase_id,
+  origin: IDEA_ORIGINS.find((origin) => origin === row.origin) ?? 'phone',
+  originalText: row.original_text,
+  pending: row.pending === 1,
+  parked: row.parked === 1,
+  mergedInto: row.merged_into,
+  theme: row.theme,
+});
+
+const toWorkshop = (row: WorkshopRow): WorkshopRecord => ({
+  id: row.id,
+  title: row.title,
+  question: row.question,
+  purpose: row.purpose,
+  facilitatorTokenHash: row.facilitator_token_hash,
+  screenTokenHash: row.screen_token_hash,
+  helperTokenHash: row.helper_token_hash,
+  observerTokenHash: row.observer_token_hash,
+  createdAt: row.created_at,
 });
 
 const toSite = (row: SiteRow): Site => ({
@@ -65,6 +107,16 @@ const toParticipant = (row: ParticipantRow): ParticipantRecord => ({
   nickname: row.nickname,
   mood: isMood(row.mood) ? row.mood : 'cloudy',
   createdAt: row.created_at,
+  kind: isParticipantKind(row.kind) ? row.kind : 'resident',
+  tableId: row.table_id,
+});
+
+/** Ideas and their moderation, as bound parameters. */
+const ideaParams = (idea: Idea) => ({
+  ...idea,
+  hidden: idea.hidden ? 1 : 0,
+  pending: idea.pending ? 1 : 0,
+  parked: idea.parked ? 1 : 0,
 });
 
 function isSqliteUnique(error: unknown): boolean {
@@ -86,33 +138,57 @@ export class SqliteWorkshopStore implements WorkshopStore {
     const db = this.db;
     this.statements = {
       insertWorkshop: db.prepare(
-        `INSERT INTO workshops (id, title, question, purpose, facilitator_token_hash, screen_token_hash, created_at)
-         VALUES (@id, @title, @question, @purpose, @facilitatorTokenHash, @screenTokenHash, @createdAt)`,
+        `INSERT INTO workshops (id, title, question, purpose, facilitator_token_hash, screen_token_hash, helper_token_hash, observer_token_hash, created_at, room_json, room_version)
+         VALUES (@id, @title, @question, @purpose, @facilitatorTokenHash, @screenTokenHash, @helperTokenHash, @observerTokenHash, @createdAt, @roomJson, @roomVersion)`,
       ),
       insertSite: db.prepare(`INSERT INTO sites (id, workshop_id, name, join_code, position) VALUES (@id, @workshopId, @name, @joinCode, @position)`),
       getWorkshop: db.prepare(`SELECT * FROM workshops WHERE id = ?`),
+      workshopByHelper: db.prepare(`SELECT * FROM workshops WHERE helper_token_hash = ?`),
+      getRoom: db.prepare(`SELECT room_json, room_version FROM workshops WHERE id = ?`),
+      saveRoom: db.prepare(`UPDATE workshops SET room_json = ?, room_version = ? WHERE id = ? AND room_version = ?`),
       listSites: db.prepare(`SELECT * FROM sites WHERE workshop_id = ? ORDER BY position`),
       siteByCode: db.prepare(`SELECT * FROM sites WHERE join_code = ?`),
       insertParticipant: db.prepare(
-        `INSERT INTO participants (id, workshop_id, site_id, card_hash, nickname, mood, created_at)
-         VALUES (@id, @workshopId, @siteId, @cardHash, @nickname, @mood, @createdAt)`,
+        `INSERT INTO participants (id, workshop_id, site_id, card_hash, nickname, mood, created_at, kind, table_id)
+         VALUES (@id, @workshopId, @siteId, @cardHash, @nickname, @mood, @createdAt, @kind, @tableId)`,
       ),
       insertToken: db.prepare(`INSERT INTO participant_tokens (token_hash, participant_id, created_at) VALUES (?, ?, ?)`),
       participantByToken: db.prepare(
         `SELECT p.* FROM participant_tokens t JOIN participants p ON p.id = t.participant_id WHERE t.token_hash = ?`,
       ),
       participantByCard: db.prepare(`SELECT * FROM participants WHERE card_hash = ?`),
-      countBySiteAndMood: db.prepare(`SELECT site_id, mood, COUNT(*) AS n FROM participants WHERE workshop_id = ? GROUP BY site_id, mood`),
+      getParticipant: db.prepare(`SELECT * FROM participants WHERE id = ?`),
+      listParticipants: db.prepare(`SELECT * FROM participants WHERE workshop_id = ? AND kind != 'paper' ORDER BY created_at, id`),
+      setTable: db.prepare(`UPDATE participants SET table_id = ? WHERE id = ? AND workshop_id = ?`),
+      insertPaperAuthor: db.prepare(
+        `INSERT INTO participants (id, workshop_id, site_id, card_hash, nickname, mood, created_at, kind, table_id)
+         VALUES (@id, @workshopId, @siteId, @cardHash, NULL, 'sunny', @createdAt, 'paper', NULL)
+         ON CONFLICT(id) DO NOTHING`,
+      ),
+      countPeople: db.prepare(
+        `SELECT site_id, mood, kind, table_id, COUNT(*) AS n FROM participants WHERE workshop_id = ? AND kind != 'paper' GROUP BY site_id, mood, kind, table_id`,
+      ),
       insertIdea: db.prepare(
-        `INSERT INTO ideas (id, workshop_id, site_id, participant_id, text, hidden, created_at)
-         VALUES (@id, @workshopId, @siteId, @participantId, @text, 0, @createdAt)
+        `INSERT INTO ideas (id, workshop_id, site_id, participant_id, text, hidden, created_at, table_id, phase_id, origin, original_text, pending, parked, merged_into, theme)
+         VALUES (@id, @workshopId, @siteId, @participantId, @text, @hidden, @createdAt, @tableId, @phaseId, @origin, @originalText, @pending, @parked, @mergedInto, @theme)
          ON CONFLICT(id) DO NOTHING`,
       ),
       getIdea: db.prepare(`SELECT * FROM ideas WHERE id = ?`),
       setHidden: db.prepare(`UPDATE ideas SET hidden = ? WHERE id = ? AND workshop_id = ?`),
+      moderate: db.prepare(
+        `UPDATE ideas SET text = @text, original_text = @originalText, hidden = @hidden, pending = @pending, parked = @parked,
+         merged_into = @mergedInto, theme = @theme WHERE id = @id AND workshop_id = @workshopId`,
+      ),
+      listPending: db.prepare(`SELECT * FROM ideas WHERE workshop_id = ? AND pending = 1 ORDER BY created_at, id`),
+      approvePending: db.prepare(`UPDATE ideas SET pending = 0 WHERE workshop_id = ? AND pending = 1`),
       listIdeas: db.prepare(`SELECT * FROM ideas WHERE workshop_id = ? ORDER BY created_at, id`),
       listIdeasBy: db.prepare(`SELECT * FROM ideas WHERE participant_id = ? ORDER BY created_at, id`),
-      countVisible: db.prepare(`SELECT COUNT(*) AS n FROM ideas WHERE workshop_id = ? AND hidden = 0`),
+      countVisible: db.prepare(`SELECT COUNT(*) AS n FROM ideas WHERE workshop_id = ? AND hidden = 0 AND pending = 0 AND merged_into IS NULL`),
+      listTemplates: db.prepare(`SELECT * FROM method_templates ORDER BY created_at, id`),
+      saveTemplate: db.prepare(
+        `INSERT INTO method_templates (id, name, description, phases_json, created_at) VALUES (@id, @name, @description, @phasesJson, @createdAt)
+         ON CONFLICT(id) DO UPDATE SET name = excluded.name, description = excluded.description, phases_json = excluded.phases_json`,
+      ),
       ping: db.prepare(`SELECT 1`),
     };
   }
@@ -127,27 +203,31 @@ export class SqliteWorkshopStore implements WorkshopStore {
     }
   }
 
-  async createWorkshop(workshop: WorkshopRecord, sites: ReadonlyArray<Site>): Promise<void> {
+  async createWorkshop(workshop: WorkshopRecord, sites: ReadonlyArray<Site>, room: RoomState): Promise<void> {
     this.uniqueWrite(() => {
-      this.statements.insertWorkshop.run(workshop);
+      this.statements.insertWorkshop.run({ ...workshop, roomJson: JSON.stringify(room), roomVersion: room.version });
       for (const site of sites) this.statements.insertSite.run(site);
     });
   }
 
   async getWorkshop(workshopId: string): Promise<WorkshopRecord | null> {
-    const row = this.statements.getWorkshop.get(workshopId) as
-      | { id: string; title: string; question: string; purpose: string; facilitator_token_hash: string; screen_token_hash: string; created_at: number }
-      | undefined;
-    if (!row) return null;
-    return {
-      id: row.id,
-      title: row.title,
-      question: row.question,
-      purpose: row.purpose,
-      facilitatorTokenHash: row.facilitator_token_hash,
-      screenTokenHash: row.screen_token_hash,
-      createdAt: row.created_at,
-    };
+    const row = this.statements.getWorkshop.get(workshopId) as WorkshopRow | undefined;
+    return row ? toWorkshop(row) : null;
+  }
+
+  async getWorkshopByHelperTokenHash(tokenHash: string): Promise<WorkshopRecord | null> {
+    const row = this.statements.workshopByHelper.get(tokenHash) as WorkshopRow | undefined;
+    return row ? toWorkshop(row) : null;
+  }
+
+  async getRoom(workshopId: string): Promise<RoomState | null> {
+    const row = this.statements.getRoom.get(workshopId) as { room_json: string; room_version: number } | undefined;
+    if (!row || row.room_json === '') return null;
+    return { ...(JSON.parse(row.room_json) as RoomState), version: row.room_version };
+  }
+
+  async saveRoom(workshopId: string, room: RoomState): Promise<boolean> {
+    return this.statements.saveRoom.run(JSON.stringify(room), room.version, workshopId, room.version - 1).changes === 1;
   }
 
   async listSites(workshopId: string): Promise<Site[]> {
@@ -181,18 +261,43 @@ export class SqliteWorkshopStore implements WorkshopStore {
   }
 
   async countParticipants(workshopId: string): Promise<ParticipantCounts> {
-    const rows = this.statements.countBySiteAndMood.all(workshopId) as Array<{ site_id: string; mood: string; n: number }>;
-    const counts: ParticipantCounts = { total: 0, bySite: {}, moods: emptyMoodCounts() };
+    const rows = this.statements.countPeople.all(workshopId) as Array<{ site_id: string; mood: string; kind: string; table_id: number | null; n: number }>;
+    const counts: ParticipantCounts = { total: 0, bySite: {}, byTable: {}, assisted: 0, moods: emptyMoodCounts() };
     for (const row of rows) {
       counts.total += row.n;
       counts.bySite[row.site_id] = (counts.bySite[row.site_id] ?? 0) + row.n;
+      if (row.table_id !== null) counts.byTable[row.table_id] = (counts.byTable[row.table_id] ?? 0) + row.n;
+      if (row.kind === 'assisted') counts.assisted += row.n;
       if (isMood(row.mood)) counts.moods[row.mood] += row.n;
     }
     return counts;
   }
 
+  async getParticipant(participantId: string): Promise<ParticipantRecord | null> {
+    const row = this.statements.getParticipant.get(participantId) as ParticipantRow | undefined;
+    return row ? toParticipant(row) : null;
+  }
+
+  async listParticipants(workshopId: string): Promise<ParticipantRecord[]> {
+    return (this.statements.listParticipants.all(workshopId) as ParticipantRow[]).map(toParticipant);
+  }
+
+  async setParticipantTables(workshopId: string, seats: ReadonlyArray<{ participantId: string; tableId: number | null }>): Promise<void> {
+    this.db.transaction(() => {
+      for (const seat of seats) this.statements.setTable.run(seat.tableId, seat.participantId, workshopId);
+    })();
+  }
+
+  async ensurePaperAuthor(workshopId: string, siteId: string, now: number): Promise<ParticipantRecord> {
+    const id = `paper-${siteId}`;
+    this.statements.insertPaperAuthor.run({ id, workshopId, siteId, cardHash: `paper:${siteId}`, createdAt: now });
+    const author = await this.getParticipant(id);
+    if (!author || author.workshopId !== workshopId) throw new Error(`paper author ${id} not found`);
+    return author;
+  }
+
   async insertIdea(idea: Idea): Promise<InsertIdeaResult> {
-    const result = this.statements.insertIdea.run(idea);
+    const result = this.statements.insertIdea.run(ideaParams(idea));
     if (result.changes === 1) return { inserted: true, idea };
     const existing = this.statements.getIdea.get(idea.id) as IdeaRow | undefined;
     if (!existing) throw new Error(`idea ${idea.id} neither inserted nor found`);
@@ -208,6 +313,29 @@ export class SqliteWorkshopStore implements WorkshopStore {
     const result = this.statements.setHidden.run(hidden ? 1 : 0, ideaId, workshopId);
     if (result.changes === 0) return null;
     return this.getIdea(ideaId);
+  }
+
+  async updateIdeaModeration(idea: Idea): Promise<Idea | null> {
+    const result = this.statements.moderate.run(ideaParams(idea));
+    if (result.changes === 0) return null;
+    return this.getIdea(idea.id);
+  }
+
+  async approvePendingIdeas(workshopId: string): Promise<Idea[]> {
+    return this.db.transaction(() => {
+      const pending = (this.statements.listPending.all(workshopId) as IdeaRow[]).map(toIdea);
+      this.statements.approvePending.run(workshopId);
+      return pending.map((idea) => ({ ...idea, pending: false }));
+    })();
+  }
+
+  async listTemplates(): Promise<MethodTemplate[]> {
+    const rows = this.statements.listTemplates.all() as Array<{ id: string; name: string; description: string; phases_json: string }>;
+    return rows.map((row) => ({ id: row.id, name: row.name, description: row.description, phases: JSON.parse(row.phases_json) as MethodTemplate['phases'], builtIn: false }));
+  }
+
+  async saveTemplate(template: MethodTemplate, now: number): Promise<void> {
+    this.statements.saveTemplate.run({ id: template.id, name: template.name, description: template.description, phasesJson: JSON.stringify(template.phases), createdAt: now });
   }
 
   async listIdeas(workshopId: string): Promise<Idea[]> {

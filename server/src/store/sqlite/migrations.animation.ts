@@ -1,4 +1,41 @@
 import type { Migration } from './migration';
 
 /** Versions 2–99 (after the core's 1). */
-export const ANIMATION_MIGRATIONS: ReadonlyArray<Migration> = [];
+export const ANIMATION_MIGRATIONS: ReadonlyArray<Migration> = [
+  {
+    version: 2,
+    sql: `
+      -- The facilitator's room (phases, timer, main levée, tables, safe mode, themes) as one
+      -- versioned JSON record: two consoles update it with optimistic concurrency.
+      ALTER TABLE workshops ADD COLUMN room_json TEXT NOT NULL DEFAULT '';
+      ALTER TABLE workshops ADD COLUMN room_version INTEGER NOT NULL DEFAULT 0;
+      -- Table helpers (assisted posting) and observers (read-only) have links of their own.
+      ALTER TABLE workshops ADD COLUMN helper_token_hash TEXT;
+      ALTER TABLE workshops ADD COLUMN observer_token_hash TEXT;
+      CREATE UNIQUE INDEX workshops_by_helper_token ON workshops(helper_token_hash);
+      CREATE UNIQUE INDEX workshops_by_observer_token ON workshops(observer_token_hash);
+
+      -- resident (own phone), assisted (a helper types for them), paper (the facilitator's paper post-its).
+      ALTER TABLE participants ADD COLUMN kind TEXT NOT NULL DEFAULT 'resident';
+      ALTER TABLE participants ADD COLUMN table_id INTEGER;
+
+      ALTER TABLE ideas ADD COLUMN table_id INTEGER;
+      ALTER TABLE ideas ADD COLUMN phase_id TEXT;
+      ALTER TABLE ideas ADD COLUMN origin TEXT NOT NULL DEFAULT 'phone';
+      ALTER TABLE ideas ADD COLUMN original_text TEXT;
+      ALTER TABLE ideas ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE ideas ADD COLUMN parked INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE ideas ADD COLUMN merged_into TEXT;
+      ALTER TABLE ideas ADD COLUMN theme TEXT;
+
+      -- Methods saved for the next facilitator.
+      CREATE TABLE method_templates (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL,
+        phases_json TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
+];

@@ -1,0 +1,50 @@
+import type { PersonView } from '@gommette/shared';
+import type { Logger } from 'pino';
+import type { AppContext } from '../context';
+import { facilitatorRoom, type GommetteServer } from './types';
+
+/** People shown to staff are coalesced like presence: a room joining at once sends a few lists. */
+const STAFF_NOTIFY_INTERVAL_MS = 500;
+
+export async function listPeople(ctx: AppContext, workshopId: string): Promise<PersonView[]> {
+  const people = await ctx.store.listParticipants(workshopId);
+  return people.map((person) => ({
+    id: person.id,
+    siteId: person.siteId,
+    tableId: person.tableId,
+    kind: person.kind,
+    nickname: person.nickname,
+    connected: person.kind === 'assisted' || ctx.presence.isConnected(workshopId, person.id),
+  }));
+}
+
+/** Tells the facilitator's consoles who is in the room and at which table, at most twice a second. */
+export class StaffNotifier {
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly io: GommetteServer,
+    private readonly ctx: AppContext,
+    private readonly logger: Logger,
+  ) {}
+
+  changed(workshopId: string): void {
+    if (this.pending.has(workshopId)) return;
+    const timer = setTimeout(() => {
+      this.pending.delete(workshopId);
+      this.publish(workshopId).catch((error: unknown) => this.logger.error({ err: error, workshopId }, 'staff notification failed'));
+    }, STAFF_NOTIFY_INTERVAL_MS);
+    timer.unref();
+    this.pending.set(workshopId, timer);
+  }
+
+  private async publish(workshopId: string): Promise<void> {
+    const [people, figures] = await Promise.all([listPeople(this.ctx, workshopId), this.ctx.store.countParticipants(workshopId)]);
+    this.io.to(facilitatorRoom(workshopId)).emit('participants:changed', { people, figures });
+  }
+
+  close(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+  }
+}

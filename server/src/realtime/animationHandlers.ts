@@ -1,0 +1,214 @@
+import {
+  ErrorCode,
+  Role,
+  ackOk,
+  applyRunAction,
+  checkIdeaText,
+  checkPhases,
+  domainError,
+  isDomainError,
+  isValidTable,
+  mixTables,
+  moderateIdea,
+  normalizeText,
+  setHandRaised,
+  toFacilitatorView,
+  viewRoom,
+  withPhases,
+  type IdeaAuthor,
+  type RoomState,
+  type RunAction,
+} from '@gommette/shared';
+import type { AppContext } from '../context';
+import { newCardCode } from '../security/tokens';
+import { hashSecret } from '../security/tokens';
+import { selfView } from '../services/views';
+import { onCommand, refuse, type CommandOutcome } from './command';
+import { broadcastModeration, writeIdea } from './ideaHandlers';
+import { broadcastRoom, loadRoom, updateRoom } from './room';
+import { listPeople } from './StaffNotifier';
+import { participantRoom, type GommetteServer, type GommetteSocket, type Realtime } from './types';
+
+function toRunAction(payload: { action: RunAction['type']; minutes?: number | undefined; phaseIndex?: number | undefined }): RunAction | null {
+  switch (payload.action) {
+    case 'extend':
+      return payload.minutes === undefined ? null : { type: 'extend', minutes: payload.minutes };
+    case 'goto':
+      return payload.phaseIndex === undefined ? null : { type: 'goto', phaseIndex: payload.phaseIndex };
+    default:
+      return { type: payload.action };
+  }
+}
+
+/** Themes typed by the facilitator: trimmed, non-empty, each once. */
+function cleanThemes(themes: ReadonlyArray<string>): string[] {
+  return [...new Set(themes.map((theme) => normalizeText(theme)).filter((theme) => theme.length > 0))];
+}
+
+/**
+ * The facilitator runs the room (phases, timer, main levée, tables, safe mode, moderation); table
+ * helpers post for residents without a phone; residents pick their table. Observers only watch.
+ */
+export function registerAnimationHandlers(io: GommetteServer, socket: GommetteSocket, ctx: AppContext, realtime: Realtime): void {
+  const { store } = ctx;
+  const { workshopId } = socket.data;
+  const isFacilitator = (): boolean => socket.data.role === Role.Facilitator;
+  const onlyFacilitator = () => refuse(ErrorCode.Forbidden, 'only the facilitator runs the room');
+
+  /** Saves a room change, acks the staff view, then tells every screen. */
+  async function roomCommand(change: (room: RoomState) => RoomState | ReturnType<typeof domainError>): Promise<CommandOutcome<ReturnType<typeof viewRoom>>> {
+    const room = await updateRoom(ctx, workshopId, change);
+    if (isDomainError(room)) return refuse(room.error, room.message);
+    return { ack: ackOk(viewRoom(room, true, ctx.now())), broadcast: () => broadcastRoom(io, ctx, workshopId, room) };
+  }
+
+  onCommand(socket, ctx, 'run:control', async (payload) => {
+    if (!isFacilitator()) return onlyFacilitator();
+    const action = toRunAction(payload);
+    if (!action) return refuse(ErrorCode.BadRequest, `${payload.action} needs its value`);
+    const outcome = await roomCommand((room) => {
+      // Two consoles: a control pressed while looking at another phase is stale, not applied twice.
+      if (room.run.phaseIndex !== payload.from) return domainError(ErrorCode.Conflict, 'the phase changed in the meantime');
+      const run = applyRunAction(room.phases, room.run, action, ctx.now());
+      return isDomainError(run) ? run : { ...room, run };
+    });
+    if (outcome.ack.ok) ctx.logger.info({ workshopId, action: payload.action, phaseIndex: outcome.ack.data.run.phaseIndex }, 'phase control');
+    return outcome;
+  });
+
+  onCommand(socket, ctx, 'run:hand', async (payload) => {
+    if (!isFacilitator()) return onlyFacilitator();
+    return roomCommand((room) => ({ ...room, run: setHandRaised(room.run, payload.raised) }));
+  });
+
+  onCommand(socket, ctx, 'room:update', async (payload) => {
+    if (!isFacilitator()) return onlyFacilitator();
+    const phases = payload.phases === undefined ? undefined : checkPhases(payload.phases);
+    if (phases !== undefined && isDomainError(phases)) return refuse(phases.error, phases.message);
+    return roomCommand((room) => {
+      let next = phases === undefined ? room : withPhases(room, phases);
+      const tableCount = payload.tableCount ?? next.tableCount;
+      const screenTable = payload.screenTable === undefined ? next.screenTable : payload.screenTable;
+      if (screenTable !== null && !isValidTable(screenTable, tableCount)) return domainError(ErrorCode.BadRequest, 'no such table');
+      next = {
+        ...next,
+        tableCount,
+        screenTable,
+        safeMode: payload.safeMode ?? next.safeMode,
+        themes: payload.themes === undefined ? next.themes : cleanThemes(payload.themes),
+      };
+      return next;
+    });
+  });
+
+  onCommand(socket, ctx, 'tables:pick', async (payload) => {
+    const { participantId } = socket.data;
+    if (socket.data.role !== Role.Participant || !participantId) return refuse(ErrorCode.Forbidden, 'only participants pick a table');
+    const room = await loadRoom(ctx, workshopId);
+    if (payload.tableId !== null && !isValidTable(payload.tableId, room.tableCount)) return refuse(ErrorCode.BadRequest, 'no such table');
+    await store.setParticipantTables(workshopId, [{ participantId, tableId: payload.tableId }]);
+    const participant = await store.getParticipant(participantId);
+    if (!participant) return refuse(ErrorCode.Unauthorized, 'unknown participant');
+    const me = selfView(participant);
+    return {
+      ack: ackOk(me),
+      broadcast: () => {
+        io.to(participantRoom(participantId)).emit('me:changed', me);
+        realtime.staff.changed(workshopId);
+      },
+    };
+  });
+
+  /** Seats people and tells each of their phones, then the staff. */
+  async function seat(seats: ReadonlyArray<{ participantId: string; tableId: number | null }>): Promise<CommandOutcome<{ seated: number }>> {
+    await store.setParticipantTables(workshopId, seats);
+    const people = await store.listParticipants(workshopId);
+    const seated = new Set(seats.map((s) => s.participantId));
+    const changed = people.filter((person) => seated.has(person.id));
+    return {
+      ack: ackOk({ seated: changed.length }),
+      broadcast: () => {
+        for (const person of changed) io.to(participantRoom(person.id)).emit('me:changed', selfView(person));
+        realtime.staff.changed(workshopId);
+      },
+    };
+  }
+
+  onCommand(socket, ctx, 'tables:assign', async (payload) => {
+    if (!isFacilitator()) return onlyFacilitator();
+    const room = await loadRoom(ctx, workshopId);
+    if (payload.seats.some((s) => s.tableId !== null && !isValidTable(s.tableId, room.tableCount))) return refuse(ErrorCode.BadRequest, 'no such table');
+    return seat(payload.seats);
+  });
+
+  onCommand(socket, ctx, 'tables:mix', async () => {
+    if (!isFacilitator()) return onlyFacilitator();
+    const room = await loadRoom(ctx, workshopId);
+    if (room.tableCount < 1) return refuse(ErrorCode.BadRequest, 'set the number of tables first');
+    const people = await store.listParticipants(workshopId);
+    const assignment = mixTables(people, room.tableCount);
+    ctx.logger.info({ workshopId, tables: room.tableCount, people: assignment.size }, 'tables mixed');
+    return seat([...assignment].map(([participantId, tableId]) => ({ participantId, tableId })));
+  });
+
+  onCommand(socket, ctx, 'idea:moderate', async (payload) => {
+    if (!isFacilitator()) return refuse(ErrorCode.Forbidden, 'only the facilitator moderates ideas');
+    const idea = await store.getIdea(payload.ideaId);
+    if (!idea || idea.workshopId !== workshopId) return refuse(ErrorCode.NotFound, 'no such idea in this workshop');
+    const { moderation } = payload;
+    const target = moderation.type === 'merge' && moderation.into !== null ? await store.getIdea(moderation.into) : null;
+    const room = await loadRoom(ctx, workshopId);
+    const theme = moderation.type === 'theme' && moderation.theme !== null ? normalizeText(moderation.theme) : null;
+    const moderated = moderateIdea(idea, moderation.type === 'theme' ? { type: 'theme', theme } : moderation, target, room.themes);
+    if (isDomainError(moderated)) return refuse(moderated.error, moderated.message);
+    const saved = await store.updateIdeaModeration(moderated);
+    if (!saved) return refuse(ErrorCode.NotFound, 'no such idea in this workshop');
+    ctx.logger.info({ workshopId, ideaId: saved.id, moderation: moderation.type }, 'idea moderated');
+    return { ack: ackOk(toFacilitatorView(saved)), broadcast: () => broadcastModeration(io, realtime, saved) };
+  });
+
+  onCommand(socket, ctx, 'ideas:approveAll', async () => {
+    if (!isFacilitator()) return refuse(ErrorCode.Forbidden, 'only the facilitator moderates ideas');
+    const approved = await store.approvePendingIdeas(workshopId);
+    return { ack: ackOk({ approved: approved.length }), broadcast: () => approved.forEach((idea) => broadcastModeration(io, realtime, idea)) };
+  });
+
+  onCommand(socket, ctx, 'idea:assist', async (payload) => {
+    if (socket.data.role !== Role.Helper && !isFacilitator()) return refuse(ErrorCode.Forbidden, 'only table helpers post for someone else');
+    const text = checkIdeaText(payload.text);
+    if (isDomainError(text)) return refuse(text.error, text.message);
+    const sites = await store.listSites(workshopId);
+    if (!sites.some((site) => site.id === payload.siteId)) return refuse(ErrorCode.NotFound, 'no such site in this workshop');
+    const room = await loadRoom(ctx, workshopId);
+    if (payload.tableId !== null && !isValidTable(payload.tableId, room.tableCount)) return refuse(ErrorCode.BadRequest, 'no such table');
+    // The helper's handle for a person without a phone becomes an assisted participant: counted, never named.
+    const participantId = `assisted-${payload.personId}`;
+    let person = await store.getParticipant(participantId);
+    if (person && person.workshopId !== workshopId) return refuse(ErrorCode.Conflict, 'this person id is already used');
+    if (!person) {
+      person = { id: participantId, workshopId, siteId: payload.siteId, cardHash: hashSecret(`assisted:${newCardCode()}:${participantId}`), nickname: null, mood: payload.mood, createdAt: ctx.now(), kind: 'assisted', tableId: payload.tableId };
+      await store.createParticipant(person, hashSecret(`assisted-device:${newCardCode()}:${participantId}`));
+      realtime.staff.changed(workshopId);
+    } else if (person.tableId !== payload.tableId) {
+      await store.setParticipantTables(workshopId, [{ participantId, tableId: payload.tableId }]);
+    }
+    const author: IdeaAuthor = { participantId, siteId: person.siteId, workshopId, tableId: payload.tableId };
+    return writeIdea(ctx, realtime, author, { id: payload.id, text }, 'assisted', participantId);
+  });
+
+  onCommand(socket, ctx, 'idea:paper', async (payload) => {
+    if (!isFacilitator()) return refuse(ErrorCode.Forbidden, 'only the facilitator types paper post-its');
+    const sites = await store.listSites(workshopId);
+    if (!sites.some((site) => site.id === payload.siteId)) return refuse(ErrorCode.NotFound, 'no such site in this workshop');
+    const room = await loadRoom(ctx, workshopId);
+    if (payload.tableId !== null && !isValidTable(payload.tableId, room.tableCount)) return refuse(ErrorCode.BadRequest, 'no such table');
+    const paper = await store.ensurePaperAuthor(workshopId, payload.siteId, ctx.now());
+    const author: IdeaAuthor = { participantId: paper.id, siteId: payload.siteId, workshopId, tableId: payload.tableId };
+    return writeIdea(ctx, realtime, author, payload, 'paper', socket.data.rateKey);
+  });
+
+  onCommand(socket, ctx, 'participants:list', async () => {
+    if (socket.data.role === Role.Participant || socket.data.role === Role.Screen) return refuse(ErrorCode.Forbidden, 'staff only');
+    return { ack: ackOk(await listPeople(ctx, workshopId)) };
+  });
+}
