@@ -10,6 +10,7 @@ import {
   type CreateWorkshopResponse,
   type IdeaView,
   type JoinResponse,
+  type PhaseSpec,
   type ServerToClientEvents,
   type Snapshot,
   type SocketAuth,
@@ -65,12 +66,18 @@ export async function postJson<T>(url: string, body: unknown, headers: Record<st
   return { status: response.status, body: (await response.json()) as T };
 }
 
-export async function createWorkshop(url: string, sites = ['Centre social', 'Maison du quartier']): Promise<CreateWorkshopResponse> {
+/** A workshop; without `method`, a free idea wall (no phases), as the API allows. */
+export async function createWorkshop(
+  url: string,
+  sites = ['Centre social', 'Maison du quartier'],
+  method: { phases?: PhaseSpec[]; tableCount?: number; safeMode?: boolean } = {},
+): Promise<CreateWorkshopResponse> {
   const { status, body } = await postJson<CreateWorkshopResponse>(`${url}/api/workshops`, {
     title: 'Être acteur de son quartier',
     question: 'Comment aider les personnes sans abri dans leur quotidien ?',
     purpose: 'Votre participation servira à choisir une invention que les jeunes fabriqueront avec le centre social.',
     sites: sites.map((name) => ({ name })),
+    ...method,
   });
   if (status !== 201) throw new Error(`workshop creation failed: ${status} ${JSON.stringify(body)}`);
   return body;
