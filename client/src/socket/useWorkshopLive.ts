@@ -1,4 +1,4 @@
-import type { IdeaView, Presence, Role, Snapshot } from '@gommette/shared';
+import type { IdeaView, ParticipantFigures, ParticipantSelf, PersonView, Presence, Role, RoomView, Snapshot } from '@gommette/shared';
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import type { GommetteSocket } from './createSocket';
 import { createLiveReducer, initialLiveState, type LiveState } from './liveReducer';
@@ -6,6 +6,10 @@ import { createLiveReducer, initialLiveState, type LiveState } from './liveReduc
 export interface WorkshopLive extends LiveState {
   /** Applies an idea this view got in an ack (its own post, a moderation). */
   applyIdea: (idea: IdeaView) => void;
+  /** Applies a room view this view got in an ack (its own control). */
+  applyRoom: (room: RoomView) => void;
+  applyMe: (me: ParticipantSelf) => void;
+  applyPeople: (people: PersonView[]) => void;
 }
 
 /**
@@ -24,6 +28,12 @@ export function useWorkshopLive(socket: GommetteSocket | null, role: Role): Work
     const handleRemoved = ({ ideaId }: { ideaId: string }) => dispatch({ type: 'removed', ideaId });
     const handlePresence = (presence: Presence) => dispatch({ type: 'presence', presence });
     const handleCounted = ({ ideaCount }: { ideaCount: number }) => dispatch({ type: 'counted', ideaCount });
+    const handleRoom = (room: RoomView) => dispatch({ type: 'room', room, receivedAt: Date.now() });
+    const handleMe = (me: ParticipantSelf) => dispatch({ type: 'me', me });
+    const handlePeople = (event: { people: PersonView[]; figures: ParticipantFigures }) => dispatch({ type: 'people', ...event });
+    socket.on('room:changed', handleRoom);
+    socket.on('me:changed', handleMe);
+    socket.on('participants:changed', handlePeople);
 
     socket.on('workshop:snapshot', handleSnapshot);
     socket.on('ideas:added', handleIdeas);
@@ -32,6 +42,9 @@ export function useWorkshopLive(socket: GommetteSocket | null, role: Role): Work
     socket.on('presence:changed', handlePresence);
     socket.on('ideas:counted', handleCounted);
     return () => {
+      socket.off('room:changed', handleRoom);
+      socket.off('me:changed', handleMe);
+      socket.off('participants:changed', handlePeople);
       socket.off('ideas:counted', handleCounted);
       socket.off('workshop:snapshot', handleSnapshot);
       socket.off('ideas:added', handleIdeas);
@@ -42,5 +55,8 @@ export function useWorkshopLive(socket: GommetteSocket | null, role: Role): Work
   }, [socket]);
 
   const applyIdea = useCallback((idea: IdeaView) => dispatch({ type: 'idea', idea }), []);
-  return { ...state, applyIdea };
+  const applyRoom = useCallback((room: RoomView) => dispatch({ type: 'room', room, receivedAt: Date.now() }), []);
+  const applyMe = useCallback((me: ParticipantSelf) => dispatch({ type: 'me', me }), []);
+  const applyPeople = useCallback((people: PersonView[]) => dispatch({ type: 'people', people }), []);
+  return { ...state, applyIdea, applyRoom, applyMe, applyPeople };
 }

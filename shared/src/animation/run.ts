@@ -131,7 +131,7 @@ export function isSilent(run: RunState, now: number): boolean {
 }
 
 /** The current phase, or null for a free idea wall. */
-export function currentPhase(phases: ReadonlyArray<PhaseSpec>, run: RunState): PhaseSpec | null {
+export function currentPhase<P extends Pick<PhaseSpec, 'activity'>>(phases: ReadonlyArray<P>, run: RunState): P | null {
   return phases[run.phaseIndex] ?? null;
 }
 
@@ -139,14 +139,14 @@ export function currentPhase(phases: ReadonlyArray<PhaseSpec>, run: RunState): P
  * What phones can do now. A free wall (no phases) always takes ideas; otherwise the current phase's
  * activity while it runs (or is paused), and only watching before it starts or after it ended.
  */
-export function phoneActivity(phases: ReadonlyArray<PhaseSpec>, run: RunState): Activity {
+export function phoneActivity(phases: ReadonlyArray<Pick<PhaseSpec, 'activity'>>, run: RunState): Activity {
   const phase = currentPhase(phases, run);
   if (!phase) return 'ideas';
   return run.status === 'running' || run.status === 'paused' ? phase.activity : 'watch';
 }
 
 /** Whether a phone may post an idea now; the refusal says why in a code the phone translates. */
-export function checkCanPostIdea(phases: ReadonlyArray<PhaseSpec>, run: RunState): DomainError | null {
+export function checkCanPostIdea(phases: ReadonlyArray<Pick<PhaseSpec, 'activity'>>, run: RunState): DomainError | null {
   if (run.handRaised) return domainError(ErrorCode.HandRaised, 'hands are raised: posting is paused');
   if (phoneActivity(phases, run) !== 'ideas') return domainError(ErrorCode.PhaseClosed, 'ideas are not open in this phase');
   return null;
