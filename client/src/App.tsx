@@ -11,6 +11,8 @@ import { JoinPage } from './phone/JoinPage';
 const HomePage = lazy(() => import('./home/HomePage').then((module) => ({ default: module.HomePage })));
 const ConsolePage = lazy(() => import('./console/ConsolePage').then((module) => ({ default: module.ConsolePage })));
 const ScreenPage = lazy(() => import('./screen/ScreenPage').then((module) => ({ default: module.ScreenPage })));
+const HelperPage = lazy(() => import('./helper/HelperPage').then((module) => ({ default: module.HelperPage })));
+const ObserverPage = lazy(() => import('./console/ObserverPage').then((module) => ({ default: module.ObserverPage })));
 
 export function App() {
   return (
@@ -22,6 +24,8 @@ export function App() {
           </Route>
           <Route path="/console/:id">{(params) => <ConsolePage key={params.id} workshopId={params.id} />}</Route>
           <Route path="/screen/:id">{(params) => <ScreenPage key={params.id} workshopId={params.id} />}</Route>
+          <Route path="/helper/:id">{(params) => <HelperPage key={params.id} workshopId={params.id} />}</Route>
+          <Route path="/observer/:id">{(params) => <ObserverPage key={params.id} workshopId={params.id} />}</Route>
           <Route path="/j/:joinCode">{(params) => <JoinPage key={params.joinCode} joinCode={params.joinCode} />}</Route>
           <Route path="/j">
             <EnterCodePage />

@@ -213,6 +213,9 @@ export interface Snapshot {
   room: RoomView;
   /** Participants only. */
   me?: ParticipantSelf;
+  /** Staff only: people with their tables, and the counts. */
+  people?: PersonView[];
+  figures?: ParticipantFigures;
 }
 
 export interface ServerToClientEvents {

@@ -1,4 +1,4 @@
-import type { CreateWorkshopBody, CreateWorkshopResponse, WorkshopState } from '@gommette/shared';
+import type { CreateWorkshopBody, CreateWorkshopResponse, MethodTemplate, SaveTemplateBody, WorkshopState } from '@gommette/shared';
 import { requestJson } from './http';
 
 export function createWorkshop(body: CreateWorkshopBody, signal?: AbortSignal): Promise<CreateWorkshopResponse> {
@@ -12,4 +12,14 @@ export function fetchWorkshopState(workshopId: string, token: string, signal?: A
 /** The SVG QR code of a site's join URL, drawn by the server. */
 export function qrCodeUrl(joinCode: string): string {
   return `/api/sites/${encodeURIComponent(joinCode)}/qr.svg`;
+}
+
+/** Built-in methods, then the ones facilitators saved. */
+export function fetchTemplates(signal?: AbortSignal): Promise<MethodTemplate[]> {
+  return requestJson<MethodTemplate[]>('/api/templates', { signal });
+}
+
+/** Saves the workshop's method for the next facilitators. */
+export function saveTemplate(workshopId: string, token: string, body: SaveTemplateBody): Promise<MethodTemplate> {
+  return requestJson<MethodTemplate>(`/api/workshops/${encodeURIComponent(workshopId)}/templates`, { method: 'POST', token, body });
 }

@@ -17,18 +17,24 @@ import { IdeaModerationList } from './IdeaModerationList';
 import { LiveFigures } from './LiveFigures';
 import { useHideIdea } from './useHideIdea';
 import { useWorkshopState } from './useWorkshopState';
+import { ModerationTools } from './ModerationTools';
+import { RunPanel } from './RunPanel';
+import { StaffLinks } from './StaffLinks';
+import { TablesPanel } from './TablesPanel';
 
 interface ConsoleViewProps {
   credentials: StaffCredentials;
+  /** Observers see everything the facilitator sees and change nothing. */
+  readOnly?: boolean;
 }
 
 /** The facilitator's live view: who is there, the room's weather, every idea with moderation. */
-export function ConsoleView({ credentials }: ConsoleViewProps) {
+export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps) {
   const { t } = useTranslation();
   const socket = useWorkshopSocket(credentials);
   const connection = useConnectionStatus(socket);
-  const live = useWorkshopLive(socket, 'facilitator');
-  const figures = useWorkshopState(credentials.workshopId, credentials.token, live.presence);
+  const live = useWorkshopLive(socket, readOnly ? 'observer' : 'facilitator');
+  const figures = useWorkshopState(readOnly ? null : credentials.workshopId, credentials.token, live.presence);
   const moderation = useHideIdea(socket, live.applyIdea);
 
   useTestHook(live.ideas, connection.state === 'online');
@@ -40,7 +46,8 @@ export function ConsoleView({ credentials }: ConsoleViewProps) {
 
   const workshop = live.snapshot?.workshop ?? figures.state?.workshop ?? null;
   const presence = live.presence ?? figures.state?.presence ?? null;
-  const participants = figures.state?.participants ?? null;
+  // Live counts from the server's coalesced lists, else the REST figures.
+  const participants = live.figures ?? figures.state?.participants ?? null;
   // The server rebuilds the projector link from the console's key, on whichever device this is.
   const screenHref = figures.state?.screenUrl;
 
@@ -51,7 +58,7 @@ export function ConsoleView({ credentials }: ConsoleViewProps) {
   return (
     <main className="console">
       <header className="console__header">
-        <Brand>{t('console.heading')}</Brand>
+        <Brand>{readOnly ? t('observer.heading') : t('console.heading')}</Brand>
         <ConnectionBadge state={connection.state} audience="staff" />
         {screenHref && (
           <a className="button button--primary" href={screenHref} target="_blank" rel="noopener" title={t('console.screenHint')} data-testid="open-screen">
@@ -70,10 +77,25 @@ export function ConsoleView({ credentials }: ConsoleViewProps) {
             <p className="console-intro__question">{workshop.question}</p>
             <PurposeBlock purpose={workshop.purpose} testId="console-purpose" className="purpose--compact" />
           </section>
-          <LiveFigures presence={presence} participants={participants} figuresUnavailable={figures.error !== null} />
+          {readOnly && <p className="notice">{t('observer.readOnly')}</p>}
+          {live.room && <RunPanel socket={socket} room={live.room} clockOffsetMs={live.clockOffsetMs} onRoom={live.applyRoom} readOnly={readOnly} />}
+          <LiveFigures presence={presence} participants={participants} figuresUnavailable={!readOnly && figures.error !== null && participants === null} />
+          {live.room && (
+            <TablesPanel socket={socket} room={live.room} people={live.people} sites={workshop.sites} onRoom={live.applyRoom} readOnly={readOnly} />
+          )}
+          {live.room && !readOnly && <ModerationTools socket={socket} room={live.room} ideas={live.ideas} sites={workshop.sites} onRoom={live.applyRoom} onIdea={live.applyIdea} />}
           <ConsoleSites sites={workshop.sites} presence={presence} participants={participants} />
+          {figures.state && !readOnly && <StaffLinks helperUrl={figures.state.helperUrl} observerUrl={figures.state.observerUrl} />}
         </div>
-        <IdeaModerationList ideas={live.ideas} sites={workshop.sites} moderation={moderation} />
+        <IdeaModerationList
+          ideas={live.ideas}
+          sites={workshop.sites}
+          moderation={moderation}
+          socket={readOnly ? null : socket}
+          onIdea={live.applyIdea}
+          themes={live.room?.themes ?? []}
+          tableCount={live.room?.tableCount ?? 0}
+        />
       </div>
     </main>
   );

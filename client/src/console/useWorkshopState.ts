@@ -15,12 +15,13 @@ export interface WorkshopStateResult {
  * `GET /api/workshops/:id` (participants, moods): fetched on mount and again, throttled,
  * each time `refreshSignal` changes (the console passes the live presence).
  */
-export function useWorkshopState(workshopId: string, token: string, refreshSignal: unknown): WorkshopStateResult {
+export function useWorkshopState(workshopId: string | null, token: string, refreshSignal: unknown): WorkshopStateResult {
   const [result, setResult] = useState<WorkshopStateResult>({ state: null, error: null });
   const lastFetchAt = useRef(0);
   const latestRequest = useRef(0);
 
   useEffect(() => {
+    if (workshopId === null) return undefined;
     const wait = Math.max(0, lastFetchAt.current + WORKSHOP_STATE_REFRESH_MS - Date.now());
     const timer = setTimeout(() => {
       lastFetchAt.current = Date.now();

@@ -7,6 +7,7 @@ import { createWorkshop } from '../api/workshops';
 import { errorMessage } from '../components/errorMessage';
 import { problemMessage } from './problemMessage';
 import { SiteFields } from './SiteFields';
+import { checkDraftMethod, initialMethod, MethodFields, type DraftMethod } from './MethodFields';
 import { TextField } from './TextField';
 import { validateDraft, type DraftProblems, type DraftSite } from './validateDraft';
 
@@ -30,6 +31,8 @@ export function WorkshopForm({ onCreated }: WorkshopFormProps) {
   const [purpose, setPurpose] = useState('');
   const [sites, setSites] = useState<DraftSite[]>(() => [{ key: nanoid(8), name: t('home.siteDefault') }]);
   const [problems, setProblems] = useState<DraftProblems>(NO_PROBLEMS);
+  const [method, setMethod] = useState<DraftMethod>(initialMethod);
+  const [methodProblems, setMethodProblems] = useState<Record<number, string>>({});
   const [formError, setFormError] = useState<string[] | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const errorRef = useRef<HTMLDivElement>(null);
@@ -48,18 +51,23 @@ export function WorkshopForm({ onCreated }: WorkshopFormProps) {
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const check = validateDraft({ title, question, purpose, sites });
-    if (!check.ok) {
-      setProblems(check.problems);
-      const messages = [
-        ...(['title', 'question', 'purpose'] as const).flatMap((field) => {
-          const problem = check.problems.fields[field];
-          return problem ? [problemMessage(t, field, problem)] : [];
-        }),
-        ...sites.flatMap((site) => {
-          const problem = check.problems.sites[site.key];
-          return problem ? [problemMessage(t, 'site', problem)] : [];
-        }),
-      ];
+    const methodCheck = checkDraftMethod(method, t);
+    setMethodProblems('problems' in methodCheck ? methodCheck.problems : {});
+    if (!check.ok || 'problems' in methodCheck) {
+      const messages = check.ok
+        ? []
+        : [
+            ...(['title', 'question', 'purpose'] as const).flatMap((field) => {
+              const problem = check.problems.fields[field];
+              return problem ? [problemMessage(t, field, problem)] : [];
+            }),
+            ...sites.flatMap((site) => {
+              const problem = check.problems.sites[site.key];
+              return problem ? [problemMessage(t, 'site', problem)] : [];
+            }),
+          ];
+      if (!check.ok) setProblems(check.problems);
+      if ('problems' in methodCheck) messages.push(...Object.values(methodCheck.problems));
       showFormError([t('home.formInvalid'), ...new Set(messages)]);
       return;
     }
@@ -67,7 +75,7 @@ export function WorkshopForm({ onCreated }: WorkshopFormProps) {
     setFormError(null);
     setSubmitting(true);
     try {
-      onCreated(await createWorkshop(check.body));
+      onCreated(await createWorkshop({ ...check.body, ...methodCheck }));
     } catch (failure) {
       showFormError([serverErrorMessage(t, errorCodeOf(failure))]);
       setSubmitting(false);
@@ -112,6 +120,7 @@ export function WorkshopForm({ onCreated }: WorkshopFormProps) {
         testId="workshop-purpose"
       />
       <SiteFields sites={sites} problems={problems.sites} onRename={handleRename} onAdd={handleAdd} onRemove={handleRemove} />
+      <MethodFields method={method} onChange={setMethod} problems={methodProblems} />
       {formError && (
         <div className="form-error" role="alert" tabIndex={-1} ref={errorRef} data-testid="form-error">
           <p className="form-error__title">

@@ -131,8 +131,9 @@ export class Outbox {
       this.pump();
       return;
     }
-    // A temporary failure (internal error…): keep the idea and try again a little later.
-    this.setNotice(idea.id, 'retrying');
+    // A temporary failure (internal error, hands raised, a phase that closed): keep the idea and
+    // try again a little later; it leaves once the facilitator lowers the hand or reopens ideas.
+    this.setNotice(idea.id, refusal.code === ErrorCode.HandRaised || refusal.code === ErrorCode.PhaseClosed ? refusal.code : 'retrying');
     this.wait(this.retryDelayMs);
     this.retryDelayMs = Math.min(this.retryDelayMs * 2, RETRY_MAX_MS);
   }

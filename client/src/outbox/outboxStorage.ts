@@ -8,7 +8,7 @@ export interface PendingIdea {
   text: string;
   createdAt: number;
   /** Why it is still waiting, when the server asked to wait or failed for a moment. */
-  notice?: 'rate_limited' | 'retrying';
+  notice?: 'rate_limited' | 'retrying' | 'hand_raised' | 'phase_closed';
 }
 
 /** An idea the server refused for good: kept so the resident can take the text back. */

@@ -24,7 +24,9 @@ export function MyIdeaItem({ idea, onRetake }: MyIdeaItemProps) {
           {t('phone.pending')}
         </p>
       )}
-      {idea.state === 'pending' && idea.notice === 'rate_limited' && <p className="my-idea__notice">{t('errors.rate_limited')}</p>}
+      {idea.state === 'pending' && (idea.notice === 'rate_limited' || idea.notice === 'hand_raised' || idea.notice === 'phase_closed') && (
+        <p className="my-idea__notice">{t(`errors.${idea.notice}`)}</p>
+      )}
       {idea.state === 'error' && (
         <>
           <p className="my-idea__state">

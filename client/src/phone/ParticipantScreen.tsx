@@ -1,4 +1,4 @@
-import { ErrorCode, normalizeText, type JoinInfo, type JoinResponse } from '@gommette/shared';
+import { ErrorCode, isSilent, normalizeText, phoneActivity, type JoinInfo, type JoinResponse } from '@gommette/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConnectionBadge } from '../components/ConnectionBadge';
@@ -11,7 +11,12 @@ import { useConnectionStatus } from '../socket/useConnectionStatus';
 import { useWorkshopLive } from '../socket/useWorkshopLive';
 import { useWorkshopSocket, type SocketCredentials } from '../socket/useWorkshopSocket';
 import { useTestHook } from '../testHook';
+import { HandRaised } from '../animation/HandRaised';
+import { PhaseBanner } from '../animation/PhaseBanner';
+import { useServerNow } from '../animation/useServerNow';
 import { CardPanel } from './CardPanel';
+import { PhoneActivity } from './PhoneActivity';
+import { TablePicker } from './TablePicker';
 import { IdeaComposer } from './IdeaComposer';
 import { mergeMyIdeas } from './myIdeas';
 import { MyIdeasList } from './MyIdeasList';
@@ -64,6 +69,11 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
     textareaRef.current?.focus();
   };
 
+  const room = live.room;
+  const activity = room ? phoneActivity(room.phases, room.run) : null;
+  const serverNow = useServerNow(live.clockOffsetMs, activity === 'ideas' && room?.run.silentUntil !== null);
+  const silent = room !== null && activity === 'ideas' && isSilent(room.run, serverNow);
+
   const refusal = connection.refusal;
   if (refusal !== null && refusal !== ErrorCode.Unauthorized) {
     return (
@@ -94,12 +104,27 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
         <p className="hint">{t('app.loading')}</p>
       )}
 
-      <IdeaComposer value={draft} onChange={setDraft} onSend={handleSend} textareaRef={textareaRef} />
+      {room && <PhaseBanner room={room} clockOffsetMs={live.clockOffsetMs} variant="phone" />}
+      {room && <TablePicker socket={socket} tableCount={room.tableCount} me={live.me} onPicked={live.applyMe} />}
 
-      <p className="room-ideas" aria-live="polite">
-        <span aria-hidden="true">💡 </span>
-        {t('phone.roomIdeas', { count: live.ideaCount })}
-      </p>
+      {/* One main action at a time, decided by the phase the facilitator runs. */}
+      {activity === 'ideas' && (
+        <>
+          {silent && (
+            <p className="notice" data-testid="silent-time">
+              <span aria-hidden="true">🤫 </span>
+              {t('phase.silent')}
+            </p>
+          )}
+          <IdeaComposer value={draft} onChange={setDraft} onSend={handleSend} textareaRef={textareaRef} />
+          <p className="room-ideas" aria-live="polite">
+            <span aria-hidden="true">💡 </span>
+            {t('phone.roomIdeas', { count: live.ideaCount })}
+          </p>
+        </>
+      )}
+      {activity !== null && activity !== 'ideas' && <PhoneActivity activity={activity} />}
+      {room?.run.handRaised && <HandRaised />}
 
       <MyIdeasList ideas={myIdeas} onRetake={handleRetake} />
       <CardPanel cardCode={participant.cardCode} />

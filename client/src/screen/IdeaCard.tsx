@@ -1,4 +1,5 @@
 import type { IdeaView } from '@gommette/shared';
+import { TableBadge } from '../animation/TableBadge';
 
 interface IdeaCardProps {
   idea: IdeaView;
@@ -14,6 +15,8 @@ export function IdeaCard({ idea, siteName, colorClass, fresh }: IdeaCardProps) {
     <li className={`idea-card ${colorClass}${fresh ? ' idea-card--fresh' : ''}`} data-testid="idea-card">
       <p className="idea-card__text">{idea.text}</p>
       {siteName && <p className="idea-card__site">{siteName}</p>}
+      {idea.tableId !== null && <TableBadge table={idea.tableId} className="idea-card__table" />}
+      {idea.theme && <p className="idea-card__theme">#{idea.theme}</p>}
     </li>
   );
 }

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { siteColorClass } from '../components/siteColors';
 import { IdeaCard } from './IdeaCard';
+import { TableBadge } from '../animation/TableBadge';
 
 /** More than this would be too small to read from the back of the room; the oldest go first. */
 const MAX_CARDS_ON_WALL = 60;
@@ -12,10 +13,12 @@ interface IdeaWallProps {
   ideas: ReadonlyArray<IdeaView>;
   sites: ReadonlyArray<SiteLink>;
   snapshotIdeaIds: ReadonlySet<string>;
+  /** In plenary, one table at a time (shown next to the heading). */
+  table?: number | null;
 }
 
 /** The wall of post-its, newest first; when it is full, the oldest slide out at the bottom. */
-export function IdeaWall({ ideas, sites, snapshotIdeaIds }: IdeaWallProps) {
+export function IdeaWall({ ideas, sites, snapshotIdeaIds, table = null }: IdeaWallProps) {
   const { t } = useTranslation();
   const newest = useMemo(() => ideas.slice(-MAX_CARDS_ON_WALL).reverse(), [ideas]);
   const siteIds = useMemo(() => sites.map((site) => site.id), [sites]);
@@ -26,6 +29,7 @@ export function IdeaWall({ ideas, sites, snapshotIdeaIds }: IdeaWallProps) {
       <h2 id="wall-heading" className="wall__heading">
         <span aria-hidden="true">💡 </span>
         {t('screen.ideasHeading')}{' '}
+        {table !== null && <TableBadge table={table} className="wall__table" />}{' '}
         <span className="wall__count" aria-live="polite">
           {t('screen.ideasCount', { count: ideas.length })}
         </span>

@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { isSilent } from '@gommette/shared';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Brand } from '../components/Brand';
 import { ConnectionBadge } from '../components/ConnectionBadge';
@@ -13,6 +14,9 @@ import { StaffRefusal } from '../staff/StaffRefusal';
 import { FullscreenButton } from './FullscreenButton';
 import { useTestHook } from '../testHook';
 import { IdeaWall } from './IdeaWall';
+import { HandRaised } from '../animation/HandRaised';
+import { PhaseBanner } from '../animation/PhaseBanner';
+import { useServerNow } from '../animation/useServerNow';
 import { SiteJoinPanel } from './SiteJoinPanel';
 
 /** How the QR codes are laid out, by number of places (see screen.css). */
@@ -39,6 +43,17 @@ export function ScreenView({ credentials }: ScreenViewProps) {
     if (live.snapshot) rememberStaffCredentials(credentials);
   }, [live.snapshot, credentials]);
 
+  const room = live.room;
+  const serverNow = useServerNow(live.clockOffsetMs, room?.run.silentUntil != null);
+  // During the silent individual time, ideas are written but not shown yet (nobody is influenced).
+  const silent = room !== null && isSilent(room.run, serverNow);
+  const screenTable = room?.screenTable ?? null;
+  const onWall = useMemo(
+    () => live.ideas.filter((idea) => !idea.parked && (screenTable === null || idea.tableId === screenTable)),
+    [live.ideas, screenTable],
+  );
+  const parked = useMemo(() => live.ideas.filter((idea) => idea.parked), [live.ideas]);
+
   if (connection.refusal) return <StaffRefusal code={connection.refusal} />;
   const workshop = live.snapshot?.workshop;
   if (!workshop) return <LoadingScreen />;
@@ -58,6 +73,7 @@ export function ScreenView({ credentials }: ScreenViewProps) {
           {workshop.question}
         </h1>
         <PurposeBlock purpose={workshop.purpose} testId="screen-purpose" className="purpose--screen" />
+        {room && <PhaseBanner room={room} clockOffsetMs={live.clockOffsetMs} variant="screen" />}
       </header>
 
       <aside className="screen__join" aria-labelledby="screen-join-heading">
@@ -87,7 +103,30 @@ export function ScreenView({ credentials }: ScreenViewProps) {
         </ul>
       </aside>
 
-      <IdeaWall ideas={live.ideas} sites={workshop.sites} snapshotIdeaIds={live.snapshotIdeaIds} />
+      {silent ? (
+        <section className="wall wall--silent" data-testid="silent-wall">
+          <p className="wall__empty">
+            <span aria-hidden="true">🤫 </span>
+            {t('phase.silentScreen', { count: live.ideas.length })}
+          </p>
+        </section>
+      ) : (
+        <IdeaWall ideas={onWall} sites={workshop.sites} snapshotIdeaIds={live.snapshotIdeaIds} table={screenTable} />
+      )}
+      {parked.length > 0 && !silent && (
+        <section className="parking" aria-labelledby="parking-heading" data-testid="screen-parking">
+          <h2 id="parking-heading" className="parking__heading">
+            <span aria-hidden="true">🅿️ </span>
+            {t('moderation.parkingHeading')}
+          </h2>
+          <ul className="parking__list">
+            {parked.map((idea) => (
+              <li key={idea.id}>{idea.text}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {room?.run.handRaised && <HandRaised />}
 
     </main>
   );

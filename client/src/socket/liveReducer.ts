@@ -75,6 +75,8 @@ export function createLiveReducer(role: Role) {
           room: action.snapshot.room,
           clockOffsetMs: clockOffset(action.snapshot.room.serverNow, Date.now()),
           me: action.snapshot.me ?? null,
+          people: action.snapshot.people ?? null,
+          figures: action.snapshot.figures ?? null,
         };
       }
       case 'idea':

@@ -9,7 +9,6 @@ export interface WorkshopLive extends LiveState {
   /** Applies a room view this view got in an ack (its own control). */
   applyRoom: (room: RoomView) => void;
   applyMe: (me: ParticipantSelf) => void;
-  applyPeople: (people: PersonView[]) => void;
 }
 
 /**
@@ -57,6 +56,5 @@ export function useWorkshopLive(socket: GommetteSocket | null, role: Role): Work
   const applyIdea = useCallback((idea: IdeaView) => dispatch({ type: 'idea', idea }), []);
   const applyRoom = useCallback((room: RoomView) => dispatch({ type: 'room', room, receivedAt: Date.now() }), []);
   const applyMe = useCallback((me: ParticipantSelf) => dispatch({ type: 'me', me }), []);
-  const applyPeople = useCallback((people: PersonView[]) => dispatch({ type: 'people', people }), []);
-  return { ...state, applyIdea, applyRoom, applyMe, applyPeople };
+  return { ...state, applyIdea, applyRoom, applyMe };
 }

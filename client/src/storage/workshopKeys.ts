@@ -7,13 +7,15 @@ import { isRecord, isString, readJson, writeJson } from './storage';
 export interface WorkshopKeys {
   facilitatorToken?: string;
   screenToken?: string;
+  helperToken?: string;
+  observerToken?: string;
 }
 
 const keyFor = (workshopId: string) => `gommette:workshop:${workshopId}`;
 
 function isWorkshopKeys(value: unknown): value is WorkshopKeys {
   if (!isRecord(value)) return false;
-  return ['facilitatorToken', 'screenToken'].every(
+  return ['facilitatorToken', 'screenToken', 'helperToken', 'observerToken'].every(
     (field) => value[field] === undefined || isString(value[field]),
   );
 }

@@ -12,6 +12,7 @@ import {
 import type { AppContext } from '../context';
 import { selfView, workshopSummary } from '../services/views';
 import { loadRoom } from './room';
+import { listPeople } from './StaffNotifier';
 import { STAFF_ROLES, type SocketData } from './types';
 
 /** The whole state one connection may see, sent on every (re)connection. */
@@ -37,6 +38,9 @@ export async function buildSnapshot(ctx: AppContext, data: SocketData, base: str
   }
   const ideas = await store.listIdeas(workshop.id);
   const shown = shownIdeas(ideas);
-  if (staff) return { ...common, ideas: ideas.map(toFacilitatorView), ideaCount: shown.length };
+  if (staff) {
+    const [people, figures] = await Promise.all([listPeople(ctx, workshop.id), store.countParticipants(workshop.id)]);
+    return { ...common, ideas: ideas.map(toFacilitatorView), ideaCount: shown.length, people, figures };
+  }
   return { ...common, ideas: shown.map(toPublicView), ideaCount: shown.length };
 }

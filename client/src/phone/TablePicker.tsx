@@ -1,0 +1,79 @@
+import { COMMAND_ACK_TIMEOUT_MS, type ParticipantSelf } from '@gommette/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClientErrorCode } from '../api/errors';
+import { TableBadge } from '../animation/TableBadge';
+import { errorMessage } from '../components/errorMessage';
+import type { GommetteSocket } from '../socket/createSocket';
+
+interface TablePickerProps {
+  socket: GommetteSocket | null;
+  tableCount: number;
+  me: ParticipantSelf | null;
+  onPicked: (me: ParticipantSelf) => void;
+}
+
+/** "Ta table": big numbered buttons with their colour in words; the facilitator may also seat you. */
+export function TablePicker({ socket, tableCount, me, onPicked }: TablePickerProps) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<ClientErrorCode | null>(null);
+  const current = me?.tableId ?? null;
+  if (tableCount < 1) return null;
+
+  const pick = (tableId: number) => {
+    if (!socket?.connected) {
+      setError('network');
+      return;
+    }
+    setError(null);
+    socket.timeout(COMMAND_ACK_TIMEOUT_MS).emit('tables:pick', { tableId }, (failure, ack) => {
+      if (failure) setError('timeout');
+      else if (!ack.ok) setError(ack.code);
+      else {
+        onPicked(ack.data);
+        setOpen(false);
+      }
+    });
+  };
+
+  if (current !== null && !open) {
+    return (
+      <div className="table-picker table-picker--chosen">
+        <span className="table-picker__label">{t('tables.yourTable')}</span>
+        <TableBadge table={current} />
+        <button type="button" className="button button--link" onClick={() => setOpen(true)} data-testid="change-table">
+          {t('tables.change')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <fieldset className="table-picker" data-testid="table-picker">
+      <legend className="field-label">
+        <span aria-hidden="true">🪑 </span>
+        {t('tables.pick')}
+      </legend>
+      <p className="hint">{t('tables.pickHint')}</p>
+      <div className="table-picker__grid">
+        {Array.from({ length: tableCount }, (_, index) => index + 1).map((table) => (
+          <button
+            key={table}
+            type="button"
+            className="table-picker__choice"
+            aria-pressed={current === table}
+            onClick={() => pick(table)}
+            data-testid={`pick-table-${table}`}
+          >
+            <TableBadge table={table} />
+          </button>
+        ))}
+      </div>
+      {error && (
+        <p className="error-text" role="alert">
+          {errorMessage(t, error)}
+        </p>
+      )}
+    </fieldset>
+  );
+}
