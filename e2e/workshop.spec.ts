@@ -43,6 +43,8 @@ test('a facilitator runs a workshop: residents join by QR code, post ideas, one 
   await home.submit();
   await home.expectError();
   await home.fill(scenario);
+  // A free idea wall: ideas are open from the start (the phased run is in animation.spec.ts).
+  await home.chooseMethod({ template: 'free' });
   await home.submit();
   const links = await home.links();
 

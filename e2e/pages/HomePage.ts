@@ -3,6 +3,7 @@ import { expect, type Page } from '@playwright/test';
 export interface CreatedLinks {
   facilitatorUrl: string;
   screenUrl: string;
+  helperUrl: string;
 }
 
 /** The facilitator's start page: create a workshop. */
@@ -11,6 +12,19 @@ export class HomePage {
 
   async open(baseUrl: string): Promise<void> {
     await this.page.goto(`${baseUrl}/`);
+  }
+
+  /** The method: a template by its value ('co-design', 'free'…), then adjustments. */
+  async chooseMethod(options: { template: string; tables?: number; safeMode?: boolean; minutes?: Record<number, number>; silentOff?: boolean }): Promise<void> {
+    await this.page.getByTestId('method-template').selectOption(options.template);
+    for (const [index, minutes] of Object.entries(options.minutes ?? {})) {
+      await this.page.getByTestId('phase-minutes').nth(Number(index)).fill(String(minutes));
+    }
+    if (options.silentOff) {
+      for (const field of await this.page.getByLabel('Dont temps en silence (minutes)').all()) await field.fill('0');
+    }
+    if (options.tables !== undefined) await this.page.getByTestId('method-tables').fill(String(options.tables));
+    if (options.safeMode) await this.page.getByTestId('method-safe-mode').check();
   }
 
   async fill(workshop: { title: string; question: string; purpose: string; sites: string[] }): Promise<void> {
@@ -34,7 +48,8 @@ export class HomePage {
   async links(): Promise<CreatedLinks> {
     const facilitatorUrl = await this.page.getByTestId('facilitator-link').getAttribute('href');
     const screenUrl = await this.page.getByTestId('screen-link').getAttribute('href');
-    if (!facilitatorUrl || !screenUrl) throw new Error('links missing after creation');
-    return { facilitatorUrl, screenUrl };
+    const helperUrl = await this.page.getByTestId('created-helper-link').getAttribute('href');
+    if (!facilitatorUrl || !screenUrl || !helperUrl) throw new Error('links missing after creation');
+    return { facilitatorUrl, screenUrl, helperUrl };
   }
 }

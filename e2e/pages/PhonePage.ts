@@ -10,7 +10,7 @@ export class PhonePage {
     await expect(this.page.getByTestId('purpose')).toBeVisible();
     await this.page.getByTestId(`mood-${mood}`).click();
     await this.page.getByTestId('join-submit').click();
-    await expect(this.page.getByTestId('idea-input')).toBeVisible();
+    await this.expectOnline(true);
   }
 
   /** "J'ai déjà une carte": continue as the participant of that card (any site's join link). */
@@ -19,7 +19,30 @@ export class PhonePage {
     await this.page.getByTestId('resume-link').click();
     await this.page.getByTestId('card-input').fill(cardCode);
     await this.page.getByTestId('resume-submit').click();
-    await expect(this.page.getByTestId('idea-input')).toBeVisible();
+    await this.expectOnline(true);
+  }
+
+  async pickTable(table: number): Promise<void> {
+    await this.page.getByTestId(`pick-table-${table}`).click();
+    await expect(this.page.getByTestId('table-badge').first()).toContainText(`Table ${table}`);
+  }
+
+  /** The phase the phone shows: its id and status (`waiting`, `running`…). */
+  async expectPhase(phaseId: string, status: string): Promise<void> {
+    const banner = this.page.getByTestId('phase-banner');
+    await expect(banner).toHaveAttribute('data-phase', phaseId);
+    await expect(banner).toHaveAttribute('data-status', status);
+  }
+
+  /** What the phone asks for now: ideas (a text box) or another activity. */
+  async expectActivity(activity: string): Promise<void> {
+    if (activity === 'ideas') {
+      await expect(this.page.getByTestId('idea-input')).toBeVisible();
+      await expect(this.page.getByTestId('phone-activity')).toHaveCount(0);
+    } else {
+      await expect(this.page.getByTestId('phone-activity')).toHaveAttribute('data-activity', activity);
+      await expect(this.page.getByTestId('idea-input')).toHaveCount(0);
+    }
   }
 
   async post(text: string): Promise<void> {

@@ -63,6 +63,7 @@ export function RunPanel({ socket, room, clockOffsetMs, onRoom, readOnly }: RunP
                       disabled={command.busy}
                       onClick={() => control('goto', { phaseIndex: index })}
                       aria-label={`${t('run.goto')} : ${phase.title}`}
+                      data-testid={`goto-${phase.id}`}
                     >
                       {t('run.goto')}
                     </button>

@@ -52,6 +52,18 @@ export function CreatedWorkshop({ workshop, onCreateAnother }: CreatedWorkshopPr
 
       <section className="created__block">
         <h2>
+          <span aria-hidden="true">🤝 </span>
+          {t('moderation.helperLink')}
+        </h2>
+        <p className="hint">{t('moderation.helperHint')}</p>
+        <a className="created__link" href={workshop.helperUrl} target="_blank" rel="noopener" data-testid="created-helper-link">
+          {workshop.helperUrl}
+        </a>
+        <CopyLinkButton url={workshop.helperUrl} />
+      </section>
+
+      <section className="created__block">
+        <h2>
           <span aria-hidden="true">📍 </span>
           {t('created.sitesHeading')}
         </h2>

@@ -26,12 +26,10 @@ export function useCommand(socket: GommetteSocket | null): CommandApi {
       }
       setBusy(true);
       setError(null);
-      const emit = socket.timeout(COMMAND_ACK_TIMEOUT_MS).emit as unknown as (
-        event: K,
-        payload: PayloadOf<K>,
-        ack: (failure: Error | null, result: Ack<CommandResults[K]>) => void,
-      ) => void;
-      emit(name, payload, (failure, result) => {
+      const timed = socket.timeout(COMMAND_ACK_TIMEOUT_MS) as unknown as {
+        emit(event: K, payload: PayloadOf<K>, ack: (failure: Error | null, result: Ack<CommandResults[K]>) => void): void;
+      };
+      timed.emit(name, payload, (failure, result) => {
         setBusy(false);
         if (failure) setError('timeout');
         else if (!result.ok) setError(result.code);

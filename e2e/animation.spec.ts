@@ -1,0 +1,140 @@
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { ConsolePage } from './pages/ConsolePage';
+import { HomePage } from './pages/HomePage';
+import { PhonePage } from './pages/PhonePage';
+import { ScreenPage } from './pages/ScreenPage';
+import { ServerProcess } from './support/serverProcess';
+
+let server: ServerProcess;
+const contexts: BrowserContext[] = [];
+
+test.beforeAll(async () => {
+  server = await ServerProcess.start();
+});
+test.afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await server.stop();
+});
+
+async function newPage(browser: Browser, kind: 'desktop' | 'projector' | 'phone'): Promise<Page> {
+  const options =
+    kind === 'phone'
+      ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'fr-FR' }
+      : kind === 'projector'
+        ? { viewport: { width: 1920, height: 1080 }, locale: 'fr-FR' }
+        : { viewport: { width: 1280, height: 900 }, locale: 'fr-FR' };
+  const context = await browser.newContext(options);
+  contexts.push(context);
+  return context.newPage();
+}
+
+test('a facilitator runs the co-design method: phones follow each phase, main levée, tables, assisted posting, safe mode', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const home = new HomePage(await newPage(browser, 'desktop'));
+  await home.open(server.url);
+  await home.fill({
+    title: 'Être acteur de son quartier',
+    question: 'Comment aider les personnes sans abri dans leur quotidien ?',
+    purpose: "Votre participation servira à choisir une invention que les jeunes fabriqueront d'ici l'été.",
+    sites: ["Centre social de l'Arbrisseau"],
+  });
+  // Fast mode: a one-minute welcome, no silent time, two tables, youth group (safe mode).
+  await home.chooseMethod({ template: 'co-design', tables: 2, safeMode: true, minutes: { 0: 1 }, silentOff: true });
+  await home.submit();
+  const links = await home.links();
+
+  const consolePage = await newPage(browser, 'desktop');
+  const console = new ConsolePage(consolePage);
+  await console.open(links.facilitatorUrl);
+  const screenPage = await newPage(browser, 'projector');
+  const screen = new ScreenPage(screenPage);
+  await screen.open(links.screenUrl);
+  const [joinUrl] = await screen.joinUrls();
+
+  // Four residents join and sit at two tables.
+  const phones: PhonePage[] = [];
+  for (const [index, mood] of (['sunny', 'rainy', 'partly', 'stormy'] as const).entries()) {
+    const phone = new PhonePage(await newPage(browser, 'phone'));
+    await phone.join(joinUrl!, mood);
+    await expect(phone.page.getByTestId('phase-title')).toHaveText("L'atelier va bientôt commencer.");
+    await phone.pickTable(index < 2 ? 1 : 2);
+    phones.push(phone);
+  }
+  await screen.expectConnected(4);
+
+  // Météo: started from the console, every phone and the projector follow, with the same end time.
+  await consolePage.getByTestId('run-start').click();
+  for (const phone of phones) {
+    await phone.expectPhase('accueil', 'running');
+    await phone.expectActivity('welcome');
+  }
+  await expect(screenPage.getByTestId('phase-remaining')).toHaveText(/^[01]:\d\d$/);
+  await expect(phones[0]!.page.getByTestId('phase-instruction')).toContainText('météo');
+
+  // Idéation: announced first (instruction still hidden), then started.
+  await consolePage.getByTestId('goto-ideation').click();
+  await phones[0]!.expectPhase('ideation', 'waiting');
+  await expect(phones[0]!.page.getByTestId('phase-instruction')).toHaveCount(0);
+  await phones[0]!.expectActivity('watch');
+  await consolePage.getByTestId('run-start').click();
+  for (const phone of phones) await phone.expectActivity('ideas');
+  await expect(phones[0]!.page.getByTestId('phase-instruction')).toContainText('Toutes les idées sont bonnes');
+
+  const ideas = ['Un sac à dos créé par les jeunes', 'Un livre d’or pour chaque personne', 'Une carte des douches', 'Passer du temps à parler avec eux'];
+  for (const [index, phone] of phones.entries()) {
+    await phone.post(ideas[index]!);
+    await phone.expectSent(ideas[index]!);
+  }
+  // Safe mode: held back from the projector until the facilitator approves.
+  await expect(console.row(ideas[0]!)).toHaveAttribute('data-pending', 'true');
+  await expect(screen.ideaCards()).toHaveCount(0);
+  await console.row(ideas[0]!).getByTestId('approve-idea').click();
+  await expect(screen.ideaCards().filter({ hasText: ideas[0]! })).toHaveCount(1);
+  await consolePage.getByTestId('approve-all').click();
+  await expect(screen.ideaCards()).toHaveCount(4);
+  await expect(console.row(ideas[2]!).getByTestId('table-badge')).toContainText('Table 2');
+
+  // Main levée: every screen shows the raised hand; nothing can be posted until it is lowered.
+  await consolePage.getByTestId('hand-toggle').click();
+  for (const phone of phones) await expect(phone.page.getByTestId('hand-raised')).toBeVisible();
+  await expect(screenPage.getByTestId('hand-raised')).toBeVisible();
+  await consolePage.getByTestId('hand-toggle').click();
+  for (const phone of phones) await expect(phone.page.getByTestId('hand-raised')).toHaveCount(0);
+
+  // Idéation resumes.
+  await phones[1]!.post('Ouvrir des maisons abandonnées');
+  await phones[1]!.expectSent('Ouvrir des maisons abandonnées');
+  await console.row('Ouvrir des maisons abandonnées').getByTestId('approve-idea').click();
+  await expect(screen.ideaCards()).toHaveCount(5);
+
+  // A table helper types for a resident without a phone: counted as assisted, never named.
+  const helper = await newPage(browser, 'phone');
+  await helper.goto(links.helperUrl);
+  await helper.getByTestId('helper-table').selectOption('2');
+  await helper.getByTestId('mood-cloudy').click();
+  await helper.getByTestId('idea-input').fill('Une carte avec des réductions pour les repas');
+  await helper.getByTestId('idea-submit').click();
+  await expect(helper.getByTestId('helper-sent')).toBeVisible();
+  const assistedRow = console.row('Une carte avec des réductions pour les repas');
+  await expect(assistedRow).toContainText('aidée');
+  await assistedRow.getByTestId('approve-idea').click();
+  await expect(screen.ideaCards()).toHaveCount(6);
+
+  // Restitution, table by table on the projector.
+  await consolePage.getByTestId('goto-restitution').click();
+  await consolePage.getByTestId('run-start').click();
+  for (const phone of phones) {
+    await phone.expectPhase('restitution', 'running');
+    await phone.expectActivity('watch');
+  }
+  await consolePage.getByTestId('screen-table').selectOption('2');
+  await expect(screen.ideaCards()).toHaveCount(3);
+  await expect(screen.ideaCards().filter({ hasText: ideas[0]! })).toHaveCount(0);
+  await consolePage.getByTestId('screen-table').selectOption('');
+  await expect(screen.ideaCards()).toHaveCount(6);
+
+  // A phone that reloads comes back to the same phase and its table.
+  await phones[3]!.page.reload();
+  await phones[3]!.expectPhase('restitution', 'running');
+  await expect(phones[3]!.page.getByTestId('table-badge').first()).toContainText('Table 2');
+});
