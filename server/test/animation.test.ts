@@ -145,7 +145,7 @@ describe('phases over socket.io', () => {
 
 describe('tables', () => {
   it('lets residents pick a table, mixes people, and files ideas under their table', async () => {
-    const { workshop, facilitator, phone } = await room({ phases: [phases[1]!], tableCount: 2 });
+    const { workshop, facilitator, phone, joined } = await room({ phases: [phases[1]!], tableCount: 2 });
     await control(facilitator.socket, 'start', 0);
     expect(await emitWithAck(phone.socket, 'tables:pick', { tableId: 3 })).toMatchObject({ ok: false, code: ErrorCode.BadRequest });
     const meChanged = nextEvent(phone.socket, 'me:changed');
@@ -162,8 +162,16 @@ describe('tables', () => {
     expect(people.filter((p) => p.tableId === 1)).toHaveLength(2);
     expect(people.filter((p) => p.tableId === 2)).toHaveLength(2);
     expect(figures.byTable).toEqual({ 1: 2, 2: 2 });
-    // Nobody's mood is listed per person: only counted.
+    // Nobody's mood or participant id is listed per person: only counted, behind an opaque seat.
     expect(JSON.stringify(people)).not.toContain('sunny');
+    expect(JSON.stringify(people)).not.toContain(joined.participant.id);
+    // The facilitator moves person n°1 (the first phone) by its seat: that phone is told.
+    const first = people.find((p) => p.number === 1)!;
+    const target = first.tableId === 1 ? 2 : 1;
+    const moved = nextEvent(phone.socket, 'me:changed');
+    expect(await emitWithAck(facilitator.socket, 'tables:assign', { seats: [{ seatId: first.seatId, tableId: target }] })).toMatchObject({ ok: true, data: { seated: 1 } });
+    expect(await moved).toMatchObject({ tableId: target });
+    expect(await emitWithAck(facilitator.socket, 'tables:assign', { seats: [{ seatId: 'unknown-seat', tableId: 2 }] })).toMatchObject({ ok: false, code: ErrorCode.NotFound });
   });
 });
 
@@ -227,7 +235,7 @@ describe('moderation, helpers and paper', () => {
     expect(await emitWithAck(facilitator.socket, 'idea:paper', paper)).toMatchObject({ ok: true });
     expect((await onConsole).find((idea) => idea.id === paper.id)).toMatchObject({ origin: 'paper' });
 
-    const people = (await emitWithAck(facilitator.socket, 'participants:list', {})) as AckResult<Array<{ kind: string; id: string }>>;
+    const people = (await emitWithAck(facilitator.socket, 'participants:list', {})) as AckResult<Array<{ kind: string }>>;
     expect(people.ok && people.data.map((p) => p.kind).sort()).toEqual(['assisted', 'resident']);
     const state = await fetch(`${server.url}/api/workshops/${workshop.id}`, { headers: { authorization: `Bearer ${workshop.facilitatorToken}` } });
     const body = (await state.json()) as { participants: { total: number; assisted: number }; ideas: Array<{ origin: string }> };

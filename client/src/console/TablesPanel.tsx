@@ -103,9 +103,9 @@ export function TablesPanel({ socket, room, people, sites, onRoom, readOnly }: T
           ) : (
             <ul className="people-list" data-testid="people-list">
               {people.map((person) => {
-                const name = person.nickname ?? t('tables.anonymous');
+                const name = t('tables.person', { number: person.number });
                 return (
-                  <li key={person.id} className="people-list__item">
+                  <li key={person.seatId} className="people-list__item">
                     <span className="people-list__name">
                       {name}
                       {person.kind === 'assisted' && <span className="tag"> {t('tables.assisted')}</span>}
@@ -120,7 +120,7 @@ export function TablesPanel({ socket, room, people, sites, onRoom, readOnly }: T
                         aria-label={t('tables.seatLabel', { name })}
                         value={person.tableId ?? ''}
                         onChange={(event) =>
-                          command.send('tables:assign', { seats: [{ participantId: person.id, tableId: event.target.value === '' ? null : Number(event.target.value) }] })
+                          command.send('tables:assign', { seats: [{ seatId: person.seatId, tableId: event.target.value === '' ? null : Number(event.target.value) }] })
                         }
                       >
                         <option value="">{t('tables.noTable')}</option>

@@ -260,7 +260,7 @@ export const en = {
     screenAll: 'All ideas',
     peopleHeading: 'People',
     nobody: 'Nobody yet.',
-    anonymous: 'No nickname',
+    person: 'Person {{number}}',
     assisted: 'assisted',
     offline: 'offline',
     seatLabel: "{{name}}'s table",

@@ -261,7 +261,7 @@ export const fr = {
     screenAll: 'Toutes les idées',
     peopleHeading: 'Personnes',
     nobody: 'Personne pour le moment.',
-    anonymous: 'Sans pseudo',
+    person: 'Personne {{number}}',
     assisted: 'aidée',
     offline: 'hors ligne',
     seatLabel: 'Table de {{name}}',

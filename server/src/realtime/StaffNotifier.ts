@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { PersonView } from '@gommette/shared';
 import type { Logger } from 'pino';
 import type { AppContext } from '../context';
@@ -6,14 +7,19 @@ import { facilitatorRoom, type GommetteServer } from './types';
 /** People shown to staff are coalesced like presence: a room joining at once sends a few lists. */
 const STAFF_NOTIFY_INTERVAL_MS = 500;
 
+/** An opaque handle for a person in the staff's tables panel (participant ids stay on the server). */
+export function seatIdOf(participantId: string): string {
+  return createHash('sha256').update(`gommette:seat:${participantId}`).digest('base64url').slice(0, 22);
+}
+
 export async function listPeople(ctx: AppContext, workshopId: string): Promise<PersonView[]> {
   const people = await ctx.store.listParticipants(workshopId);
-  return people.map((person) => ({
-    id: person.id,
+  return people.map((person, index) => ({
+    seatId: seatIdOf(person.id),
+    number: index + 1,
     siteId: person.siteId,
     tableId: person.tableId,
     kind: person.kind,
-    nickname: person.nickname,
     connected: person.kind === 'assisted' || ctx.presence.isConnected(workshopId, person.id),
   }));
 }

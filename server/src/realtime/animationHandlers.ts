@@ -26,7 +26,7 @@ import { selfView } from '../services/views';
 import { onCommand, refuse, type CommandOutcome } from './command';
 import { broadcastModeration, writeIdea } from './ideaHandlers';
 import { broadcastRoom, loadRoom, updateRoom } from './room';
-import { listPeople } from './StaffNotifier';
+import { listPeople, seatIdOf } from './StaffNotifier';
 import { participantRoom, type GommetteServer, type GommetteSocket, type Realtime } from './types';
 
 function toRunAction(payload: { action: RunAction['type']; minutes?: number | undefined; phaseIndex?: number | undefined }): RunAction | null {
@@ -138,7 +138,13 @@ export function registerAnimationHandlers(io: GommetteServer, socket: GommetteSo
     if (!isFacilitator()) return onlyFacilitator();
     const room = await loadRoom(ctx, workshopId);
     if (payload.seats.some((s) => s.tableId !== null && !isValidTable(s.tableId, room.tableCount))) return refuse(ErrorCode.BadRequest, 'no such table');
-    return seat(payload.seats);
+    const bySeat = new Map((await store.listParticipants(workshopId)).map((person) => [seatIdOf(person.id), person.id]));
+    const seats = payload.seats.flatMap((s) => {
+      const participantId = bySeat.get(s.seatId);
+      return participantId ? [{ participantId, tableId: s.tableId }] : [];
+    });
+    if (seats.length === 0) return refuse(ErrorCode.NotFound, 'nobody with this seat in the workshop');
+    return seat(seats);
   });
 
   onCommand(socket, ctx, 'tables:mix', async () => {

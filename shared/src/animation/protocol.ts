@@ -46,7 +46,7 @@ export const roomUpdatePayload = z.object({
 });
 export const tablePickPayload = z.object({ tableId: tableId.nullable() });
 export const tablesAssignPayload = z.object({
-  seats: z.array(z.object({ participantId: serverId, tableId: tableId.nullable() })).min(1).max(500),
+  seats: z.array(z.object({ seatId: serverId, tableId: tableId.nullable() })).min(1).max(500),
 });
 export const tablesMixPayload = z.object({});
 export const ideaModeratePayload = z.object({
@@ -87,13 +87,17 @@ export const animationCommandSchemas = {
   'participants:list': participantsListPayload,
 } as const;
 
-/** A person as the facilitator's tables panel shows them: never their mood or what they wrote. */
+/**
+ * A person as the facilitator's tables panel shows them: a number in order of arrival, never their
+ * name, nickname, mood or what they wrote. `seatId` is opaque (not the participant's id), so
+ * nothing staff receive can be joined with anything else.
+ */
 export interface PersonView {
-  id: string;
+  seatId: string;
+  /** 1 for the first to join, 2 for the next… */
+  number: number;
   siteId: string;
   tableId: number | null;
   kind: ParticipantKind;
-  /** The nickname the resident chose for the room, if any. */
-  nickname: string | null;
   connected: boolean;
 }
