@@ -27,6 +27,10 @@ export class HomePage {
     if (options.safeMode) await this.page.getByTestId('method-safe-mode').check();
   }
 
+  templateOption(name: string) {
+    return this.page.getByTestId('method-template').locator('option', { hasText: name });
+  }
+
   async fill(workshop: { title: string; question: string; purpose: string; sites: string[] }): Promise<void> {
     await this.page.getByTestId('workshop-title').fill(workshop.title);
     await this.page.getByTestId('workshop-question').fill(workshop.question);

@@ -19,6 +19,7 @@ import { useHideIdea } from './useHideIdea';
 import { useWorkshopState } from './useWorkshopState';
 import { ModerationTools } from './ModerationTools';
 import { RunPanel } from './RunPanel';
+import { SaveMethodForm } from './SaveMethodForm';
 import { StaffLinks } from './StaffLinks';
 import { TablesPanel } from './TablesPanel';
 
@@ -79,6 +80,7 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
           </section>
           {readOnly && <p className="notice">{t('observer.readOnly')}</p>}
           {live.room && <RunPanel socket={socket} room={live.room} clockOffsetMs={live.clockOffsetMs} onRoom={live.applyRoom} readOnly={readOnly} />}
+          {live.room && !readOnly && live.room.phases.length > 0 && <SaveMethodForm workshopId={credentials.workshopId} token={credentials.token} room={live.room} />}
           <LiveFigures presence={presence} participants={participants} figuresUnavailable={!readOnly && figures.error !== null && participants === null} />
           {live.room && (
             <TablesPanel socket={socket} room={live.room} people={live.people} sites={workshop.sites} onRoom={live.applyRoom} readOnly={readOnly} />
