@@ -16,6 +16,7 @@ import {
 } from './constants';
 import type { IdeaView } from './domain/idea';
 import { animationCommandSchemas, phasesSchema, type PersonView } from './animation/protocol';
+import { questionnaireCommandSchemas } from './questionnaire/protocol';
 import type { RoomView } from './animation/room';
 import { MAX_TABLES } from './animation/tables';
 import { MOODS, type Mood, type MoodCounts } from './domain/participant';
@@ -155,6 +156,7 @@ export const commandSchemas = {
   'idea:post': ideaPostPayload,
   'idea:hide': ideaHidePayload,
   ...animationCommandSchemas,
+  ...questionnaireCommandSchemas,
 } as const;
 export type CommandName = keyof typeof commandSchemas;
 
@@ -189,6 +191,7 @@ export interface CommandResults {
   'idea:assist': IdeaView;
   'idea:paper': IdeaView;
   'participants:list': PersonView[];
+  'questionnaire:answer': { answered: true };
 }
 
 /** Client → server, as the client types them. */
@@ -213,6 +216,8 @@ export interface Snapshot {
   room: RoomView;
   /** Participants only. */
   me?: ParticipantSelf;
+  /** Participants: whether they already answered the closing questionnaire. */
+  questionnaireAnswered?: boolean;
   /** Staff only: people with their tables, and the counts. */
   people?: PersonView[];
   figures?: ParticipantFigures;
@@ -238,6 +243,8 @@ export interface ServerToClientEvents {
   'me:changed': (me: ParticipantSelf) => void;
   /** Staff: people, tables and counts changed (coalesced). */
   'participants:changed': (event: { people: PersonView[]; figures: ParticipantFigures }) => void;
+  /** Staff: how many answered the closing questionnaire (fetch the aggregate by REST). */
+  'questionnaire:changed': (event: { responses: number }) => void;
 }
 
 /** What a refused handshake carries in `connect_error`'s `data`. */

@@ -6,6 +6,9 @@ import {
   createWorkshopBody,
   serverIdSchema,
   BUILT_IN_TEMPLATES,
+  DEFAULT_QUESTIONNAIRE,
+  aggregateAnswers,
+  type QuestionnaireResults,
   checkPhases,
   initialRoom,
   normalizeText,
@@ -108,6 +111,13 @@ export function workshopRoutes(ctx: AppContext): Router {
       presence: ctx.presence.get(workshop.id),
     };
     res.json(body);
+  });
+
+  /** The closing questionnaire's anonymous aggregate (small self-declared groups suppressed). */
+  router.get('/api/workshops/:id/questionnaire', async (req, res) => {
+    const { workshop } = await facilitatorFromRequest(req.params.id, req.headers.authorization);
+    const [room, answers] = await Promise.all([store.getRoom(workshop.id), store.listQuestionnaireAnswers(workshop.id)]);
+    res.json(aggregateAnswers(room?.questionnaire ?? DEFAULT_QUESTIONNAIRE, answers) satisfies QuestionnaireResults);
   });
 
   /** Built-in methods first, then the ones facilitators saved for the next ones. */

@@ -5,6 +5,7 @@ import {
   applyRunAction,
   checkIdeaText,
   checkPhases,
+  checkQuestionnaire,
   domainError,
   isDomainError,
   isValidTable,
@@ -85,6 +86,8 @@ export function registerAnimationHandlers(io: GommetteServer, socket: GommetteSo
     if (!isFacilitator()) return onlyFacilitator();
     const phases = payload.phases === undefined ? undefined : checkPhases(payload.phases);
     if (phases !== undefined && isDomainError(phases)) return refuse(phases.error, phases.message);
+    const questionnaire = payload.questionnaire === undefined ? undefined : checkQuestionnaire(payload.questionnaire);
+    if (questionnaire !== undefined && isDomainError(questionnaire)) return refuse(questionnaire.error, questionnaire.message);
     return roomCommand((room) => {
       let next = phases === undefined ? room : withPhases(room, phases);
       const tableCount = payload.tableCount ?? next.tableCount;
@@ -96,6 +99,7 @@ export function registerAnimationHandlers(io: GommetteServer, socket: GommetteSo
         screenTable,
         safeMode: payload.safeMode ?? next.safeMode,
         themes: payload.themes === undefined ? next.themes : cleanThemes(payload.themes),
+        questionnaire: questionnaire ?? next.questionnaire,
       };
       return next;
     });

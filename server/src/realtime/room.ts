@@ -6,7 +6,9 @@ import { facilitatorRoom, participantsRoom, screensRoom, type GommetteServer } f
 const MAX_ROOM_ATTEMPTS = 5;
 
 export async function loadRoom(ctx: AppContext, workshopId: string): Promise<RoomState> {
-  return (await ctx.store.getRoom(workshopId)) ?? initialRoom([]);
+  // Rooms saved before a field existed get its default.
+  const stored = await ctx.store.getRoom(workshopId);
+  return stored ? { ...initialRoom([]), ...stored } : initialRoom([]);
 }
 
 /**

@@ -32,9 +32,14 @@ export async function buildSnapshot(ctx: AppContext, data: SocketData, base: str
   if (data.role === Role.Participant && data.participantId) {
     // A phone gets its own ideas and the count of the others: light on mobile data.
     const participantId = data.participantId;
-    const [own, ideaCount, me] = await Promise.all([store.listIdeasBy(participantId), store.countVisibleIdeas(workshop.id), store.getParticipant(participantId)]);
+    const [own, ideaCount, me, questionnaireAnswered] = await Promise.all([
+      store.listIdeasBy(participantId),
+      store.countVisibleIdeas(workshop.id),
+      store.getParticipant(participantId),
+      store.hasAnsweredQuestionnaire(participantId),
+    ]);
     if (!me) return null;
-    return { ...common, ideas: visibleIdeas(own).map((idea) => toAuthorView(idea, participantId)), ideaCount, me: selfView(me) };
+    return { ...common, ideas: visibleIdeas(own).map((idea) => toAuthorView(idea, participantId)), ideaCount, me: selfView(me), questionnaireAnswered };
   }
   const ideas = await store.listIdeas(workshop.id);
   const shown = shownIdeas(ideas);

@@ -16,6 +16,7 @@ import { publicBaseUrl } from '../services/links';
 import { selfView } from '../services/views';
 import { registerAnimationHandlers } from './animationHandlers';
 import { registerIdeaHandlers } from './ideaHandlers';
+import { registerQuestionnaireHandlers } from './questionnaireHandlers';
 import { StaffNotifier } from './StaffNotifier';
 import { createLimiters, take } from './limits';
 import { buildSnapshot } from './snapshot';
@@ -130,6 +131,7 @@ async function handleConnection(io: GommetteServer, socket: GommetteSocket, ctx:
 
   registerIdeaHandlers(io, socket, ctx, realtime);
   registerAnimationHandlers(io, socket, ctx, realtime);
+  registerQuestionnaireHandlers(io, socket, ctx);
 
   // Join first, then read: any event sent before the snapshot is already contained in it.
   await socket.join(roomsOf(data));

@@ -1,4 +1,4 @@
-import type { Idea, MethodTemplate, Mood, MoodCounts, ParticipantKind, RoomState, Site, Workshop } from '@gommette/shared';
+import type { Idea, MethodTemplate, Mood, MoodCounts, ParticipantKind, QuestionnaireAnswer, RoomState, Site, Workshop } from '@gommette/shared';
 
 export interface WorkshopRecord extends Workshop {
   facilitatorTokenHash: string;
@@ -74,6 +74,14 @@ export interface WorkshopStore {
   /** Only this participant's ideas (hidden ones included), in posting order. */
   listIdeasBy(participantId: string): Promise<Idea[]>;
   countVisibleIdeas(workshopId: string): Promise<number>;
+
+  /**
+   * Records that the participant answered and stores the answer apart, with a random id and no
+   * link to them, in one transaction; 'already' (nothing stored) when they had answered.
+   */
+  saveQuestionnaireAnswer(workshopId: string, participantId: string, answerId: string, answer: QuestionnaireAnswer): Promise<'saved' | 'already'>;
+  hasAnsweredQuestionnaire(participantId: string): Promise<boolean>;
+  listQuestionnaireAnswers(workshopId: string): Promise<QuestionnaireAnswer[]>;
 
   /** Methods saved by facilitators (built-in ones live in the code). */
   listTemplates(): Promise<MethodTemplate[]>;

@@ -5,6 +5,7 @@ import { ACTIVITIES, MAX_INSTRUCTION_CHARS, MAX_PHASES, MAX_PHASE_SECONDS, MAX_P
 import { MAX_THEME_CHARS, MAX_THEMES } from './room';
 import { MAX_EXTEND_MINUTES, RUN_ACTIONS } from './run';
 import { MAX_TABLES } from './tables';
+import { questionnaireSchema } from '../questionnaire/protocol';
 
 /** Typed text may carry extra spaces; the domain normalises, the schema bounds the size. */
 const bounded = (max: number) => z.string().max(max * 4);
@@ -43,6 +44,7 @@ export const roomUpdatePayload = z.object({
   safeMode: z.boolean().optional(),
   screenTable: tableId.nullable().optional(),
   themes: z.array(bounded(MAX_THEME_CHARS)).max(MAX_THEMES).optional(),
+  questionnaire: questionnaireSchema.optional(),
 });
 export const tablePickPayload = z.object({ tableId: tableId.nullable() });
 export const tablesAssignPayload = z.object({

@@ -1,5 +1,6 @@
 import { initialRun, type RunState } from './run';
 import type { PhaseSpec } from './method';
+import { DEFAULT_QUESTIONNAIRE, type Questionnaire } from '../questionnaire/questionnaire';
 
 export const MAX_THEMES = 20;
 export const MAX_THEME_CHARS = 40;
@@ -20,10 +21,12 @@ export interface RoomState {
   screenTable: number | null;
   /** Theme names ideas can be grouped under. */
   themes: string[];
+  /** The closing questionnaire phones show in a questionnaire step. */
+  questionnaire: Questionnaire;
 }
 
 export function initialRoom(phases: PhaseSpec[]): RoomState {
-  return { version: 0, phases, run: initialRun(), tableCount: 0, safeMode: false, screenTable: null, themes: [] };
+  return { version: 0, phases, run: initialRun(), tableCount: 0, safeMode: false, screenTable: null, themes: [], questionnaire: DEFAULT_QUESTIONNAIRE };
 }
 
 /** A phase as phones and projectors see it: the instruction only once the phase has started. */

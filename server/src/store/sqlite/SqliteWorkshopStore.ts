@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { Idea, MethodTemplate, RoomState, Site } from '@gommette/shared';
+import type { Idea, MethodTemplate, QuestionnaireAnswer, RoomState, Site } from '@gommette/shared';
 import { IDEA_ORIGINS, emptyMoodCounts, isMood, isParticipantKind } from '@gommette/shared';
 import {
   UniqueViolationError,
@@ -184,6 +184,10 @@ export class SqliteWorkshopStore implements WorkshopStore {
       listIdeas: db.prepare(`SELECT * FROM ideas WHERE workshop_id = ? ORDER BY created_at, id`),
       listIdeasBy: db.prepare(`SELECT * FROM ideas WHERE participant_id = ? ORDER BY created_at, id`),
       countVisible: db.prepare(`SELECT COUNT(*) AS n FROM ideas WHERE workshop_id = ? AND hidden = 0 AND pending = 0 AND merged_into IS NULL`),
+      insertRespondent: db.prepare(`INSERT INTO questionnaire_respondents (participant_id, workshop_id) VALUES (?, ?) ON CONFLICT DO NOTHING`),
+      insertAnswer: db.prepare(`INSERT INTO questionnaire_answers (id, workshop_id, answer_json) VALUES (?, ?, ?)`),
+      respondent: db.prepare(`SELECT 1 FROM questionnaire_respondents WHERE participant_id = ?`),
+      listAnswers: db.prepare(`SELECT answer_json FROM questionnaire_answers WHERE workshop_id = ?`),
       listTemplates: db.prepare(`SELECT * FROM method_templates ORDER BY created_at, id`),
       saveTemplate: db.prepare(
         `INSERT INTO method_templates (id, name, description, phases_json, created_at) VALUES (@id, @name, @description, @phasesJson, @createdAt)
@@ -327,6 +331,22 @@ export class SqliteWorkshopStore implements WorkshopStore {
       this.statements.approvePending.run(workshopId);
       return pending.map((idea) => ({ ...idea, pending: false }));
     })();
+  }
+
+  async saveQuestionnaireAnswer(workshopId: string, participantId: string, answerId: string, answer: QuestionnaireAnswer): Promise<'saved' | 'already'> {
+    return this.db.transaction(() => {
+      if (this.statements.insertRespondent.run(participantId, workshopId).changes === 0) return 'already' as const;
+      this.statements.insertAnswer.run(answerId, workshopId, JSON.stringify(answer));
+      return 'saved' as const;
+    })();
+  }
+
+  async hasAnsweredQuestionnaire(participantId: string): Promise<boolean> {
+    return this.statements.respondent.get(participantId) !== undefined;
+  }
+
+  async listQuestionnaireAnswers(workshopId: string): Promise<QuestionnaireAnswer[]> {
+    return (this.statements.listAnswers.all(workshopId) as Array<{ answer_json: string }>).map((row) => JSON.parse(row.answer_json) as QuestionnaireAnswer);
   }
 
   async listTemplates(): Promise<MethodTemplate[]> {

@@ -38,4 +38,22 @@ export const ANIMATION_MIGRATIONS: ReadonlyArray<Migration> = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- The closing questionnaire: who answered (to answer once) and the answers, kept apart with
+      -- no link between them. WITHOUT ROWID keeps rows in key order (random ids), not arrival
+      -- order, so the two tables cannot be matched by position either.
+      CREATE TABLE questionnaire_respondents (
+        participant_id TEXT PRIMARY KEY REFERENCES participants(id) ON DELETE CASCADE,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE questionnaire_answers (
+        id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        answer_json TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX questionnaire_answers_by_workshop ON questionnaire_answers(workshop_id);
+    `,
+  },
 ];
