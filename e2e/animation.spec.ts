@@ -145,4 +145,20 @@ test('a facilitator runs the co-design method: phones follow each phase, main le
   await phones[3]!.page.reload();
   await phones[3]!.expectPhase('restitution', 'running');
   await expect(phones[3]!.page.getByTestId('table-badge').first()).toContainText('Table 2');
+
+  // Clôture: the questionnaire in a few taps; the console sees counts and averages only.
+  await consolePage.getByTestId('goto-cloture').click();
+  await consolePage.getByTestId('run-start').click();
+  for (const [index, phone] of phones.slice(0, 2).entries()) {
+    await phone.page.getByTestId(`face-avis-${5 - index}`).click();
+    await phone.page.getByTestId('face-revenir-4').click();
+    if (index === 0) await phone.page.getByTestId('questionnaire-learned').fill('Qu’on peut aider sans grands moyens');
+    await phone.page.getByTestId('questionnaire-submit').click();
+    await expect(phone.page.getByTestId('questionnaire-thanks')).toBeVisible();
+  }
+  await expect(consolePage.getByTestId('questionnaire-responses')).toHaveText('(2 réponses)');
+  await expect(consolePage.getByTestId('questionnaire-panel')).toContainText('moyenne 4,5 / 5');
+  await expect(consolePage.getByTestId('questionnaire-panel')).toContainText('Qu’on peut aider sans grands moyens');
+  await phones[0]!.page.reload();
+  await expect(phones[0]!.page.getByTestId('questionnaire-thanks')).toBeVisible();
 });

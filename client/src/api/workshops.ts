@@ -1,4 +1,4 @@
-import type { CreateWorkshopBody, CreateWorkshopResponse, MethodTemplate, SaveTemplateBody, WorkshopState } from '@gommette/shared';
+import type { CreateWorkshopBody, CreateWorkshopResponse, MethodTemplate, QuestionnaireResults, SaveTemplateBody, WorkshopState } from '@gommette/shared';
 import { requestJson } from './http';
 
 export function createWorkshop(body: CreateWorkshopBody, signal?: AbortSignal): Promise<CreateWorkshopResponse> {
@@ -22,4 +22,9 @@ export function fetchTemplates(signal?: AbortSignal): Promise<MethodTemplate[]> 
 /** Saves the workshop's method for the next facilitators. */
 export function saveTemplate(workshopId: string, token: string, body: SaveTemplateBody): Promise<MethodTemplate> {
   return requestJson<MethodTemplate>(`/api/workshops/${encodeURIComponent(workshopId)}/templates`, { method: 'POST', token, body });
+}
+
+/** The closing questionnaire's anonymous aggregate. */
+export function fetchQuestionnaireResults(workshopId: string, token: string, signal?: AbortSignal): Promise<QuestionnaireResults> {
+  return requestJson<QuestionnaireResults>(`/api/workshops/${encodeURIComponent(workshopId)}/questionnaire`, { token, signal });
 }

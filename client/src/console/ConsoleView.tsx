@@ -18,6 +18,7 @@ import { LiveFigures } from './LiveFigures';
 import { useHideIdea } from './useHideIdea';
 import { useWorkshopState } from './useWorkshopState';
 import { ModerationTools } from './ModerationTools';
+import { QuestionnairePanel } from './QuestionnairePanel';
 import { RunPanel } from './RunPanel';
 import { SaveMethodForm } from './SaveMethodForm';
 import { StaffLinks } from './StaffLinks';
@@ -87,6 +88,9 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
           )}
           {live.room && !readOnly && <ModerationTools socket={socket} room={live.room} ideas={live.ideas} sites={workshop.sites} onRoom={live.applyRoom} onIdea={live.applyIdea} />}
           <ConsoleSites sites={workshop.sites} presence={presence} participants={participants} />
+          {live.room?.phases.some((phase) => phase.activity === 'questionnaire') && !readOnly && (
+            <QuestionnairePanel socket={socket} workshopId={credentials.workshopId} token={credentials.token} />
+          )}
           {figures.state && !readOnly && <StaffLinks helperUrl={figures.state.helperUrl} observerUrl={figures.state.observerUrl} />}
         </div>
         <IdeaModerationList

@@ -16,6 +16,7 @@ import { PhaseBanner } from '../animation/PhaseBanner';
 import { useServerNow } from '../animation/useServerNow';
 import { CardPanel } from './CardPanel';
 import { PhoneActivity } from './PhoneActivity';
+import { QuestionnaireForm } from './QuestionnaireForm';
 import { TablePicker } from './TablePicker';
 import { IdeaComposer } from './IdeaComposer';
 import { mergeMyIdeas } from './myIdeas';
@@ -70,6 +71,8 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
   };
 
   const room = live.room;
+  const [answeredNow, setAnsweredNow] = useState(false);
+  const questionnaireAnswered = answeredNow || live.snapshot?.questionnaireAnswered === true;
   const activity = room ? phoneActivity(room.phases, room.run) : null;
   const serverNow = useServerNow(live.clockOffsetMs, activity === 'ideas' && room?.run.silentUntil !== null);
   const silent = room !== null && activity === 'ideas' && isSilent(room.run, serverNow);
@@ -123,7 +126,10 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
           </p>
         </>
       )}
-      {activity !== null && activity !== 'ideas' && <PhoneActivity activity={activity} />}
+      {activity === 'questionnaire' && room && (
+        <QuestionnaireForm socket={socket} questionnaire={room.questionnaire} answered={questionnaireAnswered} onAnswered={() => setAnsweredNow(true)} />
+      )}
+      {activity !== null && activity !== 'ideas' && activity !== 'questionnaire' && <PhoneActivity activity={activity} />}
       {room?.run.handRaised && <HandRaised />}
 
       <MyIdeasList ideas={myIdeas} onRetake={handleRetake} />
