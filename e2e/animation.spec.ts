@@ -1,31 +1,24 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ConsolePage } from './pages/ConsolePage';
 import { HomePage } from './pages/HomePage';
 import { PhonePage } from './pages/PhonePage';
 import { ScreenPage } from './pages/ScreenPage';
+import { Devices, type DeviceKind } from './support/devices';
 import { ServerProcess } from './support/serverProcess';
 
 let server: ServerProcess;
-const contexts: BrowserContext[] = [];
+const devices = new Devices();
 
 test.beforeAll(async () => {
   server = await ServerProcess.start();
 });
 test.afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await devices.closeAll();
   await server.stop();
 });
 
-async function newPage(browser: Browser, kind: 'desktop' | 'projector' | 'phone'): Promise<Page> {
-  const options =
-    kind === 'phone'
-      ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'fr-FR' }
-      : kind === 'projector'
-        ? { viewport: { width: 1920, height: 1080 }, locale: 'fr-FR' }
-        : { viewport: { width: 1280, height: 900 }, locale: 'fr-FR' };
-  const context = await browser.newContext(options);
-  contexts.push(context);
-  return context.newPage();
+async function newPage(browser: Browser, kind: DeviceKind): Promise<Page> {
+  return (await devices.context(browser, kind)).newPage();
 }
 
 test('a facilitator runs the co-design method: phones follow each phase, main levée, tables, assisted posting, safe mode', async ({ browser }) => {

@@ -3,6 +3,7 @@ import { ConsolePage } from './pages/ConsolePage';
 import { HomePage } from './pages/HomePage';
 import { PhonePage } from './pages/PhonePage';
 import { ScreenPage } from './pages/ScreenPage';
+import { Devices, type DeviceKind } from './support/devices';
 import { ServerProcess } from './support/serverProcess';
 
 const scenario = {
@@ -13,27 +14,17 @@ const scenario = {
 };
 
 let server: ServerProcess;
-const contexts: BrowserContext[] = [];
+const devices = new Devices();
 
 test.beforeAll(async () => {
   server = await ServerProcess.start();
 });
 test.afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await devices.closeAll();
   await server.stop();
 });
 
-async function newContext(browser: Browser, kind: 'desktop' | 'projector' | 'phone'): Promise<BrowserContext> {
-  const options =
-    kind === 'phone'
-      ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'fr-FR' }
-      : kind === 'projector'
-        ? { viewport: { width: 1920, height: 1080 }, locale: 'fr-FR' }
-        : { viewport: { width: 1280, height: 800 }, locale: 'fr-FR' };
-  const context = await browser.newContext(options);
-  contexts.push(context);
-  return context;
-}
+const newContext = (browser: Browser, kind: DeviceKind): Promise<BrowserContext> => devices.context(browser, kind);
 
 test('a facilitator runs a workshop: residents join by QR code, post ideas, one is hidden, the server restarts', async ({ browser }) => {
   // The facilitator creates the workshop through the UI; the purpose sentence is required.

@@ -5,6 +5,7 @@ import { siteColorClass } from '../components/siteColors';
 import type { GommetteSocket } from '../socket/createSocket';
 import type { HideIdeaApi } from './useHideIdea';
 import { IdeaRow } from './IdeaRow';
+import { TableOptions } from '../animation/TableOptions';
 
 interface IdeaModerationListProps {
   ideas: ReadonlyArray<IdeaView>;
@@ -41,12 +42,7 @@ export function IdeaModerationList({ ideas, sites, moderation, socket, onIdea, t
         <label className="console-ideas__filter">
           {t('tables.filter')}{' '}
           <select className="input" value={table ?? ''} onChange={(event) => setTable(event.target.value === '' ? null : Number(event.target.value))} data-testid="idea-table-filter">
-            <option value="">{t('tables.allTables')}</option>
-            {Array.from({ length: tableCount }, (_, index) => index + 1).map((number) => (
-              <option key={number} value={number}>
-                {t('tables.table', { number })}
-              </option>
-            ))}
+            <TableOptions count={tableCount} emptyLabel={t('tables.allTables')} />
           </select>
         </label>
       )}

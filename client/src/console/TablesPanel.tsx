@@ -2,6 +2,7 @@ import { MAX_TABLES, type PersonView, type RoomView, type SiteLink } from '@gomm
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableBadge } from '../animation/TableBadge';
+import { TableOptions } from '../animation/TableOptions';
 import { AlertText } from '../components/AlertText';
 import { errorMessage } from '../components/errorMessage';
 import type { GommetteSocket } from '../socket/createSocket';
@@ -28,7 +29,6 @@ export function TablesPanel({ socket, room, people, sites, onRoom, readOnly }: T
 
 
   const siteNames = new Map(sites.map((site) => [site.id, site.name]));
-  const tables = Array.from({ length: room.tableCount }, (_, index) => index + 1);
   const applyCount = () => {
     const value = Number(count);
     if (Number.isInteger(value) && value >= 0 && value <= MAX_TABLES && value !== room.tableCount) command.send('room:update', { tableCount: value }, onRoom);
@@ -87,12 +87,7 @@ export function TablesPanel({ socket, room, people, sites, onRoom, readOnly }: T
                   onChange={(event) => command.send('room:update', { screenTable: event.target.value === '' ? null : Number(event.target.value) }, onRoom)}
                   data-testid="screen-table"
                 >
-                  <option value="">{t('tables.screenAll')}</option>
-                  {tables.map((table) => (
-                    <option key={table} value={table}>
-                      {t('tables.table', { number: table })}
-                    </option>
-                  ))}
+                  <TableOptions count={room.tableCount} emptyLabel={t('tables.screenAll')} />
                 </select>
               </div>
             </>
@@ -123,12 +118,7 @@ export function TablesPanel({ socket, room, people, sites, onRoom, readOnly }: T
                           command.send('tables:assign', { seats: [{ seatId: person.seatId, tableId: event.target.value === '' ? null : Number(event.target.value) }] })
                         }
                       >
-                        <option value="">{t('tables.noTable')}</option>
-                        {tables.map((table) => (
-                          <option key={table} value={table}>
-                            {t('tables.table', { number: table })}
-                          </option>
-                        ))}
+                        <TableOptions count={room.tableCount} emptyLabel={t('tables.noTable')} />
                       </select>
                     )}
                   </li>

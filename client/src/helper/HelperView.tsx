@@ -3,6 +3,7 @@ import { nanoid } from 'nanoid';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PhaseBanner } from '../animation/PhaseBanner';
+import { TableOptions } from '../animation/TableOptions';
 import { Brand } from '../components/Brand';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { AlertText } from '../components/AlertText';
@@ -97,12 +98,7 @@ export function HelperView({ credentials }: { credentials: StaffCredentials }) {
         <label className="field-label">
           {t('helper.table')}
           <select className="input" value={tableId ?? ''} onChange={(event) => setTableId(event.target.value === '' ? null : Number(event.target.value))} data-testid="helper-table">
-            <option value="">{t('tables.noTable')}</option>
-            {Array.from({ length: room.tableCount }, (_, index) => index + 1).map((number) => (
-              <option key={number} value={number}>
-                {t('tables.table', { number })}
-              </option>
-            ))}
+            <TableOptions count={room.tableCount} emptyLabel={t('tables.noTable')} />
           </select>
         </label>
       )}

@@ -2,7 +2,7 @@ import { formatCodeForReading, type CreateWorkshopResponse } from '@gommette/sha
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { qrCodeUrl } from '../api/workshops';
-import { CopyLinkButton } from './CopyLinkButton';
+import { SecretLink } from '../components/SecretLink';
 
 interface CreatedWorkshopProps {
   workshop: CreateWorkshopResponse;
@@ -26,41 +26,17 @@ export function CreatedWorkshop({ workshop, onCreateAnother }: CreatedWorkshopPr
         {t('created.heading')}
       </h1>
 
-      <section className="created__block created__block--private">
-        <h2>
-          <span aria-hidden="true">🔑 </span>
-          {t('created.facilitatorHeading')}
-        </h2>
-        <p className="warning">{t('created.facilitatorWarning')}</p>
-        <a className="created__link" href={workshop.facilitatorUrl} data-testid="facilitator-link">
-          {workshop.facilitatorUrl}
-        </a>
-        <CopyLinkButton url={workshop.facilitatorUrl} />
-      </section>
-
-      <section className="created__block">
-        <h2>
-          <span aria-hidden="true">📺 </span>
-          {t('created.screenHeading')}
-        </h2>
-        <p className="hint">{t('created.screenHint')}</p>
-        <a className="created__link" href={workshop.screenUrl} target="_blank" rel="noopener" data-testid="screen-link">
-          {workshop.screenUrl}
-        </a>
-        <CopyLinkButton url={workshop.screenUrl} />
-      </section>
-
-      <section className="created__block">
-        <h2>
-          <span aria-hidden="true">🤝 </span>
-          {t('moderation.helperLink')}
-        </h2>
-        <p className="hint">{t('moderation.helperHint')}</p>
-        <a className="created__link" href={workshop.helperUrl} target="_blank" rel="noopener" data-testid="created-helper-link">
-          {workshop.helperUrl}
-        </a>
-        <CopyLinkButton url={workshop.helperUrl} />
-      </section>
+      <SecretLink
+        icon="🔑"
+        heading={t('created.facilitatorHeading')}
+        note={<p className="warning">{t('created.facilitatorWarning')}</p>}
+        url={workshop.facilitatorUrl}
+        testId="facilitator-link"
+        newTab={false}
+        className="created__block created__block--private"
+      />
+      <SecretLink icon="📺" heading={t('created.screenHeading')} note={<p className="hint">{t('created.screenHint')}</p>} url={workshop.screenUrl} testId="screen-link" />
+      <SecretLink icon="🤝" heading={t('moderation.helperLink')} note={<p className="hint">{t('moderation.helperHint')}</p>} url={workshop.helperUrl} testId="created-helper-link" />
 
       <section className="created__block">
         <h2>

@@ -312,7 +312,6 @@ export const en = {
     paperSite: 'Place of the post-it',
     origin_assisted: 'assisted',
     origin_paper: 'paper',
-    linksHeading: 'Other links',
     helperLink: 'Link for table helpers',
     helperHint: 'To type the ideas of people without a phone.',
     observerLink: 'Observer link (read-only)',

@@ -313,7 +313,6 @@ export const fr = {
     paperSite: 'Lieu du post-it',
     origin_assisted: 'aidée',
     origin_paper: 'papier',
-    linksHeading: 'Autres liens',
     helperLink: 'Lien pour les aides de table',
     helperHint: "Pour écrire les idées des personnes sans téléphone.",
     observerLink: "Lien d'observation (lecture seule)",

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientErrorCode } from '../api/errors';
 import { TableBadge } from '../animation/TableBadge';
+import { tableNumbers } from '../animation/TableOptions';
 import { errorMessage } from '../components/errorMessage';
 import type { GommetteSocket } from '../socket/createSocket';
 
@@ -56,7 +57,7 @@ export function TablePicker({ socket, tableCount, me, onPicked }: TablePickerPro
       </legend>
       <p className="hint">{t('tables.pickHint')}</p>
       <div className="table-picker__grid">
-        {Array.from({ length: tableCount }, (_, index) => index + 1).map((table) => (
+        {tableNumbers(tableCount).map((table) => (
           <button
             key={table}
             type="button"
