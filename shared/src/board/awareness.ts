@@ -15,7 +15,7 @@ export const boardViewport = z.object({
 export type BoardViewport = z.infer<typeof boardViewport>;
 
 export const boardAwarenessState = z.strictObject({
-  role: z.enum(['facilitator', 'participant']),
+  role: z.enum(['facilitator', 'participant', 'screen']),
   siteId: z.string().max(64).nullable(),
   view: boardViewport.nullable(),
   /** Set by the facilitator when "Suivez-moi" is on: every screen shows this view. */
