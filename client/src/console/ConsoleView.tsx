@@ -1,6 +1,7 @@
 import { ErrorCode } from '@gommette/shared';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BoardSection } from '../board/BoardSection';
 import { Brand } from '../components/Brand';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
@@ -75,6 +76,7 @@ export function ConsoleView({ credentials }: ConsoleViewProps) {
         </div>
         <IdeaModerationList ideas={live.ideas} sites={workshop.sites} moderation={moderation} />
       </div>
+      <BoardSection workshopId={credentials.workshopId} token={credentials.token} role="facilitator" ideas={live.ideas} sites={workshop.sites} />
     </main>
   );
 }

@@ -10,6 +10,7 @@ import { useOutbox } from '../outbox/useOutbox';
 import { useConnectionStatus } from '../socket/useConnectionStatus';
 import { useWorkshopLive } from '../socket/useWorkshopLive';
 import { useWorkshopSocket, type SocketCredentials } from '../socket/useWorkshopSocket';
+import { PhoneJourneyButton } from '../board/PhoneJourneyButton';
 import { useTestHook } from '../testHook';
 import { CardPanel } from './CardPanel';
 import { IdeaComposer } from './IdeaComposer';
@@ -100,6 +101,8 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
         <span aria-hidden="true">💡 </span>
         {t('phone.roomIdeas', { count: live.ideaCount })}
       </p>
+
+      {workshop && <PhoneJourneyButton workshopId={workshop.id} token={participant.participantToken} siteId={participant.participant.siteId} />}
 
       <MyIdeasList ideas={myIdeas} onRetake={handleRetake} />
       <CardPanel cardCode={participant.cardCode} />

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BoardSection } from '../board/BoardSection';
 import { Brand } from '../components/Brand';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { LoadingScreen } from '../components/LoadingScreen';
@@ -88,6 +89,7 @@ export function ScreenView({ credentials }: ScreenViewProps) {
       </aside>
 
       <IdeaWall ideas={live.ideas} sites={workshop.sites} snapshotIdeaIds={live.snapshotIdeaIds} />
+      <BoardSection workshopId={credentials.workshopId} token={credentials.token} role="screen" ideas={live.ideas} sites={workshop.sites} />
 
     </main>
   );

@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import type { BoardState } from '@gommette/shared/board';
+import { setBoardTestReader } from '../testHook';
+
+export interface BoardTestView {
+  synced: boolean;
+  persona: string;
+  steps: string[];
+  rows: string[];
+  /** Each note with the labels of its cell (null on the free area). */
+  notes: Array<{ id: string; text: string; feeling: string | null; step: string | null; row: string | null }>;
+  ideaCount: number;
+  following: boolean;
+}
+
+/** Exposes the board through `window.__gommette.board()` for the e2e tests (a canvas hides it). */
+export function useBoardTestHook(state: BoardState | null, synced: boolean, ideaCount: number, following: boolean): void {
+  useEffect(() => {
+    if (!state) return undefined;
+    const reader = (): BoardTestView => {
+      const steps = new Map(state.steps.map((step) => [step.id, step.label]));
+      const rows = new Map(state.rows.map((row) => [row.id, row.label]));
+      return {
+        synced,
+        persona: state.persona,
+        steps: state.steps.map((step) => step.label),
+        rows: state.rows.map((row) => row.label),
+        notes: state.notes.map((note) => ({
+          id: note.id,
+          text: note.text,
+          feeling: note.feeling,
+          step: note.placement.kind === 'cell' ? (steps.get(note.placement.stepId) ?? null) : null,
+          row: note.placement.kind === 'cell' ? (rows.get(note.placement.rowId) ?? null) : null,
+        })),
+        ideaCount,
+        following,
+      };
+    };
+    setBoardTestReader(reader);
+    return () => setBoardTestReader(null);
+  }, [state, synced, ideaCount, following]);
+}
