@@ -1,0 +1,115 @@
+import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
+import { expectBoard, readBoardView } from './pages/BoardBoard';
+import { BoardConsolePage } from './pages/BoardConsolePage';
+import { BoardPhonePage } from './pages/BoardPhonePage';
+import { PhonePage } from './pages/PhonePage';
+import { ServerProcess } from './support/serverProcess';
+
+let server: ServerProcess;
+const contexts: BrowserContext[] = [];
+
+test.beforeAll(async () => {
+  server = await ServerProcess.start();
+});
+test.afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await server.stop();
+});
+
+async function newContext(browser: Browser, kind: 'desktop' | 'projector' | 'phone'): Promise<BrowserContext> {
+  const options =
+    kind === 'phone'
+      ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'fr-FR' }
+      : kind === 'projector'
+        ? { viewport: { width: 1920, height: 1080 }, locale: 'fr-FR' }
+        : { viewport: { width: 1280, height: 800 }, locale: 'fr-FR' };
+  const context = await browser.newContext(options);
+  contexts.push(context);
+  return context;
+}
+
+interface Created {
+  facilitatorUrl: string;
+  screenUrl: string;
+  sites: Array<{ joinUrl: string }>;
+}
+
+const NEEDS = 'Ce dont elle a besoin';
+const FEELS = "Ce qu'elle ressent";
+
+test('the journey map: set up on the console, filled from two phones, one of them offline for a while', async ({ browser }) => {
+  const response = await fetch(`${server.url}/api/workshops`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      title: 'Être acteur de son quartier',
+      question: 'Comment aider les personnes sans abri dans leur quotidien ?',
+      purpose: 'Votre participation servira à choisir une invention que les jeunes fabriqueront.',
+      sites: [{ name: 'Centre social' }, { name: 'Maison du quartier' }],
+    }),
+  });
+  expect(response.status).toBe(201);
+  const workshop = (await response.json()) as Created;
+
+  // The facilitator sets up the journey map and changes it.
+  const console = new BoardConsolePage(await (await newContext(browser, 'desktop')).newPage());
+  await console.open(workshop.facilitatorUrl);
+  await console.setUpJourney();
+  await console.renameStep(0, 'Au réveil');
+  await console.addStep('Le goûter');
+  await console.removeStep(5); // "La nuit"
+
+  const screen = (await (await newContext(browser, 'projector')).newPage());
+  await screen.goto(workshop.screenUrl);
+  await screen.getByTestId('board-toggle').click();
+  await expectBoard(
+    screen,
+    (board) => board.steps.join('|') === ['Au réveil', 'Le matin', 'Le midi', "L'après-midi", 'Le soir', 'Le goûter'].join('|') && board.rows.includes(NEEDS),
+    'the projector shows the edited journey map',
+  );
+
+  // Two residents, one per site, write in different steps.
+  const phones: BoardPhonePage[] = [];
+  for (const site of workshop.sites) {
+    const page = await (await newContext(browser, 'phone')).newPage();
+    await new PhonePage(page).join(site.joinUrl, 'sunny');
+    const phone = new BoardPhonePage(page);
+    await phone.openJourney();
+    phones.push(phone);
+  }
+  const [first, second] = phones as [BoardPhonePage, BoardPhonePage];
+  await expect(first.step()).toHaveText('Au réveil');
+  await first.addNote(NEEDS, 'Se laver');
+  await second.swipe('next');
+  await expect(second.step()).toHaveText('Le matin');
+  await second.next();
+  await expect(second.step()).toHaveText('Le midi');
+  await second.addNote(NEEDS, 'Manger chaud');
+
+  await expectBoard(
+    screen,
+    (board) =>
+      board.notes.some((note) => note.text === 'Se laver' && note.step === 'Au réveil' && note.row === NEEDS) &&
+      board.notes.some((note) => note.text === 'Manger chaud' && note.step === 'Le midi' && note.row === NEEDS),
+    'both notes in their cells on the projector',
+  );
+
+  // The first phone loses the network, writes a feeling, and comes back.
+  await first.page.context().setOffline(true);
+  await first.expectOnline(false);
+  await first.addFeeling(FEELS, '😢');
+  await first.page.context().setOffline(false);
+  await first.expectOnline(true);
+  await expectBoard(screen, (board) => board.notes.filter((note) => note.feeling === '😢').length === 1, 'the offline note reaches the projector');
+  // Exactly once, in its cell, and nothing else lost or doubled.
+  const board = (await readBoardView(screen))!;
+  expect(board.notes.filter((note) => note.feeling === '😢')).toEqual([expect.objectContaining({ step: 'Au réveil', row: FEELS, text: '' })]);
+  expect(board.notes).toHaveLength(3);
+  // The console sees the same board.
+  await expectBoard(console.page, (view) => view.notes.length === 3, 'the console has the three notes');
+
+  // The PNG export works on the projector.
+  const download = screen.waitForEvent('download');
+  await screen.getByTestId('board-export').click();
+  expect((await download).suggestedFilename()).toMatch(/^gommette-tableau-.*\.png$/);
+});
