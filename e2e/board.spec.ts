@@ -108,6 +108,16 @@ test('the journey map: set up on the console, filled from two phones, one of the
   // The console sees the same board.
   await expectBoard(console.page, (view) => view.notes.length === 3, 'the console has the three notes');
 
+  // An idea posted from a phone becomes a note on the board.
+  await new PhonePage(second.page).post('Une douche mobile');
+  await expectBoard(screen, (view) => view.ideaCount === 1, 'the idea is on the board');
+
+  // "Suivez-moi": the projector follows the facilitator's view.
+  await console.page.getByTestId('board-follow-me').click();
+  await expectBoard(screen, (view) => view.following, 'the projector follows the facilitator');
+  await console.page.getByTestId('board-follow-me').click();
+  await expectBoard(screen, (view) => !view.following, 'the projector is free again');
+
   // The PNG export works on the projector.
   const download = screen.waitForEvent('download');
   await screen.getByTestId('board-export').click();
