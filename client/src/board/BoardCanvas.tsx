@@ -22,6 +22,7 @@ import {
 import { BOARD_INK, siteColor, siteInk } from './colors';
 import { boardPngDataUrl } from './exportPng';
 import { NoteShape } from './NoteShape';
+import { OverviewShape, type OverviewBatch } from './OverviewShape';
 import { BoardStatic } from './BoardStatic';
 import type { Peer } from './useBoard';
 import { DETAIL_SCALE, cullLayers, fitStage, stageView, uncullLayers, zoomStage } from './viewport';
@@ -239,6 +240,22 @@ export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, fo
   }, [peers, layout]);
   const leaders = peers.filter((peer) => peer.lead && peer.view);
 
+  // Zoomed out: every note in one shape (see OverviewShape), batched by colour.
+  const overview = useMemo<OverviewBatch[]>(() => {
+    if (detailed) return [];
+    const batches = new Map<string, OverviewBatch>();
+    const add = (fill: string, stroke: string | null, rect: Box | undefined) => {
+      if (!rect) return;
+      const key = `${fill}|${stroke}`;
+      const batch = batches.get(key) ?? { fill, stroke, rects: [] };
+      batch.rects.push(rect);
+      batches.set(key, batch);
+    };
+    for (const note of state.notes) add(siteColor(siteIds, note.siteId), null, noteRects.get(note.id));
+    for (const idea of ideas) add('#ffffff', siteInk(siteIds, idea.siteId), ideaLayout.ideas.get(idea.id));
+    return Array.from(batches.values());
+  }, [detailed, state.notes, ideas, noteRects, ideaLayout, siteIds]);
+
   const siteName = new Map(sites.map((site) => [site.id, site.name]));
   const groups = ideaLayout.groups.map((group) => ({ key: group.key, label: siteName.get(group.key) ?? '', rect: group.rect, color: siteColor(siteIds, group.key) }));
 
@@ -260,14 +277,17 @@ export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, fo
           const step = layout.steps.find(({ item }) => item.id === stepId);
           if (!step) return null;
           return Array.from(bySite.entries()).map(([siteId, count], index) => (
-            <Group key={`${stepId}-${siteId}`} x={step.rect.x + 8 + index * 46} y={step.rect.y - 26}>
+            <Group key={`${stepId}-${siteId}`} x={step.rect.x + step.rect.width - 48 - index * 46} y={step.rect.y + 4}>
               <Rect width={42} height={22} cornerRadius={11} fill={siteInk(siteIds, siteId)} />
               <Text width={42} height={22} text={`👁 ${count}`} fontSize={13} fill="#fff" align="center" verticalAlign="middle" />
             </Group>
           ));
         })}
       </Layer>
-      <Layer ref={notesLayer} listening={editable}>
+      <Layer listening={false} visible={!detailed}>
+        <OverviewShape batches={overview} />
+      </Layer>
+      <Layer ref={notesLayer} listening={editable} visible={detailed}>
         {state.notes.map((note) => (
           <NoteShape
             key={note.id}
@@ -275,7 +295,6 @@ export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, fo
             rect={noteRects.get(note.id)!}
             text={note.feeling ? (note.text ? `${note.feeling} ${note.text}` : note.feeling) : note.text}
             fill={siteColor(siteIds, note.siteId)}
-            detailed={detailed}
             draggable={editable}
             selected={note.id === selectedNote}
             onDragEnd={editable ? handleNoteDragEnd : undefined}
@@ -305,20 +324,20 @@ export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, fo
             </Group>
           );
         })}
-        {ideas.map((idea) => (
-          <NoteShape
-            key={idea.id}
-            id={idea.id}
-            rect={ideaLayout.ideas.get(idea.id)!}
-            text={idea.text}
-            fill="#ffffff"
-            stroke={siteInk(siteIds, idea.siteId)}
-            detailed={detailed}
-            draggable={editable}
-            onDragEnd={editable ? handleIdeaDragEnd : undefined}
-            onSelect={editable && selectedNote ? handleIdeaSelect : undefined}
-          />
-        ))}
+        {detailed &&
+          ideas.map((idea) => (
+            <NoteShape
+              key={idea.id}
+              id={idea.id}
+              rect={ideaLayout.ideas.get(idea.id)!}
+              text={idea.text}
+              fill="#ffffff"
+              stroke={siteInk(siteIds, idea.siteId)}
+              draggable={editable}
+              onDragEnd={editable ? handleIdeaDragEnd : undefined}
+              onSelect={editable && selectedNote ? handleIdeaSelect : undefined}
+            />
+          ))}
       </Layer>
       <Layer listening={false}>
         {state.links.map((link) => {

@@ -10,7 +10,6 @@ interface NoteShapeProps {
   text: string;
   fill: string;
   stroke?: string;
-  detailed: boolean;
   draggable: boolean;
   selected?: boolean;
   onDragEnd?: (id: string, node: Konva.Group) => void;
@@ -21,7 +20,7 @@ interface NoteShapeProps {
  * One sticky note (a resident's note or an idea). `cull` marks it for off-screen hiding; it only
  * listens to events where it can be dragged or picked.
  */
-export const NoteShape = memo(function NoteShape({ id, rect, text, fill, stroke, detailed, draggable, selected, onDragEnd, onSelect }: NoteShapeProps) {
+export const NoteShape = memo(function NoteShape({ id, rect, text, fill, stroke, draggable, selected, onDragEnd, onSelect }: NoteShapeProps) {
   const interactive = draggable || onSelect !== undefined;
   return (
     <Group
@@ -46,22 +45,20 @@ export const NoteShape = memo(function NoteShape({ id, rect, text, fill, stroke,
         perfectDrawEnabled={false}
         shadowForStrokeEnabled={false}
       />
-      {detailed && (
-        <Text
-          x={6}
-          y={6}
-          width={rect.width - 12}
-          height={rect.height - 12}
-          text={text}
-          fontSize={text.length <= 3 ? 34 : 14}
-          align={text.length <= 3 ? 'center' : 'left'}
-          verticalAlign={text.length <= 3 ? 'middle' : 'top'}
-          fill={BOARD_INK}
-          ellipsis
-          listening={false}
-          perfectDrawEnabled={false}
-        />
-      )}
+      <Text
+        x={6}
+        y={6}
+        width={rect.width - 12}
+        height={rect.height - 12}
+        text={text}
+        fontSize={text.length <= 3 ? 34 : 14}
+        align={text.length <= 3 ? 'center' : 'left'}
+        verticalAlign={text.length <= 3 ? 'middle' : 'top'}
+        fill={BOARD_INK}
+        ellipsis
+        listening={false}
+        perfectDrawEnabled={false}
+      />
     </Group>
   );
 });

@@ -4,7 +4,7 @@ import { rectsOverlap, type BoardViewport, type Rect } from '@gommette/shared/bo
 export const MIN_SCALE = 0.05;
 export const MAX_SCALE = 4;
 /** Below this zoom, notes are drawn as plain coloured cards (text would not be readable). */
-export const DETAIL_SCALE = 0.45;
+export const DETAIL_SCALE = 0.5;
 
 /** The part of the board the stage shows, in board units. */
 export function stageView(stage: Konva.Stage): BoardViewport {
@@ -39,10 +39,10 @@ export function zoomStage(stage: Konva.Stage, factor: number, pointer = { x: sta
  */
 export function cullLayers(stage: Konva.Stage, layers: ReadonlyArray<Konva.Layer | null>): void {
   const view = stageView(stage);
-  const margin = Math.max(view.width, view.height) * 0.25;
+  const margin = Math.max(view.width, view.height) * 0.05;
   const area = { x: view.x - margin, y: view.y - margin, width: view.width + 2 * margin, height: view.height + 2 * margin };
   for (const layer of layers) {
-    if (!layer) continue;
+    if (!layer || !layer.visible()) continue;
     for (const node of layer.getChildren()) {
       if (!(node as Konva.Node).getAttr('cull')) continue;
       const visible = rectsOverlap(area, { x: node.x(), y: node.y(), width: node.width(), height: node.height() });
