@@ -1,7 +1,19 @@
 import { nanoid } from 'nanoid';
 import { useEffect, useMemo, useRef, useState, type FormEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FEELINGS, MAX_NOTE_CHARS, addNote, layoutJourney, notesByCell, cellKey, type BoardAwarenessState, type Feeling } from '@gommette/shared/board';
+import {
+  FEELINGS,
+  MAX_NOTE_CHARS,
+  PERSONA_HEIGHT,
+  ROW_HEADER_WIDTH,
+  STEP_HEADER_HEIGHT,
+  STEP_WIDTH,
+  addNote,
+  cellKey,
+  notesByCell,
+  type BoardAwarenessState,
+  type Feeling,
+} from '@gommette/shared/board';
 import { useBoardTestHook } from './boardTestHook';
 import { useBoard } from './useBoard';
 import './board.css';
@@ -39,14 +51,17 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
 
   useBoardTestHook(state, board?.synced ?? false, 0, false);
 
-  // Presence: which step this phone is on (its site, never who).
+  // Presence: which step this phone is on (its site, never who). Sent when the step's column
+  // moves, not on every change of the board (500 phones would flood the room).
   const awareness = board?.connection.provider.awareness ?? null;
+  const hasStep = step !== null;
   useEffect(() => {
-    if (!awareness || !state || !step) return;
-    const column = layoutJourney(state).steps.find((candidate) => candidate.item.id === step.id)?.rect ?? null;
-    const presence: BoardAwarenessState = { role: 'participant', siteId, view: column, lead: false };
+    if (!awareness || !hasStep) return;
+    // The step's column on the board (see shared/src/board/layout.ts).
+    const view = { x: ROW_HEADER_WIDTH + current * STEP_WIDTH, y: PERSONA_HEIGHT, width: STEP_WIDTH, height: STEP_HEADER_HEIGHT };
+    const presence: BoardAwarenessState = { role: 'participant', siteId, view, lead: false };
     awareness.setLocalState(presence);
-  }, [awareness, state, step, siteId]);
+  }, [awareness, hasStep, current, siteId]);
 
   const go = (delta: number) => {
     setIndex(Math.max(0, Math.min(steps.length - 1, current + delta)));
