@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
+import { PNG } from 'pngjs';
 import { expectBoard, readBoardView } from './pages/BoardBoard';
 import { BoardConsolePage } from './pages/BoardConsolePage';
 import { BoardPhonePage } from './pages/BoardPhonePage';
@@ -121,5 +123,10 @@ test('the journey map: set up on the console, filled from two phones, one of the
   // The PNG export works on the projector.
   const download = screen.waitForEvent('download');
   await screen.getByTestId('board-export').click();
-  expect((await download).suggestedFilename()).toMatch(/^gommette-tableau-.*\.png$/);
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^gommette-tableau-.*\.png$/);
+  // The whole board at full size, whatever part of it the projector shows.
+  const png = PNG.sync.read(fs.readFileSync(await file.path()));
+  expect(png.width).toBeGreaterThan(1500);
+  expect(png.height).toBeGreaterThan(500);
 });

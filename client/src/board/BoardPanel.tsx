@@ -4,6 +4,7 @@ import type { IdeaView } from '@gommette/shared';
 import { layoutJourney, type BoardAwarenessState, type BoardIdea, type BoardViewport } from '@gommette/shared/board';
 import { BoardCanvas, type BoardCanvasControls } from './BoardCanvas';
 import { useBoardTestHook } from './boardTestHook';
+import { renderBoardPng } from './exportBoardImage';
 import { downloadDataUrl } from './exportPng';
 import { JourneyEditor } from './JourneyEditor';
 import { useBoard, usePeers } from './useBoard';
@@ -59,8 +60,9 @@ export default function BoardPanel({ workshopId, token, role, ideas, sites }: Bo
   useBoardTestHook(board?.state ?? null, board?.synced ?? false, boardIdeas.length, follow !== null);
 
   const handleExport = () => {
-    const url = controls.current?.toPng();
-    if (url) downloadDataUrl(url, `gommette-tableau-${new Date().toISOString().slice(0, 10)}.png`);
+    if (!board) return;
+    const url = renderBoardPng(board.connection.doc, boardIdeas, sites);
+    downloadDataUrl(url, `gommette-tableau-${new Date().toISOString().slice(0, 10)}.png`);
   };
 
   const state = board?.state ?? null;
