@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { expectBoard, readBoardView } from './pages/BoardBoard';
+import { dragNoteToCell, expectBoard, readBoardView } from './pages/BoardBoard';
 import { BoardConsolePage } from './pages/BoardConsolePage';
 import { BoardPhonePage } from './pages/BoardPhonePage';
 import { PhonePage } from './pages/PhonePage';
@@ -109,6 +109,11 @@ test('the journey map: set up on the console, filled from two phones, one of the
   expect(board.notes).toHaveLength(3);
   // The console sees the same board.
   await expectBoard(console.page, (view) => view.notes.length === 3, 'the console has the three notes');
+
+  // On a laptop, the facilitator drags a note to another cell; every screen follows.
+  await console.page.getByTestId('board-fit').click();
+  await dragNoteToCell(console.page, 'Manger chaud', 'Le soir', NEEDS);
+  await expectBoard(screen, (view) => view.notes.some((note) => note.text === 'Manger chaud' && note.step === 'Le soir' && note.row === NEEDS), 'the moved note on the projector');
 
   // An idea posted from a phone becomes a note on the board.
   await new PhonePage(second.page).post('Une douche mobile');

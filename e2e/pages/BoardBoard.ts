@@ -6,7 +6,9 @@ export interface BoardView {
   persona: string;
   steps: string[];
   rows: string[];
-  notes: Array<{ id: string; text: string; feeling: string | null; step: string | null; row: string | null }>;
+  notes: Array<{ id: string; text: string; feeling: string | null; step: string | null; row: string | null; rect: Box }>;
+  cells: Array<{ step: string; row: string; rect: Box }>;
+  viewport: Box | null;
   ideaCount: number;
   following: boolean;
 }
@@ -22,4 +24,36 @@ export async function expectBoard(page: Page, check: (board: BoardView) => boole
     const board = await readBoardView(page);
     return board !== null && board.synced && check(board);
   }, { message, timeout: 15_000 }).toBe(true);
+}
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Where a board point is on the page (through the hook's viewport and the canvas's box). */
+export async function pagePoint(page: Page, point: { x: number; y: number }): Promise<{ x: number; y: number }> {
+  const board = await readBoardView(page);
+  const canvas = await page.getByTestId('board-canvas').locator('canvas').first().boundingBox();
+  const view = board?.viewport;
+  if (!canvas || !view) throw new Error('no board on screen');
+  const scale = canvas.width / view.width;
+  return { x: canvas.x + (point.x - view.x) * scale, y: canvas.y + (point.y - view.y) * scale };
+}
+
+/** Drags a note (by its text) to the centre of a cell, with the mouse, as on a laptop. */
+export async function dragNoteToCell(page: Page, text: string, step: string, row: string): Promise<void> {
+  const board = await readBoardView(page);
+  if (!board) throw new Error('no board on screen');
+  const note = board.notes.find((candidate) => candidate.text === text);
+  const cell = board.cells.find((candidate) => candidate.step === step && candidate.row === row);
+  if (!note || !cell) throw new Error(`no note "${text}" or cell ${step}/${row}`);
+  const from = await pagePoint(page, { x: note.rect.x + note.rect.width / 2, y: note.rect.y + note.rect.height / 2 });
+  const to = await pagePoint(page, { x: cell.rect.x + cell.rect.width / 2, y: cell.rect.y + cell.rect.height / 2 });
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 10 });
+  await page.mouse.up();
 }

@@ -25,7 +25,7 @@ import { NoteShape } from './NoteShape';
 import { OverviewShape, type OverviewBatch } from './OverviewShape';
 import { BoardStatic } from './BoardStatic';
 import type { Peer } from './useBoard';
-import { DETAIL_SCALE, cullLayers, fitStage, stageView, uncullLayers, zoomStage } from './viewport';
+import { DETAIL_SCALE, OVERVIEW_MIN_NOTES, cullLayers, fitStage, stageView, uncullLayers, zoomStage } from './viewport';
 
 export interface BoardCanvasControls {
   fit(): void;
@@ -63,7 +63,7 @@ export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, fo
   const stageRef = useRef<Konva.Stage>(null);
   const notesLayer = useRef<Konva.Layer>(null);
   const ideasLayer = useRef<Konva.Layer>(null);
-  const [detailed, setDetailed] = useState(true);
+  const [zoomedIn, setZoomedIn] = useState(true);
   const [selectedNote, setSelectedNote] = useState<string | null>(null);
   const editable = doc !== null;
   const siteIds = useMemo(() => sites.map((site) => site.id), [sites]);
@@ -73,6 +73,8 @@ export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, fo
     () => layoutIdeas(ideas, state.ideaPlacements, state.clusters, layout.grid.y + layout.grid.height),
     [ideas, state.ideaPlacements, state.clusters, layout],
   );
+  // Zoomed out on a big board, notes are drawn as one overview shape (not draggable).
+  const detailed = zoomedIn || state.notes.length + ideas.length < OVERVIEW_MIN_NOTES;
   const rowKind = useMemo(() => new Map(state.rows.map((row) => [row.id, row.kind])), [state.rows]);
   const noteRects = useMemo(() => new Map(state.notes.map((note) => [note.id, rectOfNote(layout, note)])), [state.notes, layout]);
   const bounds = useMemo(
@@ -88,7 +90,7 @@ export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, fo
       const stage = stageRef.current;
       if (!stage) return;
       cullLayers(stage, [notesLayer.current, ideasLayer.current]);
-      setDetailed(stage.scaleX() >= DETAIL_SCALE);
+      setZoomedIn(stage.scaleX() >= DETAIL_SCALE);
       const now = performance.now();
       if (onView && now - lastPublished.current > VIEW_PUBLISH_MS) {
         lastPublished.current = now;

@@ -57,7 +57,8 @@ export default function BoardPanel({ workshopId, token, role, ideas, sites }: Bo
   }, [publish, leading]);
   const handleView = useCallback((view: BoardViewport) => role === 'facilitator' && publish(view, leading), [publish, leading, role]);
 
-  useBoardTestHook(board?.state ?? null, board?.synced ?? false, boardIdeas.length, follow !== null);
+  const readViewport = useCallback(() => controls.current?.view() ?? null, []);
+  useBoardTestHook(board?.state ?? null, board?.synced ?? false, boardIdeas.length, follow !== null, readViewport);
 
   const handleExport = () => {
     if (!board) return;

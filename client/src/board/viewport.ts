@@ -5,6 +5,8 @@ export const MIN_SCALE = 0.05;
 export const MAX_SCALE = 4;
 /** Below this zoom, notes are drawn as plain coloured cards (text would not be readable). */
 export const DETAIL_SCALE = 0.5;
+/** …but only on boards with this many notes or more: smaller ones stay draggable at any zoom. */
+export const OVERVIEW_MIN_NOTES = 800;
 
 /** The part of the board the stage shows, in board units. */
 export function stageView(stage: Konva.Stage): BoardViewport {
