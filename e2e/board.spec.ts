@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { dragNoteToCell, expectBoard, readBoardView } from './pages/BoardBoard';
+import { clickOnBoard, dragNoteToCell, dragOnBoard, expectBoard, readBoardView } from './pages/BoardBoard';
 import { BoardConsolePage } from './pages/BoardConsolePage';
 import { BoardPhonePage } from './pages/BoardPhonePage';
 import { PhonePage } from './pages/PhonePage';
@@ -118,6 +118,19 @@ test('the journey map: set up on the console, filled from two phones, one of the
   // An idea posted from a phone becomes a note on the board.
   await new PhonePage(second.page).post('Une douche mobile');
   await expectBoard(screen, (view) => view.ideaCount === 1, 'the idea is on the board');
+
+  // The facilitator makes a named cluster, drags the idea into it, and links a need to it.
+  await console.page.getByPlaceholder('Nom du groupe').fill('Se laver, se nourrir');
+  await console.page.getByRole('button', { name: 'Créer le groupe' }).click();
+  await expectBoard(console.page, (view) => view.clusters.length === 1 && view.ideaCount === 1, 'the cluster on the console');
+  await console.page.getByTestId('board-fit').click();
+  let view = (await readBoardView(console.page))!;
+  await dragOnBoard(console.page, view.ideas[0]!.rect!, view.clusters[0]!.rect!);
+  await expectBoard(screen, (board) => board.ideas[0]?.cluster === 'Se laver, se nourrir', 'the idea in its cluster on the projector');
+  view = (await readBoardView(console.page))!;
+  await clickOnBoard(console.page, view.notes.find((note) => note.text === 'Se laver')!.rect);
+  await clickOnBoard(console.page, view.ideas[0]!.rect!);
+  await expectBoard(screen, (board) => board.links.some((link) => link.note === 'Se laver' && link.idea === 'Une douche mobile'), 'the need linked to the idea');
 
   // "Suivez-moi": the projector follows the facilitator's view.
   await console.page.getByTestId('board-follow-me').click();

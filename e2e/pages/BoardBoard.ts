@@ -10,6 +10,9 @@ export interface BoardView {
   cells: Array<{ step: string; row: string; rect: Box }>;
   viewport: Box | null;
   ideaCount: number;
+  ideas: Array<{ id: string; text: string; rect: Box | null; cluster: string | null }>;
+  clusters: Array<{ name: string; rect: Box | null }>;
+  links: Array<{ note: string; idea: string }>;
   following: boolean;
 }
 
@@ -56,4 +59,22 @@ export async function dragNoteToCell(page: Page, text: string, step: string, row
   await page.mouse.down();
   await page.mouse.move(to.x, to.y, { steps: 10 });
   await page.mouse.up();
+}
+
+const centre = (rect: Box) => ({ x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 });
+
+/** Drags whatever is at the centre of `from` to the centre of `to` (board rectangles). */
+export async function dragOnBoard(page: Page, from: Box, to: Box): Promise<void> {
+  const start = await pagePoint(page, centre(from));
+  const end = await pagePoint(page, centre(to));
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(end.x, end.y, { steps: 10 });
+  await page.mouse.up();
+}
+
+/** Clicks the centre of a board rectangle. */
+export async function clickOnBoard(page: Page, rect: Box): Promise<void> {
+  const point = await pagePoint(page, centre(rect));
+  await page.mouse.click(point.x, point.y);
 }

@@ -58,7 +58,7 @@ export default function BoardPanel({ workshopId, token, role, ideas, sites }: Bo
   const handleView = useCallback((view: BoardViewport) => role === 'facilitator' && publish(view, leading), [publish, leading, role]);
 
   const readViewport = useCallback(() => controls.current?.view() ?? null, []);
-  useBoardTestHook(board?.state ?? null, board?.synced ?? false, boardIdeas.length, follow !== null, readViewport);
+  useBoardTestHook(board?.state ?? null, board?.synced ?? false, boardIdeas, follow !== null, readViewport);
 
   const handleExport = () => {
     if (!board) return;

@@ -12,6 +12,7 @@ import {
   cellKey,
   notesByCell,
   type BoardAwarenessState,
+  type BoardIdea,
   type Feeling,
 } from '@gommette/shared/board';
 import { useBoardTestHook } from './boardTestHook';
@@ -24,6 +25,8 @@ export interface PhoneJourneyProps {
   siteId: string;
   onClose: () => void;
 }
+
+const NO_IDEAS: BoardIdea[] = [];
 
 /** A new note goes last in its cell: its order is the time it was written. */
 const nextOrder = (): number => Date.now();
@@ -49,7 +52,7 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
   const step = steps[current] ?? null;
   const cells = useMemo(() => notesByCell(state?.notes ?? []), [state?.notes]);
 
-  useBoardTestHook(state, board?.synced ?? false, 0, false);
+  useBoardTestHook(state, board?.synced ?? false, NO_IDEAS, false);
 
   // Presence: which step this phone is on (its site, never who). Sent when the step's column
   // moves, not on every change of the board (500 phones would flood the room).
