@@ -4,6 +4,7 @@ import { PNG } from 'pngjs';
 import { clickOnBoard, dragNoteToCell, dragOnBoard, expectBoard, readBoardView } from './pages/BoardBoard';
 import { BoardConsolePage } from './pages/BoardConsolePage';
 import { BoardPhonePage } from './pages/BoardPhonePage';
+import { ConsolePage } from './pages/ConsolePage';
 import { PhonePage } from './pages/PhonePage';
 import { ServerProcess } from './support/serverProcess';
 
@@ -131,6 +132,17 @@ test('the journey map: set up on the console, filled from two phones, one of the
   await clickOnBoard(console.page, view.notes.find((note) => note.text === 'Se laver')!.rect);
   await clickOnBoard(console.page, view.ideas[0]!.rect!);
   await expectBoard(screen, (board) => board.links.some((link) => link.note === 'Se laver' && link.idea === 'Une douche mobile'), 'the need linked to the idea');
+
+  // Hiding the idea (moderation, under the board on the console) removes its note; showing it
+  // again brings it back in its cluster.
+  await console.page.getByTestId('board-toggle').click();
+  const moderation = new ConsolePage(console.page);
+  await moderation.hide('Une douche mobile');
+  await expectBoard(screen, (board) => board.ideaCount === 0, 'the hidden idea leaves the board');
+  await moderation.row('Une douche mobile').getByTestId('show-idea').click();
+  await expectBoard(screen, (board) => board.ideas[0]?.cluster === 'Se laver, se nourrir', 'the idea back in its cluster');
+  await console.page.getByTestId('board-toggle').click();
+  await expect(console.page.getByTestId('board-canvas').locator('canvas').first()).toBeVisible();
 
   // "Suivez-moi": the projector follows the facilitator's view.
   await console.page.getByTestId('board-follow-me').click();
