@@ -159,7 +159,9 @@ export class BoardRoom {
   /** Saves everything and compacts; then the room may be dropped. */
   async closeRoom(): Promise<void> {
     await this.flush();
-    await (this.chain = this.chain.then(() => this.compactNow()));
+    const compaction = this.chain.then(() => this.compactNow());
+    this.chain = compaction.catch(() => undefined);
+    await compaction;
     this.awareness.destroy();
     this.doc.destroy();
   }
