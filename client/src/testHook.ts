@@ -10,6 +10,14 @@ import { useEffect } from 'react';
 export interface GommetteTestHook {
   ideas(): IdeaView[];
   connected(): boolean;
+  /** The board this page shows, if it shows one (see board/boardTestHook.ts). */
+  board(): unknown;
+}
+
+/** Set by a mounted board view; read through `window.__gommette.board()`. */
+let boardReader: (() => unknown) | null = null;
+export function setBoardTestReader(reader: (() => unknown) | null): void {
+  boardReader = reader;
 }
 
 declare global {
@@ -20,7 +28,7 @@ declare global {
 
 export function useTestHook(ideas: IdeaView[], connected: boolean): void {
   useEffect(() => {
-    const hook: GommetteTestHook = { ideas: () => ideas.map((idea) => ({ ...idea })), connected: () => connected };
+    const hook: GommetteTestHook = { ideas: () => ideas.map((idea) => ({ ...idea })), connected: () => connected, board: () => boardReader?.() ?? null };
     window.__gommette = hook;
     return () => {
       if (window.__gommette === hook) delete window.__gommette;

@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { ErrorCode, MAX_HTTP_BODY_BYTES } from '@gommette/shared';
+import { createBoardGateway } from './board/boardGateway';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import { clientRoutes } from './http/clientRoutes';
@@ -98,8 +99,10 @@ export function createApp(config: Config, deps: AppDeps): App {
   const httpServer = http.createServer(app);
   const sockets = createSocketServer(httpServer, ctx);
   io = sockets.io;
-  httpServer.on('upgrade', (req, socket) => {
+  const boards = createBoardGateway(ctx);
+  httpServer.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith(SOCKET_IO_PATH)) return; // engine.io answers these
+    if (boards.handles(req)) return boards.handleUpgrade(req, socket, head); // /yjs/<workshopId>
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   });
 
@@ -118,6 +121,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       presence.close();
       sockets.realtime.ideas.close();
       sockets.realtime.staff.close();
+      await boards.close(); // saves every board before the store closes
       await new Promise<void>((resolve) => {
         // io.close() disconnects every socket and closes the HTTP server.
         sockets.io.close(() => resolve());

@@ -1,6 +1,7 @@
-import { ErrorCode } from '@gommette/shared';
+import { ErrorCode, currentPhase } from '@gommette/shared';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BoardSection } from '../board/BoardSection';
 import { Brand } from '../components/Brand';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
@@ -53,6 +54,7 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
   // The server rebuilds the projector link from the console's key, on whichever device this is.
   const screenHref = figures.state?.screenUrl;
 
+  const journey = live.room !== null && currentPhase(live.room.phases, live.room.run)?.activity === 'journey';
   const refusal = connection.refusal ?? (figures.error === ErrorCode.Unauthorized || figures.error === ErrorCode.NotFound ? figures.error : null);
   if (refusal) return <StaffRefusal code={refusal} />;
   if (!workshop) return <LoadingScreen />;
@@ -103,6 +105,15 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
           tableCount={live.room?.tableCount ?? 0}
         />
       </div>
+      <BoardSection
+        key={journey ? 'journey' : 'other'}
+        initiallyOpen={journey}
+        workshopId={credentials.workshopId}
+        token={credentials.token}
+        role={readOnly ? 'screen' : 'facilitator'}
+        ideas={live.ideas}
+        sites={workshop.sites}
+      />
     </main>
   );
 }

@@ -10,6 +10,7 @@ import { useOutbox } from '../outbox/useOutbox';
 import { useConnectionStatus } from '../socket/useConnectionStatus';
 import { useWorkshopLive } from '../socket/useWorkshopLive';
 import { useWorkshopSocket, type SocketCredentials } from '../socket/useWorkshopSocket';
+import { PhoneJourneyButton } from '../board/PhoneJourneyButton';
 import { useTestHook } from '../testHook';
 import { HandRaised } from '../animation/HandRaised';
 import { PhaseBanner } from '../animation/PhaseBanner';
@@ -129,8 +130,19 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
       {activity === 'questionnaire' && room && (
         <QuestionnaireForm socket={socket} questionnaire={room.questionnaire} answered={questionnaireAnswered} onAnswered={() => setAnsweredNow(true)} />
       )}
-      {activity !== null && activity !== 'ideas' && activity !== 'questionnaire' && <PhoneActivity activity={activity} />}
+      {activity !== null && activity !== 'ideas' && activity !== 'questionnaire' && activity !== 'journey' && <PhoneActivity activity={activity} />}
       {room?.run.handRaised && <HandRaised />}
+
+      {/* The journey map: the main action of a journey step; on a free wall, always at hand. */}
+      {workshop && (activity === 'journey' || room?.phases.length === 0) && (
+        <PhoneJourneyButton
+          key={activity ?? 'none'}
+          workshopId={workshop.id}
+          token={participant.participantToken}
+          siteId={participant.participant.siteId}
+          initiallyOpen={activity === 'journey'}
+        />
+      )}
 
       <MyIdeasList ideas={myIdeas} onRetake={handleRetake} />
       <CardPanel cardCode={participant.cardCode} />

@@ -1,6 +1,7 @@
-import { isSilent } from '@gommette/shared';
+import { currentPhase, isSilent } from '@gommette/shared';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BoardSection } from '../board/BoardSection';
 import { Brand } from '../components/Brand';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { LoadingScreen } from '../components/LoadingScreen';
@@ -53,6 +54,8 @@ export function ScreenView({ credentials }: ScreenViewProps) {
     [live.ideas, screenTable],
   );
   const parked = useMemo(() => live.ideas.filter((idea) => idea.parked), [live.ideas]);
+  // The journey step opens the shared board on the projector by itself.
+  const journey = room !== null && currentPhase(room.phases, room.run)?.activity === 'journey' && room.run.status !== 'waiting';
 
   if (connection.refusal) return <StaffRefusal code={connection.refusal} />;
   const workshop = live.snapshot?.workshop;
@@ -127,6 +130,15 @@ export function ScreenView({ credentials }: ScreenViewProps) {
         </section>
       )}
       {room?.run.handRaised && <HandRaised />}
+      <BoardSection
+        key={journey ? 'journey' : 'other'}
+        initiallyOpen={journey}
+        workshopId={credentials.workshopId}
+        token={credentials.token}
+        role="screen"
+        ideas={live.ideas}
+        sites={workshop.sites}
+      />
 
     </main>
   );

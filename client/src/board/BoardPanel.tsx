@@ -1,0 +1,122 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IdeaView } from '@gommette/shared';
+import { layoutJourney, type BoardAwarenessState, type BoardIdea, type BoardViewport } from '@gommette/shared/board';
+import { BoardCanvas, type BoardCanvasControls } from './BoardCanvas';
+import { useBoardTestHook } from './boardTestHook';
+import { renderBoardPng } from './exportBoardImage';
+import { downloadDataUrl } from './exportPng';
+import { JourneyEditor } from './JourneyEditor';
+import { useBoard, usePeers } from './useBoard';
+import { useElementSize } from './useElementSize';
+import './board.css';
+
+export interface BoardPanelProps {
+  workshopId: string;
+  token: string;
+  /** The console edits; the projector only shows (its token is read-only on the server too). */
+  role: 'facilitator' | 'screen';
+  /** Ideas from the live feed: hidden ones are left out here, so hiding an idea removes its note. */
+  ideas: ReadonlyArray<IdeaView>;
+  sites: ReadonlyArray<{ id: string; name: string }>;
+}
+
+/**
+ * The shared board on the projector and the console: the Konva canvas with its tools (fit,
+ * zoom, PNG), "Suivez-moi" for the facilitator, and the journey editor on the console.
+ * Loaded lazily (Konva and Yjs are in this chunk, never in the phone's first screen).
+ */
+export default function BoardPanel({ workshopId, token, role, ideas, sites }: BoardPanelProps) {
+  const { t } = useTranslation();
+  const board = useBoard(workshopId, token);
+  const canvasBox = useRef<HTMLDivElement>(null);
+  const size = useElementSize(canvasBox);
+  const controls = useRef<BoardCanvasControls>(null);
+  const [leading, setLeading] = useState(false);
+  const awareness = board?.connection.provider.awareness ?? null;
+  const peers = usePeers(awareness);
+  const editable = role === 'facilitator';
+
+  const boardIdeas = useMemo<BoardIdea[]>(
+    () => ideas.filter((idea) => !idea.hidden).map((idea) => ({ id: idea.id, text: idea.text, siteId: idea.siteId, createdAt: idea.createdAt })),
+    [ideas],
+  );
+  const leader = leading ? null : (peers.find((peer) => peer.lead && peer.view) ?? null);
+  const follow = leader?.view ?? null;
+
+  const publish = useCallback(
+    (view: BoardViewport | null, lead: boolean) => {
+      if (!awareness) return;
+      const state: BoardAwarenessState = { role, siteId: null, view: role === 'facilitator' ? view : null, lead: role === 'facilitator' && lead };
+      awareness.setLocalState(state);
+    },
+    [awareness, role],
+  );
+  useEffect(() => {
+    publish(controls.current?.view() ?? null, leading);
+  }, [publish, leading]);
+  const handleView = useCallback((view: BoardViewport) => role === 'facilitator' && publish(view, leading), [publish, leading, role]);
+
+  const readViewport = useCallback(() => controls.current?.view() ?? null, []);
+  useBoardTestHook(board?.state ?? null, board?.synced ?? false, boardIdeas, follow !== null, readViewport);
+
+  const handleExport = () => {
+    if (!board) return;
+    const url = renderBoardPng(board.connection.doc, boardIdeas, sites);
+    downloadDataUrl(url, `gommette-tableau-${new Date().toISOString().slice(0, 10)}.png`);
+  };
+
+  const state = board?.state ?? null;
+  const below = state ? layoutJourney(state).grid : null;
+
+  return (
+    <section className={`board-panel board-panel--${role}`} aria-label={t('board.heading')}>
+      <div className="board-panel__tools" role="toolbar">
+        <button type="button" className="button" onClick={() => controls.current?.fit()} data-testid="board-fit">
+          {t('board.fit')}
+        </button>
+        <button type="button" className="button" onClick={() => controls.current?.zoom(1.25)} aria-label={t('board.zoomIn')}>
+          +
+        </button>
+        <button type="button" className="button" onClick={() => controls.current?.zoom(0.8)} aria-label={t('board.zoomOut')}>
+          −
+        </button>
+        <button type="button" className="button" onClick={handleExport} data-testid="board-export">
+          {t('board.exportPng')}
+        </button>
+        {editable && (
+          <button type="button" className={`button ${leading ? 'button--primary' : ''}`} aria-pressed={leading} onClick={() => setLeading((value) => !value)} data-testid="board-follow-me">
+            {t('board.followMe')}
+          </button>
+        )}
+        <span className="board-panel__status" role="status" data-testid="board-status" data-status={board?.status ?? 'connecting'}>
+          {leading ? t('board.followOn') : follow ? t('board.following') : board?.status === 'online' ? '' : t('board.reconnecting')}
+        </span>
+      </div>
+      <div className="board-panel__body">
+        {editable && board && state && (
+          <JourneyEditor doc={board.connection.doc} state={state} clusterSpot={{ x: (below?.x ?? 0) + (below?.width ?? 0) + 200, y: (below?.y ?? 0) }} />
+        )}
+        <div className="board-panel__canvas" ref={canvasBox} data-testid="board-canvas">
+          {board && state && size.width > 0 && size.height > 0 ? (
+            <BoardCanvas
+              state={state}
+              ideas={boardIdeas}
+              sites={sites}
+              width={size.width}
+              height={size.height}
+              doc={editable ? board.connection.doc : null}
+              peers={peers}
+              follow={follow}
+              onView={handleView}
+              labels={{ persona: t('board.persona'), renameCluster: t('board.renameCluster') }}
+              controlRef={controls}
+            />
+          ) : (
+            <p className="hint">{t('board.loading')}</p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

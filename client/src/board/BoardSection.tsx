@@ -1,0 +1,28 @@
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BoardPanelProps } from './BoardPanel';
+
+const BoardPanel = lazy(() => import('./BoardPanel'));
+
+/**
+ * A button that opens the shared board on the console or the projector. The board (Konva, Yjs)
+ * is fetched only when opened. `initiallyOpen` lets a phase show it at once.
+ */
+export function BoardSection(props: BoardPanelProps & { initiallyOpen?: boolean }) {
+  const { t } = useTranslation();
+  const { initiallyOpen = false, ...panel } = props;
+  const [open, setOpen] = useState(initiallyOpen);
+  return (
+    <div className={`board-section ${open ? 'board-section--open' : ''}`}>
+      <button type="button" className="button board-section__toggle" aria-expanded={open} onClick={() => setOpen((value) => !value)} data-testid="board-toggle">
+        <span aria-hidden="true">🗺️ </span>
+        {open ? t('board.close') : t('board.open')}
+      </button>
+      {open && (
+        <Suspense fallback={<p className="hint">{t('board.loading')}</p>}>
+          <BoardPanel {...panel} />
+        </Suspense>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type Konva from 'konva';
+import { memo } from 'react';
+import { Group, Rect, Text } from 'react-konva';
+import type { Rect as Box } from '@gommette/shared/board';
+import { BOARD_INK } from './colors';
+
+interface NoteShapeProps {
+  id: string;
+  rect: Box;
+  text: string;
+  fill: string;
+  stroke?: string;
+  draggable: boolean;
+  selected?: boolean;
+  onDragEnd?: (id: string, node: Konva.Group) => void;
+  onSelect?: (id: string) => void;
+}
+
+/**
+ * One sticky note (a resident's note or an idea). `cull` marks it for off-screen hiding; it only
+ * listens to events where it can be dragged or picked.
+ */
+export const NoteShape = memo(function NoteShape({ id, rect, text, fill, stroke, draggable, selected, onDragEnd, onSelect }: NoteShapeProps) {
+  const interactive = draggable || onSelect !== undefined;
+  return (
+    <Group
+      x={rect.x}
+      y={rect.y}
+      width={rect.width}
+      height={rect.height}
+      cull
+      draggable={draggable}
+      listening={interactive}
+      onDragEnd={onDragEnd ? (event) => onDragEnd(id, event.target as unknown as Konva.Group) : undefined}
+      onClick={onSelect ? () => onSelect(id) : undefined}
+      onTap={onSelect ? () => onSelect(id) : undefined}
+    >
+      <Rect
+        width={rect.width}
+        height={rect.height}
+        fill={fill}
+        stroke={selected ? '#1f6feb' : stroke}
+        strokeWidth={selected ? 4 : stroke ? 2 : 0}
+        cornerRadius={4}
+        perfectDrawEnabled={false}
+        shadowForStrokeEnabled={false}
+      />
+      <Text
+        x={6}
+        y={6}
+        width={rect.width - 12}
+        height={rect.height - 12}
+        text={text}
+        fontSize={text.length <= 3 ? 34 : 14}
+        align={text.length <= 3 ? 'center' : 'left'}
+        verticalAlign={text.length <= 3 ? 'middle' : 'top'}
+        fill={BOARD_INK}
+        ellipsis
+        listening={false}
+        perfectDrawEnabled={false}
+      />
+    </Group>
+  );
+});

@@ -1,0 +1,278 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { WebSocket, WebSocketServer } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import { BOARD_CLOSE_TOO_LARGE, BOARD_WS_PATH, BOARD_WS_PROTOCOL, MAX_BOARD_MESSAGE_BYTES } from '@gommette/shared/board';
+import type { AppContext } from '../context';
+import { isAllowedOrigin } from '../realtime/origin';
+import { awarenessUpdateAllowed } from './awarenessGuard';
+import { boardAccess, type BoardAccess } from './boardAccess';
+import { BoardRoom, BoardTooLargeError, type BoardRoomOptions } from './BoardRoom';
+
+/** y-websocket message types. */
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const MESSAGE_QUERY_AWARENESS = 3;
+
+const WORKSHOP_PATH = /^\/yjs\/([A-Za-z0-9_-]{6,64})\/?$/;
+const TOKEN = /^[A-Za-z0-9_-]{20,128}$/;
+/** A client that does not answer a ping within this time is dropped. */
+const PING_INTERVAL_MS = 30_000;
+/** A client that lets this much pile up unsent (a stalled phone) is dropped; it resyncs later. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+
+export const CloseCode = { GoingAway: 1001, Invalid: 1008, Internal: 1011, TooLarge: BOARD_CLOSE_TOO_LARGE } as const;
+
+interface Connection {
+  ws: WebSocket;
+  access: BoardAccess;
+  room: BoardRoom;
+  /** Awareness client ids this connection publishes. */
+  clientIds: Set<number>;
+  alive: boolean;
+}
+
+export interface BoardGateway {
+  /** True for `/yjs/…` upgrade requests (the gateway answers them, even to refuse). */
+  handles(req: IncomingMessage): boolean;
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Rooms in memory (for tests and the benchmark). */
+  room(workshopId: string): BoardRoom | undefined;
+  /** Closes every connection and saves every board. */
+  close(): Promise<void>;
+}
+
+function refuse(socket: Duplex, status: number, reason: string): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/** The token a client offers as the second WebSocket sub-protocol (so it never sits in a URL). */
+export function tokenFromProtocols(header: string | undefined): string | null {
+  const offered = (header ?? '').split(',').map((value) => value.trim());
+  if (!offered.includes(BOARD_WS_PROTOCOL)) return null;
+  return offered.find((value) => value !== BOARD_WS_PROTOCOL && TOKEN.test(value)) ?? null;
+}
+
+/**
+ * The Yjs side of the server: the y-websocket protocol (sync + awareness, y-protocols) on
+ * `/yjs/<workshopId>`, on the same HTTP server as socket.io. The upgrade is refused unless the
+ * Origin is allowed and the token (offered as a WebSocket sub-protocol) opens that workshop.
+ * Read-only connections get the board and others' presence; their sync-step-2 and update
+ * messages are dropped. A message over `MAX_BOARD_MESSAGE_BYTES`, or that would make the board
+ * exceed its cap, closes that connection only.
+ */
+export function createBoardGateway(ctx: AppContext, roomOptions: BoardRoomOptions = {}): BoardGateway {
+  const { logger } = ctx;
+  const rooms = new Map<string, BoardRoom>();
+  const connections = new Map<BoardRoom, Set<Connection>>();
+  const closing = new Map<string, Promise<void>>();
+  let closed = false;
+
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_BOARD_MESSAGE_BYTES,
+    perMessageDeflate: false,
+    handleProtocols: (protocols) => (protocols.has(BOARD_WS_PROTOCOL) ? BOARD_WS_PROTOCOL : false),
+  });
+
+  const heartbeat = setInterval(() => {
+    for (const set of connections.values()) {
+      for (const conn of set) {
+        if (!conn.alive) {
+          conn.ws.terminate();
+          continue;
+        }
+        conn.alive = false;
+        conn.ws.ping();
+      }
+    }
+  }, PING_INTERVAL_MS);
+  heartbeat.unref();
+
+  function send(conn: Connection, message: Uint8Array): void {
+    if (conn.ws.readyState !== WebSocket.OPEN) return;
+    if (conn.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      conn.ws.close(CloseCode.GoingAway, 'too slow');
+      return;
+    }
+    conn.ws.send(message, (error) => {
+      if (error) conn.ws.terminate();
+    });
+  }
+
+  async function openRoom(workshopId: string): Promise<BoardRoom> {
+    const pendingClose = closing.get(workshopId);
+    if (pendingClose) await pendingClose.catch(() => undefined);
+    let room = rooms.get(workshopId);
+    if (!room) {
+      const created = new BoardRoom(workshopId, ctx.boards, logger, roomOptions);
+      room = created;
+      rooms.set(workshopId, created);
+      connections.set(created, new Set());
+      created.doc.on('update', (update: Uint8Array, origin: unknown) => {
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MESSAGE_SYNC);
+        syncProtocol.writeUpdate(encoder, update);
+        const message = encoding.toUint8Array(encoder);
+        for (const conn of connections.get(created) ?? []) if (conn !== origin) send(conn, message);
+      });
+      created.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        const changed = [...added, ...updated, ...removed];
+        const owner = origin as Connection | undefined;
+        if (owner && connections.get(created)?.has(owner)) {
+          for (const id of [...added, ...updated]) owner.clientIds.add(id);
+          for (const id of removed) owner.clientIds.delete(id);
+        }
+        const message = awarenessMessage(created, changed);
+        // Also back to the sender: a lone client hears itself and knows the link is alive.
+        for (const conn of connections.get(created) ?? []) send(conn, message);
+      });
+      created.ready.catch((error: unknown) => {
+        logger.error({ err: error, workshopId }, 'board load failed');
+        for (const conn of connections.get(created) ?? []) conn.ws.close(CloseCode.Internal, 'load failed');
+        rooms.delete(workshopId);
+        connections.delete(created);
+      });
+    }
+    return room;
+  }
+
+  function awarenessMessage(room: BoardRoom, clients: number[]): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(room.awareness, clients));
+    return encoding.toUint8Array(encoder);
+  }
+
+  function handleMessage(conn: Connection, data: Uint8Array): void {
+    const { room, access } = conn;
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    if (type === MESSAGE_SYNC) {
+      const step = decoding.readVarUint(decoder);
+      if (step === syncProtocol.messageYjsSyncStep1) {
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MESSAGE_SYNC);
+        syncProtocol.writeSyncStep2(encoder, room.doc, decoding.readVarUint8Array(decoder));
+        send(conn, encoding.toUint8Array(encoder));
+        return;
+      }
+      if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) throw new Error('unknown sync step');
+      if (access.readOnly) return; // read-only: the board is theirs to see, not to change
+      room.applyClientUpdate(decoding.readVarUint8Array(decoder), conn);
+      return;
+    }
+    if (type === MESSAGE_AWARENESS) {
+      const update = decoding.readVarUint8Array(decoder);
+      const owners = connections.get(room) ?? new Set<Connection>();
+      const allowed = awarenessUpdateAllowed(update, access, (id) => conn.clientIds.has(id) || ![...owners].some((other) => other.clientIds.has(id)));
+      if (allowed === null) return; // not a shape we relay (a name, another role): dropped
+      awarenessProtocol.applyAwarenessUpdate(room.awareness, update, conn);
+      return;
+    }
+    if (type === MESSAGE_QUERY_AWARENESS) {
+      send(conn, awarenessMessage(room, Array.from(room.awareness.getStates().keys())));
+      return;
+    }
+    throw new Error('unknown message type');
+  }
+
+  function leave(conn: Connection): void {
+    const { room } = conn;
+    const set = connections.get(room);
+    if (!set?.delete(conn)) return;
+    if (conn.clientIds.size > 0) awarenessProtocol.removeAwarenessStates(room.awareness, Array.from(conn.clientIds), null);
+    if (set.size > 0 || closed) return;
+    // Last one out: save and unload (kept in memory while a save fails).
+    const unload = room
+      .closeRoom()
+      .then(() => {
+        if (connections.get(room)?.size === 0) {
+          rooms.delete(room.workshopId);
+          connections.delete(room);
+        }
+      })
+      .catch((error: unknown) => logger.error({ err: error, workshopId: room.workshopId }, 'board unload failed; kept in memory'))
+      .finally(() => closing.delete(room.workshopId));
+    closing.set(room.workshopId, unload);
+  }
+
+  function accept(ws: WebSocket, access: BoardAccess, room: BoardRoom): void {
+    const conn: Connection = { ws, access, room, clientIds: new Set(), alive: true };
+    connections.get(room)?.add(conn);
+    ws.binaryType = 'nodebuffer';
+    ws.on('pong', () => {
+      conn.alive = true;
+    });
+    // Messages wait for the board to load, then run in arrival order.
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      conn.alive = true;
+      void room.ready.then(() => {
+        if (ws.readyState !== WebSocket.OPEN) return;
+        try {
+          if (!isBinary) throw new Error('text frame');
+          handleMessage(conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+        } catch (error) {
+          const tooLarge = error instanceof BoardTooLargeError;
+          logger.warn({ workshopId: room.workshopId, reason: tooLarge ? 'board full' : 'bad message' }, 'board connection closed');
+          ws.close(tooLarge ? CloseCode.TooLarge : CloseCode.Invalid, tooLarge ? 'board full' : 'bad message');
+        }
+      }, () => undefined);
+    });
+    ws.on('error', () => ws.terminate()); // e.g. maxPayload exceeded: ws closes with 1009
+    ws.on('close', () => leave(conn));
+    void room.ready.then(() => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep1(encoder, room.doc);
+      send(conn, encoding.toUint8Array(encoder));
+      const states = Array.from(room.awareness.getStates().keys());
+      if (states.length > 0) send(conn, awarenessMessage(room, states));
+    }, () => undefined);
+  }
+
+  return {
+    handles: (req) => req.url?.startsWith(BOARD_WS_PATH) ?? false,
+    handleUpgrade(req, socket, head) {
+      const path = (req.url ?? '').split('?')[0] ?? '';
+      const match = WORKSHOP_PATH.exec(path);
+      if (closed) return refuse(socket, 503, 'Service Unavailable');
+      if (!match) return refuse(socket, 404, 'Not Found');
+      if (!isAllowedOrigin(req.headers, ctx.config)) return refuse(socket, 403, 'Forbidden');
+      const token = tokenFromProtocols(req.headers['sec-websocket-protocol']);
+      if (!token) return refuse(socket, 401, 'Unauthorized');
+      const workshopId = match[1]!;
+      socket.on('error', () => socket.destroy());
+      boardAccess(ctx.store, workshopId, token).then(
+        async (access) => {
+          if (!access) {
+            logger.info({ path, status: 401 }, 'board upgrade refused');
+            return refuse(socket, 401, 'Unauthorized');
+          }
+          if (closed || socket.destroyed) return socket.destroy();
+          const room = await openRoom(workshopId);
+          wss.handleUpgrade(req, socket, head, (ws) => accept(ws, access, room));
+        },
+        (error: unknown) => {
+          logger.error({ err: error, path }, 'board upgrade failed');
+          refuse(socket, 500, 'Internal Server Error');
+        },
+      );
+    },
+    room: (workshopId) => rooms.get(workshopId),
+    async close() {
+      closed = true;
+      clearInterval(heartbeat);
+      for (const set of connections.values()) for (const conn of set) conn.ws.close(CloseCode.GoingAway, 'server stopping');
+      await Promise.allSettled(closing.values());
+      await Promise.allSettled(Array.from(rooms.values()).map((room) => room.closeRoom()));
+      rooms.clear();
+      connections.clear();
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+    },
+  };
+}

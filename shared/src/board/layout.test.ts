@@ -1,0 +1,58 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { NOTE_HEIGHT, cellAt, layoutIdeas, layoutJourney, rectOfNote, type BoardIdea } from './layout';
+import { addCluster, addNote, applyJourneyTemplate, placeIdea, readBoard, setIdeaCluster } from './schema';
+
+describe('board layout', () => {
+  it('puts each note in its cell, and a point back in the same cell', () => {
+    const doc = new Y.Doc();
+    applyJourneyTemplate(doc);
+    for (let index = 0; index < 5; index++) {
+      addNote(doc, { id: `note-000${index}`, text: `n${index}`, placement: { kind: 'cell', stepId: 'step-noon', rowId: 'row-needs' }, order: index });
+    }
+    addNote(doc, { id: 'note-free', text: 'libre', placement: { kind: 'free', x: -500, y: 40 }, order: 9 });
+    const board = readBoard(doc);
+    const layout = layoutJourney(board);
+    expect(layout.cells).toHaveLength(6 * 4);
+    const needs = layout.rows.find((row) => row.item.id === 'row-needs')!;
+    const does = layout.rows.find((row) => row.item.id === 'row-does')!;
+    // Five notes, two per line: the row grows to three lines.
+    expect(needs.rect.height).toBeGreaterThan(3 * NOTE_HEIGHT);
+    expect(needs.rect.height).toBeGreaterThan(does.rect.height);
+    for (const note of board.notes.filter((n) => n.placement.kind === 'cell')) {
+      const rect = rectOfNote(layout, note);
+      const found = cellAt(layout, rect.x + rect.width / 2, rect.y + rect.height / 2);
+      expect(found).toMatchObject({ stepId: 'step-noon', rowId: 'row-needs' });
+    }
+    const free = board.notes.find((note) => note.id === 'note-free')!;
+    expect(rectOfNote(layout, free)).toMatchObject({ x: -500, y: 40 });
+    expect(cellAt(layout, -450, 60)).toBeNull();
+  });
+
+  it('groups unplaced ideas by site below the grid, keeps moved ones where they were put, stacks cluster members', () => {
+    const doc = new Y.Doc();
+    addCluster(doc, 'c1', 'Dormir', 2000, 2000);
+    placeIdea(doc, 'i2', 50, 60);
+    setIdeaCluster(doc, 'i3', 'c1');
+    setIdeaCluster(doc, 'i4', 'c1');
+    const ideas: BoardIdea[] = [
+      { id: 'i1', text: 'a', siteId: 's1', createdAt: 1 },
+      { id: 'i2', text: 'b', siteId: 's1', createdAt: 2 },
+      { id: 'i3', text: 'c', siteId: 's2', createdAt: 3 },
+      { id: 'i4', text: 'd', siteId: 's2', createdAt: 4 },
+      { id: 'i5', text: 'e', siteId: 's2', createdAt: 5 },
+    ];
+    const board = readBoard(doc);
+    const layout = layoutIdeas(ideas, board.ideaPlacements, board.clusters, 1000);
+    expect(layout.ideas.get('i2')).toMatchObject({ x: 50, y: 60 });
+    expect(layout.groups.map((group) => group.key)).toEqual(['s1', 's2']);
+    expect(layout.ideas.get('i1')!.y).toBeGreaterThan(1000);
+    expect(layout.ideas.get('i5')!.y).toBeGreaterThan(layout.ideas.get('i1')!.y);
+    const cluster = layout.clusters.get('c1')!;
+    for (const id of ['i3', 'i4']) {
+      const rect = layout.ideas.get(id)!;
+      expect(rect.x).toBeGreaterThanOrEqual(cluster.x);
+      expect(rect.y + rect.height).toBeLessThanOrEqual(cluster.y + cluster.height);
+    }
+  });
+});

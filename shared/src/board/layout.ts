@@ -1,0 +1,220 @@
+/**
+ * Where things are drawn on the board, in board units (1 unit = 1 CSS pixel at zoom 1). Pure:
+ * the projector, the console and the tests all compute the same rectangles from the same state.
+ *
+ *   persona banner
+ *   ┌──────────┬────────┬────────┬──
+ *   │          │ step 1 │ step 2 │ …      the journey grid, rows grow with their fullest cell
+ *   │ row 1    │ notes  │ notes  │
+ *   └──────────┴────────┴────────┴──
+ *   ideas, grouped (by site today, by table later), then clusters, below the grid
+ */
+import type { AxisItem, BoardNote, BoardState, Cluster, IdeaPlacement } from './schema';
+
+export const NOTE_WIDTH = 110;
+export const NOTE_HEIGHT = 72;
+export const NOTE_GAP = 10;
+export const STEP_WIDTH = 2 * NOTE_WIDTH + 3 * NOTE_GAP;
+export const ROW_HEADER_WIDTH = 200;
+export const PERSONA_HEIGHT = 80;
+export const STEP_HEADER_HEIGHT = 56;
+const NOTES_PER_CELL_ROW = 2;
+const MIN_ROW_HEIGHT = NOTE_HEIGHT + 2 * NOTE_GAP;
+/** Ideas start this far below the grid. */
+const IDEAS_MARGIN = 120;
+const IDEAS_PER_LINE = 10;
+const GROUP_GAP = 60;
+export const CLUSTER_COLUMNS = 3;
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface CellRect extends Rect {
+  stepId: string;
+  rowId: string;
+}
+
+export interface JourneyLayout {
+  persona: Rect;
+  steps: Array<{ item: AxisItem; rect: Rect }>;
+  rows: Array<{ item: AxisItem; rect: Rect }>;
+  cells: CellRect[];
+  /** Each note in a cell → its rectangle. Free notes use their own x/y. */
+  notes: Map<string, Rect>;
+  grid: Rect;
+}
+
+export const cellKey = (stepId: string, rowId: string): string => `${stepId}|${rowId}`;
+
+/** Notes per cell, in display order. */
+export function notesByCell(notes: ReadonlyArray<BoardNote>): Map<string, BoardNote[]> {
+  const cells = new Map<string, BoardNote[]>();
+  for (const note of notes) {
+    if (note.placement.kind !== 'cell') continue;
+    const key = cellKey(note.placement.stepId, note.placement.rowId);
+    const list = cells.get(key);
+    if (list) list.push(note);
+    else cells.set(key, [note]);
+  }
+  return cells;
+}
+
+export function layoutJourney(state: Pick<BoardState, 'steps' | 'rows' | 'notes'>): JourneyLayout {
+  const byCell = notesByCell(state.notes);
+  const top = PERSONA_HEIGHT + STEP_HEADER_HEIGHT;
+  const steps = state.steps.map((item, index) => ({
+    item,
+    rect: { x: ROW_HEADER_WIDTH + index * STEP_WIDTH, y: PERSONA_HEIGHT, width: STEP_WIDTH, height: STEP_HEADER_HEIGHT },
+  }));
+  const rows: JourneyLayout['rows'] = [];
+  let y = top;
+  for (const item of state.rows) {
+    let most = 0;
+    for (const step of state.steps) most = Math.max(most, byCell.get(cellKey(step.id, item.id))?.length ?? 0);
+    const lines = Math.max(1, Math.ceil(most / NOTES_PER_CELL_ROW));
+    const height = Math.max(MIN_ROW_HEIGHT, lines * (NOTE_HEIGHT + NOTE_GAP) + NOTE_GAP);
+    rows.push({ item, rect: { x: 0, y, width: ROW_HEADER_WIDTH, height } });
+    y += height;
+  }
+  const width = ROW_HEADER_WIDTH + state.steps.length * STEP_WIDTH;
+  const cells: CellRect[] = [];
+  const notes = new Map<string, Rect>();
+  for (const row of rows) {
+    for (const step of steps) {
+      const cell: CellRect = { x: step.rect.x, y: row.rect.y, width: STEP_WIDTH, height: row.rect.height, stepId: step.item.id, rowId: row.item.id };
+      cells.push(cell);
+      (byCell.get(cellKey(step.item.id, row.item.id)) ?? []).forEach((note, index) => {
+        notes.set(note.id, {
+          x: cell.x + NOTE_GAP + (index % NOTES_PER_CELL_ROW) * (NOTE_WIDTH + NOTE_GAP),
+          y: cell.y + NOTE_GAP + Math.floor(index / NOTES_PER_CELL_ROW) * (NOTE_HEIGHT + NOTE_GAP),
+          width: NOTE_WIDTH,
+          height: NOTE_HEIGHT,
+        });
+      });
+    }
+  }
+  return {
+    persona: { x: 0, y: 0, width: Math.max(width, ROW_HEADER_WIDTH + STEP_WIDTH), height: PERSONA_HEIGHT },
+    steps,
+    rows,
+    cells,
+    notes,
+    grid: { x: 0, y: PERSONA_HEIGHT, width, height: y - PERSONA_HEIGHT },
+  };
+}
+
+/** The cell under a board point, or null (free area). */
+export function cellAt(layout: JourneyLayout, x: number, y: number): CellRect | null {
+  return layout.cells.find((cell) => x >= cell.x && x < cell.x + cell.width && y >= cell.y && y < cell.y + cell.height) ?? null;
+}
+
+export function rectOfNote(layout: JourneyLayout, note: BoardNote): Rect {
+  if (note.placement.kind === 'free') return { x: note.placement.x, y: note.placement.y, width: NOTE_WIDTH, height: NOTE_HEIGHT };
+  return layout.notes.get(note.id) ?? { x: 0, y: 0, width: NOTE_WIDTH, height: NOTE_HEIGHT };
+}
+
+/** What the board needs to know of an idea (the text and visibility come from the SQL store). */
+export interface BoardIdea {
+  id: string;
+  text: string;
+  siteId: string;
+  createdAt: number;
+}
+
+/**
+ * The group an idea's note falls in before anyone moves it. By site for now; when ideas carry
+ * the table they were written at, this becomes `idea.tableId ?? idea.siteId`.
+ */
+export const ideaGroupKey = (idea: BoardIdea): string => idea.siteId;
+
+export interface IdeaLayout {
+  ideas: Map<string, Rect>;
+  clusters: Map<string, Rect>;
+  groups: Array<{ key: string; rect: Rect }>;
+}
+
+/** Rectangle of a cluster holding `count` notes (a frame with a title band). */
+export function clusterRect(cluster: Cluster, count: number): Rect {
+  const lines = Math.max(1, Math.ceil(count / CLUSTER_COLUMNS));
+  return {
+    x: cluster.x,
+    y: cluster.y,
+    width: CLUSTER_COLUMNS * (NOTE_WIDTH + NOTE_GAP) + NOTE_GAP,
+    height: 44 + lines * (NOTE_HEIGHT + NOTE_GAP) + NOTE_GAP,
+  };
+}
+
+/**
+ * Places every visible idea: in its cluster, at the place someone dragged it to, or (never
+ * moved) in its group's block below the journey grid.
+ */
+export function layoutIdeas(
+  ideas: ReadonlyArray<BoardIdea>,
+  placements: ReadonlyMap<string, IdeaPlacement>,
+  clusters: ReadonlyArray<Cluster>,
+  below: number,
+): IdeaLayout {
+  const result: IdeaLayout = { ideas: new Map(), clusters: new Map(), groups: [] };
+  const members = new Map<string, BoardIdea[]>(clusters.map((cluster) => [cluster.id, []]));
+  const groups = new Map<string, BoardIdea[]>();
+  for (const idea of ideas) {
+    const placement = placements.get(idea.id);
+    if (placement?.clusterId && members.has(placement.clusterId)) members.get(placement.clusterId)!.push(idea);
+    else if (placement) result.ideas.set(idea.id, { x: placement.x, y: placement.y, width: NOTE_WIDTH, height: NOTE_HEIGHT });
+    else {
+      const key = ideaGroupKey(idea);
+      const list = groups.get(key);
+      if (list) list.push(idea);
+      else groups.set(key, [idea]);
+    }
+  }
+  for (const cluster of clusters) {
+    const list = members.get(cluster.id)!;
+    result.clusters.set(cluster.id, clusterRect(cluster, list.length));
+    list.forEach((idea, index) => {
+      result.ideas.set(idea.id, {
+        x: cluster.x + NOTE_GAP + (index % CLUSTER_COLUMNS) * (NOTE_WIDTH + NOTE_GAP),
+        y: cluster.y + 44 + Math.floor(index / CLUSTER_COLUMNS) * (NOTE_HEIGHT + NOTE_GAP),
+        width: NOTE_WIDTH,
+        height: NOTE_HEIGHT,
+      });
+    });
+  }
+  let y = below + IDEAS_MARGIN;
+  for (const [key, list] of groups) {
+    const lines = Math.ceil(list.length / IDEAS_PER_LINE);
+    const rect = { x: 0, y, width: IDEAS_PER_LINE * (NOTE_WIDTH + NOTE_GAP) + NOTE_GAP, height: 36 + lines * (NOTE_HEIGHT + NOTE_GAP) + NOTE_GAP };
+    result.groups.push({ key, rect });
+    list.forEach((idea, index) => {
+      result.ideas.set(idea.id, {
+        x: NOTE_GAP + (index % IDEAS_PER_LINE) * (NOTE_WIDTH + NOTE_GAP),
+        y: y + 36 + Math.floor(index / IDEAS_PER_LINE) * (NOTE_HEIGHT + NOTE_GAP),
+        width: NOTE_WIDTH,
+        height: NOTE_HEIGHT,
+      });
+    });
+    y += rect.height + GROUP_GAP;
+  }
+  return result;
+}
+
+/** Smallest rectangle holding all of `rects` (for fit-to-screen). */
+export function boundsOf(rects: Iterable<Rect>): Rect | null {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const rect of rects) {
+    minX = Math.min(minX, rect.x);
+    minY = Math.min(minY, rect.y);
+    maxX = Math.max(maxX, rect.x + rect.width);
+    maxY = Math.max(maxY, rect.y + rect.height);
+  }
+  return Number.isFinite(minX) ? { x: minX, y: minY, width: maxX - minX, height: maxY - minY } : null;
+}
+
+export const rectsOverlap = (a: Rect, b: Rect): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
