@@ -1,3 +1,5 @@
+import { VoteErrorCode } from './vote/constants';
+
 /**
  * Limits, timings and codes shared by the server (validation) and the UI (counters, hints).
  * Units are in the names.
@@ -59,5 +61,6 @@ export const ErrorCode = {
   UnknownEvent: 'unknown_event',
   ProtocolMismatch: 'protocol_mismatch',
   Internal: 'internal',
+  ...VoteErrorCode,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -6,3 +6,4 @@ export * from './domain/codes';
 export * from './domain/participant';
 export * from './domain/idea';
 export * from './domain/workshop';
+export * from './vote';

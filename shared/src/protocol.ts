@@ -16,6 +16,7 @@ import {
 } from './constants';
 import type { IdeaView } from './domain/idea';
 import { MOODS, type Mood, type MoodCounts } from './domain/participant';
+import { kioskAuthSchema, voteCommandSchemas, type VoteCommandResults, type VoteServerEvents, type VoteSnapshot } from './vote/protocol';
 
 /** Raw strings may carry extra spaces; the domain normalises, the schema bounds the size. */
 const boundedText = (max: number) => z.string().max(max * 4);
@@ -114,7 +115,7 @@ export interface WorkshopState {
 
 // ---------- socket.io ----------
 
-export const Role = { Participant: 'participant', Facilitator: 'facilitator', Screen: 'screen' } as const;
+export const Role = { Participant: 'participant', Facilitator: 'facilitator', Screen: 'screen', Kiosk: 'kiosk' } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 
 /** The socket.io handshake `auth`: who is connecting, checked before the connection opens. */
@@ -122,6 +123,7 @@ export const socketAuthSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal(Role.Participant), protocol: z.number().int(), token: tokenSchema }),
   z.object({ role: z.literal(Role.Facilitator), protocol: z.number().int(), workshopId: serverIdSchema, token: tokenSchema }),
   z.object({ role: z.literal(Role.Screen), protocol: z.number().int(), workshopId: serverIdSchema, token: tokenSchema }),
+  kioskAuthSchema,
 ]);
 export type SocketAuth = z.infer<typeof socketAuthSchema>;
 
@@ -135,6 +137,7 @@ export type IdeaHidePayload = z.infer<typeof ideaHidePayload>;
 export const commandSchemas = {
   'idea:post': ideaPostPayload,
   'idea:hide': ideaHidePayload,
+  ...voteCommandSchemas,
 } as const;
 export type CommandName = keyof typeof commandSchemas;
 
@@ -155,7 +158,7 @@ export function ackError(code: ErrorCode, message: string, retryAfterMs?: number
 }
 
 /** What each command answers with. */
-export interface CommandResults {
+export interface CommandResults extends VoteCommandResults {
   'idea:post': IdeaView;
   'idea:hide': IdeaView;
 }
@@ -180,9 +183,10 @@ export interface Snapshot {
   presence: Presence;
   /** Participants only. */
   me?: ParticipantSelf;
+  vote?: VoteSnapshot;
 }
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends VoteServerEvents {
   'workshop:snapshot': (snapshot: Snapshot) => void;
   /**
    * New or restored ideas, without their authors, oldest first (coalesced: see
