@@ -1,3 +1,4 @@
+import type { VoteStore } from './VoteStore';
 import type { WorkshopStore } from './WorkshopStore';
 
 /**
@@ -6,4 +7,5 @@ import type { WorkshopStore } from './WorkshopStore';
  */
 export interface Stores {
   store: WorkshopStore;
+  votes: VoteStore;
 }
