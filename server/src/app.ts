@@ -11,6 +11,7 @@ import { clientRoutes } from './http/clientRoutes';
 import { errorMiddleware, sendError } from './http/errors';
 import { joinRoutes } from './http/joinRoutes';
 import { workshopRoutes } from './http/workshopRoutes';
+import { voteRoutes } from './vote/voteRoutes';
 import { PresenceTracker } from './realtime/PresenceTracker';
 import { createSocketServer } from './realtime/socketServer';
 import { workshopRooms, type GommetteServer } from './realtime/types';
@@ -91,6 +92,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   });
   app.use(workshopRoutes(ctx));
   app.use(joinRoutes(ctx));
+  app.use(voteRoutes(ctx));
   app.use('/api', (_req, res) => sendError(res, ErrorCode.NotFound, 'no such API route'));
   app.use(clientRoutes(config.clientDir));
   app.use(errorMiddleware(logger));
@@ -117,6 +119,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     close: async () => {
       presence.close();
       sockets.realtime.ideas.close();
+      sockets.realtime.votes.close();
       await new Promise<void>((resolve) => {
         // io.close() disconnects every socket and closes the HTTP server.
         sockets.io.close(() => resolve());

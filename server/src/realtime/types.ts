@@ -2,6 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { CommandName, ParticipantSelf, Role, ServerToClientEvents } from '@gommette/shared';
 import type { IdeaBroadcaster } from './IdeaBroadcaster';
 import type { Limiters } from './limits';
+import type { VoteRealtime } from '../vote/VoteRealtime';
 
 /**
  * The server's view of client commands: payloads and acks are `unknown` until parsed, because
@@ -39,4 +40,5 @@ export const workshopRooms = (workshopId: string): string[] => [screensRoom(work
 export interface Realtime {
   limiters: Limiters;
   ideas: IdeaBroadcaster;
+  votes: VoteRealtime;
 }

@@ -9,10 +9,13 @@ export const MAX_PAPER_COUNT = 10_000;
 /** A round may stay open at most this long ("at" mode: a window over several days). */
 export const MAX_ROUND_WINDOW_MS = 60 * 24 * 60 * 60 * 1000;
 /**
- * Results are broadcast at most once per interval per workshop (a quiet room at once): 1,000
- * phones voting together make a few results messages per second, not a million.
+ * Results are coalesced per workshop: a quiet room gets them at once, a busy one at most once per
+ * interval. Projectors and consoles (a handful of sockets) get 10 a second so a tap shows on the
+ * wall fast; phones (hundreds of sockets) 2 a second: 1,000 phones voting together make a few
+ * results messages per phone per second, not a million.
  */
-export const VOTE_BROADCAST_INTERVAL_MS = 250;
+export const VOTE_SCREEN_BROADCAST_INTERVAL_MS = 100;
+export const VOTE_PHONE_BROADCAST_INTERVAL_MS = 500;
 /** Below this many voters a site's per-idea split stays merged into the total until the close. */
 export const MIN_VOTERS_FOR_SITE_SPLIT = 3;
 /** Gommettes (and take-backs) one voter may send per 10 s: a thumb, not a script. */

@@ -114,7 +114,7 @@ export interface VoteSnapshot {
 export interface VoteServerEvents {
   /** A round opened, closed or was revealed: every screen, phone, kiosk and console. */
   'vote:round': (round: RoundView) => void;
-  /** Coalesced (VOTE_BROADCAST_INTERVAL_MS): aggregates only. */
+  /** Coalesced (VOTE_SCREEN_/VOTE_PHONE_BROADCAST_INTERVAL_MS): aggregates only. */
   'vote:results': (results: VoteResults) => void;
   /** One voter's own gommettes, to their other devices. */
   'vote:mine': (mine: MyVotes) => void;
