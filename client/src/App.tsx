@@ -11,6 +11,7 @@ import { JoinPage } from './phone/JoinPage';
 const HomePage = lazy(() => import('./home/HomePage').then((module) => ({ default: module.HomePage })));
 const ConsolePage = lazy(() => import('./console/ConsolePage').then((module) => ({ default: module.ConsolePage })));
 const ScreenPage = lazy(() => import('./screen/ScreenPage').then((module) => ({ default: module.ScreenPage })));
+const KioskPage = lazy(() => import('./vote/KioskPage').then((module) => ({ default: module.KioskPage })));
 
 export function App() {
   return (
@@ -22,6 +23,7 @@ export function App() {
           </Route>
           <Route path="/console/:id">{(params) => <ConsolePage key={params.id} workshopId={params.id} />}</Route>
           <Route path="/screen/:id">{(params) => <ScreenPage key={params.id} workshopId={params.id} />}</Route>
+          <Route path="/kiosk/:id">{(params) => <KioskPage key={params.id} workshopId={params.id} />}</Route>
           <Route path="/j/:joinCode">{(params) => <JoinPage key={params.joinCode} joinCode={params.joinCode} />}</Route>
           <Route path="/j">
             <EnterCodePage />

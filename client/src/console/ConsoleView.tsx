@@ -17,6 +17,8 @@ import { IdeaModerationList } from './IdeaModerationList';
 import { LiveFigures } from './LiveFigures';
 import { useHideIdea } from './useHideIdea';
 import { useWorkshopState } from './useWorkshopState';
+import { ConsoleVotePanel } from '../vote/ConsoleVotePanel';
+import { useVoteFeed } from '../vote/useVoteFeed';
 
 interface ConsoleViewProps {
   credentials: StaffCredentials;
@@ -30,6 +32,7 @@ export function ConsoleView({ credentials }: ConsoleViewProps) {
   const live = useWorkshopLive(socket, 'facilitator');
   const figures = useWorkshopState(credentials.workshopId, credentials.token, live.presence);
   const moderation = useHideIdea(socket, live.applyIdea);
+  const vote = useVoteFeed(socket);
 
   useTestHook(live.ideas, connection.state === 'online');
 
@@ -75,6 +78,7 @@ export function ConsoleView({ credentials }: ConsoleViewProps) {
         </div>
         <IdeaModerationList ideas={live.ideas} sites={workshop.sites} moderation={moderation} />
       </div>
+      <ConsoleVotePanel socket={socket} feed={vote} ideas={live.ideas} sites={workshop.sites} workshopId={credentials.workshopId} token={credentials.token} />
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import { ErrorCode, normalizeText, type JoinInfo, type JoinResponse } from '@gommette/shared';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { ErrorPanel } from '../components/ErrorPanel';
@@ -15,6 +15,10 @@ import { CardPanel } from './CardPanel';
 import { IdeaComposer } from './IdeaComposer';
 import { mergeMyIdeas } from './myIdeas';
 import { MyIdeasList } from './MyIdeasList';
+import { useVoteFeed } from '../vote/useVoteFeed';
+
+// The vote screen loads only when a round exists, keeping the first screen light.
+const PhoneVote = lazy(() => import('../vote/PhoneVote'));
 
 interface ParticipantScreenProps {
   participant: JoinResponse;
@@ -35,6 +39,7 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
   const connection = useConnectionStatus(socket);
   const live = useWorkshopLive(socket, 'participant');
   const outbox = useOutbox(participant.participant.id, socket, live.applyIdea);
+  const vote = useVoteFeed(socket);
   const [draft, setDraft] = useState('');
   const textareaRef = useRef<HTMLTextAreaElement>(null);
 
@@ -92,6 +97,12 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
         </>
       ) : (
         <p className="hint">{t('app.loading')}</p>
+      )}
+
+      {vote.round && (
+        <Suspense fallback={null}>
+          <PhoneVote participantId={participant.participant.id} socket={socket} feed={vote} myIdeas={live.ideas} />
+        </Suspense>
       )}
 
       <IdeaComposer value={draft} onChange={setDraft} onSend={handleSend} textareaRef={textareaRef} />

@@ -14,6 +14,8 @@ import { FullscreenButton } from './FullscreenButton';
 import { useTestHook } from '../testHook';
 import { IdeaWall } from './IdeaWall';
 import { SiteJoinPanel } from './SiteJoinPanel';
+import { ScreenVotePanel } from '../vote/ScreenVotePanel';
+import { useVoteFeed } from '../vote/useVoteFeed';
 
 /** How the QR codes are laid out, by number of places (see screen.css). */
 function sitesLayoutClass(count: number): string {
@@ -32,6 +34,7 @@ export function ScreenView({ credentials }: ScreenViewProps) {
   const socket = useWorkshopSocket(credentials);
   const connection = useConnectionStatus(socket);
   const live = useWorkshopLive(socket, credentials.role);
+  const vote = useVoteFeed(socket);
   useTestHook(live.ideas, connection.state === 'online');
 
   useEffect(() => {
@@ -88,6 +91,7 @@ export function ScreenView({ credentials }: ScreenViewProps) {
       </aside>
 
       <IdeaWall ideas={live.ideas} sites={workshop.sites} snapshotIdeaIds={live.snapshotIdeaIds} />
+      <ScreenVotePanel feed={vote} ideas={live.ideas} sites={workshop.sites} />
 
     </main>
   );
