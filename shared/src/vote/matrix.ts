@@ -1,44 +1,41 @@
-import { EASY_PRIORITY_THRESHOLD } from './constants';
+import { MATRIX_SCALE } from './constants';
 
-/**
- * Where an idea sits on the "facile à faire × prioritaire" matrix, both axes from 0 to 1:
- * `x` grows to the right (easier to do), `y` grows upwards (more of a priority).
- */
-export interface MatrixPosition {
-  x: number;
-  y: number;
+/** Where an idea sits on the matrix: 0…MATRIX_SCALE on each axis. */
+export interface MatrixPlacement {
+  ideaId: string;
+  /** "facile à faire": 0 hard, MATRIX_SCALE easy. */
+  easy: number;
+  /** "prioritaire": 0 can wait, MATRIX_SCALE priority. */
+  priority: number;
 }
 
-/** The matrix of a workshop: axis labels set by the facilitator (null: the usual words), placements. */
+/** Axis labels set by the facilitator; empty means the default words of the viewer's language. */
+export interface MatrixAxes {
+  easy: string;
+  priority: string;
+}
+
 export interface MatrixView {
-  xLabel: string | null;
-  yLabel: string | null;
-  /** Whether the projector shows the matrix. */
-  onScreen: boolean;
-  placements: Record<string, MatrixPosition>;
+  axes: MatrixAxes;
+  placements: MatrixPlacement[];
 }
 
-export function emptyMatrix(): MatrixView {
-  return { xLabel: null, yLabel: null, onScreen: false, placements: {} };
+export const emptyMatrix: MatrixView = { axes: { easy: '', priority: '' }, placements: [] };
+
+export function inEasyPriorityQuadrant(placement: Pick<MatrixPlacement, 'easy' | 'priority'>): boolean {
+  const half = MATRIX_SCALE / 2;
+  return placement.easy >= half && placement.priority >= half;
 }
 
-export function inEasyPriorityQuadrant(position: MatrixPosition): boolean {
-  return position.x >= EASY_PRIORITY_THRESHOLD && position.y >= EASY_PRIORITY_THRESHOLD;
+/** The ideas of the "easy and priority" quadrant, most priority first, among those still visible. */
+export function quadrantIdeaIds(placements: ReadonlyArray<MatrixPlacement>, visibleIdeaIds: ReadonlySet<string>): string[] {
+  return placements
+    .filter((placement) => visibleIdeaIds.has(placement.ideaId) && inEasyPriorityQuadrant(placement))
+    .sort((a, b) => b.priority + b.easy - (a.priority + a.easy))
+    .map((placement) => placement.ideaId);
 }
 
-/** The ideas placed in the "easy and priority" quadrant, most of both first, among `ideaIds`. */
-export function quadrantIdeaIds(ideaIds: ReadonlyArray<string>, placements: Readonly<Record<string, MatrixPosition>>): string[] {
-  return ideaIds
-    .flatMap((id) => {
-      const position = placements[id];
-      return position && inEasyPriorityQuadrant(position) ? [{ id, score: position.x + position.y }] : [];
-    })
-    .sort((a, b) => b.score - a.score)
-    .map((entry) => entry.id);
-}
-
-/** A position as stored: inside the square, rounded to a thousandth. */
-export function clampPosition(position: MatrixPosition): MatrixPosition {
-  const clamp = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
-  return { x: clamp(position.x), y: clamp(position.y) };
+/** Replaces or adds one placement (client-side and in tests). */
+export function upsertPlacement(placements: ReadonlyArray<MatrixPlacement>, placement: MatrixPlacement): MatrixPlacement[] {
+  return [...placements.filter((item) => item.ideaId !== placement.ideaId), placement];
 }

@@ -1,163 +1,143 @@
 import { MIN_VOTERS_FOR_SITE_SPLIT } from './constants';
 import { isRoundOpen, type VoteRound } from './round';
 
-/** A phone of a resident, or one person's turn at a site's shared tablet (the "borne"). */
-export type VoterKind = 'phone' | 'kiosk';
-
-/** Gommettes counted on a site's paper panel, typed in by the facilitator (replaces the last count). */
-export interface PaperCount {
-  siteId: string;
-  counts: Record<string, number>;
-  /** How many people voted on paper, when the facilitator knows it. */
-  voters: number;
-}
-
-/** Aggregates read from the store: counts only, never who. */
-export interface RoundTallies {
-  /** Gommettes stuck (and not taken back) from phones and kiosks, per site and idea. */
+/** Aggregates read from the store: counts only, never who chose what. */
+export interface VoteTally {
+  /** Phone and kiosk gommettes not taken back, per site and idea. */
   digital: ReadonlyArray<{ siteId: string; ideaId: string; count: number }>;
-  /** Voters with at least one gommette stuck, per site and kind. */
-  voters: ReadonlyArray<{ siteId: string; kind: VoterKind; count: number }>;
-  paper: ReadonlyArray<PaperCount>;
+  /** Distinct voters with at least one gommette, per site and kind. */
+  voters: ReadonlyArray<{ siteId: string; phone: number; kiosk: number }>;
+  /** Paper gommettes typed in by the facilitator, per site and idea. */
+  paper: ReadonlyArray<{ siteId: string; ideaId: string; count: number }>;
 }
-
-/**
- * `shown`: counts per idea are in. `hidden`: the round hides results until it is closed and
- * revealed. `withheld`: fewer than MIN_VOTERS_FOR_SITE_SPLIT digital voters in the whole round
- * while it is open, so even the total would expose them.
- */
-export type ResultsVisibility = 'shown' | 'hidden' | 'withheld';
 
 export interface SiteResults {
   siteId: string;
-  voters: { phone: number; kiosk: number; paper: number };
-  /** Digital gommettes per idea; null while hidden, or merged into the total (small site, round open). */
-  digital: Record<string, number> | null;
-  /** Paper gommettes per idea; null while hidden. */
-  paper: Record<string, number> | null;
+  voters: number;
+  phoneVoters: number;
+  kioskVoters: number;
+  /**
+   * Digital gommettes per idea at this site. Null while the round is open and the site has fewer
+   * than MIN_VOTERS_FOR_SITE_SPLIT voters (its gommettes count in the total), or when results are hidden.
+   */
+  ideas: Record<string, number> | null;
+  /** Paper gommettes per idea (typed in by the facilitator; already anonymous). */
+  paper: Record<string, number>;
 }
 
-export interface RankedIdea {
+export interface IdeaResult {
   ideaId: string;
-  /** Competition ranking: two ideas tied first are both 1, the next is 3. */
-  rank: number;
-  total: number;
-  /** The part of `total` counted on paper. */
+  digital: number;
   paper: number;
+  total: number;
+  /** 1 for the first; ideas with the same total share a rank (1, 1, 3). */
+  rank: number;
   tied: boolean;
 }
 
-/** What every screen, console, kiosk and phone receives: aggregates only. */
-export interface RoundResults {
+export interface VoteResults {
   roundId: string;
-  /** The round's version these counts belong to: keep only the newest. */
+  /** The round's write counter when these were computed: a client keeps the newest. */
   version: number;
   closed: boolean;
-  visibility: ResultsVisibility;
-  sites: SiteResults[];
-  /** Every idea of the round, best first; empty unless `shown`. */
-  ranking: RankedIdea[];
-  /** Digital voters plus paper voters, over every site. */
   voters: number;
+  sites: SiteResults[];
+  /** Ranking, best first; null when hidden from this audience. */
+  ranking: IdeaResult[] | null;
+  /**
+   * Gommettes of small sites held out of the live totals: when fewer than
+   * MIN_VOTERS_FOR_SITE_SPLIT voters sit in small sites together, adding theirs to the total
+   * would expose them by subtraction. They count at the close.
+   */
+  heldBack: number;
 }
 
-/** Ranks ideas by their totals, ties shared (1, 1, 3); equal totals keep the ballot order. */
-export function rankIdeas(
-  ideaIds: ReadonlyArray<string>,
-  totals: Readonly<Record<string, number>>,
-  paper: Readonly<Record<string, number>> = {},
-): RankedIdea[] {
-  const rows = ideaIds.map((ideaId, order) => ({ ideaId, order, total: totals[ideaId] ?? 0, paper: paper[ideaId] ?? 0 }));
+export type ResultsAudience = 'facilitator' | 'public';
+
+/** Standard competition ranking, ties shown as ties; ties keep the ballot's order. */
+export function rankIdeas(ideaIds: ReadonlyArray<string>, totals: ReadonlyMap<string, { digital: number; paper: number }>): IdeaResult[] {
+  const rows = ideaIds.map((ideaId, order) => {
+    const found = totals.get(ideaId) ?? { digital: 0, paper: 0 };
+    return { ideaId, digital: found.digital, paper: found.paper, total: found.digital + found.paper, order };
+  });
   rows.sort((a, b) => b.total - a.total || a.order - b.order);
-  const howMany = new Map<number, number>();
-  for (const row of rows) howMany.set(row.total, (howMany.get(row.total) ?? 0) + 1);
+  const countByTotal = new Map<number, number>();
+  for (const row of rows) countByTotal.set(row.total, (countByTotal.get(row.total) ?? 0) + 1);
   let rank = 0;
+  let previous: number | null = null;
   return rows.map((row, index) => {
-    if (index === 0 || rows[index - 1]!.total !== row.total) rank = index + 1;
-    return { ideaId: row.ideaId, rank, total: row.total, paper: row.paper, tied: (howMany.get(row.total) ?? 0) > 1 };
+    if (row.total !== previous) rank = index + 1;
+    previous = row.total;
+    return { ideaId: row.ideaId, digital: row.digital, paper: row.paper, total: row.total, rank, tied: (countByTotal.get(row.total) ?? 0) > 1 };
   });
 }
 
+/** Whether this audience sees the per-idea results now. */
+export function showsIdeaResults(round: VoteRound, audience: ResultsAudience, now: number): boolean {
+  if (audience === 'facilitator' || round.results === 'live') return true;
+  return !isRoundOpen(round, now) && round.revealedAt !== null;
+}
+
 /**
- * Sites whose per-idea split stays merged into the total while the round is open: those with
- * 1 or 2 voters, and, while the merged group itself has fewer than the minimum (its split would be
- * the total minus the others), the smallest other sites too.
+ * Results for an audience, with the privacy rules: per-site splits of small sites merged while
+ * the round is open, small pools held back from live totals, hidden results hidden.
  */
-export function mergedSites(votersBySite: ReadonlyMap<string, number>): Set<string> {
-  const merged = new Set<string>();
-  let group = 0;
-  for (const [siteId, voters] of votersBySite) {
-    if (voters > 0 && voters < MIN_VOTERS_FOR_SITE_SPLIT) {
-      merged.add(siteId);
-      group += voters;
-    }
-  }
-  const others = [...votersBySite].filter(([siteId, voters]) => voters > 0 && !merged.has(siteId)).sort((a, b) => a[1] - b[1]);
-  for (const [siteId, voters] of others) {
-    if (group === 0 || group >= MIN_VOTERS_FOR_SITE_SPLIT) break;
-    merged.add(siteId);
-    group += voters;
-  }
-  return merged;
-}
-
-function visibilityOf(round: VoteRound, closed: boolean, digitalVoters: number): ResultsVisibility {
-  if (!round.liveResults && (!closed || round.revealedAt === null)) return 'hidden';
-  if (!closed && digitalVoters > 0 && digitalVoters < MIN_VOTERS_FOR_SITE_SPLIT) return 'withheld';
-  return 'shown';
-}
-
-/** The public results of a round from its tallies, with the hiding and small-site rules applied. */
-export function buildResults(round: VoteRound, siteIds: ReadonlyArray<string>, tallies: RoundTallies, now: number): RoundResults {
-  const closed = !isRoundOpen(round, now);
-  const inRound = new Set(round.ideaIds);
-  const sites = new Map(siteIds.map((siteId) => [siteId, { phone: 0, kiosk: 0, digital: {} as Record<string, number>, paper: null as PaperCount | null }]));
-  for (const row of tallies.voters) {
+export function buildResults(round: VoteRound, siteIds: ReadonlyArray<string>, tally: VoteTally, audience: ResultsAudience, now: number): VoteResults {
+  const open = isRoundOpen(round, now);
+  const ballot = new Set(round.ideaIds);
+  const sites = new Map<string, SiteResults>();
+  for (const siteId of siteIds) sites.set(siteId, { siteId, voters: 0, phoneVoters: 0, kioskVoters: 0, ideas: {}, paper: {} });
+  for (const row of tally.voters) {
     const site = sites.get(row.siteId);
-    if (site) site[row.kind] += row.count;
-  }
-  const totals: Record<string, number> = {};
-  const paperTotals: Record<string, number> = {};
-  for (const row of tallies.digital) {
-    const site = sites.get(row.siteId);
-    if (!site || !inRound.has(row.ideaId)) continue;
-    site.digital[row.ideaId] = (site.digital[row.ideaId] ?? 0) + row.count;
-    totals[row.ideaId] = (totals[row.ideaId] ?? 0) + row.count;
-  }
-  for (const count of tallies.paper) {
-    const site = sites.get(count.siteId);
     if (!site) continue;
-    site.paper = count;
-    for (const [ideaId, n] of Object.entries(count.counts)) {
-      if (!inRound.has(ideaId)) continue;
-      totals[ideaId] = (totals[ideaId] ?? 0) + n;
-      paperTotals[ideaId] = (paperTotals[ideaId] ?? 0) + n;
-    }
+    site.phoneVoters += row.phone;
+    site.kioskVoters += row.kiosk;
+    site.voters = site.phoneVoters + site.kioskVoters;
+  }
+  for (const row of tally.digital) {
+    const site = sites.get(row.siteId);
+    if (!site?.ideas || !ballot.has(row.ideaId)) continue;
+    site.ideas[row.ideaId] = (site.ideas[row.ideaId] ?? 0) + row.count;
+  }
+  for (const row of tally.paper) {
+    const site = sites.get(row.siteId);
+    if (!site || !ballot.has(row.ideaId) || row.count <= 0) continue;
+    site.paper[row.ideaId] = (site.paper[row.ideaId] ?? 0) + row.count;
   }
 
-  const digitalVoters = new Map([...sites].map(([siteId, site]) => [siteId, site.phone + site.kiosk]));
-  const digitalTotal = [...digitalVoters.values()].reduce((sum, n) => sum + n, 0);
-  const paperVoters = [...sites.values()].reduce((sum, site) => sum + (site.paper?.voters ?? 0), 0);
-  const visibility = visibilityOf(round, closed, digitalTotal);
-  const shown = visibility === 'shown';
-  const merged = closed ? new Set<string>() : mergedSites(digitalVoters);
+  const small = [...sites.values()].filter((site) => open && site.voters > 0 && site.voters < MIN_VOTERS_FOR_SITE_SPLIT);
+  const pooledVoters = small.reduce((sum, site) => sum + site.voters, 0);
+  const holdBack = pooledVoters > 0 && pooledVoters < MIN_VOTERS_FOR_SITE_SPLIT;
+  let heldBack = 0;
+  const totals = new Map<string, { digital: number; paper: number }>();
+  for (const site of sites.values()) {
+    const isSmall = small.includes(site);
+    for (const [ideaId, count] of Object.entries(site.ideas ?? {})) {
+      if (isSmall && holdBack) {
+        heldBack += count;
+        continue;
+      }
+      const entry = totals.get(ideaId) ?? { digital: 0, paper: 0 };
+      entry.digital += count;
+      totals.set(ideaId, entry);
+    }
+    for (const [ideaId, count] of Object.entries(site.paper)) {
+      const entry = totals.get(ideaId) ?? { digital: 0, paper: 0 };
+      entry.paper += count;
+      totals.set(ideaId, entry);
+    }
+    if (isSmall) site.ideas = null;
+  }
 
+  const visible = showsIdeaResults(round, audience, now);
+  const siteList = [...sites.values()].map((site) => (visible ? site : { ...site, ideas: null, paper: {} }));
   return {
     roundId: round.id,
     version: round.version,
-    closed,
-    visibility,
-    sites: [...sites].map(([siteId, site]) => ({
-      siteId,
-      voters: { phone: site.phone, kiosk: site.kiosk, paper: site.paper?.voters ?? 0 },
-      digital: shown && !merged.has(siteId) ? site.digital : null,
-      paper: shown ? pick(site.paper?.counts ?? {}, inRound) : null,
-    })),
-    ranking: shown ? rankIdeas(round.ideaIds, totals, paperTotals) : [],
-    voters: digitalTotal + paperVoters,
+    closed: !open,
+    voters: siteList.reduce((sum, site) => sum + site.voters, 0),
+    sites: siteList,
+    ranking: visible ? rankIdeas(round.ideaIds, totals) : null,
+    heldBack: visible ? heldBack : 0,
   };
-}
-
-function pick(counts: Readonly<Record<string, number>>, keep: ReadonlySet<string>): Record<string, number> {
-  return Object.fromEntries(Object.entries(counts).filter(([ideaId]) => keep.has(ideaId)));
 }
