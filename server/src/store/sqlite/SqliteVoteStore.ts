@@ -47,12 +47,26 @@ const toRound = (row: RoundRow): VoteRound => ({
 
 const conflict = (message: string): VoterWrite => ({ kind: 'refused', error: domainError(ErrorCode.Conflict, message) });
 
+interface QueuedWrite {
+  run: () => VoterWrite;
+  resolve: (write: VoterWrite) => void;
+  reject: (error: unknown) => void;
+}
+
 /**
  * Votes on the shared SQLite database. better-sqlite3 runs each transaction synchronously, so
  * the budget check and the insert of a gommette can never interleave with another tap's.
+ *
+ * Group commit: the gommettes and take-backs that arrive in the same turn of the event loop are
+ * written in one transaction (each in its own savepoint, checked against the ones before it),
+ * with one fsync, and every promise resolves after that commit. With `synchronous=FULL` a commit
+ * costs a disk flush that blocks the process; one per tap would let a crowd of phones starve the
+ * timers that broadcast the results.
  */
 export class SqliteVoteStore implements VoteStore {
   private readonly s;
+  private queue: QueuedWrite[] = [];
+  private flushScheduled = false;
 
   constructor(private readonly db: Database.Database) {
     this.s = {
@@ -107,6 +121,43 @@ export class SqliteVoteStore implements VoteStore {
     };
   }
 
+  /** Runs `write` in the next group commit; resolves once it is durable. */
+  private grouped(write: () => VoterWrite): Promise<VoterWrite> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ run: write, resolve, reject });
+      if (this.flushScheduled) return;
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const jobs = this.queue;
+    this.queue = [];
+    const outcomes: Array<{ ok: true; write: VoterWrite } | { ok: false; error: unknown }> = [];
+    try {
+      this.db.transaction(() => {
+        for (const job of jobs) {
+          try {
+            // A nested transaction is a savepoint: a failing write leaves the others intact.
+            outcomes.push({ ok: true, write: this.db.transaction(job.run)() });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      })();
+    } catch (error) {
+      for (const job of jobs) job.reject(error);
+      return;
+    }
+    jobs.forEach((job, index) => {
+      const outcome = outcomes[index]!;
+      if (outcome.ok) job.resolve(outcome.write);
+      else job.reject(outcome.error);
+    });
+  }
+
   private round(roundId: string): VoteRound | null {
     const row = this.s.getRound.get(roundId) as RoundRow | undefined;
     return row ? toRound(row) : null;
@@ -156,7 +207,7 @@ export class SqliteVoteStore implements VoteStore {
   }
 
   async cast(input: CastInput): Promise<VoterWrite> {
-    return this.db.transaction((): VoterWrite => {
+    return this.grouped((): VoterWrite => {
       const round = this.round(input.roundId);
       if (!round || round.workshopId !== input.workshopId) return { kind: 'refused', error: domainError(ErrorCode.NotFound, 'no such vote round') };
       const existing = this.s.getGommette.get(input.id) as GommetteRow | undefined;
@@ -173,11 +224,11 @@ export class SqliteVoteStore implements VoteStore {
       this.s.insertGommette.run(input.id, round.id, input.voter.id, input.voter.kind, input.voter.siteId, input.ideaId);
       this.s.bump.run(round.id);
       return { kind: 'stored', round: { ...round, version: round.version + 1 }, mine: [...mine, { id: input.id, ideaId: input.ideaId }] };
-    })();
+    });
   }
 
   async takeBack(input: TakeBackInput): Promise<VoterWrite> {
-    return this.db.transaction((): VoterWrite => {
+    return this.grouped((): VoterWrite => {
       const round = this.round(input.roundId);
       if (!round || round.workshopId !== input.workshopId) return { kind: 'refused', error: domainError(ErrorCode.NotFound, 'no such vote round') };
       const done = this.s.gommetteByTakeBack.get(input.id) as GommetteRow | undefined;
@@ -196,7 +247,7 @@ export class SqliteVoteStore implements VoteStore {
       this.s.takeBack.run(input.id, gommette.id);
       this.s.bump.run(round.id);
       return { kind: 'stored', round: { ...round, version: round.version + 1 }, mine: this.mineNow(round.id, input.voterId) };
-    })();
+    });
   }
 
   async myGommettes(roundId: string, voterId: string): Promise<MyGommette[]> {
