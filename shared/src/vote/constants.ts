@@ -10,12 +10,12 @@ export const MAX_PAPER_COUNT = 10_000;
 export const MAX_ROUND_WINDOW_MS = 60 * 24 * 60 * 60 * 1000;
 /**
  * Results are coalesced per workshop: a quiet room gets them at once, a busy one at most once per
- * interval. Projectors and consoles (a handful of sockets) get 10 a second so a tap shows on the
- * wall fast; phones (hundreds of sockets) 2 a second: 1,000 phones voting together make a few
- * results messages per phone per second, not a million.
+ * interval. Projectors, kiosks and consoles (a handful of sockets) get 10 a second so a tap shows
+ * on the wall fast; phones (hundreds of sockets, and the projector is where results are watched)
+ * one every 2 s: 2,000 phones voting together make 1,000 results messages a second, not millions.
  */
 export const VOTE_SCREEN_BROADCAST_INTERVAL_MS = 100;
-export const VOTE_PHONE_BROADCAST_INTERVAL_MS = 500;
+export const VOTE_PHONE_BROADCAST_INTERVAL_MS = 2_000;
 /** Below this many voters a site's per-idea split stays merged into the total until the close. */
 export const MIN_VOTERS_FOR_SITE_SPLIT = 3;
 /** Gommettes (and take-backs) one voter may send per 10 s: a thumb, not a script. */
