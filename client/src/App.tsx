@@ -13,6 +13,7 @@ const ConsolePage = lazy(() => import('./console/ConsolePage').then((module) => 
 const ScreenPage = lazy(() => import('./screen/ScreenPage').then((module) => ({ default: module.ScreenPage })));
 const HelperPage = lazy(() => import('./helper/HelperPage').then((module) => ({ default: module.HelperPage })));
 const ObserverPage = lazy(() => import('./console/ObserverPage').then((module) => ({ default: module.ObserverPage })));
+const KioskPage = lazy(() => import('./vote/KioskPage').then((module) => ({ default: module.KioskPage })));
 
 export function App() {
   return (
@@ -26,6 +27,7 @@ export function App() {
           <Route path="/screen/:id">{(params) => <ScreenPage key={params.id} workshopId={params.id} />}</Route>
           <Route path="/helper/:id">{(params) => <HelperPage key={params.id} workshopId={params.id} />}</Route>
           <Route path="/observer/:id">{(params) => <ObserverPage key={params.id} workshopId={params.id} />}</Route>
+          <Route path="/kiosk/:id">{(params) => <KioskPage key={params.id} workshopId={params.id} />}</Route>
           <Route path="/j/:joinCode">{(params) => <JoinPage key={params.joinCode} joinCode={params.joinCode} />}</Route>
           <Route path="/j">
             <EnterCodePage />

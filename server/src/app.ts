@@ -12,6 +12,7 @@ import { clientRoutes } from './http/clientRoutes';
 import { errorMiddleware, sendError } from './http/errors';
 import { joinRoutes } from './http/joinRoutes';
 import { workshopRoutes } from './http/workshopRoutes';
+import { voteRoutes } from './vote/voteRoutes';
 import { PresenceTracker } from './realtime/PresenceTracker';
 import { createSocketServer } from './realtime/socketServer';
 import { workshopRooms, type GommetteServer } from './realtime/types';
@@ -92,6 +93,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   });
   app.use(workshopRoutes(ctx));
   app.use(joinRoutes(ctx));
+  app.use(voteRoutes(ctx));
   app.use('/api', (_req, res) => sendError(res, ErrorCode.NotFound, 'no such API route'));
   app.use(clientRoutes(config.clientDir));
   app.use(errorMiddleware(logger));
@@ -122,6 +124,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       sockets.realtime.ideas.close();
       sockets.realtime.staff.close();
       await boards.close(); // saves every board before the store closes
+      sockets.realtime.votes.close();
       await new Promise<void>((resolve) => {
         // io.close() disconnects every socket and closes the HTTP server.
         sockets.io.close(() => resolve());

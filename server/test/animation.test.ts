@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUILT_IN_TEMPLATES, ErrorCode, type MethodTemplate, type PhaseSpec, type RoomView } from '@gommette/shared';
-import { clientId, connect, createWorkshop, emitWithAck, joinAs, nextEvent, nextIdea, postJson, startServer, type ClientSocket, type TestServer } from './helpers';
+import { clientId, connect, createWorkshop, emitWithAck, joinAs, nextEvent, nextEventWhere, nextIdea, postJson, startServer, type ClientSocket, type TestServer } from './helpers';
 
 const phases: PhaseSpec[] = [
   { id: 'accueil', title: 'Accueil', instruction: 'Choisis ta météo', activity: 'welcome', durationSec: 60, silentSec: 0 },
@@ -35,19 +35,7 @@ async function room(method: Parameters<typeof createWorkshop>[2] = { phases }) {
   return { workshop, facilitator, screen, phone, joined };
 }
 
-/** The next room view for which `match` holds (earlier broadcasts may still be on their way). */
-function nextRoom(socket: ClientSocket, match: (room: RoomView) => boolean, timeoutMs = 3000): Promise<RoomView> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no matching room:changed')), timeoutMs);
-    const listener = (room: RoomView) => {
-      if (!match(room)) return;
-      clearTimeout(timer);
-      socket.off('room:changed', listener);
-      resolve(room);
-    };
-    socket.on('room:changed', listener);
-  });
-}
+const nextRoom = (socket: ClientSocket, match: (room: RoomView) => boolean) => nextEventWhere(socket, 'room:changed', match);
 
 type AckResult<T> = { ok: true; data: T } | { ok: false; code: string };
 const control = (socket: ClientSocket, action: string, from: number, extra: Record<string, unknown> = {}) =>
@@ -259,5 +247,29 @@ describe('method templates', () => {
     expect((await list()).at(-1)).toMatchObject({ name: 'Notre atelier du jeudi', builtIn: false, phases: template.phases });
     const bad = await postJson(`${server.url}/api/workshops/${workshop.id}/templates`, { ...template, phases: [] }, { authorization: `Bearer ${workshop.facilitatorToken}` });
     expect(bad.status).toBe(400);
+  });
+});
+
+describe('phases and vote rounds', () => {
+  it('closes the open round with its vote step, and keeps a dated round open for the other sites', async () => {
+    const { workshop, facilitator, phone } = await room({ phases: [phases[1]!, phases[2]!, { ...phases[0]!, id: 'fin' }] });
+    await control(facilitator.socket, 'start', 0);
+    await post(phone.socket, 'Un sac à dos');
+    await control(facilitator.socket, 'next', 0);
+    await control(facilitator.socket, 'start', 1);
+    const settings = { budget: 3, stacking: false, capPerIdea: null, selfVote: true, results: 'live', ideas: { from: 'all' } };
+    const first = clientId();
+    expect(await emitWithAck(facilitator.socket, 'vote:open', { id: first, ...settings, closesAt: null })).toMatchObject({ ok: true });
+    const closed = nextEventWhere(phone.socket, 'vote:round', (round) => round.status === 'closed');
+    expect(await control(facilitator.socket, 'end', 1)).toMatchObject({ ok: true });
+    expect(await closed).toMatchObject({ id: first, status: 'closed' });
+
+    // A round with a date and time outlives its step.
+    await control(facilitator.socket, 'extend', 1, { minutes: 5 });
+    const dated = clientId();
+    expect(await emitWithAck(facilitator.socket, 'vote:open', { id: dated, ...settings, closesAt: Date.now() + 3 * 24 * 3600_000 })).toMatchObject({ ok: true });
+    await control(facilitator.socket, 'next', 1);
+    const later = await open({ role: 'facilitator', workshopId: workshop.id, token: workshop.facilitatorToken });
+    expect(later.snapshot.vote?.round).toMatchObject({ id: dated, status: 'open' });
   });
 });

@@ -128,6 +128,31 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
   });
 }
 
+/** The next `event` whose payload `match`es (earlier broadcasts may still be on their way). */
+export function nextEventWhere<E extends keyof ServerToClientEvents>(
+  socket: ClientSocket,
+  event: E,
+  match: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean,
+  timeoutMs = 3000,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  type Payload = Parameters<ServerToClientEvents[E]>[0];
+  const on = socket.on.bind(socket) as unknown as (event: string, listener: (payload: Payload) => void) => void;
+  const off = socket.off.bind(socket) as unknown as (event: string, listener: (payload: Payload) => void) => void;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off(event, listener);
+      reject(new Error(`no matching ${event} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const listener = (payload: Payload) => {
+      if (!match(payload)) return;
+      clearTimeout(timer);
+      off(event, listener);
+      resolve(payload);
+    };
+    on(event, listener);
+  });
+}
+
 /** Emits anything, without an ack: what a broken or hostile client may send. */
 export function rawEmit(socket: ClientSocket, event: string, ...args: unknown[]): void {
   (socket as unknown as { emit(event: string, ...args: unknown[]): void }).emit(event, ...args);

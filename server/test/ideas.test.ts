@@ -188,7 +188,7 @@ describe('ideas over socket.io', () => {
     expect(await post({ id: clientId(), text: '   ' })).toMatchObject({ ok: false, code: 'bad_request' });
     expect(await post({ id: clientId(), text: 'é'.repeat(201) })).toMatchObject({ ok: false, code: 'too_large' });
     expect(await post({ id: clientId(), text: 'x'.repeat(10_000) })).toMatchObject({ ok: false, code: 'too_large' });
-    expect(await emitWithAck(resident.socket, 'vote:cast', { ideaId: 'x' })).toMatchObject({ ok: false, code: 'unknown_event' });
+    expect(await emitWithAck(resident.socket, 'vote:stuff', { ideaId: 'x' })).toMatchObject({ ok: false, code: 'unknown_event' });
     expect(await emitWithAck(resident.socket, '__proto__', {})).toMatchObject({ ok: false, code: 'unknown_event' });
     // No ack function at all: nothing to answer, nothing crashes.
     rawEmit(resident.socket, 'idea:post', { id: clientId(), text: 'sans accusé' });

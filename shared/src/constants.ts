@@ -1,3 +1,5 @@
+import { VoteErrorCode } from './vote/constants';
+
 /**
  * Limits, timings and codes shared by the server (validation) and the UI (counters, hints).
  * Units are in the names.
@@ -65,5 +67,6 @@ export const ErrorCode = {
   /** "Main levée": everyone stops while the facilitator speaks. */
   HandRaised: 'hand_raised',
   Internal: 'internal',
+  ...VoteErrorCode,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -8,3 +8,4 @@ export * from './domain/idea';
 export * from './domain/workshop';
 export * from './animation';
 export * from './questionnaire';
+export * from './vote';

@@ -20,6 +20,7 @@ import { questionnaireCommandSchemas } from './questionnaire/protocol';
 import type { RoomView } from './animation/room';
 import { MAX_TABLES } from './animation/tables';
 import { MOODS, type Mood, type MoodCounts } from './domain/participant';
+import { kioskAuthSchema, voteCommandSchemas, type VoteCommandResults, type VoteServerEvents, type VoteSnapshot } from './vote/protocol';
 
 /** Raw strings may carry extra spaces; the domain normalises, the schema bounds the size. */
 const boundedText = (max: number) => z.string().max(max * 4);
@@ -132,7 +133,7 @@ export interface WorkshopState {
 
 // ---------- socket.io ----------
 
-export const Role = { Participant: 'participant', Facilitator: 'facilitator', Screen: 'screen', Helper: 'helper', Observer: 'observer' } as const;
+export const Role = { Participant: 'participant', Facilitator: 'facilitator', Screen: 'screen', Kiosk: 'kiosk', Helper: 'helper', Observer: 'observer' } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 
 /** The socket.io handshake `auth`: who is connecting, checked before the connection opens. */
@@ -142,6 +143,7 @@ export const socketAuthSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal(Role.Screen), protocol: z.number().int(), workshopId: serverIdSchema, token: tokenSchema }),
   z.object({ role: z.literal(Role.Helper), protocol: z.number().int(), workshopId: serverIdSchema, token: tokenSchema }),
   z.object({ role: z.literal(Role.Observer), protocol: z.number().int(), workshopId: serverIdSchema, token: tokenSchema }),
+  kioskAuthSchema,
 ]);
 export type SocketAuth = z.infer<typeof socketAuthSchema>;
 
@@ -157,6 +159,7 @@ export const commandSchemas = {
   'idea:hide': ideaHidePayload,
   ...animationCommandSchemas,
   ...questionnaireCommandSchemas,
+  ...voteCommandSchemas,
 } as const;
 export type CommandName = keyof typeof commandSchemas;
 
@@ -177,7 +180,7 @@ export function ackError(code: ErrorCode, message: string, retryAfterMs?: number
 }
 
 /** What each command answers with. */
-export interface CommandResults {
+export interface CommandResults extends VoteCommandResults {
   'idea:post': IdeaView;
   'idea:hide': IdeaView;
   'run:control': RoomView;
@@ -221,9 +224,10 @@ export interface Snapshot {
   /** Staff only: people with their tables, and the counts. */
   people?: PersonView[];
   figures?: ParticipantFigures;
+  vote?: VoteSnapshot;
 }
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends VoteServerEvents {
   'workshop:snapshot': (snapshot: Snapshot) => void;
   /**
    * New or restored ideas, without their authors, oldest first (coalesced: see

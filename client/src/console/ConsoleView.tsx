@@ -24,6 +24,8 @@ import { RunPanel } from './RunPanel';
 import { SaveMethodForm } from './SaveMethodForm';
 import { StaffLinks } from './StaffLinks';
 import { TablesPanel } from './TablesPanel';
+import { ConsoleVotePanel } from '../vote/ConsoleVotePanel';
+import { useVoteFeed } from '../vote/useVoteFeed';
 
 interface ConsoleViewProps {
   credentials: StaffCredentials;
@@ -39,6 +41,7 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
   const live = useWorkshopLive(socket, readOnly ? 'observer' : 'facilitator');
   const figures = useWorkshopState(readOnly ? null : credentials.workshopId, credentials.token, live.presence);
   const moderation = useHideIdea(socket, live.applyIdea);
+  const vote = useVoteFeed(socket);
 
   useTestHook(live.ideas, connection.state === 'online');
 
@@ -114,6 +117,7 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
         ideas={live.ideas}
         sites={workshop.sites}
       />
+      <ConsoleVotePanel socket={socket} feed={vote} ideas={live.ideas} sites={workshop.sites} workshopId={credentials.workshopId} token={credentials.token} />
     </main>
   );
 }

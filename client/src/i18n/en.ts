@@ -42,6 +42,12 @@ export const en = {
     hand_raised: 'Hands up: pens down, we listen.',
     network: 'No network. Check your connection and try again.',
     timeout: 'The server did not answer. Try again.',
+    vote_closed: 'The vote is over: you can no longer add or take back a gommette.',
+    vote_budget_spent: 'You have used all your gommettes. Take one back to change.',
+    vote_cap_reached: 'This idea already has as many of your gommettes as allowed.',
+    vote_own_idea: 'In this vote you cannot vote for your own idea.',
+    vote_not_in_round: 'This idea is not part of the vote.',
+    vote_round_open: 'A vote is already open: close it first.',
   },
   home: {
     heading: 'Prepare a workshop',

@@ -44,6 +44,12 @@ export const fr = {
     hand_raised: 'Main levée : on pose les stylos et on écoute.',
     network: 'Pas de réseau. Vérifie ta connexion et réessaie.',
     timeout: 'Pas de réponse du serveur. Réessaie.',
+    vote_closed: 'Le vote est terminé : tu ne peux plus coller ni retirer de gommette.',
+    vote_budget_spent: 'Tu as collé toutes tes gommettes. Retire-en une pour changer.',
+    vote_cap_reached: 'Cette idée a déjà le maximum de tes gommettes.',
+    vote_own_idea: 'Dans ce vote, tu ne peux pas voter pour ta propre idée.',
+    vote_not_in_round: "Cette idée ne fait pas partie du vote.",
+    vote_round_open: "Un vote est déjà ouvert : ferme-le d'abord.",
   },
   home: {
     heading: 'Préparer un atelier',

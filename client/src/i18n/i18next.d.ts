@@ -1,9 +1,10 @@
 import 'i18next';
 import type { fr } from './fr';
+import type { voteFr } from '../vote/voteI18n';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof fr };
+    resources: { translation: typeof fr & { vote: typeof voteFr } };
   }
 }

@@ -1,5 +1,5 @@
 import { ErrorCode, isSilent, normalizeText, phoneActivity, type JoinInfo, type JoinResponse } from '@gommette/shared';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { ErrorPanel } from '../components/ErrorPanel';
@@ -22,6 +22,10 @@ import { TablePicker } from './TablePicker';
 import { IdeaComposer } from './IdeaComposer';
 import { mergeMyIdeas } from './myIdeas';
 import { MyIdeasList } from './MyIdeasList';
+import { useVoteFeed } from '../vote/useVoteFeed';
+
+// The vote screen loads only when a round exists, keeping the first screen light.
+const PhoneVote = lazy(() => import('../vote/PhoneVote'));
 
 interface ParticipantScreenProps {
   participant: JoinResponse;
@@ -42,6 +46,7 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
   const connection = useConnectionStatus(socket);
   const live = useWorkshopLive(socket, 'participant');
   const outbox = useOutbox(participant.participant.id, socket, live.applyIdea);
+  const vote = useVoteFeed(socket);
   const [draft, setDraft] = useState('');
   const textareaRef = useRef<HTMLTextAreaElement>(null);
 
@@ -75,6 +80,10 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
   const [answeredNow, setAnsweredNow] = useState(false);
   const questionnaireAnswered = answeredNow || live.snapshot?.questionnaireAnswered === true;
   const activity = room ? phoneActivity(room.phases, room.run) : null;
+  // A free wall (no steps) hands the phone over to an open round; with steps, ideas, the journey
+  // and the questionnaire keep their own step.
+  const freeWall = room !== null && room.phases.length === 0;
+  const showVote = vote.round !== null && (freeWall || (activity !== 'ideas' && activity !== 'journey' && activity !== 'questionnaire'));
   const serverNow = useServerNow(live.clockOffsetMs, activity === 'ideas' && room?.run.silentUntil !== null);
   const silent = room !== null && activity === 'ideas' && isSilent(room.run, serverNow);
 
@@ -112,7 +121,7 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
       {room && <TablePicker socket={socket} tableCount={room.tableCount} me={live.me} onPicked={live.applyMe} />}
 
       {/* One main action at a time, decided by the phase the facilitator runs. */}
-      {activity === 'ideas' && (
+      {activity === 'ideas' && !(freeWall && vote.round?.status === 'open') && (
         <>
           {silent && (
             <p className="notice" data-testid="silent-time">
@@ -130,7 +139,15 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
       {activity === 'questionnaire' && room && (
         <QuestionnaireForm socket={socket} questionnaire={room.questionnaire} answered={questionnaireAnswered} onAnswered={() => setAnsweredNow(true)} />
       )}
-      {activity !== null && activity !== 'ideas' && activity !== 'questionnaire' && activity !== 'journey' && <PhoneActivity activity={activity} />}
+      {/* A vote round: the main action of a vote step, and of any quiet moment while a round stays
+          open (a window of several days for the other sites); ideas, the journey and the
+          questionnaire keep their step. */}
+      {showVote && (
+        <Suspense fallback={null}>
+          <PhoneVote participantId={participant.participant.id} socket={socket} feed={vote} myIdeas={live.ideas} />
+        </Suspense>
+      )}
+      {activity !== null && !showVote && activity !== 'ideas' && activity !== 'questionnaire' && activity !== 'journey' && <PhoneActivity activity={activity} />}
       {room?.run.handRaised && <HandRaised />}
 
       {/* The journey map: the main action of a journey step; on a free wall, always at hand. */}

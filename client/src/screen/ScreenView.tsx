@@ -19,6 +19,8 @@ import { HandRaised } from '../animation/HandRaised';
 import { PhaseBanner } from '../animation/PhaseBanner';
 import { useServerNow } from '../animation/useServerNow';
 import { SiteJoinPanel } from './SiteJoinPanel';
+import { ScreenVotePanel } from '../vote/ScreenVotePanel';
+import { useVoteFeed } from '../vote/useVoteFeed';
 
 /** How the QR codes are laid out, by number of places (see screen.css). */
 function sitesLayoutClass(count: number): string {
@@ -37,6 +39,7 @@ export function ScreenView({ credentials }: ScreenViewProps) {
   const socket = useWorkshopSocket(credentials);
   const connection = useConnectionStatus(socket);
   const live = useWorkshopLive(socket, credentials.role);
+  const vote = useVoteFeed(socket);
   useTestHook(live.ideas, connection.state === 'online');
 
   useEffect(() => {
@@ -139,6 +142,7 @@ export function ScreenView({ credentials }: ScreenViewProps) {
         ideas={live.ideas}
         sites={workshop.sites}
       />
+      <ScreenVotePanel feed={vote} ideas={live.ideas} sites={workshop.sites} />
 
     </main>
   );

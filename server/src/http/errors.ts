@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
-import { ErrorCode, ackError, isDomainError, type DomainError } from '@gommette/shared';
+import { ErrorCode, VOTE_ERROR_STATUS, ackError, isDomainError, type DomainError } from '@gommette/shared';
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -17,6 +17,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   phase_closed: 409,
   hand_raised: 409,
   internal: 500,
+  ...VOTE_ERROR_STATUS,
 };
 
 /** Thrown by a route to answer with a coded error; the error middleware sends it. */

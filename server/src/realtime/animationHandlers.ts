@@ -6,6 +6,7 @@ import {
   checkIdeaText,
   checkPhases,
   checkQuestionnaire,
+  currentPhase,
   domainError,
   isDomainError,
   isValidTable,
@@ -19,7 +20,9 @@ import {
   type IdeaAuthor,
   type RoomState,
   type RunAction,
+  type RunState,
 } from '@gommette/shared';
+import { closeRound } from '../vote/VoteRealtime';
 import type { AppContext } from '../context';
 import { newCardCode } from '../security/tokens';
 import { hashSecret } from '../security/tokens';
@@ -39,6 +42,21 @@ function toRunAction(payload: { action: RunAction['type']; minutes?: number | un
     default:
       return { type: payload.action };
   }
+}
+
+/** A vote step that was running and is now ended, or left for another step. */
+function leftVoteStep(before: RoomState, after: RunState): boolean {
+  const wasVoting = currentPhase(before.phases, before.run)?.activity === 'vote' && (before.run.status === 'running' || before.run.status === 'paused');
+  return wasVoting && (after.phaseIndex !== before.run.phaseIndex || after.status === 'ended');
+}
+
+/**
+ * "At the end of the phase": the open round without a closing date closes with its vote step
+ * (a round with a date and time stays open for the other sites until then).
+ */
+async function closeStepRound(ctx: AppContext, realtime: Realtime, workshopId: string): Promise<void> {
+  const round = await ctx.votes.currentRound(workshopId);
+  if (round && round.status === 'open' && round.closesAt === null) await closeRound(realtime.votes, workshopId, round.id);
 }
 
 /** Themes typed by the facilitator: trimmed, non-empty, each once. */
@@ -67,13 +85,18 @@ export function registerAnimationHandlers(io: GommetteServer, socket: GommetteSo
     if (!isFacilitator()) return onlyFacilitator();
     const action = toRunAction(payload);
     if (!action) return refuse(ErrorCode.BadRequest, `${payload.action} needs its value`);
+    let before: RoomState | null = null;
     const outcome = await roomCommand((room) => {
       // Two consoles: a control pressed while looking at another phase is stale, not applied twice.
       if (room.run.phaseIndex !== payload.from) return domainError(ErrorCode.Conflict, 'the phase changed in the meantime');
       const run = applyRunAction(room.phases, room.run, action, ctx.now());
+      before = room;
       return isDomainError(run) ? run : { ...room, run };
     });
-    if (outcome.ack.ok) ctx.logger.info({ workshopId, action: payload.action, phaseIndex: outcome.ack.data.run.phaseIndex }, 'phase control');
+    if (outcome.ack.ok) {
+      ctx.logger.info({ workshopId, action: payload.action, phaseIndex: outcome.ack.data.run.phaseIndex }, 'phase control');
+      if (before && leftVoteStep(before, outcome.ack.data.run)) await closeStepRound(ctx, realtime, workshopId);
+    }
     return outcome;
   });
 

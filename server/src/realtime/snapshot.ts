@@ -14,9 +14,15 @@ import { selfView, workshopSummary } from '../services/views';
 import { loadRoom } from './room';
 import { listPeople } from './StaffNotifier';
 import { STAFF_ROLES, type SocketData } from './types';
+import { buildVoteSnapshot } from '../vote/voteSnapshot';
 
 /** The whole state one connection may see, sent on every (re)connection. */
 export async function buildSnapshot(ctx: AppContext, data: SocketData, base: string): Promise<Snapshot | null> {
+  const snapshot = await buildCoreSnapshot(ctx, data, base);
+  return snapshot && { ...snapshot, vote: await buildVoteSnapshot(ctx, data) };
+}
+
+async function buildCoreSnapshot(ctx: AppContext, data: SocketData, base: string): Promise<Snapshot | null> {
   const { store } = ctx;
   const [workshop, sites, room] = await Promise.all([store.getWorkshop(data.workshopId), store.listSites(data.workshopId), loadRoom(ctx, data.workshopId)]);
   if (!workshop) return null;

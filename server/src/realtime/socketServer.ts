@@ -23,6 +23,10 @@ import { buildSnapshot } from './snapshot';
 import { IdeaBroadcaster } from './IdeaBroadcaster';
 import { facilitatorRoom, participantRoom, participantsRoom, screensRoom, type GommetteServer, type GommetteSocket, type Realtime, type SocketData, STAFF_ROLES } from './types';
 import { isAllowedOrigin } from './origin';
+import { kioskSocketData } from '../vote/kioskAccess';
+import { kiosksRoom } from '../vote/rooms';
+import { registerVoteHandlers } from '../vote/voteHandlers';
+import { VoteRealtime } from '../vote/VoteRealtime';
 
 function handshakeError(code: ErrorCode, message: string): ExtendedError {
   const error: ExtendedError = new Error(message);
@@ -58,6 +62,8 @@ async function authenticate(ctx: AppContext, auth: unknown, socketId: string): P
       if (!workshop) return ErrorCode.Unauthorized;
       return { role: credentials.role, workshopId: workshop.id, participantId: null, siteId: null, me: null, rateKey: `socket:${socketId}` };
     }
+    case Role.Kiosk:
+      return (await kioskSocketData(ctx, credentials.workshopId, credentials.token, socketId)) ?? ErrorCode.Unauthorized;
   }
 }
 
@@ -80,7 +86,9 @@ export function createSocketServer(httpServer: http.Server, ctx: AppContext): { 
     limiters: createLimiters(),
     ideas: new IdeaBroadcaster({ io, countVisible: (workshopId) => ctx.store.countVisibleIdeas(workshopId), logger: ctx.logger }),
     staff: new StaffNotifier(io, ctx, ctx.logger),
+    votes: new VoteRealtime(io, ctx),
   };
+  realtime.votes.start().catch((error: unknown) => ctx.logger.error({ err: error }, 'vote timers failed to start'));
 
   io.use((socket, next) => {
     authenticate(ctx, socket.handshake.auth, socket.id).then(
@@ -108,6 +116,7 @@ export function createSocketServer(httpServer: http.Server, ctx: AppContext): { 
 
 function roomsOf(data: SocketData): string[] {
   if (STAFF_ROLES.includes(data.role)) return [facilitatorRoom(data.workshopId)];
+  if (data.role === Role.Kiosk) return [kiosksRoom(data.workshopId)];
   if (data.role === Role.Participant && data.participantId) return [participantsRoom(data.workshopId), participantRoom(data.participantId)];
   return [screensRoom(data.workshopId)];
 }
@@ -132,6 +141,7 @@ async function handleConnection(io: GommetteServer, socket: GommetteSocket, ctx:
   registerIdeaHandlers(io, socket, ctx, realtime);
   registerAnimationHandlers(io, socket, ctx, realtime);
   registerQuestionnaireHandlers(io, socket, ctx);
+  registerVoteHandlers(io, socket, ctx, realtime);
 
   // Join first, then read: any event sent before the snapshot is already contained in it.
   await socket.join(roomsOf(data));

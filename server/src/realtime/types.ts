@@ -3,6 +3,7 @@ import type { CommandName, ParticipantSelf, Role, ServerToClientEvents } from '@
 import type { IdeaBroadcaster } from './IdeaBroadcaster';
 import type { Limiters } from './limits';
 import type { StaffNotifier } from './StaffNotifier';
+import type { VoteRealtime } from '../vote/VoteRealtime';
 
 /**
  * The server's view of client commands: payloads and acks are `unknown` until parsed, because
@@ -42,6 +43,7 @@ export interface Realtime {
   limiters: Limiters;
   ideas: IdeaBroadcaster;
   staff: StaffNotifier;
+  votes: VoteRealtime;
 }
 
 /** Roles that see the facilitator's view of ideas and every instruction. */

@@ -1,4 +1,5 @@
 import type { BoardStore } from './BoardStore';
+import type { VoteStore } from './VoteStore';
 import type { WorkshopStore } from './WorkshopStore';
 
 /**
@@ -8,4 +9,5 @@ import type { WorkshopStore } from './WorkshopStore';
 export interface Stores {
   store: WorkshopStore;
   boards: BoardStore;
+  votes: VoteStore;
 }

@@ -1,0 +1,120 @@
+import { nextKioskVoter, type MyVotes } from '@gommette/shared';
+import { nanoid } from 'nanoid';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import './voteI18n';
+import { AlertText } from '../components/AlertText';
+import { Brand } from '../components/Brand';
+import { ConnectionBadge } from '../components/ConnectionBadge';
+import { errorMessage } from '../components/errorMessage';
+import { LoadingScreen } from '../components/LoadingScreen';
+import { useConnectionStatus } from '../socket/useConnectionStatus';
+import { useWorkshopSocket, type SocketCredentials } from '../socket/useWorkshopSocket';
+import { StaffRefusal } from '../staff/StaffRefusal';
+import { tokenFromHash } from '../storage/workshopKeys';
+import { loadKiosk, saveKiosk, type StoredKiosk } from './kioskSession';
+import { useVoteFeed } from './useVoteFeed';
+import { useVoteOutbox } from './useVoteOutbox';
+import { effectiveGommettes } from './VoteOutbox';
+import { VoteCards } from './VoteCards';
+import '../styles/phone.css';
+import './vote.css';
+
+interface KioskPageProps {
+  workshopId: string;
+}
+
+/** `/kiosk/:id#k=<kioskToken>`: a site's shared tablet, one person after another. */
+export function KioskPage({ workshopId }: KioskPageProps) {
+  const [initial] = useState(() => loadKiosk(workshopId, tokenFromHash(window.location.hash)));
+  if (!initial) return <StaffRefusal code={null} />;
+  return <KioskView workshopId={workshopId} initial={initial} />;
+}
+
+function KioskView({ workshopId, initial }: { workshopId: string; initial: StoredKiosk }) {
+  const { t } = useTranslation();
+  const credentials = useMemo<SocketCredentials>(() => ({ role: 'kiosk', token: initial.token, workshopId }), [initial.token, workshopId]);
+  const socket = useWorkshopSocket(credentials);
+  const connection = useConnectionStatus(socket);
+  const feed = useVoteFeed(socket);
+  const [kiosk, setKiosk] = useState<StoredKiosk>(initial);
+  const voterId = kiosk.session.voterId;
+
+  useEffect(() => saveKiosk(workshopId, kiosk), [workshopId, kiosk]);
+
+  const handleAck = useCallback((mine: MyVotes) => {
+    setKiosk((current) => (mine.voterId && mine.voterId === current.session.voterId ? { ...current, session: { ...current.session, mine: mine.gommettes } } : current));
+  }, []);
+  const outbox = useVoteOutbox(`kiosk:${workshopId}`, socket, handleAck);
+
+  const handleNext = () => {
+    const id = nanoid();
+    outbox.nextVoter(id);
+    setKiosk((current) => ({ ...current, session: nextKioskVoter(current.session, id), done: false }));
+  };
+
+  if (connection.refusal) return <StaffRefusal code={connection.refusal} />;
+  const round = feed.round;
+  const open = round?.status === 'open';
+  const mine = round && voterId ? effectiveGommettes(kiosk.session.mine, outbox.pending, round.id, voterId) : [];
+  const pendingCount = outbox.pending.filter((op) => op.kind !== 'voter').length;
+
+  let body;
+  if (!feed.round && connection.state !== 'online') body = <LoadingScreen />;
+  else if (!round || !open) {
+    body = (
+      <p className="kiosk__message" data-testid="kiosk-waiting">
+        {round ? t('vote.closed') : t('vote.kioskWaiting')}
+      </p>
+    );
+  } else if (voterId === null) {
+    body = (
+      <div className="kiosk__welcome">
+        <p className="kiosk__message">{t('vote.kioskWelcome')}</p>
+        <button type="button" className="button button--primary button--huge" onClick={handleNext} data-testid="kiosk-start">
+          {t('vote.kioskStart')}
+        </button>
+      </div>
+    );
+  } else if (kiosk.done) {
+    body = (
+      <div className="kiosk__welcome" data-testid="kiosk-thanks">
+        <p className="kiosk__message">{t('vote.kioskThanks')}</p>
+        <p className="hint">{t('vote.kioskNextHint')}</p>
+        <button type="button" className="button button--primary button--huge" onClick={handleNext} data-testid="kiosk-next">
+          {t('vote.kioskNext')}
+        </button>
+      </div>
+    );
+  } else {
+    body = (
+      <>
+        <VoteCards
+          round={round}
+          mine={mine}
+          ownIdeaIds={new Set()}
+          pendingCount={pendingCount}
+          onStick={(ideaId) => outbox.stick(round.id, ideaId, voterId)}
+          onTakeBack={(gommetteId) => outbox.takeBack(round.id, gommetteId, voterId)}
+        />
+        {outbox.refusal && <AlertText testId="vote-refusal">{errorMessage(t, outbox.refusal)}</AlertText>}
+        <button type="button" className="button button--secondary button--huge" onClick={() => setKiosk((current) => ({ ...current, done: true }))} data-testid="kiosk-done">
+          {t('vote.kioskDone')}
+        </button>
+      </>
+    );
+  }
+
+  return (
+    <main className="phone kiosk">
+      <header className="phone__header">
+        <Brand>{t('vote.heading')}</Brand>
+        <ConnectionBadge state={connection.state} audience="staff" />
+      </header>
+      {body}
+      <p className="hint" data-testid="kiosk-served">
+        {t('vote.kioskPerson', { count: kiosk.session.served + (voterId !== null && kiosk.done ? 1 : 0) })}
+      </p>
+    </main>
+  );
+}

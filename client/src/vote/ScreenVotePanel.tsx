@@ -1,0 +1,44 @@
+import type { IdeaView, SiteLink } from '@gommette/shared';
+import { useTranslation } from 'react-i18next';
+import './voteI18n';
+import { MatrixView } from './MatrixView';
+import type { VoteFeed } from './useVoteFeed';
+import { VoteResultsList } from './VoteResultsList';
+import './vote.css';
+
+interface ScreenVotePanelProps {
+  feed: VoteFeed;
+  ideas: ReadonlyArray<IdeaView>;
+  sites: ReadonlyArray<SiteLink>;
+}
+
+/**
+ * The projector's vote: live results per site and together, a clear "closed" state, and the
+ * reveal (bars grow one after another; instantly under `prefers-reduced-motion`). The matrix
+ * with every placed idea when the facilitator uses it.
+ */
+export function ScreenVotePanel({ feed, ideas, sites }: ScreenVotePanelProps) {
+  const { t } = useTranslation();
+  const { round, results, matrix } = feed;
+  const hasMatrix = matrix !== null && matrix.placements.length > 0;
+  if (!round && !hasMatrix) return null;
+  return (
+    <section className="screen-vote" aria-labelledby="screen-vote-heading" data-testid="screen-vote">
+      {round && (
+        <>
+          <h2 id="screen-vote-heading" className="wall__heading">
+            <span aria-hidden="true">🟡 </span>
+            {t('vote.heading')}
+          </h2>
+          {results && <VoteResultsList key={round.revealedAt ?? 'live'} round={round} results={results} sites={sites} reveal={round.revealedAt !== null} />}
+        </>
+      )}
+      {hasMatrix && (
+        <div className="screen-vote__matrix">
+          <h2 className="wall__heading">{t('vote.matrixHeading')}</h2>
+          <MatrixView matrix={matrix} ideas={ideas} large />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import { checkCast, countOn, isRoundOpen, remainingGommettes, type MyGommette, type RoundView } from '@gommette/shared';
+import { useTranslation } from 'react-i18next';
+import './voteI18n';
+import { GommetteDots } from './GommetteDots';
+import { useNow } from './useNow';
+
+interface VoteCardsProps {
+  round: RoundView;
+  /** The voter's gommettes, pending taps included. */
+  mine: ReadonlyArray<MyGommette>;
+  /** Ideas this voter wrote (never at a kiosk). */
+  ownIdeaIds: ReadonlySet<string>;
+  pendingCount: number;
+  onStick: (ideaId: string) => void;
+  onTakeBack: (gommetteId: string) => void;
+}
+
+/**
+ * The "giant smartphone": the ballot's ideas in one column, each with a big "+" to stick a
+ * gommette and a "−" to take one back. No text to type; one thumb is enough.
+ */
+export function VoteCards({ round, mine, ownIdeaIds, pendingCount, onStick, onTakeBack }: VoteCardsProps) {
+  const { t, i18n } = useTranslation();
+  const now = useNow(round.closesAt);
+  const open = isRoundOpen(round, now);
+  const left = remainingGommettes(round, mine);
+  const asRound = { ...round, workshopId: '', version: 0 };
+
+  return (
+    <section className="vote-cards" aria-labelledby="vote-cards-heading" data-testid="vote-cards">
+      <h2 id="vote-cards-heading" className="vote-cards__heading">
+        <span aria-hidden="true">🟡 </span>
+        {t('vote.phoneHeading')}
+      </h2>
+      {open ? (
+        <>
+          <p className="vote-cards__left" aria-live="polite" data-testid="vote-left" data-left={left}>
+            <GommetteDots total={round.budget} used={round.budget - left} />
+            <span>{left > 0 ? t('vote.left', { count: left, budget: round.budget }) : t('vote.noneLeft')}</span>
+          </p>
+          <p className="hint">{t('vote.phoneHint')}</p>
+          {round.closesAt !== null && (
+            <p className="hint">{t('vote.closesAt', { time: new Date(round.closesAt).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+          )}
+        </>
+      ) : (
+        <p className="vote-cards__closed" role="status" data-testid="vote-closed">
+          {t('vote.closed')}
+        </p>
+      )}
+      {pendingCount > 0 && <p className="hint">{t('vote.pending')}</p>}
+      <ul className="vote-cards__list">
+        {round.ideas.map((idea) => {
+          const on = countOn(mine, idea.id);
+          const own = ownIdeaIds.has(idea.id);
+          const canStick = open && checkCast({ round: asRound, mine, ideaId: idea.id, ownIdea: own, now }) === null;
+          const last = [...mine].reverse().find((gommette) => gommette.ideaId === idea.id);
+          return (
+            <li key={idea.id} className={`vote-card${on > 0 ? ' vote-card--chosen' : ''}`} data-testid="vote-card" data-count={on}>
+              <p className="vote-card__text">{idea.text}</p>
+              {own && <p className="vote-card__own">{t('vote.ownIdea')}</p>}
+              <div className="vote-card__row">
+                <span className="vote-card__mine" aria-label={t('vote.onIdea', { count: on })}>
+                  {Array.from({ length: on }, (_, index) => (
+                    <span key={index} className="gommette" aria-hidden="true" />
+                  ))}
+                </span>
+                <button
+                  type="button"
+                  className="button vote-card__button vote-card__button--back"
+                  disabled={!open || !last}
+                  onClick={() => last && onTakeBack(last.id)}
+                  aria-label={`${t('vote.takeBack')} : ${idea.text}`}
+                >
+                  −
+                </button>
+                <button
+                  type="button"
+                  className="button button--primary vote-card__button"
+                  disabled={!canStick}
+                  onClick={() => onStick(idea.id)}
+                  aria-label={`${t('vote.stick')} : ${idea.text}`}
+                >
+                  +
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,175 @@
+import { COMMAND_ACK_TIMEOUT_MS, ErrorCode, withGommette, withoutGommette, type MyGommette, type MyVotes } from '@gommette/shared';
+import { nanoid } from 'nanoid';
+import type { ClientErrorCode } from '../api/errors';
+import type { GommetteSocket } from '../socket/createSocket';
+import { loadVoteOps, saveVoteOps, type VoteOp } from './voteOutboxStorage';
+
+export interface VoteOutboxState {
+  /** Oldest first: the order they are sent in. */
+  pending: ReadonlyArray<VoteOp>;
+  /** The last refusal the server gave (budget spent, vote closed…), to tell the person. */
+  refusal: ClientErrorCode | null;
+}
+
+/** Refusals worth waiting out; anything else drops the operation and is shown. */
+const DEFAULT_RATE_LIMIT_WAIT_MS = 2_000;
+const RETRY_BASE_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
+
+/**
+ * Exactly-once gommettes, the sibling of the ideas' `Outbox`: a tap makes the gommette's id and
+ * saves it on the device before anything goes on the network; operations leave one at a time,
+ * oldest first, and the same operation is resent after an ack timeout, on every reconnection
+ * and after a reload, until the server answers. The server stores each id once.
+ */
+export class VoteOutbox {
+  private state: VoteOutboxState;
+  private readonly listeners = new Set<() => void>();
+  private socket: GommetteSocket | null = null;
+  private handleAck: (mine: MyVotes) => void = () => undefined;
+  private attempt = 0;
+  private inFlight: string | null = null;
+  private waitTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryDelayMs = RETRY_BASE_MS;
+
+  /** `owner`: the participant, or the kiosk; operations of a kiosk carry their voter. */
+  constructor(private readonly owner: string) {
+    this.state = { pending: loadVoteOps(owner), refusal: null };
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): VoteOutboxState => this.state;
+
+  readonly stick = (roundId: string, ideaId: string, voterId?: string): void => {
+    const op: VoteOp = voterId ? { kind: 'stick', id: nanoid(), roundId, ideaId, voterId } : { kind: 'stick', id: nanoid(), roundId, ideaId };
+    this.setPending([...this.state.pending, op], null);
+    this.pump();
+  };
+
+  /** A kiosk: the next person gets a fresh voter (sent before their gommettes, in order). */
+  readonly nextVoter = (voterId: string): void => {
+    this.setPending([...this.state.pending, { kind: 'voter', id: voterId, roundId: '' }], null);
+    this.pump();
+  };
+
+  readonly takeBack = (roundId: string, gommetteId: string, voterId?: string): void => {
+    // A gommette still waiting on this device, not yet on its way: simply forget it.
+    const waiting = this.state.pending.find((op) => op.kind === 'stick' && op.id === gommetteId);
+    if (waiting && this.inFlight !== gommetteId) {
+      this.setPending(this.state.pending.filter((op) => op !== waiting), null);
+      return;
+    }
+    const op: VoteOp = voterId
+      ? { kind: 'takeBack', id: nanoid(), roundId, gommetteId, voterId }
+      : { kind: 'takeBack', id: nanoid(), roundId, gommetteId };
+    this.setPending([...this.state.pending, op], null);
+    this.pump();
+  };
+
+  attach(socket: GommetteSocket, onAck: (mine: MyVotes) => void): () => void {
+    this.socket = socket;
+    this.handleAck = onAck;
+    const handleConnect = () => {
+      this.retryDelayMs = RETRY_BASE_MS;
+      this.clearWait();
+      this.pump();
+    };
+    const handleDisconnect = () => this.forgetInFlight();
+    socket.on('connect', handleConnect);
+    socket.on('disconnect', handleDisconnect);
+    this.pump();
+    return () => {
+      socket.off('connect', handleConnect);
+      socket.off('disconnect', handleDisconnect);
+      this.forgetInFlight();
+      this.clearWait();
+      if (this.socket === socket) this.socket = null;
+    };
+  }
+
+  private pump(): void {
+    const socket = this.socket;
+    const head = this.state.pending[0];
+    if (!socket || !socket.connected || this.inFlight !== null || this.waitTimer !== null || !head) return;
+    const attempt = ++this.attempt;
+    this.inFlight = head.id;
+    const done = (error: Error | null, ack?: { ok: true; data: MyVotes } | { ok: false; code: ErrorCode; retryAfterMs?: number }) => {
+      if (attempt !== this.attempt) return;
+      this.inFlight = null;
+      if (error || !ack) return this.pump();
+      if (ack.ok) return this.accepted(head, ack.data);
+      return this.refused(head, ack.code, ack.retryAfterMs);
+    };
+    const timed = socket.timeout(COMMAND_ACK_TIMEOUT_MS);
+    if (head.kind === 'voter') {
+      timed.emit('kiosk:next', { voterId: head.id }, done);
+    } else if (head.kind === 'stick') {
+      const { id, roundId, ideaId, voterId } = head;
+      timed.emit('vote:cast', voterId ? { id, roundId, ideaId, voterId } : { id, roundId, ideaId }, done);
+    } else {
+      const { id, roundId, gommetteId, voterId } = head;
+      timed.emit('vote:takeBack', voterId ? { id, roundId, gommetteId, voterId } : { id, roundId, gommetteId }, done);
+    }
+  }
+
+  private accepted(op: VoteOp, mine: MyVotes): void {
+    this.retryDelayMs = RETRY_BASE_MS;
+    this.handleAck(mine);
+    this.setPending(this.state.pending.filter((item) => item.id !== op.id), this.state.refusal);
+    this.pump();
+  }
+
+  private refused(op: VoteOp, code: ErrorCode, retryAfterMs: number | undefined): void {
+    if (code === ErrorCode.RateLimited) return this.wait(retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
+    if (code === ErrorCode.Internal) {
+      this.wait(this.retryDelayMs);
+      this.retryDelayMs = Math.min(this.retryDelayMs * 2, RETRY_MAX_MS);
+      return;
+    }
+    // Final: budget spent, vote closed, not allowed… drop it and say why.
+    this.setPending(
+      this.state.pending.filter((item) => item.id !== op.id),
+      code,
+    );
+    this.pump();
+  }
+
+  private wait(ms: number): void {
+    this.clearWait();
+    this.waitTimer = setTimeout(() => {
+      this.waitTimer = null;
+      this.pump();
+    }, Math.max(0, ms));
+  }
+
+  private clearWait(): void {
+    if (this.waitTimer === null) return;
+    clearTimeout(this.waitTimer);
+    this.waitTimer = null;
+  }
+
+  private forgetInFlight(): void {
+    this.attempt++;
+    this.inFlight = null;
+  }
+
+  private setPending(pending: VoteOp[], refusal: ClientErrorCode | null): void {
+    saveVoteOps(this.owner, pending);
+    this.state = { pending, refusal };
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** The voter's gommettes as the screen shows them: confirmed by the server, then this device's pending taps. */
+export function effectiveGommettes(confirmed: ReadonlyArray<MyGommette>, pending: ReadonlyArray<VoteOp>, roundId: string, voterId?: string): MyGommette[] {
+  let mine = [...confirmed];
+  for (const op of pending) {
+    if (op.kind === 'voter' || op.roundId !== roundId || op.voterId !== voterId) continue;
+    mine = op.kind === 'stick' ? withGommette(mine, { id: op.id, ideaId: op.ideaId }) : withoutGommette(mine, op.gommetteId);
+  }
+  return mine;
+}

@@ -1,0 +1,306 @@
+import type Database from 'better-sqlite3';
+import { checkCast, checkTakeBack, domainError, ErrorCode, type MatrixAxes, type MatrixPlacement, type MatrixView, type MyGommette, type VoteRound, type VoteTally } from '@gommette/shared';
+import type { CastInput, CreateRoundResult, KioskVoterRecord, TakeBackInput, VoteStore, VoterWrite } from '../VoteStore';
+
+interface RoundRow {
+  id: string;
+  workshop_id: string;
+  idea_ids: string;
+  budget: number;
+  stacking: number;
+  cap_per_idea: number | null;
+  self_vote: number;
+  results: string;
+  closes_at: number | null;
+  status: string;
+  opened_at: number;
+  closed_at: number | null;
+  revealed_at: number | null;
+  version: number;
+}
+
+interface GommetteRow {
+  id: string;
+  round_id: string;
+  voter_id: string;
+  idea_id: string;
+  taken_back: number;
+  take_back_id: string | null;
+}
+
+const toRound = (row: RoundRow): VoteRound => ({
+  id: row.id,
+  workshopId: row.workshop_id,
+  ideaIds: JSON.parse(row.idea_ids) as string[],
+  budget: row.budget,
+  stacking: row.stacking === 1,
+  capPerIdea: row.cap_per_idea,
+  selfVote: row.self_vote === 1,
+  results: row.results === 'hidden' ? 'hidden' : 'live',
+  closesAt: row.closes_at,
+  status: row.status === 'closed' ? 'closed' : 'open',
+  openedAt: row.opened_at,
+  closedAt: row.closed_at,
+  revealedAt: row.revealed_at,
+  version: row.version,
+});
+
+const conflict = (message: string): VoterWrite => ({ kind: 'refused', error: domainError(ErrorCode.Conflict, message) });
+
+interface QueuedWrite {
+  run: () => VoterWrite;
+  resolve: (write: VoterWrite) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Votes on the shared SQLite database. better-sqlite3 runs each transaction synchronously, so
+ * the budget check and the insert of a gommette can never interleave with another tap's.
+ *
+ * Group commit: the gommettes and take-backs that arrive in the same turn of the event loop are
+ * written in one transaction (each in its own savepoint, checked against the ones before it),
+ * with one fsync, and every promise resolves after that commit. With `synchronous=FULL` a commit
+ * costs a disk flush that blocks the process; one per tap would let a crowd of phones starve the
+ * timers that broadcast the results.
+ */
+export class SqliteVoteStore implements VoteStore {
+  private readonly s;
+  private queue: QueuedWrite[] = [];
+  private flushScheduled = false;
+
+  constructor(private readonly db: Database.Database) {
+    this.s = {
+      insertRound: db.prepare(
+        `INSERT INTO vote_rounds (id, workshop_id, idea_ids, budget, stacking, cap_per_idea, self_vote, results, closes_at, status, opened_at, closed_at, revealed_at, version)
+         VALUES (@id, @workshopId, @ideaIds, @budget, @stacking, @capPerIdea, @selfVote, @results, @closesAt, @status, @openedAt, @closedAt, @revealedAt, @version)`,
+      ),
+      getRound: db.prepare(`SELECT * FROM vote_rounds WHERE id = ?`),
+      openRound: db.prepare(`SELECT * FROM vote_rounds WHERE workshop_id = ? AND status = 'open'`),
+      lastRound: db.prepare(`SELECT * FROM vote_rounds WHERE workshop_id = ? ORDER BY opened_at DESC, rowid DESC LIMIT 1`),
+      timedOpen: db.prepare(`SELECT * FROM vote_rounds WHERE status = 'open' AND closes_at IS NOT NULL`),
+      close: db.prepare(`UPDATE vote_rounds SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'`),
+      reveal: db.prepare(`UPDATE vote_rounds SET revealed_at = ? WHERE id = ?`),
+      bump: db.prepare(`UPDATE vote_rounds SET version = version + 1 WHERE id = ?`),
+      getGommette: db.prepare(`SELECT * FROM vote_gommettes WHERE id = ?`),
+      gommetteByTakeBack: db.prepare(`SELECT * FROM vote_gommettes WHERE take_back_id = ?`),
+      mine: db.prepare(`SELECT id, idea_id FROM vote_gommettes WHERE round_id = ? AND voter_id = ? AND taken_back = 0 ORDER BY rowid`),
+      insertGommette: db.prepare(
+        `INSERT INTO vote_gommettes (id, round_id, voter_id, voter_kind, site_id, idea_id) VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      takeBack: db.prepare(`UPDATE vote_gommettes SET taken_back = 1, take_back_id = ? WHERE id = ? AND taken_back = 0`),
+      deletePaper: db.prepare(`DELETE FROM vote_paper WHERE round_id = ? AND site_id = ?`),
+      insertPaper: db.prepare(`INSERT INTO vote_paper (round_id, site_id, idea_id, count) VALUES (?, ?, ?, ?)`),
+      tallyDigital: db.prepare(
+        `SELECT site_id AS siteId, idea_id AS ideaId, COUNT(*) AS count FROM vote_gommettes WHERE round_id = ? AND taken_back = 0 GROUP BY site_id, idea_id`,
+      ),
+      tallyVoters: db.prepare(
+        `SELECT site_id AS siteId, SUM(voter_kind = 'phone') AS phone, SUM(voter_kind = 'kiosk') AS kiosk
+         FROM (SELECT DISTINCT site_id, voter_id, voter_kind FROM vote_gommettes WHERE round_id = ? AND taken_back = 0)
+         GROUP BY site_id`,
+      ),
+      tallyPaper: db.prepare(`SELECT site_id AS siteId, idea_id AS ideaId, count FROM vote_paper WHERE round_id = ? AND count > 0`),
+      insertKioskVoter: db.prepare(
+        `INSERT INTO vote_kiosk_voters (id, workshop_id, site_id, created_at) VALUES (@id, @workshopId, @siteId, @createdAt) ON CONFLICT(id) DO NOTHING`,
+      ),
+      getKioskVoter: db.prepare(`SELECT id, workshop_id AS workshopId, site_id AS siteId, created_at AS createdAt FROM vote_kiosk_voters WHERE id = ?`),
+      saveKiosk: db.prepare(
+        `INSERT INTO vote_kiosks (site_id, workshop_id, token_hash) VALUES (?, ?, ?) ON CONFLICT(site_id) DO UPDATE SET token_hash = excluded.token_hash`,
+      ),
+      kioskByHash: db.prepare(`SELECT workshop_id AS workshopId, site_id AS siteId FROM vote_kiosks WHERE token_hash = ?`),
+      place: db.prepare(
+        `INSERT INTO matrix_placements (workshop_id, idea_id, easy, priority) VALUES (?, ?, ?, ?)
+         ON CONFLICT(workshop_id, idea_id) DO UPDATE SET easy = excluded.easy, priority = excluded.priority`,
+      ),
+      setAxes: db.prepare(
+        `INSERT INTO matrix_axes (workshop_id, easy, priority) VALUES (?, ?, ?) ON CONFLICT(workshop_id) DO UPDATE SET easy = excluded.easy, priority = excluded.priority`,
+      ),
+      getAxes: db.prepare(`SELECT easy, priority FROM matrix_axes WHERE workshop_id = ?`),
+      listPlacements: db.prepare(
+        `SELECT idea_id AS ideaId, easy, priority FROM matrix_placements WHERE workshop_id = ? ORDER BY rowid`,
+      ),
+    };
+  }
+
+  /** Runs `write` in the next group commit; resolves once it is durable. */
+  private grouped(write: () => VoterWrite): Promise<VoterWrite> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ run: write, resolve, reject });
+      if (this.flushScheduled) return;
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const jobs = this.queue;
+    this.queue = [];
+    const outcomes: Array<{ ok: true; write: VoterWrite } | { ok: false; error: unknown }> = [];
+    try {
+      this.db.transaction(() => {
+        for (const job of jobs) {
+          try {
+            // A nested transaction is a savepoint: a failing write leaves the others intact.
+            outcomes.push({ ok: true, write: this.db.transaction(job.run)() });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      })();
+    } catch (error) {
+      for (const job of jobs) job.reject(error);
+      return;
+    }
+    jobs.forEach((job, index) => {
+      const outcome = outcomes[index]!;
+      if (outcome.ok) job.resolve(outcome.write);
+      else job.reject(outcome.error);
+    });
+  }
+
+  private round(roundId: string): VoteRound | null {
+    const row = this.s.getRound.get(roundId) as RoundRow | undefined;
+    return row ? toRound(row) : null;
+  }
+
+  private mineNow(roundId: string, voterId: string): MyGommette[] {
+    return (this.s.mine.all(roundId, voterId) as Array<{ id: string; idea_id: string }>).map((row) => ({ id: row.id, ideaId: row.idea_id }));
+  }
+
+  async createRound(round: VoteRound): Promise<CreateRoundResult> {
+    return this.db.transaction((): CreateRoundResult => {
+      const existing = this.round(round.id);
+      if (existing) return existing.workshopId === round.workshopId ? { kind: 'resent', round: existing } : { kind: 'busy', open: existing };
+      const open = this.s.openRound.get(round.workshopId) as RoundRow | undefined;
+      if (open) return { kind: 'busy', open: toRound(open) };
+      this.s.insertRound.run({
+        ...round,
+        ideaIds: JSON.stringify(round.ideaIds),
+        stacking: round.stacking ? 1 : 0,
+        selfVote: round.selfVote ? 1 : 0,
+      });
+      return { kind: 'created', round };
+    })();
+  }
+
+  async getRound(roundId: string): Promise<VoteRound | null> {
+    return this.round(roundId);
+  }
+
+  async currentRound(workshopId: string): Promise<VoteRound | null> {
+    const row = (this.s.openRound.get(workshopId) ?? this.s.lastRound.get(workshopId)) as RoundRow | undefined;
+    return row ? toRound(row) : null;
+  }
+
+  async listTimedOpenRounds(): Promise<VoteRound[]> {
+    return (this.s.timedOpen.all() as RoundRow[]).map(toRound);
+  }
+
+  async closeRound(roundId: string, now: number): Promise<VoteRound | null> {
+    this.s.close.run(now, roundId);
+    return this.round(roundId);
+  }
+
+  async revealRound(roundId: string, now: number): Promise<VoteRound | null> {
+    this.s.reveal.run(now, roundId);
+    return this.round(roundId);
+  }
+
+  async cast(input: CastInput): Promise<VoterWrite> {
+    return this.grouped((): VoterWrite => {
+      const round = this.round(input.roundId);
+      if (!round || round.workshopId !== input.workshopId) return { kind: 'refused', error: domainError(ErrorCode.NotFound, 'no such vote round') };
+      const existing = this.s.getGommette.get(input.id) as GommetteRow | undefined;
+      if (existing) {
+        // A resend: the original stands, whatever happened since (even a close).
+        if (existing.voter_id !== input.voter.id || existing.round_id !== input.roundId || existing.idea_id !== input.ideaId) {
+          return conflict('this gommette id is already used');
+        }
+        return { kind: 'resent', round, mine: this.mineNow(round.id, input.voter.id) };
+      }
+      const mine = this.mineNow(round.id, input.voter.id);
+      const refusal = checkCast({ round, mine, ideaId: input.ideaId, ownIdea: input.ownIdea, now: input.now });
+      if (refusal) return { kind: 'refused', error: refusal };
+      this.s.insertGommette.run(input.id, round.id, input.voter.id, input.voter.kind, input.voter.siteId, input.ideaId);
+      this.s.bump.run(round.id);
+      return { kind: 'stored', round: { ...round, version: round.version + 1 }, mine: [...mine, { id: input.id, ideaId: input.ideaId }] };
+    });
+  }
+
+  async takeBack(input: TakeBackInput): Promise<VoterWrite> {
+    return this.grouped((): VoterWrite => {
+      const round = this.round(input.roundId);
+      if (!round || round.workshopId !== input.workshopId) return { kind: 'refused', error: domainError(ErrorCode.NotFound, 'no such vote round') };
+      const done = this.s.gommetteByTakeBack.get(input.id) as GommetteRow | undefined;
+      if (done) {
+        if (done.voter_id !== input.voterId || done.id !== input.gommetteId) return conflict('this take-back id is already used');
+        return { kind: 'resent', round, mine: this.mineNow(round.id, input.voterId) };
+      }
+      const gommette = this.s.getGommette.get(input.gommetteId) as GommetteRow | undefined;
+      if (!gommette || gommette.voter_id !== input.voterId || gommette.round_id !== round.id) {
+        return { kind: 'refused', error: domainError(ErrorCode.NotFound, 'no such gommette of yours') };
+      }
+      // Already taken back by another take-back (another device): nothing left to do.
+      if (gommette.taken_back === 1) return { kind: 'resent', round, mine: this.mineNow(round.id, input.voterId) };
+      const refusal = checkTakeBack(round, input.now);
+      if (refusal) return { kind: 'refused', error: refusal };
+      this.s.takeBack.run(input.id, gommette.id);
+      this.s.bump.run(round.id);
+      return { kind: 'stored', round: { ...round, version: round.version + 1 }, mine: this.mineNow(round.id, input.voterId) };
+    });
+  }
+
+  async myGommettes(roundId: string, voterId: string): Promise<MyGommette[]> {
+    return this.mineNow(roundId, voterId);
+  }
+
+  async setPaperCounts(roundId: string, siteId: string, counts: Readonly<Record<string, number>>): Promise<VoteRound | null> {
+    return this.db.transaction((): VoteRound | null => {
+      const round = this.round(roundId);
+      if (!round) return null;
+      this.s.deletePaper.run(roundId, siteId);
+      for (const [ideaId, count] of Object.entries(counts)) if (count > 0) this.s.insertPaper.run(roundId, siteId, ideaId, count);
+      this.s.bump.run(roundId);
+      return { ...round, version: round.version + 1 };
+    })();
+  }
+
+  async tally(roundId: string): Promise<VoteTally> {
+    return {
+      digital: this.s.tallyDigital.all(roundId) as VoteTally['digital'],
+      voters: this.s.tallyVoters.all(roundId) as VoteTally['voters'],
+      paper: this.s.tallyPaper.all(roundId) as VoteTally['paper'],
+    };
+  }
+
+  async createKioskVoter(voter: KioskVoterRecord): Promise<boolean> {
+    this.s.insertKioskVoter.run(voter);
+    const stored = this.s.getKioskVoter.get(voter.id) as KioskVoterRecord | undefined;
+    return stored !== undefined && stored.siteId === voter.siteId && stored.workshopId === voter.workshopId;
+  }
+
+  async getKioskVoter(voterId: string): Promise<KioskVoterRecord | null> {
+    return (this.s.getKioskVoter.get(voterId) as KioskVoterRecord | undefined) ?? null;
+  }
+
+  async saveKioskToken(workshopId: string, siteId: string, tokenHash: string): Promise<void> {
+    this.s.saveKiosk.run(siteId, workshopId, tokenHash);
+  }
+
+  async kioskByTokenHash(tokenHash: string): Promise<{ workshopId: string; siteId: string } | null> {
+    return (this.s.kioskByHash.get(tokenHash) as { workshopId: string; siteId: string } | undefined) ?? null;
+  }
+
+  async placeIdea(workshopId: string, placement: MatrixPlacement): Promise<void> {
+    this.s.place.run(workshopId, placement.ideaId, placement.easy, placement.priority);
+  }
+
+  async setMatrixAxes(workshopId: string, axes: MatrixAxes): Promise<void> {
+    this.s.setAxes.run(workshopId, axes.easy, axes.priority);
+  }
+
+  async getMatrix(workshopId: string): Promise<MatrixView> {
+    const axes = (this.s.getAxes.get(workshopId) as MatrixAxes | undefined) ?? { easy: '', priority: '' };
+    return { axes: { easy: axes.easy, priority: axes.priority }, placements: this.s.listPlacements.all(workshopId) as MatrixPlacement[] };
+  }
+}

@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Coalescer } from './Coalescer';
+import { RoundTimers } from './RoundTimers';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('RoundTimers', () => {
+  it('closes a round at its time, even weeks away (past setTimeout’s 24.8-day limit)', () => {
+    vi.useFakeTimers({ now: 0 });
+    const due: string[] = [];
+    const timers = new RoundTimers((_workshopId, roundId) => due.push(roundId), () => Date.now());
+    const in40Days = 40 * 24 * 3600_000;
+    timers.arm({ id: 'far', workshopId: 'w', closesAt: in40Days });
+    timers.arm({ id: 'soon', workshopId: 'w', closesAt: 1_000 });
+    vi.advanceTimersByTime(1_000);
+    expect(due).toEqual(['soon']);
+    vi.advanceTimersByTime(in40Days - 1_001);
+    expect(due).toEqual(['soon']);
+    vi.advanceTimersByTime(1);
+    expect(due).toEqual(['soon', 'far']);
+  });
+
+  it('fires at once for a round already due (after a restart), and never for a cancelled one', () => {
+    vi.useFakeTimers({ now: 10_000 });
+    const due: string[] = [];
+    const timers = new RoundTimers((_workshopId, roundId) => due.push(roundId), () => Date.now());
+    timers.arm({ id: 'late', workshopId: 'w', closesAt: 5_000 });
+    timers.arm({ id: 'cancelled', workshopId: 'w', closesAt: 12_000 });
+    timers.cancel('cancelled');
+    vi.advanceTimersByTime(5_000);
+    expect(due).toEqual(['late']);
+  });
+});
+
+describe('Coalescer', () => {
+  it('sends a quiet change at once and a busy stream at most once per interval', () => {
+    vi.useFakeTimers({ now: 0 });
+    const flushes: string[][] = [];
+    const coalescer = new Coalescer(100, (keys) => flushes.push(keys), () => Date.now());
+    coalescer.mark('w1');
+    vi.advanceTimersByTime(0);
+    expect(flushes).toEqual([['w1']]);
+    for (let ms = 0; ms < 300; ms += 5) {
+      coalescer.mark('w1');
+      coalescer.mark('w2');
+      vi.advanceTimersByTime(5);
+    }
+    vi.advanceTimersByTime(100);
+    expect(flushes.length).toBeGreaterThanOrEqual(3);
+    expect(flushes.length).toBeLessThanOrEqual(5);
+    expect(flushes.slice(1).every((keys) => keys.includes('w1') && keys.includes('w2'))).toBe(true);
+    coalescer.close();
+  });
+});

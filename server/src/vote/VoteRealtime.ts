@@ -1,0 +1,103 @@
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { MAX_VOTE_COMMANDS_PER_10_S, VOTE_PHONE_BROADCAST_INTERVAL_MS, VOTE_SCREEN_BROADCAST_INTERVAL_MS, type RoundView, type VoteRound } from '@gommette/shared';
+import type { AppContext } from '../context';
+import { facilitatorRoom, participantsRoom, type GommetteServer } from '../realtime/types';
+import { Coalescer } from './Coalescer';
+import { everyVoteRoom, publicStaffRooms } from './rooms';
+import { RoundTimers } from './RoundTimers';
+import { resultsOf, roundViewOf } from './voteViews';
+
+/**
+ * The vote area's real-time machinery, one per server: coalesced results broadcasts, the
+ * closing timers of rounds (re-armed from the store at start-up) and the per-voter limiter.
+ */
+export class VoteRealtime {
+  readonly limiter = new RateLimiterMemory({ points: MAX_VOTE_COMMANDS_PER_10_S, duration: 10 });
+  private readonly staff: Coalescer;
+  private readonly phones: Coalescer;
+  private readonly timers: RoundTimers;
+  /** Results messages sent (one per room group per flush), for the benchmark and tests. */
+  broadcasts = 0;
+
+  constructor(
+    private readonly io: GommetteServer,
+    private readonly ctx: AppContext,
+  ) {
+    this.staff = new Coalescer(VOTE_SCREEN_BROADCAST_INTERVAL_MS, (ids) => this.sendResults(ids, 'staff'));
+    this.phones = new Coalescer(VOTE_PHONE_BROADCAST_INTERVAL_MS, (ids) => this.sendResults(ids, 'phones'));
+    this.timers = new RoundTimers((workshopId, roundId) => {
+      this.closeRound(workshopId, roundId).catch((error: unknown) => ctx.logger.error({ err: error, workshopId }, 'timed round close failed'));
+    }, ctx.now);
+  }
+
+  /** Arms the timers of every open round with a closing time (those already due close at once). */
+  async start(): Promise<void> {
+    for (const round of await this.ctx.votes.listTimedOpenRounds()) this.timers.arm(round);
+  }
+
+  arm(round: VoteRound): void {
+    this.timers.arm(round);
+  }
+
+  /** The gommettes of this workshop changed: results follow, coalesced. */
+  changed(workshopId: string): void {
+    this.staff.mark(workshopId);
+    this.phones.mark(workshopId);
+  }
+
+  /** A round opened, closed or was revealed: tell everyone now, results right after. */
+  async announce(round: VoteRound): Promise<RoundView> {
+    const view = await roundViewOf(this.ctx, round);
+    this.io.to(everyVoteRoom(round.workshopId)).emit('vote:round', view);
+    this.staff.flushNow(round.workshopId);
+    this.phones.flushNow(round.workshopId);
+    return view;
+  }
+
+  /**
+   * Closes a round (the facilitator's button, its closing time, or the end of a phase) and
+   * tells every screen, phone and kiosk. Idempotent; null when the round is not this workshop's.
+   */
+  async closeRound(workshopId: string, roundId: string): Promise<RoundView | null> {
+    const before = await this.ctx.votes.getRound(roundId);
+    if (!before || before.workshopId !== workshopId) return null;
+    this.timers.cancel(roundId);
+    const round = await this.ctx.votes.closeRound(roundId, this.ctx.now());
+    if (!round) return null;
+    if (before.status === 'closed') return roundViewOf(this.ctx, round);
+    this.ctx.logger.info({ workshopId, roundId }, 'vote round closed');
+    return this.announce(round);
+  }
+
+  private sendResults(workshopIds: string[], audience: 'staff' | 'phones'): void {
+    for (const workshopId of workshopIds) {
+      this.emitResults(workshopId, audience).catch((error: unknown) => this.ctx.logger.error({ err: error, workshopId }, 'vote results failed'));
+    }
+  }
+
+  private async emitResults(workshopId: string, audience: 'staff' | 'phones'): Promise<void> {
+    const round = await this.ctx.votes.currentRound(workshopId);
+    if (!round) return;
+    if (audience === 'phones') {
+      const { public: results } = await resultsOf(this.ctx, round, ['public']);
+      this.io.to(participantsRoom(workshopId)).emit('vote:results', results);
+      this.broadcasts++;
+      return;
+    }
+    const results = await resultsOf(this.ctx, round, ['facilitator', 'public']);
+    this.io.to(facilitatorRoom(workshopId)).emit('vote:results', results.facilitator);
+    this.io.to(publicStaffRooms(workshopId)).emit('vote:results', results.public);
+    this.broadcasts += 2;
+  }
+
+  close(): void {
+    this.staff.close();
+    this.phones.close();
+    this.timers.close();
+  }
+}
+
+/** For the phase engine: "the round closes at the end of the phase" calls this. */
+export function closeRound(votes: VoteRealtime, workshopId: string, roundId: string): Promise<RoundView | null> {
+  return votes.closeRound(workshopId, roundId);
+}

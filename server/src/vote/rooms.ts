@@ -1,0 +1,13 @@
+import { facilitatorRoom, participantsRoom, screensRoom } from '../realtime/types';
+
+/** A workshop's kiosks ("bornes"): one shared tablet per site, several people in turn. */
+export const kiosksRoom = (workshopId: string): string => `w:${workshopId}:kiosks`;
+
+/** Who sees the public results: projectors, kiosks and phones (never per-person data). */
+export const publicStaffRooms = (workshopId: string): string[] => [screensRoom(workshopId), kiosksRoom(workshopId)];
+export const everyVoteRoom = (workshopId: string): string[] => [
+  screensRoom(workshopId),
+  kiosksRoom(workshopId),
+  participantsRoom(workshopId),
+  facilitatorRoom(workshopId),
+];

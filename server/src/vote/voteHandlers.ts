@@ -1,0 +1,196 @@
+import {
+  ErrorCode,
+  MAX_AXIS_LABEL_CHARS,
+  Role,
+  VoteErrorCode,
+  ackError,
+  ackOk,
+  countChars,
+  isDomainError,
+  normalizeText,
+  planRound,
+  quadrantIdeaIds,
+  type Ack,
+  type MyVotes,
+  type RoundIdeas,
+  type VoteRound,
+} from '@gommette/shared';
+import type { AppContext } from '../context';
+import { onCommand, refuse, type CommandOutcome } from '../realtime/command';
+import { take } from '../realtime/limits';
+import { facilitatorRoom, participantRoom, screensRoom, type GommetteServer, type GommetteSocket, type Realtime } from '../realtime/types';
+import type { Voter, VoterWrite } from '../store/VoteStore';
+import { resultsOf, roundViewOf } from './voteViews';
+
+/** The ids a round's idea set stands for: a list, every visible idea, or the matrix quadrant. */
+async function resolveIdeas(ctx: AppContext, workshopId: string, selection: RoundIdeas): Promise<string[]> {
+  const visible = (await ctx.store.listIdeas(workshopId)).filter((idea) => !idea.hidden);
+  const visibleIds = new Set(visible.map((idea) => idea.id));
+  switch (selection.from) {
+    case 'all':
+      return visible.map((idea) => idea.id);
+    case 'quadrant':
+      return quadrantIdeaIds((await ctx.votes.getMatrix(workshopId)).placements, visibleIds);
+    case 'list':
+      return selection.ideaIds.filter((id) => visibleIds.has(id));
+  }
+}
+
+export function registerVoteHandlers(io: GommetteServer, socket: GommetteSocket, ctx: AppContext, realtime: Realtime): void {
+  const { votes } = realtime;
+  const isFacilitator = () => socket.data.role === Role.Facilitator;
+  const notFacilitator = () => refuse(ErrorCode.Forbidden, 'only the facilitator runs vote rounds');
+
+  /** The voter behind this socket: the resident, or the kiosk's current person. */
+  async function voterOf(voterId: string | undefined): Promise<Voter | null> {
+    const { role, participantId, siteId, workshopId } = socket.data;
+    if (role === Role.Participant && participantId && siteId) return { id: participantId, kind: 'phone', siteId };
+    if (role === Role.Kiosk && siteId && voterId) {
+      const voter = await ctx.votes.getKioskVoter(voterId);
+      if (voter && voter.siteId === siteId && voter.workshopId === workshopId) return { id: voter.id, kind: 'kiosk', siteId };
+    }
+    return null;
+  }
+
+  function voterOutcome(write: VoterWrite, voter: Voter): CommandOutcome<MyVotes> {
+    if (write.kind === 'refused') return refuse(write.error.error, write.error.message);
+    const mine: MyVotes = { roundId: write.round.id, gommettes: write.mine, version: write.round.version };
+    if (voter.kind === 'kiosk') mine.voterId = voter.id;
+    if (write.kind === 'resent') return { ack: ackOk(mine) };
+    const { workshopId } = socket.data;
+    return {
+      ack: ackOk(mine),
+      broadcast: () => {
+        votes.changed(workshopId);
+        // The resident's other devices; the one that voted has it from the ack.
+        if (voter.kind === 'phone') socket.to(participantRoom(voter.id)).emit('vote:mine', mine);
+      },
+    };
+  }
+
+  async function limited(voter: Voter): Promise<Ack<never> | null> {
+    const waitMs = await take(votes.limiter, `voter:${voter.id}`);
+    return waitMs === null ? null : ackError(ErrorCode.RateLimited, 'too many gommettes at once', waitMs);
+  }
+
+  onCommand(socket, ctx, 'vote:open', async (payload) => {
+    if (!isFacilitator()) return notFacilitator();
+    const { workshopId } = socket.data;
+    const existing = await ctx.votes.getRound(payload.id);
+    if (existing && existing.workshopId === workshopId) return { ack: ackOk(await roundViewOf(ctx, existing)) };
+    const ideaIds = await resolveIdeas(ctx, workshopId, payload.ideas);
+    const planned = planRound({ ...payload, workshopId, ideaIds }, ctx.now());
+    if (isDomainError(planned)) return refuse(planned.error, planned.message);
+    const created = await ctx.votes.createRound(planned);
+    if (created.kind === 'busy') return refuse(VoteErrorCode.RoundOpen, 'another vote round is open: close it first');
+    const round = created.round;
+    votes.arm(round);
+    ctx.logger.info({ workshopId, roundId: round.id, ideas: round.ideaIds.length }, 'vote round opened');
+    const view = await roundViewOf(ctx, round);
+    return { ack: ackOk(view), broadcast: () => void votes.announce(round).catch((error: unknown) => ctx.logger.error({ err: error }, 'announce failed')) };
+  });
+
+  onCommand(socket, ctx, 'vote:close', async ({ roundId }) => {
+    if (!isFacilitator()) return notFacilitator();
+    const view = await votes.closeRound(socket.data.workshopId, roundId);
+    return view ? { ack: ackOk(view) } : refuse(ErrorCode.NotFound, 'no such vote round');
+  });
+
+  onCommand(socket, ctx, 'vote:reveal', async ({ roundId }) => {
+    if (!isFacilitator()) return notFacilitator();
+    const { workshopId } = socket.data;
+    let round: VoteRound | null = await ctx.votes.getRound(roundId);
+    if (!round || round.workshopId !== workshopId) return refuse(ErrorCode.NotFound, 'no such vote round');
+    if (round.status === 'open') {
+      if (round.closesAt === null || round.closesAt > ctx.now()) return refuse(VoteErrorCode.RoundOpen, 'close the round before revealing its results');
+      await votes.closeRound(workshopId, roundId);
+    }
+    round = await ctx.votes.revealRound(roundId, ctx.now());
+    if (!round) return refuse(ErrorCode.NotFound, 'no such vote round');
+    const revealed = round;
+    return { ack: ackOk(await roundViewOf(ctx, revealed)), broadcast: () => void votes.announce(revealed).catch(() => undefined) };
+  });
+
+  onCommand(socket, ctx, 'vote:cast', async (payload) => {
+    const voter = await voterOf(payload.voterId);
+    if (!voter) return refuse(ErrorCode.Forbidden, 'only residents and kiosks vote');
+    const refusal = await limited(voter);
+    if (refusal) return { ack: refusal };
+    const { workshopId } = socket.data;
+    const idea = await ctx.store.getIdea(payload.ideaId);
+    if (!idea || idea.workshopId !== workshopId || idea.hidden) return refuse(VoteErrorCode.NotInRound, 'this idea is not in the vote round');
+    const write = await ctx.votes.cast({
+      id: payload.id,
+      roundId: payload.roundId,
+      workshopId,
+      voter,
+      ideaId: idea.id,
+      ownIdea: voter.kind === 'phone' && idea.participantId === voter.id,
+      now: ctx.now(),
+    });
+    return voterOutcome(write, voter);
+  });
+
+  onCommand(socket, ctx, 'vote:takeBack', async (payload) => {
+    const voter = await voterOf(payload.voterId);
+    if (!voter) return refuse(ErrorCode.Forbidden, 'only residents and kiosks vote');
+    const refusal = await limited(voter);
+    if (refusal) return { ack: refusal };
+    const write = await ctx.votes.takeBack({
+      id: payload.id,
+      roundId: payload.roundId,
+      workshopId: socket.data.workshopId,
+      voterId: voter.id,
+      gommetteId: payload.gommetteId,
+      now: ctx.now(),
+    });
+    return voterOutcome(write, voter);
+  });
+
+  onCommand(socket, ctx, 'vote:paper', async ({ roundId, siteId, counts }) => {
+    if (!isFacilitator()) return notFacilitator();
+    const { workshopId } = socket.data;
+    const [round, sites] = await Promise.all([ctx.votes.getRound(roundId), ctx.store.listSites(workshopId)]);
+    if (!round || round.workshopId !== workshopId) return refuse(ErrorCode.NotFound, 'no such vote round');
+    if (!sites.some((site) => site.id === siteId)) return refuse(ErrorCode.NotFound, 'no such site in this workshop');
+    const ballot = new Set(round.ideaIds);
+    const onBallot = Object.fromEntries(Object.entries(counts).filter(([ideaId]) => ballot.has(ideaId)));
+    const updated = await ctx.votes.setPaperCounts(roundId, siteId, onBallot);
+    if (!updated) return refuse(ErrorCode.NotFound, 'no such vote round');
+    ctx.logger.info({ workshopId, roundId }, 'paper gommettes counted');
+    const results = await resultsOf(ctx, updated, ['facilitator']);
+    return { ack: ackOk(results.facilitator), broadcast: () => votes.changed(workshopId) };
+  });
+
+  onCommand(socket, ctx, 'kiosk:next', async ({ voterId }) => {
+    const { role, siteId, workshopId } = socket.data;
+    if (role !== Role.Kiosk || !siteId) return refuse(ErrorCode.Forbidden, 'only a kiosk hands out ballots');
+    const created = await ctx.votes.createKioskVoter({ id: voterId, workshopId, siteId, createdAt: ctx.now() });
+    if (!created) return refuse(ErrorCode.Conflict, 'this voter id is already used');
+    const round = await ctx.votes.currentRound(workshopId);
+    const gommettes = round ? await ctx.votes.myGommettes(round.id, voterId) : [];
+    return { ack: ackOk({ roundId: round?.id ?? '', voterId, gommettes, version: round?.version ?? 0 }) };
+  });
+
+  onCommand(socket, ctx, 'matrix:place', async (placement) => {
+    if (!isFacilitator()) return refuse(ErrorCode.Forbidden, 'only the facilitator places ideas for now');
+    const { workshopId } = socket.data;
+    const idea = await ctx.store.getIdea(placement.ideaId);
+    if (!idea || idea.workshopId !== workshopId) return refuse(ErrorCode.NotFound, 'no such idea in this workshop');
+    await ctx.votes.placeIdea(workshopId, placement);
+    const matrix = await ctx.votes.getMatrix(workshopId);
+    return { ack: ackOk(matrix), broadcast: () => io.to([facilitatorRoom(workshopId), screensRoom(workshopId)]).emit('matrix:changed', matrix) };
+  });
+
+  onCommand(socket, ctx, 'matrix:axes', async (payload) => {
+    if (!isFacilitator()) return refuse(ErrorCode.Forbidden, 'only the facilitator names the axes');
+    const axes = { easy: normalizeText(payload.easy), priority: normalizeText(payload.priority) };
+    if (countChars(axes.easy) > MAX_AXIS_LABEL_CHARS || countChars(axes.priority) > MAX_AXIS_LABEL_CHARS) {
+      return refuse(ErrorCode.TooLarge, `axis labels hold at most ${MAX_AXIS_LABEL_CHARS} characters`);
+    }
+    const { workshopId } = socket.data;
+    await ctx.votes.setMatrixAxes(workshopId, axes);
+    const matrix = await ctx.votes.getMatrix(workshopId);
+    return { ack: ackOk(matrix), broadcast: () => io.to([facilitatorRoom(workshopId), screensRoom(workshopId)]).emit('matrix:changed', matrix) };
+  });
+}

@@ -1,0 +1,24 @@
+import { Role, type VoteSnapshot } from '@gommette/shared';
+import type { AppContext } from '../context';
+import { STAFF_ROLES, type SocketData } from '../realtime/types';
+import { resultsOf, toRoundView } from './voteViews';
+
+/** The vote part of a connection's snapshot: the current round, its results, the phone's own gommettes. */
+export async function buildVoteSnapshot(ctx: AppContext, data: SocketData): Promise<VoteSnapshot> {
+  // Staff (facilitator, helpers, observers) and projectors see the matrix; staff see the facilitator's results.
+  const staff = STAFF_ROLES.includes(data.role) || data.role === Role.Screen;
+  const [round, matrix] = await Promise.all([ctx.votes.currentRound(data.workshopId), staff ? ctx.votes.getMatrix(data.workshopId) : null]);
+  if (!round) return { round: null, results: null, mine: null, matrix };
+  const audience = STAFF_ROLES.includes(data.role) ? 'facilitator' : 'public';
+  const [ideas, results, gommettes] = await Promise.all([
+    ctx.store.listIdeas(data.workshopId),
+    resultsOf(ctx, round, [audience]),
+    data.participantId ? ctx.votes.myGommettes(round.id, data.participantId) : null,
+  ]);
+  return {
+    round: toRoundView(round, ideas, ctx.now()),
+    results: results[audience],
+    mine: gommettes ? { roundId: round.id, gommettes, version: round.version } : null,
+    matrix,
+  };
+}

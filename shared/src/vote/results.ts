@@ -1,0 +1,143 @@
+import { MIN_VOTERS_FOR_SITE_SPLIT } from './constants';
+import { isRoundOpen, type VoteRound } from './round';
+
+/** Aggregates read from the store: counts only, never who chose what. */
+export interface VoteTally {
+  /** Phone and kiosk gommettes not taken back, per site and idea. */
+  digital: ReadonlyArray<{ siteId: string; ideaId: string; count: number }>;
+  /** Distinct voters with at least one gommette, per site and kind. */
+  voters: ReadonlyArray<{ siteId: string; phone: number; kiosk: number }>;
+  /** Paper gommettes typed in by the facilitator, per site and idea. */
+  paper: ReadonlyArray<{ siteId: string; ideaId: string; count: number }>;
+}
+
+export interface SiteResults {
+  siteId: string;
+  voters: number;
+  phoneVoters: number;
+  kioskVoters: number;
+  /**
+   * Digital gommettes per idea at this site. Null while the round is open and the site has fewer
+   * than MIN_VOTERS_FOR_SITE_SPLIT voters (its gommettes count in the total), or when results are hidden.
+   */
+  ideas: Record<string, number> | null;
+  /** Paper gommettes per idea (typed in by the facilitator; already anonymous). */
+  paper: Record<string, number>;
+}
+
+export interface IdeaResult {
+  ideaId: string;
+  digital: number;
+  paper: number;
+  total: number;
+  /** 1 for the first; ideas with the same total share a rank (1, 1, 3). */
+  rank: number;
+  tied: boolean;
+}
+
+export interface VoteResults {
+  roundId: string;
+  /** The round's write counter when these were computed: a client keeps the newest. */
+  version: number;
+  closed: boolean;
+  voters: number;
+  sites: SiteResults[];
+  /** Ranking, best first; null when hidden from this audience. */
+  ranking: IdeaResult[] | null;
+  /**
+   * Gommettes of small sites held out of the live totals: when fewer than
+   * MIN_VOTERS_FOR_SITE_SPLIT voters sit in small sites together, adding theirs to the total
+   * would expose them by subtraction. They count at the close.
+   */
+  heldBack: number;
+}
+
+export type ResultsAudience = 'facilitator' | 'public';
+
+/** Standard competition ranking, ties shown as ties; ties keep the ballot's order. */
+export function rankIdeas(ideaIds: ReadonlyArray<string>, totals: ReadonlyMap<string, { digital: number; paper: number }>): IdeaResult[] {
+  const rows = ideaIds.map((ideaId, order) => {
+    const found = totals.get(ideaId) ?? { digital: 0, paper: 0 };
+    return { ideaId, digital: found.digital, paper: found.paper, total: found.digital + found.paper, order };
+  });
+  rows.sort((a, b) => b.total - a.total || a.order - b.order);
+  const countByTotal = new Map<number, number>();
+  for (const row of rows) countByTotal.set(row.total, (countByTotal.get(row.total) ?? 0) + 1);
+  let rank = 0;
+  let previous: number | null = null;
+  return rows.map((row, index) => {
+    if (row.total !== previous) rank = index + 1;
+    previous = row.total;
+    return { ideaId: row.ideaId, digital: row.digital, paper: row.paper, total: row.total, rank, tied: (countByTotal.get(row.total) ?? 0) > 1 };
+  });
+}
+
+/** Whether this audience sees the per-idea results now. */
+export function showsIdeaResults(round: VoteRound, audience: ResultsAudience, now: number): boolean {
+  if (audience === 'facilitator' || round.results === 'live') return true;
+  return !isRoundOpen(round, now) && round.revealedAt !== null;
+}
+
+/**
+ * Results for an audience, with the privacy rules: per-site splits of small sites merged while
+ * the round is open, small pools held back from live totals, hidden results hidden.
+ */
+export function buildResults(round: VoteRound, siteIds: ReadonlyArray<string>, tally: VoteTally, audience: ResultsAudience, now: number): VoteResults {
+  const open = isRoundOpen(round, now);
+  const ballot = new Set(round.ideaIds);
+  const sites = new Map<string, SiteResults>();
+  for (const siteId of siteIds) sites.set(siteId, { siteId, voters: 0, phoneVoters: 0, kioskVoters: 0, ideas: {}, paper: {} });
+  for (const row of tally.voters) {
+    const site = sites.get(row.siteId);
+    if (!site) continue;
+    site.phoneVoters += row.phone;
+    site.kioskVoters += row.kiosk;
+    site.voters = site.phoneVoters + site.kioskVoters;
+  }
+  for (const row of tally.digital) {
+    const site = sites.get(row.siteId);
+    if (!site?.ideas || !ballot.has(row.ideaId)) continue;
+    site.ideas[row.ideaId] = (site.ideas[row.ideaId] ?? 0) + row.count;
+  }
+  for (const row of tally.paper) {
+    const site = sites.get(row.siteId);
+    if (!site || !ballot.has(row.ideaId) || row.count <= 0) continue;
+    site.paper[row.ideaId] = (site.paper[row.ideaId] ?? 0) + row.count;
+  }
+
+  const small = [...sites.values()].filter((site) => open && site.voters > 0 && site.voters < MIN_VOTERS_FOR_SITE_SPLIT);
+  const pooledVoters = small.reduce((sum, site) => sum + site.voters, 0);
+  const holdBack = pooledVoters > 0 && pooledVoters < MIN_VOTERS_FOR_SITE_SPLIT;
+  let heldBack = 0;
+  const totals = new Map<string, { digital: number; paper: number }>();
+  for (const site of sites.values()) {
+    const isSmall = small.includes(site);
+    for (const [ideaId, count] of Object.entries(site.ideas ?? {})) {
+      if (isSmall && holdBack) {
+        heldBack += count;
+        continue;
+      }
+      const entry = totals.get(ideaId) ?? { digital: 0, paper: 0 };
+      entry.digital += count;
+      totals.set(ideaId, entry);
+    }
+    for (const [ideaId, count] of Object.entries(site.paper)) {
+      const entry = totals.get(ideaId) ?? { digital: 0, paper: 0 };
+      entry.paper += count;
+      totals.set(ideaId, entry);
+    }
+    if (isSmall) site.ideas = null;
+  }
+
+  const visible = showsIdeaResults(round, audience, now);
+  const siteList = [...sites.values()].map((site) => (visible ? site : { ...site, ideas: null, paper: {} }));
+  return {
+    roundId: round.id,
+    version: round.version,
+    closed: !open,
+    voters: siteList.reduce((sum, site) => sum + site.voters, 0),
+    sites: siteList,
+    ranking: visible ? rankIdeas(round.ideaIds, totals) : null,
+    heldBack: visible ? heldBack : 0,
+  };
+}
