@@ -1,11 +1,19 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { readString, writeString } from '../storage/storage';
+import { ar } from './ar';
 import { en } from './en';
-import { fr } from './fr';
-import { DEFAULT_LANGUAGE, findLanguage, languages } from './languages';
+import { fr, type Translation } from './fr';
+import { DEFAULT_LANGUAGE, findLanguage, languages, type LanguageCode } from './languages';
 
 const LANGUAGE_KEY = 'gommette:language';
+
+/** One resources file per language of `languages.ts`. */
+export const resources = {
+  fr: { translation: fr },
+  en: { translation: en },
+  ar: { translation: ar },
+} satisfies Record<LanguageCode, { translation: Translation }>;
 
 /** Mirrors the current language on `<html lang dir>` so screen readers and RTL layout follow. */
 function applyToDocument(code: string): void {
@@ -20,7 +28,7 @@ export function initI18n(): typeof i18next {
   const initial = stored?.code ?? DEFAULT_LANGUAGE;
   i18next.on('languageChanged', applyToDocument);
   void i18next.use(initReactI18next).init({
-    resources: { fr: { translation: fr }, en: { translation: en } },
+    resources,
     lng: initial,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: languages.map((language) => language.code),

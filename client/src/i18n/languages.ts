@@ -1,6 +1,7 @@
 /**
- * Languages offered in the interface. `dir` drives `<html dir>`: Arabic (right-to-left) will be
- * added here with its resources file (`ar.ts`), e.g. `{ code: 'ar', name: 'العربية', dir: 'rtl' }`.
+ * Languages offered in the interface (residents asked for French, English and Arabic). `dir`
+ * drives `<html dir>`: Arabic is right-to-left. Each language has its resources file (`ar.ts`…)
+ * registered in `index.ts`.
  */
 export interface Language {
   code: string;
@@ -12,6 +13,7 @@ export interface Language {
 export const languages = [
   { code: 'fr', name: 'Français', dir: 'ltr' },
   { code: 'en', name: 'English', dir: 'ltr' },
+  { code: 'ar', name: 'العربية', dir: 'rtl' },
 ] as const satisfies ReadonlyArray<Language>;
 
 export type LanguageCode = (typeof languages)[number]['code'];

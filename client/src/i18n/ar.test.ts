@@ -1,0 +1,116 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { ar } from './ar';
+import { fr } from './fr';
+import { resources } from './index';
+import { findLanguage, languages } from './languages';
+
+interface Tree {
+  [key: string]: string | Tree;
+}
+
+/** Every text of a resources object, by dotted key path. */
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') found.set(path, value);
+    else for (const [subPath, text] of leaves(value, path)) found.set(subPath, text);
+  }
+  return found;
+}
+
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{\{\s*([^},\s]+)[^}]*\}\}/g)].map((match) => match[1] ?? '').sort();
+}
+
+const emoji = (text: string) => [...text.matchAll(/[\p{Extended_Pictographic}✓]/gu)].map((match) => match[0]).sort();
+
+const frLeaves = leaves(fr);
+const arLeaves = leaves(ar);
+const pluralRules = new Intl.PluralRules('ar');
+const arabicForms = pluralRules.resolvedOptions().pluralCategories;
+/** Key paths without the plural suffix, e.g. `phone.roomIdeas`. */
+const pluralBases = [...frLeaves.keys()].filter((path) => path.endsWith('_other')).map((path) => path.slice(0, -'_other'.length));
+
+function arabicT() {
+  const instance = i18next.createInstance();
+  void instance.init({
+    resources,
+    lng: 'ar',
+    fallbackLng: 'fr',
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  return (key: string, options?: Record<string, unknown>): string => String(instance.t(key as never, options as never));
+}
+
+describe('Arabic resources', () => {
+  it('has every French key, with the same placeholders and emoji', () => {
+    for (const [path, french] of frLeaves) {
+      const arabic = arLeaves.get(path);
+      expect(arabic, path).toBeTypeOf('string');
+      expect(arabic?.trim(), path).not.toBe('');
+      expect(placeholders(arabic ?? ''), path).toEqual(placeholders(french));
+      expect(emoji(arabic ?? ''), path).toEqual(emoji(french));
+    }
+  });
+
+  it('only adds the Arabic plural forms of French plural keys', () => {
+    for (const [path, arabic] of arLeaves) {
+      if (frLeaves.has(path)) continue;
+      const match = /^(.*)_(zero|two|few|many)$/.exec(path);
+      const french = match ? frLeaves.get(`${match[1]}_other`) : undefined;
+      expect(french, `${path} is not a French key nor an extra plural form`).toBeDefined();
+      const expected = placeholders(french ?? '');
+      if (match?.[2] === 'zero') {
+        // "No idea yet" may leave the number out, but brings no other placeholder.
+        expect(expected, path).toEqual(expect.arrayContaining(placeholders(arabic)));
+      } else {
+        expect(placeholders(arabic), path).toEqual(expected);
+      }
+    }
+  });
+
+  it('has the six Arabic plural forms for every plural key', () => {
+    expect([...arabicForms].sort()).toEqual(['few', 'many', 'one', 'other', 'two', 'zero']);
+    expect(pluralBases).toContain('phone.roomIdeas');
+    for (const base of pluralBases) {
+      for (const form of arabicForms) expect(arLeaves.has(`${base}_${form}`), `${base}_${form}`).toBe(true);
+    }
+  });
+
+  it('picks the right Arabic plural form at run time', () => {
+    const t = arabicT();
+    expect(t('phone.roomIdeas', { count: 0 })).toBe('لا توجد أفكار في القاعة بعد');
+    expect(t('phone.roomIdeas', { count: 1 })).toBe('1 فكرة في القاعة');
+    expect(t('phone.roomIdeas', { count: 2 })).toBe('2 فكرتان في القاعة');
+    expect(t('phone.roomIdeas', { count: 3 })).toBe('3 أفكار في القاعة');
+    expect(t('phone.roomIdeas', { count: 10 })).toBe('10 أفكار في القاعة');
+    expect(t('phone.roomIdeas', { count: 11 })).toBe('11 فكرة في القاعة');
+    expect(t('phone.roomIdeas', { count: 100 })).toBe('100 فكرة في القاعة');
+    expect(t('phone.roomIdeas', { count: 103 })).toBe('103 أفكار في القاعة');
+    expect(t('tables.mixed', { count: 2 })).toBe('تم توزيع 2 شخصين');
+    expect(t('tables.mixed', { count: 25 })).toBe('تم توزيع 25 شخصاً');
+  });
+
+  it('never falls back to French for a plural key', () => {
+    const t = arabicT();
+    for (const base of pluralBases) {
+      for (const count of [0, 1, 2, 3, 5, 10, 11, 42, 99, 100, 101, 102, 103, 111, 200, 1000]) {
+        const form = pluralRules.select(count);
+        const expected = (arLeaves.get(`${base}_${form}`) ?? '').replaceAll('{{count}}', String(count));
+        expect(t(base, { count }), `${base} ${count}`).toBe(expected);
+      }
+    }
+  });
+
+  it('is registered, right-to-left', () => {
+    expect(languages.find((language) => language.code === 'ar')).toEqual({ code: 'ar', name: 'العربية', dir: 'rtl' });
+    expect(findLanguage('ar-MA')?.dir).toBe('rtl');
+    expect(resources.ar.translation).toBe(ar);
+    const t = arabicT();
+    expect(t('phase.handTitle')).toBe('اليد مرفوعة');
+    expect(t('app.name')).toBe('Gommette');
+  });
+});
