@@ -285,7 +285,7 @@ async function main(): Promise<void> {
       };
       results.push(pooled);
       console.log(
-        `${target.padEnd(9)} ${String(editors).padStart(3)} editors: ${pooled.received}/${pooled.changes} changes seen, propagation p50 ${fmt(pooled.latency.p50)} ms, p95 ${fmt(pooled.latency.p95)} ms, max ${fmt(pooled.latency.max)} ms; server CPU ${fmt(pooled.cpuPercent)} %, peak RSS ${fmt(pooled.peakRssMb)} MB`,
+        `${target.padEnd(9)} ${String(editors).padStart(3)} editors: ${pooled.received}/${pooled.changes} changes seen, propagation p50 ${fmt(pooled.latency.p50)} ms, p95 ${fmt(pooled.latency.p95)} ms, max ${fmt(pooled.latency.max)} ms; server CPU ${fmt(pooled.cpuPercent)} % of one core, peak RSS ${fmt(pooled.peakRssMb)} MB`,
       );
     }
     const ours = results.find((r) => r.editors === editors && r.target === 'gommette')!;
