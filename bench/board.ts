@@ -85,6 +85,7 @@ interface LoadResult {
   cpuPercent: number;
   rssMb: number;
   peakRssMb: number;
+  samples: number[];
 }
 
 async function loadRun(target: BoardTarget, editors: number): Promise<LoadResult> {
@@ -147,6 +148,7 @@ async function loadRun(target: BoardTarget, editors: number): Promise<LoadResult
     cpuPercent: ((after.cpuMicros - before.cpuMicros) / 1000 / wallMs) * 100,
     rssMb: after.rssBytes / MB,
     peakRssMb: after.peakRssBytes / MB,
+    samples: latencies,
   };
 }
 
@@ -253,15 +255,37 @@ const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFix
 async function main(): Promise<void> {
   const started = Date.now();
   if (!fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) throw new Error('build the client first (npm run build)');
-  console.log(`Board benchmark: editors ${EDITORS.join(', ')}, ${RATE} changes/s, ${WORKERS} load processes, loopback only\n`);
+  console.log(`Board benchmark: editors ${EDITORS.join(', ')}, ${RATE} changes/s, ${WORKERS} load processes, loopback only; load average now ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores\n`);
 
+  // Each pair runs A-B-B-A (Gommette, reference, reference, Gommette) so that a drift in the
+  // machine's load (other work on the same cores) weighs on both alike; each target's figures
+  // pool its two runs.
   const results: LoadResult[] = [];
   for (const editors of EDITORS) {
-    for (const target of ['gommette', 'reference'] as const) {
+    const runs: LoadResult[] = [];
+    for (const target of ['gommette', 'reference', 'reference', 'gommette'] as const) {
       const result = await loadRun(target, editors);
-      results.push(result);
+      runs.push(result);
       console.log(
-        `${target.padEnd(9)} ${String(editors).padStart(3)} editors: ${result.received}/${result.changes} changes seen, propagation p50 ${fmt(result.latency.p50)} ms, p95 ${fmt(result.latency.p95)} ms, max ${fmt(result.latency.max)} ms; server CPU ${fmt(result.cpuPercent)} %, RSS ${fmt(result.rssMb)} MB (peak ${fmt(result.peakRssMb)} MB)`,
+        `  run ${target.padEnd(9)} ${String(editors).padStart(3)} editors: ${result.received}/${result.changes} changes seen, p50 ${fmt(result.latency.p50)} ms, p95 ${fmt(result.latency.p95)} ms; CPU ${fmt(result.cpuPercent)} %`,
+      );
+    }
+    for (const target of ['gommette', 'reference'] as const) {
+      const mine = runs.filter((run) => run.target === target);
+      const pooled: LoadResult = {
+        target,
+        editors,
+        changes: mine.reduce((sum, run) => sum + run.changes, 0),
+        received: mine.reduce((sum, run) => sum + run.received, 0),
+        latency: summarize(mine.flatMap((run) => run.samples)),
+        cpuPercent: mine.reduce((sum, run) => sum + run.cpuPercent, 0) / mine.length,
+        rssMb: Math.max(...mine.map((run) => run.rssMb)),
+        peakRssMb: Math.max(...mine.map((run) => run.peakRssMb)),
+        samples: [],
+      };
+      results.push(pooled);
+      console.log(
+        `${target.padEnd(9)} ${String(editors).padStart(3)} editors: ${pooled.received}/${pooled.changes} changes seen, propagation p50 ${fmt(pooled.latency.p50)} ms, p95 ${fmt(pooled.latency.p95)} ms, max ${fmt(pooled.latency.max)} ms; server CPU ${fmt(pooled.cpuPercent)} % of one core, peak RSS ${fmt(pooled.peakRssMb)} MB`,
       );
     }
     const ours = results.find((r) => r.editors === editors && r.target === 'gommette')!;

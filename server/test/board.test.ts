@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { BOARD_WS_PROTOCOL, MAX_BOARD_MESSAGE_BYTES, addNote, applyJourneyTemplate, readBoard, setPersona } from '@gommette/shared/board';
+import { BOARD_MAX_MESSAGES_PER_WINDOW, BOARD_WS_PROTOCOL, MAX_BOARD_MESSAGE_BYTES, addNote, applyJourneyTemplate, readBoard, setPersona } from '@gommette/shared/board';
 import { createWorkshop, joinAs, removeDataDir, startServer, tempDataDir, type TestServer } from './helpers';
 import { boardClient, rawBoardSocket, synced, waitFor } from './boardHelpers';
 
@@ -167,6 +167,21 @@ describe('board gateway', () => {
     raw.ws.send(new Uint8Array([0, 2, 200, 1, 2, 3]));
     expect(await closed).toBe(1008);
     expect(console.provider.wsconnected).toBe(true);
+  });
+
+  it('closes only the connection that floods the gateway with messages', async () => {
+    const workshop = await createWorkshop(server.url);
+    const console = open(server.url, workshop.id, workshop.facilitatorToken);
+    await synced(console.provider);
+    const raw = await rawBoardSocket(server.url, `/yjs/${workshop.id}`, [BOARD_WS_PROTOCOL, workshop.facilitatorToken]);
+    if (!('ws' in raw)) throw new Error('refused');
+    const closed = new Promise<number>((resolve) => raw.ws.once('close', (code) => resolve(code)));
+    // Awareness queries: harmless one by one, a flood past the limit.
+    for (let index = 0; index <= BOARD_MAX_MESSAGES_PER_WINDOW; index++) raw.ws.send(new Uint8Array([3]));
+    expect(await closed).toBe(1008);
+    setPersona(console.doc, 'Après le flot');
+    const other = open(server.url, workshop.id, workshop.screenToken);
+    await waitFor(() => readBoard(other.doc).persona === 'Après le flot', 5_000, 'persona after the flood');
   });
 
   it('does not open a board for a workshop that does not exist, and leaves another workshop alone', async () => {

@@ -23,6 +23,7 @@ import { BOARD_INK, siteColor, siteInk } from './colors';
 import { boardPngDataUrl } from './exportPng';
 import { NoteShape } from './NoteShape';
 import { OverviewShape, type OverviewBatch } from './OverviewShape';
+import { PresenceMarks } from './PresenceMarks';
 import { BoardStatic } from './BoardStatic';
 import type { Peer } from './useBoard';
 import { DETAIL_SCALE, OVERVIEW_MIN_NOTES, cullLayers, fitStage, stageView, uncullLayers, zoomStage } from './viewport';
@@ -226,20 +227,6 @@ export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, fo
     [doc, selectedNote, state.links],
   );
 
-  // Presence: how many people of each site look at each step (never who).
-  const presence = useMemo(() => {
-    const counts = new Map<string, Map<string, number>>();
-    for (const peer of peers) {
-      if (peer.role !== 'participant' || !peer.view) continue;
-      const centerX = peer.view.x + peer.view.width / 2;
-      const step = layout.steps.find(({ rect }) => centerX >= rect.x && centerX < rect.x + rect.width);
-      if (!step) continue;
-      const bySite = counts.get(step.item.id) ?? new Map<string, number>();
-      bySite.set(peer.siteId ?? '', (bySite.get(peer.siteId ?? '') ?? 0) + 1);
-      counts.set(step.item.id, bySite);
-    }
-    return counts;
-  }, [peers, layout]);
   const leaders = peers.filter((peer) => peer.lead && peer.view);
 
   // Zoomed out: every note in one shape (see OverviewShape), batched by colour.
@@ -275,16 +262,7 @@ export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, fo
     >
       <Layer listening={false}>
         <BoardStatic persona={state.persona} layout={layout} groups={groups} personaLabel={labels.persona} />
-        {Array.from(presence.entries()).map(([stepId, bySite]) => {
-          const step = layout.steps.find(({ item }) => item.id === stepId);
-          if (!step) return null;
-          return Array.from(bySite.entries()).map(([siteId, count], index) => (
-            <Group key={`${stepId}-${siteId}`} x={step.rect.x + step.rect.width - 48 - index * 46} y={step.rect.y + 4}>
-              <Rect width={42} height={22} cornerRadius={11} fill={siteInk(siteIds, siteId)} />
-              <Text width={42} height={22} text={`👁 ${count}`} fontSize={13} fill="#fff" align="center" verticalAlign="middle" />
-            </Group>
-          ));
-        })}
+        <PresenceMarks peers={peers} layout={layout} siteIds={siteIds} />
       </Layer>
       <Layer listening={false} visible={!detailed}>
         <OverviewShape batches={overview} />

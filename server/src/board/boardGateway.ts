@@ -5,7 +5,14 @@ import * as encoding from 'lib0/encoding';
 import { WebSocket, WebSocketServer } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import { BOARD_CLOSE_TOO_LARGE, BOARD_WS_PATH, BOARD_WS_PROTOCOL, MAX_BOARD_MESSAGE_BYTES } from '@gommette/shared/board';
+import {
+  BOARD_CLOSE_TOO_LARGE,
+  BOARD_MAX_MESSAGES_PER_WINDOW,
+  BOARD_MESSAGE_WINDOW_MS,
+  BOARD_WS_PATH,
+  BOARD_WS_PROTOCOL,
+  MAX_BOARD_MESSAGE_BYTES,
+} from '@gommette/shared/board';
 import type { AppContext } from '../context';
 import { isAllowedOrigin } from '../realtime/origin';
 import { awarenessUpdateAllowed } from './awarenessGuard';
@@ -33,6 +40,9 @@ interface Connection {
   /** Awareness client ids this connection publishes. */
   clientIds: Set<number>;
   alive: boolean;
+  /** Messages in the current rate window, and when it started. */
+  messages: number;
+  windowStart: number;
 }
 
 export interface BoardGateway {
@@ -201,7 +211,7 @@ export function createBoardGateway(ctx: AppContext, roomOptions: BoardRoomOption
   }
 
   function accept(ws: WebSocket, access: BoardAccess, room: BoardRoom): void {
-    const conn: Connection = { ws, access, room, clientIds: new Set(), alive: true };
+    const conn: Connection = { ws, access, room, clientIds: new Set(), alive: true, messages: 0, windowStart: Date.now() };
     connections.get(room)?.add(conn);
     ws.binaryType = 'nodebuffer';
     ws.on('pong', () => {
@@ -210,6 +220,16 @@ export function createBoardGateway(ctx: AppContext, roomOptions: BoardRoomOption
     // Messages wait for the board to load, then run in arrival order.
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       conn.alive = true;
+      const at = Date.now();
+      if (at - conn.windowStart >= BOARD_MESSAGE_WINDOW_MS) {
+        conn.windowStart = at;
+        conn.messages = 0;
+      }
+      if (++conn.messages > BOARD_MAX_MESSAGES_PER_WINDOW) {
+        logger.warn({ workshopId: room.workshopId, reason: 'too many messages' }, 'board connection closed');
+        ws.close(CloseCode.Invalid, 'too many messages');
+        return;
+      }
       void room.ready.then(() => {
         if (ws.readyState !== WebSocket.OPEN) return;
         try {

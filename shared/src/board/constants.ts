@@ -14,6 +14,12 @@ export const BOARD_SAVE_DEBOUNCE_MS = 1_000;
 export const BOARD_SAVE_MAX_WAIT_MS = 5_000;
 /** After this many stored update rows, the board is compacted into one state. */
 export const BOARD_COMPACT_AFTER_ROWS = 100;
+/**
+ * Messages one connection may send per window (a pan publishes presence a few times a second;
+ * a flood closes that connection, which then resyncs cleanly when it reconnects).
+ */
+export const BOARD_MAX_MESSAGES_PER_WINDOW = 300;
+export const BOARD_MESSAGE_WINDOW_MS = 10_000;
 /** Close code when a client's update would make the board too big (4000–4999 are the app's own). */
 export const BOARD_CLOSE_TOO_LARGE = 4413;
 
