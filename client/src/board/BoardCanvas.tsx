@@ -1,5 +1,6 @@
 import type Konva from 'konva';
 import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Arrow, Group, Layer, Rect, Stage, Text } from 'react-konva';
 import type * as Y from 'yjs';
 import {
@@ -14,6 +15,7 @@ import {
   renameCluster,
   setIdeaCluster,
   setNeedLink,
+  tableOfGroup,
   type BoardIdea,
   type BoardState,
   type BoardViewport,
@@ -61,6 +63,7 @@ const VIEW_PUBLISH_MS = 150;
  * With a `doc`, notes, ideas and clusters can be dragged and needs linked to ideas.
  */
 export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, follow, onView, labels, controlRef }: BoardCanvasProps) {
+  const { t } = useTranslation();
   const stageRef = useRef<Konva.Stage>(null);
   const notesLayer = useRef<Konva.Layer>(null);
   const ideasLayer = useRef<Konva.Layer>(null);
@@ -246,7 +249,15 @@ export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, fo
   }, [detailed, state.notes, ideas, noteRects, ideaLayout, siteIds]);
 
   const siteName = new Map(sites.map((site) => [site.id, site.name]));
-  const groups = ideaLayout.groups.map((group) => ({ key: group.key, label: siteName.get(group.key) ?? '', rect: group.rect, color: siteColor(siteIds, group.key) }));
+  const groups = ideaLayout.groups.map((group) => {
+    const table = tableOfGroup(group.key);
+    return {
+      key: group.key,
+      label: table === null ? (siteName.get(group.key) ?? '') : t('tables.table', { number: table }),
+      rect: group.rect,
+      color: table === null ? siteColor(siteIds, group.key) : '#f3efe3',
+    };
+  });
 
   return (
     <Stage

@@ -38,7 +38,8 @@ export default function BoardPanel({ workshopId, token, role, ideas, sites }: Bo
   const editable = role === 'facilitator';
 
   const boardIdeas = useMemo<BoardIdea[]>(
-    () => ideas.filter((idea) => !idea.hidden).map((idea) => ({ id: idea.id, text: idea.text, siteId: idea.siteId, createdAt: idea.createdAt })),
+    // Hidden ideas and duplicates merged into another leave the board; notes group by table.
+    () => ideas.filter((idea) => !idea.hidden && !idea.mergedInto).map((idea) => ({ id: idea.id, text: idea.text, siteId: idea.siteId, createdAt: idea.createdAt, tableId: idea.tableId })),
     [ideas],
   );
   const leader = leading ? null : (peers.find((peer) => peer.lead && peer.view) ?? null);

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { NOTE_HEIGHT, cellAt, layoutIdeas, layoutJourney, rectOfNote, type BoardIdea } from './layout';
+import { NOTE_HEIGHT, cellAt, ideaGroupKey, layoutIdeas, layoutJourney, rectOfNote, tableOfGroup, type BoardIdea } from './layout';
 import { addCluster, addNote, applyJourneyTemplate, placeIdea, readBoard, setIdeaCluster } from './schema';
 
 describe('board layout', () => {
@@ -54,5 +54,14 @@ describe('board layout', () => {
       expect(rect.x).toBeGreaterThanOrEqual(cluster.x);
       expect(rect.y + rect.height).toBeLessThanOrEqual(cluster.y + cluster.height);
     }
+  });
+});
+
+describe('idea groups', () => {
+  it('groups an idea by its table when it has one, else by its site', () => {
+    expect(ideaGroupKey({ id: 'a', text: 'A', siteId: 's1', createdAt: 1 })).toBe('s1');
+    expect(ideaGroupKey({ id: 'a', text: 'A', siteId: 's1', createdAt: 1, tableId: 3 })).toBe('table:3');
+    expect(tableOfGroup('table:3')).toBe(3);
+    expect(tableOfGroup('s1')).toBeNull();
   });
 });

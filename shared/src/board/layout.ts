@@ -123,13 +123,19 @@ export interface BoardIdea {
   text: string;
   siteId: string;
   createdAt: number;
+  /** The table it was written at, when the workshop has tables. */
+  tableId?: number | null;
 }
 
-/**
- * The group an idea's note falls in before anyone moves it. By site for now; when ideas carry
- * the table they were written at, this becomes `idea.tableId ?? idea.siteId`.
- */
-export const ideaGroupKey = (idea: BoardIdea): string => idea.siteId;
+const TABLE_GROUP = 'table:';
+
+/** The group an idea's note falls in before anyone moves it: its table, else its site. */
+export const ideaGroupKey = (idea: BoardIdea): string => (idea.tableId != null ? `${TABLE_GROUP}${idea.tableId}` : idea.siteId);
+
+/** The table number of a group key made by `ideaGroupKey`, or null for a site's group. */
+export function tableOfGroup(key: string): number | null {
+  return key.startsWith(TABLE_GROUP) ? Number(key.slice(TABLE_GROUP.length)) : null;
+}
 
 export interface IdeaLayout {
   ideas: Map<string, Rect>;
