@@ -67,11 +67,14 @@ export function VoteResultsList({ round, results, sites, compact = false, reveal
               </span>
               {!compact && sites.length > 1 && (
                 <span className="vote-row__sites">
-                  {results.sites.map((site) => (
-                    <span key={site.siteId}>
-                      {names.get(site.siteId)} : {site.ideas === null ? '—' : (site.ideas[row.ideaId] ?? 0) + (site.paper[row.ideaId] ?? 0)}
-                    </span>
-                  ))}
+                  {results.sites.map((site) => {
+                    const paper = site.paper[row.ideaId] ?? 0;
+                    return (
+                      <span key={site.siteId}>
+                        {names.get(site.siteId)} : {site.ideas === null ? (paper > 0 ? t('vote.sitePaperOnly', { count: paper }) : '—') : (site.ideas[row.ideaId] ?? 0) + paper}
+                      </span>
+                    );
+                  })}
                 </span>
               )}
             </li>
