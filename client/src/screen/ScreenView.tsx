@@ -1,4 +1,4 @@
-import { currentPhase, isSilent } from '@gommette/shared';
+import { currentPhase, isSilent, phoneActivity } from '@gommette/shared';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BoardSection } from '../board/BoardSection';
@@ -58,6 +58,11 @@ export function ScreenView({ credentials }: ScreenViewProps) {
   );
   const parked = useMemo(() => live.ideas.filter((idea) => idea.parked), [live.ideas]);
   // The journey step opens the shared board on the projector by itself.
+  // The vote and the matrix take the wall's place in their steps (and on a free wall, once a round exists).
+  const activity = room ? phoneActivity(room.phases, room.run) : null;
+  const matrixPlaced = (vote.matrix?.placements.length ?? 0) > 0;
+  const showVote =
+    ((activity === 'vote' || activity === 'matrix') && (vote.round !== null || matrixPlaced)) || (room !== null && room.phases.length === 0 && vote.round !== null);
   const journey = room !== null && currentPhase(room.phases, room.run)?.activity === 'journey' && room.run.status !== 'waiting';
 
   if (connection.refusal) return <StaffRefusal code={connection.refusal} />;
@@ -109,7 +114,9 @@ export function ScreenView({ credentials }: ScreenViewProps) {
         </ul>
       </aside>
 
-      {silent ? (
+      {showVote ? (
+        <ScreenVotePanel feed={vote} ideas={live.ideas} sites={workshop.sites} />
+      ) : silent ? (
         <section className="wall wall--silent" data-testid="silent-wall">
           <p className="wall__empty">
             <span aria-hidden="true">🤫 </span>
@@ -119,7 +126,7 @@ export function ScreenView({ credentials }: ScreenViewProps) {
       ) : (
         <IdeaWall ideas={onWall} sites={workshop.sites} snapshotIdeaIds={live.snapshotIdeaIds} table={screenTable} />
       )}
-      {parked.length > 0 && !silent && (
+      {parked.length > 0 && !silent && !showVote && (
         <section className="parking" aria-labelledby="parking-heading" data-testid="screen-parking">
           <h2 id="parking-heading" className="parking__heading">
             <span aria-hidden="true">🅿️ </span>
@@ -142,8 +149,6 @@ export function ScreenView({ credentials }: ScreenViewProps) {
         ideas={live.ideas}
         sites={workshop.sites}
       />
-      <ScreenVotePanel feed={vote} ideas={live.ideas} sites={workshop.sites} />
-
     </main>
   );
 }
