@@ -17,7 +17,6 @@ import { PhaseBanner } from '../animation/PhaseBanner';
 import { useServerNow } from '../animation/useServerNow';
 import { CardPanel } from './CardPanel';
 import { PhoneActivity } from './PhoneActivity';
-import { QuestionnaireForm } from './QuestionnaireForm';
 import { TablePicker } from './TablePicker';
 import { IdeaComposer } from './IdeaComposer';
 import { mergeMyIdeas } from './myIdeas';
@@ -26,6 +25,8 @@ import { useVoteFeed } from '../vote/useVoteFeed';
 
 // The vote screen loads only when a round exists, keeping the first screen light.
 const PhoneVote = lazy(() => import('../vote/PhoneVote'));
+// The closing questionnaire is needed once, at the end: it loads then.
+const QuestionnaireForm = lazy(() => import('./QuestionnaireForm').then((module) => ({ default: module.QuestionnaireForm })));
 
 interface ParticipantScreenProps {
   participant: JoinResponse;
@@ -137,7 +138,9 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
         </>
       )}
       {activity === 'questionnaire' && room && (
-        <QuestionnaireForm socket={socket} questionnaire={room.questionnaire} answered={questionnaireAnswered} onAnswered={() => setAnsweredNow(true)} />
+        <Suspense fallback={null}>
+          <QuestionnaireForm socket={socket} questionnaire={room.questionnaire} answered={questionnaireAnswered} onAnswered={() => setAnsweredNow(true)} />
+        </Suspense>
       )}
       {/* A vote round: the main action of a vote step, and of any quiet moment while a round stays
           open (a window of several days for the other sites); ideas, the journey and the
