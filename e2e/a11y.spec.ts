@@ -1,0 +1,105 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { BUILT_IN_TEMPLATES, type CreateWorkshopResponse } from '@gommette/shared';
+import { PhonePage } from './pages/PhonePage';
+import { Devices, type DeviceKind } from './support/devices';
+import { ServerProcess } from './support/serverProcess';
+
+let server: ServerProcess;
+const devices = new Devices();
+
+test.beforeAll(async () => {
+  server = await ServerProcess.start();
+});
+test.afterAll(async () => {
+  await devices.closeAll();
+  await server.stop();
+});
+
+const LANGUAGES = ['fr', 'ar'] as const;
+
+/** A page in a language chosen on this device (as the language switcher remembers it). */
+async function pageIn(browser: Browser, kind: DeviceKind, language: (typeof LANGUAGES)[number]): Promise<Page> {
+  const context = await devices.context(browser, kind);
+  await context.addInitScript((code) => window.localStorage.setItem('gommette:language', code), language);
+  return context.newPage();
+}
+
+/** No serious or critical WCAG 2.x A/AA violation on what the page shows now. */
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const blocking = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(
+    blocking.map((violation) => `${what}: ${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`),
+  ).toEqual([]);
+}
+
+async function createWorkshop(): Promise<CreateWorkshopResponse> {
+  const response = await fetch(`${server.url}/api/workshops`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      title: 'Être acteur de son quartier',
+      question: 'Comment aider les personnes sans abri dans leur quotidien ?',
+      purpose: 'Votre participation servira à choisir une invention que les jeunes fabriqueront avec le centre social.',
+      sites: [{ name: "Centre social de l'Arbrisseau" }, { name: 'Maison du Chemin Rouge' }],
+      phases: BUILT_IN_TEMPLATES[1]!.phases,
+      tableCount: 3,
+    }),
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as CreateWorkshopResponse;
+}
+
+for (const language of LANGUAGES) {
+  test(`every resident page, the console and the projector pass axe in ${language}`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    const workshop = await createWorkshop();
+    const dir = language === 'ar' ? 'rtl' : 'ltr';
+
+    const home = await pageIn(browser, 'desktop', language);
+    await home.goto(`${server.url}/`);
+    await expect(home.locator('html')).toHaveAttribute('dir', dir);
+    await expectAccessible(home, 'home');
+
+    const console = await pageIn(browser, 'desktop', language);
+    await console.goto(workshop.facilitatorUrl);
+    await expect(console.getByTestId('run-panel')).toBeVisible();
+    await expectAccessible(console, 'console');
+
+    const screen = await pageIn(browser, 'projector', language);
+    await screen.goto(workshop.screenUrl);
+    await expect(screen.getByTestId('screen-question')).toBeVisible();
+    await expectAccessible(screen, 'projector');
+
+    const enterCode = await pageIn(browser, 'phone', language);
+    await enterCode.goto(`${server.url}/j`);
+    await expectAccessible(enterCode, 'enter the code');
+
+    const phonePage = await pageIn(browser, 'phone', language);
+    await phonePage.goto(workshop.sites[0]!.joinUrl);
+    await expect(phonePage.getByTestId('purpose')).toBeVisible();
+    await expect(phonePage.locator('html')).toHaveAttribute('dir', dir);
+    await expectAccessible(phonePage, 'join');
+    const phone = new PhonePage(phonePage);
+    await phonePage.getByTestId('mood-sunny').click();
+    await phonePage.getByTestId('join-submit').click();
+    await phone.expectOnline(true);
+    await expectAccessible(phonePage, 'phone before the start');
+
+    // The ideas step, with a table to pick.
+    await console.getByTestId('goto-idees').click();
+    await console.getByTestId('run-start').click();
+    await expect(phonePage.getByTestId('idea-input')).toBeVisible();
+    await expectAccessible(phonePage, 'phone, ideas step');
+    await phonePage.getByTestId('pick-table-2').click();
+    await phone.post(language === 'ar' ? 'حقيبة ظهر يصنعها الشباب' : 'Un sac à dos créé par les jeunes');
+    await expectAccessible(phonePage, 'phone with an idea');
+    await expectAccessible(console, 'console with an idea');
+
+    const helper = await pageIn(browser, 'phone', language);
+    await helper.goto(workshop.helperUrl);
+    await expect(helper.getByTestId('helper-table')).toBeVisible();
+    await expectAccessible(helper, 'helper');
+  });
+}
