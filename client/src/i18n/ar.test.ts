@@ -26,17 +26,36 @@ function placeholders(text: string): string[] {
 
 const emoji = (text: string) => [...text.matchAll(/[\p{Extended_Pictographic}✓]/gu)].map((match) => match[0]).sort();
 
-const frLeaves = leaves(fr);
-const arLeaves = leaves(ar);
 const pluralRules = new Intl.PluralRules('ar');
 const arabicForms = pluralRules.resolvedOptions().pluralCategories;
 /** Key paths without the plural suffix, e.g. `phone.roomIdeas`. */
-const pluralBases = [...frLeaves.keys()].filter((path) => path.endsWith('_other')).map((path) => path.slice(0, -'_other'.length));
+function pluralBasesOf(frLeaves: Map<string, string>): string[] {
+  return [...frLeaves.keys()].filter((path) => path.endsWith('_other')).map((path) => path.slice(0, -'_other'.length));
+}
 
+// voteI18n.ts adds the vote's words to the global i18next as it loads: set that up first (with
+// copies, so the shared resources objects stay as they are).
+await i18next.init({
+  resources: { fr: { translation: { ...fr } }, ar: { translation: { ...ar } } },
+  lng: 'ar',
+  initAsync: false,
+});
+const { ensureVoteTranslations, voteAr, voteFr } = await import('../vote/voteI18n');
+
+const frLeaves = leaves(fr);
+const arLeaves = leaves(ar);
+const pluralBases = pluralBasesOf(frLeaves);
+
+/** An Arabic i18next instance with the main resources and the vote's words (under `vote.*`). */
 function arabicT() {
   const instance = i18next.createInstance();
+  // Copies: adding the vote's words must not change the shared resources objects.
   void instance.init({
-    resources,
+    resources: {
+      fr: { translation: { ...fr, vote: voteFr } },
+      en: resources.en,
+      ar: { translation: { ...ar, vote: voteAr } },
+    },
     lng: 'ar',
     fallbackLng: 'fr',
     interpolation: { escapeValue: false },
@@ -45,10 +64,18 @@ function arabicT() {
   return (key: string, options?: Record<string, unknown>): string => String(instance.t(key as never, options as never));
 }
 
-describe('Arabic resources', () => {
+/** The same checks for every Arabic bundle against its French reference. */
+const bundles = [
+  { name: 'Arabic resources', prefix: '', french: frLeaves, arabic: arLeaves },
+  { name: 'Arabic vote words', prefix: 'vote.', french: leaves(voteFr), arabic: leaves(voteAr) },
+];
+
+describe.each(bundles)('$name', ({ prefix, french: frenchLeaves, arabic: arabicLeaves }) => {
+  const bases = pluralBasesOf(frenchLeaves);
+
   it('has every French key, with the same placeholders and emoji', () => {
-    for (const [path, french] of frLeaves) {
-      const arabic = arLeaves.get(path);
+    for (const [path, french] of frenchLeaves) {
+      const arabic = arabicLeaves.get(path);
       expect(arabic, path).toBeTypeOf('string');
       expect(arabic?.trim(), path).not.toBe('');
       expect(placeholders(arabic ?? ''), path).toEqual(placeholders(french));
@@ -57,10 +84,10 @@ describe('Arabic resources', () => {
   });
 
   it('only adds the Arabic plural forms of French plural keys', () => {
-    for (const [path, arabic] of arLeaves) {
-      if (frLeaves.has(path)) continue;
+    for (const [path, arabic] of arabicLeaves) {
+      if (frenchLeaves.has(path)) continue;
       const match = /^(.*)_(zero|two|few|many)$/.exec(path);
-      const french = match ? frLeaves.get(`${match[1]}_other`) : undefined;
+      const french = match ? frenchLeaves.get(`${match[1]}_other`) : undefined;
       expect(french, `${path} is not a French key nor an extra plural form`).toBeDefined();
       const expected = placeholders(french ?? '');
       if (match?.[2] === 'zero') {
@@ -74,10 +101,30 @@ describe('Arabic resources', () => {
 
   it('has the six Arabic plural forms for every plural key', () => {
     expect([...arabicForms].sort()).toEqual(['few', 'many', 'one', 'other', 'two', 'zero']);
-    expect(pluralBases).toContain('phone.roomIdeas');
-    for (const base of pluralBases) {
-      for (const form of arabicForms) expect(arLeaves.has(`${base}_${form}`), `${base}_${form}`).toBe(true);
+    expect(bases.length).toBeGreaterThan(0);
+    for (const base of bases) {
+      for (const form of arabicForms) expect(arabicLeaves.has(`${base}_${form}`), `${base}_${form}`).toBe(true);
     }
+  });
+
+  it('never falls back to French for a plural key', () => {
+    const t = arabicT();
+    for (const base of bases) {
+      for (const count of [0, 1, 2, 3, 5, 10, 11, 42, 99, 100, 101, 102, 103, 111, 200, 1000]) {
+        const form = pluralRules.select(count);
+        // Other placeholders (e.g. `{{budget}}`) get a fixed value.
+        const values: Record<string, string | number> = { count };
+        for (const name of placeholders(frenchLeaves.get(`${base}_other`) ?? '')) values[name] ??= `<${name}>`;
+        const expected = (arabicLeaves.get(`${base}_${form}`) ?? '').replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(values[name] ?? ''));
+        expect(t(`${prefix}${base}`, values), `${base} ${count}`).toBe(expected);
+      }
+    }
+  });
+});
+
+describe('Arabic resources', () => {
+  it('has the Arabic plural keys of the interface', () => {
+    expect(pluralBases).toContain('phone.roomIdeas');
   });
 
   it('picks the right Arabic plural form at run time', () => {
@@ -92,17 +139,10 @@ describe('Arabic resources', () => {
     expect(t('phone.roomIdeas', { count: 103 })).toBe('103 أفكار في القاعة');
     expect(t('tables.mixed', { count: 2 })).toBe('تم توزيع 2 شخصين');
     expect(t('tables.mixed', { count: 25 })).toBe('تم توزيع 25 شخصاً');
-  });
-
-  it('never falls back to French for a plural key', () => {
-    const t = arabicT();
-    for (const base of pluralBases) {
-      for (const count of [0, 1, 2, 3, 5, 10, 11, 42, 99, 100, 101, 102, 103, 111, 200, 1000]) {
-        const form = pluralRules.select(count);
-        const expected = (arLeaves.get(`${base}_${form}`) ?? '').replaceAll('{{count}}', String(count));
-        expect(t(base, { count }), `${base} ${count}`).toBe(expected);
-      }
-    }
+    expect(t('vote.gommettes', { count: 2 })).toBe('2 ملصقان');
+    expect(t('vote.gommettes', { count: 7 })).toBe('7 ملصقات');
+    expect(t('vote.gommettes', { count: 12 })).toBe('12 ملصقاً');
+    expect(t('vote.left', { count: 3, budget: 5 })).toBe('بقي لك 3 ملصقات من 5');
   });
 
   it('is registered, right-to-left', () => {
@@ -112,5 +152,11 @@ describe('Arabic resources', () => {
     const t = arabicT();
     expect(t('phase.handTitle')).toBe('اليد مرفوعة');
     expect(t('app.name')).toBe('Gommette');
+    expect(t('vote.heading')).toContain('Gommette');
+  });
+
+  it('adds the vote\'s words in Arabic', () => {
+    ensureVoteTranslations();
+    expect(i18next.getResource('ar', 'translation', 'vote')).toEqual(voteAr);
   });
 });
