@@ -223,6 +223,7 @@ export const voteAr = {
   gommettes_many: '{{count}} ملصقاً',
   gommettes_other: '{{count}} ملصق',
   paperLabel: 'منها {{count}} على الورق',
+  sitePaperOnly: '{{count}} على الورق',
   tie: 'بالتساوي',
   rank: 'المرتبة {{rank}}',
   first: 'المرتبة 1',
