@@ -43,7 +43,8 @@ async function createWorkshop(): Promise<CreateWorkshopResponse> {
       question: 'Comment aider les personnes sans abri dans leur quotidien ?',
       purpose: 'Votre participation servira à choisir une invention que les jeunes fabriqueront avec le centre social.',
       sites: [{ name: "Centre social de l'Arbrisseau" }, { name: 'Maison du Chemin Rouge' }],
-      phases: BUILT_IN_TEMPLATES[1]!.phases,
+      // The co-design method, without the silent time (it would hold the projector's wall back).
+      phases: BUILT_IN_TEMPLATES[0]!.phases.map((phase) => ({ ...phase, silentSec: 0 })),
       tableCount: 3,
     }),
   });
@@ -88,7 +89,7 @@ for (const language of LANGUAGES) {
     await expectAccessible(phonePage, 'phone before the start');
 
     // The ideas step, with a table to pick.
-    await console.getByTestId('goto-idees').click();
+    await console.getByTestId('goto-ideation').click();
     await console.getByTestId('run-start').click();
     await expect(phonePage.getByTestId('idea-input')).toBeVisible();
     await expectAccessible(phonePage, 'phone, ideas step');
@@ -96,6 +97,20 @@ for (const language of LANGUAGES) {
     await phone.post(language === 'ar' ? 'حقيبة ظهر يصنعها الشباب' : 'Un sac à dos créé par les jeunes');
     await expectAccessible(phonePage, 'phone with an idea');
     await expectAccessible(console, 'console with an idea');
+
+    // The vote step: the ballot on the phone, the results on the projector.
+    await console.getByTestId('goto-vote').click();
+    await console.getByTestId('run-start').click();
+    await console.getByTestId('round-form').getByTestId('round-open').click();
+    await expect(phonePage.getByTestId('vote-card').first()).toBeVisible();
+    await expectAccessible(phonePage, 'phone, ballot');
+    await expectAccessible(screen, 'projector, vote');
+
+    // The closing questionnaire.
+    await console.getByTestId('goto-cloture').click();
+    await console.getByTestId('run-start').click();
+    await expect(phonePage.getByTestId('questionnaire')).toBeVisible();
+    await expectAccessible(phonePage, 'phone, questionnaire');
 
     const helper = await pageIn(browser, 'phone', language);
     await helper.goto(workshop.helperUrl);

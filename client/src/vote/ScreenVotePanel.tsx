@@ -23,7 +23,8 @@ export function ScreenVotePanel({ feed, ideas, sites }: ScreenVotePanelProps) {
   const hasMatrix = matrix !== null && matrix.placements.length > 0;
   if (!round && !hasMatrix) return null;
   return (
-    <section className="screen-vote" aria-labelledby="screen-vote-heading" data-testid="screen-vote">
+    // Focusable: the results may scroll, and a keyboard must be able to scroll them too.
+    <section className="screen-vote" aria-labelledby="screen-vote-heading" data-testid="screen-vote" tabIndex={0}>
       {round && (
         <>
           <h2 id="screen-vote-heading" className="wall__heading">

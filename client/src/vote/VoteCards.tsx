@@ -60,10 +60,12 @@ export function VoteCards({ round, mine, ownIdeaIds, pendingCount, onStick, onTa
               <p className="vote-card__text">{idea.text}</p>
               {own && <p className="vote-card__own">{t('vote.ownIdea')}</p>}
               <div className="vote-card__row">
-                <span className="vote-card__mine" aria-label={t('vote.onIdea', { count: on })}>
+                {/* The dots say it to the eye; the words say it to screen readers (a span cannot carry a label). */}
+                <span className="vote-card__mine">
                   {Array.from({ length: on }, (_, index) => (
                     <span key={index} className="gommette" aria-hidden="true" />
                   ))}
+                  <span className="visually-hidden">{t('vote.onIdea', { count: on })}</span>
                 </span>
                 <button
                   type="button"
