@@ -7,6 +7,9 @@ import { pinoHttp } from 'pino-http';
 import { ErrorCode, MAX_HTTP_BODY_BYTES } from '@gommette/shared';
 import type { Config } from './config';
 import type { AppContext } from './context';
+import { centreRoutes } from './centre/centreRoutes';
+import { centreLive } from './centre/live';
+import { startRetentionJob } from './centre/retentionJob';
 import { clientRoutes } from './http/clientRoutes';
 import { errorMiddleware, sendError } from './http/errors';
 import { joinRoutes } from './http/joinRoutes';
@@ -91,6 +94,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   });
   app.use(workshopRoutes(ctx));
   app.use(joinRoutes(ctx));
+  app.use(centreRoutes(ctx, centreLive(() => io, ctx)));
   app.use('/api', (_req, res) => sendError(res, ErrorCode.NotFound, 'no such API route'));
   app.use(clientRoutes(config.clientDir));
   app.use(errorMiddleware(logger));
@@ -98,6 +102,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   const httpServer = http.createServer(app);
   const sockets = createSocketServer(httpServer, ctx);
   io = sockets.io;
+  const stopRetention = startRetentionJob(ctx);
   httpServer.on('upgrade', (req, socket) => {
     if (req.url?.startsWith(SOCKET_IO_PATH)) return; // engine.io answers these
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -115,6 +120,7 @@ export function createApp(config: Config, deps: AppDeps): App {
         });
       }),
     close: async () => {
+      stopRetention();
       presence.close();
       sockets.realtime.ideas.close();
       sockets.realtime.staff.close();

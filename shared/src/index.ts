@@ -7,3 +7,4 @@ export * from './domain/participant';
 export * from './domain/idea';
 export * from './domain/workshop';
 export * from './animation';
+export * from './centre';

@@ -30,7 +30,7 @@ function handshakeError(code: ErrorCode, message: string): ExtendedError {
 }
 
 /** Who is connecting, from the handshake `auth`; null when the credentials open nothing. */
-async function authenticate(ctx: AppContext, auth: unknown, socketId: string): Promise<SocketData | ErrorCode> {
+async function authenticate(ctx: AppContext, auth: unknown, socketId: string, cookie: string | undefined): Promise<SocketData | ErrorCode> {
   const parsed = socketAuthSchema.safeParse(auth);
   if (!parsed.success) return ErrorCode.Unauthorized;
   const credentials = parsed.data;
@@ -52,7 +52,13 @@ async function authenticate(ctx: AppContext, auth: unknown, socketId: string): P
     case Role.Screen:
     case Role.Helper:
     case Role.Observer: {
-      const check = { facilitator: facilitatorAccess, screen: screenAccess, helper: helperAccess, observer: observerAccess }[credentials.role];
+      const requester = { centres: ctx.centres, cookie, now: ctx.now() };
+      const check = {
+        facilitator: (store: AppContext['store'], id: string, token: string) => facilitatorAccess(store, id, token, requester),
+        screen: screenAccess,
+        helper: helperAccess,
+        observer: observerAccess,
+      }[credentials.role];
       const workshop = await check(ctx.store, credentials.workshopId, credentials.token);
       if (!workshop) return ErrorCode.Unauthorized;
       return { role: credentials.role, workshopId: workshop.id, participantId: null, siteId: null, me: null, rateKey: `socket:${socketId}` };
@@ -82,7 +88,7 @@ export function createSocketServer(httpServer: http.Server, ctx: AppContext): { 
   };
 
   io.use((socket, next) => {
-    authenticate(ctx, socket.handshake.auth, socket.id).then(
+    authenticate(ctx, socket.handshake.auth, socket.id, socket.handshake.headers.cookie).then(
       (result) => {
         if (typeof result === 'string') return next(handshakeError(result, `connection refused: ${result}`));
         socket.data = result;

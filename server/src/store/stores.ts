@@ -1,3 +1,4 @@
+import type { CentreStore } from './CentreStore';
 import type { WorkshopStore } from './WorkshopStore';
 
 /**
@@ -6,4 +7,5 @@ import type { WorkshopStore } from './WorkshopStore';
  */
 export interface Stores {
   store: WorkshopStore;
+  centres: CentreStore;
 }

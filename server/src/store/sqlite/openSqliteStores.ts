@@ -1,9 +1,10 @@
 import type { Stores } from '../stores';
 import { openSqliteDatabase } from './database';
+import { SqliteCentreStore } from './SqliteCentreStore';
 import { SqliteWorkshopStore } from './SqliteWorkshopStore';
 
 /** The embedded default: every store on one SQLite file (closed by `store.close()`). */
 export function openSqliteStores(filename: string): Stores {
   const db = openSqliteDatabase(filename);
-  return { store: new SqliteWorkshopStore(db) };
+  return { store: new SqliteWorkshopStore(db), centres: new SqliteCentreStore(db) };
 }
