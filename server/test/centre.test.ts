@@ -105,7 +105,6 @@ describe('roles', () => {
     const anonymous = new Browser(server.url);
     const space = await admin.get<CentreSpace>(`/api/centres/${centreId}`);
     const remiId = space.body.members.find((m) => m.login === 'remi')!.accountId;
-    const claireId = space.body.members.find((m) => m.login === 'claire')!.accountId;
     const workshop = await centreWorkshop(facilitator, centreId);
     expect((await admin.delete(`/api/centres/${centreId}/members/${remiId}`)).status).toBe(204);
 
