@@ -96,6 +96,12 @@ test('an admin invites a facilitator, who runs a two-session series from a share
   await expect(sessions.nth(1).getByTestId('starting-point')).toContainText('Des bancs à l’ombre des arbres');
   await expect(sessions.nth(1).getByTestId('starting-point')).toContainText('Un marché le dimanche');
 
+  // The series' public follow-up page, as a resident's phone sees it.
+  await phone.page.goto(await facilitator.followUpUrl());
+  await expect(phone.page.getByTestId('follow-up-title')).toHaveText('La place du marché');
+  await expect(phone.page.getByTestId('follow-up-sessions').locator('li')).toHaveCount(2);
+  await expect(phone.page.getByTestId('follow-up-sessions').locator('li').first()).toContainText('2 idées');
+
   // The admin removes the facilitator: the open console closes, and the link no longer opens it.
   await admin.page.reload();
   await admin.removeMember('claire');

@@ -15,6 +15,7 @@ const HelperPage = lazy(() => import('./helper/HelperPage').then((module) => ({ 
 const CentreHomePage = lazy(() => import('./centre/CentreHomePage').then((module) => ({ default: module.CentreHomePage })));
 const InvitationPage = lazy(() => import('./centre/InvitationPage').then((module) => ({ default: module.InvitationPage })));
 const CentreSpacePage = lazy(() => import('./centre/CentreSpacePage').then((module) => ({ default: module.CentreSpacePage })));
+const SeriesFollowUpPage = lazy(() => import('./centre/SeriesFollowUpPage').then((module) => ({ default: module.SeriesFollowUpPage })));
 const ObserverPage = lazy(() => import('./console/ObserverPage').then((module) => ({ default: module.ObserverPage })));
 
 export function App() {
@@ -36,6 +37,7 @@ export function App() {
             <InvitationPage />
           </Route>
           <Route path="/centre/:id">{(params) => <CentreSpacePage key={params.id} centreId={params.id} />}</Route>
+          <Route path="/suivi/:seriesId">{(params) => <SeriesFollowUpPage key={params.seriesId} seriesId={params.seriesId} />}</Route>
           <Route path="/j/:joinCode">{(params) => <JoinPage key={params.joinCode} joinCode={params.joinCode} />}</Route>
           <Route path="/j">
             <EnterCodePage />

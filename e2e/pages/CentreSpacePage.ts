@@ -75,6 +75,11 @@ export class CentreSpacePage {
     return href;
   }
 
+  /** The open series' public follow-up page. */
+  async followUpUrl(): Promise<string> {
+    return new URL(await this.linkOf(this.page.getByTestId('follow-up-link')), this.page.url()).toString();
+  }
+
   /** Opens a series and returns its sessions, in order. */
   async openSeries(title: string): Promise<Locator> {
     await this.tab('workshops');

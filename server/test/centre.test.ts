@@ -8,6 +8,7 @@ import {
   type CentreSpace,
   type CentreTemplateView,
   type SeriesDetail,
+  type SeriesFollowUp,
   type SeriesView,
   type TerritoryFigures,
 } from '@gommette/shared';
@@ -206,6 +207,15 @@ describe('series, templates and figures', () => {
       [second.id, series.body.id, 'upcoming'],
       [first.id, series.body.id, 'live'],
     ]);
+    // Its public follow-up page: titles, dates and counts, small groups suppressed, no idea text.
+    const followUp = await new Browser(server.url).get<SeriesFollowUp>(`/api/series/${series.body.id}/follow-up`);
+    expect(followUp.body).toMatchObject({ title: 'La place', question: 'Que faire de la place ?', centreName: 'Centre social Soleil', town: 'Roubaix' });
+    expect(followUp.body.sessions.map((s) => [s.title, s.position, s.participants, s.ideas])).toEqual([
+      ['Séance 1', 1, SUPPRESSED, 2],
+      ['Séance 2', 2, SUPPRESSED, 0],
+    ]);
+    expect(JSON.stringify(followUp.body)).not.toContain('fontaine');
+    expect((await new Browser(server.url).get('/api/series/nosuchseries/follow-up')).status).toBe(404);
     // A series of another centre is not reachable.
     const other = await newCentre(server.url, 'ailleurs', 'Centre voisin');
     expect((await other.admin.get(`/api/centres/${other.centreId}/series/${series.body.id}`)).status).toBe(404);
@@ -228,6 +238,10 @@ describe('series, templates and figures', () => {
     expect(copy.body).toMatchObject({ name: 'Méthode B', scope: 'centre', shared: false, phases });
     const afterCopy = (await a.admin.get<CentreTemplateView[]>(`/api/centres/${a.centreId}/templates`)).body.filter((t) => t.scope !== 'builtIn');
     expect(afterCopy.map((t) => [t.name, t.scope])).toEqual([['Méthode B', 'centre'], ['Méthode B', 'shared']]);
+    // The single-workshop form lists built-in methods, saved ones outside centres, and shared ones only.
+    const publicList = (await new Browser(server.url).get<Array<{ name: string }>>('/api/templates')).body.map((t) => t.name);
+    expect(publicList).toContain('Méthode B');
+    expect(publicList).not.toContain('Brouillon B');
     expect((await b.admin.patch(`/api/centres/${b.centreId}/templates/${shared.body.id}`, { shared: false })).status).toBe(200);
     expect((await a.admin.get<CentreTemplateView[]>(`/api/centres/${a.centreId}/templates`)).body.filter((t) => t.scope === 'shared')).toEqual([]);
   });

@@ -32,6 +32,11 @@ export function SeriesPanel({ centreId, seriesId }: { centreId: string; seriesId
   return (
     <div className="centre-series stack" data-testid="series-panel">
       <p className="hint">{series.question}</p>
+      <p>
+        <a href={`/suivi/${series.id}`} target="_blank" rel="noreferrer" data-testid="follow-up-link">
+          {t('centre.series.followUp')}
+        </a>
+      </p>
       <ol className="centre-sessions">
         {sessions.map((session, index) => {
           const previous = index > 0 ? sessions[index - 1] : undefined;

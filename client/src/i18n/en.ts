@@ -420,6 +420,7 @@ export const en = {
       outcomes: 'What came out',
       idea: 'Idea',
       decision: 'Decision',
+      followUp: "The series' public follow-up page",
     },
     templates: {
       heading: "The centre's methods",

@@ -421,6 +421,7 @@ export const fr = {
       outcomes: 'Ce qui est ressorti',
       idea: 'Idée',
       decision: 'Décision',
+      followUp: 'Page de suivi publique de la série',
     },
     templates: {
       heading: 'Méthodes du centre',

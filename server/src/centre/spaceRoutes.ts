@@ -12,11 +12,13 @@ import {
   createWorkshopBody,
   normalizeText,
   shareTemplateBody,
+  suppressSmall,
   territoryFigures,
   type CentreSpace,
   type CentreWorkshopView,
   type InvitationResponse,
   type MethodTemplate,
+  type SeriesFollowUp,
 } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { HttpError, orThrow } from '../http/errors';
@@ -97,6 +99,29 @@ export function spaceRoutes(ctx: AppContext, live: CentreLive): Router {
     const series = await centres.getSeries(idParam(req.params.seriesId, 'series'));
     if (!series || series.centreId !== centre.id) throw new HttpError(ErrorCode.NotFound, 'no such series');
     res.json(await seriesDetail(ctx, series));
+  });
+
+  /** Public: the series' follow-up page (titles, dates and counts only; no idea, no person). */
+  router.get('/api/series/:seriesId/follow-up', async (req, res) => {
+    const series = await centres.getSeries(idParam(req.params.seriesId, 'series'));
+    const centre = series ? await centres.getCentre(series.centreId) : null;
+    if (!series || !centre) throw new HttpError(ErrorCode.NotFound, 'no such series');
+    const detail = await seriesDetail(ctx, series);
+    const body: SeriesFollowUp = {
+      title: series.title,
+      question: series.question,
+      centreName: centre.name,
+      town: centre.town,
+      sessions: detail.sessions.map((session) => ({
+        title: session.title,
+        position: session.position,
+        date: session.createdAt,
+        status: session.status,
+        participants: suppressSmall(session.participants),
+        ideas: session.ideas,
+      })),
+    };
+    res.json(body);
   });
 
   /** The same creation as the single-workshop link, then linked to the centre (and series). */

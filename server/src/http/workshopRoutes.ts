@@ -69,7 +69,9 @@ export function workshopRoutes(ctx: AppContext): Router {
   /** Built-in methods first, then the ones facilitators saved for the next ones. */
   router.get('/api/templates', async (_req, res) => {
     const saved = await store.listTemplates();
-    res.json([...BUILT_IN_TEMPLATES, ...saved] satisfies MethodTemplate[]);
+    // A centre's own methods stay in its space unless it shared them.
+    const sharedByCentre = new Map((await ctx.centres.listTemplateScopes()).map((scope) => [scope.templateId, scope.shared]));
+    res.json([...BUILT_IN_TEMPLATES, ...saved.filter((template) => sharedByCentre.get(template.id) ?? true)] satisfies MethodTemplate[]);
   });
 
   /** Saves a method for the centre; only someone running a workshop (its facilitator token) may. */

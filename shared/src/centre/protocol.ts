@@ -8,7 +8,7 @@ import { phasesSchema } from '../animation/protocol';
 import type { MethodTemplate } from '../animation/method';
 import type { CreateWorkshopResponse } from '../protocol';
 import { CENTRE_ROLES, type CentreRole } from './roles';
-import type { CentreFigures, TerritoryFigures } from './figures';
+import type { CentreFigures, ShownCount, TerritoryFigures } from './figures';
 import type { CentreWorkshopStatus } from './status';
 
 export const MAX_CENTRE_NAME_CHARS = 100;
@@ -153,6 +153,19 @@ export interface SeriesSession {
 export interface SeriesDetail {
   series: SeriesView;
   sessions: SeriesSession[];
+}
+
+/**
+ * The series' public follow-up page (`/suivi/:seriesId`): what residents may see of it, counts only.
+ * Issue 6 (briefs, follow-up) will add what was decided and what happened next.
+ */
+export interface SeriesFollowUp {
+  title: string;
+  question: string;
+  centreName: string;
+  town: string;
+  /** People are counted with the small-group suppression ("< 5"): the page is public. */
+  sessions: Array<{ title: string; position: number; date: number; status: CentreWorkshopStatus; participants: ShownCount; ideas: number }>;
 }
 
 export interface CentreTemplateView extends MethodTemplate {
