@@ -105,9 +105,9 @@ test('an admin invites a facilitator, who runs a two-session series from a share
   // The admin removes the facilitator: the open console closes, and the link no longer opens it.
   await admin.page.reload();
   await admin.removeMember('claire');
-  await expect(consolePage.getByTestId('error')).toContainText("n'est pas valable");
+  await expect(consolePage.getByTestId('error')).toContainText("appartient à l'espace d'un centre");
   await facilitatorPage.goto(consoleUrl);
-  await expect(facilitatorPage.getByTestId('error')).toContainText("n'est pas valable");
+  await expect(facilitatorPage.getByTestId('error')).toContainText("appartient à l'espace d'un centre");
   await facilitatorPage.goto(`${server.url}/centre`);
   await expect(facilitatorPage.getByText("Tu n'es membre d'aucun centre pour l'instant.")).toBeVisible();
   // The workshops stay with the centre.

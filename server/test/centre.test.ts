@@ -153,11 +153,13 @@ describe('roles', () => {
     const workshop = await centreWorkshop(claire, centreId);
     const auth = consoleAuth(workshop.id, workshop.facilitatorToken);
 
-    await expect(connect(server.url, auth)).rejects.toMatchObject({ data: { code: 'unauthorized' } });
-    await expect(connect(server.url, auth, { extraHeaders: { cookie: outsider.cookie! } })).rejects.toMatchObject({ data: { code: 'unauthorized' } });
+    await expect(connect(server.url, auth)).rejects.toMatchObject({ data: { code: 'member_required' } });
+    await expect(connect(server.url, auth, { extraHeaders: { cookie: outsider.cookie! } })).rejects.toMatchObject({ data: { code: 'member_required' } });
+    // A wrong token stays a wrong token, session or not.
+    await expect(connect(server.url, { ...auth, token: workshop.screenToken }, { extraHeaders: { cookie: claire.cookie! } })).rejects.toMatchObject({ data: { code: 'unauthorized' } });
     const bearer = { authorization: `Bearer ${workshop.facilitatorToken}` };
     expect((await claire.request('GET', `/api/workshops/${workshop.id}`, undefined, bearer)).status).toBe(200);
-    expect((await new Browser(server.url).request('GET', `/api/workshops/${workshop.id}`, undefined, bearer)).status).toBe(401);
+    expect(await new Browser(server.url).request('GET', `/api/workshops/${workshop.id}`, undefined, bearer)).toMatchObject({ status: 403, body: { code: 'member_required' } });
 
     const { socket } = await connect(server.url, auth, { extraHeaders: { cookie: claire.cookie! } });
     const { socket: adminConsole } = await connect(server.url, auth, { extraHeaders: { cookie: admin.cookie! } });
@@ -166,8 +168,8 @@ describe('roles', () => {
     expect((await admin.delete(`/api/centres/${centreId}/members/${claireId}`)).status).toBe(204);
     expect(await disconnected).toBe('io server disconnect');
     expect(adminConsole.connected).toBe(true);
-    await expect(connect(server.url, auth, { extraHeaders: { cookie: claire.cookie! } })).rejects.toMatchObject({ data: { code: 'unauthorized' } });
-    expect((await claire.request('GET', `/api/workshops/${workshop.id}`, undefined, bearer)).status).toBe(401);
+    await expect(connect(server.url, auth, { extraHeaders: { cookie: claire.cookie! } })).rejects.toMatchObject({ data: { code: 'member_required' } });
+    expect((await claire.request('GET', `/api/workshops/${workshop.id}`, undefined, bearer)).status).toBe(403);
     // The workshop stays with the centre.
     expect((await admin.get<CentreSpace>(`/api/centres/${centreId}`)).body.workshops.map((w) => w.id)).toEqual([workshop.id]);
     adminConsole.close();

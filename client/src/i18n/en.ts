@@ -36,6 +36,7 @@ export const en = {
     rate_limited: 'Easy! Wait a little before sending another idea.',
     unknown_event: 'This action is not recognised. Reload the page.',
     protocol_mismatch: 'The app has been updated. Reload the page.',
+    member_required: "This workshop belongs to a centre's space: sign in at /centre with an account of a member of the centre, then open this link again.",
     internal: 'The server has a problem. Try again in a moment.',
     illegal_transition: 'That is not possible at this point of the workshop.',
     phase_closed: 'Not now: look at the instruction of the current step.',

@@ -38,6 +38,7 @@ export const fr = {
     rate_limited: "Doucement ! Attends un peu avant d'envoyer une autre idée.",
     unknown_event: "Cette action n'est pas reconnue. Recharge la page.",
     protocol_mismatch: "L'application a été mise à jour. Recharge la page.",
+    member_required: "Cet atelier appartient à l'espace d'un centre : connecte-toi sur /centre avec un compte membre du centre, puis rouvre ce lien.",
     internal: 'Le serveur a un souci. Réessaie dans un moment.',
     illegal_transition: "Ce n'est pas possible à ce moment de l'atelier.",
     phase_closed: "Ce n'est pas le moment : regarde la consigne de l'étape en cours.",

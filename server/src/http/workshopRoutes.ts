@@ -14,7 +14,7 @@ import {
   type WorkshopState,
 } from '@gommette/shared';
 import { helperTokenFor, newId, observerTokenFor, screenTokenFor } from '../security/tokens';
-import { bearerToken, facilitatorAccess } from '../services/access';
+import { bearerToken, checkFacilitator } from '../services/access';
 import { createWorkshop } from '../services/createWorkshop';
 import { helperUrl, observerUrl, publicBaseUrl, screenUrl } from '../services/links';
 import { workshopSummary } from '../services/views';
@@ -40,9 +40,11 @@ export function workshopRoutes(ctx: AppContext): Router {
     if (!token) throw new HttpError(ErrorCode.Unauthorized, 'facilitator token required (Authorization: Bearer …)');
     const id = serverIdSchema.safeParse(rawId);
     if (!id.success) throw new HttpError(ErrorCode.NotFound, 'no such workshop');
-    const workshop = await facilitatorAccess(store, id.data, token, { centres: ctx.centres, cookie, now: ctx.now() });
-    if (!workshop) throw new HttpError(ErrorCode.Unauthorized, 'unknown workshop or wrong token');
-    return { workshop, token };
+    const check = await checkFacilitator(store, id.data, token, { centres: ctx.centres, cookie, now: ctx.now() });
+    if ('refusal' in check) {
+      throw new HttpError(check.refusal, check.refusal === ErrorCode.MemberRequired ? "sign in as a member of this workshop's centre" : 'unknown workshop or wrong token');
+    }
+    return { workshop: check.workshop, token };
   }
   const templateLimiter = rateLimit({ windowMs: 60 * 60_000, limit: MAX_WORKSHOPS_PER_HOUR, handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false });
 

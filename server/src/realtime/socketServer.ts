@@ -11,8 +11,9 @@ import {
   type ConnectErrorData,
 } from '@gommette/shared';
 import type { AppContext } from '../context';
-import { facilitatorAccess, helperAccess, observerAccess, participantAccess, screenAccess } from '../services/access';
+import { checkFacilitator, helperAccess, observerAccess, participantAccess, screenAccess } from '../services/access';
 import { publicBaseUrl } from '../services/links';
+import type { WorkshopRecord } from '../store/WorkshopStore';
 import { selfView } from '../services/views';
 import { registerAnimationHandlers } from './animationHandlers';
 import { registerIdeaHandlers } from './ideaHandlers';
@@ -52,14 +53,16 @@ async function authenticate(ctx: AppContext, auth: unknown, socketId: string, co
     case Role.Screen:
     case Role.Helper:
     case Role.Observer: {
-      const requester = { centres: ctx.centres, cookie, now: ctx.now() };
-      const check = {
-        facilitator: (store: AppContext['store'], id: string, token: string) => facilitatorAccess(store, id, token, requester),
-        screen: screenAccess,
-        helper: helperAccess,
-        observer: observerAccess,
-      }[credentials.role];
-      const workshop = await check(ctx.store, credentials.workshopId, credentials.token);
+      let workshop: WorkshopRecord | null;
+      if (credentials.role === Role.Facilitator) {
+        // A centre's workshop also needs a signed-in member of the centre (the session cookie).
+        const check = await checkFacilitator(ctx.store, credentials.workshopId, credentials.token, { centres: ctx.centres, cookie, now: ctx.now() });
+        if ('refusal' in check) return check.refusal;
+        workshop = check.workshop;
+      } else {
+        const check = { screen: screenAccess, helper: helperAccess, observer: observerAccess }[credentials.role];
+        workshop = await check(ctx.store, credentials.workshopId, credentials.token);
+      }
       if (!workshop) return ErrorCode.Unauthorized;
       return { role: credentials.role, workshopId: workshop.id, participantId: null, siteId: null, me: null, rateKey: `socket:${socketId}` };
     }
