@@ -102,6 +102,21 @@ test('an admin invites a facilitator, who runs a two-session series from a share
   await expect(phone.page.getByTestId('follow-up-sessions').locator('li')).toHaveCount(2);
   await expect(phone.page.getByTestId('follow-up-sessions').locator('li').first()).toContainText('2 idées');
 
+  // The resident erases their own contributions from their phone: gone from the projector too.
+  await phone.page.goBack();
+  await phone.expectOnline(true);
+  await expect(screen.ideaCards()).toHaveCount(2);
+  // The confirmation, then the message saying what was erased.
+  const dialogs: string[] = [];
+  phone.page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.accept();
+  });
+  await phone.page.getByTestId('erase-contributions').click();
+  await expect(screen.ideaCards()).toHaveCount(0);
+  await expect(phone.page.getByTestId('idea-input')).toHaveCount(0);
+  expect(dialogs[1]).toContain('2 idée(s)');
+
   // The admin removes the facilitator: the open console closes, and the link no longer opens it.
   await admin.page.reload();
   await admin.removeMember('claire');
