@@ -1,4 +1,4 @@
-import type { ShownCount, TerritoryFigures } from '@gommette/shared';
+import type { TerritoryFigures, TerritoryTotal } from '@gommette/shared';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertText } from '../components/AlertText';
@@ -7,7 +7,7 @@ import { centreApi } from './api';
 import { refusalMessage } from './refusal';
 import { useLoad } from './useLoad';
 
-const shown = (count: ShownCount) => (typeof count === 'number' ? count.toLocaleString() : count);
+const shown = (count: TerritoryTotal) => (typeof count === 'number' ? count.toLocaleString() : count);
 
 /** Counts only: the centre's participation across workshops, and the territory (small groups as "< 5"). */
 export function FiguresTab({ centreId }: { centreId: string }) {
@@ -59,6 +59,7 @@ export function FiguresTab({ centreId }: { centreId: string }) {
               <th scope="col">{t('centre.figures.participants')}</th>
               <th scope="col">{t('centre.figures.assisted')}</th>
               <th scope="col">{t('centre.figures.ideas')}</th>
+              <th scope="col">{t('centre.figures.tables')}</th>
             </tr>
           </thead>
           <tbody>
@@ -68,6 +69,11 @@ export function FiguresTab({ centreId }: { centreId: string }) {
                 <td>{line.participants}</td>
                 <td>{line.assisted}</td>
                 <td>{line.ideas}</td>
+                <td>
+                  {Object.entries(line.byTable)
+                    .map(([table, count]) => t('centre.figures.table', { number: table, count }))
+                    .join(' · ') || '—'}
+                </td>
               </tr>
             ))}
           </tbody>

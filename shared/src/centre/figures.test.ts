@@ -32,24 +32,35 @@ describe('small-group suppression', () => {
     expect([0, 1, 4, 5, 6, 120].map(suppressSmall)).toEqual([SUPPRESSED, SUPPRESSED, SUPPRESSED, 5, 6, 120]);
   });
 
-  it('adds up the centres of a territory and suppresses small groups per centre and in total', () => {
+  it('adds up the centres of a territory, suppressing small groups per centre, without totals that give them away', () => {
     const big = centreFigures([workshop('a', 1, { A: 30 }, 6, 40)]);
     const small = centreFigures([workshop('b', 1, { B: 3 }, 1, 4)]);
+    const middle = centreFigures([workshop('c', 1, { C: 8 }, 0, 12)]);
     const territory = territoryFigures([
       { name: 'Soleil', town: 'Roubaix', figures: small },
       { name: 'Arc-en-ciel', town: 'Lille', figures: big },
+      { name: 'Chemin Rouge', town: 'Lille', figures: middle },
     ]);
     expect(territory).toEqual({
-      centres: 2,
-      workshops: 2,
-      participants: 33,
-      assisted: 7,
-      ideas: 44,
+      centres: 3,
+      workshops: 3,
+      // 41 people in all, but "41" minus 30 and 8 would tell Soleil's 3.
+      participants: '≥ 38',
+      assisted: '≥ 6',
+      ideas: '≥ 52',
       perCentre: [
         { name: 'Arc-en-ciel', town: 'Lille', workshops: 1, participants: 30, assisted: 6, ideas: 40 },
+        { name: 'Chemin Rouge', town: 'Lille', workshops: 1, participants: 8, assisted: SUPPRESSED, ideas: 12 },
         { name: 'Soleil', town: 'Roubaix', workshops: 1, participants: SUPPRESSED, assisted: SUPPRESSED, ideas: SUPPRESSED },
       ],
     });
-    expect(territoryFigures([{ name: 'Soleil', town: 'Roubaix', figures: small }]).participants).toBe(SUPPRESSED);
+  });
+
+  it('shows exact totals when no centre is suppressed, and "< 5" when the whole territory is small', () => {
+    const big = centreFigures([workshop('a', 1, { A: 30 }, 6, 40)]);
+    const other = centreFigures([workshop('c', 1, { C: 8 }, 5, 12)]);
+    expect(territoryFigures([{ name: 'A', town: 'x', figures: big }, { name: 'C', town: 'y', figures: other }])).toMatchObject({ participants: 38, assisted: 11, ideas: 52 });
+    const tiny = centreFigures([workshop('b', 1, { B: 1 }, 0, 2)]);
+    expect(territoryFigures([{ name: 'B', town: 'x', figures: tiny }, { name: 'D', town: 'y', figures: tiny }])).toMatchObject({ participants: SUPPRESSED, ideas: SUPPRESSED });
   });
 });

@@ -68,28 +68,42 @@ export interface TerritoryCentreLine {
   ideas: ShownCount;
 }
 
+/**
+ * A territory total. When some centre's count in the column is suppressed, the exact total would
+ * give it away (total minus the others), so it is shown as "≥ N", N being the sum of the centres
+ * shown in full.
+ */
+export type TerritoryTotal = ShownCount | `≥ ${number}`;
+
 export interface TerritoryFigures {
   centres: number;
   workshops: number;
-  participants: ShownCount;
-  assisted: ShownCount;
-  ideas: ShownCount;
+  participants: TerritoryTotal;
+  assisted: TerritoryTotal;
+  ideas: TerritoryTotal;
   perCentre: TerritoryCentreLine[];
+}
+
+function territoryTotal(counts: ReadonlyArray<number>): TerritoryTotal {
+  const shown = counts.filter((count) => count >= MIN_SHOWN_GROUP);
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  if (shown.length === counts.length || shown.length === 0) return suppressSmall(total);
+  return `≥ ${shown.reduce((sum, count) => sum + count, 0)}`;
 }
 
 /**
  * The territory (federation) view: only the centres that opted in, every count of people or ideas
- * suppressed below 5, per centre and in total. Numbers of centres and workshops are not about people
- * and are shown as they are. Centres are listed by name.
+ * suppressed below 5, per centre, and totals that do not give a suppressed count away. Numbers of
+ * centres and workshops are not about people and are shown as they are. Centres are listed by name.
  */
 export function territoryFigures(centres: ReadonlyArray<{ name: string; town: string; figures: CentreFigures }>): TerritoryFigures {
-  const sum = (pick: (figures: CentreFigures) => number) => centres.reduce((total, centre) => total + pick(centre.figures), 0);
+  const column = (pick: (figures: CentreFigures) => number) => territoryTotal(centres.map((centre) => pick(centre.figures)));
   return {
     centres: centres.length,
-    workshops: sum((figures) => figures.workshops),
-    participants: suppressSmall(sum((figures) => figures.participants)),
-    assisted: suppressSmall(sum((figures) => figures.assisted)),
-    ideas: suppressSmall(sum((figures) => figures.ideas)),
+    workshops: centres.reduce((total, centre) => total + centre.figures.workshops, 0),
+    participants: column((figures) => figures.participants),
+    assisted: column((figures) => figures.assisted),
+    ideas: column((figures) => figures.ideas),
     perCentre: [...centres]
       .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
       .map(({ name, town, figures }) => ({
