@@ -12,6 +12,10 @@ const HomePage = lazy(() => import('./home/HomePage').then((module) => ({ defaul
 const ConsolePage = lazy(() => import('./console/ConsolePage').then((module) => ({ default: module.ConsolePage })));
 const ScreenPage = lazy(() => import('./screen/ScreenPage').then((module) => ({ default: module.ScreenPage })));
 const HelperPage = lazy(() => import('./helper/HelperPage').then((module) => ({ default: module.HelperPage })));
+const CentreHomePage = lazy(() => import('./centre/CentreHomePage').then((module) => ({ default: module.CentreHomePage })));
+const InvitationPage = lazy(() => import('./centre/InvitationPage').then((module) => ({ default: module.InvitationPage })));
+const CentreSpacePage = lazy(() => import('./centre/CentreSpacePage').then((module) => ({ default: module.CentreSpacePage })));
+const SeriesFollowUpPage = lazy(() => import('./centre/SeriesFollowUpPage').then((module) => ({ default: module.SeriesFollowUpPage })));
 const ObserverPage = lazy(() => import('./console/ObserverPage').then((module) => ({ default: module.ObserverPage })));
 const KioskPage = lazy(() => import('./vote/KioskPage').then((module) => ({ default: module.KioskPage })));
 
@@ -28,6 +32,14 @@ export function App() {
           <Route path="/helper/:id">{(params) => <HelperPage key={params.id} workshopId={params.id} />}</Route>
           <Route path="/observer/:id">{(params) => <ObserverPage key={params.id} workshopId={params.id} />}</Route>
           <Route path="/kiosk/:id">{(params) => <KioskPage key={params.id} workshopId={params.id} />}</Route>
+          <Route path="/centre">
+            <CentreHomePage />
+          </Route>
+          <Route path="/centre/invitation">
+            <InvitationPage />
+          </Route>
+          <Route path="/centre/:id">{(params) => <CentreSpacePage key={params.id} centreId={params.id} />}</Route>
+          <Route path="/suivi/:seriesId">{(params) => <SeriesFollowUpPage key={params.seriesId} seriesId={params.seriesId} />}</Route>
           <Route path="/j/:joinCode">{(params) => <JoinPage key={params.joinCode} joinCode={params.joinCode} />}</Route>
           <Route path="/j">
             <EnterCodePage />

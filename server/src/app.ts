@@ -8,6 +8,9 @@ import { ErrorCode, MAX_HTTP_BODY_BYTES } from '@gommette/shared';
 import { createBoardGateway } from './board/boardGateway';
 import type { Config } from './config';
 import type { AppContext } from './context';
+import { centreRoutes } from './centre/centreRoutes';
+import { centreLive } from './centre/live';
+import { startRetentionJob } from './centre/retentionJob';
 import { clientRoutes } from './http/clientRoutes';
 import { errorMiddleware, sendError } from './http/errors';
 import { joinRoutes } from './http/joinRoutes';
@@ -94,6 +97,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   app.use(workshopRoutes(ctx));
   app.use(joinRoutes(ctx));
   app.use(voteRoutes(ctx));
+  app.use(centreRoutes(ctx, centreLive(() => io, ctx)));
   app.use('/api', (_req, res) => sendError(res, ErrorCode.NotFound, 'no such API route'));
   app.use(clientRoutes(config.clientDir));
   app.use(errorMiddleware(logger));
@@ -102,6 +106,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   const sockets = createSocketServer(httpServer, ctx);
   io = sockets.io;
   const boards = createBoardGateway(ctx);
+  const stopRetention = startRetentionJob(ctx);
   httpServer.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith(SOCKET_IO_PATH)) return; // engine.io answers these
     if (boards.handles(req)) return boards.handleUpgrade(req, socket, head); // /yjs/<workshopId>
@@ -120,6 +125,7 @@ export function createApp(config: Config, deps: AppDeps): App {
         });
       }),
     close: async () => {
+      stopRetention();
       presence.close();
       sockets.realtime.ideas.close();
       sockets.realtime.staff.close();

@@ -66,6 +66,8 @@ export const ErrorCode = {
   PhaseClosed: 'phase_closed',
   /** "Main levée": everyone stops while the facilitator speaks. */
   HandRaised: 'hand_raised',
+  /** A centre's workshop: its console also needs a signed-in member of that centre. */
+  MemberRequired: 'member_required',
   Internal: 'internal',
   ...VoteErrorCode,
 } as const;

@@ -26,6 +26,9 @@ export function HomePage() {
     <main className="page home">
       <header className="home__header">
         <Brand>{t('app.name')}</Brand>
+        <a href="/centre" data-testid="centre-space-link">
+          {t('centre.title')}
+        </a>
         <LanguageSwitcher />
       </header>
       {created ? (

@@ -16,6 +16,7 @@ import { HandRaised } from '../animation/HandRaised';
 import { PhaseBanner } from '../animation/PhaseBanner';
 import { useServerNow } from '../animation/useServerNow';
 import { CardPanel } from './CardPanel';
+import { EraseContributions } from '../centre/EraseContributions';
 import { PhoneActivity } from './PhoneActivity';
 import { TablePicker } from './TablePicker';
 import { IdeaComposer } from './IdeaComposer';
@@ -166,6 +167,7 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
 
       <MyIdeasList ideas={myIdeas} onRetake={handleRetake} />
       <CardPanel cardCode={participant.cardCode} />
+      <EraseContributions participantToken={participant.participantToken} onErased={onSessionEnded} />
       <footer className="phone__footer">
         <LanguageSwitcher />
       </footer>

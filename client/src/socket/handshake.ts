@@ -6,6 +6,7 @@ import { isRecord } from '../storage/storage';
 const FINAL_REFUSALS: ReadonlySet<ErrorCode> = new Set([
   ErrorCode.Unauthorized,
   ErrorCode.Forbidden,
+  ErrorCode.MemberRequired,
   ErrorCode.ProtocolMismatch,
   ErrorCode.NotFound,
   ErrorCode.BadRequest,

@@ -58,8 +58,18 @@ export function useWorkshopSocket(credentials: SocketCredentials | null): Gommet
     const handleOnline = () => {
       if (!refused && !socket.connected) socket.connect();
     };
+    // The server closed this connection on purpose (access withdrawn, workshop deleted): ask again
+    // after a pause, so that a refusal is shown instead of a silent "offline".
+    const handleDisconnect = (reason: string) => {
+      if (reason !== 'io server disconnect' || refused) return;
+      retryTimer = setTimeout(() => {
+        retryTimer = null;
+        if (!refused && !socket.connected) socket.connect();
+      }, HANDSHAKE_RETRY_MS / 3);
+    };
 
     socket.on('connect_error', handleConnectError);
+    socket.on('disconnect', handleDisconnect);
     window.addEventListener('offline', handleOffline);
     window.addEventListener('online', handleOnline);
     socket.connect();
@@ -67,6 +77,7 @@ export function useWorkshopSocket(credentials: SocketCredentials | null): Gommet
     return () => {
       if (retryTimer !== null) clearTimeout(retryTimer);
       socket.off('connect_error', handleConnectError);
+      socket.off('disconnect', handleDisconnect);
       window.removeEventListener('offline', handleOffline);
       window.removeEventListener('online', handleOnline);
       socket.disconnect();

@@ -1,3 +1,4 @@
+import type { ConsoleRequester } from '../centre/session';
 import type { WorkshopStore } from '../store/WorkshopStore';
 import { facilitatorAccess, observerAccess, participantAccess, screenAccess } from '../services/access';
 
@@ -13,8 +14,8 @@ export interface BoardAccess {
  * What `token` may do on the board of `workshopId`: a token of another workshop opens nothing.
  * Read-only links (the projector, the observer link) get `readOnly: true` and show as a screen.
  */
-export async function boardAccess(store: WorkshopStore, workshopId: string, token: string): Promise<BoardAccess | null> {
-  if (await facilitatorAccess(store, workshopId, token)) return { role: 'facilitator', siteId: null, readOnly: false };
+export async function boardAccess(store: WorkshopStore, workshopId: string, token: string, requester: ConsoleRequester): Promise<BoardAccess | null> {
+  if (await facilitatorAccess(store, workshopId, token, requester)) return { role: 'facilitator', siteId: null, readOnly: false };
   if (await screenAccess(store, workshopId, token)) return { role: 'screen', siteId: null, readOnly: true };
   if (await observerAccess(store, workshopId, token)) return { role: 'screen', siteId: null, readOnly: true };
   const participant = await participantAccess(store, token);

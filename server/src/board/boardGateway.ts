@@ -266,7 +266,8 @@ export function createBoardGateway(ctx: AppContext, roomOptions: BoardRoomOption
       if (!token) return refuse(socket, 401, 'Unauthorized');
       const workshopId = match[1]!;
       socket.on('error', () => socket.destroy());
-      boardAccess(ctx.store, workshopId, token).then(
+      // A centre's workshop: the facilitator's board, like its console, needs a signed-in member.
+      boardAccess(ctx.store, workshopId, token, { centres: ctx.centres, cookie: req.headers.cookie, now: ctx.now() }).then(
         async (access) => {
           if (!access) {
             logger.info({ path, status: 401 }, 'board upgrade refused');

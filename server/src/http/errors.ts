@@ -16,6 +16,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   illegal_transition: 409,
   phase_closed: 409,
   hand_raised: 409,
+  member_required: 403,
   internal: 500,
   ...VOTE_ERROR_STATUS,
 };

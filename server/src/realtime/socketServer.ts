@@ -11,8 +11,9 @@ import {
   type ConnectErrorData,
 } from '@gommette/shared';
 import type { AppContext } from '../context';
-import { facilitatorAccess, helperAccess, observerAccess, participantAccess, screenAccess } from '../services/access';
+import { checkFacilitator, helperAccess, observerAccess, participantAccess, screenAccess } from '../services/access';
 import { publicBaseUrl } from '../services/links';
+import type { WorkshopRecord } from '../store/WorkshopStore';
 import { selfView } from '../services/views';
 import { registerAnimationHandlers } from './animationHandlers';
 import { registerIdeaHandlers } from './ideaHandlers';
@@ -35,7 +36,7 @@ function handshakeError(code: ErrorCode, message: string): ExtendedError {
 }
 
 /** Who is connecting, from the handshake `auth`; null when the credentials open nothing. */
-async function authenticate(ctx: AppContext, auth: unknown, socketId: string): Promise<SocketData | ErrorCode> {
+async function authenticate(ctx: AppContext, auth: unknown, socketId: string, cookie: string | undefined): Promise<SocketData | ErrorCode> {
   const parsed = socketAuthSchema.safeParse(auth);
   if (!parsed.success) return ErrorCode.Unauthorized;
   const credentials = parsed.data;
@@ -57,8 +58,16 @@ async function authenticate(ctx: AppContext, auth: unknown, socketId: string): P
     case Role.Screen:
     case Role.Helper:
     case Role.Observer: {
-      const check = { facilitator: facilitatorAccess, screen: screenAccess, helper: helperAccess, observer: observerAccess }[credentials.role];
-      const workshop = await check(ctx.store, credentials.workshopId, credentials.token);
+      let workshop: WorkshopRecord | null;
+      if (credentials.role === Role.Facilitator) {
+        // A centre's workshop also needs a signed-in member of the centre (the session cookie).
+        const check = await checkFacilitator(ctx.store, credentials.workshopId, credentials.token, { centres: ctx.centres, cookie, now: ctx.now() });
+        if ('refusal' in check) return check.refusal;
+        workshop = check.workshop;
+      } else {
+        const check = { screen: screenAccess, helper: helperAccess, observer: observerAccess }[credentials.role];
+        workshop = await check(ctx.store, credentials.workshopId, credentials.token);
+      }
       if (!workshop) return ErrorCode.Unauthorized;
       return { role: credentials.role, workshopId: workshop.id, participantId: null, siteId: null, me: null, rateKey: `socket:${socketId}` };
     }
@@ -91,7 +100,7 @@ export function createSocketServer(httpServer: http.Server, ctx: AppContext): { 
   realtime.votes.start().catch((error: unknown) => ctx.logger.error({ err: error }, 'vote timers failed to start'));
 
   io.use((socket, next) => {
-    authenticate(ctx, socket.handshake.auth, socket.id).then(
+    authenticate(ctx, socket.handshake.auth, socket.id, socket.handshake.headers.cookie).then(
       (result) => {
         if (typeof result === 'string') return next(handshakeError(result, `connection refused: ${result}`));
         socket.data = result;

@@ -1,6 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
+import { ErrorCode } from '@gommette/shared';
 import type { WorkshopRecord, WorkshopStore, ParticipantRecord } from '../store/WorkshopStore';
 import { hashSecret } from '../security/tokens';
+import { centreMemberMayRun, type ConsoleRequester } from '../centre/session';
 
 function sameHash(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -8,10 +10,23 @@ function sameHash(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-/** The workshop if `token` is its facilitator token; a token of another workshop opens nothing. */
-export async function facilitatorAccess(store: WorkshopStore, workshopId: string, token: string): Promise<WorkshopRecord | null> {
+/** Why a facilitator link opened nothing: a wrong link, or a centre's workshop without a member signed in. */
+export type FacilitatorCheck = { workshop: WorkshopRecord } | { refusal: typeof ErrorCode.Unauthorized | typeof ErrorCode.MemberRequired };
+
+/**
+ * The workshop if `token` is its facilitator token; a token of another workshop opens nothing.
+ * A workshop of a centre's space also needs a signed-in member of that centre (the session cookie
+ * of `requester`): a removed facilitator's old link opens nothing. Other workshops: the token alone.
+ */
+export async function checkFacilitator(store: WorkshopStore, workshopId: string, token: string, requester: ConsoleRequester): Promise<FacilitatorCheck> {
   const workshop = await store.getWorkshop(workshopId);
-  return workshop && sameHash(workshop.facilitatorTokenHash, hashSecret(token)) ? workshop : null;
+  if (!workshop || !sameHash(workshop.facilitatorTokenHash, hashSecret(token))) return { refusal: ErrorCode.Unauthorized };
+  return (await centreMemberMayRun(requester, workshop.id)) ? { workshop } : { refusal: ErrorCode.MemberRequired };
+}
+
+export async function facilitatorAccess(store: WorkshopStore, workshopId: string, token: string, requester: ConsoleRequester): Promise<WorkshopRecord | null> {
+  const check = await checkFacilitator(store, workshopId, token, requester);
+  return 'workshop' in check ? check.workshop : null;
 }
 
 /** The projector's access: read-only, everything residents can see. */

@@ -1,5 +1,6 @@
 import type { BoardStore } from './BoardStore';
 import type { VoteStore } from './VoteStore';
+import type { CentreStore } from './CentreStore';
 import type { WorkshopStore } from './WorkshopStore';
 
 /**
@@ -10,4 +11,5 @@ export interface Stores {
   store: WorkshopStore;
   boards: BoardStore;
   votes: VoteStore;
+  centres: CentreStore;
 }

@@ -15,7 +15,7 @@ export function voteRoutes(ctx: AppContext): Router {
     if (!token) throw new HttpError(ErrorCode.Unauthorized, 'facilitator token required (Authorization: Bearer …)');
     const id = serverIdSchema.safeParse(req.params.id);
     if (!id.success) throw new HttpError(ErrorCode.NotFound, 'no such workshop');
-    const workshop = await facilitatorAccess(ctx.store, id.data, token);
+    const workshop = await facilitatorAccess(ctx.store, id.data, token, { centres: ctx.centres, cookie: req.headers.cookie, now: ctx.now() });
     if (!workshop) throw new HttpError(ErrorCode.Unauthorized, 'unknown workshop or wrong token');
     const base = publicBaseUrl(ctx.config.publicUrl, req.headers, req.secure);
     const links: KioskLink[] = [];

@@ -1,12 +1,13 @@
 import { ANIMATION_MIGRATIONS } from './migrations.animation';
 import { BOARD_MIGRATIONS } from './migrations.board';
+import { CENTRE_MIGRATIONS } from './migrations.centre';
 import { VOTE_MIGRATIONS } from './migrations.votes';
 import type { Migration } from './migration';
 
 /**
  * Versioned schema migrations, applied at start-up inside one transaction each.
  * Never edit a released migration: append a new one. Each area owns a range of versions
- * (core and animation 1–99, votes 100–199, boards 200–299) so they never collide.
+ * (core and animation 1–99, votes 100–199, boards 200–299, centres 300–399) so they never collide.
  */
 const CORE_MIGRATIONS: ReadonlyArray<Migration> = [
   {
@@ -66,4 +67,4 @@ const CORE_MIGRATIONS: ReadonlyArray<Migration> = [
   },
 ];
 
-export const MIGRATIONS: ReadonlyArray<Migration> = [...CORE_MIGRATIONS, ...ANIMATION_MIGRATIONS, ...VOTE_MIGRATIONS, ...BOARD_MIGRATIONS];
+export const MIGRATIONS: ReadonlyArray<Migration> = [...CORE_MIGRATIONS, ...ANIMATION_MIGRATIONS, ...VOTE_MIGRATIONS, ...BOARD_MIGRATIONS, ...CENTRE_MIGRATIONS];

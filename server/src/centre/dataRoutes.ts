@@ -1,0 +1,85 @@
+import { Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { CENTRE_CSV_TABLES, ErrorCode, centreSettingsBody, type CentreCsvTable, type EraseResponse } from '@gommette/shared';
+import type { AppContext } from '../context';
+import { HttpError } from '../http/errors';
+import { rateLimitHandler } from '../http/rateLimits';
+import { bearerToken, participantAccess } from '../services/access';
+import { idParam, requireRight, requireSameOrigin } from './guard';
+import type { CentreLive } from './live';
+import { CSV_COLUMNS, exportCentre, toCsv } from './exportCentre';
+import { centreView } from './spaceViews';
+
+const isCsvTable = (value: string): value is CentreCsvTable => (CENTRE_CSV_TABLES as ReadonlyArray<string>).includes(value);
+
+/** Data rights: settings (retention, territory), export, deletion, a resident's own erasure. */
+export function dataRoutes(ctx: AppContext, live: CentreLive): Router {
+  const router = Router();
+  const { centres } = ctx;
+  const eraseLimiter = rateLimit({ handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false, windowMs: 60_000, limit: 30 });
+
+  router.patch('/api/centres/:centreId/settings', async (req, res) => {
+    requireSameOrigin(ctx, req);
+    const { centre } = await requireRight(ctx, req, 'manageData');
+    const body = centreSettingsBody.parse(req.body);
+    const updated = await centres.updateCentre(centre.id, body);
+    if (!updated) throw new HttpError(ErrorCode.NotFound, 'no such centre');
+    // A shorter period applies at once, not at the next hourly run.
+    if (body.retentionDays !== undefined) await centres.eraseExpiredPersonalData(ctx.now());
+    res.json(centreView(updated));
+  });
+
+  /** `everything.json`, or one table as `<table>.csv` (workshops, sites, participants, ideas…). */
+  router.get('/api/centres/:centreId/export/:file', async (req, res) => {
+    const { centre } = await requireRight(ctx, req, 'manageData');
+    const file = String(req.params.file);
+    const data = await exportCentre(ctx, centre);
+    res.setHeader('Cache-Control', 'no-store');
+    if (file === 'everything.json') {
+      res.setHeader('Content-Disposition', 'attachment; filename="gommette-centre.json"');
+      res.json(data);
+      return;
+    }
+    const table = file.endsWith('.csv') ? file.slice(0, -'.csv'.length) : '';
+    if (!isCsvTable(table)) throw new HttpError(ErrorCode.NotFound, 'no such export');
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="gommette-${table}.csv"`);
+    // A byte-order mark so that spreadsheet software reads accents and Arabic as UTF-8.
+    res.send(`\uFEFF${toCsv(data[table], CSV_COLUMNS[table])}`);
+  });
+
+  /** Deletes the workshop with every personal data attached; open connections to it are closed. */
+  router.delete('/api/centres/:centreId/workshops/:workshopId', async (req, res) => {
+    requireSameOrigin(ctx, req);
+    const { centre } = await requireRight(ctx, req, 'manageData');
+    const workshopId = idParam(req.params.workshopId, 'workshop');
+    const link = await centres.getCentreWorkshop(workshopId);
+    if (!link || link.centreId !== centre.id) throw new HttpError(ErrorCode.NotFound, 'no such workshop in this centre');
+    await centres.deleteWorkshop(workshopId);
+    live.workshopDeleted(workshopId);
+    ctx.logger.info({ centreId: centre.id, workshopId }, 'workshop deleted');
+    res.status(204).end();
+  });
+
+  /**
+   * "Effacer mes contributions": a resident, with their own participant token, erases their ideas and
+   * their profile (mood, nickname, card, device tokens). Idempotent: once erased, the token opens
+   * nothing and the same call answers that nothing is left.
+   */
+  router.post('/api/participants/me/erase', eraseLimiter, async (req, res) => {
+    const token = bearerToken(req.headers.authorization);
+    if (!token) throw new HttpError(ErrorCode.Unauthorized, 'participant token required (Authorization: Bearer …)');
+    const participant = await participantAccess(ctx.store, token);
+    if (!participant) {
+      res.json({ erasedIdeas: 0, erasedProfile: false } satisfies EraseResponse);
+      return;
+    }
+    const ideas = await ctx.store.listIdeasBy(participant.id);
+    const result = await centres.eraseParticipant(participant.id);
+    live.ideasErased(participant.workshopId, participant.id, ideas.map((idea) => idea.id));
+    ctx.logger.info({ workshopId: participant.workshopId, ideas: result.ideas }, 'participant erased their contributions');
+    res.json({ erasedIdeas: result.ideas, erasedProfile: result.profile } satisfies EraseResponse);
+  });
+
+  return router;
+}

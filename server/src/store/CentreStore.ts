@@ -1,0 +1,143 @@
+import type { CentreRole, MethodTemplate } from '@gommette/shared';
+
+export interface CentreRecord {
+  id: string;
+  name: string;
+  town: string;
+  retentionDays: number | null;
+  territoryOptIn: boolean;
+  createdAt: number;
+}
+
+export interface AccountRecord {
+  id: string;
+  login: string;
+  /** argon2id, made by the service; the store never sees a password. */
+  passwordHash: string;
+  createdAt: number;
+}
+
+export interface MemberRecord {
+  centreId: string;
+  accountId: string;
+  login: string;
+  role: CentreRole;
+  createdAt: number;
+}
+
+export interface InvitationRecord {
+  tokenHash: string;
+  centreId: string;
+  role: CentreRole;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface SeriesRecord {
+  id: string;
+  centreId: string;
+  title: string;
+  question: string;
+  createdAt: number;
+}
+
+export interface CentreWorkshopRecord {
+  workshopId: string;
+  centreId: string;
+  seriesId: string | null;
+  /** Order within its series (or within the centre for a workshop outside a series), from 1. */
+  position: number;
+  createdBy: string | null;
+  facilitatorToken: string;
+  personalDataErasedAt: number | null;
+}
+
+export interface TemplateScope {
+  templateId: string;
+  centreId: string;
+  centreName: string;
+  shared: boolean;
+}
+
+/** Who accepts an invitation: a new account, or one already signed in. */
+export type Invitee = { newAccount: AccountRecord } | { accountId: string };
+
+export type AcceptResult =
+  | { ok: true; centreId: string; accountId: string; role: CentreRole }
+  | { ok: false; reason: 'invalid' | 'login_taken' };
+
+export interface RetentionResult {
+  workshops: number;
+  participants: number;
+}
+
+/**
+ * The centre's space: centres, accounts and their sessions, members, invitations, series, the link
+ * of workshops and templates to centres, and the data-rights operations (deletion, retention,
+ * a resident's erasure). Every method resolves once its write is committed.
+ * Adapters: SQLite; the contract suite in `centreContract.ts` runs against each.
+ */
+export interface CentreStore {
+  /** Creates the centre with its first admin, in one transaction. */
+  createCentre(centre: CentreRecord, adminAccountId: string): Promise<void>;
+  getCentre(centreId: string): Promise<CentreRecord | null>;
+  updateCentre(centreId: string, changes: { retentionDays?: number | null; territoryOptIn?: boolean }): Promise<CentreRecord | null>;
+  /** Centres that agreed to be added up in the territory view. */
+  listTerritoryCentres(): Promise<CentreRecord[]>;
+
+  /** Rejects with `UniqueViolationError` when the login is taken. */
+  createAccount(account: AccountRecord): Promise<void>;
+  getAccount(accountId: string): Promise<AccountRecord | null>;
+  getAccountByLogin(login: string): Promise<AccountRecord | null>;
+
+  createSession(tokenHash: string, accountId: string, createdAt: number, expiresAt: number): Promise<void>;
+  /** The account of a session not yet expired at `now`. */
+  getSessionAccount(tokenHash: string, now: number): Promise<AccountRecord | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+
+  /** The account's role in the centre; null when it is not (or no longer) a member. */
+  getRole(centreId: string, accountId: string): Promise<CentreRole | null>;
+  listMemberships(accountId: string): Promise<Array<{ centre: CentreRecord; role: CentreRole }>>;
+  listMembers(centreId: string): Promise<MemberRecord[]>;
+  /** Removes at once; false when it was not a member. Its workshops stay with the centre. */
+  removeMember(centreId: string, accountId: string): Promise<boolean>;
+  /** Admins left in the centre (the last one cannot be removed). */
+  countAdmins(centreId: string): Promise<number>;
+
+  createInvitation(invitation: InvitationRecord): Promise<void>;
+  /**
+   * Uses an invitation once, in one transaction with the account's creation (if new) and its
+   * membership: a taken login leaves the invitation unused; a used or expired one is `invalid`.
+   * A member invited again keeps the higher of its roles.
+   */
+  acceptInvitation(tokenHash: string, invitee: Invitee, now: number): Promise<AcceptResult>;
+
+  createSeries(series: SeriesRecord): Promise<void>;
+  getSeries(seriesId: string): Promise<SeriesRecord | null>;
+  listSeries(centreId: string): Promise<SeriesRecord[]>;
+
+  /** Links a workshop just created to the centre (and series), at the next position. */
+  linkWorkshop(link: Omit<CentreWorkshopRecord, 'position' | 'personalDataErasedAt'>): Promise<CentreWorkshopRecord>;
+  getCentreWorkshop(workshopId: string): Promise<CentreWorkshopRecord | null>;
+  /** Oldest first. */
+  listCentreWorkshops(centreId: string): Promise<CentreWorkshopRecord[]>;
+
+  /** Saves a method in the centre's templates (and in `method_templates`), in one transaction. */
+  saveCentreTemplate(template: MethodTemplate, centreId: string, shared: boolean, now: number): Promise<void>;
+  setTemplateShared(templateId: string, centreId: string, shared: boolean): Promise<boolean>;
+  listTemplateScopes(): Promise<TemplateScope[]>;
+
+  /**
+   * Deletes a workshop and everything attached to it (sites, participants, their tokens, ideas,
+   * the room, the centre's link), and wipes the freed pages from the file. False when unknown.
+   */
+  deleteWorkshop(workshopId: string): Promise<boolean>;
+  /**
+   * For centres with a retention period: in workshops older than it, deletes participant tokens
+   * and erases card hashes and nicknames. Participants stay as anonymous rows (site, mood, kind,
+   * table) and ideas stay, so counts and ideas are unchanged. Idempotent.
+   */
+  eraseExpiredPersonalData(now: number): Promise<RetentionResult>;
+  /** A resident's own erasure: their ideas, then their profile and device tokens. Idempotent. */
+  eraseParticipant(participantId: string): Promise<{ ideas: number; profile: boolean }>;
+}

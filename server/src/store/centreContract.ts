@@ -1,0 +1,217 @@
+/**
+ * The behaviour every CentreStore adapter must have (with the WorkshopStore on the same storage,
+ * since centres link workshops). Each adapter's test file calls `centreStoreContract` with a factory.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { initialRoom, type Idea, type Site } from '@gommette/shared';
+import type { AccountRecord, CentreRecord, CentreStore } from './CentreStore';
+import { UniqueViolationError, type ParticipantRecord, type WorkshopStore } from './WorkshopStore';
+
+export interface CentreFixture {
+  store: WorkshopStore;
+  centres: CentreStore;
+  close: () => Promise<void>;
+}
+
+let sequence = 0;
+const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(sequence++).toString(36).padStart(4, '0')}`;
+const DAY_MS = 24 * 60 * 60_000;
+
+const account = (login = unique('login')): AccountRecord => ({ id: unique('acc'), login, passwordHash: '$argon2id$fake', createdAt: 1 });
+const centre = (): CentreRecord => ({ id: unique('c'), name: 'Centre social Soleil', town: 'Roubaix', retentionDays: null, territoryOptIn: false, createdAt: 1 });
+
+async function workshopIn(store: WorkshopStore, createdAt = 1_000): Promise<{ id: string; site: Site }> {
+  const id = unique('w');
+  const site: Site = { id: unique('site'), workshopId: id, name: 'Centre', joinCode: unique('J'), position: 0 };
+  await store.createWorkshop(
+    { id, title: 'Atelier', question: 'Q ?', purpose: 'Servira à…', createdAt, facilitatorTokenHash: unique('f'), screenTokenHash: unique('s'), helperTokenHash: unique('h'), observerTokenHash: unique('o') },
+    [site],
+    initialRoom([]),
+  );
+  return { id, site };
+}
+
+async function personWithIdea(store: WorkshopStore, workshopId: string, siteId: string, text: string): Promise<{ participant: ParticipantRecord; idea: Idea }> {
+  const participant: ParticipantRecord = { id: unique('p'), workshopId, siteId, cardHash: unique('card'), nickname: 'Loutre', mood: 'sunny', createdAt: 2_000, kind: 'resident', tableId: 1 };
+  await store.createParticipant(participant, unique('tok'));
+  const idea: Idea = {
+    id: unique('idea'), workshopId, siteId, participantId: participant.id, text, hidden: false, createdAt: 3_000,
+    tableId: 1, phaseId: null, origin: 'phone', originalText: null, pending: false, parked: false, mergedInto: null, theme: null,
+  };
+  await store.insertIdea(idea);
+  return { participant, idea };
+}
+
+export function centreStoreContract(name: string, makeFixture: () => Promise<CentreFixture>): void {
+  describe(`CentreStore contract: ${name}`, () => {
+    const open: CentreFixture[] = [];
+    async function fixture(): Promise<CentreFixture> {
+      const made = await makeFixture();
+      open.push(made);
+      return made;
+    }
+    afterEach(async () => {
+      for (const made of open.splice(0)) await made.close();
+    });
+
+    it('creates a centre with its admin; memberships, roles and removal', async () => {
+      const { centres } = await fixture();
+      const admin = account();
+      const other = account();
+      await centres.createAccount(admin);
+      await centres.createAccount(other);
+      await expect(centres.createAccount({ ...account(), login: admin.login })).rejects.toBeInstanceOf(UniqueViolationError);
+      const space = centre();
+      await centres.createCentre(space, admin.id);
+      expect(await centres.getCentre(space.id)).toEqual(space);
+      expect(await centres.getRole(space.id, admin.id)).toBe('admin');
+      expect(await centres.getRole(space.id, other.id)).toBeNull();
+      expect(await centres.countAdmins(space.id)).toBe(1);
+      expect((await centres.listMemberships(admin.id)).map((m) => [m.centre.id, m.role])).toEqual([[space.id, 'admin']]);
+      expect(await centres.removeMember(space.id, other.id)).toBe(false);
+      expect(await centres.removeMember(space.id, admin.id)).toBe(true);
+      expect(await centres.getRole(space.id, admin.id)).toBeNull();
+    });
+
+    it('uses an invitation once, keeps it when the login is taken, and lets one account join several centres', async () => {
+      const { centres } = await fixture();
+      const admin = account();
+      await centres.createAccount(admin);
+      const first = centre();
+      const second = centre();
+      await centres.createCentre(first, admin.id);
+      await centres.createCentre(second, admin.id);
+      await centres.createInvitation({ tokenHash: 'inv-1', centreId: first.id, role: 'facilitator', createdAt: 1, expiresAt: 100 });
+      expect(await centres.acceptInvitation('inv-1', { newAccount: { ...account(), login: admin.login } }, 10)).toEqual({ ok: false, reason: 'login_taken' });
+      const newcomer = account();
+      const accepted = await centres.acceptInvitation('inv-1', { newAccount: newcomer }, 10);
+      expect(accepted).toEqual({ ok: true, centreId: first.id, accountId: newcomer.id, role: 'facilitator' });
+      expect(await centres.acceptInvitation('inv-1', { accountId: admin.id }, 11)).toEqual({ ok: false, reason: 'invalid' });
+      await centres.createInvitation({ tokenHash: 'inv-2', centreId: second.id, role: 'facilitator', createdAt: 1, expiresAt: 100 });
+      expect(await centres.acceptInvitation('inv-2', { accountId: newcomer.id }, 100)).toEqual({ ok: false, reason: 'invalid' }); // expired
+      await centres.createInvitation({ tokenHash: 'inv-3', centreId: second.id, role: 'facilitator', createdAt: 1, expiresAt: 100 });
+      expect((await centres.acceptInvitation('inv-3', { accountId: newcomer.id }, 20)).ok).toBe(true);
+      expect((await centres.listMemberships(newcomer.id)).map((m) => m.role)).toEqual(['facilitator', 'facilitator']);
+      // An admin invited as a facilitator stays admin.
+      await centres.createInvitation({ tokenHash: 'inv-4', centreId: first.id, role: 'facilitator', createdAt: 1, expiresAt: 100 });
+      expect(await centres.acceptInvitation('inv-4', { accountId: admin.id }, 20)).toMatchObject({ ok: true, role: 'admin' });
+    });
+
+    it('finds the account of a live session only', async () => {
+      const { centres } = await fixture();
+      const someone = account();
+      await centres.createAccount(someone);
+      await centres.createSession('sess', someone.id, 10, 100);
+      expect((await centres.getSessionAccount('sess', 50))?.id).toBe(someone.id);
+      expect(await centres.getSessionAccount('sess', 100)).toBeNull();
+      await centres.deleteSession('sess');
+      expect(await centres.getSessionAccount('sess', 50)).toBeNull();
+    });
+
+    it('links workshops in order within a series and within the centre', async () => {
+      const { store, centres } = await fixture();
+      const admin = account();
+      await centres.createAccount(admin);
+      const space = centre();
+      await centres.createCentre(space, admin.id);
+      const series = { id: unique('s'), centreId: space.id, title: 'Parcours', question: 'Q ?', createdAt: 5 };
+      await centres.createSeries(series);
+      expect(await centres.getSeries(series.id)).toEqual(series);
+      const a = await workshopIn(store, 1);
+      const b = await workshopIn(store, 2);
+      const c = await workshopIn(store, 3);
+      expect((await centres.linkWorkshop({ workshopId: a.id, centreId: space.id, seriesId: series.id, createdBy: admin.id, facilitatorToken: 'ta' })).position).toBe(1);
+      expect((await centres.linkWorkshop({ workshopId: b.id, centreId: space.id, seriesId: series.id, createdBy: admin.id, facilitatorToken: 'tb' })).position).toBe(2);
+      expect((await centres.linkWorkshop({ workshopId: c.id, centreId: space.id, seriesId: null, createdBy: admin.id, facilitatorToken: 'tc' })).position).toBe(1);
+      expect((await centres.listCentreWorkshops(space.id)).map((link) => link.workshopId)).toEqual([a.id, b.id, c.id]);
+      expect(await centres.getCentreWorkshop(b.id)).toMatchObject({ centreId: space.id, seriesId: series.id, facilitatorToken: 'tb', personalDataErasedAt: null });
+    });
+
+    it('scopes templates to a centre and shares them on request', async () => {
+      const { store, centres } = await fixture();
+      const admin = account();
+      await centres.createAccount(admin);
+      const space = centre();
+      await centres.createCentre(space, admin.id);
+      const template = { id: unique('t'), name: 'Bilan', description: '', phases: [], builtIn: false };
+      await centres.saveCentreTemplate(template, space.id, false, 1);
+      expect((await store.listTemplates()).some((saved) => saved.id === template.id)).toBe(true);
+      expect(await centres.listTemplateScopes()).toContainEqual({ templateId: template.id, centreId: space.id, centreName: space.name, shared: false });
+      expect(await centres.setTemplateShared(template.id, space.id, true)).toBe(true);
+      expect(await centres.setTemplateShared(template.id, 'another', true)).toBe(false);
+      expect((await centres.listTemplateScopes()).find((scope) => scope.templateId === template.id)?.shared).toBe(true);
+    });
+
+    it('deletes a workshop with everything attached', async () => {
+      const { store, centres } = await fixture();
+      const admin = account();
+      await centres.createAccount(admin);
+      const space = centre();
+      await centres.createCentre(space, admin.id);
+      const { id, site } = await workshopIn(store);
+      await centres.linkWorkshop({ workshopId: id, centreId: space.id, seriesId: null, createdBy: admin.id, facilitatorToken: 't' });
+      const { participant, idea } = await personWithIdea(store, id, site.id, 'Un banc');
+      expect(await centres.deleteWorkshop(id)).toBe(true);
+      expect(await store.getWorkshop(id)).toBeNull();
+      expect(await store.getParticipant(participant.id)).toBeNull();
+      expect(await store.getParticipantByCardHash(participant.cardHash)).toBeNull();
+      expect(await store.getIdea(idea.id)).toBeNull();
+      expect(await store.listSites(id)).toEqual([]);
+      expect(await centres.getCentreWorkshop(id)).toBeNull();
+      expect(await centres.deleteWorkshop(id)).toBe(false);
+    });
+
+    it('erases tokens, cards and nicknames after the retention period and keeps the counts and ideas', async () => {
+      const { store, centres } = await fixture();
+      const admin = account();
+      await centres.createAccount(admin);
+      const space = centre();
+      await centres.createCentre(space, admin.id);
+      const old = await workshopIn(store, 1_000);
+      const recent = await workshopIn(store, 40 * DAY_MS);
+      for (const w of [old, recent]) await centres.linkWorkshop({ workshopId: w.id, centreId: space.id, seriesId: null, createdBy: admin.id, facilitatorToken: w.id });
+      const oldPerson = await personWithIdea(store, old.id, old.site.id, 'Un jardin');
+      const recentPerson = await personWithIdea(store, recent.id, recent.site.id, 'Une fête');
+      const countsBefore = await store.countParticipants(old.id);
+      const now = 31 * DAY_MS;
+      expect(await centres.eraseExpiredPersonalData(now)).toEqual({ workshops: 0, participants: 0 }); // no retention set
+      await centres.updateCentre(space.id, { retentionDays: 30 });
+      expect(await centres.eraseExpiredPersonalData(now)).toEqual({ workshops: 1, participants: 1 });
+      const erased = await store.getParticipant(oldPerson.participant.id);
+      expect(erased?.nickname).toBeNull();
+      expect(erased?.cardHash).not.toBe(oldPerson.participant.cardHash);
+      expect(await store.getParticipantByCardHash(oldPerson.participant.cardHash)).toBeNull();
+      expect(await store.countParticipants(old.id)).toEqual(countsBefore);
+      expect((await store.listIdeas(old.id)).map((idea) => idea.text)).toEqual(['Un jardin']);
+      expect((await centres.getCentreWorkshop(old.id))?.personalDataErasedAt).toBe(now);
+      expect((await store.getParticipant(recentPerson.participant.id))?.nickname).toBe('Loutre');
+      expect(await centres.eraseExpiredPersonalData(now)).toEqual({ workshops: 0, participants: 0 }); // idempotent
+    });
+
+    it("erases one resident's ideas and profile, once", async () => {
+      const { store, centres } = await fixture();
+      const { id, site } = await workshopIn(store);
+      const { participant } = await personWithIdea(store, id, site.id, 'Un banc');
+      const other = await personWithIdea(store, id, site.id, 'Un arbre');
+      expect(await centres.eraseParticipant(participant.id)).toEqual({ ideas: 1, profile: true });
+      expect(await store.getParticipant(participant.id)).toBeNull();
+      expect((await store.listIdeas(id)).map((idea) => idea.text)).toEqual(['Un arbre']);
+      expect(await centres.eraseParticipant(participant.id)).toEqual({ ideas: 0, profile: false });
+      expect(await store.getParticipant(other.participant.id)).not.toBeNull();
+    });
+
+    it('lists only the centres that opted in to the territory view', async () => {
+      const { centres } = await fixture();
+      const admin = account();
+      await centres.createAccount(admin);
+      const yes = centre();
+      const no = centre();
+      await centres.createCentre(yes, admin.id);
+      await centres.createCentre(no, admin.id);
+      await centres.updateCentre(yes.id, { territoryOptIn: true });
+      const ids = (await centres.listTerritoryCentres()).map((c) => c.id);
+      expect(ids).toContain(yes.id);
+      expect(ids).not.toContain(no.id);
+    });
+  });
+}

@@ -1,0 +1,360 @@
+import Database from 'better-sqlite3';
+import { isCentreRole, type CentreRole, type MethodTemplate } from '@gommette/shared';
+import {
+  type AcceptResult,
+  type AccountRecord,
+  type CentreRecord,
+  type CentreStore,
+  type CentreWorkshopRecord,
+  type Invitee,
+  type InvitationRecord,
+  type MemberRecord,
+  type RetentionResult,
+  type SeriesRecord,
+  type TemplateScope,
+} from '../CentreStore';
+import { UniqueViolationError } from '../WorkshopStore';
+import { openSqliteDatabase, type SqliteOptions } from './database';
+
+interface CentreRow {
+  id: string;
+  name: string;
+  town: string;
+  retention_days: number | null;
+  territory_opt_in: number;
+  created_at: number;
+}
+interface AccountRow {
+  id: string;
+  login: string;
+  password_hash: string;
+  created_at: number;
+}
+interface CentreWorkshopRow {
+  workshop_id: string;
+  centre_id: string;
+  series_id: string | null;
+  position: number;
+  created_by: string | null;
+  facilitator_token: string;
+  personal_data_erased_at: number | null;
+}
+interface SeriesRow {
+  id: string;
+  centre_id: string;
+  title: string;
+  question: string;
+  created_at: number;
+}
+
+const DAY_MS = 24 * 60 * 60_000;
+const ROLE_RANK: Record<CentreRole, number> = { facilitator: 1, admin: 2 };
+
+const toCentre = (row: CentreRow): CentreRecord => ({
+  id: row.id,
+  name: row.name,
+  town: row.town,
+  retentionDays: row.retention_days,
+  territoryOptIn: row.territory_opt_in === 1,
+  createdAt: row.created_at,
+});
+const toAccount = (row: AccountRow): AccountRecord => ({ id: row.id, login: row.login, passwordHash: row.password_hash, createdAt: row.created_at });
+const toRole = (value: string): CentreRole => (isCentreRole(value) ? value : 'facilitator');
+const toSeries = (row: SeriesRow): SeriesRecord => ({ id: row.id, centreId: row.centre_id, title: row.title, question: row.question, createdAt: row.created_at });
+const toCentreWorkshop = (row: CentreWorkshopRow): CentreWorkshopRecord => ({
+  workshopId: row.workshop_id,
+  centreId: row.centre_id,
+  seriesId: row.series_id,
+  position: row.position,
+  createdBy: row.created_by,
+  facilitatorToken: row.facilitator_token,
+  personalDataErasedAt: row.personal_data_erased_at,
+});
+
+function isSqliteUnique(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
+}
+
+/**
+ * The centre's space on the shared SQLite database. `secure_delete` is on for the connection, so
+ * deleted rows are overwritten with zeros, and the WAL is checkpointed and truncated after a
+ * deletion or an erasure: no copy of the personal data is left in the file.
+ */
+export class SqliteCentreStore implements CentreStore {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(source: SqliteOptions | Database.Database) {
+    this.db = source instanceof Database ? source : openSqliteDatabase(source.filename);
+    const db = this.db;
+    db.pragma('secure_delete = ON');
+    this.statements = {
+      insertCentre: db.prepare(
+        `INSERT INTO centres (id, name, town, retention_days, territory_opt_in, created_at) VALUES (@id, @name, @town, @retentionDays, @territoryOptIn, @createdAt)`,
+      ),
+      getCentre: db.prepare(`SELECT * FROM centres WHERE id = ?`),
+      setRetention: db.prepare(`UPDATE centres SET retention_days = ? WHERE id = ?`),
+      setOptIn: db.prepare(`UPDATE centres SET territory_opt_in = ? WHERE id = ?`),
+      territoryCentres: db.prepare(`SELECT * FROM centres WHERE territory_opt_in = 1 ORDER BY name, id`),
+      insertAccount: db.prepare(`INSERT INTO accounts (id, login, password_hash, created_at) VALUES (@id, @login, @passwordHash, @createdAt)`),
+      getAccount: db.prepare(`SELECT * FROM accounts WHERE id = ?`),
+      accountByLogin: db.prepare(`SELECT * FROM accounts WHERE login = ?`),
+      insertSession: db.prepare(`INSERT INTO account_sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)`),
+      sessionAccount: db.prepare(`SELECT a.* FROM account_sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = ? AND s.expires_at > ?`),
+      deleteSession: db.prepare(`DELETE FROM account_sessions WHERE token_hash = ?`),
+      deleteExpiredSessions: db.prepare(`DELETE FROM account_sessions WHERE expires_at <= ?`),
+      getRole: db.prepare(`SELECT role FROM centre_members WHERE centre_id = ? AND account_id = ?`),
+      memberships: db.prepare(`SELECT c.*, m.role AS member_role FROM centre_members m JOIN centres c ON c.id = m.centre_id WHERE m.account_id = ? ORDER BY c.name, c.id`),
+      members: db.prepare(
+        `SELECT m.centre_id, m.account_id, a.login, m.role, m.created_at FROM centre_members m JOIN accounts a ON a.id = m.account_id WHERE m.centre_id = ? ORDER BY m.created_at, a.login`,
+      ),
+      upsertMember: db.prepare(
+        `INSERT INTO centre_members (centre_id, account_id, role, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT(centre_id, account_id) DO UPDATE SET role = excluded.role`,
+      ),
+      removeMember: db.prepare(`DELETE FROM centre_members WHERE centre_id = ? AND account_id = ?`),
+      countAdmins: db.prepare(`SELECT COUNT(*) AS n FROM centre_members WHERE centre_id = ? AND role = 'admin'`),
+      insertInvitation: db.prepare(
+        `INSERT INTO centre_invitations (token_hash, centre_id, role, created_at, expires_at) VALUES (@tokenHash, @centreId, @role, @createdAt, @expiresAt)`,
+      ),
+      useInvitation: db.prepare(
+        `UPDATE centre_invitations SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? RETURNING centre_id, role`,
+      ),
+      insertSeries: db.prepare(`INSERT INTO centre_series (id, centre_id, title, question, created_at) VALUES (@id, @centreId, @title, @question, @createdAt)`),
+      getSeries: db.prepare(`SELECT * FROM centre_series WHERE id = ?`),
+      listSeries: db.prepare(`SELECT * FROM centre_series WHERE centre_id = ? ORDER BY created_at, id`),
+      nextPositionInSeries: db.prepare(`SELECT COALESCE(MAX(position), 0) + 1 AS n FROM centre_workshops WHERE series_id = ?`),
+      nextPositionInCentre: db.prepare(`SELECT COALESCE(MAX(position), 0) + 1 AS n FROM centre_workshops WHERE centre_id = ? AND series_id IS NULL`),
+      insertCentreWorkshop: db.prepare(
+        `INSERT INTO centre_workshops (workshop_id, centre_id, series_id, position, created_by, facilitator_token) VALUES (@workshopId, @centreId, @seriesId, @position, @createdBy, @facilitatorToken)`,
+      ),
+      getCentreWorkshop: db.prepare(`SELECT * FROM centre_workshops WHERE workshop_id = ?`),
+      listCentreWorkshops: db.prepare(
+        `SELECT cw.* FROM centre_workshops cw JOIN workshops w ON w.id = cw.workshop_id WHERE cw.centre_id = ? ORDER BY w.created_at, w.id`,
+      ),
+      insertTemplate: db.prepare(
+        `INSERT INTO method_templates (id, name, description, phases_json, created_at) VALUES (@id, @name, @description, @phasesJson, @createdAt)`,
+      ),
+      insertTemplateScope: db.prepare(`INSERT INTO template_centres (template_id, centre_id, shared) VALUES (?, ?, ?)`),
+      setShared: db.prepare(`UPDATE template_centres SET shared = ? WHERE template_id = ? AND centre_id = ?`),
+      templateScopes: db.prepare(
+        `SELECT t.template_id, t.centre_id, t.shared, c.name AS centre_name FROM template_centres t JOIN centres c ON c.id = t.centre_id`,
+      ),
+      deleteWorkshop: db.prepare(`DELETE FROM workshops WHERE id = ?`),
+      expiredWorkshops: db.prepare(
+        `SELECT cw.workshop_id FROM centre_workshops cw JOIN centres c ON c.id = cw.centre_id JOIN workshops w ON w.id = cw.workshop_id
+         WHERE c.retention_days IS NOT NULL AND w.created_at + c.retention_days * ${DAY_MS} <= ?`,
+      ),
+      deleteWorkshopTokens: db.prepare(`DELETE FROM participant_tokens WHERE participant_id IN (SELECT id FROM participants WHERE workshop_id = ?)`),
+      eraseProfiles: db.prepare(
+        `UPDATE participants SET nickname = NULL, card_hash = 'erased:' || id
+         WHERE workshop_id = ? AND kind != 'paper' AND (nickname IS NOT NULL OR card_hash NOT LIKE 'erased:%')`,
+      ),
+      markErased: db.prepare(`UPDATE centre_workshops SET personal_data_erased_at = ? WHERE workshop_id = ? AND personal_data_erased_at IS NULL`),
+      deleteIdeasBy: db.prepare(`DELETE FROM ideas WHERE participant_id = ?`),
+      deleteParticipant: db.prepare(`DELETE FROM participants WHERE id = ? AND kind != 'paper'`),
+    };
+  }
+
+  /** Pushes the WAL into the file and empties it, so deleted pages survive nowhere. */
+  private wipeFreedPages(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  private write<T>(work: () => T): T {
+    try {
+      return this.db.transaction(work)();
+    } catch (error) {
+      if (isSqliteUnique(error)) throw new UniqueViolationError((error as Error).message);
+      throw error;
+    }
+  }
+
+  async createCentre(centre: CentreRecord, adminAccountId: string): Promise<void> {
+    this.write(() => {
+      this.statements.insertCentre.run({ ...centre, territoryOptIn: centre.territoryOptIn ? 1 : 0 });
+      this.statements.upsertMember.run(centre.id, adminAccountId, 'admin', centre.createdAt);
+    });
+  }
+
+  async getCentre(centreId: string): Promise<CentreRecord | null> {
+    const row = this.statements.getCentre.get(centreId) as CentreRow | undefined;
+    return row ? toCentre(row) : null;
+  }
+
+  async updateCentre(centreId: string, changes: { retentionDays?: number | null; territoryOptIn?: boolean }): Promise<CentreRecord | null> {
+    this.write(() => {
+      if (changes.retentionDays !== undefined) this.statements.setRetention.run(changes.retentionDays, centreId);
+      if (changes.territoryOptIn !== undefined) this.statements.setOptIn.run(changes.territoryOptIn ? 1 : 0, centreId);
+    });
+    return this.getCentre(centreId);
+  }
+
+  async listTerritoryCentres(): Promise<CentreRecord[]> {
+    return (this.statements.territoryCentres.all() as CentreRow[]).map(toCentre);
+  }
+
+  async createAccount(account: AccountRecord): Promise<void> {
+    this.write(() => this.statements.insertAccount.run(account));
+  }
+
+  async getAccount(accountId: string): Promise<AccountRecord | null> {
+    const row = this.statements.getAccount.get(accountId) as AccountRow | undefined;
+    return row ? toAccount(row) : null;
+  }
+
+  async getAccountByLogin(login: string): Promise<AccountRecord | null> {
+    const row = this.statements.accountByLogin.get(login) as AccountRow | undefined;
+    return row ? toAccount(row) : null;
+  }
+
+  async createSession(tokenHash: string, accountId: string, createdAt: number, expiresAt: number): Promise<void> {
+    this.write(() => {
+      this.statements.deleteExpiredSessions.run(createdAt);
+      this.statements.insertSession.run(tokenHash, accountId, createdAt, expiresAt);
+    });
+  }
+
+  async getSessionAccount(tokenHash: string, now: number): Promise<AccountRecord | null> {
+    const row = this.statements.sessionAccount.get(tokenHash, now) as AccountRow | undefined;
+    return row ? toAccount(row) : null;
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    this.statements.deleteSession.run(tokenHash);
+  }
+
+  async getRole(centreId: string, accountId: string): Promise<CentreRole | null> {
+    const row = this.statements.getRole.get(centreId, accountId) as { role: string } | undefined;
+    return row ? toRole(row.role) : null;
+  }
+
+  async listMemberships(accountId: string): Promise<Array<{ centre: CentreRecord; role: CentreRole }>> {
+    const rows = this.statements.memberships.all(accountId) as Array<CentreRow & { member_role: string }>;
+    return rows.map((row) => ({ centre: toCentre(row), role: toRole(row.member_role) }));
+  }
+
+  async listMembers(centreId: string): Promise<MemberRecord[]> {
+    const rows = this.statements.members.all(centreId) as Array<{ centre_id: string; account_id: string; login: string; role: string; created_at: number }>;
+    return rows.map((row) => ({ centreId: row.centre_id, accountId: row.account_id, login: row.login, role: toRole(row.role), createdAt: row.created_at }));
+  }
+
+  async removeMember(centreId: string, accountId: string): Promise<boolean> {
+    return this.statements.removeMember.run(centreId, accountId).changes === 1;
+  }
+
+  async countAdmins(centreId: string): Promise<number> {
+    return (this.statements.countAdmins.get(centreId) as { n: number }).n;
+  }
+
+  async createInvitation(invitation: InvitationRecord): Promise<void> {
+    this.write(() => this.statements.insertInvitation.run(invitation));
+  }
+
+  async acceptInvitation(tokenHash: string, invitee: Invitee, now: number): Promise<AcceptResult> {
+    const accept = this.db.transaction((): AcceptResult => {
+      const used = this.statements.useInvitation.get(now, tokenHash, now) as { centre_id: string; role: string } | undefined;
+      if (!used) return { ok: false, reason: 'invalid' };
+      let accountId: string;
+      if ('newAccount' in invitee) {
+        this.statements.insertAccount.run(invitee.newAccount);
+        accountId = invitee.newAccount.id;
+      } else {
+        accountId = invitee.accountId;
+      }
+      const invited = toRole(used.role);
+      const current = this.statements.getRole.get(used.centre_id, accountId) as { role: string } | undefined;
+      const role = current && ROLE_RANK[toRole(current.role)] > ROLE_RANK[invited] ? toRole(current.role) : invited;
+      this.statements.upsertMember.run(used.centre_id, accountId, role, now);
+      return { ok: true, centreId: used.centre_id, accountId, role };
+    });
+    try {
+      return accept();
+    } catch (error) {
+      // The transaction rolled back: the invitation is still unused.
+      if (isSqliteUnique(error)) return { ok: false, reason: 'login_taken' };
+      throw error;
+    }
+  }
+
+  async createSeries(series: SeriesRecord): Promise<void> {
+    this.write(() => this.statements.insertSeries.run(series));
+  }
+
+  async getSeries(seriesId: string): Promise<SeriesRecord | null> {
+    const row = this.statements.getSeries.get(seriesId) as SeriesRow | undefined;
+    return row ? toSeries(row) : null;
+  }
+
+  async listSeries(centreId: string): Promise<SeriesRecord[]> {
+    return (this.statements.listSeries.all(centreId) as SeriesRow[]).map(toSeries);
+  }
+
+  async linkWorkshop(link: Omit<CentreWorkshopRecord, 'position' | 'personalDataErasedAt'>): Promise<CentreWorkshopRecord> {
+    return this.write(() => {
+      const next = (link.seriesId ? this.statements.nextPositionInSeries.get(link.seriesId) : this.statements.nextPositionInCentre.get(link.centreId)) as { n: number };
+      const record: CentreWorkshopRecord = { ...link, position: next.n, personalDataErasedAt: null };
+      this.statements.insertCentreWorkshop.run(record);
+      return record;
+    });
+  }
+
+  async getCentreWorkshop(workshopId: string): Promise<CentreWorkshopRecord | null> {
+    const row = this.statements.getCentreWorkshop.get(workshopId) as CentreWorkshopRow | undefined;
+    return row ? toCentreWorkshop(row) : null;
+  }
+
+  async listCentreWorkshops(centreId: string): Promise<CentreWorkshopRecord[]> {
+    return (this.statements.listCentreWorkshops.all(centreId) as CentreWorkshopRow[]).map(toCentreWorkshop);
+  }
+
+  async saveCentreTemplate(template: MethodTemplate, centreId: string, shared: boolean, now: number): Promise<void> {
+    this.write(() => {
+      this.statements.insertTemplate.run({ id: template.id, name: template.name, description: template.description, phasesJson: JSON.stringify(template.phases), createdAt: now });
+      this.statements.insertTemplateScope.run(template.id, centreId, shared ? 1 : 0);
+    });
+  }
+
+  async setTemplateShared(templateId: string, centreId: string, shared: boolean): Promise<boolean> {
+    return this.statements.setShared.run(shared ? 1 : 0, templateId, centreId).changes === 1;
+  }
+
+  async listTemplateScopes(): Promise<TemplateScope[]> {
+    const rows = this.statements.templateScopes.all() as Array<{ template_id: string; centre_id: string; shared: number; centre_name: string }>;
+    return rows.map((row) => ({ templateId: row.template_id, centreId: row.centre_id, centreName: row.centre_name, shared: row.shared === 1 }));
+  }
+
+  async deleteWorkshop(workshopId: string): Promise<boolean> {
+    const deleted = this.write(() => this.statements.deleteWorkshop.run(workshopId).changes === 1);
+    if (deleted) this.wipeFreedPages();
+    return deleted;
+  }
+
+  async eraseExpiredPersonalData(now: number): Promise<RetentionResult> {
+    const result = this.write(() => {
+      const expired = this.statements.expiredWorkshops.all(now) as Array<{ workshop_id: string }>;
+      let workshops = 0;
+      let participants = 0;
+      for (const { workshop_id: workshopId } of expired) {
+        const tokens = this.statements.deleteWorkshopTokens.run(workshopId).changes;
+        const profiles = this.statements.eraseProfiles.run(workshopId).changes;
+        this.statements.markErased.run(now, workshopId);
+        if (tokens + profiles > 0) workshops += 1;
+        participants += profiles;
+      }
+      return { workshops, participants };
+    });
+    if (result.workshops > 0) this.wipeFreedPages();
+    return result;
+  }
+
+  async eraseParticipant(participantId: string): Promise<{ ideas: number; profile: boolean }> {
+    const result = this.write(() => {
+      const ideas = this.statements.deleteIdeasBy.run(participantId).changes;
+      const profile = this.statements.deleteParticipant.run(participantId).changes === 1;
+      return { ideas, profile };
+    });
+    if (result.ideas > 0 || result.profile) this.wipeFreedPages();
+    return result;
+  }
+}

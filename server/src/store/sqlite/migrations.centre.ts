@@ -1,0 +1,86 @@
+import type { Migration } from './migration';
+
+/**
+ * Versions 300–399: the centre's space. Linked to workshops by tables of their own (the
+ * `workshops` table is not altered); deleting a workshop cascades into them.
+ */
+export const CENTRE_MIGRATIONS: ReadonlyArray<Migration> = [
+  {
+    version: 300,
+    sql: `
+      CREATE TABLE centres (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        town TEXT NOT NULL,
+        -- Days after a workshop's creation when its participants' tokens, cards and nicknames are erased.
+        retention_days INTEGER,
+        territory_opt_in INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE accounts (
+        id TEXT PRIMARY KEY,
+        login TEXT NOT NULL UNIQUE,
+        password_hash TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE centre_members (
+        centre_id TEXT NOT NULL REFERENCES centres(id) ON DELETE CASCADE,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (centre_id, account_id)
+      ) STRICT;
+      CREATE INDEX centre_members_by_account ON centre_members(account_id);
+
+      CREATE TABLE account_sessions (
+        token_hash TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX account_sessions_by_account ON account_sessions(account_id);
+
+      CREATE TABLE centre_invitations (
+        token_hash TEXT PRIMARY KEY,
+        centre_id TEXT NOT NULL REFERENCES centres(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        used_at INTEGER
+      ) STRICT;
+
+      CREATE TABLE centre_series (
+        id TEXT PRIMARY KEY,
+        centre_id TEXT NOT NULL REFERENCES centres(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        question TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX centre_series_by_centre ON centre_series(centre_id, created_at);
+
+      -- The facilitator token is kept so that members can open the console from the space; for a
+      -- centre workshop the token alone opens nothing (a signed-in member is also required).
+      CREATE TABLE centre_workshops (
+        workshop_id TEXT PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
+        centre_id TEXT NOT NULL REFERENCES centres(id) ON DELETE CASCADE,
+        series_id TEXT REFERENCES centre_series(id) ON DELETE SET NULL,
+        position INTEGER NOT NULL,
+        created_by TEXT REFERENCES accounts(id) ON DELETE SET NULL,
+        facilitator_token TEXT NOT NULL,
+        personal_data_erased_at INTEGER
+      ) STRICT;
+      CREATE INDEX centre_workshops_by_centre ON centre_workshops(centre_id);
+      CREATE INDEX centre_workshops_by_series ON centre_workshops(series_id, position);
+
+      CREATE TABLE template_centres (
+        template_id TEXT PRIMARY KEY REFERENCES method_templates(id) ON DELETE CASCADE,
+        centre_id TEXT NOT NULL REFERENCES centres(id) ON DELETE CASCADE,
+        shared INTEGER NOT NULL DEFAULT 0,
+        copied_from TEXT
+      ) STRICT;
+      CREATE INDEX template_centres_by_centre ON template_centres(centre_id);
+    `,
+  },
+];

@@ -1,0 +1,118 @@
+/**
+ * Participation figures of a centre across its workshops, and of a territory adding up the centres
+ * that agreed to it. Counts only: no person, nickname or text goes in. Pure functions over what
+ * the stores count.
+ */
+
+/** Below this, a group is shown as "< 5" in the territory view (small-group suppression). */
+export const MIN_SHOWN_GROUP = 5;
+export const SUPPRESSED = '< 5';
+export type ShownCount = number | typeof SUPPRESSED;
+
+/** What one workshop counts (from `countParticipants` and its ideas). */
+export interface WorkshopFigures {
+  workshopId: string;
+  title: string;
+  createdAt: number;
+  /** Residents and assisted people (paper post-its are not people). */
+  participants: number;
+  /** Site name → people who joined there. */
+  bySite: Record<string, number>;
+  /** Table number → people seated there. */
+  byTable: Record<string, number>;
+  assisted: number;
+  /** Ideas shown to the room (not hidden, not merged, not waiting for approval). */
+  ideas: number;
+}
+
+export interface CentreFigures {
+  workshops: number;
+  participants: number;
+  assisted: number;
+  ideas: number;
+  /** Site name → people, added up over the workshops (sites are named per workshop). */
+  bySite: Record<string, number>;
+  /** The busiest table of each workshop is not comparable across workshops; tables are per workshop. */
+  perWorkshop: WorkshopFigures[];
+}
+
+function addInto(target: Record<string, number>, source: Record<string, number>): void {
+  for (const [key, value] of Object.entries(source)) target[key] = (target[key] ?? 0) + value;
+}
+
+/** A centre's figures, newest workshop first. */
+export function centreFigures(workshops: ReadonlyArray<WorkshopFigures>): CentreFigures {
+  const bySite: Record<string, number> = {};
+  for (const workshop of workshops) addInto(bySite, workshop.bySite);
+  return {
+    workshops: workshops.length,
+    participants: workshops.reduce((sum, workshop) => sum + workshop.participants, 0),
+    assisted: workshops.reduce((sum, workshop) => sum + workshop.assisted, 0),
+    ideas: workshops.reduce((sum, workshop) => sum + workshop.ideas, 0),
+    bySite,
+    perWorkshop: [...workshops].sort((a, b) => b.createdAt - a.createdAt || a.workshopId.localeCompare(b.workshopId)),
+  };
+}
+
+/** Any group below `MIN_SHOWN_GROUP` is shown as "< 5": a count of 1–4 could point at a person. */
+export function suppressSmall(count: number): ShownCount {
+  return count < MIN_SHOWN_GROUP ? SUPPRESSED : count;
+}
+
+export interface TerritoryCentreLine {
+  name: string;
+  town: string;
+  workshops: number;
+  participants: ShownCount;
+  assisted: ShownCount;
+  ideas: ShownCount;
+}
+
+/**
+ * A territory total. When some centre's count in the column is suppressed, the exact total would
+ * give it away (total minus the others), so it is shown as "≥ N", N being the sum of the centres
+ * shown in full.
+ */
+export type TerritoryTotal = ShownCount | `≥ ${number}`;
+
+export interface TerritoryFigures {
+  centres: number;
+  workshops: number;
+  participants: TerritoryTotal;
+  assisted: TerritoryTotal;
+  ideas: TerritoryTotal;
+  perCentre: TerritoryCentreLine[];
+}
+
+function territoryTotal(counts: ReadonlyArray<number>): TerritoryTotal {
+  const shown = counts.filter((count) => count >= MIN_SHOWN_GROUP);
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  if (shown.length === counts.length || shown.length === 0) return suppressSmall(total);
+  return `≥ ${shown.reduce((sum, count) => sum + count, 0)}`;
+}
+
+/**
+ * The territory (federation) view: only the centres that opted in, every count of people or ideas
+ * suppressed below 5, per centre, and totals that do not give a suppressed count away. Numbers of
+ * centres and workshops are not about people and are shown as they are. Centres are listed by name.
+ */
+export function territoryFigures(centres: ReadonlyArray<{ name: string; town: string; figures: CentreFigures }>): TerritoryFigures {
+  const column = (pick: (figures: CentreFigures) => number) => territoryTotal(centres.map((centre) => pick(centre.figures)));
+  return {
+    centres: centres.length,
+    workshops: centres.reduce((total, centre) => total + centre.figures.workshops, 0),
+    participants: column((figures) => figures.participants),
+    assisted: column((figures) => figures.assisted),
+    ideas: column((figures) => figures.ideas),
+    perCentre: [...centres]
+      .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
+      .map(({ name, town, figures }) => ({
+        name,
+        town,
+        workshops: figures.workshops,
+        participants: suppressSmall(figures.participants),
+        assisted: suppressSmall(figures.assisted),
+        ideas: suppressSmall(figures.ideas),
+      })),
+  };
+}

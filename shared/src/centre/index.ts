@@ -1,0 +1,4 @@
+export * from './roles';
+export * from './status';
+export * from './figures';
+export * from './protocol';
