@@ -7,17 +7,23 @@ import { EnterCodePage } from './phone/EnterCodePage';
 import { JoinPage } from './phone/JoinPage';
 
 // The phone's pages are in the first bundle; the facilitator's pages load only when opened,
-// so a resident's phone never downloads them.
-const HomePage = lazy(() => import('./home/HomePage').then((module) => ({ default: module.HomePage })));
-const ConsolePage = lazy(() => import('./console/ConsolePage').then((module) => ({ default: module.ConsolePage })));
-const ScreenPage = lazy(() => import('./screen/ScreenPage').then((module) => ({ default: module.ScreenPage })));
-const HelperPage = lazy(() => import('./helper/HelperPage').then((module) => ({ default: module.HelperPage })));
-const CentreHomePage = lazy(() => import('./centre/CentreHomePage').then((module) => ({ default: module.CentreHomePage })));
-const InvitationPage = lazy(() => import('./centre/InvitationPage').then((module) => ({ default: module.InvitationPage })));
-const CentreSpacePage = lazy(() => import('./centre/CentreSpacePage').then((module) => ({ default: module.CentreSpacePage })));
-const SeriesFollowUpPage = lazy(() => import('./centre/SeriesFollowUpPage').then((module) => ({ default: module.SeriesFollowUpPage })));
-const ObserverPage = lazy(() => import('./console/ObserverPage').then((module) => ({ default: module.ObserverPage })));
-const KioskPage = lazy(() => import('./vote/KioskPage').then((module) => ({ default: module.KioskPage })));
+// so a resident's phone never downloads them (nor their words).
+function staffPage<M>(load: () => Promise<M>): () => Promise<M> {
+  return () => import('./i18n/staff').then(({ ensureStaffTranslations }) => {
+    ensureStaffTranslations();
+    return load();
+  });
+}
+const HomePage = lazy(() => staffPage(() => import('./home/HomePage'))().then((module) => ({ default: module.HomePage })));
+const ConsolePage = lazy(() => staffPage(() => import('./console/ConsolePage'))().then((module) => ({ default: module.ConsolePage })));
+const ScreenPage = lazy(() => staffPage(() => import('./screen/ScreenPage'))().then((module) => ({ default: module.ScreenPage })));
+const HelperPage = lazy(() => staffPage(() => import('./helper/HelperPage'))().then((module) => ({ default: module.HelperPage })));
+const CentreHomePage = lazy(() => staffPage(() => import('./centre/CentreHomePage'))().then((module) => ({ default: module.CentreHomePage })));
+const InvitationPage = lazy(() => staffPage(() => import('./centre/InvitationPage'))().then((module) => ({ default: module.InvitationPage })));
+const CentreSpacePage = lazy(() => staffPage(() => import('./centre/CentreSpacePage'))().then((module) => ({ default: module.CentreSpacePage })));
+const SeriesFollowUpPage = lazy(() => staffPage(() => import('./centre/SeriesFollowUpPage'))().then((module) => ({ default: module.SeriesFollowUpPage })));
+const ObserverPage = lazy(() => staffPage(() => import('./console/ObserverPage'))().then((module) => ({ default: module.ObserverPage })));
+const KioskPage = lazy(() => staffPage(() => import('./vote/KioskPage'))().then((module) => ({ default: module.KioskPage })));
 
 export function App() {
   return (

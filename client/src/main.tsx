@@ -4,13 +4,14 @@ import { App } from './App';
 import { initI18n } from './i18n';
 import './styles/base.css';
 
-initI18n();
-
 const container = document.getElementById('root');
 if (!container) throw new Error('Gommette: #root is missing from index.html');
 
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The remembered language (if not French) is loaded before the first render: no French flash.
+void initI18n().finally(() => {
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});

@@ -2,7 +2,8 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ar } from './ar';
 import { fr } from './fr';
-import { resources } from './index';
+import { en } from './en';
+import { loadTranslation } from './index';
 import { findLanguage, languages } from './languages';
 
 interface Tree {
@@ -53,7 +54,7 @@ function arabicT() {
   void instance.init({
     resources: {
       fr: { translation: { ...fr, vote: voteFr } },
-      en: resources.en,
+      en: { translation: en },
       ar: { translation: { ...ar, vote: voteAr } },
     },
     lng: 'ar',
@@ -145,10 +146,10 @@ describe('Arabic resources', () => {
     expect(t('vote.left', { count: 3, budget: 5 })).toBe('بقي لك 3 ملصقات من 5');
   });
 
-  it('is registered, right-to-left', () => {
+  it('is registered, right-to-left', async () => {
     expect(languages.find((language) => language.code === 'ar')).toEqual({ code: 'ar', name: 'العربية', dir: 'rtl' });
     expect(findLanguage('ar-MA')?.dir).toBe('rtl');
-    expect(resources.ar.translation).toBe(ar);
+    await expect(loadTranslation.ar()).resolves.toBe(ar);
     const t = arabicT();
     expect(t('phase.handTitle')).toBe('اليد مرفوعة');
     expect(t('app.name')).toBe('Gommette');

@@ -1,19 +1,31 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { readString, writeString } from '../storage/storage';
-import { ar } from './ar';
-import { en } from './en';
-import { fr, type Translation } from './fr';
+import type { Translation } from './fr';
+import { frResident } from './fr.resident';
 import { DEFAULT_LANGUAGE, findLanguage, languages, type LanguageCode } from './languages';
 
 const LANGUAGE_KEY = 'gommette:language';
 
-/** One resources file per language of `languages.ts`. */
-export const resources = {
-  fr: { translation: fr },
-  en: { translation: en },
-  ar: { translation: ar },
-} satisfies Record<LanguageCode, { translation: Translation }>;
+/**
+ * One resources file per language of `languages.ts`. French is in the first bundle; the others
+ * load when chosen (a phone on mobile data downloads only the language it shows).
+ */
+export const loadTranslation: Record<LanguageCode, () => Promise<Translation>> = {
+  fr: () => import('./fr').then((module) => module.fr),
+  en: () => import('./en').then((module) => module.en),
+  ar: () => import('./ar').then((module) => module.ar),
+};
+
+const loaded = new Set<LanguageCode>([DEFAULT_LANGUAGE]);
+
+/** Makes a language's words available (once); the words other modules add stay. */
+export async function loadLanguage(code: LanguageCode): Promise<void> {
+  if (loaded.has(code)) return;
+  const translation = await loadTranslation[code]();
+  i18next.addResourceBundle(code, 'translation', translation, true, false);
+  loaded.add(code);
+}
 
 /** Mirrors the current language on `<html lang dir>` so screen readers and RTL layout follow. */
 function applyToDocument(code: string): void {
@@ -23,20 +35,27 @@ function applyToDocument(code: string): void {
   document.documentElement.dir = language.dir;
 }
 
-export function initI18n(): typeof i18next {
-  const stored = findLanguage(readString(LANGUAGE_KEY));
-  const initial = stored?.code ?? DEFAULT_LANGUAGE;
+/** Starts in French at once, then switches to the language remembered on this device, if another. */
+export async function initI18n(): Promise<typeof i18next> {
+  const stored = findLanguage(readString(LANGUAGE_KEY))?.code as LanguageCode | undefined;
   i18next.on('languageChanged', applyToDocument);
-  void i18next.use(initReactI18next).init({
-    resources,
-    lng: initial,
+  await i18next.use(initReactI18next).init({
+    resources: { [DEFAULT_LANGUAGE]: { translation: frResident } },
+    lng: DEFAULT_LANGUAGE,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: languages.map((language) => language.code),
     interpolation: { escapeValue: false },
     returnNull: false,
     initAsync: false,
   });
-  applyToDocument(initial);
+  applyToDocument(DEFAULT_LANGUAGE);
+  if (stored && stored !== DEFAULT_LANGUAGE) {
+    // Offline and never loaded: stay in French rather than show nothing.
+    await loadLanguage(stored).then(
+      () => i18next.changeLanguage(stored),
+      () => undefined,
+    );
+  }
   return i18next;
 }
 
@@ -44,6 +63,10 @@ export function initI18n(): typeof i18next {
 export function chooseLanguage(code: string): void {
   const language = findLanguage(code);
   if (!language) return;
-  writeString(LANGUAGE_KEY, language.code);
-  void i18next.changeLanguage(language.code);
+  const chosen = language.code as LanguageCode;
+  writeString(LANGUAGE_KEY, chosen);
+  loadLanguage(chosen).then(
+    () => i18next.changeLanguage(chosen),
+    () => undefined,
+  );
 }
