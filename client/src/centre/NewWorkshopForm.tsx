@@ -35,7 +35,7 @@ export function NewWorkshopForm({ space, onCreated }: { space: CentreSpace; onCr
     setError(null);
     setCreated(null);
     const template = templates.state === 'ready' ? templates.data.find((item) => item.id === templateId) : undefined;
-    const siteNames = sites.split(',').map((name) => name.trim()).filter((name) => name.length > 0);
+    const siteNames = sites.split(/[,،]/).map((name) => name.trim()).filter((name) => name.length > 0);
     try {
       await centreApi.createWorkshop(centreId, {
         title,
