@@ -1,6 +1,7 @@
 import { currentPhase, type RoomView } from '@gommette/shared';
 import { useTranslation } from 'react-i18next';
 import { PhaseTimer } from './PhaseTimer';
+import { ReadAloudButton } from './ReadAloudButton';
 
 interface PhaseBannerProps {
   room: RoomView;
@@ -28,6 +29,7 @@ export function PhaseBanner({ room, clockOffsetMs, variant }: PhaseBannerProps) 
         </p>
       )}
       {room.run.status === 'ended' && <p className="phase-banner__instruction">{t('phase.ended')}</p>}
+      {variant === 'phone' && !waiting && room.run.status !== 'ended' && phase.instruction && <ReadAloudButton text={`${phase.title}. ${phase.instruction}`} />}
       <PhaseTimer room={room} clockOffsetMs={clockOffsetMs} />
     </section>
   );

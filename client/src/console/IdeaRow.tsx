@@ -67,7 +67,7 @@ export function IdeaRow({ idea, siteName, colorClass, busy, error, onSetHidden, 
             </button>
           </form>
         ) : (
-          <p className="idea-row__text">{idea.text}</p>
+          <p className="idea-row__text" dir="auto">{idea.text}</p>
         )}
         {idea.originalText && <p className="idea-row__original">{t('moderation.original', { text: idea.originalText })}</p>}
         <p className="idea-row__meta">

@@ -251,6 +251,7 @@ export const ar = {
     journey: 'مع طاولتك، املؤوا مسار الشخص.',
     questionnaire: 'شكراً على مشاركتك!',
     instruction: 'التعليمات',
+    readAloud: 'اقرأ بصوت عالٍ',
   },
   activities: {
     welcome: 'الاستقبال والطقس',

@@ -211,6 +211,7 @@ export const en = {
     journey: "With your table, fill in the person's journey.",
     questionnaire: 'Thank you for taking part!',
     instruction: 'Instruction',
+    readAloud: 'Read aloud',
   },
   activities: {
     welcome: 'Welcome and weather',

@@ -121,6 +121,7 @@ export const frResident = {
     journey: 'Avec ta table, remplissez le parcours de la personne.',
     questionnaire: 'Merci pour ta participation !',
     instruction: 'Consigne',
+    readAloud: 'Lire à voix haute',
   },
   activities: {
     welcome: 'Accueil et météo',

@@ -8,6 +8,17 @@ import { DEFAULT_LANGUAGE, findLanguage, languages, type LanguageCode } from './
 const LANGUAGE_KEY = 'gommette:language';
 
 /**
+ * Where the language choice is remembered: the projector and the console have their own setting
+ * (often on the same laptop as each other), residents' pages share one.
+ */
+function languageKey(): string {
+  const path = window.location.pathname;
+  if (path.startsWith('/screen/')) return `${LANGUAGE_KEY}:screen`;
+  if (path.startsWith('/console/') || path.startsWith('/observer/')) return `${LANGUAGE_KEY}:console`;
+  return LANGUAGE_KEY;
+}
+
+/**
  * One resources file per language of `languages.ts`. French is in the first bundle; the others
  * load when chosen (a phone on mobile data downloads only the language it shows).
  */
@@ -37,7 +48,7 @@ function applyToDocument(code: string): void {
 
 /** Starts in French at once, then switches to the language remembered on this device, if another. */
 export async function initI18n(): Promise<typeof i18next> {
-  const stored = findLanguage(readString(LANGUAGE_KEY))?.code as LanguageCode | undefined;
+  const stored = findLanguage(readString(languageKey()))?.code as LanguageCode | undefined;
   i18next.on('languageChanged', applyToDocument);
   await i18next.use(initReactI18next).init({
     resources: { [DEFAULT_LANGUAGE]: { translation: frResident } },
@@ -64,7 +75,7 @@ export function chooseLanguage(code: string): void {
   const language = findLanguage(code);
   if (!language) return;
   const chosen = language.code as LanguageCode;
-  writeString(LANGUAGE_KEY, chosen);
+  writeString(languageKey(), chosen);
   loadLanguage(chosen).then(
     () => i18next.changeLanguage(chosen),
     () => undefined,

@@ -50,6 +50,8 @@ export function IdeaComposer({ value, onChange, onSend, textareaRef }: IdeaCompo
         onKeyDown={handleKeyDown}
         placeholder={t('phone.ideaPlaceholder')}
         rows={4}
+        dir="auto"
+        spellCheck
         enterKeyHint="send"
         autoComplete="off"
         autoCapitalize="sentences"

@@ -11,7 +11,7 @@ export function MyIdeaItem({ idea, onRetake }: MyIdeaItemProps) {
   const { t } = useTranslation();
   return (
     <li className={`my-idea my-idea--${idea.state}`} data-testid="my-idea" data-state={idea.state}>
-      <p className="my-idea__text">{idea.text}</p>
+      <p className="my-idea__text" dir="auto">{idea.text}</p>
       {idea.state === 'sent' && (
         <p className="my-idea__state">
           <span aria-hidden="true">✅ </span>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { BoardSection } from '../board/BoardSection';
 import { Brand } from '../components/Brand';
 import { ConnectionBadge } from '../components/ConnectionBadge';
+import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { LoadingScreen } from '../components/LoadingScreen';
 import { PurposeBlock } from '../components/PurposeBlock';
 import { siteColorClass } from '../components/siteColors';
@@ -79,6 +80,7 @@ export function ScreenView({ credentials }: ScreenViewProps) {
           <Brand className="screen__title">{workshop.title}</Brand>
           <ConnectionBadge state={connection.state} audience="staff" />
           <FullscreenButton />
+          <LanguageSwitcher />
         </div>
         <h1 className="screen__question" data-testid="screen-question">
           {workshop.question}
@@ -134,7 +136,7 @@ export function ScreenView({ credentials }: ScreenViewProps) {
           </h2>
           <ul className="parking__list">
             {parked.map((idea) => (
-              <li key={idea.id}>{idea.text}</li>
+              <li key={idea.id} dir="auto">{idea.text}</li>
             ))}
           </ul>
         </section>

@@ -57,7 +57,7 @@ export function VoteCards({ round, mine, ownIdeaIds, pendingCount, onStick, onTa
           const last = [...mine].reverse().find((gommette) => gommette.ideaId === idea.id);
           return (
             <li key={idea.id} className={`vote-card${on > 0 ? ' vote-card--chosen' : ''}`} data-testid="vote-card" data-count={on}>
-              <p className="vote-card__text">{idea.text}</p>
+              <p className="vote-card__text" dir="auto">{idea.text}</p>
               {own && <p className="vote-card__own">{t('vote.ownIdea')}</p>}
               <div className="vote-card__row">
                 {/* The dots say it to the eye; the words say it to screen readers (a span cannot carry a label). */}
