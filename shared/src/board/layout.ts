@@ -7,8 +7,10 @@
  *   │          │ step 1 │ step 2 │ …      the journey grid, rows grow with their fullest cell
  *   │ row 1    │ notes  │ notes  │
  *   └──────────┴────────┴────────┴──
- *   ideas, grouped (by site today, by table later), then clusters, below the grid
+ *   ideas, grouped (by site today, by table later), then clusters, below the grid;
+ *   the matrix of the Sélection step to the right (see `layoutMatrix`)
  */
+import { MATRIX_SCALE } from '../vote/constants';
 import type { AxisItem, BoardNote, BoardState, Cluster, IdeaPlacement } from './schema';
 
 export const NOTE_WIDTH = 110;
@@ -224,3 +226,124 @@ export function boundsOf(rects: Iterable<Rect>): Rect | null {
 }
 
 export const rectsOverlap = (a: Rect, b: Rect): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/*
+ * The matrix of the Sélection step ("facile à faire × prioritaire"), drawn in the same space, to
+ * the right of the journey map and the idea groups:
+ *
+ *   title
+ *   ┌─────────────┬─────────────┐
+ *   │ hard but    │ easy and    │   ↑ priority
+ *   │ priority    │ priority ★  │
+ *   ├─────────────┼─────────────┤
+ *   │ hard, can   │ easy, can   │
+ *   │ wait        │ wait        │
+ *   └─────────────┴─────────────┘
+ *                  easy →
+ *
+ * Placements come from the matrix data (the vote store), never from the Yjs document.
+ */
+
+/** Side of the matrix's square plot, in board units. */
+export const MATRIX_PLOT_SIZE = 1200;
+/** Room left of and below the plot for the axis labels, and above it for the title. */
+export const MATRIX_AXIS_BAND = 90;
+export const MATRIX_TITLE_BAND = 80;
+/** Gap between the rest of the board and the matrix. */
+export const MATRIX_MARGIN = 240;
+/** Free space kept around notes inside their quadrant. */
+const QUADRANT_PADDING = 12;
+
+export type MatrixQuadrant = 'easy-priority' | 'hard-priority' | 'easy-later' | 'hard-later';
+
+/** One placed idea: its coordinates 0…MATRIX_SCALE (see shared/src/vote/matrix.ts). */
+export interface MatrixSpot {
+  ideaId: string;
+  easy: number;
+  priority: number;
+}
+
+export interface MatrixLayout {
+  /** Everything the matrix takes on the board, labels included (for fit and focus). */
+  frame: Rect;
+  /** The square where ideas sit. */
+  plot: Rect;
+  quadrants: Array<{ quadrant: MatrixQuadrant; rect: Rect }>;
+  /** Each placed idea's note and the quadrant it is drawn in. */
+  notes: Map<string, { rect: Rect; quadrant: MatrixQuadrant }>;
+}
+
+/** Which quadrant a placement belongs to; the middle counts as easy / priority (as `inEasyPriorityQuadrant`). */
+export function quadrantOf(spot: Pick<MatrixSpot, 'easy' | 'priority'>): MatrixQuadrant {
+  const half = MATRIX_SCALE / 2;
+  const easy = spot.easy >= half;
+  if (spot.priority >= half) return easy ? 'easy-priority' : 'hard-priority';
+  return easy ? 'easy-later' : 'hard-later';
+}
+
+/** Where the matrix goes: right of the journey map and of the idea groups below it. */
+export function matrixOrigin(journey: JourneyLayout, ideas: Pick<IdeaLayout, 'groups'>): { x: number; y: number } {
+  let right = Math.max(journey.persona.x + journey.persona.width, journey.grid.x + journey.grid.width);
+  for (const group of ideas.groups) right = Math.max(right, group.rect.x + group.rect.width);
+  return { x: right + MATRIX_MARGIN, y: 0 };
+}
+
+/** Offsets from a note's ideal spot, nearest first (half a note apart), to find it a free place. */
+const NUDGES: ReadonlyArray<{ dx: number; dy: number }> = (() => {
+  const list: Array<{ dx: number; dy: number; d: number }> = [];
+  const stepX = (NOTE_WIDTH + NOTE_GAP) / 2;
+  const stepY = (NOTE_HEIGHT + NOTE_GAP) / 2;
+  for (let i = -10; i <= 10; i++) {
+    for (let j = -10; j <= 10; j++) list.push({ dx: i * stepX, dy: j * stepY, d: Math.hypot(i * stepX, j * stepY) });
+  }
+  return list.sort((a, b) => a.d - b.d || a.dy - b.dy || a.dx - b.dx);
+})();
+
+const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
+
+/**
+ * Lays out the matrix at `origin`: the plot, its quadrants and a note per placed idea at its
+ * coordinates, kept inside its own quadrant and nudged (nearest free place first) so that notes
+ * do not cover each other while the quadrant has room. Deterministic: every view draws the same.
+ */
+export function layoutMatrix(spots: ReadonlyArray<MatrixSpot>, origin: { x: number; y: number }): MatrixLayout {
+  const plot: Rect = { x: origin.x + MATRIX_AXIS_BAND, y: origin.y + MATRIX_TITLE_BAND, width: MATRIX_PLOT_SIZE, height: MATRIX_PLOT_SIZE };
+  const half = MATRIX_PLOT_SIZE / 2;
+  const rectOf: Record<MatrixQuadrant, Rect> = {
+    'hard-priority': { x: plot.x, y: plot.y, width: half, height: half },
+    'easy-priority': { x: plot.x + half, y: plot.y, width: half, height: half },
+    'hard-later': { x: plot.x, y: plot.y + half, width: half, height: half },
+    'easy-later': { x: plot.x + half, y: plot.y + half, width: half, height: half },
+  };
+  const quadrants = (['easy-priority', 'hard-priority', 'easy-later', 'hard-later'] as const).map((quadrant) => ({ quadrant, rect: rectOf[quadrant] }));
+  const notes: MatrixLayout['notes'] = new Map();
+  const taken = new Map<MatrixQuadrant, Rect[]>(quadrants.map(({ quadrant }) => [quadrant, []]));
+  // Most important first: they get their exact spot; later ones move around them.
+  const ordered = [...spots].sort((a, b) => b.priority - a.priority || b.easy - a.easy || (a.ideaId < b.ideaId ? -1 : a.ideaId > b.ideaId ? 1 : 0));
+  for (const spot of ordered) {
+    if (notes.has(spot.ideaId)) continue;
+    const quadrant = quadrantOf(spot);
+    const box = rectOf[quadrant];
+    const minX = box.x + QUADRANT_PADDING;
+    const maxX = box.x + box.width - QUADRANT_PADDING - NOTE_WIDTH;
+    const minY = box.y + QUADRANT_PADDING;
+    const maxY = box.y + box.height - QUADRANT_PADDING - NOTE_HEIGHT;
+    const idealX = plot.x + (clamp(spot.easy, 0, MATRIX_SCALE) / MATRIX_SCALE) * MATRIX_PLOT_SIZE - NOTE_WIDTH / 2;
+    const idealY = plot.y + (1 - clamp(spot.priority, 0, MATRIX_SCALE) / MATRIX_SCALE) * MATRIX_PLOT_SIZE - NOTE_HEIGHT / 2;
+    const others = taken.get(quadrant)!;
+    const at = (dx: number, dy: number): Rect => ({ x: clamp(idealX + dx, minX, maxX), y: clamp(idealY + dy, minY, maxY), width: NOTE_WIDTH, height: NOTE_HEIGHT });
+    const spaced = (rect: Rect): Rect => ({ x: rect.x - NOTE_GAP / 2, y: rect.y - NOTE_GAP / 2, width: rect.width + NOTE_GAP, height: rect.height + NOTE_GAP });
+    let rect = at(0, 0);
+    for (const nudge of NUDGES) {
+      const candidate = at(nudge.dx, nudge.dy);
+      if (!others.some((other) => rectsOverlap(spaced(candidate), other))) {
+        rect = candidate;
+        break;
+      }
+    }
+    others.push(rect);
+    notes.set(spot.ideaId, { rect, quadrant });
+  }
+  const frame: Rect = { x: origin.x, y: origin.y, width: MATRIX_AXIS_BAND + MATRIX_PLOT_SIZE + NOTE_GAP * 2, height: MATRIX_TITLE_BAND + MATRIX_PLOT_SIZE + MATRIX_AXIS_BAND };
+  return { frame, plot, quadrants, notes };
+}
