@@ -58,6 +58,8 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
   const screenHref = figures.state?.screenUrl;
 
   const journey = live.room !== null && currentPhase(live.room.phases, live.room.run)?.activity === 'journey';
+  const matrixStep = live.room !== null && currentPhase(live.room.phases, live.room.run)?.activity === 'matrix';
+  const usesMatrix = (vote.matrix?.placements.length ?? 0) > 0 || (live.room?.phases.some((phase) => phase.activity === 'matrix') ?? false);
   const refusal = connection.refusal ?? (figures.error === ErrorCode.Unauthorized || figures.error === ErrorCode.NotFound ? figures.error : null);
   if (refusal) return <StaffRefusal code={refusal} />;
   if (!workshop) return <LoadingScreen />;
@@ -116,6 +118,8 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
         role={readOnly ? 'screen' : 'facilitator'}
         ideas={live.ideas}
         sites={workshop.sites}
+        matrix={usesMatrix ? vote.matrix : null}
+        focus={matrixStep ? 'matrix' : null}
       />
       <ConsoleVotePanel socket={socket} feed={vote} ideas={live.ideas} sites={workshop.sites} workshopId={credentials.workshopId} token={credentials.token} />
     </main>
