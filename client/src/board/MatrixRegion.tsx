@@ -68,17 +68,17 @@ interface MatrixNoteProps {
 
 /** An idea placed on the matrix: its table's colour as a band with the table named in it. */
 export const MatrixNote = memo(function MatrixNote({ rect, text, tableLabel, fill, ink }: MatrixNoteProps) {
-  const band = tableLabel ? 22 : 0;
+  const band = tableLabel ? 28 : 0;
   return (
     <Group x={rect.x} y={rect.y} width={rect.width} height={rect.height} cull listening={false}>
       <Rect width={rect.width} height={rect.height} fill="#ffffff" stroke={fill === '#ffffff' ? BOARD_INK : fill} strokeWidth={3} cornerRadius={4} perfectDrawEnabled={false} shadowForStrokeEnabled={false} />
       {tableLabel && (
         <>
           <Rect width={rect.width} height={band} fill={fill} stroke={fill === '#ffffff' ? BOARD_INK : undefined} strokeWidth={fill === '#ffffff' ? 1 : 0} cornerRadius={[4, 4, 0, 0]} perfectDrawEnabled={false} />
-          <Text x={5} y={4} width={rect.width - 10} text={tableLabel} fontSize={12} fontStyle="bold" fill={ink} ellipsis wrap="none" perfectDrawEnabled={false} />
+          <Text x={6} y={6} width={rect.width - 10} text={tableLabel} fontSize={16} fontStyle="bold" fill={ink} ellipsis wrap="none" perfectDrawEnabled={false} />
         </>
       )}
-      <Text x={6} y={band + 4} width={rect.width - 12} height={rect.height - band - 8} text={text} fontSize={13} fill={BOARD_INK} ellipsis perfectDrawEnabled={false} />
+      <Text x={6} y={band + 4} width={rect.width - 12} height={rect.height - band - 8} text={text} fontSize={17} fill={BOARD_INK} ellipsis perfectDrawEnabled={false} />
     </Group>
   );
 });

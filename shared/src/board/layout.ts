@@ -251,6 +251,9 @@ export const MATRIX_AXIS_BAND = 90;
 export const MATRIX_TITLE_BAND = 80;
 /** Gap between the rest of the board and the matrix. */
 export const MATRIX_MARGIN = 240;
+/** Notes on the matrix are bigger than the journey's: the projector shows them from afar. */
+export const MATRIX_NOTE_WIDTH = 170;
+export const MATRIX_NOTE_HEIGHT = 96;
 /** Free space kept around notes inside their quadrant. */
 const QUADRANT_PADDING = 12;
 
@@ -288,23 +291,30 @@ export function matrixOrigin(journey: JourneyLayout, ideas: Pick<IdeaLayout, 'gr
   return { x: right + MATRIX_MARGIN, y: 0 };
 }
 
-/** Offsets from a note's ideal spot, nearest first (half a note apart), to find it a free place. */
-const NUDGES: ReadonlyArray<{ dx: number; dy: number }> = (() => {
-  const list: Array<{ dx: number; dy: number; d: number }> = [];
-  const stepX = (NOTE_WIDTH + NOTE_GAP) / 2;
-  const stepY = (NOTE_HEIGHT + NOTE_GAP) / 2;
-  for (let i = -10; i <= 10; i++) {
-    for (let j = -10; j <= 10; j++) list.push({ dx: i * stepX, dy: j * stepY, d: Math.hypot(i * stepX, j * stepY) });
-  }
-  return list.sort((a, b) => a.d - b.d || a.dy - b.dy || a.dx - b.dx);
-})();
-
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
 
+/** The note-sized slots of a quadrant, spread evenly inside its padding, row by row. */
+function slotsOf(box: Rect): Rect[] {
+  const innerWidth = box.width - 2 * QUADRANT_PADDING;
+  const innerHeight = box.height - 2 * QUADRANT_PADDING;
+  const columns = Math.max(1, Math.floor((innerWidth + NOTE_GAP) / (MATRIX_NOTE_WIDTH + NOTE_GAP)));
+  const rows = Math.max(1, Math.floor((innerHeight + NOTE_GAP) / (MATRIX_NOTE_HEIGHT + NOTE_GAP)));
+  const stepX = columns > 1 ? (innerWidth - MATRIX_NOTE_WIDTH) / (columns - 1) : 0;
+  const stepY = rows > 1 ? (innerHeight - MATRIX_NOTE_HEIGHT) / (rows - 1) : 0;
+  const slots: Rect[] = [];
+  for (let row = 0; row < rows; row++) {
+    for (let column = 0; column < columns; column++) {
+      slots.push({ x: box.x + QUADRANT_PADDING + column * stepX, y: box.y + QUADRANT_PADDING + row * stepY, width: MATRIX_NOTE_WIDTH, height: MATRIX_NOTE_HEIGHT });
+    }
+  }
+  return slots;
+}
+
 /**
- * Lays out the matrix at `origin`: the plot, its quadrants and a note per placed idea at its
- * coordinates, kept inside its own quadrant and nudged (nearest free place first) so that notes
- * do not cover each other while the quadrant has room. Deterministic: every view draws the same.
+ * Lays out the matrix at `origin`: the plot, its quadrants and a note per placed idea near its
+ * coordinates: each quadrant is a grid of note-sized slots, and a note takes the free slot nearest
+ * to its spot, so notes stay inside their own quadrant and never cover each other while the
+ * quadrant has room. Deterministic: every view draws the same.
  */
 export function layoutMatrix(spots: ReadonlyArray<MatrixSpot>, origin: { x: number; y: number }): MatrixLayout {
   const plot: Rect = { x: origin.x + MATRIX_AXIS_BAND, y: origin.y + MATRIX_TITLE_BAND, width: MATRIX_PLOT_SIZE, height: MATRIX_PLOT_SIZE };
@@ -317,31 +327,34 @@ export function layoutMatrix(spots: ReadonlyArray<MatrixSpot>, origin: { x: numb
   };
   const quadrants = (['easy-priority', 'hard-priority', 'easy-later', 'hard-later'] as const).map((quadrant) => ({ quadrant, rect: rectOf[quadrant] }));
   const notes: MatrixLayout['notes'] = new Map();
-  const taken = new Map<MatrixQuadrant, Rect[]>(quadrants.map(({ quadrant }) => [quadrant, []]));
-  // Most important first: they get their exact spot; later ones move around them.
+  /** Per quadrant: how many notes sit on each slot of its grid. */
+  const taken = new Map<MatrixQuadrant, Map<number, number>>(quadrants.map(({ quadrant }) => [quadrant, new Map()]));
+  // Most important first: they get the slot nearest their spot; later ones take the next free ones.
   const ordered = [...spots].sort((a, b) => b.priority - a.priority || b.easy - a.easy || (a.ideaId < b.ideaId ? -1 : a.ideaId > b.ideaId ? 1 : 0));
   for (const spot of ordered) {
     if (notes.has(spot.ideaId)) continue;
     const quadrant = quadrantOf(spot);
     const box = rectOf[quadrant];
-    const minX = box.x + QUADRANT_PADDING;
-    const maxX = box.x + box.width - QUADRANT_PADDING - NOTE_WIDTH;
-    const minY = box.y + QUADRANT_PADDING;
-    const maxY = box.y + box.height - QUADRANT_PADDING - NOTE_HEIGHT;
-    const idealX = plot.x + (clamp(spot.easy, 0, MATRIX_SCALE) / MATRIX_SCALE) * MATRIX_PLOT_SIZE - NOTE_WIDTH / 2;
-    const idealY = plot.y + (1 - clamp(spot.priority, 0, MATRIX_SCALE) / MATRIX_SCALE) * MATRIX_PLOT_SIZE - NOTE_HEIGHT / 2;
-    const others = taken.get(quadrant)!;
-    const at = (dx: number, dy: number): Rect => ({ x: clamp(idealX + dx, minX, maxX), y: clamp(idealY + dy, minY, maxY), width: NOTE_WIDTH, height: NOTE_HEIGHT });
-    const spaced = (rect: Rect): Rect => ({ x: rect.x - NOTE_GAP / 2, y: rect.y - NOTE_GAP / 2, width: rect.width + NOTE_GAP, height: rect.height + NOTE_GAP });
-    let rect = at(0, 0);
-    for (const nudge of NUDGES) {
-      const candidate = at(nudge.dx, nudge.dy);
-      if (!others.some((other) => rectsOverlap(spaced(candidate), other))) {
-        rect = candidate;
-        break;
-      }
-    }
-    others.push(rect);
+    const idealX = plot.x + (clamp(spot.easy, 0, MATRIX_SCALE) / MATRIX_SCALE) * MATRIX_PLOT_SIZE;
+    const idealY = plot.y + (1 - clamp(spot.priority, 0, MATRIX_SCALE) / MATRIX_SCALE) * MATRIX_PLOT_SIZE;
+    const used = taken.get(quadrant)!;
+    // The free slot of the quadrant's grid nearest to the idea's spot; a full quadrant stacks
+    // the extra notes, slightly offset, on the nearest slot.
+    const slots = slotsOf(box);
+    const byDistance = slots
+      .map((slot, index) => ({ index, d: Math.hypot(slot.x + MATRIX_NOTE_WIDTH / 2 - idealX, slot.y + MATRIX_NOTE_HEIGHT / 2 - idealY) }))
+      .sort((a, b) => a.d - b.d || a.index - b.index);
+    const free = byDistance.find((slot) => !used.has(slot.index));
+    const chosen = free ?? byDistance[0]!;
+    const extra = free ? 0 : (used.get(chosen.index) ?? 0);
+    used.set(chosen.index, extra + 1);
+    const slot = slots[chosen.index]!;
+    const rect: Rect = {
+      x: Math.min(slot.x + extra * 8, box.x + box.width - MATRIX_NOTE_WIDTH),
+      y: Math.min(slot.y + extra * 8, box.y + box.height - MATRIX_NOTE_HEIGHT),
+      width: MATRIX_NOTE_WIDTH,
+      height: MATRIX_NOTE_HEIGHT,
+    };
     notes.set(spot.ideaId, { rect, quadrant });
   }
   const frame: Rect = { x: origin.x, y: origin.y, width: MATRIX_AXIS_BAND + MATRIX_PLOT_SIZE + NOTE_GAP * 2, height: MATRIX_TITLE_BAND + MATRIX_PLOT_SIZE + MATRIX_AXIS_BAND };
