@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
 import { expectBoard, readBoardView, type MatrixQuadrant } from './pages/BoardBoard';
 import { ConsolePage } from './pages/ConsolePage';
 import { PhonePage } from './pages/PhonePage';
@@ -128,6 +130,12 @@ test('Sélection: two tables place their own ideas from their phones, the projec
   expect(centre.y).toBeGreaterThan(matrix.frame.y);
   expect(centre.y).toBeLessThan(matrix.frame.y + matrix.frame.height);
   expect(matrix.axes).toEqual({ easy: 'Facile à faire', priority: 'Prioritaire' });
+  // The PNG of the board holds the matrix too (drawn off screen, wider than the journey alone).
+  const download = screen.waitForEvent('download');
+  await screen.getByTestId('board-export').click();
+  const png = await (await download).path();
+  const image = PNG.sync.read(fs.readFileSync(png));
+  expect(image.width).toBeGreaterThanOrEqual(matrix.frame.x + matrix.frame.width);
 
   // A tablemate's change reaches the other phone of the table.
   const mate = new PhonePage(await newPage(browser, 'phone'));

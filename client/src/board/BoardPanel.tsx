@@ -86,7 +86,7 @@ export default function BoardPanel({ workshopId, token, role, ideas, sites, matr
 
   const handleExport = () => {
     if (!board) return;
-    const url = renderBoardPng(board.connection.doc, boardIdeas, sites);
+    const url = renderBoardPng(board.connection.doc, boardIdeas, sites, boardMatrix);
     downloadDataUrl(url, `gommette-tableau-${new Date().toISOString().slice(0, 10)}.png`);
   };
 
