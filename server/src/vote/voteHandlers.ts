@@ -27,7 +27,7 @@ import type { AppContext } from '../context';
 import { onCommand, refuse, type CommandOutcome } from '../realtime/command';
 import { take } from '../realtime/limits';
 import { loadRoom } from '../realtime/room';
-import { facilitatorRoom, participantRoom, participantsRoom, screensRoom, type GommetteServer, type GommetteSocket, type Realtime } from '../realtime/types';
+import { participantRoom, participantsRoom, type GommetteServer, type GommetteSocket, type Realtime } from '../realtime/types';
 import type { Voter, VoterWrite } from '../store/VoteStore';
 import { resultsOf, roundViewOf } from './voteViews';
 
@@ -188,9 +188,9 @@ export function registerVoteHandlers(io: GommetteServer, socket: GommetteSocket,
     return { ack: ackOk({ roundId: round?.id ?? '', voterId, gommettes, version: round?.version ?? 0 }) };
   });
 
-  /** Staff and projectors get the whole matrix; phones in a matrix step the one change. */
-  function matrixBroadcast(workshopId: string, matrix: MatrixView, change: MatrixChange, toPhones: boolean): void {
-    io.to([facilitatorRoom(workshopId), screensRoom(workshopId)]).emit('matrix:changed', matrix);
+  /** Staff and projectors get the whole matrix (coalesced); phones in a matrix step the one change. */
+  function matrixBroadcast(workshopId: string, change: MatrixChange, toPhones: boolean): void {
+    votes.matrixChanged(workshopId);
     if (toPhones) io.to(participantsRoom(workshopId)).emit('matrix:placed', change);
   }
 
@@ -222,7 +222,7 @@ export function registerVoteHandlers(io: GommetteServer, socket: GommetteSocket,
     const toPhones = phoneActivity(room.phases, room.run) === 'matrix';
     return {
       ack: ackOk(resident ? { axes: matrix.axes, placements: answer.placements } : matrix),
-      broadcast: () => matrixBroadcast(workshopId, matrix, { axes: matrix.axes, placement: stored }, toPhones),
+      broadcast: () => matrixBroadcast(workshopId, { axes: matrix.axes, placement: stored }, toPhones),
     };
   });
 
@@ -248,6 +248,6 @@ export function registerVoteHandlers(io: GommetteServer, socket: GommetteSocket,
     await ctx.votes.setMatrixAxes(workshopId, axes);
     const [matrix, room] = await Promise.all([ctx.votes.getMatrix(workshopId), loadRoom(ctx, workshopId)]);
     const toPhones = phoneActivity(room.phases, room.run) === 'matrix';
-    return { ack: ackOk(matrix), broadcast: () => matrixBroadcast(workshopId, matrix, { axes: matrix.axes, placement: null }, toPhones) };
+    return { ack: ackOk(matrix), broadcast: () => matrixBroadcast(workshopId, { axes: matrix.axes, placement: null }, toPhones) };
   });
 }
