@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { expectBoard, readBoardView, type MatrixQuadrant } from './pages/BoardBoard';
+import { dragOnBoard, expectBoard, readBoardView, type MatrixQuadrant } from './pages/BoardBoard';
 import { ConsolePage } from './pages/ConsolePage';
 import { PhonePage } from './pages/PhonePage';
 import { Devices, type DeviceKind } from './support/devices';
@@ -145,6 +145,16 @@ test('Sélection: two tables place their own ideas from their phones, the projec
   await place(mate, 'Un grand festival', 'Plutôt oui', 'Pas du tout');
   await expect(first.page.getByTestId('matrix-card').filter({ hasText: 'Un grand festival' }).getByTestId('matrix-axis-easy').getByRole('radio', { name: 'Plutôt oui' })).toBeChecked();
   await expectBoard(screen, (view) => view.matrix?.notes.some((note) => note.text === 'Un grand festival' && note.quadrant === 'easy-later') ?? false, 'the moved idea on the projector');
+
+  // On the console's board, the facilitator drags a note to another quadrant: the idea moves everywhere.
+  await consolePage.getByTestId('board-toggle').click();
+  await expectBoard(consolePage, (view) => view.matrix?.notes.length === 4, 'the console’s board shows the matrix');
+  const onConsole = (await readBoardView(consolePage))!.matrix!;
+  const fridge = onConsole.notes.find((note) => note.text === 'Un frigo partagé')!;
+  await dragOnBoard(consolePage, fridge.rect, onConsole.quadrants.find((quadrant) => quadrant.quadrant === 'hard-priority')!.rect);
+  await expectBoard(screen, (view) => view.matrix?.notes.some((note) => note.text === 'Un frigo partagé' && note.quadrant === 'hard-priority') ?? false, 'the dragged idea on the projector');
+  await expect(second.page.getByTestId('matrix-card').filter({ hasText: 'Un frigo partagé' }).getByTestId('matrix-axis-easy').getByRole('radio', { name: 'Un peu' })).toBeChecked();
+  await consolePage.getByTestId('board-toggle').click();
 
   // The facilitator sends the "facile et prioritaire" quadrant to a vote; phones vote on those two ideas.
   await consolePage.getByTestId('matrix-vote-quadrant').click();

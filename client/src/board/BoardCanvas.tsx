@@ -8,6 +8,7 @@ import {
   cellAt,
   layoutIdeas,
   layoutJourney,
+  matrixSpotAt,
   moveCluster,
   moveNote,
   placeIdea,
@@ -58,6 +59,8 @@ export interface BoardCanvasProps {
   matrix?: BoardMatrix | null;
   /** What the canvas fits on first show and on resize: the matrix during its step, else everything. */
   focus?: 'matrix' | null;
+  /** The console: a matrix note dropped elsewhere places its idea there (`matrix:place`). */
+  onMatrixPlace?: (placement: { ideaId: string; easy: number; priority: number }) => void;
 }
 
 const VIEW_PUBLISH_MS = 150;
@@ -68,7 +71,7 @@ const VIEW_PUBLISH_MS = 150;
  * and where people are looking. Pan by dragging the background, zoom with the wheel.
  * With a `doc`, notes, ideas and clusters can be dragged and needs linked to ideas.
  */
-export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, follow, onView, labels, controlRef, matrix = null, focus = null }: BoardCanvasProps) {
+export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, follow, onView, labels, controlRef, matrix = null, focus = null, onMatrixPlace }: BoardCanvasProps) {
   const { t } = useTranslation();
   const stageRef = useRef<Konva.Stage>(null);
   const notesLayer = useRef<Konva.Layer>(null);
@@ -246,6 +249,16 @@ export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, fo
     [doc, state.clusters, ideaLayout],
   );
 
+  const handleMatrixDragEnd = useCallback(
+    (ideaId: string, node: Konva.Group) => {
+      if (!matrixLayout || !onMatrixPlace) return;
+      const spot = matrixSpotAt(matrixLayout, node.x() + node.width() / 2, node.y() + node.height() / 2);
+      resetNode(node, matrixLayout.notes.get(ideaId)?.rect);
+      onMatrixPlace({ ideaId, ...spot });
+    },
+    [matrixLayout, onMatrixPlace],
+  );
+
   const handleNoteSelect = useCallback(
     (id: string) => {
       const note = state.notes.find((candidate) => candidate.id === id);
@@ -311,8 +324,8 @@ export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, fo
         <PresenceMarks peers={peers} layout={layout} siteIds={siteIds} />
         {matrixLayout && matrix && <MatrixFrame layout={matrixLayout} labels={matrix.labels} />}
       </Layer>
-      {/* The matrix's notes come from the matrix data: shown, never dragged here. */}
-      <Layer ref={matrixLayer} listening={false}>
+      {/* The matrix's notes come from the matrix data; on the console, dropping one places its idea. */}
+      <Layer ref={matrixLayer} listening={onMatrixPlace !== undefined}>
         {matrixLayout &&
           Array.from(matrixLayout.notes, ([ideaId, note]) => {
             const idea = ideaById.get(ideaId);
@@ -322,11 +335,13 @@ export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, fo
             return (
               <MatrixNote
                 key={ideaId}
+                ideaId={ideaId}
                 rect={note.rect}
                 text={idea.text}
                 tableLabel={colours && table !== null ? t('tables.tableWithColour', { number: table, colour: t(`tables.colours.${colours.colour}`) }) : null}
                 fill={colours?.fill ?? siteInk(siteIds, idea.siteId)}
                 ink={colours?.ink ?? '#ffffff'}
+                onDragEnd={onMatrixPlace ? handleMatrixDragEnd : undefined}
               />
             );
           })}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IdeaView, MatrixView } from '@gommette/shared';
+import type { IdeaView, MatrixPlacement, MatrixView } from '@gommette/shared';
 import { MATRIX_AXIS_BAND, MATRIX_MARGIN, MATRIX_PLOT_SIZE, layoutIdeas, layoutJourney, matrixOrigin, type BoardAwarenessState, type BoardIdea, type BoardViewport } from '@gommette/shared/board';
 import type { BoardMatrix } from './boardMatrix';
 import { BoardCanvas, type BoardCanvasControls } from './BoardCanvas';
@@ -27,6 +27,8 @@ export interface BoardPanelProps {
   matrix?: MatrixView | null;
   /** During the Sélection step the canvas fits the matrix, so the projector shows it. */
   focus?: 'matrix' | null;
+  /** The console: dragging a matrix note places its idea there. */
+  onMatrixPlace?: (placement: MatrixPlacement) => void;
 }
 
 /**
@@ -34,7 +36,7 @@ export interface BoardPanelProps {
  * zoom, PNG), "Suivez-moi" for the facilitator, and the journey editor on the console.
  * Loaded lazily (Konva and Yjs are in this chunk, never in the phone's first screen).
  */
-export default function BoardPanel({ workshopId, token, role, ideas, sites, matrix = null, focus = null }: BoardPanelProps) {
+export default function BoardPanel({ workshopId, token, role, ideas, sites, matrix = null, focus = null, onMatrixPlace }: BoardPanelProps) {
   const { t } = useTranslation();
   const board = useBoard(workshopId, token);
   const canvasBox = useRef<HTMLDivElement>(null);
@@ -144,6 +146,7 @@ export default function BoardPanel({ workshopId, token, role, ideas, sites, matr
               controlRef={controls}
               matrix={boardMatrix}
               focus={focus}
+              onMatrixPlace={editable ? onMatrixPlace : undefined}
             />
           ) : (
             <p className="hint">{t('board.loading')}</p>

@@ -58,27 +58,40 @@ export function MatrixFrame({ layout, labels }: { layout: MatrixLayout; labels: 
 }
 
 interface MatrixNoteProps {
+  ideaId: string;
   rect: Box;
   text: string;
   /** "Table 2 · bleu": the number and the colour's name, never the colour alone. */
   tableLabel: string | null;
   fill: string;
   ink: string;
+  /** The facilitator's console: drag the note to place the idea elsewhere. */
+  onDragEnd?: (ideaId: string, node: Konva.Group) => void;
 }
 
 /** An idea placed on the matrix: its table's colour as a band with the table named in it. */
-export const MatrixNote = memo(function MatrixNote({ rect, text, tableLabel, fill, ink }: MatrixNoteProps) {
+export const MatrixNote = memo(function MatrixNote({ ideaId, rect, text, tableLabel, fill, ink, onDragEnd }: MatrixNoteProps) {
   const band = tableLabel ? 28 : 0;
+  const draggable = onDragEnd !== undefined;
   return (
-    <Group x={rect.x} y={rect.y} width={rect.width} height={rect.height} cull listening={false}>
+    <Group
+      x={rect.x}
+      y={rect.y}
+      width={rect.width}
+      height={rect.height}
+      cull
+      draggable={draggable}
+      listening={draggable}
+      onDragEnd={onDragEnd ? (event) => onDragEnd(ideaId, event.target as unknown as Konva.Group) : undefined}
+    >
       <Rect width={rect.width} height={rect.height} fill="#ffffff" stroke={fill === '#ffffff' ? BOARD_INK : fill} strokeWidth={3} cornerRadius={4} perfectDrawEnabled={false} shadowForStrokeEnabled={false} />
       {tableLabel && (
         <>
           <Rect width={rect.width} height={band} fill={fill} stroke={fill === '#ffffff' ? BOARD_INK : undefined} strokeWidth={fill === '#ffffff' ? 1 : 0} cornerRadius={[4, 4, 0, 0]} perfectDrawEnabled={false} />
-          <Text x={6} y={6} width={rect.width - 10} text={tableLabel} fontSize={16} fontStyle="bold" fill={ink} ellipsis wrap="none" perfectDrawEnabled={false} />
+          <Text x={6} y={6} width={rect.width - 10} text={tableLabel} listening={false} fontSize={16} fontStyle="bold" fill={ink} ellipsis wrap="none" perfectDrawEnabled={false} />
         </>
       )}
-      <Text x={6} y={band + 4} width={rect.width - 12} height={rect.height - band - 8} text={text} fontSize={17} fill={BOARD_INK} ellipsis perfectDrawEnabled={false} />
+      <Text x={6} y={band + 4} width={rect.width - 12} height={rect.height - band - 8} text={text} fontSize={17} fill={BOARD_INK} ellipsis listening={false} perfectDrawEnabled={false} />
     </Group>
   );
 });

@@ -25,6 +25,7 @@ import { SaveMethodForm } from './SaveMethodForm';
 import { StaffLinks } from './StaffLinks';
 import { TablesPanel } from './TablesPanel';
 import { ConsoleVotePanel } from '../vote/ConsoleVotePanel';
+import { sendCommand } from '../vote/sendCommand';
 import { useVoteFeed } from '../vote/useVoteFeed';
 
 interface ConsoleViewProps {
@@ -120,6 +121,7 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
         sites={workshop.sites}
         matrix={usesMatrix ? vote.matrix : null}
         focus={matrixStep ? 'matrix' : null}
+        onMatrixPlace={readOnly ? undefined : (placement) => void sendCommand(socket, 'matrix:place', placement).then(vote.applyMatrix, () => undefined)}
       />
       <ConsoleVotePanel socket={socket} feed={vote} ideas={live.ideas} sites={workshop.sites} workshopId={credentials.workshopId} token={credentials.token} />
     </main>

@@ -12,6 +12,7 @@ import {
   layoutJourney,
   layoutMatrix,
   matrixOrigin,
+  matrixSpotAt,
   quadrantOf,
   rectOfNote,
   rectsOverlap,
@@ -154,5 +155,14 @@ describe('matrix layout', () => {
     const crowd = layoutMatrix(Array.from({ length: 40 }, (_, index) => ({ ideaId: `c-${index}`, easy: 10, priority: 10 })), { x: 0, y: 0 });
     const hardLater = crowd.quadrants.find((q) => q.quadrant === 'hard-later')!.rect;
     for (const note of crowd.notes.values()) expect(inside(note.rect, hardLater)).toBe(true);
+  });
+
+  it('reads a dropped note back as coordinates: easy to the right, priority up, clamped to the plot', () => {
+    const matrix = layoutMatrix([], { x: 500, y: 100 });
+    const { plot } = matrix;
+    expect(matrixSpotAt(matrix, plot.x + plot.width * 0.75, plot.y + plot.height * 0.25)).toEqual({ easy: 75, priority: 75 });
+    expect(matrixSpotAt(matrix, plot.x - 300, plot.y + plot.height + 300)).toEqual({ easy: 0, priority: 0 });
+    const back = matrixSpotAt(matrix, plot.x + plot.width * 0.3, plot.y + plot.height * 0.2);
+    expect(quadrantOf(back)).toBe('hard-priority');
   });
 });

@@ -360,3 +360,12 @@ export function layoutMatrix(spots: ReadonlyArray<MatrixSpot>, origin: { x: numb
   const frame: Rect = { x: origin.x, y: origin.y, width: MATRIX_AXIS_BAND + MATRIX_PLOT_SIZE + NOTE_GAP * 2, height: MATRIX_TITLE_BAND + MATRIX_PLOT_SIZE + MATRIX_AXIS_BAND };
   return { frame, plot, quadrants, notes };
 }
+
+/** The matrix coordinates (0…MATRIX_SCALE, whole numbers) of a board point, e.g. where a note was dropped. */
+export function matrixSpotAt(layout: Pick<MatrixLayout, 'plot'>, x: number, y: number): { easy: number; priority: number } {
+  const { plot } = layout;
+  return {
+    easy: Math.round(clamp(((x - plot.x) / plot.width) * MATRIX_SCALE, 0, MATRIX_SCALE)),
+    priority: Math.round(clamp((1 - (y - plot.y) / plot.height) * MATRIX_SCALE, 0, MATRIX_SCALE)),
+  };
+}
