@@ -31,9 +31,12 @@ import { participantRoom, participantsRoom, type GommetteServer, type GommetteSo
 import type { Voter, VoterWrite } from '../store/VoteStore';
 import { resultsOf, roundViewOf } from './voteViews';
 
-/** A table's part of the matrix for its phones: its shown ideas (public views) and their placements. */
+/**
+ * A table's part of the matrix for its phones: its shown ideas (public views) and their
+ * placements. A null table in a workshop without tables: the whole room is one group.
+ */
 async function tableMatrixOf(ctx: AppContext, workshopId: string, tableId: number | null, matrix: MatrixView): Promise<TableMatrixView> {
-  const ideas = (await ctx.store.listIdeas(workshopId)).filter((idea) => isShown(idea) && !idea.parked && idea.tableId === tableId);
+  const ideas = (await ctx.store.listIdeas(workshopId)).filter((idea) => isShown(idea) && !idea.parked && (tableId === null || idea.tableId === tableId));
   const ids = new Set(ideas.map((idea) => idea.id));
   return { tableId, axes: matrix.axes, ideas: ideas.map(toPublicView), placements: matrix.placements.filter((placement) => ids.has(placement.ideaId)) };
 }
@@ -212,7 +215,7 @@ export function registerVoteHandlers(io: GommetteServer, socket: GommetteSocket,
       if (!me) return refuse(ErrorCode.Forbidden, 'unknown participant');
       const notOurs = checkOwnTableIdea(me.tableId, idea.tableId, room.tableCount);
       if (notOurs) return refuse(notOurs.error, notOurs.message);
-      table = me.tableId;
+      table = room.tableCount > 0 ? me.tableId : null;
     }
     await ctx.votes.placeIdea(workshopId, placement);
     const matrix = await ctx.votes.getMatrix(workshopId);

@@ -31,5 +31,6 @@ describe('matrix from the phones', () => {
     expect(checkOwnTableIdea(null, null, 4)?.error).toBe(VoteErrorCode.MatrixNoTable);
     // Without tables the room is one group.
     expect(checkOwnTableIdea(null, null, 0)).toBeNull();
+    expect(checkOwnTableIdea(2, 1, 0)).toBeNull();
   });
 });

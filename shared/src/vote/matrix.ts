@@ -61,7 +61,8 @@ export function nearestMatrixStep(value: number): number {
  * table's ideas only. Without tables (`tableCount` 0) the room is one group and places every idea.
  */
 export function checkOwnTableIdea(participantTable: number | null, ideaTable: number | null, tableCount: number): DomainError | null {
-  if (tableCount > 0 && participantTable === null) return domainError(VoteErrorCode.MatrixNoTable, 'pick a table first');
+  if (tableCount === 0) return null;
+  if (participantTable === null) return domainError(VoteErrorCode.MatrixNoTable, 'pick a table first');
   if (participantTable !== ideaTable) return domainError(VoteErrorCode.MatrixOtherTable, "this idea is another table's");
   return null;
 }
