@@ -14,7 +14,16 @@ export interface BoardView {
   clusters: Array<{ name: string; rect: Box | null }>;
   links: Array<{ note: string; idea: string }>;
   following: boolean;
+  /** The matrix of the Sélection step, when the board draws it. */
+  matrix: {
+    frame: Box;
+    axes: { easy: string; priority: string };
+    quadrants: Array<{ quadrant: MatrixQuadrant; rect: Box }>;
+    notes: Array<{ ideaId: string; text: string; table: number | null; easy: number; priority: number; quadrant: MatrixQuadrant; rect: Box }>;
+  } | null;
 }
+
+export type MatrixQuadrant = 'easy-priority' | 'hard-priority' | 'easy-later' | 'hard-later';
 
 /** Reads the board a page shows through the test hook (a locator cannot see into a canvas). */
 export async function readBoardView(page: Page): Promise<BoardView | null> {

@@ -8,6 +8,7 @@ import {
   cellAt,
   layoutIdeas,
   layoutJourney,
+  matrixSpotAt,
   moveCluster,
   moveNote,
   placeIdea,
@@ -21,7 +22,9 @@ import {
   type BoardViewport,
   type Rect as Box,
 } from '@gommette/shared/board';
-import { BOARD_INK, siteColor, siteInk } from './colors';
+import { boardMatrixLayout, type BoardMatrix } from './boardMatrix';
+import { BOARD_INK, siteColor, siteInk, tableFill } from './colors';
+import { MatrixFrame, MatrixNote } from './MatrixRegion';
 import { boardPngDataUrl } from './exportPng';
 import { NoteShape } from './NoteShape';
 import { OverviewShape, type OverviewBatch } from './OverviewShape';
@@ -52,6 +55,12 @@ export interface BoardCanvasProps {
   onView?: (view: BoardViewport) => void;
   labels: { persona: string; renameCluster: string };
   controlRef?: Ref<BoardCanvasControls>;
+  /** The matrix of the Sélection step, drawn right of the journey map (null: none). */
+  matrix?: BoardMatrix | null;
+  /** What the canvas fits on first show and on resize: the matrix during its step, else everything. */
+  focus?: 'matrix' | null;
+  /** The console: a matrix note dropped elsewhere places its idea there (`matrix:place`). */
+  onMatrixPlace?: (placement: { ideaId: string; easy: number; priority: number }) => void;
 }
 
 const VIEW_PUBLISH_MS = 150;
@@ -62,11 +71,12 @@ const VIEW_PUBLISH_MS = 150;
  * and where people are looking. Pan by dragging the background, zoom with the wheel.
  * With a `doc`, notes, ideas and clusters can be dragged and needs linked to ideas.
  */
-export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, follow, onView, labels, controlRef }: BoardCanvasProps) {
+export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, follow, onView, labels, controlRef, matrix = null, focus = null, onMatrixPlace }: BoardCanvasProps) {
   const { t } = useTranslation();
   const stageRef = useRef<Konva.Stage>(null);
   const notesLayer = useRef<Konva.Layer>(null);
   const ideasLayer = useRef<Konva.Layer>(null);
+  const matrixLayer = useRef<Konva.Layer>(null);
   const [zoomedIn, setZoomedIn] = useState(true);
   const [selectedNote, setSelectedNote] = useState<string | null>(null);
   const editable = doc !== null;
@@ -81,19 +91,32 @@ export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, fo
   const detailed = zoomedIn || state.notes.length + ideas.length < OVERVIEW_MIN_NOTES;
   const rowKind = useMemo(() => new Map(state.rows.map((row) => [row.id, row.kind])), [state.rows]);
   const noteRects = useMemo(() => new Map(state.notes.map((note) => [note.id, rectOfNote(layout, note)])), [state.notes, layout]);
+  const matrixLayout = useMemo(() => boardMatrixLayout(matrix, ideas, layout, ideaLayout), [matrix, ideas, layout, ideaLayout]);
   const bounds = useMemo(
-    () => boundsOf([layout.persona, layout.grid, ...noteRects.values(), ...ideaLayout.ideas.values(), ...ideaLayout.clusters.values(), ...ideaLayout.groups.map((group) => group.rect)]),
-    [layout, noteRects, ideaLayout],
+    () =>
+      boundsOf([
+        layout.persona,
+        layout.grid,
+        ...noteRects.values(),
+        ...ideaLayout.ideas.values(),
+        ...ideaLayout.clusters.values(),
+        ...ideaLayout.groups.map((group) => group.rect),
+        ...(matrixLayout ? [matrixLayout.frame] : []),
+      ]),
+    [layout, noteRects, ideaLayout, matrixLayout],
   );
+  const focusRect = focus === 'matrix' && matrixLayout ? matrixLayout.frame : null;
   const boundsRef = useRef(bounds);
+  const focusRef = useRef(focusRect);
   const afterViewChange = useRef<() => void>(() => undefined);
   const lastPublished = useRef(0);
   useLayoutEffect(() => {
     boundsRef.current = bounds;
+    focusRef.current = focusRect;
     afterViewChange.current = () => {
       const stage = stageRef.current;
       if (!stage) return;
-      cullLayers(stage, [notesLayer.current, ideasLayer.current]);
+      cullLayers(stage, [notesLayer.current, ideasLayer.current, matrixLayer.current]);
       setZoomedIn(stage.scaleX() >= DETAIL_SCALE);
       const now = performance.now();
       if (onView && now - lastPublished.current > VIEW_PUBLISH_MS) {
@@ -112,14 +135,20 @@ export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, fo
   }, []);
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
 
-  const fit = useCallback(() => {
-    const stage = stageRef.current;
-    const rect = boundsRef.current;
-    if (!stage || !rect) return;
-    fitStage(stage, rect);
-    stage.batchDraw();
-    scheduleViewChange();
-  }, [scheduleViewChange]);
+  const fitRect = useCallback(
+    (rect: Box | null) => {
+      const stage = stageRef.current;
+      if (!stage || !rect) return;
+      fitStage(stage, rect);
+      stage.batchDraw();
+      scheduleViewChange();
+    },
+    [scheduleViewChange],
+  );
+  /** "Tout voir": the whole board. */
+  const fit = useCallback(() => fitRect(boundsRef.current), [fitRect]);
+  /** The part the step is about (the matrix in its step), else the whole board. */
+  const fitFocus = useCallback(() => fitRect(focusRef.current ?? boundsRef.current), [fitRect]);
 
   useImperativeHandle(
     controlRef,
@@ -137,8 +166,8 @@ export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, fo
         const rect = boundsRef.current;
         if (!stage || !rect) return null;
         return boardPngDataUrl(stage, rect, () => {
-          uncullLayers([notesLayer.current, ideasLayer.current]);
-          return () => cullLayers(stage, [notesLayer.current, ideasLayer.current]);
+          uncullLayers([notesLayer.current, ideasLayer.current, matrixLayer.current]);
+          return () => cullLayers(stage, [notesLayer.current, ideasLayer.current, matrixLayer.current]);
         });
       },
       view: () => (stageRef.current ? stageView(stageRef.current) : null),
@@ -146,17 +175,25 @@ export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, fo
     [fit, scheduleViewChange],
   );
 
-  // Fit once the board has content (and when the stage is resized).
+  // Fit once the board has content (and when the stage is resized, or the focus moves).
   const fitted = useRef(false);
+  const hasFocus = focusRect !== null;
   useLayoutEffect(() => {
-    if (!fitted.current && bounds && (state.steps.length > 0 || state.notes.length > 0 || ideas.length > 0)) {
+    if (!fitted.current && bounds && (hasFocus || state.steps.length > 0 || state.notes.length > 0 || ideas.length > 0)) {
       fitted.current = true;
-      fit();
+      fitFocus();
     }
-  }, [bounds, fit, state.steps.length, state.notes.length, ideas.length]);
+  }, [bounds, fitFocus, hasFocus, state.steps.length, state.notes.length, ideas.length]);
   useLayoutEffect(() => {
-    if (fitted.current) fit();
-  }, [width, height, fit]);
+    if (fitted.current) fitFocus();
+  }, [width, height, fitFocus]);
+  const focusKey = focusRect ? `${focusRect.x},${focusRect.y},${focusRect.width}` : 'all';
+  const lastFocus = useRef(focusKey);
+  useLayoutEffect(() => {
+    if (lastFocus.current === focusKey) return;
+    lastFocus.current = focusKey;
+    if (fitted.current) fitFocus();
+  }, [focusKey, fitFocus]);
 
   // Suivez-moi: show what the facilitator shows.
   useLayoutEffect(() => {
@@ -169,7 +206,7 @@ export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, fo
 
   // Every render may add nodes: hide those out of view.
   useLayoutEffect(() => {
-    if (stageRef.current) cullLayers(stageRef.current, [notesLayer.current, ideasLayer.current]);
+    if (stageRef.current) cullLayers(stageRef.current, [notesLayer.current, ideasLayer.current, matrixLayer.current]);
   });
 
   const handleWheel = (event: Konva.KonvaEventObject<WheelEvent>) => {
@@ -212,6 +249,16 @@ export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, fo
     [doc, state.clusters, ideaLayout],
   );
 
+  const handleMatrixDragEnd = useCallback(
+    (ideaId: string, node: Konva.Group) => {
+      if (!matrixLayout || !onMatrixPlace) return;
+      const spot = matrixSpotAt(matrixLayout, node.x() + node.width() / 2, node.y() + node.height() / 2);
+      resetNode(node, matrixLayout.notes.get(ideaId)?.rect);
+      onMatrixPlace({ ideaId, ...spot });
+    },
+    [matrixLayout, onMatrixPlace],
+  );
+
   const handleNoteSelect = useCallback(
     (id: string) => {
       const note = state.notes.find((candidate) => candidate.id === id);
@@ -248,6 +295,7 @@ export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, fo
     return Array.from(batches.values());
   }, [detailed, state.notes, ideas, noteRects, ideaLayout, siteIds]);
 
+  const ideaById = useMemo(() => new Map(ideas.map((idea) => [idea.id, idea])), [ideas]);
   const siteName = new Map(sites.map((site) => [site.id, site.name]));
   const groups = ideaLayout.groups.map((group) => {
     const table = tableOfGroup(group.key);
@@ -274,6 +322,29 @@ export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, fo
       <Layer listening={false}>
         <BoardStatic persona={state.persona} layout={layout} groups={groups} personaLabel={labels.persona} />
         <PresenceMarks peers={peers} layout={layout} siteIds={siteIds} />
+        {matrixLayout && matrix && <MatrixFrame layout={matrixLayout} labels={matrix.labels} />}
+      </Layer>
+      {/* The matrix's notes come from the matrix data; on the console, dropping one places its idea. */}
+      <Layer ref={matrixLayer} listening={onMatrixPlace !== undefined}>
+        {matrixLayout &&
+          Array.from(matrixLayout.notes, ([ideaId, note]) => {
+            const idea = ideaById.get(ideaId);
+            if (!idea) return null;
+            const table = idea.tableId ?? null;
+            const colours = table === null ? null : tableFill(table);
+            return (
+              <MatrixNote
+                key={ideaId}
+                ideaId={ideaId}
+                rect={note.rect}
+                text={idea.text}
+                tableLabel={colours && table !== null ? t('tables.tableWithColour', { number: table, colour: t(`tables.colours.${colours.colour}`) }) : null}
+                fill={colours?.fill ?? siteInk(siteIds, idea.siteId)}
+                ink={colours?.ink ?? '#ffffff'}
+                onDragEnd={onMatrixPlace ? handleMatrixDragEnd : undefined}
+              />
+            );
+          })}
       </Layer>
       <Layer listening={false} visible={!detailed}>
         <OverviewShape batches={overview} />

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IdeaView } from '@gommette/shared';
-import { layoutJourney, type BoardAwarenessState, type BoardIdea, type BoardViewport } from '@gommette/shared/board';
+import type { IdeaView, MatrixPlacement, MatrixView } from '@gommette/shared';
+import { MATRIX_AXIS_BAND, MATRIX_MARGIN, MATRIX_PLOT_SIZE, layoutIdeas, layoutJourney, matrixOrigin, type BoardAwarenessState, type BoardIdea, type BoardViewport } from '@gommette/shared/board';
+import type { BoardMatrix } from './boardMatrix';
 import { BoardCanvas, type BoardCanvasControls } from './BoardCanvas';
 import { useBoardTestHook } from './boardTestHook';
 import { renderBoardPng } from './exportBoardImage';
@@ -19,6 +20,15 @@ export interface BoardPanelProps {
   /** Ideas from the live feed: hidden ones are left out here, so hiding an idea removes its note. */
   ideas: ReadonlyArray<IdeaView>;
   sites: ReadonlyArray<{ id: string; name: string }>;
+  /**
+   * The matrix "facile à faire × prioritaire" (from the vote feed), drawn right of the journey
+   * map; null or absent: the workshop does not use it.
+   */
+  matrix?: MatrixView | null;
+  /** During the Sélection step the canvas fits the matrix, so the projector shows it. */
+  focus?: 'matrix' | null;
+  /** The console: dragging a matrix note places its idea there. */
+  onMatrixPlace?: (placement: MatrixPlacement) => void;
 }
 
 /**
@@ -26,7 +36,7 @@ export interface BoardPanelProps {
  * zoom, PNG), "Suivez-moi" for the facilitator, and the journey editor on the console.
  * Loaded lazily (Konva and Yjs are in this chunk, never in the phone's first screen).
  */
-export default function BoardPanel({ workshopId, token, role, ideas, sites }: BoardPanelProps) {
+export default function BoardPanel({ workshopId, token, role, ideas, sites, matrix = null, focus = null, onMatrixPlace }: BoardPanelProps) {
   const { t } = useTranslation();
   const board = useBoard(workshopId, token);
   const canvasBox = useRef<HTMLDivElement>(null);
@@ -41,6 +51,21 @@ export default function BoardPanel({ workshopId, token, role, ideas, sites }: Bo
     // Hidden ideas and duplicates merged into another leave the board; notes group by table.
     () => ideas.filter((idea) => !idea.hidden && !idea.mergedInto).map((idea) => ({ id: idea.id, text: idea.text, siteId: idea.siteId, createdAt: idea.createdAt, tableId: idea.tableId })),
     [ideas],
+  );
+  const boardMatrix = useMemo<BoardMatrix | null>(
+    () =>
+      matrix && {
+        spots: matrix.placements,
+        labels: {
+          title: t('matrix.title'),
+          easy: matrix.axes.easy || t('matrix.axisEasy'),
+          priority: matrix.axes.priority || t('matrix.axisPriority'),
+          quadrant: t('matrix.quadrant'),
+          harder: t('matrix.harder'),
+          later: t('matrix.later'),
+        },
+      },
+    [matrix, t],
   );
   const leader = leading ? null : (peers.find((peer) => peer.lead && peer.view) ?? null);
   const follow = leader?.view ?? null;
@@ -59,16 +84,23 @@ export default function BoardPanel({ workshopId, token, role, ideas, sites }: Bo
   const handleView = useCallback((view: BoardViewport) => role === 'facilitator' && publish(view, leading), [publish, leading, role]);
 
   const readViewport = useCallback(() => controls.current?.view() ?? null, []);
-  useBoardTestHook(board?.state ?? null, board?.synced ?? false, boardIdeas, follow !== null, readViewport);
+  useBoardTestHook(board?.state ?? null, board?.synced ?? false, boardIdeas, follow !== null, readViewport, boardMatrix);
 
   const handleExport = () => {
     if (!board) return;
-    const url = renderBoardPng(board.connection.doc, boardIdeas, sites);
+    const url = renderBoardPng(board.connection.doc, boardIdeas, sites, boardMatrix);
     downloadDataUrl(url, `gommette-tableau-${new Date().toISOString().slice(0, 10)}.png`);
   };
 
   const state = board?.state ?? null;
-  const below = state ? layoutJourney(state).grid : null;
+  const journey = state ? layoutJourney(state) : null;
+  const below = journey?.grid ?? null;
+  // New clusters go right of the journey map, or right of the matrix when it is drawn there.
+  const clusterX = journey && state
+    ? boardMatrix
+      ? matrixOrigin(journey, layoutIdeas(boardIdeas, state.ideaPlacements, state.clusters, journey.grid.y + journey.grid.height)).x + MATRIX_AXIS_BAND + MATRIX_PLOT_SIZE + MATRIX_MARGIN
+      : journey.grid.x + journey.grid.width + 200
+    : 200;
 
   return (
     <section className={`board-panel board-panel--${role}`} aria-label={t('board.heading')}>
@@ -96,7 +128,7 @@ export default function BoardPanel({ workshopId, token, role, ideas, sites }: Bo
       </div>
       <div className="board-panel__body">
         {editable && board && state && (
-          <JourneyEditor doc={board.connection.doc} state={state} clusterSpot={{ x: (below?.x ?? 0) + (below?.width ?? 0) + 200, y: (below?.y ?? 0) }} />
+          <JourneyEditor doc={board.connection.doc} state={state} clusterSpot={{ x: clusterX, y: below?.y ?? 0 }} />
         )}
         <div className="board-panel__canvas" ref={canvasBox} data-testid="board-canvas">
           {board && state && size.width > 0 && size.height > 0 ? (
@@ -112,6 +144,9 @@ export default function BoardPanel({ workshopId, token, role, ideas, sites }: Bo
               onView={handleView}
               labels={{ persona: t('board.persona'), renameCluster: t('board.renameCluster') }}
               controlRef={controls}
+              matrix={boardMatrix}
+              focus={focus}
+              onMatrixPlace={editable ? onMatrixPlace : undefined}
             />
           ) : (
             <p className="hint">{t('board.loading')}</p>

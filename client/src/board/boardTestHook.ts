@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
-import { layoutIdeas, layoutJourney, rectOfNote, type BoardIdea, type BoardState, type BoardViewport, type Rect } from '@gommette/shared/board';
+import { layoutIdeas, layoutJourney, rectOfNote, type BoardIdea, type BoardState, type BoardViewport, type MatrixQuadrant, type Rect } from '@gommette/shared/board';
 import { setBoardTestReader } from '../testHook';
+import { boardMatrixLayout, type BoardMatrix } from './boardMatrix';
 
 export interface BoardTestView {
   synced: boolean;
@@ -20,6 +21,13 @@ export interface BoardTestView {
   /** Needs linked to ideas, by their texts. */
   links: Array<{ note: string; idea: string }>;
   following: boolean;
+  /** The matrix of the Sélection step when the board draws it: its frame, quadrants and notes. */
+  matrix: {
+    frame: Rect;
+    axes: { easy: string; priority: string };
+    quadrants: Array<{ quadrant: MatrixQuadrant; rect: Rect }>;
+    notes: Array<{ ideaId: string; text: string; table: number | null; easy: number; priority: number; quadrant: MatrixQuadrant; rect: Rect }>;
+  } | null;
 }
 
 /** Exposes the board through `window.__gommette.board()` for the e2e tests (a canvas hides it). */
@@ -29,6 +37,7 @@ export function useBoardTestHook(
   ideas: ReadonlyArray<BoardIdea>,
   following: boolean,
   viewport: () => BoardViewport | null = () => null,
+  matrix: BoardMatrix | null = null,
 ): void {
   useEffect(() => {
     if (!state) return undefined;
@@ -40,6 +49,9 @@ export function useBoardTestHook(
       const clusterNames = new Map(state.clusters.map((cluster) => [cluster.id, cluster.name]));
       const noteTexts = new Map(state.notes.map((note) => [note.id, note.text]));
       const ideaTexts = new Map(ideas.map((idea) => [idea.id, idea.text]));
+      const ideaTables = new Map(ideas.map((idea) => [idea.id, idea.tableId ?? null]));
+      const matrixLayout = boardMatrixLayout(matrix, ideas, layout, ideaLayout);
+      const spots = new Map((matrix?.spots ?? []).map((spot) => [spot.ideaId, spot]));
       return {
         synced,
         persona: state.persona,
@@ -63,9 +75,26 @@ export function useBoardTestHook(
         clusters: state.clusters.map((cluster) => ({ name: cluster.name, rect: ideaLayout.clusters.get(cluster.id) ?? null })),
         links: state.links.map((link) => ({ note: noteTexts.get(link.noteId) ?? '', idea: ideaTexts.get(link.ideaId) ?? '' })),
         following,
+        matrix:
+          matrixLayout && matrix
+            ? {
+                frame: matrixLayout.frame,
+                axes: { easy: matrix.labels.easy, priority: matrix.labels.priority },
+                quadrants: matrixLayout.quadrants,
+                notes: Array.from(matrixLayout.notes, ([ideaId, note]) => ({
+                  ideaId,
+                  text: ideaTexts.get(ideaId) ?? '',
+                  table: ideaTables.get(ideaId) ?? null,
+                  easy: spots.get(ideaId)?.easy ?? 0,
+                  priority: spots.get(ideaId)?.priority ?? 0,
+                  quadrant: note.quadrant,
+                  rect: note.rect,
+                })),
+              }
+            : null,
       };
     };
     setBoardTestReader(reader);
     return () => setBoardTestReader(null);
-  }, [state, synced, ideas, following, viewport]);
+  }, [state, synced, ideas, following, viewport, matrix]);
 }

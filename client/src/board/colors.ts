@@ -1,3 +1,4 @@
+import { tableColour, type TableColour } from '@gommette/shared';
 /** Konva needs real colours: the site palette of base.css (`--site-color-N`), read once. */
 const FALLBACK = ['#fff4a8', '#ffd6e0', '#d4f5d0', '#d3e9ff', '#ffe0c2', '#e6dcff'];
 let palette: string[] | null = null;
@@ -25,3 +26,26 @@ export function siteInk(siteIds: ReadonlyArray<string>, siteId: string | null): 
 export const BOARD_INK = '#1f2430';
 export const GRID_LINE = '#c9cdd6';
 export const HEADER_FILL = '#eef1f6';
+
+/** The tables' colours (as `.table-badge--*` in base.css), for notes drawn on the canvas. */
+const TABLE_FILL: Record<TableColour, string> = {
+  red: '#d32f2f',
+  blue: '#1e63c6',
+  green: '#2e8b3d',
+  yellow: '#f5c400',
+  purple: '#7b3fb5',
+  orange: '#ef7b00',
+  pink: '#ec6fa9',
+  brown: '#7a4b25',
+  grey: '#8c8c8c',
+  black: '#111111',
+  white: '#ffffff',
+  turquoise: '#1aa6a6',
+};
+/** Colours light enough to need dark words on them. */
+const LIGHT_TABLES: ReadonlySet<TableColour> = new Set(['yellow', 'white', 'pink', 'orange', 'grey']);
+
+export function tableFill(table: number): { fill: string; ink: string; colour: TableColour } {
+  const colour = tableColour(table);
+  return { fill: TABLE_FILL[colour], ink: LIGHT_TABLES.has(colour) ? BOARD_INK : '#ffffff', colour };
+}

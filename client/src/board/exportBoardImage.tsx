@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import type * as Y from 'yjs';
 import { boundsOf, layoutIdeas, layoutJourney, readBoard, rectOfNote, type BoardIdea } from '@gommette/shared/board';
 import { BoardCanvas, type BoardCanvasControls } from './BoardCanvas';
+import { boardMatrixLayout, type BoardMatrix } from './boardMatrix';
 import { connectBoard } from './connectBoard';
 
 /** The biggest side of the drawn board, in pixels. */
@@ -16,6 +17,8 @@ export interface BoardImageInput {
   token: string;
   ideas: ReadonlyArray<BoardIdea>;
   sites: ReadonlyArray<{ id: string; name: string }>;
+  /** The matrix of the Sélection step, when the workshop uses it. */
+  matrix?: BoardMatrix | null;
   /** Gives up after this long without the board (default 15 s). */
   timeoutMs?: number;
 }
@@ -25,11 +28,20 @@ export interface BoardImageInput {
  * is on screen: drawn off screen from the document. The "Image PNG" button uses it; so does
  * `exportBoardImage` for the brief.
  */
-export function renderBoardPng(doc: Y.Doc, ideas: ReadonlyArray<BoardIdea>, sites: ReadonlyArray<{ id: string; name: string }>): string {
+export function renderBoardPng(doc: Y.Doc, ideas: ReadonlyArray<BoardIdea>, sites: ReadonlyArray<{ id: string; name: string }>, matrix: BoardMatrix | null = null): string {
   const state = readBoard(doc);
   const layout = layoutJourney(state);
   const ideaLayout = layoutIdeas(ideas, state.ideaPlacements, state.clusters, layout.grid.y + layout.grid.height);
-  const bounds = boundsOf([layout.persona, layout.grid, ...state.notes.map((note) => rectOfNote(layout, note)), ...ideaLayout.ideas.values(), ...ideaLayout.clusters.values(), ...ideaLayout.groups.map((group) => group.rect)]);
+  const matrixLayout = boardMatrixLayout(matrix, ideas, layout, ideaLayout);
+  const bounds = boundsOf([
+    layout.persona,
+    layout.grid,
+    ...state.notes.map((note) => rectOfNote(layout, note)),
+    ...ideaLayout.ideas.values(),
+    ...ideaLayout.clusters.values(),
+    ...ideaLayout.groups.map((group) => group.rect),
+    ...(matrixLayout ? [matrixLayout.frame] : []),
+  ]);
   if (!bounds) throw new Error('empty board');
   const width = Math.min(MAX_SIDE_PX, Math.ceil(bounds.width) + 80);
   const height = Math.min(MAX_SIDE_PX, Math.ceil(bounds.height) + 80);
@@ -41,7 +53,7 @@ export function renderBoardPng(doc: Y.Doc, ideas: ReadonlyArray<BoardIdea>, site
     const controls = createRef<BoardCanvasControls>();
     const labels = { persona: i18next.t('board.persona'), renameCluster: '' };
     flushSync(() =>
-      root.render(<BoardCanvas state={state} ideas={ideas} sites={sites} width={width} height={height} doc={null} peers={[]} follow={null} labels={labels} controlRef={controls} />),
+      root.render(<BoardCanvas state={state} ideas={ideas} sites={sites} width={width} height={height} doc={null} peers={[]} follow={null} labels={labels} controlRef={controls} matrix={matrix} />),
     );
     const url = controls.current?.toPng();
     if (!url) throw new Error('the board could not be drawn');
@@ -53,7 +65,7 @@ export function renderBoardPng(doc: Y.Doc, ideas: ReadonlyArray<BoardIdea>, site
 }
 
 /** Connects to a workshop's board, waits for it, and returns it as a PNG data URL (for the brief). */
-export async function exportBoardImage({ workshopId, token, ideas, sites, timeoutMs = 15_000 }: BoardImageInput): Promise<string> {
+export async function exportBoardImage({ workshopId, token, ideas, sites, matrix = null, timeoutMs = 15_000 }: BoardImageInput): Promise<string> {
   const connection = connectBoard(workshopId, token);
   try {
     await new Promise<void>((resolve, reject) => {
@@ -64,7 +76,7 @@ export async function exportBoardImage({ workshopId, token, ideas, sites, timeou
         resolve();
       });
     });
-    return renderBoardPng(connection.doc, ideas, sites);
+    return renderBoardPng(connection.doc, ideas, sites, matrix);
   } finally {
     connection.destroy();
   }

@@ -25,6 +25,7 @@ import { SaveMethodForm } from './SaveMethodForm';
 import { StaffLinks } from './StaffLinks';
 import { TablesPanel } from './TablesPanel';
 import { ConsoleVotePanel } from '../vote/ConsoleVotePanel';
+import { sendCommand } from '../vote/sendCommand';
 import { useVoteFeed } from '../vote/useVoteFeed';
 
 interface ConsoleViewProps {
@@ -58,6 +59,8 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
   const screenHref = figures.state?.screenUrl;
 
   const journey = live.room !== null && currentPhase(live.room.phases, live.room.run)?.activity === 'journey';
+  const matrixStep = live.room !== null && currentPhase(live.room.phases, live.room.run)?.activity === 'matrix';
+  const usesMatrix = (vote.matrix?.placements.length ?? 0) > 0 || (live.room?.phases.some((phase) => phase.activity === 'matrix') ?? false);
   const refusal = connection.refusal ?? (figures.error === ErrorCode.Unauthorized || figures.error === ErrorCode.NotFound ? figures.error : null);
   if (refusal) return <StaffRefusal code={refusal} />;
   if (!workshop) return <LoadingScreen />;
@@ -116,6 +119,9 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
         role={readOnly ? 'screen' : 'facilitator'}
         ideas={live.ideas}
         sites={workshop.sites}
+        matrix={usesMatrix ? vote.matrix : null}
+        focus={matrixStep ? 'matrix' : null}
+        onMatrixPlace={readOnly ? undefined : (placement) => void sendCommand(socket, 'matrix:place', placement).then(vote.applyMatrix, () => undefined)}
       />
       <ConsoleVotePanel socket={socket} feed={vote} ideas={live.ideas} sites={workshop.sites} workshopId={credentials.workshopId} token={credentials.token} />
     </main>

@@ -26,6 +26,8 @@ import { useVoteFeed } from '../vote/useVoteFeed';
 
 // The vote screen loads only when a round exists, keeping the first screen light.
 const PhoneVote = lazy(() => import('../vote/PhoneVote'));
+// The matrix (Sélection step): only when that step runs.
+const PhoneMatrix = lazy(() => import('../vote/PhoneMatrix'));
 // The closing questionnaire is needed once, at the end: it loads then.
 const QuestionnaireForm = lazy(() => import('./QuestionnaireForm').then((module) => ({ default: module.QuestionnaireForm })));
 
@@ -85,7 +87,7 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
   // A free wall (no steps) hands the phone over to an open round; with steps, ideas, the journey
   // and the questionnaire keep their own step.
   const freeWall = room !== null && room.phases.length === 0;
-  const showVote = vote.round !== null && (freeWall || (activity !== 'ideas' && activity !== 'journey' && activity !== 'questionnaire'));
+  const showVote = vote.round !== null && (freeWall || (activity !== 'ideas' && activity !== 'journey' && activity !== 'matrix' && activity !== 'questionnaire'));
   const serverNow = useServerNow(live.clockOffsetMs, activity === 'ideas' && room?.run.silentUntil !== null);
   const silent = room !== null && activity === 'ideas' && isSilent(room.run, serverNow);
 
@@ -151,7 +153,13 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
           <PhoneVote participantId={participant.participant.id} socket={socket} feed={vote} myIdeas={live.ideas} />
         </Suspense>
       )}
-      {activity !== null && !showVote && activity !== 'ideas' && activity !== 'questionnaire' && activity !== 'journey' && <PhoneActivity activity={activity} />}
+      {/* The Sélection step: the table's ideas, each placed on the two axes. */}
+      {activity === 'matrix' && room && (
+        <Suspense fallback={null}>
+          <PhoneMatrix socket={socket} tableId={live.me?.tableId ?? null} tableCount={room.tableCount} ideaCount={live.ideaCount} handRaised={room.run.handRaised} />
+        </Suspense>
+      )}
+      {activity !== null && !showVote && activity !== 'ideas' && activity !== 'questionnaire' && activity !== 'journey' && activity !== 'matrix' && <PhoneActivity activity={activity} />}
       {room?.run.handRaised && <HandRaised />}
 
       {/* The journey map: the main action of a journey step; on a free wall, always at hand. */}

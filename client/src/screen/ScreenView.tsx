@@ -62,9 +62,16 @@ export function ScreenView({ credentials }: ScreenViewProps) {
   // The vote and the matrix take the wall's place in their steps (and on a free wall, once a round exists).
   const activity = room ? phoneActivity(room.phases, room.run) : null;
   const matrixPlaced = (vote.matrix?.placements.length ?? 0) > 0;
+  // The Sélection step shows the matrix on the shared board (one visual space with the journey
+  // map and the ideas); a round opened meanwhile still shows its results.
   const showVote =
-    ((activity === 'vote' || activity === 'matrix') && (vote.round !== null || matrixPlaced)) || (room !== null && room.phases.length === 0 && vote.round !== null);
-  const journey = room !== null && currentPhase(room.phases, room.run)?.activity === 'journey' && room.run.status !== 'waiting';
+    (activity === 'vote' && (vote.round !== null || matrixPlaced)) ||
+    (activity === 'matrix' && vote.round !== null) ||
+    (room !== null && room.phases.length === 0 && vote.round !== null);
+  const step = room !== null && room.run.status !== 'waiting' ? currentPhase(room.phases, room.run)?.activity : null;
+  const journey = step === 'journey';
+  const matrixStep = step === 'matrix';
+  const usesMatrix = matrixPlaced || (room?.phases.some((phase) => phase.activity === 'matrix') ?? false);
 
   if (connection.refusal) return <StaffRefusal code={connection.refusal} />;
   const workshop = live.snapshot?.workshop;
@@ -117,7 +124,7 @@ export function ScreenView({ credentials }: ScreenViewProps) {
       </aside>
 
       {showVote ? (
-        <ScreenVotePanel feed={vote} ideas={live.ideas} sites={workshop.sites} />
+        <ScreenVotePanel feed={vote} ideas={live.ideas} sites={workshop.sites} showMatrix={!matrixStep} />
       ) : silent ? (
         <section className="wall wall--silent" data-testid="silent-wall">
           <p className="wall__empty">
@@ -143,13 +150,15 @@ export function ScreenView({ credentials }: ScreenViewProps) {
       )}
       {room?.run.handRaised && <HandRaised />}
       <BoardSection
-        key={journey ? 'journey' : 'other'}
-        initiallyOpen={journey}
+        key={journey ? 'journey' : matrixStep ? 'matrix' : 'other'}
+        initiallyOpen={journey || matrixStep}
         workshopId={credentials.workshopId}
         token={credentials.token}
         role="screen"
         ideas={live.ideas}
         sites={workshop.sites}
+        matrix={usesMatrix ? vote.matrix : null}
+        focus={matrixStep ? 'matrix' : null}
       />
     </main>
   );

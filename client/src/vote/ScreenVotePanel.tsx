@@ -10,6 +10,8 @@ interface ScreenVotePanelProps {
   feed: VoteFeed;
   ideas: ReadonlyArray<IdeaView>;
   sites: ReadonlyArray<SiteLink>;
+  /** False during the Sélection step: the shared board shows the matrix then. */
+  showMatrix?: boolean;
 }
 
 /**
@@ -17,10 +19,10 @@ interface ScreenVotePanelProps {
  * reveal (bars grow one after another; instantly under `prefers-reduced-motion`). The matrix
  * with every placed idea when the facilitator uses it.
  */
-export function ScreenVotePanel({ feed, ideas, sites }: ScreenVotePanelProps) {
+export function ScreenVotePanel({ feed, ideas, sites, showMatrix = true }: ScreenVotePanelProps) {
   const { t } = useTranslation();
   const { round, results, matrix } = feed;
-  const hasMatrix = matrix !== null && matrix.placements.length > 0;
+  const hasMatrix = showMatrix && matrix !== null && matrix.placements.length > 0;
   if (!round && !hasMatrix) return null;
   return (
     // Focusable: the results may scroll, and a keyboard must be able to scroll them too.

@@ -1,7 +1,7 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { MAX_VOTE_COMMANDS_PER_10_S, VOTE_PHONE_BROADCAST_INTERVAL_MS, VOTE_SCREEN_BROADCAST_INTERVAL_MS, type RoundView, type VoteRound } from '@gommette/shared';
 import type { AppContext } from '../context';
-import { facilitatorRoom, participantsRoom, type GommetteServer } from '../realtime/types';
+import { facilitatorRoom, participantsRoom, screensRoom, type GommetteServer } from '../realtime/types';
 import { Coalescer } from './Coalescer';
 import { everyVoteRoom, publicStaffRooms } from './rooms';
 import { RoundTimers } from './RoundTimers';
@@ -15,6 +15,8 @@ export class VoteRealtime {
   readonly limiter = new RateLimiterMemory({ points: MAX_VOTE_COMMANDS_PER_10_S, duration: 10 });
   private readonly staff: Coalescer;
   private readonly phones: Coalescer;
+  /** The whole matrix to consoles and projectors: a table placing many ideas at once makes a few messages. */
+  private readonly matrix: Coalescer;
   private readonly timers: RoundTimers;
   /** Results messages sent (one per room group per flush), for the benchmark and tests. */
   broadcasts = 0;
@@ -25,6 +27,14 @@ export class VoteRealtime {
   ) {
     this.staff = new Coalescer(VOTE_SCREEN_BROADCAST_INTERVAL_MS, (ids) => this.sendResults(ids, 'staff'));
     this.phones = new Coalescer(VOTE_PHONE_BROADCAST_INTERVAL_MS, (ids) => this.sendResults(ids, 'phones'));
+    this.matrix = new Coalescer(VOTE_SCREEN_BROADCAST_INTERVAL_MS, (ids) => {
+      for (const workshopId of ids) {
+        ctx.votes
+          .getMatrix(workshopId)
+          .then((matrix) => this.io.to([facilitatorRoom(workshopId), screensRoom(workshopId)]).emit('matrix:changed', matrix))
+          .catch((error: unknown) => ctx.logger.error({ err: error, workshopId }, 'matrix broadcast failed'));
+      }
+    });
     this.timers = new RoundTimers((workshopId, roundId) => {
       this.closeRound(workshopId, roundId).catch((error: unknown) => ctx.logger.error({ err: error, workshopId }, 'timed round close failed'));
     }, ctx.now);
@@ -43,6 +53,11 @@ export class VoteRealtime {
   changed(workshopId: string): void {
     this.staff.mark(workshopId);
     this.phones.mark(workshopId);
+  }
+
+  /** The matrix of this workshop changed: consoles and projectors get it, coalesced (at most 10 a second). */
+  matrixChanged(workshopId: string): void {
+    this.matrix.mark(workshopId);
   }
 
   /** A round opened, closed or was revealed: tell everyone now, results right after. */
@@ -93,6 +108,7 @@ export class VoteRealtime {
   close(): void {
     this.staff.close();
     this.phones.close();
+    this.matrix.close();
     this.timers.close();
   }
 }

@@ -5,22 +5,41 @@ import {
   VoteErrorCode,
   ackError,
   ackOk,
+  checkCanPlaceOnMatrix,
+  checkOwnTableIdea,
   countChars,
   isDomainError,
+  isShown,
   normalizeText,
+  phoneActivity,
   planRound,
   quadrantIdeaIds,
+  toPublicView,
   type Ack,
+  type MatrixChange,
+  type MatrixView,
   type MyVotes,
   type RoundIdeas,
+  type TableMatrixView,
   type VoteRound,
 } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { onCommand, refuse, type CommandOutcome } from '../realtime/command';
 import { take } from '../realtime/limits';
-import { facilitatorRoom, participantRoom, screensRoom, type GommetteServer, type GommetteSocket, type Realtime } from '../realtime/types';
+import { loadRoom } from '../realtime/room';
+import { participantRoom, participantsRoom, type GommetteServer, type GommetteSocket, type Realtime } from '../realtime/types';
 import type { Voter, VoterWrite } from '../store/VoteStore';
 import { resultsOf, roundViewOf } from './voteViews';
+
+/**
+ * A table's part of the matrix for its phones: its shown ideas (public views) and their
+ * placements. A null table in a workshop without tables: the whole room is one group.
+ */
+async function tableMatrixOf(ctx: AppContext, workshopId: string, tableId: number | null, matrix: MatrixView): Promise<TableMatrixView> {
+  const ideas = (await ctx.store.listIdeas(workshopId)).filter((idea) => isShown(idea) && !idea.parked && (tableId === null || idea.tableId === tableId));
+  const ids = new Set(ideas.map((idea) => idea.id));
+  return { tableId, axes: matrix.axes, ideas: ideas.map(toPublicView), placements: matrix.placements.filter((placement) => ids.has(placement.ideaId)) };
+}
 
 /** The ids a round's idea set stands for: a list, every visible idea, or the matrix quadrant. */
 async function resolveIdeas(ctx: AppContext, workshopId: string, selection: RoundIdeas): Promise<string[]> {
@@ -172,14 +191,54 @@ export function registerVoteHandlers(io: GommetteServer, socket: GommetteSocket,
     return { ack: ackOk({ roundId: round?.id ?? '', voterId, gommettes, version: round?.version ?? 0 }) };
   });
 
+  /** Staff and projectors get the whole matrix (coalesced); phones in a matrix step the one change. */
+  function matrixBroadcast(workshopId: string, change: MatrixChange, toPhones: boolean): void {
+    votes.matrixChanged(workshopId);
+    if (toPhones) io.to(participantsRoom(workshopId)).emit('matrix:placed', change);
+  }
+
   onCommand(socket, ctx, 'matrix:place', async (placement) => {
-    if (!isFacilitator()) return refuse(ErrorCode.Forbidden, 'only the facilitator places ideas for now');
-    const { workshopId } = socket.data;
+    const { role, participantId, workshopId } = socket.data;
+    const resident = role === Role.Participant && participantId !== null;
+    if (!resident && !isFacilitator()) return refuse(ErrorCode.Forbidden, 'only the facilitator and residents place ideas');
+    const room = await loadRoom(ctx, workshopId);
+    let table: number | null = null;
+    if (resident) {
+      // A resident: during a running matrix step, hands down, their own table's ideas only.
+      const closed = checkCanPlaceOnMatrix(room.phases, room.run);
+      if (closed) return refuse(closed.error, closed.message);
+    }
     const idea = await ctx.store.getIdea(placement.ideaId);
-    if (!idea || idea.workshopId !== workshopId) return refuse(ErrorCode.NotFound, 'no such idea in this workshop');
+    if (!idea || idea.workshopId !== workshopId || (resident && !isShown(idea))) return refuse(ErrorCode.NotFound, 'no such idea in this workshop');
+    if (resident) {
+      const me = await ctx.store.getParticipant(participantId);
+      if (!me) return refuse(ErrorCode.Forbidden, 'unknown participant');
+      const notOurs = checkOwnTableIdea(me.tableId, idea.tableId, room.tableCount);
+      if (notOurs) return refuse(notOurs.error, notOurs.message);
+      table = room.tableCount > 0 ? me.tableId : null;
+    }
     await ctx.votes.placeIdea(workshopId, placement);
     const matrix = await ctx.votes.getMatrix(workshopId);
-    return { ack: ackOk(matrix), broadcast: () => io.to([facilitatorRoom(workshopId), screensRoom(workshopId)]).emit('matrix:changed', matrix) };
+    // A phone's ack carries its table's placements only (small on mobile data).
+    const answer = resident ? await tableMatrixOf(ctx, workshopId, table, matrix) : matrix;
+    const stored = matrix.placements.find((item) => item.ideaId === placement.ideaId) ?? placement;
+    const toPhones = phoneActivity(room.phases, room.run) === 'matrix';
+    return {
+      ack: ackOk(resident ? { axes: matrix.axes, placements: answer.placements } : matrix),
+      broadcast: () => matrixBroadcast(workshopId, { axes: matrix.axes, placement: stored }, toPhones),
+    };
+  });
+
+  onCommand(socket, ctx, 'matrix:ideas', async () => {
+    const { role, participantId, workshopId } = socket.data;
+    if (role !== Role.Participant || !participantId) return refuse(ErrorCode.Forbidden, "only residents ask for their table's ideas");
+    const room = await loadRoom(ctx, workshopId);
+    if (phoneActivity(room.phases, room.run) !== 'matrix') return refuse(ErrorCode.PhaseClosed, 'the matrix is not open in this phase');
+    const me = await ctx.store.getParticipant(participantId);
+    if (!me) return refuse(ErrorCode.Forbidden, 'unknown participant');
+    const table = room.tableCount > 0 ? me.tableId : null;
+    if (room.tableCount > 0 && table === null) return { ack: ackOk({ tableId: null, axes: (await ctx.votes.getMatrix(workshopId)).axes, ideas: [], placements: [] }) };
+    return { ack: ackOk(await tableMatrixOf(ctx, workshopId, table, await ctx.votes.getMatrix(workshopId))) };
   });
 
   onCommand(socket, ctx, 'matrix:axes', async (payload) => {
@@ -190,7 +249,8 @@ export function registerVoteHandlers(io: GommetteServer, socket: GommetteSocket,
     }
     const { workshopId } = socket.data;
     await ctx.votes.setMatrixAxes(workshopId, axes);
-    const matrix = await ctx.votes.getMatrix(workshopId);
-    return { ack: ackOk(matrix), broadcast: () => io.to([facilitatorRoom(workshopId), screensRoom(workshopId)]).emit('matrix:changed', matrix) };
+    const [matrix, room] = await Promise.all([ctx.votes.getMatrix(workshopId), loadRoom(ctx, workshopId)]);
+    const toPhones = phoneActivity(room.phases, room.run) === 'matrix';
+    return { ack: ackOk(matrix), broadcast: () => matrixBroadcast(workshopId, { axes: matrix.axes, placement: null }, toPhones) };
   });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../constants';
 import { isDomainError } from '../domain/errors';
 import { BUILT_IN_TEMPLATES, type PhaseSpec } from './method';
-import { applyRunAction, checkCanPostIdea, initialRun, isSilent, phoneActivity, remainingMs, setHandRaised, type RunAction, type RunState } from './run';
+import { applyRunAction, checkCanPlaceOnMatrix, checkCanPostIdea, initialRun, isSilent, phoneActivity, remainingMs, setHandRaised, type RunAction, type RunState } from './run';
 
 const phases: PhaseSpec[] = [
   { id: 'accueil', title: 'Accueil', instruction: 'Ta météo', activity: 'welcome', durationSec: 300, silentSec: 0 },
@@ -131,5 +131,24 @@ describe('what phones may do', () => {
       }
       expect(run).toMatchObject({ phaseIndex: template.phases.length - 1, status: 'ended' });
     }
+  });
+
+  it('lets residents place ideas on the matrix only while a matrix step runs, hands down', () => {
+    const withMatrix: PhaseSpec[] = [...phases.slice(0, 2), { id: 'selection', title: 'Sélection', instruction: 'Placez', activity: 'matrix', durationSec: 600, silentSec: 0 }];
+    const go = (run: RunState, action: RunAction) => {
+      const next = applyRunAction(withMatrix, run, action, 0);
+      if (isDomainError(next)) throw new Error(next.message);
+      return next;
+    };
+    const announced = go(initialRun(), { type: 'goto', phaseIndex: 2 });
+    expect(checkCanPlaceOnMatrix(withMatrix, announced)?.error).toBe(ErrorCode.PhaseClosed);
+    const running = go(announced, { type: 'start' });
+    expect(checkCanPlaceOnMatrix(withMatrix, running)).toBeNull();
+    expect(checkCanPlaceOnMatrix(withMatrix, go(running, { type: 'pause' }))).toBeNull();
+    expect(checkCanPlaceOnMatrix(withMatrix, go(running, { type: 'end' }))?.error).toBe(ErrorCode.PhaseClosed);
+    expect(checkCanPlaceOnMatrix(withMatrix, setHandRaised(running, true))?.error).toBe(ErrorCode.HandRaised);
+    // An ideas step, a free wall: not the matrix's time.
+    expect(checkCanPlaceOnMatrix(withMatrix, go(go(initialRun(), { type: 'goto', phaseIndex: 1 }), { type: 'start' }))?.error).toBe(ErrorCode.PhaseClosed);
+    expect(checkCanPlaceOnMatrix([], initialRun())?.error).toBe(ErrorCode.PhaseClosed);
   });
 });

@@ -151,3 +151,13 @@ export function checkCanPostIdea(phases: ReadonlyArray<Pick<PhaseSpec, 'activity
   if (phoneActivity(phases, run) !== 'ideas') return domainError(ErrorCode.PhaseClosed, 'ideas are not open in this phase');
   return null;
 }
+
+/**
+ * Whether a resident may place an idea on the matrix now: only while a matrix step runs (or is
+ * paused, like ideas) and hands are down. The facilitator places ideas at any time.
+ */
+export function checkCanPlaceOnMatrix(phases: ReadonlyArray<Pick<PhaseSpec, 'activity'>>, run: RunState): DomainError | null {
+  if (run.handRaised) return domainError(ErrorCode.HandRaised, 'hands are raised: placing is paused');
+  if (phoneActivity(phases, run) !== 'matrix') return domainError(ErrorCode.PhaseClosed, 'the matrix is not open in this phase');
+  return null;
+}

@@ -1,6 +1,26 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { NOTE_HEIGHT, cellAt, ideaGroupKey, layoutIdeas, layoutJourney, rectOfNote, tableOfGroup, type BoardIdea } from './layout';
+import {
+  MATRIX_NOTE_HEIGHT,
+  MATRIX_NOTE_WIDTH,
+  MATRIX_PLOT_SIZE,
+  NOTE_GAP,
+  NOTE_HEIGHT,
+  cellAt,
+  ideaGroupKey,
+  layoutIdeas,
+  layoutJourney,
+  layoutMatrix,
+  matrixOrigin,
+  matrixSpotAt,
+  quadrantOf,
+  rectOfNote,
+  rectsOverlap,
+  tableOfGroup,
+  type BoardIdea,
+  type MatrixQuadrant,
+  type Rect,
+} from './layout';
 import { addCluster, addNote, applyJourneyTemplate, placeIdea, readBoard, setIdeaCluster } from './schema';
 
 describe('board layout', () => {
@@ -63,5 +83,86 @@ describe('idea groups', () => {
     expect(ideaGroupKey({ id: 'a', text: 'A', siteId: 's1', createdAt: 1, tableId: 3 })).toBe('table:3');
     expect(tableOfGroup('table:3')).toBe(3);
     expect(tableOfGroup('s1')).toBeNull();
+  });
+});
+
+describe('matrix layout', () => {
+  const inside = (rect: Rect, box: Rect) => rect.x >= box.x && rect.y >= box.y && rect.x + rect.width <= box.x + box.width && rect.y + rect.height <= box.y + box.height;
+
+  it('sits right of the journey map and the idea groups', () => {
+    const doc = new Y.Doc();
+    applyJourneyTemplate(doc);
+    const journey = layoutJourney(readBoard(doc));
+    const ideas = layoutIdeas([{ id: 'i1', text: 'a', siteId: 's1', createdAt: 1 }], new Map(), [], journey.grid.y + journey.grid.height);
+    const origin = matrixOrigin(journey, ideas);
+    expect(origin.x).toBeGreaterThan(journey.grid.x + journey.grid.width);
+    expect(origin.x).toBeGreaterThan(ideas.groups[0]!.rect.x + ideas.groups[0]!.rect.width);
+    const matrix = layoutMatrix([], origin);
+    expect(matrix.frame.x).toBe(origin.x);
+    expect(inside(matrix.plot, matrix.frame)).toBe(true);
+    expect(matrix.quadrants.map((q) => q.quadrant)).toEqual(['easy-priority', 'hard-priority', 'easy-later', 'hard-later']);
+  });
+
+  it('draws each placed idea in its own quadrant, at its coordinates, easy to the right and priority up', () => {
+    const matrix = layoutMatrix(
+      [
+        { ideaId: 'easyTop', easy: 88, priority: 88 },
+        { ideaId: 'hardTop', easy: 12, priority: 88 },
+        { ideaId: 'easyLow', easy: 88, priority: 12 },
+        { ideaId: 'hardLow', easy: 12, priority: 12 },
+        { ideaId: 'middle', easy: 50, priority: 50 },
+        { ideaId: 'edge', easy: 100, priority: 0 },
+      ],
+      { x: 1000, y: 0 },
+    );
+    const quadrant = (name: MatrixQuadrant) => matrix.quadrants.find((q) => q.quadrant === name)!.rect;
+    for (const [id, name] of [
+      ['easyTop', 'easy-priority'],
+      ['hardTop', 'hard-priority'],
+      ['easyLow', 'easy-later'],
+      ['hardLow', 'hard-later'],
+      ['middle', 'easy-priority'],
+      ['edge', 'easy-later'],
+    ] as const) {
+      const note = matrix.notes.get(id)!;
+      expect(note.quadrant, id).toBe(name);
+      expect(quadrantOf({ easy: 50, priority: 49.9 })).toBe('easy-later');
+      expect(inside(note.rect, quadrant(name)), id).toBe(true);
+    }
+    const centre = (id: string) => {
+      const rect = matrix.notes.get(id)!.rect;
+      return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+    };
+    // Near its spot: within a slot of the quadrant's grid.
+    expect(Math.abs(centre('easyTop').x - (matrix.plot.x + 0.88 * MATRIX_PLOT_SIZE))).toBeLessThan(MATRIX_NOTE_WIDTH / 2 + NOTE_GAP);
+    expect(Math.abs(centre('easyTop').y - (matrix.plot.y + 0.12 * MATRIX_PLOT_SIZE))).toBeLessThan(MATRIX_NOTE_HEIGHT / 2 + NOTE_GAP);
+    expect(centre('hardLow').x).toBeLessThan(centre('easyLow').x);
+    expect(centre('easyLow').y).toBeGreaterThan(centre('easyTop').y);
+  });
+
+  it('spreads ideas placed on the same spot without covering each other, inside their quadrant, the same way every time', () => {
+    const spots = Array.from({ length: 12 }, (_, index) => ({ ideaId: `idea-${String(index).padStart(2, '0')}`, easy: 63, priority: 88 }));
+    const matrix = layoutMatrix(spots, { x: 0, y: 0 });
+    const rects = spots.map((spot) => matrix.notes.get(spot.ideaId)!.rect);
+    const box = matrix.quadrants.find((q) => q.quadrant === 'easy-priority')!.rect;
+    for (const [index, rect] of rects.entries()) {
+      expect(inside(rect, box)).toBe(true);
+      for (const other of rects.slice(index + 1)) expect(rectsOverlap(rect, other)).toBe(false);
+    }
+    const again = layoutMatrix([...spots].reverse(), { x: 0, y: 0 });
+    expect(spots.map((spot) => again.notes.get(spot.ideaId)!.rect)).toEqual(rects);
+    // A full quadrant still keeps every note inside it (the extra ones stacked, offset).
+    const crowd = layoutMatrix(Array.from({ length: 40 }, (_, index) => ({ ideaId: `c-${index}`, easy: 10, priority: 10 })), { x: 0, y: 0 });
+    const hardLater = crowd.quadrants.find((q) => q.quadrant === 'hard-later')!.rect;
+    for (const note of crowd.notes.values()) expect(inside(note.rect, hardLater)).toBe(true);
+  });
+
+  it('reads a dropped note back as coordinates: easy to the right, priority up, clamped to the plot', () => {
+    const matrix = layoutMatrix([], { x: 500, y: 100 });
+    const { plot } = matrix;
+    expect(matrixSpotAt(matrix, plot.x + plot.width * 0.75, plot.y + plot.height * 0.25)).toEqual({ easy: 75, priority: 75 });
+    expect(matrixSpotAt(matrix, plot.x - 300, plot.y + plot.height + 300)).toEqual({ easy: 0, priority: 0 });
+    const back = matrixSpotAt(matrix, plot.x + plot.width * 0.3, plot.y + plot.height * 0.2);
+    expect(quadrantOf(back)).toBe('hard-priority');
   });
 });

@@ -23,6 +23,11 @@ export const MAX_VOTE_COMMANDS_PER_10_S = 40;
 export const MAX_AXIS_LABEL_CHARS = 40;
 /** Matrix coordinates are 0…MATRIX_SCALE; the "easy and priority" quadrant is both ≥ half. */
 export const MATRIX_SCALE = 100;
+/**
+ * The phone's choices on each axis: four steps, two on each side of the middle, so that every
+ * choice falls clearly in one half (the quadrants need a side). Each is the centre of its quarter.
+ */
+export const MATRIX_STEPS = [12, 37, 63, 88] as const;
 
 /** Refusals specific to votes: each one is translated on the phone. */
 export const VoteErrorCode = {
@@ -32,6 +37,10 @@ export const VoteErrorCode = {
   OwnIdea: 'vote_own_idea',
   NotInRound: 'vote_not_in_round',
   RoundOpen: 'vote_round_open',
+  /** A resident places only the ideas of their own table on the matrix. */
+  MatrixOtherTable: 'matrix_other_table',
+  /** The workshop has tables and this resident has not picked one yet. */
+  MatrixNoTable: 'matrix_no_table',
 } as const;
 
 /** HTTP statuses of those codes, for the REST error map. */
@@ -42,4 +51,6 @@ export const VOTE_ERROR_STATUS = {
   vote_own_idea: 403,
   vote_not_in_round: 404,
   vote_round_open: 409,
+  matrix_other_table: 403,
+  matrix_no_table: 409,
 } as const;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { IdeaView } from '../domain/idea';
 import { MATRIX_SCALE, MAX_AXIS_LABEL_CHARS, MAX_PAPER_COUNT, MAX_ROUND_IDEAS, MAX_VOTE_BUDGET } from './constants';
-import type { MatrixView } from './matrix';
+import type { MatrixChange, MatrixView, TableMatrixView } from './matrix';
 import type { VoteResults } from './results';
 import type { MyGommette, RoundSettings, VoteRound } from './round';
 
@@ -64,6 +64,7 @@ export const voteCommandSchemas = {
   'kiosk:next': kioskNextPayload,
   'matrix:place': matrixPlacePayload,
   'matrix:axes': matrixAxesPayload,
+  'matrix:ideas': z.object({}),
 } as const;
 
 /** A round as every screen, phone and kiosk sees it, with the ballot's ideas (never their authors). */
@@ -98,6 +99,7 @@ export interface VoteCommandResults {
   'kiosk:next': MyVotes;
   'matrix:place': MatrixView;
   'matrix:axes': MatrixView;
+  'matrix:ideas': TableMatrixView;
 }
 
 /** The vote part of every snapshot. */
@@ -120,6 +122,8 @@ export interface VoteServerEvents {
   'vote:mine': (mine: MyVotes) => void;
   /** Facilitators and screens. */
   'matrix:changed': (matrix: MatrixView) => void;
+  /** Phones, during a matrix step: one placement or the axes changed (they keep their table's part). */
+  'matrix:placed': (change: MatrixChange) => void;
 }
 
 /** A site's kiosk ("borne") connects with the kiosk token of that site. */
