@@ -5,8 +5,9 @@
  */
 import { frResident } from './fr.resident';
 import { frStaff } from './fr.staff';
+import { frSteps } from './fr.steps';
 
-export const fr = { ...frResident, ...frStaff, centre: { ...frStaff.centre, ...frResident.centre } };
+export const fr = { ...frResident, ...frStaff, ...frSteps, centre: { ...frStaff.centre, ...frResident.centre } };
 
 
 /**

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { frStaff } from './fr.staff';
+import { ensureStepTranslations } from './steps';
 
 let added = false;
 
@@ -11,4 +12,5 @@ export function ensureStaffTranslations(): void {
   if (added) return;
   added = true;
   i18next.addResourceBundle('fr', 'translation', frStaff, true, false);
+  ensureStepTranslations();
 }

@@ -27,9 +27,16 @@ import { useVoteFeed } from '../vote/useVoteFeed';
 // The vote screen loads only when a round exists, keeping the first screen light.
 const PhoneVote = lazy(() => import('../vote/PhoneVote'));
 // The matrix (Sélection step): only when that step runs.
-const PhoneMatrix = lazy(() => import('../vote/PhoneMatrix'));
+/** A step's screen, loaded with its words when the step comes. */
+function stepScreen<M>(load: () => Promise<M>): () => Promise<M> {
+  return () => import('../i18n/steps').then(({ ensureStepTranslations }) => {
+    ensureStepTranslations();
+    return load();
+  });
+}
+const PhoneMatrix = lazy(stepScreen(() => import('../vote/PhoneMatrix')));
 // The closing questionnaire is needed once, at the end: it loads then.
-const QuestionnaireForm = lazy(() => import('./QuestionnaireForm').then((module) => ({ default: module.QuestionnaireForm })));
+const QuestionnaireForm = lazy(() => stepScreen(() => import('./QuestionnaireForm'))().then((module) => ({ default: module.QuestionnaireForm })));
 
 interface ParticipantScreenProps {
   participant: JoinResponse;
