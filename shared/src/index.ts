@@ -9,3 +9,4 @@ export * from './domain/workshop';
 export * from './animation';
 export * from './questionnaire';
 export * from './vote';
+export * from './retour';
