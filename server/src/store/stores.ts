@@ -1,4 +1,5 @@
 import type { BoardStore } from './BoardStore';
+import type { RetourStore } from './RetourStore';
 import type { VoteStore } from './VoteStore';
 import type { WorkshopStore } from './WorkshopStore';
 
@@ -10,4 +11,5 @@ export interface Stores {
   store: WorkshopStore;
   boards: BoardStore;
   votes: VoteStore;
+  retour: RetourStore;
 }

@@ -1,5 +1,6 @@
 import { ANIMATION_MIGRATIONS } from './migrations.animation';
 import { BOARD_MIGRATIONS } from './migrations.board';
+import { RETOUR_MIGRATIONS } from './migrations.retour';
 import { VOTE_MIGRATIONS } from './migrations.votes';
 import type { Migration } from './migration';
 
@@ -66,4 +67,4 @@ const CORE_MIGRATIONS: ReadonlyArray<Migration> = [
   },
 ];
 
-export const MIGRATIONS: ReadonlyArray<Migration> = [...CORE_MIGRATIONS, ...ANIMATION_MIGRATIONS, ...VOTE_MIGRATIONS, ...BOARD_MIGRATIONS];
+export const MIGRATIONS: ReadonlyArray<Migration> = [...CORE_MIGRATIONS, ...ANIMATION_MIGRATIONS, ...VOTE_MIGRATIONS, ...BOARD_MIGRATIONS, ...RETOUR_MIGRATIONS];
