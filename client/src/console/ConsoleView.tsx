@@ -25,6 +25,7 @@ import { SaveMethodForm } from './SaveMethodForm';
 import { StaffLinks } from './StaffLinks';
 import { TablesPanel } from './TablesPanel';
 import { ConsoleVotePanel } from '../vote/ConsoleVotePanel';
+import { RetourSection } from '../retour/RetourSection';
 import { useVoteFeed } from '../vote/useVoteFeed';
 
 interface ConsoleViewProps {
@@ -118,6 +119,7 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
         sites={workshop.sites}
       />
       <ConsoleVotePanel socket={socket} feed={vote} ideas={live.ideas} sites={workshop.sites} workshopId={credentials.workshopId} token={credentials.token} />
+      {!readOnly && <RetourSection workshopId={credentials.workshopId} token={credentials.token} ideas={live.ideas} results={vote.results} />}
     </main>
   );
 }
