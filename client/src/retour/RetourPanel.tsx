@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import './retourI18n';
 import { useTranslation } from 'react-i18next';
 import type { Brief, FollowUpSettings, IdeaView, VoteResults } from '@gommette/shared';
 import { errorCodeOf, type ClientErrorCode } from '../api/errors';
