@@ -86,7 +86,8 @@ test('the loop closes: ideas, vote, questionnaire, a brief in the making with ne
   const sheet = consolePage.getByTestId('brief-editor').getByTestId('brief-sheet');
   await expect(sheet.getByTestId('brief-ideas')).toContainText(ideas[0]!);
   await expect(sheet.getByTestId('brief-ideas')).toContainText('idée écrite à Centre social');
-  await expect(sheet.getByTestId('brief-ideas')).toContainText('2 gommettes (Centre social 1, Maraude 1)');
+  // One voter per site: the split by site would give each one's choice away, so only the total shows.
+  await expect(sheet.getByTestId('brief-ideas')).toContainText('2 gommettes · détail par lieu caché');
   await expect(sheet.getByTestId('brief-purpose')).toContainText('choisir une invention');
   await retour.complete({ solution: 'Un sac à dos solide, fabriqué avec les jeunes du centre.', builders: 'Les jeunes et le fablab' });
   await retour.setStatus('En fabrication');

@@ -80,29 +80,29 @@ export function BriefEditor({ workshopId, token, brief, onBrief }: Props) {
       <form className="retour-form" onSubmit={handleSave}>
         <label>
           {t('retour.briefTitle')}
-          <input value={fields.title} maxLength={120} onChange={(event) => setFields({ ...fields, title: event.target.value })} />
+          <input className="input" value={fields.title} maxLength={120} onChange={(event) => setFields({ ...fields, title: event.target.value })} />
         </label>
         <label>
           {t('retour.solution')}
-          <textarea value={fields.solution} maxLength={2000} rows={3} onChange={(event) => setFields({ ...fields, solution: event.target.value })} data-testid="brief-solution" />
+          <textarea className="input" value={fields.solution} maxLength={2000} rows={3} onChange={(event) => setFields({ ...fields, solution: event.target.value })} data-testid="brief-solution" />
         </label>
         <label>
           {t('retour.builders')}
-          <input value={fields.builders} maxLength={2000} onChange={(event) => setFields({ ...fields, builders: event.target.value })} data-testid="brief-builders" />
+          <input className="input" value={fields.builders} maxLength={2000} onChange={(event) => setFields({ ...fields, builders: event.target.value })} data-testid="brief-builders" />
         </label>
         <fieldset>
           <legend>{t('retour.nextSteps')}</legend>
           {fields.nextSteps.map((step, index) => (
             <div key={index} className="brief-editor__step">
-              <input aria-label={t('retour.stepText')} placeholder={t('retour.stepText')} value={step.text} maxLength={2000} onChange={(event) => setStep(index, { text: event.target.value })} />
-              <input aria-label={t('retour.stepOwner')} placeholder={t('retour.stepOwner')} value={step.owner} maxLength={120} onChange={(event) => setStep(index, { owner: event.target.value })} />
-              <input aria-label={t('retour.stepDate')} type="date" value={step.date ?? ''} onChange={(event) => setStep(index, { date: event.target.value === '' ? null : event.target.value })} />
+              <input className="input" aria-label={t('retour.stepText')} placeholder={t('retour.stepText')} value={step.text} maxLength={2000} onChange={(event) => setStep(index, { text: event.target.value })} />
+              <input className="input" aria-label={t('retour.stepOwner')} placeholder={t('retour.stepOwner')} value={step.owner} maxLength={120} onChange={(event) => setStep(index, { owner: event.target.value })} />
+              <input className="input" aria-label={t('retour.stepDate')} type="date" value={step.date ?? ''} onChange={(event) => setStep(index, { date: event.target.value === '' ? null : event.target.value })} />
             </div>
           ))}
         </fieldset>
         <label>
           {t('retour.unsure')}
-          <textarea value={fields.unsure} maxLength={2000} rows={2} onChange={(event) => setFields({ ...fields, unsure: event.target.value })} />
+          <textarea className="input" value={fields.unsure} maxLength={2000} rows={2} onChange={(event) => setFields({ ...fields, unsure: event.target.value })} />
         </label>
         <button type="submit" className="button button--primary" data-testid="brief-save">
           {t('retour.save')}
@@ -112,7 +112,7 @@ export function BriefEditor({ workshopId, token, brief, onBrief }: Props) {
       <form className="retour-form retour-form--inline" onSubmit={handleStatus}>
         <label>
           {t('retour.status')}
-          <select value={status} onChange={(event) => setStatus(event.target.value as BriefStatus)} data-testid="brief-status">
+          <select className="input" value={status} onChange={(event) => setStatus(event.target.value as BriefStatus)} data-testid="brief-status">
             {BRIEF_STATUSES.map((value) => (
               <option key={value} value={value}>
                 {t(`followUp.status.${value}`)}
@@ -123,7 +123,7 @@ export function BriefEditor({ workshopId, token, brief, onBrief }: Props) {
         {status === 'abandoned' && (
           <label>
             {t('retour.reason')}
-            <input value={reason} maxLength={280} required onChange={(event) => setReason(event.target.value)} />
+            <input className="input" value={reason} maxLength={280} required onChange={(event) => setReason(event.target.value)} />
           </label>
         )}
         <button type="submit" className="button" data-testid="brief-status-save">
@@ -134,7 +134,7 @@ export function BriefEditor({ workshopId, token, brief, onBrief }: Props) {
       <form className="retour-form retour-form--inline" onSubmit={handleNews}>
         <label>
           {t('retour.news')}
-          <input value={news} maxLength={280} onChange={(event) => setNews(event.target.value)} placeholder={t('retour.newsPlaceholder')} data-testid="brief-news" />
+          <input className="input" value={news} maxLength={280} onChange={(event) => setNews(event.target.value)} placeholder={t('retour.newsPlaceholder')} data-testid="brief-news" />
         </label>
         <button type="submit" className="button" disabled={news.trim() === ''} data-testid="brief-news-add">
           {t('retour.publish')}

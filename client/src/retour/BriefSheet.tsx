@@ -52,7 +52,10 @@ export function BriefSheet({ brief }: { brief: Brief }) {
               {idea.votes && (
                 <>
                   {' · '}
-                  {t('retour.gommettes', { count: idea.votes.total })} ({idea.votes.bySite.map((site) => `${site.siteName} ${site.gommettes ?? '—'}`).join(', ')})
+                  {t('retour.gommettes', { count: idea.votes.total })}
+                  {idea.votes.bySite.some((site) => site.gommettes !== null) &&
+                    ` (${idea.votes.bySite.map((site) => `${site.siteName} ${site.gommettes ?? '—'}`).join(', ')})`}
+                  {idea.votes.bySite.some((site) => site.gommettes === null) && ` · ${t('retour.splitHidden')}`}
                 </>
               )}
               {idea.matrix && <> · {t('retour.traceMatrix', { easy: idea.matrix.easy, priority: idea.matrix.priority })}</>}

@@ -13,7 +13,7 @@ interface Bar {
 }
 
 /** Plain HTML bars (no chart library): a label, a bar as wide as its share, the number. */
-function Bars({ title, bars, max }: { title: string; bars: ReadonlyArray<Bar>; max?: number }) {
+function Bars({ title, bars, max, nullLabel }: { title: string; bars: ReadonlyArray<Bar>; max?: number; nullLabel?: string }) {
   const { t } = useTranslation();
   const top = max ?? Math.max(1, ...bars.map((bar) => bar.value ?? 0));
   return (
@@ -25,7 +25,7 @@ function Bars({ title, bars, max }: { title: string; bars: ReadonlyArray<Bar>; m
             <dt>{bar.label}</dt>
             <dd>
               <span className="bars__bar" style={{ inlineSize: `${((bar.value ?? 0) / top) * 100}%` }} aria-hidden="true" />
-              <span className="bars__value">{bar.value === null ? t('questionnaire.suppressed') : bar.value}</span>
+              <span className="bars__value">{bar.value === null ? (nullLabel ?? t('questionnaire.suppressed')) : bar.value}</span>
             </dd>
           </div>
         ))}
@@ -71,11 +71,13 @@ export function FiguresPanel({ workshopId, token }: { workshopId: string; token:
           <div className="figures-panel__grid">
             <Bars title={t('retour.bySite')} bars={figures.participants.bySite.map((site) => ({ label: site.siteName, value: site.count }))} />
             {figures.participants.byTable.length > 0 && <Bars title={t('retour.byTable')} bars={figures.participants.byTable.map((table) => ({ label: t('retour.table', { number: table.tableId }), value: table.count }))} />}
-            <Bars title={t('retour.averages')} max={5} bars={figures.questionnaire.averages.map((q) => ({ label: q.text, value: q.average }))} />
+            <Bars title={t('retour.averages')} max={5} nullLabel={t('questionnaire.noAnswer')} bars={figures.questionnaire.averages.map((q) => ({ label: q.text, value: q.average }))} />
             <Bars title={t('retour.ageBands')} bars={AGE_BANDS.map((band) => ({ label: t(`questionnaire.ages.${band}`), value: figures.questionnaire.ageBands[band] ?? 0 }))} />
             <Bars title={t('retour.genders')} bars={GENDERS.map((gender) => ({ label: t(`questionnaire.genders.${gender}`), value: figures.questionnaire.genders[gender] ?? 0 }))} />
           </div>
-          <p className="figures-panel__note">{t('retour.returningNote', { count: figures.returning.selfDeclared ?? 0 })}</p>
+          <p className="figures-panel__note">
+            {figures.returning.selfDeclared === null ? t('retour.returningSuppressed') : t('retour.returningNote', { count: figures.returning.selfDeclared })}
+          </p>
           <p className="figures-panel__note">{t('retour.suppressionNote')}</p>
         </>
       )}

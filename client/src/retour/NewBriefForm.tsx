@@ -51,7 +51,7 @@ export function NewBriefForm({ workshopId, token, ideas, results, onCreated }: P
       <h4>{t('retour.newBrief')}</h4>
       <label>
         {t('retour.briefTitle')}
-        <input value={title} maxLength={120} required onChange={(event) => setTitle(event.target.value)} data-testid="brief-title" />
+        <input className="input" value={title} maxLength={120} required onChange={(event) => setTitle(event.target.value)} data-testid="brief-title" />
       </label>
       <fieldset>
         <legend>{t('retour.chooseIdeas')}</legend>

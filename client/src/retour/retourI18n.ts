@@ -54,6 +54,7 @@ export const retourFr = {
   traceJourney: '(parcours)',
   traceNeed: '(parcours : {{step}}, « {{row}} »)',
   traceIdea: 'idée écrite à {{site}}',
+  splitHidden: 'détail par lieu caché là où moins de 3 personnes ont voté',
   traceMatrix: 'matrice : facile {{easy}}/100, prioritaire {{priority}}/100',
   figuresHeading: 'Chiffres de participation',
   refresh: 'Mettre à jour',
@@ -66,6 +67,7 @@ export const retourFr = {
   genders: 'Genres (déclarés)',
   returningNote_one: 'Déjà venues : {{count}} personne le dit. (Une carte de participant vaut pour un seul atelier : les retours ne peuvent pas être comptés autrement.)',
   returningNote_other: 'Déjà venues : {{count}} personnes le disent. (Une carte de participant vaut pour un seul atelier : les retours ne peuvent pas être comptés autrement.)',
+  returningSuppressed: 'Déjà venues : moins de 5 personnes le disent. (Une carte de participant vaut pour un seul atelier : les retours ne peuvent pas être comptés autrement.)',
   suppressionNote: 'Les groupes de moins de 5 personnes ne sont jamais montrés.',
   figuresCsv: 'CSV pour les financeurs',
 };
@@ -146,6 +148,7 @@ export const retourEn = {
   traceJourney: '(journey)',
   traceNeed: '(journey: {{step}}, “{{row}}”)',
   traceIdea: 'idea written at {{site}}',
+  splitHidden: 'per-site detail hidden where fewer than 3 people voted',
   traceMatrix: 'matrix: easy {{easy}}/100, priority {{priority}}/100',
   figuresHeading: 'Participation figures',
   refresh: 'Refresh',
@@ -158,6 +161,7 @@ export const retourEn = {
   genders: 'Genders (self-declared)',
   returningNote_one: 'Came before: {{count}} person says so. (A participant card is valid for one workshop only: returns cannot be counted otherwise.)',
   returningNote_other: 'Came before: {{count}} people say so. (A participant card is valid for one workshop only: returns cannot be counted otherwise.)',
+  returningSuppressed: 'Came before: fewer than 5 people say so. (A participant card is valid for one workshop only: returns cannot be counted otherwise.)',
   suppressionNote: 'Groups of fewer than 5 people are never shown.',
   figuresCsv: 'CSV for funders',
 } satisfies RetourWords;
@@ -238,6 +242,7 @@ export const retourAr = {
   traceJourney: '(المسار)',
   traceNeed: '(المسار: {{step}}، «{{row}}»)',
   traceIdea: 'فكرة كُتبت في {{site}}',
+  splitHidden: 'التفاصيل حسب المكان مخفية حيث صوّت أقل من 3 أشخاص',
   traceMatrix: 'المصفوفة: سهل {{easy}}/100، أولوية {{priority}}/100',
   figuresHeading: 'أرقام المشاركة',
   refresh: 'تحديث',
@@ -254,6 +259,7 @@ export const retourAr = {
   returningNote_few: 'سبق لهم الحضور: {{count}} أشخاص يقولون ذلك. (بطاقة المشارك صالحة لورشة واحدة فقط: لا يمكن عدّ العودة بطريقة أخرى.)',
   returningNote_many: 'سبق لهم الحضور: {{count}} شخصاً يقولون ذلك. (بطاقة المشارك صالحة لورشة واحدة فقط: لا يمكن عدّ العودة بطريقة أخرى.)',
   returningNote_other: 'سبق لهم الحضور: {{count}} شخص يقولون ذلك. (بطاقة المشارك صالحة لورشة واحدة فقط: لا يمكن عدّ العودة بطريقة أخرى.)',
+  returningSuppressed: 'سبق لهم الحضور: أقل من 5 أشخاص يقولون ذلك. (بطاقة المشارك صالحة لورشة واحدة فقط: لا يمكن عدّ العودة بطريقة أخرى.)',
   suppressionNote: 'لا تُعرض أبداً المجموعات التي تقل عن 5 أشخاص.',
   figuresCsv: 'ملف CSV للممولين',
 } satisfies RetourWords;

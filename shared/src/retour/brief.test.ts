@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../domain/errors';
-import { addNews, briefSchema, briefTraces, buildBrief, editBrief, setBriefStatus, topOfRound, type Brief, type TraceSource } from './brief';
+import { addNews, briefSchema, briefTraces, buildBrief, editBrief, setBriefStatus, siteGommettes, splitSites, topOfRound, type Brief, type TraceSource } from './brief';
 import { sampleSources } from './fixtures.test-helpers';
 
 function built(ideaIds = ['idea-sac']): Brief {
@@ -126,5 +126,38 @@ describe('editing a brief', () => {
     const withNews = addNews(built(), { id: 'n1', text: ' Le sac est en test ' }, 9000);
     expect(isDomainError(withNews) ? null : withNews.news).toEqual([{ id: 'n1', text: 'Le sac est en test', at: 9000 }]);
     expect(isDomainError(addNews(built(), { id: 'n2', text: ' ' }, 9000))).toBe(true);
+  });
+});
+
+describe('gommettes per site in briefs and exports', () => {
+  const site = (siteId: string, voters: number, paper: Record<string, number> = {}) => ({ siteId, voters, phoneVoters: voters, kioskVoters: 0, ideas: { i: voters }, paper });
+
+  it('shows every site apart when each has enough voters', () => {
+    expect([...splitSites([site('a', 3), site('b', 5)])]).toEqual(['a', 'b']);
+  });
+
+  it('hides no one by subtraction: a lone voter hides every split', () => {
+    expect(splitSites([site('a', 1), site('b', 5)]).size).toBe(0);
+  });
+
+  it('leaves small sites out when they are enough together', () => {
+    expect([...splitSites([site('a', 2), site('b', 2), site('c', 6)])]).toEqual(['c']);
+    const shown = splitSites([site('a', 2), site('b', 2), site('c', 6)]);
+    expect(siteGommettes(site('a', 2), shown, 'i')).toBeNull();
+    expect(siteGommettes(site('c', 6, { i: 2 }), shown, 'i')).toBe(8);
+  });
+
+  it('keeps paper-only sites (already anonymous)', () => {
+    const shown = splitSites([site('a', 0, { i: 4 }), site('b', 3)]);
+    expect(siteGommettes(site('a', 0, { i: 4 }), shown, 'i')).toBe(4);
+  });
+
+  it('a brief from a round with a lone voter at a site shows totals only', () => {
+    const sources = sampleSources();
+    const vote = sources.vote!;
+    const lone = { ...sources, vote: { ...vote, sites: [vote.sites[0]!, { ...vote.sites[1]!, voters: 1, phoneVoters: 1, kioskVoters: 0 }] } };
+    const brief = buildBrief(lone, { id: 'b', title: 'x', ideaIds: ['idea-sac'] }, 1);
+    if (isDomainError(brief)) throw new Error(brief.message);
+    expect(brief.prefilled.ideas[0]?.votes).toMatchObject({ total: 9, bySite: [{ siteName: 'Centre social', gommettes: null }, { siteName: 'Maraude', gommettes: null }] });
   });
 });

@@ -9,7 +9,8 @@ import { ErrorCode } from '../constants';
 import { domainError, type DomainError } from '../domain/errors';
 import { normalizeText } from '../domain/text';
 import type { MatrixView } from '../vote/matrix';
-import type { VoteResults } from '../vote/results';
+import { MIN_VOTERS_FOR_SITE_SPLIT } from '../vote/constants';
+import type { SiteResults, VoteResults } from '../vote/results';
 import { inEasyPriorityQuadrant } from '../vote/matrix';
 
 export const MAX_BRIEF_TITLE_CHARS = 120;
@@ -63,7 +64,7 @@ export const briefIdeaSchema = z.object({
       total: z.number().int(),
       paper: z.number().int(),
       rank: z.number().int(),
-      /** Gommettes per site; null where the site's split is held back (too few voters while open). */
+      /** Gommettes per site; null where the site's split is left out (too few voters: see `splitSites`). */
       bySite: z.array(z.object({ siteName: z.string(), gommettes: z.number().int().nullable() })),
       source: traceSourceSchema,
     })
@@ -173,11 +174,33 @@ export function topOfRound(results: VoteResults | null): string[] {
   return best.map((row) => row.ideaId);
 }
 
+/**
+ * Which sites' gommettes may be shown apart in a brief or an export, which outlive the workshop
+ * and travel to partners: a site with fewer than MIN_VOTERS_FOR_SITE_SPLIT voters would give a
+ * lone voter's choice away, so its split is left out (its gommettes stay in the total). When the
+ * sites left out have fewer than that many voters together, "total minus the other sites" would
+ * give them away too, so no site is split at all. Paper-only sites are anonymous already.
+ */
+export function splitSites(sites: ReadonlyArray<SiteResults>): Set<string> {
+  const small = sites.filter((site) => site.voters > 0 && (site.ideas === null || site.voters < MIN_VOTERS_FOR_SITE_SPLIT));
+  const smallVoters = small.reduce((sum, site) => sum + site.voters, 0);
+  if (small.length > 0 && smallVoters < MIN_VOTERS_FOR_SITE_SPLIT) return new Set();
+  const smallIds = new Set(small.map((site) => site.siteId));
+  return new Set(sites.filter((site) => !smallIds.has(site.siteId)).map((site) => site.siteId));
+}
+
+/** Gommettes (digital and paper) of one idea at one site, or null when that site is not shown apart. */
+export function siteGommettes(site: SiteResults, shown: ReadonlySet<string>, ideaId: string): number | null {
+  if (!shown.has(site.siteId)) return null;
+  return (site.ideas?.[ideaId] ?? 0) + (site.paper[ideaId] ?? 0);
+}
+
 function ideaVotes(sources: BriefSources, ideaId: string): BriefIdea['votes'] {
   const results = sources.vote;
   const row = results?.ranking?.find((candidate) => candidate.ideaId === ideaId);
   if (!results || !row) return null;
   const siteName = new Map(sources.sites.map((site) => [site.id, site.name]));
+  const shown = splitSites(results.sites);
   return {
     roundId: results.roundId,
     closed: results.closed,
@@ -186,7 +209,7 @@ function ideaVotes(sources: BriefSources, ideaId: string): BriefIdea['votes'] {
     rank: row.rank,
     bySite: results.sites.map((site) => ({
       siteName: siteName.get(site.siteId) ?? '',
-      gommettes: site.ideas === null ? null : (site.ideas[ideaId] ?? 0) + (site.paper[ideaId] ?? 0),
+      gommettes: siteGommettes(site, shown, ideaId),
     })),
     source: { kind: 'vote', roundId: results.roundId, ideaId },
   };

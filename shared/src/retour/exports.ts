@@ -8,7 +8,7 @@ import type { IdeaOrigin } from '../domain/idea';
 import { AGE_BANDS, GENDERS, type QuestionnaireResults } from '../questionnaire/questionnaire';
 import type { MatrixView } from '../vote/matrix';
 import type { VoteResults } from '../vote/results';
-import { briefSchema, type Brief } from './brief';
+import { briefSchema, siteGommettes, splitSites, type Brief } from './brief';
 import { participationFiguresSchema, type ParticipationFigures } from './figures';
 
 export const EXPORT_FORMAT = 'gommette-workshop-export';
@@ -83,6 +83,7 @@ export function buildWorkshopExport(sources: ExportSources, now: number): Worksh
   const siteName = new Map(sources.sites.map((site) => [site.id, site.name]));
   const ranking = new Map((sources.vote?.ranking ?? []).map((row) => [row.ideaId, row]));
   const placements = new Map(sources.matrix.placements.map((placement) => [placement.ideaId, placement]));
+  const shown = splitSites(sources.vote?.sites ?? []);
   const ideas = sources.ideas
     .filter((idea) => !idea.hidden && idea.mergedInto === null)
     .map((idea): ExportIdea => {
@@ -102,7 +103,7 @@ export function buildWorkshopExport(sources: ExportSources, now: number): Worksh
         gommettesBySite: row
           ? (sources.vote?.sites ?? []).map((site) => ({
               siteName: siteName.get(site.siteId) ?? '',
-              gommettes: site.ideas === null ? null : (site.ideas[idea.id] ?? 0) + (site.paper[idea.id] ?? 0),
+              gommettes: siteGommettes(site, shown, idea.id),
             }))
           : [],
         matrix: placement ? { easy: placement.easy, priority: placement.priority } : null,
@@ -209,8 +210,10 @@ export function briefSections(brief: Brief): Array<{ heading: string; lines: str
     lines: p.ideas.map((idea) => {
       const parts = [`« ${idea.text} » (${idea.siteName}${idea.tableId !== null ? `, table ${idea.tableId}` : ''})`];
       if (idea.votes) {
-        const bySite = idea.votes.bySite.map((site) => `${site.siteName} ${site.gommettes === null ? '—' : site.gommettes}`).join(', ');
-        parts.push(`${idea.votes.total} gommette(s), rang ${idea.votes.rank}${idea.votes.paper > 0 ? `, dont ${idea.votes.paper} sur papier` : ''} — par lieu : ${bySite}`);
+        const shown = idea.votes.bySite.filter((site) => site.gommettes !== null);
+        const bySite = shown.length > 0 ? ` — par lieu : ${idea.votes.bySite.map((site) => `${site.siteName} ${site.gommettes === null ? '—' : site.gommettes}`).join(', ')}` : '';
+        const hidden = shown.length < idea.votes.bySite.length ? ' (détail caché là où moins de 3 personnes ont voté)' : '';
+        parts.push(`${idea.votes.total} gommette(s), rang ${idea.votes.rank}${idea.votes.paper > 0 ? `, dont ${idea.votes.paper} sur papier` : ''}${bySite}${hidden}`);
       }
       if (idea.matrix) parts.push(`matrice : facile ${idea.matrix.easy}/100, prioritaire ${idea.matrix.priority}/100${idea.matrix.easyAndPriority ? ' (facile et prioritaire)' : ''}`);
       return parts.join(' — ');
