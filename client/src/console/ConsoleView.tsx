@@ -119,7 +119,7 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
         sites={workshop.sites}
       />
       <ConsoleVotePanel socket={socket} feed={vote} ideas={live.ideas} sites={workshop.sites} workshopId={credentials.workshopId} token={credentials.token} />
-      {!readOnly && <RetourSection workshopId={credentials.workshopId} token={credentials.token} ideas={live.ideas} results={vote.results} />}
+      {!readOnly && <RetourSection workshopId={credentials.workshopId} token={credentials.token} workshop={workshop} ideas={live.ideas} results={vote.results} />}
     </main>
   );
 }

@@ -8,6 +8,7 @@ import { errorMessage } from '../components/errorMessage';
 import { BriefSheet } from './BriefSheet';
 import { ExportButtons } from './ExportButtons';
 import { addBriefNews, setBriefStatus, updateBrief } from './retourApi';
+import { usePrintSheet } from './usePrintSheet';
 
 interface Props {
   workshopId: string;
@@ -27,7 +28,7 @@ export function BriefEditor({ workshopId, token, brief, onBrief }: Props) {
   const [news, setNews] = useState('');
   const [error, setError] = useState<ClientErrorCode | null>(null);
   const [saved, setSaved] = useState(false);
-  const [printing, setPrinting] = useState(false);
+  const { printing, print } = usePrintSheet();
 
   const run = (action: Promise<Brief>, after?: () => void) => {
     setError(null);
@@ -55,18 +56,6 @@ export function BriefEditor({ workshopId, token, brief, onBrief }: Props) {
   const handleNews = (event: FormEvent) => {
     event.preventDefault();
     run(addBriefNews(workshopId, token, brief.id, news), () => setNews(''));
-  };
-  const handlePrint = () => {
-    setPrinting(true);
-    document.body.classList.add('printing-brief');
-    const done = () => {
-      document.body.classList.remove('printing-brief');
-      setPrinting(false);
-      window.removeEventListener('afterprint', done);
-    };
-    window.addEventListener('afterprint', done);
-    // Let React draw the sheet first.
-    setTimeout(() => window.print(), 50);
   };
   const setStep = (index: number, change: Partial<NextStep>) =>
     setFields((current) => {
@@ -145,7 +134,7 @@ export function BriefEditor({ workshopId, token, brief, onBrief }: Props) {
       {error && <AlertText>{errorMessage(t, error)}</AlertText>}
 
       <div className="retour-exports">
-        <button type="button" className="button" onClick={handlePrint} data-testid="brief-print">
+        <button type="button" className="button" onClick={print} data-testid="brief-print">
           <span aria-hidden="true">🖨 </span>
           {t('retour.print')}
         </button>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
 import './retourI18n';
 import { useTranslation } from 'react-i18next';
 import type { Brief, FollowUpSettings, IdeaView, VoteResults } from '@gommette/shared';
@@ -11,22 +12,26 @@ import { FiguresPanel } from './FiguresPanel';
 import { FollowUpSettingsForm } from './FollowUpSettingsForm';
 import { NewBriefForm } from './NewBriefForm';
 import { fetchBriefs } from './retourApi';
+import { usePrintSheet } from './usePrintSheet';
+import { WorkshopSheet } from './WorkshopSheet';
 import './retour.css';
 
 interface RetourPanelProps {
   workshopId: string;
   token: string;
+  workshop: { title: string; question: string; purpose: string };
   ideas: ReadonlyArray<IdeaView>;
   results: VoteResults | null;
 }
 
 /** The facilitator's side of "Retour aux habitants" (lazy chunk). */
-export default function RetourPanel({ workshopId, token, ideas, results }: RetourPanelProps) {
+export default function RetourPanel({ workshopId, token, workshop, ideas, results }: RetourPanelProps) {
   const { t } = useTranslation();
   const [briefs, setBriefs] = useState<Brief[] | null>(null);
   const [followUp, setFollowUp] = useState<FollowUpSettings | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<ClientErrorCode | null>(null);
+  const { printing, print } = usePrintSheet();
 
   useEffect(() => {
     const controller = new AbortController();
@@ -60,6 +65,10 @@ export default function RetourPanel({ workshopId, token, ideas, results }: Retou
         {followUp && <FollowUpSettingsForm workshopId={workshopId} token={token} settings={followUp} onSaved={setFollowUp} />}
         <section className="console-panel">
           <h3>{t('retour.exportsHeading')}</h3>
+          <button type="button" className="button" onClick={print} data-testid="workshop-print">
+            <span aria-hidden="true">🖨 </span>
+            {t('retour.print')}
+          </button>
           <ExportButtons
             workshopId={workshopId}
             token={token}
@@ -90,6 +99,13 @@ export default function RetourPanel({ workshopId, token, ideas, results }: Retou
       </section>
       {current && <BriefEditor key={current.id} workshopId={workshopId} token={token} brief={current} onBrief={handleBrief} />}
       <FiguresPanel workshopId={workshopId} token={token} />
+      {printing &&
+        createPortal(
+          <div className="print-sheet">
+            <WorkshopSheet workshopId={workshopId} token={token} workshop={workshop} briefs={briefs ?? []} />
+          </div>,
+          document.body,
+        )}
     </div>
   );
 }

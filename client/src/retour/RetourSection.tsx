@@ -9,6 +9,7 @@ const RetourPanel = lazy(() => import('./RetourPanel'));
 interface RetourSectionProps {
   workshopId: string;
   token: string;
+  workshop: { title: string; question: string; purpose: string };
   ideas: ReadonlyArray<IdeaView>;
   results: VoteResults | null;
 }

@@ -58,7 +58,7 @@ export function workshopPdf(data: WorkshopExport): Promise<Buffer> {
     doc.font('Helvetica').fontSize(10);
     doc.list(
       [
-        `Participant·es : ${f.participants.total} (dont ${f.participants.assisted} accompagné·es)`.replace('·', '-').replace('·', '-'),
+        `Participant·es : ${f.participants.total} (dont ${f.participants.assisted} accompagné·es)`,
         ...f.participants.bySite.map((site) => `${site.siteName} : ${site.count}`),
         `Idées : ${f.ideas.total}`,
         ...(f.gommettes ? [`Gommettes : ${f.gommettes.total} (${f.gommettes.voters} votants)`] : []),
