@@ -16,6 +16,7 @@ import { errorMiddleware, sendError } from './http/errors';
 import { joinRoutes } from './http/joinRoutes';
 import { workshopRoutes } from './http/workshopRoutes';
 import { voteRoutes } from './vote/voteRoutes';
+import { retourRoutes } from './retour/retourRoutes';
 import { PresenceTracker } from './realtime/PresenceTracker';
 import { createSocketServer } from './realtime/socketServer';
 import { workshopRooms, type GommetteServer } from './realtime/types';
@@ -98,6 +99,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   app.use(joinRoutes(ctx));
   app.use(voteRoutes(ctx));
   app.use(centreRoutes(ctx, centreLive(() => io, ctx)));
+  app.use(retourRoutes(ctx));
   app.use('/api', (_req, res) => sendError(res, ErrorCode.NotFound, 'no such API route'));
   app.use(clientRoutes(config.clientDir));
   app.use(errorMiddleware(logger));

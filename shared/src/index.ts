@@ -10,3 +10,4 @@ export * from './animation';
 export * from './questionnaire';
 export * from './vote';
 export * from './centre';
+export * from './retour';

@@ -77,6 +77,8 @@ export interface CreateWorkshopResponse {
 export interface JoinInfo {
   workshop: { id: string; title: string; question: string; purpose: string };
   site: { id: string; name: string; joinCode: string };
+  /** The workshop is over: the join link leads to its follow-up page (`GET /api/follow/:joinCode`). */
+  finished?: boolean;
 }
 
 export interface ParticipantSelf {

@@ -2,7 +2,7 @@ import { ApiError, isErrorCode } from './errors';
 import { isRecord } from '../storage/storage';
 
 interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   body?: unknown;
   token?: string;
   signal?: AbortSignal;

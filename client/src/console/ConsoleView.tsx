@@ -26,6 +26,7 @@ import { StaffLinks } from './StaffLinks';
 import { TablesPanel } from './TablesPanel';
 import { ConsoleVotePanel } from '../vote/ConsoleVotePanel';
 import { sendCommand } from '../vote/sendCommand';
+import { RetourSection } from '../retour/RetourSection';
 import { useVoteFeed } from '../vote/useVoteFeed';
 
 interface ConsoleViewProps {
@@ -124,6 +125,7 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
         onMatrixPlace={readOnly ? undefined : (placement) => void sendCommand(socket, 'matrix:place', placement).then(vote.applyMatrix, () => undefined)}
       />
       <ConsoleVotePanel socket={socket} feed={vote} ideas={live.ideas} sites={workshop.sites} workshopId={credentials.workshopId} token={credentials.token} />
+      {!readOnly && <RetourSection workshopId={credentials.workshopId} token={credentials.token} workshop={workshop} ideas={live.ideas} results={vote.results} />}
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import { normalizeJoinCode, type JoinResponse } from '@gommette/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { ErrorPanel } from '../components/ErrorPanel';
@@ -12,6 +12,9 @@ import { joinErrorMessage } from './joinErrors';
 import { ParticipantScreen } from './ParticipantScreen';
 import { useJoinInfo } from './useJoinInfo';
 import '../styles/phone.css';
+
+// Once the workshop is over, the same link opens its follow-up page (a light lazy chunk).
+const FollowUpPage = lazy(() => import('../retour/FollowUpPage'));
 
 interface JoinPageProps {
   /** As it appears in the URL; normalised here. */
@@ -59,6 +62,14 @@ function JoinFlow({ joinCode }: { joinCode: string }) {
   }, [joinCode, t]);
 
   if (workshopGone) return <EnterCodePage unknownCode />;
+
+  if (joinInfo.info?.finished) {
+    return (
+      <Suspense fallback={<LoadingScreen />}>
+        <FollowUpPage joinCode={joinCode} participantToken={participant?.participantToken ?? null} />
+      </Suspense>
+    );
+  }
 
   if (participant) {
     return <ParticipantScreen key={participant.participantToken} participant={participant} info={joinInfo.info} onSessionEnded={handleSessionEnded} />;

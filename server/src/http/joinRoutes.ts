@@ -58,6 +58,7 @@ export function joinRoutes(ctx: AppContext): Router {
     const body: JoinInfo = {
       workshop: { id: workshop.id, title: workshop.title, question: workshop.question, purpose: workshop.purpose },
       site: { id: site.id, name: site.name, joinCode: site.joinCode },
+      finished: (await ctx.retour.getFollowUp(workshop.id)).finishedAt !== null,
     };
     res.json(body);
   });

@@ -4,7 +4,6 @@ import {
   ErrorCode,
   MAX_WORKSHOPS_PER_HOUR,
   createWorkshopBody,
-  serverIdSchema,
   BUILT_IN_TEMPLATES,
   DEFAULT_QUESTIONNAIRE,
   aggregateAnswers,
@@ -17,11 +16,11 @@ import {
   type WorkshopState,
 } from '@gommette/shared';
 import { helperTokenFor, newId, observerTokenFor, screenTokenFor } from '../security/tokens';
-import { bearerToken, checkFacilitator } from '../services/access';
 import { createWorkshop } from '../services/createWorkshop';
 import { helperUrl, observerUrl, publicBaseUrl, screenUrl } from '../services/links';
 import { workshopSummary } from '../services/views';
 import type { AppContext } from '../context';
+import { facilitatorOf } from './facilitatorAuth';
 import { HttpError, orThrow } from './errors';
 import { rateLimitHandler } from './rateLimits';
 
@@ -38,21 +37,10 @@ export function workshopRoutes(ctx: AppContext): Router {
     },
   );
 
-  async function facilitatorFromRequest(rawId: unknown, authorization: string | undefined, cookie: string | undefined) {
-    const token = bearerToken(authorization);
-    if (!token) throw new HttpError(ErrorCode.Unauthorized, 'facilitator token required (Authorization: Bearer …)');
-    const id = serverIdSchema.safeParse(rawId);
-    if (!id.success) throw new HttpError(ErrorCode.NotFound, 'no such workshop');
-    const check = await checkFacilitator(store, id.data, token, { centres: ctx.centres, cookie, now: ctx.now() });
-    if ('refusal' in check) {
-      throw new HttpError(check.refusal, check.refusal === ErrorCode.MemberRequired ? "sign in as a member of this workshop's centre" : 'unknown workshop or wrong token');
-    }
-    return { workshop: check.workshop, token };
-  }
   const templateLimiter = rateLimit({ windowMs: 60 * 60_000, limit: MAX_WORKSHOPS_PER_HOUR, handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false });
 
   router.get('/api/workshops/:id', async (req, res) => {
-    const { workshop, token } = await facilitatorFromRequest(req.params.id, req.headers.authorization, req.headers.cookie);
+    const { workshop, token } = await facilitatorOf(ctx, req);
     const [sites, ideas, participants] = await Promise.all([
       store.listSites(workshop.id),
       store.listIdeas(workshop.id),
@@ -73,7 +61,7 @@ export function workshopRoutes(ctx: AppContext): Router {
 
   /** The closing questionnaire's anonymous aggregate (small self-declared groups suppressed). */
   router.get('/api/workshops/:id/questionnaire', async (req, res) => {
-    const { workshop } = await facilitatorFromRequest(req.params.id, req.headers.authorization, req.headers.cookie);
+    const { workshop } = await facilitatorOf(ctx, req);
     const [room, answers] = await Promise.all([store.getRoom(workshop.id), store.listQuestionnaireAnswers(workshop.id)]);
     res.json(aggregateAnswers(room?.questionnaire ?? DEFAULT_QUESTIONNAIRE, answers) satisfies QuestionnaireResults);
   });
@@ -88,7 +76,7 @@ export function workshopRoutes(ctx: AppContext): Router {
 
   /** Saves a method for the centre; only someone running a workshop (its facilitator token) may. */
   router.post('/api/workshops/:id/templates', templateLimiter, async (req, res) => {
-    const { workshop } = await facilitatorFromRequest(req.params.id, req.headers.authorization, req.headers.cookie);
+    const { workshop } = await facilitatorOf(ctx, req);
     const body = saveTemplateBody.parse(req.body);
     const name = normalizeText(body.name);
     if (name.length === 0) throw new HttpError(ErrorCode.BadRequest, 'a template needs a name');

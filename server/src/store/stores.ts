@@ -1,4 +1,5 @@
 import type { BoardStore } from './BoardStore';
+import type { RetourStore } from './RetourStore';
 import type { VoteStore } from './VoteStore';
 import type { CentreStore } from './CentreStore';
 import type { WorkshopStore } from './WorkshopStore';
@@ -12,4 +13,5 @@ export interface Stores {
   boards: BoardStore;
   votes: VoteStore;
   centres: CentreStore;
+  retour: RetourStore;
 }

@@ -1,9 +1,8 @@
 import { Router } from 'express';
-import { ErrorCode, serverIdSchema, type KioskLink } from '@gommette/shared';
+import type { KioskLink } from '@gommette/shared';
 import type { AppContext } from '../context';
-import { HttpError } from '../http/errors';
+import { facilitatorOf } from '../http/facilitatorAuth';
 import { hashSecret } from '../security/tokens';
-import { bearerToken, facilitatorAccess } from '../services/access';
 import { publicBaseUrl } from '../services/links';
 import { kioskTokenFor, kioskUrl } from './kioskAccess';
 
@@ -11,12 +10,7 @@ import { kioskTokenFor, kioskUrl } from './kioskAccess';
 export function voteRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get('/api/workshops/:id/kiosks', async (req, res) => {
-    const token = bearerToken(req.headers.authorization);
-    if (!token) throw new HttpError(ErrorCode.Unauthorized, 'facilitator token required (Authorization: Bearer …)');
-    const id = serverIdSchema.safeParse(req.params.id);
-    if (!id.success) throw new HttpError(ErrorCode.NotFound, 'no such workshop');
-    const workshop = await facilitatorAccess(ctx.store, id.data, token, { centres: ctx.centres, cookie: req.headers.cookie, now: ctx.now() });
-    if (!workshop) throw new HttpError(ErrorCode.Unauthorized, 'unknown workshop or wrong token');
+    const { workshop, token } = await facilitatorOf(ctx, req);
     const base = publicBaseUrl(ctx.config.publicUrl, req.headers, req.secure);
     const links: KioskLink[] = [];
     for (const site of await ctx.store.listSites(workshop.id)) {

@@ -1,6 +1,7 @@
 import { ANIMATION_MIGRATIONS } from './migrations.animation';
 import { BOARD_MIGRATIONS } from './migrations.board';
 import { CENTRE_MIGRATIONS } from './migrations.centre';
+import { RETOUR_MIGRATIONS } from './migrations.retour';
 import { VOTE_MIGRATIONS } from './migrations.votes';
 import type { Migration } from './migration';
 
@@ -67,4 +68,4 @@ const CORE_MIGRATIONS: ReadonlyArray<Migration> = [
   },
 ];
 
-export const MIGRATIONS: ReadonlyArray<Migration> = [...CORE_MIGRATIONS, ...ANIMATION_MIGRATIONS, ...VOTE_MIGRATIONS, ...BOARD_MIGRATIONS, ...CENTRE_MIGRATIONS];
+export const MIGRATIONS: ReadonlyArray<Migration> = [...CORE_MIGRATIONS, ...ANIMATION_MIGRATIONS, ...VOTE_MIGRATIONS, ...BOARD_MIGRATIONS, ...CENTRE_MIGRATIONS, ...RETOUR_MIGRATIONS];

@@ -1,0 +1,32 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorCodeOf, type ClientErrorCode } from '../api/errors';
+import { AlertText } from '../components/AlertText';
+import { errorMessage } from '../components/errorMessage';
+import { downloadExport } from './retourApi';
+
+interface ExportButtonsProps {
+  workshopId: string;
+  token: string;
+  files: ReadonlyArray<{ path: string; label: string }>;
+}
+
+export function ExportButtons({ workshopId, token, files }: ExportButtonsProps) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<ClientErrorCode | null>(null);
+  const handleDownload = (path: string) => {
+    setError(null);
+    downloadExport(workshopId, token, path).catch((failure: unknown) => setError(errorCodeOf(failure)));
+  };
+  return (
+    <div className="retour-exports">
+      {files.map((file) => (
+        <button key={file.path} type="button" className="button" onClick={() => handleDownload(file.path)} data-testid={`export-${file.path}`}>
+          <span aria-hidden="true">⬇ </span>
+          {file.label}
+        </button>
+      ))}
+      {error && <AlertText>{t('retour.exportFailed', { reason: errorMessage(t, error) })}</AlertText>}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { lazy, Suspense, useState } from 'react';
+import './retourI18n';
+import { useTranslation } from 'react-i18next';
+import type { IdeaView, VoteResults } from '@gommette/shared';
+import { LoadingScreen } from '../components/LoadingScreen';
+
+const RetourPanel = lazy(() => import('./RetourPanel'));
+
+interface RetourSectionProps {
+  workshopId: string;
+  token: string;
+  workshop: { title: string; question: string; purpose: string };
+  ideas: ReadonlyArray<IdeaView>;
+  results: VoteResults | null;
+}
+
+/** "Retour aux habitants" on the console: briefs, follow-up, exports, figures — loaded when opened. */
+export function RetourSection(props: RetourSectionProps) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <section className="retour-section" aria-labelledby="retour-heading">
+      <h2 id="retour-heading" className="retour-section__heading">
+        <button type="button" className="button" aria-expanded={open} onClick={() => setOpen((value) => !value)} data-testid="retour-toggle">
+          <span aria-hidden="true">📣 </span>
+          {t('retour.heading')}
+        </button>
+      </h2>
+      {open && (
+        <Suspense fallback={<LoadingScreen />}>
+          <RetourPanel {...props} />
+        </Suspense>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { isDomainError } from '../domain/errors';
+import { buildBrief } from './brief';
+import { participationFigures } from './figures';
+import { emptyQuestionnaire, sampleSources } from './fixtures.test-helpers';
+import { briefMarkdown, buildWorkshopExport, ideaRows, questionnaireRows, workshopExportSchema, workshopMarkdown } from './exports';
+import { myIdeasInBriefs, timelineSteps, toFollowUpView } from './followUp';
+
+function exported() {
+  const sources = sampleSources();
+  const brief = buildBrief(sources, { id: 'b1', title: 'Le sac à dos', ideaIds: ['idea-sac'] }, 5000);
+  if (isDomainError(brief)) throw new Error(brief.message);
+  const ideas = sources.ideas.map((idea) => ({ ...idea, origin: 'phone' as const, parked: false }));
+  const figures = participationFigures({ sites: sources.sites, participants: { total: 3, bySite: {}, byTable: {}, assisted: 0 }, ideas, vote: sources.vote, questionnaire: emptyQuestionnaire });
+  return {
+    brief,
+    data: buildWorkshopExport(
+      {
+        workshop: { title: 'Atelier', question: sources.workshop.question, purpose: sources.workshop.purpose, createdAt: 1 },
+        followUp: { finishedAt: null, nextMeeting: null },
+        sites: sources.sites,
+        ideas,
+        vote: sources.vote,
+        matrix: sources.matrix,
+        questionnaire: emptyQuestionnaire,
+        figures,
+        briefs: [brief],
+      },
+      10,
+    ),
+  };
+}
+
+describe('workshop export', () => {
+  it('matches its schema and leaves hidden and merged ideas out', () => {
+    const { data } = exported();
+    expect(workshopExportSchema.parse(JSON.parse(JSON.stringify(data)))).toEqual(data);
+    expect(data.ideas.map((idea) => idea.id)).toEqual(['idea-sac', 'idea-douche']);
+    expect(data.ideas[0]?.gommettesBySite).toEqual([{ siteName: 'Centre social', gommettes: 5 }, { siteName: 'Maraude', gommettes: 4 }]);
+  });
+
+  it('refuses an extra field such as a participant id', () => {
+    const { data } = exported();
+    const leaked = { ...data, ideas: [{ ...data.ideas[0], participantId: 'p-1' }] };
+    expect(workshopExportSchema.safeParse(leaked).success).toBe(false);
+  });
+
+  it('gives CSV rows with one column per site', () => {
+    const { data } = exported();
+    const rows = ideaRows(data);
+    expect(rows[0]).toContain('gommettes_Maraude');
+    expect(rows[1]).toEqual(['idea-sac', 'Un sac à dos solide avec des poches', 'Centre social', '1', '', 'phone', 'no', '9', '1', '1', '5', '4', '80', '90']);
+    expect(questionnaireRows(data)[0]?.[0]).toBe('section');
+  });
+
+  it('writes Markdown with the question, purpose and traces', () => {
+    const { brief, data } = exported();
+    const md = briefMarkdown(brief);
+    expect(md).toContain('# Le sac à dos');
+    expect(md).toContain('sans abri');
+    expect(md).toContain('9 gommette(s), rang 1, dont 1 sur papier — par lieu : Centre social 5, Maraude 4');
+    expect(workshopMarkdown(data)).toContain('## Fiche solution : Le sac à dos');
+  });
+});
+
+describe('follow-up view', () => {
+  it('shows decisions without owners, and the timeline with dates', () => {
+    const { brief } = exported();
+    const withOwner = { ...brief, fields: { ...brief.fields, nextSteps: [{ text: 'Tester', owner: 'Mme X', date: '2027-03-01' }] } };
+    const view = toFollowUpView({ title: 'A', question: 'Q', purpose: 'P' }, { finishedAt: 1, nextMeeting: 'mardi' }, [withOwner]);
+    expect(JSON.stringify(view)).not.toContain('Mme X');
+    expect(view.briefs[0]?.nextSteps).toEqual([{ text: 'Tester', date: '2027-03-01' }]);
+    const steps = timelineSteps(view.briefs[0]!);
+    expect(steps.map((step) => [step.status, step.at !== null])).toEqual([['idea', true], ['chosen', true], ['building', false], ['tested', false], ['in_service', false]]);
+    const abandoned = timelineSteps({ status: 'abandoned', timeline: [...brief.timeline, { status: 'abandoned', at: 6000, reason: 'budget' }] });
+    expect(abandoned.map((step) => step.status)).toEqual(['idea', 'chosen', 'abandoned']);
+    expect(abandoned.at(-1)?.reason).toBe('budget');
+  });
+
+  it('finds only my ideas in the briefs', () => {
+    const { brief } = exported();
+    expect(myIdeasInBriefs([brief], new Set(['idea-sac', 'idea-douche']))).toEqual(['idea-sac']);
+    expect(myIdeasInBriefs([brief], new Set(['other']))).toEqual([]);
+  });
+});

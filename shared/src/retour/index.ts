@@ -1,0 +1,4 @@
+export * from './brief';
+export * from './followUp';
+export * from './figures';
+export * from './exports';
