@@ -61,6 +61,8 @@ test('a phone on a weak network posts three ideas and two gommettes while offlin
   const phone = new PhonePage(await weakContext.newPage());
   const setOffline = await weakNetwork(phone.page);
   await phone.join(joinUrl, 'rainy');
+  // The slow link brings the workshop's state a moment after the connection: wait for the box.
+  await expect(phone.page.getByTestId('idea-input')).toBeVisible({ timeout: 20_000 });
 
   // Offline: three ideas wait on the phone, visibly.
   await setOffline(true);
