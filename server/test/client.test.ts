@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { removeDataDir, startServer, tempDataDir, type TestServer } from './helpers';
+
+let server: TestServer | null = null;
+const dirs: string[] = [];
+afterEach(async () => {
+  await server?.close();
+  server = null;
+  for (const dir of dirs.splice(0)) removeDataDir(dir);
+});
+
+describe('the built client', () => {
+  it('is served compressed, hashed assets cached for a year, and every page path gets index.html', async () => {
+    const clientDir = tempDataDir();
+    dirs.push(clientDir);
+    fs.mkdirSync(path.join(clientDir, 'assets'));
+    fs.writeFileSync(path.join(clientDir, 'index.html'), '<!doctype html><title>Gommette</title><script type="module" src="/assets/index-abc.js"></script>');
+    const script = `export const words = ${JSON.stringify('idée '.repeat(5000))};`;
+    fs.writeFileSync(path.join(clientDir, 'assets/index-abc.js'), script);
+    server = await startServer({ env: { CLIENT_DIR: clientDir } });
+
+    const asset = await fetch(`${server.url}/assets/index-abc.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect(await asset.text()).toBe(script);
+
+    const page = await fetch(`${server.url}/j/ABCDEF`);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    expect(await page.text()).toContain('<title>Gommette</title>');
+  });
+});
