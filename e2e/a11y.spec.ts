@@ -2,19 +2,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { BUILT_IN_TEMPLATES, type CreateWorkshopResponse } from '@gommette/shared';
 import { PhonePage } from './pages/PhonePage';
-import { Devices, type DeviceKind } from './support/devices';
-import { ServerProcess } from './support/serverProcess';
+import type { DeviceKind } from './support/devices';
+import { createWorkshopByApi, specSetup } from './support/spec';
 
-let server: ServerProcess;
-const devices = new Devices();
-
-test.beforeAll(async () => {
-  server = await ServerProcess.start();
-});
-test.afterAll(async () => {
-  await devices.closeAll();
-  await server.stop();
-});
+const { server, devices } = specSetup();
 
 const LANGUAGES = ['fr', 'ar'] as const;
 
@@ -35,21 +26,12 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
 }
 
 async function createWorkshop(): Promise<CreateWorkshopResponse> {
-  const response = await fetch(`${server.url}/api/workshops`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      title: 'Être acteur de son quartier',
-      question: 'Comment aider les personnes sans abri dans leur quotidien ?',
-      purpose: 'Votre participation servira à choisir une invention que les jeunes fabriqueront avec le centre social.',
-      sites: [{ name: "Centre social de l'Arbrisseau" }, { name: 'Maison du Chemin Rouge' }],
-      // The co-design method, without the silent time (it would hold the projector's wall back).
-      phases: BUILT_IN_TEMPLATES[0]!.phases.map((phase) => ({ ...phase, silentSec: 0 })),
-      tableCount: 3,
-    }),
+  return await createWorkshopByApi(server.url, {
+    sites: [{ name: "Centre social de l'Arbrisseau" }, { name: 'Maison du Chemin Rouge' }],
+    // The co-design method, without the silent time (it would hold the projector's wall back).
+    phases: BUILT_IN_TEMPLATES[0]!.phases.map((phase) => ({ ...phase, silentSec: 0 })),
+    tableCount: 3,
   });
-  expect(response.status).toBe(201);
-  return (await response.json()) as CreateWorkshopResponse;
 }
 
 for (const language of LANGUAGES) {

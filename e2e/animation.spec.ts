@@ -3,19 +3,10 @@ import { ConsolePage } from './pages/ConsolePage';
 import { HomePage } from './pages/HomePage';
 import { PhonePage } from './pages/PhonePage';
 import { ScreenPage } from './pages/ScreenPage';
-import { Devices, type DeviceKind } from './support/devices';
-import { ServerProcess } from './support/serverProcess';
+import type { DeviceKind } from './support/devices';
+import { specSetup } from './support/spec';
 
-let server: ServerProcess;
-const devices = new Devices();
-
-test.beforeAll(async () => {
-  server = await ServerProcess.start();
-});
-test.afterAll(async () => {
-  await devices.closeAll();
-  await server.stop();
-});
+const { server, devices } = specSetup();
 
 async function newPage(browser: Browser, kind: DeviceKind): Promise<Page> {
   return (await devices.context(browser, kind)).newPage();

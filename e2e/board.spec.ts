@@ -7,6 +7,7 @@ import { BoardPhonePage } from './pages/BoardPhonePage';
 import { ConsolePage } from './pages/ConsolePage';
 import { PhonePage } from './pages/PhonePage';
 import { ServerProcess } from './support/serverProcess';
+import { createWorkshopByApi } from './support/spec';
 
 let server: ServerProcess;
 const contexts: BrowserContext[] = [];
@@ -31,28 +32,13 @@ async function newContext(browser: Browser, kind: 'desktop' | 'projector' | 'pho
   return context;
 }
 
-interface Created {
-  facilitatorUrl: string;
-  screenUrl: string;
-  sites: Array<{ joinUrl: string }>;
-}
-
 const NEEDS = 'Ce dont elle a besoin';
 const FEELS = "Ce qu'elle ressent";
 
 test('the journey map: set up on the console, filled from two phones, one of them offline for a while', async ({ browser }) => {
-  const response = await fetch(`${server.url}/api/workshops`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      title: 'Être acteur de son quartier',
-      question: 'Comment aider les personnes sans abri dans leur quotidien ?',
-      purpose: 'Votre participation servira à choisir une invention que les jeunes fabriqueront.',
-      sites: [{ name: 'Centre social' }, { name: 'Maison du quartier' }],
-    }),
+  const workshop = await createWorkshopByApi(server.url, {
+    sites: [{ name: 'Centre social' }, { name: 'Maison du quartier' }],
   });
-  expect(response.status).toBe(201);
-  const workshop = (await response.json()) as Created;
 
   // The facilitator sets up the journey map and changes it.
   const console = new BoardConsolePage(await (await newContext(browser, 'desktop')).newPage());

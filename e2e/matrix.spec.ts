@@ -4,28 +4,13 @@ import { PNG } from 'pngjs';
 import { dragOnBoard, expectBoard, readBoardView, type MatrixQuadrant } from './pages/BoardBoard';
 import { ConsolePage } from './pages/ConsolePage';
 import { PhonePage } from './pages/PhonePage';
-import { Devices, type DeviceKind } from './support/devices';
-import { ServerProcess } from './support/serverProcess';
+import type { DeviceKind } from './support/devices';
+import { createWorkshopByApi, specSetup } from './support/spec';
 
-let server: ServerProcess;
-const devices = new Devices();
-
-test.beforeAll(async () => {
-  server = await ServerProcess.start();
-});
-test.afterAll(async () => {
-  await devices.closeAll();
-  await server.stop();
-});
+const { server, devices } = specSetup();
 
 async function newPage(browser: Browser, kind: DeviceKind): Promise<Page> {
   return (await devices.context(browser, kind)).newPage();
-}
-
-interface Created {
-  facilitatorUrl: string;
-  screenUrl: string;
-  sites: Array<{ joinUrl: string }>;
 }
 
 /** Places one idea from a phone: a choice on each axis, by its words (as a resident reads them). */
@@ -38,24 +23,15 @@ async function place(phone: PhonePage, idea: string, easy: string, priority: str
 
 test('Sélection: two tables place their own ideas from their phones, the projector’s board shows them in their quadrants, the quadrant goes to a vote', async ({ browser }) => {
   test.setTimeout(120_000);
-  const response = await fetch(`${server.url}/api/workshops`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      title: 'Être acteur de son quartier',
-      question: 'Comment aider les personnes sans abri dans leur quotidien ?',
-      purpose: 'Votre participation servira à choisir une invention que les jeunes fabriqueront.',
-      sites: [{ name: 'Centre social' }],
-      tableCount: 2,
-      phases: [
-        { id: 'idees', title: 'Idées', instruction: 'Écris une idée par message.', activity: 'ideas', durationSec: 600, silentSec: 0 },
-        { id: 'selection', title: 'Sélection', instruction: 'Avec ta table, placez vos idées.', activity: 'matrix', durationSec: 600, silentSec: 0 },
-        { id: 'vote', title: 'Vote', instruction: 'Colle tes gommettes.', activity: 'vote', durationSec: 600, silentSec: 0 },
-      ],
-    }),
+  const workshop = await createWorkshopByApi(server.url, {
+    sites: [{ name: 'Centre social' }],
+    tableCount: 2,
+    phases: [
+      { id: 'idees', title: 'Idées', instruction: 'Écris une idée par message.', activity: 'ideas', durationSec: 600, silentSec: 0 },
+      { id: 'selection', title: 'Sélection', instruction: 'Avec ta table, placez vos idées.', activity: 'matrix', durationSec: 600, silentSec: 0 },
+      { id: 'vote', title: 'Vote', instruction: 'Colle tes gommettes.', activity: 'vote', durationSec: 600, silentSec: 0 },
+    ],
   });
-  expect(response.status).toBe(201);
-  const workshop = (await response.json()) as Created;
 
   const consolePage = await newPage(browser, 'desktop');
   await new ConsolePage(consolePage).open(workshop.facilitatorUrl);

@@ -1,43 +1,25 @@
 import { expect, test } from '@playwright/test';
-import type { Brief, CreateWorkshopResponse } from '@gommette/shared';
+import type { Brief } from '@gommette/shared';
 import { PhonePage } from './pages/PhonePage';
 import { RetourConsole } from './pages/RetourConsole';
 import { VoteBallot } from './pages/VoteBallot';
-import { Devices } from './support/devices';
-import { ServerProcess } from './support/serverProcess';
+import { createWorkshopByApi, specSetup } from './support/spec';
 
 const ideas = ['Un sac à dos solide avec des poches', 'Des douches ouvertes le dimanche'];
 const NEWS = 'Le sac à dos est en test à la maraude de mars';
 
-let server: ServerProcess;
-const devices = new Devices();
-
-test.beforeAll(async () => {
-  server = await ServerProcess.start();
-});
-test.afterAll(async () => {
-  await devices.closeAll();
-  await server.stop();
-});
+const { server, devices } = specSetup();
 
 test('the loop closes: ideas, vote, questionnaire, a brief in the making with news, then the same join link shows the follow-up with "ton idée"', async ({ browser }) => {
   test.setTimeout(150_000);
-  const created = await fetch(`${server.url}/api/workshops`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      title: 'Être acteur de son quartier',
-      question: 'Comment aider les personnes sans abri dans leur quotidien ?',
-      purpose: 'Votre participation servira à choisir une invention que les jeunes fabriqueront avec le centre social.',
-      sites: [{ name: 'Centre social' }, { name: 'Maraude' }],
-      phases: [
-        { id: 'idees', title: 'Idées', instruction: 'Toutes les idées sont bonnes.', activity: 'ideas', durationSec: 600, silentSec: 0 },
-        { id: 'vote', title: 'Vote', instruction: 'Colle tes gommettes.', activity: 'vote', durationSec: 600, silentSec: 0 },
-        { id: 'cloture', title: 'Clôture', instruction: 'Dis-nous comment c’était.', activity: 'questionnaire', durationSec: 300, silentSec: 0 },
-      ],
-    }),
+  const workshop = await createWorkshopByApi(server.url, {
+    sites: [{ name: 'Centre social' }, { name: 'Maraude' }],
+    phases: [
+      { id: 'idees', title: 'Idées', instruction: 'Toutes les idées sont bonnes.', activity: 'ideas', durationSec: 600, silentSec: 0 },
+      { id: 'vote', title: 'Vote', instruction: 'Colle tes gommettes.', activity: 'vote', durationSec: 600, silentSec: 0 },
+      { id: 'cloture', title: 'Clôture', instruction: 'Dis-nous comment c’était.', activity: 'questionnaire', durationSec: 300, silentSec: 0 },
+    ],
   });
-  const workshop = (await created.json()) as CreateWorkshopResponse;
   const consolePage = await (await devices.context(browser, 'desktop')).newPage();
   await consolePage.goto(workshop.facilitatorUrl);
   await expect(consolePage.getByTestId('run-panel')).toBeVisible();

@@ -1,11 +1,11 @@
 import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
-import type { CreateWorkshopResponse } from '@gommette/shared';
 import { KioskTablet } from './pages/KioskTablet';
 import { PhonePage } from './pages/PhonePage';
 import { VoteBallot } from './pages/VoteBallot';
 import { VoteConsole } from './pages/VoteConsole';
 import { VoteScreen } from './pages/VoteScreen';
 import { ServerProcess } from './support/serverProcess';
+import { createWorkshopByApi } from './support/spec';
 
 const sites = ["Centre social de l'Arbrisseau", 'Maison du Chemin Rouge', 'Médiathèque des Tilleuls'];
 const ideas = ['Une bagagerie solidaire', 'Des douches ouvertes le matin', 'Une carte des lieux utiles'];
@@ -32,17 +32,9 @@ async function newPage(browser: Browser, kind: 'desktop' | 'projector' | 'phone'
 
 test('three sites vote with phones, a kiosk used by two people and a paper count; every projector shows the same totals; the round closes at its time', async ({ browser }) => {
   test.setTimeout(150_000);
-  const created = await fetch(`${server.url}/api/workshops`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      title: 'Être acteur de son quartier',
-      question: 'Comment aider les personnes sans abri dans leur quotidien ?',
-      purpose: 'Votre participation servira à choisir une invention que les jeunes fabriqueront avec le centre social.',
-      sites: sites.map((name) => ({ name })),
-    }),
+  const workshop = await createWorkshopByApi(server.url, {
+    sites: sites.map((name) => ({ name })),
   });
-  const workshop = (await created.json()) as CreateWorkshopResponse;
 
   // One phone per site; each writes an idea.
   const phones: PhonePage[] = [];

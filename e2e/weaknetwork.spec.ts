@@ -4,19 +4,9 @@ import { ConsolePage } from './pages/ConsolePage';
 import { PhonePage } from './pages/PhonePage';
 import { VoteBallot } from './pages/VoteBallot';
 import { VoteScreen } from './pages/VoteScreen';
-import { Devices } from './support/devices';
-import { ServerProcess } from './support/serverProcess';
+import { createWorkshopByApi, specSetup } from './support/spec';
 
-let server: ServerProcess;
-const devices = new Devices();
-
-test.beforeAll(async () => {
-  server = await ServerProcess.start();
-});
-test.afterAll(async () => {
-  await devices.closeAll();
-  await server.stop();
-});
+const { server, devices } = specSetup();
 
 /** A weak mobile connection through CDP (400 ms round trips, 400 kbit/s down, 200 up) that can drop. */
 async function weakNetwork(page: Page): Promise<(offline: boolean) => Promise<void>> {
@@ -37,17 +27,9 @@ async function ideasStored(workshop: CreateWorkshopResponse): Promise<string[]> 
 
 test('a phone on a weak network posts three ideas and two gommettes while offline: exactly those arrive, once', async ({ browser }) => {
   test.setTimeout(150_000);
-  const response = await fetch(`${server.url}/api/workshops`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      title: 'Être acteur de son quartier',
-      question: 'Comment aider les personnes sans abri dans leur quotidien ?',
-      purpose: 'Votre participation servira à choisir une invention que les jeunes fabriqueront avec le centre social.',
-      sites: [{ name: 'Centre social' }],
-    }),
+  const workshop = await createWorkshopByApi(server.url, {
+    sites: [{ name: 'Centre social' }],
   });
-  const workshop = (await response.json()) as CreateWorkshopResponse;
   const joinUrl = workshop.sites[0]!.joinUrl;
 
   const other = new PhonePage(await (await devices.context(browser, 'phone')).newPage());

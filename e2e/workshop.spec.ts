@@ -3,8 +3,8 @@ import { ConsolePage } from './pages/ConsolePage';
 import { HomePage } from './pages/HomePage';
 import { PhonePage } from './pages/PhonePage';
 import { ScreenPage } from './pages/ScreenPage';
-import { Devices, type DeviceKind } from './support/devices';
-import { ServerProcess } from './support/serverProcess';
+import type { DeviceKind } from './support/devices';
+import { specSetup } from './support/spec';
 
 const scenario = {
   title: 'Être acteur de son quartier',
@@ -13,16 +13,7 @@ const scenario = {
   sites: ["Centre social de l'Arbrisseau", 'Maison du Chemin Rouge'],
 };
 
-let server: ServerProcess;
-const devices = new Devices();
-
-test.beforeAll(async () => {
-  server = await ServerProcess.start();
-});
-test.afterAll(async () => {
-  await devices.closeAll();
-  await server.stop();
-});
+const { server, devices } = specSetup();
 
 const newContext = (browser: Browser, kind: DeviceKind): Promise<BrowserContext> => devices.context(browser, kind);
 
