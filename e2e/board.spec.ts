@@ -101,6 +101,11 @@ test('the journey map: set up on the console, filled from two phones, one of the
   await console.page.getByTestId('board-fit').click();
   await dragNoteToCell(console.page, 'Manger chaud', 'Le soir', NEEDS);
   await expectBoard(screen, (view) => view.notes.some((note) => note.text === 'Manger chaud' && note.step === 'Le soir' && note.row === NEEDS), 'the moved note on the projector');
+  // Screen readers get the same board as a list (the canvas itself is hidden from them).
+  const list = screen.getByTestId('board-list');
+  await list.locator('summary').click();
+  await expect(list.locator('section', { has: screen.getByRole('heading', { name: 'Le soir' }) })).toContainText('Manger chaud');
+  await expect(screen.getByTestId('board-canvas')).toHaveAttribute('aria-hidden', 'true');
 
   // An idea posted from a phone becomes a note on the board.
   await new PhonePage(second.page).post('Une douche mobile');

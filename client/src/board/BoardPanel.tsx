@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { IdeaView, MatrixPlacement, MatrixView } from '@gommette/shared';
 import { MATRIX_AXIS_BAND, MATRIX_MARGIN, MATRIX_PLOT_SIZE, layoutIdeas, layoutJourney, matrixOrigin, type BoardAwarenessState, type BoardIdea, type BoardViewport } from '@gommette/shared/board';
 import type { BoardMatrix } from './boardMatrix';
+import { BoardAsList } from './BoardAsList';
 import { BoardCanvas, type BoardCanvasControls } from './BoardCanvas';
 import { useBoardTestHook } from './boardTestHook';
 import { renderBoardPng } from './exportBoardImage';
@@ -130,7 +131,8 @@ export default function BoardPanel({ workshopId, token, role, ideas, sites, matr
         {editable && board && state && (
           <JourneyEditor doc={board.connection.doc} state={state} clusterSpot={{ x: clusterX, y: below?.y ?? 0 }} />
         )}
-        <div className="board-panel__canvas" ref={canvasBox} data-testid="board-canvas">
+        {/* The canvas says nothing to a screen reader: the same content is in the list below. */}
+        <div className="board-panel__canvas" ref={canvasBox} data-testid="board-canvas" aria-hidden="true">
           {board && state && size.width > 0 && size.height > 0 ? (
             <BoardCanvas
               state={state}
@@ -153,6 +155,7 @@ export default function BoardPanel({ workshopId, token, role, ideas, sites, matr
           )}
         </div>
       </div>
+      {state && <BoardAsList state={state} ideas={boardIdeas} />}
     </section>
   );
 }

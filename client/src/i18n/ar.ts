@@ -471,6 +471,8 @@ export const ar = {
     heading: 'اللوحة',
     open: 'اللوحة',
     close: 'إغلاق اللوحة',
+    asList: 'اعرض اللوحة كقائمة',
+    looseIdeas: 'أفكار لم تُرتَّب بعد',
     loading: 'نفتح اللوحة…',
     reconnecting: 'جارٍ إعادة الاتصال…',
     editor: 'المسار',

@@ -412,6 +412,8 @@ export const en = {
     heading: 'The board',
     open: 'Board',
     close: 'Close the board',
+    asList: 'See the board as a list',
+    looseIdeas: 'Ideas not grouped yet',
     loading: 'Opening the board…',
     reconnecting: 'Reconnecting…',
     editor: 'The journey',

@@ -177,6 +177,8 @@ export const frResident = {
     heading: 'Le tableau',
     open: 'Tableau',
     close: 'Fermer le tableau',
+    asList: 'Voir le tableau en liste',
+    looseIdeas: 'Idées pas encore rangées',
     loading: 'On ouvre le tableau…',
     reconnecting: 'Reconnexion…',
     editor: 'Le parcours',
