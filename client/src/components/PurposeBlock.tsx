@@ -25,7 +25,7 @@ export function PurposeBlock({ purpose, testId, className }: PurposeBlockProps) 
           {t('purpose.heading')}
         </h2>
       )}
-      <p className="purpose__text" data-testid={testId}>
+      <p className="purpose__text" data-testid={testId} dir="auto">
         {purpose}
       </p>
     </section>

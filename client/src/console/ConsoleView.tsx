@@ -83,9 +83,9 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
       <div className="console__layout">
         <div className="console__side">
           <section className="console-panel console-intro">
-            <h1>{workshop.title}</h1>
+            <h1 dir="auto">{workshop.title}</h1>
             <p className="console-intro__label">{t('console.question')}</p>
-            <p className="console-intro__question">{workshop.question}</p>
+            <p className="console-intro__question" dir="auto">{workshop.question}</p>
             <PurposeBlock purpose={workshop.purpose} testId="console-purpose" className="purpose--compact" />
           </section>
           {readOnly && <p className="notice">{t('observer.readOnly')}</p>}

@@ -73,7 +73,7 @@ export function JoinForm({ info, notice, onJoined }: JoinFormProps) {
         <span aria-hidden="true">📍 </span>
         {t('join.site', { site: info.site.name })}
       </p>
-      <p className="phone__question">{info.workshop.question}</p>
+      <p className="phone__question" dir="auto">{info.workshop.question}</p>
       <PurposeBlock purpose={info.workshop.purpose} testId="purpose" />
       <MoodPicker value={mood} onChange={handleMood} />
       <NicknameField value={nickname} onChange={setNickname} />

@@ -121,7 +121,7 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
               {siteName}
             </p>
           )}
-          <h1 className="phone__question">{workshop.question}</h1>
+          <h1 className="phone__question" dir="auto">{workshop.question}</h1>
           <PurposeBlock purpose={workshop.purpose} testId="purpose" className="purpose--compact" />
         </>
       ) : (

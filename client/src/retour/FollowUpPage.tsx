@@ -70,11 +70,11 @@ export default function FollowUpPage({ joinCode, participantToken }: FollowUpPag
       </header>
       <section>
         <p className="follow-up__over">{t('followUp.over')}</p>
-        <h1>{view.workshop.title}</h1>
-        <p className="follow-up__question">{view.workshop.question}</p>
+        <h1 dir="auto">{view.workshop.title}</h1>
+        <p className="follow-up__question" dir="auto">{view.workshop.question}</p>
         <div className="follow-up__purpose">
           <h2>{t('followUp.purposeHeading')}</h2>
-          <p data-testid="follow-up-purpose">{view.workshop.purpose}</p>
+          <p data-testid="follow-up-purpose" dir="auto">{view.workshop.purpose}</p>
         </div>
       </section>
       <section aria-labelledby="follow-up-decided">
@@ -87,7 +87,7 @@ export default function FollowUpPage({ joinCode, participantToken }: FollowUpPag
       {view.nextMeeting && (
         <section className="follow-up__meeting" data-testid="follow-up-meeting">
           <h2>{t('followUp.nextMeeting')}</h2>
-          <p>{view.nextMeeting}</p>
+          <p dir="auto">{view.nextMeeting}</p>
         </section>
       )}
       <p className="follow-up__print">
@@ -104,7 +104,7 @@ function BriefFollowUp({ brief, mine, language }: { brief: FollowUpBrief; mine: 
   const steps = timelineSteps(brief);
   return (
     <article className="follow-up__brief" data-testid="follow-up-brief">
-      <h3>{brief.title}</h3>
+      <h3 dir="auto">{brief.title}</h3>
       {brief.solution && <p className="follow-up__solution">{brief.solution}</p>}
       <ol className="timeline" aria-label={t('followUp.timeline')}>
         {steps.map((step) => (

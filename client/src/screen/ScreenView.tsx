@@ -89,7 +89,7 @@ export function ScreenView({ credentials }: ScreenViewProps) {
           <FullscreenButton />
           <LanguageSwitcher />
         </div>
-        <h1 className="screen__question" data-testid="screen-question">
+        <h1 className="screen__question" data-testid="screen-question" dir="auto">
           {workshop.question}
         </h1>
         <PurposeBlock purpose={workshop.purpose} testId="screen-purpose" className="purpose--screen" />
