@@ -70,6 +70,16 @@ for (const language of LANGUAGES) {
     await phone.expectOnline(true);
     await expectAccessible(phonePage, 'phone before the start');
 
+    // The journey step: the phone's map, step by step (the console sets the map up first).
+    await console.getByTestId('goto-parcours').click();
+    await console.getByTestId('run-start').click();
+    await console.getByTestId('board-toggle').click();
+    await console.getByTestId('board-setup').click();
+    await expect(phonePage.getByTestId('phone-journey')).toBeVisible();
+    await expectAccessible(phonePage, 'phone, journey map');
+    await expectAccessible(console, 'console, board open');
+    await console.getByTestId('board-toggle').click();
+
     // The ideas step, with a table to pick.
     await console.getByTestId('goto-ideation').click();
     await console.getByTestId('run-start').click();
@@ -92,6 +102,13 @@ for (const language of LANGUAGES) {
     await expect(card).toHaveAttribute('data-count', '1');
     await testInfo.attach(`phone-ballot-${language}.png`, { body: await phonePage.screenshot({ fullPage: true }), contentType: 'image/png' });
     await expectAccessible(screen, 'projector, vote');
+    // A site's kiosk (a shared tablet), as the next voter finds it.
+    await console.getByTestId('kiosk-links-show').click();
+    const kioskHref = await console.getByTestId('kiosk-link').first().getAttribute('href');
+    const kiosk = await pageIn(browser, 'desktop', language);
+    await kiosk.goto(kioskHref!);
+    await expect(kiosk.getByTestId('kiosk-start')).toBeVisible();
+    await expectAccessible(kiosk, 'kiosk');
 
     // The closing questionnaire.
     await console.getByTestId('goto-cloture').click();

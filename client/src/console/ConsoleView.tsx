@@ -59,7 +59,6 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
   // The server rebuilds the projector link from the console's key, on whichever device this is.
   const screenHref = figures.state?.screenUrl;
 
-  const journey = live.room !== null && currentPhase(live.room.phases, live.room.run)?.activity === 'journey';
   const matrixStep = live.room !== null && currentPhase(live.room.phases, live.room.run)?.activity === 'matrix';
   const usesMatrix = (vote.matrix?.placements.length ?? 0) > 0 || (live.room?.phases.some((phase) => phase.activity === 'matrix') ?? false);
   const refusal = connection.refusal ?? (figures.error === ErrorCode.Unauthorized || figures.error === ErrorCode.NotFound ? figures.error : null);
@@ -112,9 +111,8 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
           tableCount={live.room?.tableCount ?? 0}
         />
       </div>
+      {/* The board covers the console when open: the facilitator opens it (the projector's opens by itself). */}
       <BoardSection
-        key={journey ? 'journey' : 'other'}
-        initiallyOpen={journey}
         workshopId={credentials.workshopId}
         token={credentials.token}
         role={readOnly ? 'screen' : 'facilitator'}
