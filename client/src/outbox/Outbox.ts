@@ -1,6 +1,7 @@
 import { COMMAND_ACK_TIMEOUT_MS, ErrorCode, type AckError, type IdeaView } from '@gommette/shared';
 import { nanoid } from 'nanoid';
 import type { GommetteSocket } from '../socket/createSocket';
+import { SendLoop } from './SendLoop';
 import { loadFailed, loadPending, saveFailed, savePending, type FailedIdea, type PendingIdea } from './outboxStorage';
 
 export interface OutboxState {
@@ -30,29 +31,15 @@ const RETRY_MAX_MS = 30_000;
  * again after an ack timeout, on every reconnection and after a reload, until the server answers.
  * The server stores each id once, so a resend is harmless and acks the original.
  */
-export class Outbox {
-  private state: OutboxState;
+export class Outbox extends SendLoop<OutboxState> {
   private readonly participantId: string;
-  private readonly listeners = new Set<() => void>();
-  private socket: GommetteSocket | null = null;
   private handleSent: (idea: IdeaView) => void = () => undefined;
-  /** Bumped whenever an in-flight send must be forgotten (disconnect, detach). */
-  private attempt = 0;
   private inFlight = false;
-  private waitTimer: ReturnType<typeof setTimeout> | null = null;
-  private retryDelayMs = RETRY_BASE_MS;
 
   constructor(participantId: string) {
+    super({ pending: loadPending(participantId), failed: loadFailed(participantId) }, { baseMs: RETRY_BASE_MS, maxMs: RETRY_MAX_MS });
     this.participantId = participantId;
-    this.state = { pending: loadPending(participantId), failed: loadFailed(participantId) };
   }
-
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  readonly getSnapshot = (): OutboxState => this.state;
 
   /** Queues an idea (already checked by the UI) and tries to send it now. */
   readonly send = (text: string): string => {
@@ -72,27 +59,11 @@ export class Outbox {
 
   /** Starts sending through this socket; returns the function that stops. */
   attach(socket: GommetteSocket, onSent: (idea: IdeaView) => void): () => void {
-    this.socket = socket;
     this.handleSent = onSent;
-    const handleConnect = () => {
-      this.retryDelayMs = RETRY_BASE_MS;
-      this.clearWait();
-      this.pump();
-    };
-    const handleDisconnect = () => this.forgetInFlight();
-    socket.on('connect', handleConnect);
-    socket.on('disconnect', handleDisconnect);
-    this.pump();
-    return () => {
-      socket.off('connect', handleConnect);
-      socket.off('disconnect', handleDisconnect);
-      this.forgetInFlight();
-      this.clearWait();
-      if (this.socket === socket) this.socket = null;
-    };
+    return this.connect(socket);
   }
 
-  private pump(): void {
+  protected pump(): void {
     const socket = this.socket;
     const head = this.state.pending[0];
     if (!socket || !socket.connected || this.inFlight || this.waitTimer !== null || !head) return;
@@ -112,7 +83,7 @@ export class Outbox {
   }
 
   private handleAccepted(idea: PendingIdea, stored: IdeaView): void {
-    this.retryDelayMs = RETRY_BASE_MS;
+    this.resetBackOff();
     // Show it as sent before it leaves the queue, so it never blinks out of "Mes idées".
     this.handleSent({ ...stored, mine: true });
     this.setPending(this.state.pending.filter((item) => item.id !== idea.id));
@@ -134,26 +105,10 @@ export class Outbox {
     // A temporary failure (internal error, hands raised, a phase that closed): keep the idea and
     // try again a little later; it leaves once the facilitator lowers the hand or reopens ideas.
     this.setNotice(idea.id, refusal.code === ErrorCode.HandRaised || refusal.code === ErrorCode.PhaseClosed ? refusal.code : 'retrying');
-    this.wait(this.retryDelayMs);
-    this.retryDelayMs = Math.min(this.retryDelayMs * 2, RETRY_MAX_MS);
+    this.waitBackOff();
   }
 
-  private wait(ms: number): void {
-    this.clearWait();
-    this.waitTimer = setTimeout(() => {
-      this.waitTimer = null;
-      this.pump();
-    }, Math.max(0, ms));
-  }
-
-  private clearWait(): void {
-    if (this.waitTimer === null) return;
-    clearTimeout(this.waitTimer);
-    this.waitTimer = null;
-  }
-
-  private forgetInFlight(): void {
-    this.attempt++;
+  protected clearInFlight(): void {
     this.inFlight = false;
   }
 
@@ -172,10 +127,5 @@ export class Outbox {
   private setFailed(failed: FailedIdea[]): void {
     saveFailed(this.participantId, failed);
     this.update({ ...this.state, failed });
-  }
-
-  private update(state: OutboxState): void {
-    this.state = state;
-    for (const listener of this.listeners) listener();
   }
 }

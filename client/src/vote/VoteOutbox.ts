@@ -2,6 +2,7 @@ import { COMMAND_ACK_TIMEOUT_MS, ErrorCode, withGommette, withoutGommette, type 
 import { nanoid } from 'nanoid';
 import type { ClientErrorCode } from '../api/errors';
 import type { GommetteSocket } from '../socket/createSocket';
+import { SendLoop } from '../outbox/SendLoop';
 import { loadVoteOps, saveVoteOps, type VoteOp } from './voteOutboxStorage';
 
 export interface VoteOutboxState {
@@ -22,27 +23,14 @@ const RETRY_MAX_MS = 30_000;
  * oldest first, and the same operation is resent after an ack timeout, on every reconnection
  * and after a reload, until the server answers. The server stores each id once.
  */
-export class VoteOutbox {
-  private state: VoteOutboxState;
-  private readonly listeners = new Set<() => void>();
-  private socket: GommetteSocket | null = null;
+export class VoteOutbox extends SendLoop<VoteOutboxState> {
   private handleAck: (mine: MyVotes) => void = () => undefined;
-  private attempt = 0;
   private inFlight: string | null = null;
-  private waitTimer: ReturnType<typeof setTimeout> | null = null;
-  private retryDelayMs = RETRY_BASE_MS;
 
   /** `owner`: the participant, or the kiosk; operations of a kiosk carry their voter. */
   constructor(private readonly owner: string) {
-    this.state = { pending: loadVoteOps(owner), refusal: null };
+    super({ pending: loadVoteOps(owner), refusal: null }, { baseMs: RETRY_BASE_MS, maxMs: RETRY_MAX_MS });
   }
-
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  readonly getSnapshot = (): VoteOutboxState => this.state;
 
   readonly stick = (roundId: string, ideaId: string, voterId?: string): void => {
     const op: VoteOp = voterId ? { kind: 'stick', id: nanoid(), roundId, ideaId, voterId } : { kind: 'stick', id: nanoid(), roundId, ideaId };
@@ -71,27 +59,11 @@ export class VoteOutbox {
   };
 
   attach(socket: GommetteSocket, onAck: (mine: MyVotes) => void): () => void {
-    this.socket = socket;
     this.handleAck = onAck;
-    const handleConnect = () => {
-      this.retryDelayMs = RETRY_BASE_MS;
-      this.clearWait();
-      this.pump();
-    };
-    const handleDisconnect = () => this.forgetInFlight();
-    socket.on('connect', handleConnect);
-    socket.on('disconnect', handleDisconnect);
-    this.pump();
-    return () => {
-      socket.off('connect', handleConnect);
-      socket.off('disconnect', handleDisconnect);
-      this.forgetInFlight();
-      this.clearWait();
-      if (this.socket === socket) this.socket = null;
-    };
+    return this.connect(socket);
   }
 
-  private pump(): void {
+  protected pump(): void {
     const socket = this.socket;
     const head = this.state.pending[0];
     if (!socket || !socket.connected || this.inFlight !== null || this.waitTimer !== null || !head) return;
@@ -117,7 +89,7 @@ export class VoteOutbox {
   }
 
   private accepted(op: VoteOp, mine: MyVotes): void {
-    this.retryDelayMs = RETRY_BASE_MS;
+    this.resetBackOff();
     this.handleAck(mine);
     this.setPending(this.state.pending.filter((item) => item.id !== op.id), this.state.refusal);
     this.pump();
@@ -125,11 +97,7 @@ export class VoteOutbox {
 
   private refused(op: VoteOp, code: ErrorCode, retryAfterMs: number | undefined): void {
     if (code === ErrorCode.RateLimited) return this.wait(retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
-    if (code === ErrorCode.Internal) {
-      this.wait(this.retryDelayMs);
-      this.retryDelayMs = Math.min(this.retryDelayMs * 2, RETRY_MAX_MS);
-      return;
-    }
+    if (code === ErrorCode.Internal) return this.waitBackOff();
     // Final: budget spent, vote closed, not allowed… drop it and say why.
     this.setPending(
       this.state.pending.filter((item) => item.id !== op.id),
@@ -138,29 +106,13 @@ export class VoteOutbox {
     this.pump();
   }
 
-  private wait(ms: number): void {
-    this.clearWait();
-    this.waitTimer = setTimeout(() => {
-      this.waitTimer = null;
-      this.pump();
-    }, Math.max(0, ms));
-  }
-
-  private clearWait(): void {
-    if (this.waitTimer === null) return;
-    clearTimeout(this.waitTimer);
-    this.waitTimer = null;
-  }
-
-  private forgetInFlight(): void {
-    this.attempt++;
+  protected clearInFlight(): void {
     this.inFlight = null;
   }
 
   private setPending(pending: VoteOp[], refusal: ClientErrorCode | null): void {
     saveVoteOps(this.owner, pending);
-    this.state = { pending, refusal };
-    for (const listener of this.listeners) listener();
+    this.update({ pending, refusal });
   }
 }
 
