@@ -1,6 +1,7 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Route, Switch } from 'wouter';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { lazyWithWords } from './i18n/lazyWithWords';
 import { LoadingScreen } from './components/LoadingScreen';
 import { NotFoundPage } from './components/NotFoundPage';
 import { EnterCodePage } from './phone/EnterCodePage';
@@ -8,22 +9,18 @@ import { JoinPage } from './phone/JoinPage';
 
 // The phone's pages are in the first bundle; the facilitator's pages load only when opened,
 // so a resident's phone never downloads them (nor their words).
-function staffPage<M>(load: () => Promise<M>): () => Promise<M> {
-  return () => import('./i18n/staff').then(({ ensureStaffTranslations }) => {
-    ensureStaffTranslations();
-    return load();
-  });
-}
-const HomePage = lazy(() => staffPage(() => import('./home/HomePage'))().then((module) => ({ default: module.HomePage })));
-const ConsolePage = lazy(() => staffPage(() => import('./console/ConsolePage'))().then((module) => ({ default: module.ConsolePage })));
-const ScreenPage = lazy(() => staffPage(() => import('./screen/ScreenPage'))().then((module) => ({ default: module.ScreenPage })));
-const HelperPage = lazy(() => staffPage(() => import('./helper/HelperPage'))().then((module) => ({ default: module.HelperPage })));
-const CentreHomePage = lazy(() => staffPage(() => import('./centre/CentreHomePage'))().then((module) => ({ default: module.CentreHomePage })));
-const InvitationPage = lazy(() => staffPage(() => import('./centre/InvitationPage'))().then((module) => ({ default: module.InvitationPage })));
-const CentreSpacePage = lazy(() => staffPage(() => import('./centre/CentreSpacePage'))().then((module) => ({ default: module.CentreSpacePage })));
-const SeriesFollowUpPage = lazy(() => staffPage(() => import('./centre/SeriesFollowUpPage'))().then((module) => ({ default: module.SeriesFollowUpPage })));
-const ObserverPage = lazy(() => staffPage(() => import('./console/ObserverPage'))().then((module) => ({ default: module.ObserverPage })));
-const KioskPage = lazy(() => staffPage(() => import('./vote/KioskPage'))().then((module) => ({ default: module.KioskPage })));
+const staffWords = () => import('./i18n/staff').then((module) => module.ensureStaffTranslations);
+
+const HomePage = lazyWithWords(staffWords, () => import('./home/HomePage').then((module) => module.HomePage));
+const ConsolePage = lazyWithWords(staffWords, () => import('./console/ConsolePage').then((module) => module.ConsolePage));
+const ScreenPage = lazyWithWords(staffWords, () => import('./screen/ScreenPage').then((module) => module.ScreenPage));
+const HelperPage = lazyWithWords(staffWords, () => import('./helper/HelperPage').then((module) => module.HelperPage));
+const CentreHomePage = lazyWithWords(staffWords, () => import('./centre/CentreHomePage').then((module) => module.CentreHomePage));
+const InvitationPage = lazyWithWords(staffWords, () => import('./centre/InvitationPage').then((module) => module.InvitationPage));
+const CentreSpacePage = lazyWithWords(staffWords, () => import('./centre/CentreSpacePage').then((module) => module.CentreSpacePage));
+const SeriesFollowUpPage = lazyWithWords(staffWords, () => import('./centre/SeriesFollowUpPage').then((module) => module.SeriesFollowUpPage));
+const ObserverPage = lazyWithWords(staffWords, () => import('./console/ObserverPage').then((module) => module.ObserverPage));
+const KioskPage = lazyWithWords(staffWords, () => import('./vote/KioskPage').then((module) => module.KioskPage));
 
 export function App() {
   return (

@@ -1,16 +1,14 @@
-import i18next from 'i18next';
 import { frStaff } from './fr.staff';
+import { frenchWordsAdder } from './frenchWords';
 import { ensureStepTranslations } from './steps';
 
-let added = false;
+const addStaffWords = frenchWordsAdder(frStaff);
 
 /**
- * Adds the staff pages' French words (the start page, console, projector, helpers, centre space).
- * They are not in the phone's first bundle; other languages load whole when chosen.
+ * Adds the staff pages' French words (the start page, console, projector, helpers, centre space)
+ * and those of late steps, which the console shows too.
  */
 export function ensureStaffTranslations(): void {
-  if (added) return;
-  added = true;
-  i18next.addResourceBundle('fr', 'translation', frStaff, true, false);
+  addStaffWords();
   ensureStepTranslations();
 }

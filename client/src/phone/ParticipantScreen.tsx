@@ -11,6 +11,7 @@ import { useConnectionStatus } from '../socket/useConnectionStatus';
 import { useWorkshopLive } from '../socket/useWorkshopLive';
 import { useWorkshopSocket, type SocketCredentials } from '../socket/useWorkshopSocket';
 import { PhoneJourneyButton } from '../board/PhoneJourneyButton';
+import { lazyWithWords } from '../i18n/lazyWithWords';
 import { useTestHook } from '../testHook';
 import { HandRaised } from '../animation/HandRaised';
 import { PhaseBanner } from '../animation/PhaseBanner';
@@ -26,17 +27,10 @@ import { useVoteFeed } from '../vote/useVoteFeed';
 
 // The vote screen loads only when a round exists, keeping the first screen light.
 const PhoneVote = lazy(() => import('../vote/PhoneVote'));
-// The matrix (Sélection step): only when that step runs.
-/** A step's screen, loaded with its words when the step comes. */
-function stepScreen<M>(load: () => Promise<M>): () => Promise<M> {
-  return () => import('../i18n/steps').then(({ ensureStepTranslations }) => {
-    ensureStepTranslations();
-    return load();
-  });
-}
-const PhoneMatrix = lazy(stepScreen(() => import('../vote/PhoneMatrix')));
-// The closing questionnaire is needed once, at the end: it loads then.
-const QuestionnaireForm = lazy(() => stepScreen(() => import('./QuestionnaireForm'))().then((module) => ({ default: module.QuestionnaireForm })));
+// The screens of late steps load with their words when the step comes.
+const stepWords = () => import('../i18n/steps').then((module) => module.ensureStepTranslations);
+const PhoneMatrix = lazyWithWords(stepWords, () => import('../vote/PhoneMatrix').then((module) => module.default));
+const QuestionnaireForm = lazyWithWords(stepWords, () => import('./QuestionnaireForm').then((module) => module.QuestionnaireForm));
 
 interface ParticipantScreenProps {
   participant: JoinResponse;

@@ -1,4 +1,4 @@
-import type { IdeaView, ParticipantFigures, ParticipantSelf, PersonView, Presence, Role, RoomView, Snapshot } from '@gommette/shared';
+import type { IdeaView, ParticipantFigures, ParticipantSelf, PersonView, Presence, Role, RoomView, ServerToClientEvents, Snapshot } from '@gommette/shared';
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import type { GommetteSocket } from './createSocket';
 import { createLiveReducer, initialLiveState, type LiveState } from './liveReducer';
@@ -21,35 +21,25 @@ export function useWorkshopLive(socket: GommetteSocket | null, role: Role): Work
 
   useEffect(() => {
     if (!socket) return undefined;
-    const handleSnapshot = (snapshot: Snapshot) => dispatch({ type: 'snapshot', snapshot });
     const handleIdea = (idea: IdeaView) => dispatch({ type: 'idea', idea });
-    const handleIdeas = (ideas: IdeaView[]) => ideas.forEach(handleIdea);
-    const handleRemoved = ({ ideaId }: { ideaId: string }) => dispatch({ type: 'removed', ideaId });
-    const handlePresence = (presence: Presence) => dispatch({ type: 'presence', presence });
-    const handleCounted = ({ ideaCount }: { ideaCount: number }) => dispatch({ type: 'counted', ideaCount });
-    const handleRoom = (room: RoomView) => dispatch({ type: 'room', room, receivedAt: Date.now() });
-    const handleMe = (me: ParticipantSelf) => dispatch({ type: 'me', me });
-    const handlePeople = (event: { people: PersonView[]; figures: ParticipantFigures }) => dispatch({ type: 'people', ...event });
-    socket.on('room:changed', handleRoom);
-    socket.on('me:changed', handleMe);
-    socket.on('participants:changed', handlePeople);
-
-    socket.on('workshop:snapshot', handleSnapshot);
-    socket.on('ideas:added', handleIdeas);
-    socket.on('idea:moderated', handleIdea);
-    socket.on('idea:removed', handleRemoved);
-    socket.on('presence:changed', handlePresence);
-    socket.on('ideas:counted', handleCounted);
+    // Each event the view follows, and what it does to the state.
+    const handlers: { [E in keyof ServerToClientEvents]?: ServerToClientEvents[E] } = {
+      'workshop:snapshot': (snapshot: Snapshot) => dispatch({ type: 'snapshot', snapshot }),
+      'ideas:added': (ideas: IdeaView[]) => ideas.forEach(handleIdea),
+      'idea:moderated': handleIdea,
+      'idea:removed': ({ ideaId }) => dispatch({ type: 'removed', ideaId }),
+      'presence:changed': (presence: Presence) => dispatch({ type: 'presence', presence }),
+      'ideas:counted': ({ ideaCount }) => dispatch({ type: 'counted', ideaCount }),
+      'room:changed': (room: RoomView) => dispatch({ type: 'room', room, receivedAt: Date.now() }),
+      'me:changed': (me: ParticipantSelf) => dispatch({ type: 'me', me }),
+      'participants:changed': (event: { people: PersonView[]; figures: ParticipantFigures }) => dispatch({ type: 'people', ...event }),
+    };
+    const entries = Object.entries(handlers) as Array<[string, (...args: never[]) => void]>;
+    const on = socket.on.bind(socket) as unknown as (event: string, listener: (...args: never[]) => void) => void;
+    const off = socket.off.bind(socket) as unknown as (event: string, listener: (...args: never[]) => void) => void;
+    for (const [event, handler] of entries) on(event, handler);
     return () => {
-      socket.off('room:changed', handleRoom);
-      socket.off('me:changed', handleMe);
-      socket.off('participants:changed', handlePeople);
-      socket.off('ideas:counted', handleCounted);
-      socket.off('workshop:snapshot', handleSnapshot);
-      socket.off('ideas:added', handleIdeas);
-      socket.off('idea:moderated', handleIdea);
-      socket.off('idea:removed', handleRemoved);
-      socket.off('presence:changed', handlePresence);
+      for (const [event, handler] of entries) off(event, handler);
     };
   }, [socket]);
 
