@@ -6,6 +6,8 @@ const envSchema = z.object({
   /** 0.0.0.0 by default so phones on the venue's Wi-Fi reach the facilitator's laptop. */
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
+  /** PostgreSQL for several nodes (postgres://user:password@host:5432/db); unset: SQLite in DATA_DIR. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** Base of the links in QR codes, e.g. http://192.168.1.20:3000; default: the request's host. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Extra origins allowed to open a socket (comma-separated), e.g. a dev server. */
@@ -21,6 +23,7 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  databaseUrl: string | null;
   publicUrl: string | null;
   allowedOrigins: string[];
   trustProxy: number;
@@ -40,6 +43,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL ?? null,
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
     allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
     trustProxy: e.TRUST_PROXY,

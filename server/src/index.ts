@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { createApp } from './app';
 import { readConfig } from './config';
+import { openPgStores } from './store/pg/openPgStores';
 import { openSqliteStores } from './store/sqlite/openSqliteStores';
 
 /** Addresses a phone on the same Wi-Fi can reach this machine at. */
@@ -16,13 +17,17 @@ function lanAddresses(): string[] {
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = pino({ level: config.logLevel, base: { service: 'gommette' } });
-  const stores = openSqliteStores(path.join(config.dataDir, 'gommette.sqlite'));
+  // PostgreSQL when several nodes share the data; the embedded SQLite file otherwise.
+  const stores = config.databaseUrl
+    ? await openPgStores(config.databaseUrl, { onIdleError: (error) => logger.warn({ err: error }, 'PostgreSQL connection lost while idle') })
+    : openSqliteStores(path.join(config.dataDir, 'gommette.sqlite'));
   const app = createApp(config, { ...stores, logger });
   const address = await app.listen(config.port, config.host);
 
   const local = `http://localhost:${address.port}/`;
   const urls = config.publicUrl ? [`${config.publicUrl}/`] : [local, ...lanAddresses().map((ip) => `http://${ip}:${address.port}/`)];
-  logger.info({ port: address.port, host: config.host, dataDir: config.dataDir, urls }, `Gommette is ready: open ${urls[0]} to create a workshop`);
+  const storage = config.databaseUrl ? 'postgresql' : 'sqlite';
+  logger.info({ port: address.port, host: config.host, storage, dataDir: config.dataDir, urls }, `Gommette is ready: open ${urls[0]} to create a workshop`);
   if (process.stdout.isTTY) {
     // For the facilitator at the laptop: the structured log above is for machines.
     console.log(`\n  Gommette est prêt. Ouvre ${urls[0]} pour créer un atelier.`);

@@ -1,0 +1,80 @@
+import type { Migration } from '../sqlite/migration';
+
+/** Versions 300–399: the centre's space (see sqlite/migrations.centre.ts). */
+export const PG_CENTRE_MIGRATIONS: ReadonlyArray<Migration> = [
+  {
+    version: 300,
+    sql: `
+      CREATE TABLE centres (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        town TEXT NOT NULL,
+        retention_days INTEGER,
+        territory_opt_in BOOLEAN NOT NULL DEFAULT false,
+        created_at BIGINT NOT NULL
+      );
+
+      CREATE TABLE accounts (
+        id TEXT PRIMARY KEY,
+        login TEXT NOT NULL UNIQUE,
+        password_hash TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      );
+
+      CREATE TABLE centre_members (
+        centre_id TEXT NOT NULL REFERENCES centres(id) ON DELETE CASCADE,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (centre_id, account_id)
+      );
+      CREATE INDEX centre_members_by_account ON centre_members(account_id);
+
+      CREATE TABLE account_sessions (
+        token_hash TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL
+      );
+      CREATE INDEX account_sessions_by_account ON account_sessions(account_id);
+
+      CREATE TABLE centre_invitations (
+        token_hash TEXT PRIMARY KEY,
+        centre_id TEXT NOT NULL REFERENCES centres(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        used_at BIGINT
+      );
+
+      CREATE TABLE centre_series (
+        id TEXT PRIMARY KEY,
+        centre_id TEXT NOT NULL REFERENCES centres(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        question TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      );
+      CREATE INDEX centre_series_by_centre ON centre_series(centre_id, created_at);
+
+      CREATE TABLE centre_workshops (
+        workshop_id TEXT PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
+        centre_id TEXT NOT NULL REFERENCES centres(id) ON DELETE CASCADE,
+        series_id TEXT REFERENCES centre_series(id) ON DELETE SET NULL,
+        position INTEGER NOT NULL,
+        created_by TEXT REFERENCES accounts(id) ON DELETE SET NULL,
+        facilitator_token TEXT NOT NULL,
+        personal_data_erased_at BIGINT
+      );
+      CREATE INDEX centre_workshops_by_centre ON centre_workshops(centre_id);
+      CREATE INDEX centre_workshops_by_series ON centre_workshops(series_id, position);
+
+      CREATE TABLE template_centres (
+        template_id TEXT PRIMARY KEY REFERENCES method_templates(id) ON DELETE CASCADE,
+        centre_id TEXT NOT NULL REFERENCES centres(id) ON DELETE CASCADE,
+        shared BOOLEAN NOT NULL DEFAULT false,
+        copied_from TEXT
+      );
+      CREATE INDEX template_centres_by_centre ON template_centres(centre_id);
+    `,
+  },
+];
