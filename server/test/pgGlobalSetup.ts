@@ -117,6 +117,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
     return () => undefined;
   }
   const cluster = await startPrivateCluster();
+  console.info(`PostgreSQL for the tests: no server at ${new URL(url).host}, started a private cluster at ${new URL(cluster.url).host}`);
   project.provide('pgAdminUrl', cluster.url);
   return cluster.stop;
 }
