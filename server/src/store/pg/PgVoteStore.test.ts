@@ -72,4 +72,35 @@ describe('PgVoteStore across nodes', () => {
       for (const node of nodes) await node.store.close();
     }
   });
+
+  it('refuses only the gommette whose id another round took in the same instant, and stores the rest of its batch', async () => {
+    const stores = await openPgStores(databaseUrl());
+    try {
+      const rounds = await Promise.all(
+        ['x', 'y'].map(async (name) => {
+          const workshopId = `w-clash-${name}`;
+          const siteId = `${workshopId}-site`;
+          await stores.store.createWorkshop(
+            workshopRecord({ id: workshopId, title: 'Atelier', question: 'Q ?', purpose: 'Choisir', createdAt: 1, facilitatorTokenHash: `f${workshopId}`, screenTokenHash: `s${workshopId}` }),
+            [{ id: siteId, workshopId, name: 'Centre', joinCode: `J${workshopId}`, position: 0 }],
+            initialRoom([]),
+          );
+          const round = planRound({ id: `${workshopId}-round`, workshopId, ideaIds: ['i1'], budget: 5, stacking: true, capPerIdea: null, selfVote: true, results: 'live', closesAt: null }, 1_000);
+          if (isDomainError(round)) throw new Error(round.message);
+          await stores.votes.createRound(round);
+          return { round, siteId };
+        }),
+      );
+      const cast = (target: (typeof rounds)[number], id: string) =>
+        stores.votes.cast({ id, roundId: target.round.id, workshopId: target.round.workshopId, voter: { id: `voter-${target.round.id}`, kind: 'phone', siteId: target.siteId }, ideaId: 'i1', ownIdea: false, now: 2_000 });
+      const [x, y] = rounds as [(typeof rounds)[number], (typeof rounds)[number]];
+      const results = await Promise.all([cast(x, 'shared-id'), cast(x, 'x-own'), cast(y, 'shared-id'), cast(y, 'y-own')]);
+      expect(results.map((result) => result.kind).sort()).toEqual(['refused', 'stored', 'stored', 'stored']);
+      expect(results.find((result) => result.kind === 'refused')).toMatchObject({ error: { error: 'conflict' } });
+      const stored = (await stores.votes.myGommettes(x.round.id, `voter-${x.round.id}`)).length + (await stores.votes.myGommettes(y.round.id, `voter-${y.round.id}`)).length;
+      expect(stored).toBe(3);
+    } finally {
+      await stores.store.close();
+    }
+  });
 });

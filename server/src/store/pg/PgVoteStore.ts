@@ -1,7 +1,8 @@
 import type pg from 'pg';
-import { checkCast, checkTakeBack, domainError, ErrorCode, type MatrixAxes, type MatrixPlacement, type MatrixView, type MyGommette, type VoteRound, type VoteTally } from '@gommette/shared';
+import { checkTakeBack, domainError, ErrorCode, type MatrixAxes, type MatrixPlacement, type MatrixView, type MyGommette, type VoteRound, type VoteTally } from '@gommette/shared';
 import type { CastInput, CreateRoundResult, KioskVoterRecord, TakeBackInput, VoteStore, VoterWrite } from '../VoteStore';
 import { UniqueViolationError } from '../WorkshopStore';
+import { CastBatcher, noRound } from './castBatch';
 import { firstRow, query, rows, withTransaction, type Queryable } from './transaction';
 
 interface RoundRow {
@@ -48,7 +49,6 @@ const toRound = (row: RoundRow): VoteRound => ({
 });
 
 const conflict = (message: string): VoterWrite => ({ kind: 'refused', error: domainError(ErrorCode.Conflict, message) });
-const noRound = (): VoterWrite => ({ kind: 'refused', error: domainError(ErrorCode.NotFound, 'no such vote round') });
 
 /** Attempts of `createRound` when the round it collided with vanished before it could read it. */
 const CREATE_ROUND_ATTEMPTS = 3;
@@ -69,13 +69,18 @@ async function mineOf(db: Queryable, roundId: string, voterId: string): Promise<
 const bump = (client: pg.PoolClient, roundId: string) => client.query(`UPDATE vote_rounds SET version = version + 1 WHERE id = $1`, [roundId]);
 
 /**
- * Votes on PostgreSQL. Every write to a round (a gommette, a take-back, paper counts) first locks
+ * Votes on PostgreSQL. Every write to a round (gommettes, a take-back, paper counts) first locks
  * the round's row (`SELECT … FOR UPDATE`): writes to one round queue up whatever node they come
  * from, so the budget check and the insert never interleave with another tap's. They bump the
- * round's version anyway, which takes the same lock: locking first costs nothing more.
+ * round's version anyway, which takes the same lock: locking first costs nothing more. Gommettes
+ * are group-committed per round (`castBatch.ts`).
  */
 export class PgVoteStore implements VoteStore {
-  constructor(private readonly pool: pg.Pool) {}
+  private readonly casts: CastBatcher;
+
+  constructor(private readonly pool: pg.Pool) {
+    this.casts = new CastBatcher(pool, (client, roundId) => readRound(client, roundId, true));
+  }
 
   async createRound(round: VoteRound): Promise<CreateRoundResult> {
     for (let attempt = 1; ; attempt++) {
@@ -141,37 +146,7 @@ export class PgVoteStore implements VoteStore {
   }
 
   async cast(input: CastInput): Promise<VoterWrite> {
-    try {
-      return await withTransaction(this.pool, async (client): Promise<VoterWrite> => {
-        const round = await readRound(client, input.roundId, true);
-        if (!round || round.workshopId !== input.workshopId) return noRound();
-        const existing = await firstRow<GommetteRow>(client, `SELECT * FROM vote_gommettes WHERE id = $1`, [input.id]);
-        if (existing) {
-          // A resend: the original stands, whatever happened since (even a close).
-          if (existing.voter_id !== input.voter.id || existing.round_id !== input.roundId || existing.idea_id !== input.ideaId) {
-            return conflict('this gommette id is already used');
-          }
-          return { kind: 'resent', round, mine: await mineOf(client, round.id, input.voter.id) };
-        }
-        const mine = await mineOf(client, round.id, input.voter.id);
-        const refusal = checkCast({ round, mine, ideaId: input.ideaId, ownIdea: input.ownIdea, now: input.now });
-        if (refusal) return { kind: 'refused', error: refusal };
-        await client.query(`INSERT INTO vote_gommettes (id, round_id, voter_id, voter_kind, site_id, idea_id) VALUES ($1, $2, $3, $4, $5, $6)`, [
-          input.id,
-          round.id,
-          input.voter.id,
-          input.voter.kind,
-          input.voter.siteId,
-          input.ideaId,
-        ]);
-        await bump(client, round.id);
-        return { kind: 'stored', round: { ...round, version: round.version + 1 }, mine: [...mine, { id: input.id, ideaId: input.ideaId }] };
-      });
-    } catch (error) {
-      // The id was taken meanwhile by a gommette of another round (whose lock we did not hold).
-      if (error instanceof UniqueViolationError) return conflict('this gommette id is already used');
-      throw error;
-    }
+    return this.casts.cast(input);
   }
 
   async takeBack(input: TakeBackInput): Promise<VoterWrite> {

@@ -1,36 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { initialRoom } from '@gommette/shared';
 import { workshopRecord } from '../records';
 import type { WorkshopStore } from '../WorkshopStore';
+import { createScratchDatabase } from './scratchDatabase';
 
 /** For tests: a database of its own on the server `server/test/pgGlobalSetup.ts` found. */
-export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const adminUrl = inject('pgAdminUrl');
-  const name = `gommette_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    // template0 takes no connections, so parallel CREATE DATABASE never trip over each other.
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const dropper = new pg.Client({ connectionString: adminUrl });
-      await dropper.connect();
-      try {
-        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await dropper.end();
-      }
-    },
-  };
+export function createTestDatabase(): ReturnType<typeof createScratchDatabase> {
+  return createScratchDatabase(inject('pgAdminUrl'));
 }
 
 /** Creates a fresh database before the file's tests and drops it after; returns its URL's getter. */
