@@ -20,6 +20,7 @@ import { selfView } from '../services/views';
 import { UniqueViolationError, type ParticipantRecord } from '../store/WorkshopStore';
 import type { AppContext } from '../context';
 import type { WorkshopEnd } from '../realtime/WorkshopEnd';
+import { cardsShowReturning } from '../retour/returning';
 import { HttpError, orThrow } from './errors';
 import { rateLimitHandler } from './rateLimits';
 
@@ -78,6 +79,7 @@ export function joinRoutes(ctx: AppContext, workshopEnd: WorkshopEnd): Router {
     const site = await siteFromParam(req);
     const body = joinBody.parse(req.body);
     const nickname = orThrow(normalizeNickname(body.nickname));
+    const returning = await cardsShowReturning(ctx, site.workshopId, body.earlierCards ?? []);
     const token = newToken();
     for (let attempt = 1; ; attempt++) {
       const cardCode = newCardCode();
@@ -93,7 +95,7 @@ export function joinRoutes(ctx: AppContext, workshopEnd: WorkshopEnd): Router {
         tableId: null,
       };
       try {
-        await store.createParticipant(participant, hashSecret(token));
+        await store.createParticipant(participant, hashSecret(token), { returning });
       } catch (error) {
         if (error instanceof UniqueViolationError && attempt < MAX_CARD_DRAWS) continue;
         throw error;
