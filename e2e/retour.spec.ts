@@ -106,3 +106,22 @@ test('the loop closes: ideas, vote, questionnaire, a brief in the making with ne
   await expect(stranger.getByTestId('follow-up-brief')).toContainText(ideas[0]!);
   await expect(stranger.getByTestId('my-idea')).toHaveCount(0);
 });
+
+test('a phone that joined an earlier workshop is counted as returning in the next one, and nobody else is', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const first = await createWorkshopByApi(server.url, { sites: [{ name: 'Centre social' }] });
+  const regular = new PhonePage(await (await devices.context(browser, 'phone')).newPage());
+  await regular.join(first.sites[0]!.joinUrl, 'sunny');
+
+  // A month later, the next workshop: the same phone (it kept its card) and someone new.
+  const second = await createWorkshopByApi(server.url, { sites: [{ name: 'Centre social' }] });
+  await regular.join(second.sites[0]!.joinUrl, 'partly');
+  const newcomer = new PhonePage(await (await devices.context(browser, 'phone')).newPage());
+  await newcomer.join(second.sites[0]!.joinUrl, 'sunny');
+
+  const consolePage = await (await devices.context(browser, 'desktop')).newPage();
+  await consolePage.goto(second.facilitatorUrl);
+  await new RetourConsole(consolePage).open();
+  await expect(consolePage.getByTestId('figures-panel')).toContainText('2 personnes');
+  await expect(consolePage.getByTestId('figures-returning')).toContainText(': 1');
+});
