@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JoinInfo, PhaseSpec, RoomView } from '@gommette/shared';
+import { startClockedServer } from './centreHelpers';
 import { connect, createWorkshop, emitWithAck, joinAs, nextEventWhere, startServer, type ClientSocket, type TestServer } from './helpers';
 
 /** The last step lasts one second, so its countdown reaches zero during the test. */
@@ -98,5 +99,21 @@ describe('the workshop ends with its last step', () => {
     expect((await joinInfo(joinCode)).finished).toBe(false);
     const again = await open({ role: 'facilitator', workshopId: workshop.id, token: workshop.facilitatorToken });
     expect(again.snapshot.room.run).toMatchObject({ phaseIndex: 1, status: 'running' });
+  });
+});
+
+describe('a last step that ran out while no timer was armed (a restart)', () => {
+  it('ends when a resident opens the join link, and a console then sees it ended', async () => {
+    await server.close();
+    const clocked = await startClockedServer();
+    server = clocked;
+    const { workshop, joinCode, facilitator } = await onLastStep(600);
+    expect(await control(facilitator.socket, 'start', 1)).toMatchObject({ ok: true });
+    facilitator.socket.close();
+    // Ten minutes later on the server's clock; the in-process timer (armed on real time) has not fired.
+    clocked.clock.now += 601_000;
+    expect((await joinInfo(joinCode)).finished).toBe(true);
+    const again = await open({ role: 'facilitator', workshopId: workshop.id, token: workshop.facilitatorToken });
+    expect(again.snapshot.room.run).toMatchObject({ phaseIndex: 1, status: 'ended' });
   });
 });
