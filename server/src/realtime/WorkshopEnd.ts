@@ -51,10 +51,11 @@ export class WorkshopEnd {
     });
     if (isDomainError(room) || before === null) return;
     this.timers.cancel(workshopId);
+    this.ctx.logger.info({ workshopId, phaseIndex: room.run.phaseIndex }, 'last step ended by its countdown');
+    // Finished first, then told: a console reloading its follow-up on the news reads it finished.
+    await this.follow(workshopId, workshopEndChange(room.phases, before, room.run));
     const server = this.io();
     if (server) broadcastRoom(server, this.ctx, workshopId, room);
-    this.ctx.logger.info({ workshopId, phaseIndex: room.run.phaseIndex }, 'last step ended by its countdown');
-    await this.follow(workshopId, workshopEndChange(room.phases, before, room.run));
   }
 
   private async follow(workshopId: string, change: ReturnType<typeof workshopEndChange>): Promise<void> {
