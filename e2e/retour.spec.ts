@@ -106,3 +106,53 @@ test('the loop closes: ideas, vote, questionnaire, a brief in the making with ne
   await expect(stranger.getByTestId('follow-up-brief')).toContainText(ideas[0]!);
   await expect(stranger.getByTestId('my-idea')).toHaveCount(0);
 });
+
+test('a phone that joined an earlier workshop is counted as returning in the next one, and nobody else is', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const first = await createWorkshopByApi(server.url, { sites: [{ name: 'Centre social' }] });
+  const regular = new PhonePage(await (await devices.context(browser, 'phone')).newPage());
+  await regular.join(first.sites[0]!.joinUrl, 'sunny');
+
+  // A month later, the next workshop: the same phone (it kept its card) and someone new.
+  const second = await createWorkshopByApi(server.url, { sites: [{ name: 'Centre social' }] });
+  await regular.join(second.sites[0]!.joinUrl, 'partly');
+  const newcomer = new PhonePage(await (await devices.context(browser, 'phone')).newPage());
+  await newcomer.join(second.sites[0]!.joinUrl, 'sunny');
+
+  const consolePage = await (await devices.context(browser, 'desktop')).newPage();
+  await consolePage.goto(second.facilitatorUrl);
+  await new RetourConsole(consolePage).open();
+  await expect(consolePage.getByTestId('figures-panel')).toContainText('2 personnes');
+  await expect(consolePage.getByTestId('figures-returning')).toContainText(': 1');
+});
+
+test('ending the last step ends the workshop: the join link gives the follow-up; going back a step reopens it', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const workshop = await createWorkshopByApi(server.url, {
+    phases: [
+      { id: 'idees', title: 'Idées', instruction: 'Toutes les idées sont bonnes.', activity: 'ideas', durationSec: 600, silentSec: 0 },
+      { id: 'cloture', title: 'Clôture', instruction: 'Dis-nous comment c’était.', activity: 'questionnaire', durationSec: 300, silentSec: 0 },
+    ],
+  });
+  const consolePage = await (await devices.context(browser, 'desktop')).newPage();
+  await consolePage.goto(workshop.facilitatorUrl);
+  await consolePage.getByTestId('goto-cloture').click();
+  await consolePage.getByTestId('run-start').click();
+  const retour = new RetourConsole(consolePage);
+  await retour.open();
+  await expect(consolePage.getByTestId('finish-workshop')).toBeVisible();
+
+  // The facilitator ends the last step; nobody presses "Marquer l'atelier comme terminé".
+  await consolePage.getByTestId('run-end').click();
+  await expect(consolePage.getByTestId('workshop-finished')).toBeVisible();
+  const resident = await (await devices.context(browser, 'phone')).newPage();
+  await resident.goto(workshop.sites[0]!.joinUrl);
+  await expect(resident.getByTestId('follow-up')).toBeVisible();
+
+  // Ended too early: one step back, and the link leads to the workshop again.
+  await consolePage.getByTestId('run-previous').click();
+  await expect(consolePage.getByTestId('finish-workshop')).toBeVisible();
+  await resident.goto(workshop.sites[0]!.joinUrl);
+  await expect(resident.getByTestId('purpose')).toBeVisible();
+  await expect(resident.getByTestId('follow-up')).toHaveCount(0);
+});

@@ -18,6 +18,7 @@ import { workshopRoutes } from './http/workshopRoutes';
 import { voteRoutes } from './vote/voteRoutes';
 import { retourRoutes } from './retour/retourRoutes';
 import { PresenceTracker } from './realtime/PresenceTracker';
+import { WorkshopEnd } from './realtime/WorkshopEnd';
 import { createSocketServer } from './realtime/socketServer';
 import { workshopRooms, type GommetteServer } from './realtime/types';
 import type { Stores } from './store/stores';
@@ -51,6 +52,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     io?.to(workshopRooms(workshopId)).emit('presence:changed', current);
   });
   const ctx: AppContext = { ...stores, config, logger, presence, now: now ?? Date.now };
+  const workshopEnd = new WorkshopEnd(() => io, ctx);
 
   const app = express();
   app.disable('x-powered-by');
@@ -96,7 +98,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     }
   });
   app.use(workshopRoutes(ctx));
-  app.use(joinRoutes(ctx));
+  app.use(joinRoutes(ctx, workshopEnd));
   app.use(voteRoutes(ctx));
   app.use(centreRoutes(ctx, centreLive(() => io, ctx)));
   app.use(retourRoutes(ctx));
@@ -105,7 +107,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   app.use(errorMiddleware(logger));
 
   const httpServer = http.createServer(app);
-  const sockets = createSocketServer(httpServer, ctx);
+  const sockets = createSocketServer(httpServer, ctx, workshopEnd);
   io = sockets.io;
   const boards = createBoardGateway(ctx);
   const stopRetention = startRetentionJob(ctx);
@@ -133,6 +135,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       sockets.realtime.staff.close();
       await boards.close(); // saves every board before the store closes
       sockets.realtime.votes.close();
+      workshopEnd.close();
       await new Promise<void>((resolve) => {
         // io.close() disconnects every socket and closes the HTTP server.
         sockets.io.close(() => resolve());

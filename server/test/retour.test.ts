@@ -220,7 +220,7 @@ describe('participation figures', () => {
     expect(figures.ideas.total).toBe(3);
     expect(figures.gommettes).toEqual({ total: 7, paper: 0, voters: 6 });
     expect(figures.questionnaire.ageBands['over-75']).toBeNull();
-    expect(figures.returning).toEqual({ cards: null, selfDeclared: 5 });
+    expect(figures.returning).toEqual({ cards: 0, selfDeclared: 5 });
     const csv = await download(`/api/workshops/${loop.workshop.id}/figures.csv`, loop.auth);
     const rows = parse(csv.bytes, { bom: true }) as string[][];
     expect(rows).toContainEqual(['participants_by_site', 'Centre social, "Nord"', '3']);

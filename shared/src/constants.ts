@@ -28,6 +28,8 @@ export const MAX_WORKSHOPS_PER_HOUR = 30;
 export const MAX_JOINS_PER_MINUTE = 120;
 /** Wrong participant-card codes one address may try per 15 minutes. */
 export const MAX_CARD_ATTEMPTS_PER_15_MINUTES = 20;
+/** Participant cards of earlier workshops a phone presents when joining, at most (to count returning people). */
+export const MAX_EARLIER_CARDS = 8;
 
 /** socket.io `maxHttpBufferSize`: a bigger frame closes the connection. */
 export const MAX_SOCKET_PAYLOAD_BYTES = 16 * 1024;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { ErrorCode, PROTOCOL_VERSION } from './constants';
 import {
+  MAX_EARLIER_CARDS,
   MAX_IDEA_CHARS,
   MAX_NICKNAME_CHARS,
   MAX_PURPOSE_CHARS,
@@ -47,6 +48,8 @@ export type CreateWorkshopBody = z.infer<typeof createWorkshopBody>;
 export const joinBody = z.object({
   mood: z.enum(MOODS),
   nickname: boundedText(MAX_NICKNAME_CHARS).optional(),
+  /** Participant cards this phone kept from earlier workshops: only "returning or not" is stored. */
+  earlierCards: z.array(z.string().max(32)).max(MAX_EARLIER_CARDS).optional(),
 });
 export type JoinBody = z.infer<typeof joinBody>;
 

@@ -27,7 +27,7 @@ export function FiguresTab({ centreId }: { centreId: string }) {
 
   if (result.state === 'loading') return <p className="hint">{t('app.loading')}</p>;
   if (result.state === 'error') return <AlertText>{errorMessage(t, result.code)}</AlertText>;
-  const { figures } = result.data;
+  const { figures, returning } = result.data;
   return (
     <div className="stack">
       <section className="centre-card stack" aria-labelledby="figures-heading">
@@ -42,7 +42,9 @@ export function FiguresTab({ centreId }: { centreId: string }) {
           <dt>{t('centre.figures.ideas')}</dt>
           <dd>{figures.ideas}</dd>
         </dl>
-        <p className="hint">{t('centre.figures.returning')}</p>
+        <p className="hint" data-testid="centre-returning">
+          {t('centre.figures.returning', { count: returning })}
+        </p>
         <h3>{t('centre.figures.bySite')}</h3>
         <ul className="centre-list">
           {Object.entries(figures.bySite).map(([site, count]) => (

@@ -1,4 +1,4 @@
-import { ErrorCode, currentPhase } from '@gommette/shared';
+import { ErrorCode, currentPhase, isLastStepOver } from '@gommette/shared';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BoardSection } from '../board/BoardSection';
@@ -123,7 +123,7 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
         onMatrixPlace={readOnly ? undefined : (placement) => void sendCommand(socket, 'matrix:place', placement).then(vote.applyMatrix, () => undefined)}
       />
       <ConsoleVotePanel socket={socket} feed={vote} ideas={live.ideas} sites={workshop.sites} workshopId={credentials.workshopId} token={credentials.token} />
-      {!readOnly && <RetourSection workshopId={credentials.workshopId} token={credentials.token} workshop={workshop} ideas={live.ideas} results={vote.results} />}
+      {!readOnly && <RetourSection workshopId={credentials.workshopId} token={credentials.token} workshop={workshop} ideas={live.ideas} results={vote.results} lastStepOver={live.room !== null && isLastStepOver(live.room.phases, live.room.run)} />}
     </main>
   );
 }

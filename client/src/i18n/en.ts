@@ -550,7 +550,7 @@ export const en = {
       ideas: 'Ideas',
       bySite: 'By place',
       perWorkshop: 'By workshop',
-      returning: 'Returning people: not measured (a person has no identity from one workshop to the next).',
+      returning: 'Returning people: {{count}} (their phone kept the participant card of an earlier workshop of the centre; someone who came three times counts twice).',
       territoryHeading: 'Territory view',
       territoryIntro: 'Adds up the centres that agreed. Any group below 5 is shown as "< 5", and a total that would give it away as "≥ …".',
       tables: 'By table',

@@ -283,7 +283,7 @@ export const frStaff = {
       ideas: 'Idées',
       bySite: 'Par lieu',
       perWorkshop: 'Par atelier',
-      returning: 'Personnes revenues : non mesuré (une personne n’a pas d’identité d’un atelier à l’autre).',
+      returning: 'Personnes revenues : {{count}} (leur téléphone avait gardé la carte de participant d’un atelier précédent du centre ; une personne venue trois fois compte deux fois).',
       territoryHeading: 'Vue du territoire',
       territoryIntro: 'Additionne les centres qui ont accepté. Tout groupe de moins de 5 est affiché « < 5 », et un total qui permettrait de le retrouver est affiché « ≥ … ».',
       tables: 'Par table',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AlertText } from '../components/AlertText';
 import { errorCodeOf } from '../api/errors';
 import { joinSite } from '../api/participants';
+import { earlierCardCodes } from '../storage/participantStore';
 import { PurposeBlock } from '../components/PurposeBlock';
 import { joinErrorMessage } from './joinErrors';
 import { MoodPicker } from './MoodPicker';
@@ -45,7 +46,8 @@ export function JoinForm({ info, notice, onJoined }: JoinFormProps) {
     setSubmitting(true);
     setError(null);
     try {
-      const response = await joinSite(info.site.joinCode, cleanNickname ? { mood, nickname: cleanNickname } : { mood });
+      const earlierCards = earlierCardCodes(info.site.joinCode);
+      const response = await joinSite(info.site.joinCode, { mood, ...(cleanNickname ? { nickname: cleanNickname } : {}), ...(earlierCards.length > 0 ? { earlierCards } : {}) });
       onJoined(response);
     } catch (failure) {
       setError(joinErrorMessage(t, errorCodeOf(failure)));

@@ -75,6 +75,9 @@ export function FiguresPanel({ workshopId, token }: { workshopId: string; token:
             <Bars title={t('retour.ageBands')} bars={AGE_BANDS.map((band) => ({ label: t(`questionnaire.ages.${band}`), value: figures.questionnaire.ageBands[band] ?? 0 }))} />
             <Bars title={t('retour.genders')} bars={GENDERS.map((gender) => ({ label: t(`questionnaire.genders.${gender}`), value: figures.questionnaire.genders[gender] ?? 0 }))} />
           </div>
+          <p className="figures-panel__note" data-testid="figures-returning">
+            {t('retour.returningCards', { count: figures.returning.cards })}
+          </p>
           <p className="figures-panel__note">
             {figures.returning.selfDeclared === null ? t('retour.returningSuppressed') : t('retour.returningNote', { count: figures.returning.selfDeclared })}
           </p>

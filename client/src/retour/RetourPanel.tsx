@@ -22,10 +22,12 @@ interface RetourPanelProps {
   workshop: { title: string; question: string; purpose: string };
   ideas: ReadonlyArray<IdeaView>;
   results: VoteResults | null;
+  /** When the last step ends (or is left), the server finishes (or reopens) the workshop: reload. */
+  lastStepOver: boolean;
 }
 
 /** The facilitator's side of "Retour aux habitants" (lazy chunk). */
-export default function RetourPanel({ workshopId, token, workshop, ideas, results }: RetourPanelProps) {
+export default function RetourPanel({ workshopId, token, workshop, ideas, results, lastStepOver }: RetourPanelProps) {
   const { t } = useTranslation();
   const [briefs, setBriefs] = useState<Brief[] | null>(null);
   const [followUp, setFollowUp] = useState<FollowUpSettings | null>(null);
@@ -46,7 +48,7 @@ export default function RetourPanel({ workshopId, token, workshop, ideas, result
       },
     );
     return () => controller.abort();
-  }, [workshopId, token]);
+  }, [workshopId, token, lastStepOver]);
 
   const handleBrief = useCallback((brief: Brief) => {
     setBriefs((current) => {

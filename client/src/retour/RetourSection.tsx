@@ -12,6 +12,8 @@ interface RetourSectionProps {
   workshop: { title: string; question: string; purpose: string };
   ideas: ReadonlyArray<IdeaView>;
   results: VoteResults | null;
+  /** The last step has ended, so the server finished the workshop (or reopened it when it flips back). */
+  lastStepOver: boolean;
 }
 
 /** "Retour aux habitants" on the console: briefs, follow-up, exports, figures — loaded when opened. */

@@ -1,5 +1,5 @@
 import type { JoinInfo, JoinResponse } from '@gommette/shared';
-import { MOODS } from '@gommette/shared';
+import { MAX_EARLIER_CARDS, MOODS } from '@gommette/shared';
 import { isRecord, isString, readJson, removeKey, writeJson } from './storage';
 
 /** The resident's seat in a workshop, per join code: `gommette:participant:<joinCode>`. */
@@ -41,6 +41,25 @@ export function loadParticipant(joinCode: string): JoinResponse | null {
 
 export function saveParticipant(participant: JoinResponse): void {
   writeJson(participantKey(participant.joinCode), participant);
+}
+
+/**
+ * The participant cards this phone kept from other workshops (a few), shown when joining a new one
+ * so the server can count a returning participant; it keeps only that yes/no.
+ */
+export function earlierCardCodes(joinCode: string): string[] {
+  const codes: string[] = [];
+  try {
+    for (let i = 0; i < localStorage.length && codes.length < MAX_EARLIER_CARDS; i++) {
+      const key = localStorage.key(i);
+      if (!key?.startsWith(participantKey('')) || key === participantKey(joinCode)) continue;
+      const kept = readJson(key, isJoinResponse);
+      if (kept) codes.push(kept.cardCode);
+    }
+  } catch {
+    // No storage: no earlier cards.
+  }
+  return codes;
 }
 
 export function forgetParticipant(joinCode: string): void {

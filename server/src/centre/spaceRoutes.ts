@@ -28,6 +28,7 @@ import { createWorkshop } from '../services/createWorkshop';
 import { publicBaseUrl } from '../services/links';
 import { idParam, requireAccount, requireRight, requireSameOrigin } from './guard';
 import type { CentreLive } from './live';
+import { returningAcross } from '../retour/returning';
 import { centreView, figuresOf, seriesDetail, seriesView, templatesFor, workshopView } from './spaceViews';
 
 const limiterDefaults = { handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false } as const;
@@ -183,7 +184,7 @@ export function spaceRoutes(ctx: AppContext, live: CentreLive): Router {
 
   router.get('/api/centres/:centreId/figures', async (req, res) => {
     const { centre } = await requireRight(ctx, req, 'view');
-    res.json({ figures: await figuresOf(ctx, centre.id), returning: null });
+    res.json({ figures: await figuresOf(ctx, centre.id), returning: await returningAcross(ctx, centre.id) });
   });
 
   /** Any signed-in account: the centres that opted in, small groups suppressed. */

@@ -19,13 +19,15 @@ import { joinUrl, publicBaseUrl } from '../services/links';
 import { selfView } from '../services/views';
 import { UniqueViolationError, type ParticipantRecord } from '../store/WorkshopStore';
 import type { AppContext } from '../context';
+import type { WorkshopEnd } from '../realtime/WorkshopEnd';
+import { cardsShowReturning } from '../retour/returning';
 import { HttpError, orThrow } from './errors';
 import { rateLimitHandler } from './rateLimits';
 
 const MAX_CARD_DRAWS = 5;
 const limiterDefaults = { handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false } as const;
 
-export function joinRoutes(ctx: AppContext): Router {
+export function joinRoutes(ctx: AppContext, workshopEnd: WorkshopEnd): Router {
   const router = Router();
   const { store, config } = ctx;
   const joinLimiter = rateLimit({ ...limiterDefaults, windowMs: 60_000, limit: MAX_JOINS_PER_MINUTE });
@@ -55,6 +57,8 @@ export function joinRoutes(ctx: AppContext): Router {
     const site = await siteFromParam(req);
     const workshop = await store.getWorkshop(site.workshopId);
     if (!workshop) throw new HttpError(ErrorCode.NotFound, 'unknown join code');
+    // A last step whose countdown reached zero while no timer ran (a restart) ends now.
+    await workshopEnd.settle(workshop.id);
     const body: JoinInfo = {
       workshop: { id: workshop.id, title: workshop.title, question: workshop.question, purpose: workshop.purpose },
       site: { id: site.id, name: site.name, joinCode: site.joinCode },
@@ -75,6 +79,7 @@ export function joinRoutes(ctx: AppContext): Router {
     const site = await siteFromParam(req);
     const body = joinBody.parse(req.body);
     const nickname = orThrow(normalizeNickname(body.nickname));
+    const returning = await cardsShowReturning(ctx, site.workshopId, body.earlierCards ?? []);
     const token = newToken();
     for (let attempt = 1; ; attempt++) {
       const cardCode = newCardCode();
@@ -90,7 +95,7 @@ export function joinRoutes(ctx: AppContext): Router {
         tableId: null,
       };
       try {
-        await store.createParticipant(participant, hashSecret(token));
+        await store.createParticipant(participant, hashSecret(token), { returning });
       } catch (error) {
         if (error instanceof UniqueViolationError && attempt < MAX_CARD_DRAWS) continue;
         throw error;

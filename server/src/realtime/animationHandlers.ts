@@ -86,16 +86,20 @@ export function registerAnimationHandlers(io: GommetteServer, socket: GommetteSo
     const action = toRunAction(payload);
     if (!action) return refuse(ErrorCode.BadRequest, `${payload.action} needs its value`);
     let before: RoomState | null = null;
+    let after: RoomState | null = null;
     const outcome = await roomCommand((room) => {
       // Two consoles: a control pressed while looking at another phase is stale, not applied twice.
       if (room.run.phaseIndex !== payload.from) return domainError(ErrorCode.Conflict, 'the phase changed in the meantime');
       const run = applyRunAction(room.phases, room.run, action, ctx.now());
+      if (isDomainError(run)) return run;
       before = room;
-      return isDomainError(run) ? run : { ...room, run };
+      after = { ...room, run };
+      return after;
     });
     if (outcome.ack.ok) {
       ctx.logger.info({ workshopId, action: payload.action, phaseIndex: outcome.ack.data.run.phaseIndex }, 'phase control');
       if (before && leftVoteStep(before, outcome.ack.data.run)) await closeStepRound(ctx, realtime, workshopId);
+      if (before && after) await realtime.end.runChanged(workshopId, before, after);
     }
     return outcome;
   });

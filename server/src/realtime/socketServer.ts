@@ -28,6 +28,8 @@ import { kioskSocketData } from '../vote/kioskAccess';
 import { kiosksRoom } from '../vote/rooms';
 import { registerVoteHandlers } from '../vote/voteHandlers';
 import { VoteRealtime } from '../vote/VoteRealtime';
+import { loadRoom } from './room';
+import type { WorkshopEnd } from './WorkshopEnd';
 
 function handshakeError(code: ErrorCode, message: string): ExtendedError {
   const error: ExtendedError = new Error(message);
@@ -80,7 +82,7 @@ async function authenticate(ctx: AppContext, auth: unknown, socketId: string, co
  * socket.io on the shared HTTP server: origin check at the handshake, authentication before the
  * connection opens, a guard on every packet (unknown events, floods), then one handler file per area.
  */
-export function createSocketServer(httpServer: http.Server, ctx: AppContext): { io: GommetteServer; realtime: Realtime } {
+export function createSocketServer(httpServer: http.Server, ctx: AppContext, end: WorkshopEnd): { io: GommetteServer; realtime: Realtime } {
   const io: GommetteServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
@@ -96,6 +98,7 @@ export function createSocketServer(httpServer: http.Server, ctx: AppContext): { 
     ideas: new IdeaBroadcaster({ io, countVisible: (workshopId) => ctx.store.countVisibleIdeas(workshopId), logger: ctx.logger }),
     staff: new StaffNotifier(io, ctx, ctx.logger),
     votes: new VoteRealtime(io, ctx),
+    end,
   };
   realtime.votes.start().catch((error: unknown) => ctx.logger.error({ err: error }, 'vote timers failed to start'));
 
@@ -169,4 +172,6 @@ async function handleConnection(io: GommetteServer, socket: GommetteSocket, ctx:
     return;
   }
   socket.emit('workshop:snapshot', snapshot);
+  // A console connecting (again, after a restart) re-arms the last step's countdown.
+  if (data.role === Role.Facilitator) realtime.end.watch(data.workshopId, await loadRoom(ctx, data.workshopId));
 }

@@ -4,6 +4,7 @@ import type { IdeaBroadcaster } from './IdeaBroadcaster';
 import type { Limiters } from './limits';
 import type { StaffNotifier } from './StaffNotifier';
 import type { VoteRealtime } from '../vote/VoteRealtime';
+import type { WorkshopEnd } from './WorkshopEnd';
 
 /**
  * The server's view of client commands: payloads and acks are `unknown` until parsed, because
@@ -44,6 +45,8 @@ export interface Realtime {
   ideas: IdeaBroadcaster;
   staff: StaffNotifier;
   votes: VoteRealtime;
+  /** The workshop ends with its last step (and reopens when the facilitator goes back). */
+  end: WorkshopEnd;
 }
 
 /** Roles that see the facilitator's view of ideas and every instruction. */

@@ -1,82 +1,85 @@
 import PDFDocument from 'pdfkit';
 import { STATUS_LABELS_FR, briefSections, type Brief, type WorkshopExport } from '@gommette/shared';
+import { paragraph, registerFonts } from './pdfText';
 
 /**
- * A4 PDFs drawn with pdfkit's built-in Helvetica (no font file to ship). Its encoding covers French;
- * text in other scripts (Arabic…) is replaced by "?" rather than drawn as garbage — the Markdown,
- * CSV and JSON exports keep every character.
+ * A4 PDFs with an embedded font that covers Latin and Arabic (`pdfText.ts`): residents' words print
+ * as they wrote them, Arabic joined and right to left, also inside a French line.
  */
 const MARGIN_PT = 56;
 
-function latin(text: string): string {
-  // WinAnsi covers Latin-1 and a few typographic signs; anything else becomes "?".
-  // eslint-disable-next-line no-control-regex -- tabs and line breaks are kept on purpose
-  return text.normalize('NFC').replace(/[^\u0009\u000A\u0020-\u007E\u00A0-\u00FF\u2013\u2014\u2018\u2019\u201C\u201D\u2026\u20AC\u0152\u0153]/g, '?');
-}
+type Fonts = ReturnType<typeof registerFonts>;
 
-function render(draw: (doc: PDFKit.PDFDocument) => void, title: string): Promise<Buffer> {
+function render(draw: (doc: PDFKit.PDFDocument, fonts: Fonts) => void, title: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: MARGIN_PT, info: { Title: latin(title), Producer: 'Gommette', Creator: 'Gommette' } });
+    const doc = new PDFDocument({ size: 'A4', margin: MARGIN_PT, info: { Title: title, Producer: 'Gommette', Creator: 'Gommette' } });
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
-    draw(doc);
+    const fonts = registerFonts(doc);
+    draw(doc, fonts);
     doc.end();
   });
 }
 
-function briefBody(doc: PDFKit.PDFDocument, brief: Brief): void {
-  doc.font('Helvetica-Bold').fontSize(20).text(latin(brief.title));
-  doc.font('Helvetica').fontSize(10).fillColor('#555').text(`Fiche solution — statut : ${STATUS_LABELS_FR[brief.status]}`).fillColor('#000');
+function heading(doc: PDFKit.PDFDocument, fonts: Fonts, text: string, size = 12): void {
+  doc.font(fonts.bold).fontSize(size);
+  paragraph(doc, text);
+  doc.font(fonts.regular).fontSize(10);
+}
+
+function items(doc: PDFKit.PDFDocument, lines: ReadonlyArray<string>): void {
+  for (const line of lines) paragraph(doc, line, { bullet: true });
+}
+
+function briefBody(doc: PDFKit.PDFDocument, fonts: Fonts, brief: Brief): void {
+  heading(doc, fonts, brief.title, 20);
+  doc.fillColor('#555');
+  paragraph(doc, `Fiche solution — statut : ${STATUS_LABELS_FR[brief.status]}`);
+  doc.fillColor('#000');
   doc.moveDown();
   for (const section of briefSections(brief)) {
-    doc.font('Helvetica-Bold').fontSize(12).text(latin(section.heading));
-    doc.font('Helvetica').fontSize(10);
-    if (section.lines.length === 1) doc.text(latin(section.lines[0] ?? ''));
-    else doc.list(section.lines.map(latin), { bulletRadius: 1.5 });
+    heading(doc, fonts, section.heading);
+    if (section.lines.length === 1) paragraph(doc, section.lines[0] ?? '');
+    else items(doc, section.lines);
     doc.moveDown(0.6);
   }
 }
 
 export function briefPdf(brief: Brief): Promise<Buffer> {
-  return render((doc) => briefBody(doc, brief), brief.title);
+  return render((doc, fonts) => briefBody(doc, fonts, brief), brief.title);
 }
 
 export function workshopPdf(data: WorkshopExport): Promise<Buffer> {
-  return render((doc) => {
+  return render((doc, fonts) => {
     const f = data.figures;
-    doc.font('Helvetica-Bold').fontSize(20).text(latin(data.workshop.title));
+    heading(doc, fonts, data.workshop.title, 20);
     doc.moveDown(0.5);
-    doc.font('Helvetica-Bold').fontSize(12).text('La question');
-    doc.font('Helvetica').fontSize(10).text(latin(data.workshop.question));
+    heading(doc, fonts, 'La question');
+    paragraph(doc, data.workshop.question);
     doc.moveDown(0.5);
-    doc.font('Helvetica-Bold').fontSize(12).text('Votre participation servira à…');
-    doc.font('Helvetica').fontSize(10).text(latin(data.workshop.purpose));
+    heading(doc, fonts, 'Votre participation servira à…');
+    paragraph(doc, data.workshop.purpose);
     doc.moveDown(0.5);
-    doc.font('Helvetica-Bold').fontSize(12).text('Participation');
-    doc.font('Helvetica').fontSize(10);
-    doc.list(
-      [
-        `Participant·es : ${f.participants.total} (dont ${f.participants.assisted} accompagné·es)`,
-        ...f.participants.bySite.map((site) => `${site.siteName} : ${site.count}`),
-        `Idées : ${f.ideas.total}`,
-        ...(f.gommettes ? [`Gommettes : ${f.gommettes.total} (${f.gommettes.voters} votants)`] : []),
-        `Réponses au questionnaire : ${f.questionnaire.responses}`,
-        ...f.questionnaire.averages.map((q) => `${q.text} : ${q.average ?? '—'} / 5`),
-      ].map(latin),
-      { bulletRadius: 1.5 },
-    );
+    heading(doc, fonts, 'Participation');
+    items(doc, [
+      `Participant·es : ${f.participants.total} (dont ${f.participants.assisted} accompagné·es, ${f.returning.cards} revenu·es)`,
+      ...f.participants.bySite.map((site) => `${site.siteName} : ${site.count}`),
+      `Idées : ${f.ideas.total}`,
+      ...(f.gommettes ? [`Gommettes : ${f.gommettes.total} (${f.gommettes.voters} votants)`] : []),
+      `Réponses au questionnaire : ${f.questionnaire.responses}`,
+      ...f.questionnaire.averages.map((q) => `${q.text} : ${q.average ?? '—'} / 5`),
+    ]);
     doc.moveDown(0.5);
-    doc.font('Helvetica-Bold').fontSize(12).text('Idées');
-    doc.font('Helvetica').fontSize(10);
-    doc.list(
-      data.ideas.map((idea) => latin(`${idea.text} (${idea.siteName})${idea.gommettes !== null ? ` — ${idea.gommettes} gommette(s)` : ''}`)),
-      { bulletRadius: 1.5 },
+    heading(doc, fonts, 'Idées');
+    items(
+      doc,
+      data.ideas.map((idea) => `${idea.text} (${idea.siteName})${idea.gommettes !== null ? ` — ${idea.gommettes} gommette(s)` : ''}`),
     );
     for (const brief of data.briefs) {
       doc.addPage();
-      briefBody(doc, brief);
+      briefBody(doc, fonts, brief);
     }
   }, data.workshop.title);
 }

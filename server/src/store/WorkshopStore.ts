@@ -25,6 +25,8 @@ export interface ParticipantCounts {
   bySite: Record<string, number>;
   byTable: Record<string, number>;
   assisted: number;
+  /** People whose phone showed a participant card of an earlier workshop (see `isReturning`). */
+  returning: number;
   moods: MoodCounts;
 }
 
@@ -47,8 +49,11 @@ export interface WorkshopStore {
   listSites(workshopId: string): Promise<Site[]>;
   getSiteByJoinCode(joinCode: string): Promise<Site | null>;
 
-  /** Creates the participant with the token of its first device, in one transaction. */
-  createParticipant(participant: ParticipantRecord, tokenHash: string): Promise<void>;
+  /**
+   * Creates the participant with the token of its first device, in one transaction. `returning`:
+   * their phone showed a card of an earlier workshop; only this yes/no is kept (no link, no old card).
+   */
+  createParticipant(participant: ParticipantRecord, tokenHash: string, options?: { returning?: boolean }): Promise<void>;
   getParticipantByTokenHash(tokenHash: string): Promise<ParticipantRecord | null>;
   getParticipantByCardHash(cardHash: string): Promise<ParticipantRecord | null>;
   /** Adds a device token to a participant (continuing on another phone with the card code). */

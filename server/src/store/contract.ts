@@ -97,8 +97,22 @@ export function workshopStoreContract(name: string, makeFixture: () => Promise<S
         bySite: { [sites[0]!.id]: 2, [sites[1]!.id]: 1 },
         byTable: {},
         assisted: 0,
+        returning: 0,
         moods: { sunny: 2, partly: 0, cloudy: 0, rainy: 1, stormy: 0 },
       });
+    });
+
+    it('keeps only a returning yes/no per participant, counted with the others', async () => {
+      const { store } = await fixture();
+      const { workshop, sites } = workshopRecord();
+      await store.createWorkshop(workshop, sites, initialRoom([]));
+      const back = participantRecord(workshop.id, sites[0]!.id);
+      await store.createParticipant(back, unique('t'), { returning: true });
+      await store.createParticipant(participantRecord(workshop.id, sites[0]!.id), unique('t'), { returning: false });
+      await store.createParticipant(participantRecord(workshop.id, sites[1]!.id), unique('t'));
+      expect(await store.countParticipants(workshop.id)).toMatchObject({ total: 3, returning: 1 });
+      // The record read back is the one written: no old card, no other participant's id.
+      expect(await store.getParticipant(back.id)).toEqual(back);
     });
 
     it('inserts an idea once: a second insert with the same id returns the stored one', async () => {

@@ -3,3 +3,4 @@ export * from './run';
 export * from './room';
 export * from './tables';
 export * from './protocol';
+export * from './finish';

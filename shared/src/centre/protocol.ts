@@ -182,8 +182,11 @@ export interface InvitationResponse {
 
 export interface CentreFiguresResponse {
   figures: CentreFigures;
-  /** Returning residents are not counted: a resident has no identity across workshops. */
-  returning: null;
+  /**
+   * Participations by someone whose phone showed a card of an earlier workshop of this centre
+   * (someone at three workshops counts twice); nobody is linked across workshops.
+   */
+  returning: number;
 }
 
 export type TerritoryResponse = TerritoryFigures;

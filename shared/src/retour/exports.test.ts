@@ -11,7 +11,7 @@ function exported() {
   const brief = buildBrief(sources, { id: 'b1', title: 'Le sac à dos', ideaIds: ['idea-sac'] }, 5000);
   if (isDomainError(brief)) throw new Error(brief.message);
   const ideas = sources.ideas.map((idea) => ({ ...idea, origin: 'phone' as const, parked: false }));
-  const figures = participationFigures({ sites: sources.sites, participants: { total: 3, bySite: {}, byTable: {}, assisted: 0 }, ideas, vote: sources.vote, questionnaire: emptyQuestionnaire });
+  const figures = participationFigures({ sites: sources.sites, participants: { total: 3, bySite: {}, byTable: {}, assisted: 0, returning: 0 }, ideas, vote: sources.vote, questionnaire: emptyQuestionnaire });
   return {
     brief,
     data: buildWorkshopExport(

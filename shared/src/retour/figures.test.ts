@@ -11,7 +11,7 @@ function figures() {
   ]);
   return participationFigures({
     sites: sources.sites,
-    participants: { total: 9, bySite: { 'site-a': 6, 'site-b': 3 }, byTable: { '1': 5, '2': 4 }, assisted: 1 },
+    participants: { total: 9, bySite: { 'site-a': 6, 'site-b': 3 }, byTable: { '1': 5, '2': 4 }, assisted: 1, returning: 2 },
     ideas: sources.ideas.map((idea) => ({ ...idea, origin: idea.id === 'idea-douche' ? ('paper' as const) : ('phone' as const) })),
     vote: sources.vote,
     questionnaire,
@@ -34,10 +34,11 @@ describe('participationFigures', () => {
     expect(result.questionnaire.ageBands['12-15']).toBe(5);
     expect(result.questionnaire.ageBands['over-75']).toBeNull();
     expect(result.questionnaire.genders).toMatchObject({ woman: 5, man: null, other: 0 });
-    expect(result.returning).toEqual({ cards: null, selfDeclared: 5 });
+    expect(result.returning).toEqual({ cards: 2, selfDeclared: 5 });
     const rows = figuresRows(result);
     expect(rows).toContainEqual(['age_band', 'over-75', '< 5']);
     expect(rows).toContainEqual(['gender', 'man', '< 5']);
+    expect(rows).toContainEqual(['returning', 'participant_card', '2']);
   });
 
   it('sums raw counts across workshops before suppressing', () => {

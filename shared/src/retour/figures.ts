@@ -18,10 +18,11 @@ export const participationFiguresSchema = z.object({
     assisted: z.number().int(),
   }),
   /**
-   * People who came back. A participant card belongs to one workshop, so a card "seen in an earlier
-   * workshop" cannot be counted: the figure is the self-declared "not my first time" instead.
+   * People who came back: `cards`, whose phone showed a participant card of an earlier workshop of
+   * the same centre (counted like assisted people: a number of people, nobody named); and
+   * `selfDeclared`, the questionnaire's "not my first time" (suppressed below 5).
    */
-  returning: z.object({ cards: z.null(), selfDeclared: suppressed }),
+  returning: z.object({ cards: z.number().int(), selfDeclared: suppressed }),
   ideas: z.object({
     total: z.number().int(),
     bySite: z.array(z.object({ siteName: z.string(), count: z.number().int() })),
@@ -40,7 +41,7 @@ export type ParticipationFigures = z.infer<typeof participationFiguresSchema>;
 
 export interface FigureSources {
   sites: ReadonlyArray<{ id: string; name: string }>;
-  participants: { total: number; bySite: Record<string, number>; byTable: Record<string, number>; assisted: number };
+  participants: { total: number; bySite: Record<string, number>; byTable: Record<string, number>; assisted: number; returning: number };
   ideas: ReadonlyArray<{ siteId: string; origin: IdeaOrigin; hidden: boolean; mergedInto: string | null }>;
   vote: VoteResults | null;
   questionnaire: QuestionnaireResults;
@@ -62,7 +63,7 @@ export function participationFigures(sources: FigureSources): ParticipationFigur
         .sort((a, b) => a.tableId - b.tableId),
       assisted: sources.participants.assisted,
     },
-    returning: { cards: null, selfDeclared: q.firstTime.no },
+    returning: { cards: sources.participants.returning, selfDeclared: q.firstTime.no },
     ideas: {
       total: visible.length,
       bySite: sources.sites.map((site) => ({ siteName: site.name, count: visible.filter((idea) => idea.siteId === site.id).length })),
@@ -93,6 +94,7 @@ export function figuresRows(figures: ParticipationFigures, suppressedLabel = '< 
   for (const site of figures.participants.bySite) rows.push(['participants_by_site', site.siteName, value(site.count)]);
   for (const table of figures.participants.byTable) rows.push(['participants_by_table', `table ${table.tableId}`, value(table.count)]);
   rows.push(['participants', 'assisted', value(figures.participants.assisted)]);
+  rows.push(['returning', 'participant_card', value(figures.returning.cards)]);
   rows.push(['returning', 'self_declared', value(figures.returning.selfDeclared)]);
   rows.push(['ideas', 'total', value(figures.ideas.total)]);
   for (const site of figures.ideas.bySite) rows.push(['ideas_by_site', site.siteName, value(site.count)]);

@@ -2,3 +2,4 @@ export * from './brief';
 export * from './followUp';
 export * from './figures';
 export * from './exports';
+export * from './returning';

@@ -149,8 +149,8 @@ export class SqliteWorkshopStore implements WorkshopStore {
       listSites: db.prepare(`SELECT * FROM sites WHERE workshop_id = ? ORDER BY position`),
       siteByCode: db.prepare(`SELECT * FROM sites WHERE join_code = ?`),
       insertParticipant: db.prepare(
-        `INSERT INTO participants (id, workshop_id, site_id, card_hash, nickname, mood, created_at, kind, table_id)
-         VALUES (@id, @workshopId, @siteId, @cardHash, @nickname, @mood, @createdAt, @kind, @tableId)`,
+        `INSERT INTO participants (id, workshop_id, site_id, card_hash, nickname, mood, created_at, kind, table_id, seen_before)
+         VALUES (@id, @workshopId, @siteId, @cardHash, @nickname, @mood, @createdAt, @kind, @tableId, @seenBefore)`,
       ),
       insertToken: db.prepare(`INSERT INTO participant_tokens (token_hash, participant_id, created_at) VALUES (?, ?, ?)`),
       participantByToken: db.prepare(
@@ -166,7 +166,7 @@ export class SqliteWorkshopStore implements WorkshopStore {
          ON CONFLICT(id) DO NOTHING`,
       ),
       countPeople: db.prepare(
-        `SELECT site_id, mood, kind, table_id, COUNT(*) AS n FROM participants WHERE workshop_id = ? AND kind != 'paper' GROUP BY site_id, mood, kind, table_id`,
+        `SELECT site_id, mood, kind, table_id, COUNT(*) AS n, SUM(seen_before) AS seen_before FROM participants WHERE workshop_id = ? AND kind != 'paper' GROUP BY site_id, mood, kind, table_id`,
       ),
       insertIdea: db.prepare(
         `INSERT INTO ideas (id, workshop_id, site_id, participant_id, text, hidden, created_at, table_id, phase_id, origin, original_text, pending, parked, merged_into, theme)
@@ -243,9 +243,9 @@ export class SqliteWorkshopStore implements WorkshopStore {
     return row ? toSite(row) : null;
   }
 
-  async createParticipant(participant: ParticipantRecord, tokenHash: string): Promise<void> {
+  async createParticipant(participant: ParticipantRecord, tokenHash: string, options: { returning?: boolean } = {}): Promise<void> {
     this.uniqueWrite(() => {
-      this.statements.insertParticipant.run(participant);
+      this.statements.insertParticipant.run({ ...participant, seenBefore: options.returning ? 1 : 0 });
       this.statements.insertToken.run(tokenHash, participant.id, participant.createdAt);
     });
   }
@@ -265,10 +265,11 @@ export class SqliteWorkshopStore implements WorkshopStore {
   }
 
   async countParticipants(workshopId: string): Promise<ParticipantCounts> {
-    const rows = this.statements.countPeople.all(workshopId) as Array<{ site_id: string; mood: string; kind: string; table_id: number | null; n: number }>;
-    const counts: ParticipantCounts = { total: 0, bySite: {}, byTable: {}, assisted: 0, moods: emptyMoodCounts() };
+    const rows = this.statements.countPeople.all(workshopId) as Array<{ site_id: string; mood: string; kind: string; table_id: number | null; n: number; seen_before: number }>;
+    const counts: ParticipantCounts = { total: 0, bySite: {}, byTable: {}, assisted: 0, returning: 0, moods: emptyMoodCounts() };
     for (const row of rows) {
       counts.total += row.n;
+      counts.returning += row.seen_before;
       counts.bySite[row.site_id] = (counts.bySite[row.site_id] ?? 0) + row.n;
       if (row.table_id !== null) counts.byTable[row.table_id] = (counts.byTable[row.table_id] ?? 0) + row.n;
       if (row.kind === 'assisted') counts.assisted += row.n;

@@ -25,4 +25,12 @@ export const RETOUR_MIGRATIONS: ReadonlyArray<Migration> = [
       ) STRICT;
     `,
   },
+  {
+    version: 401,
+    sql: `
+      -- The participant's phone showed a card of an earlier workshop of the same centre (1) or not (0).
+      -- Only this flag: never the old card, never which participant it was.
+      ALTER TABLE participants ADD COLUMN seen_before INTEGER NOT NULL DEFAULT 0 CHECK (seen_before IN (0, 1));
+    `,
+  },
 ];
