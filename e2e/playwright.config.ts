@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 
-/** Debian's Chromium, never a browser downloaded by Playwright (see scripts/ensure-chromium.sh). */
+/** Debian's Chromium, never a browser downloaded by Playwright (see scripts/ensure-test-tools.sh). */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({

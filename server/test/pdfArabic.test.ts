@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFParse } from 'pdf-parse';
@@ -45,9 +45,8 @@ async function briefPdf(): Promise<Buffer> {
   return Buffer.from(await pdf.arrayBuffer());
 }
 
-/** Page 1 in grey levels (PGM), drawn by poppler's pdftoppm; null when poppler-utils is not installed. */
-function renderFirstPage(pdf: Buffer, dpi: number): { width: number; height: number; pixels: Uint8Array } | null {
-  if (!['/usr/bin/pdftoppm', '/usr/local/bin/pdftoppm'].some((file) => existsSync(file))) return null;
+/** Page 1 in grey levels (PGM), drawn by poppler's pdftoppm (installed by scripts/ensure-test-tools.sh). */
+function renderFirstPage(pdf: Buffer, dpi: number): { width: number; height: number; pixels: Uint8Array } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gommette-pdf-'));
   try {
     writeFileSync(path.join(dir, 'brief.pdf'), pdf);
@@ -74,13 +73,9 @@ describe('PDF in Arabic', () => {
     expect(text).not.toContain('???');
   });
 
-  it('aligns an Arabic title to the right (pdftoppm rendering, when poppler-utils is installed)', async (context) => {
+  it('aligns an Arabic title to the right (pdftoppm rendering)', async () => {
     const dpi = 50;
     const page = renderFirstPage(await briefPdf(), dpi);
-    if (!page) {
-      context.skip('pdftoppm is not installed');
-      return;
-    }
     // The title is the first line: 56 pt margin, 20 pt text.
     const top = Math.floor((56 / 72) * dpi);
     const bottom = Math.ceil(((56 + 26) / 72) * dpi);

@@ -79,9 +79,12 @@ export class PgWorkshopStore implements WorkshopStore {
     return row ? toSite(row) : null;
   }
 
-  async createParticipant(participant: ParticipantRecord, tokenHash: string): Promise<void> {
+  async createParticipant(participant: ParticipantRecord, tokenHash: string, options: { returning?: boolean } = {}): Promise<void> {
     await withTransaction(this.pool, async (client) => {
-      await client.query(`INSERT INTO participants (${PARTICIPANT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, participantValues(participant));
+      await client.query(`INSERT INTO participants (${PARTICIPANT_COLUMNS}, seen_before) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, [
+        ...participantValues(participant),
+        options.returning === true,
+      ]);
       await client.query(`INSERT INTO participant_tokens (token_hash, participant_id, created_at) VALUES ($1, $2, $3)`, [tokenHash, participant.id, participant.createdAt]);
     });
   }
@@ -105,14 +108,15 @@ export class PgWorkshopStore implements WorkshopStore {
   }
 
   async countParticipants(workshopId: string): Promise<ParticipantCounts> {
-    const grouped = await rows<{ site_id: string; mood: string; kind: string; table_id: number | null; n: number }>(
+    const grouped = await rows<{ site_id: string; mood: string; kind: string; table_id: number | null; n: number; seen_before: number }>(
       this.pool,
-      `SELECT site_id, mood, kind, table_id, COUNT(*) AS n FROM participants WHERE workshop_id = $1 AND kind != 'paper' GROUP BY site_id, mood, kind, table_id`,
+      `SELECT site_id, mood, kind, table_id, COUNT(*) AS n, COUNT(*) FILTER (WHERE seen_before) AS seen_before FROM participants WHERE workshop_id = $1 AND kind != 'paper' GROUP BY site_id, mood, kind, table_id`,
       [workshopId],
     );
-    const counts: ParticipantCounts = { total: 0, bySite: {}, byTable: {}, assisted: 0, moods: emptyMoodCounts() };
+    const counts: ParticipantCounts = { total: 0, bySite: {}, byTable: {}, assisted: 0, returning: 0, moods: emptyMoodCounts() };
     for (const row of grouped) {
       counts.total += row.n;
+      counts.returning += row.seen_before;
       counts.bySite[row.site_id] = (counts.bySite[row.site_id] ?? 0) + row.n;
       if (row.table_id !== null) counts.byTable[row.table_id] = (counts.byTable[row.table_id] ?? 0) + row.n;
       if (row.kind === 'assisted') counts.assisted += row.n;

@@ -21,4 +21,12 @@ export const PG_RETOUR_MIGRATIONS: ReadonlyArray<Migration> = [
       );
     `,
   },
+  {
+    version: 401,
+    sql: `
+      -- The participant's phone showed a card of an earlier workshop of the same centre, or not.
+      -- Only this flag: never the old card, never which participant it was.
+      ALTER TABLE participants ADD COLUMN seen_before BOOLEAN NOT NULL DEFAULT FALSE;
+    `,
+  },
 ];
