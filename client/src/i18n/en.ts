@@ -37,6 +37,7 @@ export const en = {
     unknown_event: 'This action is not recognised. Reload the page.',
     protocol_mismatch: 'The app has been updated. Reload the page.',
     member_required: "This workshop belongs to a centre's space: sign in at /centre with an account of a member of the centre, then open this link again.",
+    erase_closed: "The workshop's report is already published, so you can no longer erase your ideas yourself (they are in it without your name). If you want one taken out, ask the workshop's facilitator.",
     internal: 'The server has a problem. Try again in a moment.',
     illegal_transition: 'That is not possible at this point of the workshop.',
     phase_closed: 'Not now: look at the instruction of the current step.',
@@ -324,6 +325,7 @@ export const en = {
     origin_paper: 'paper',
     helperLink: 'Link for table helpers',
     helperHint: 'To type the ideas of people without a phone.',
+    noStaffLink: "No table helper's link works for this workshop: a member of the centre can make one from the centre's space.",
     observerLink: 'Observer link (read-only)',
   },
   helper: {

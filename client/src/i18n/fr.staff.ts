@@ -151,6 +151,7 @@ export const frStaff = {
     origin_paper: 'papier',
     helperLink: 'Lien pour les aides de table',
     helperHint: "Pour écrire les idées des personnes sans téléphone.",
+    noStaffLink: "Aucun lien d'aide aux tables ne marche pour cet atelier : un membre du centre peut en créer un depuis l'espace du centre.",
     observerLink: "Lien d'observation (lecture seule)",
   },
   helper: {

@@ -3,7 +3,9 @@ import type { AppContext } from '../context';
 import { accountRoutes } from './accountRoutes';
 import { dataRoutes } from './dataRoutes';
 import type { CentreLive } from './live';
+import { questionnaireTemplateRoutes } from './questionnaireTemplates';
 import { spaceRoutes } from './spaceRoutes';
+import { staffLinkRoutes } from './staffLinkRoutes';
 
 /** Every route of the centre's space, registered by `createApp`. */
 export function centreRoutes(ctx: AppContext, live: CentreLive): Router {
@@ -11,5 +13,7 @@ export function centreRoutes(ctx: AppContext, live: CentreLive): Router {
   router.use(accountRoutes(ctx));
   router.use(spaceRoutes(ctx, live));
   router.use(dataRoutes(ctx, live));
+  router.use(questionnaireTemplateRoutes(ctx));
+  router.use(staffLinkRoutes(ctx, live));
   return router;
 }

@@ -3,7 +3,9 @@ import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import {
   ErrorCode,
+  INITIAL_STAFF_LINK_ID,
   MAX_WORKSHOPS_PER_HOUR,
+  STAFF_LINK_ROLES,
   INVITATION_TTL_MS,
   centreTemplateBody,
   checkPhases,
@@ -28,11 +30,17 @@ import { createWorkshop } from '../services/createWorkshop';
 import { publicBaseUrl } from '../services/links';
 import { idParam, requireAccount, requireRight, requireSameOrigin } from './guard';
 import type { CentreLive } from './live';
+import { centreQuestionnaire } from './questionnaireTemplates';
+import { issueStaffLink } from './staffLinks';
 import { centreView, figuresOf, seriesDetail, seriesView, templatesFor, workshopView } from './spaceViews';
 
 const limiterDefaults = { handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false } as const;
 
-const centreWorkshopBody = createWorkshopBody.extend({ seriesId: z.string().max(64).nullable().optional() });
+const centreWorkshopBody = createWorkshopBody.extend({
+  seriesId: z.string().max(64).nullable().optional(),
+  /** A questionnaire template of the centre (or the built-in one) for the closing questionnaire. */
+  questionnaireTemplateId: z.string().max(64).optional(),
+});
 
 /** The space: members and invitations, workshops and series, templates, figures. */
 export function spaceRoutes(ctx: AppContext, live: CentreLive): Router {
@@ -78,7 +86,7 @@ export function spaceRoutes(ctx: AppContext, live: CentreLive): Router {
     if (role === 'admin' && (await centres.countAdmins(centre.id)) <= 1) throw new HttpError(ErrorCode.Conflict, 'the last admin cannot be removed');
     await centres.removeMember(centre.id, accountId);
     const links = await centres.listCentreWorkshops(centre.id);
-    await live.recheckConsoles(links.map((link) => link.workshopId));
+    await live.recheckAccess(links.map((link) => link.workshopId));
     ctx.logger.info({ centreId: centre.id }, 'member removed');
     res.status(204).end();
   });
@@ -128,13 +136,18 @@ export function spaceRoutes(ctx: AppContext, live: CentreLive): Router {
   router.post('/api/centres/:centreId/workshops', writeLimiter, async (req, res) => {
     requireSameOrigin(ctx, req);
     const { centre, account } = await requireRight(ctx, req, 'run');
-    const { seriesId, ...draft } = centreWorkshopBody.parse(req.body);
+    const { seriesId, questionnaireTemplateId, ...draft } = centreWorkshopBody.parse(req.body);
     if (seriesId) {
       const series = await centres.getSeries(seriesId);
       if (!series || series.centreId !== centre.id) throw new HttpError(ErrorCode.NotFound, 'no such series');
     }
-    const created = await createWorkshop(ctx, draft, req);
+    const questionnaire = questionnaireTemplateId === undefined ? undefined : await centreQuestionnaire(ctx, centre.id, questionnaireTemplateId);
+    const created = await createWorkshop(ctx, draft, req, { questionnaire });
     await centres.linkWorkshop({ workshopId: created.id, centreId: centre.id, seriesId: seriesId ?? null, createdBy: account.id, facilitatorToken: created.facilitatorToken });
+    // The helper's and observer's links given with the workshop, tied to the member who made it.
+    for (const role of STAFF_LINK_ROLES) {
+      await issueStaffLink(centres, { workshopId: created.id, role, linkId: INITIAL_STAFF_LINK_ID, issuedBy: account.id, facilitatorToken: created.facilitatorToken, now: ctx.now() });
+    }
     res.status(201).json(created);
   });
 
