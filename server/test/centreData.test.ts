@@ -156,6 +156,36 @@ describe("a resident's erasure", () => {
   });
 });
 
+describe("a resident's erasure once the briefs are published", () => {
+  it('is refused with erase_closed while the follow-up page shows a brief, and possible again when the workshop is reopened', async () => {
+    const server = await clocked();
+    const { admin, centreId } = await newCentre(server.url, 'admin');
+    const workshop = await centreWorkshop(admin, centreId);
+    const me = await residentWithIdeas(server.url, workshop.sites[0]!.joinCode, 'Pimprenelle', ['Un banc à l’ombre']);
+    const asConsole = (method: string, route: string, body?: unknown) =>
+      admin.request<{ id: string }>(method, `/api/workshops/${workshop.id}${route}`, body, { authorization: `Bearer ${workshop.facilitatorToken}` });
+    const erase = async () => {
+      const response = await fetch(`${server.url}/api/participants/me/erase`, { method: 'POST', headers: { authorization: `Bearer ${me.participantToken}` } });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const ideas = (await asConsole('GET', '')).body as unknown as { ideas: Array<{ id: string }> };
+    // A brief that is not published yet, or a finished workshop without any brief: erasure stays open.
+    expect((await asConsole('PUT', '/follow-up', { finished: true })).status).toBe(200);
+    expect((await asConsole('PUT', '/follow-up', { finished: false })).status).toBe(200);
+    expect((await asConsole('POST', '/briefs', { title: 'Des bancs', ideaIds: [ideas.ideas[0]!.id] })).status).toBe(201);
+    // Published: the workshop is finished and its follow-up page shows the brief.
+    expect((await asConsole('PUT', '/follow-up', { finished: true })).status).toBe(200);
+    const refused = await erase();
+    expect(refused).toMatchObject({ status: 409, body: { ok: false, code: 'erase_closed' } });
+    const db = new Database(path.join(server.dataDir, 'gommette.sqlite'), { readonly: true });
+    expect((db.prepare('SELECT COUNT(*) AS n FROM ideas WHERE workshop_id = ?').get(workshop.id) as { n: number }).n).toBe(1);
+    db.close();
+    // Reopened: the page is down, the resident may erase again.
+    expect((await asConsole('PUT', '/follow-up', { finished: false })).status).toBe(200);
+    expect(await erase()).toEqual({ status: 200, body: { erasedIdeas: 1, erasedProfile: true } });
+  });
+});
+
 describe('export', () => {
   it('gives the admin everything as JSON and CSV that parses back, without authors, nicknames or secrets', async () => {
     const server = await clocked();
