@@ -7,6 +7,7 @@ import {
   type AccountView,
   type CentreSpace,
   type CentreTemplateView,
+  type QuestionnaireTemplateView,
   type SeriesDetail,
   type SeriesFollowUp,
   type SeriesView,
@@ -17,7 +18,7 @@ import {
 import { BOARD_WS_PROTOCOL } from '@gommette/shared/board';
 import { rawBoardSocket } from './boardHelpers';
 import { clientId, connect, createWorkshop, emitWithAck, joinAs, startServer, type TestServer } from './helpers';
-import { Browser, PASSWORD, centreWorkshop, invite, newCentre } from './centreHelpers';
+import { Browser, PASSWORD, centreWorkshop, invite, newCentre, workshopDraft } from './centreHelpers';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -320,6 +321,56 @@ describe('series, templates and figures', () => {
     expect(publicList).not.toContain('Brouillon B');
     expect((await b.admin.patch(`/api/centres/${b.centreId}/templates/${shared.body.id}`, { shared: false })).status).toBe(200);
     expect((await a.admin.get<CentreTemplateView[]>(`/api/centres/${a.centreId}/templates`)).body.filter((t) => t.scope === 'shared')).toEqual([]);
+  });
+
+  it('saves closing questionnaires in the space, uses them for new workshops and shares them between centres', async () => {
+    const a = await newCentre(server.url, 'admina', 'Centre A');
+    const claire = await invite(a.admin, a.centreId, 'claire');
+    const b = await newCentre(server.url, 'adminb', 'Centre B');
+    // From the field (shared/scenarios/site-web-centre-social.json).
+    const questionnaire = {
+      questions: [
+        { id: 'avis', text: "J'ai pu donner mon avis" },
+        { id: 'compris', text: "J'ai compris à quoi servira ma participation" },
+        { id: 'anim', text: "L'animation m'a plu" },
+        { id: 'appris', text: "J'ai appris quelque chose" },
+      ],
+      askLearned: false,
+      askFigures: true,
+    };
+    const saved = await b.admin.post<QuestionnaireTemplateView>(`/api/centres/${b.centreId}/questionnaires`, { name: 'Site web', questionnaire, shared: true });
+    expect(saved.status).toBe(201);
+    const draft = await b.admin.post<QuestionnaireTemplateView>(`/api/centres/${b.centreId}/questionnaires`, { name: 'Brouillon', questionnaire, shared: false });
+    expect((await b.admin.post(`/api/centres/${b.centreId}/questionnaires`, { name: 'Vide', questionnaire: { ...questionnaire, questions: [{ id: 'x', text: '  ' }] } })).status).toBe(400);
+
+    // Centre A sees the built-in one and B's shared one, not B's draft; it cannot use or unshare B's directly.
+    const seenByA = (await claire.get<QuestionnaireTemplateView[]>(`/api/centres/${a.centreId}/questionnaires`)).body;
+    expect(seenByA.map((t) => [t.name, t.scope, t.centreName])).toEqual([
+      ['Questionnaire de clôture habituel', 'builtIn', null],
+      ['Site web', 'shared', 'Centre B'],
+    ]);
+    expect((await claire.post(`/api/centres/${a.centreId}/workshops`, { ...workshopDraft(), questionnaireTemplateId: saved.body.id })).status).toBe(404);
+    expect((await claire.patch(`/api/centres/${a.centreId}/questionnaires/${saved.body.id}`, { shared: false })).status).toBe(404);
+    expect((await claire.post(`/api/centres/${a.centreId}/questionnaires/${draft.body.id}/copy`)).status).toBe(404);
+
+    // Claire copies it into centre A; the admin of A (another facilitator) creates a workshop with it.
+    const copy = await claire.post<QuestionnaireTemplateView>(`/api/centres/${a.centreId}/questionnaires/${saved.body.id}/copy`);
+    expect(copy.body).toMatchObject({ name: 'Site web', scope: 'centre', shared: false, centreName: 'Centre A', questionnaire });
+    const workshop = await centreWorkshop(a.admin, a.centreId, { questionnaireTemplateId: copy.body.id });
+    const { socket, snapshot } = await connect(server.url, consoleAuth(workshop.id, workshop.facilitatorToken), { extraHeaders: { cookie: a.admin.cookie! } });
+    expect(snapshot.room.questionnaire).toEqual(questionnaire);
+    socket.close();
+    const plain = await centreWorkshop(a.admin, a.centreId, { questionnaireTemplateId: 'builtin-closing' });
+    const other = await connect(server.url, consoleAuth(plain.id, plain.facilitatorToken), { extraHeaders: { cookie: a.admin.cookie! } });
+    expect(other.snapshot.room.questionnaire.questions.map((q) => q.id)).toEqual(['avis', 'compris', 'anim', 'revenir']);
+    other.socket.close();
+
+    // B stops sharing: A keeps its copy.
+    expect((await b.admin.patch(`/api/centres/${b.centreId}/questionnaires/${saved.body.id}`, { shared: false })).status).toBe(200);
+    expect((await claire.get<QuestionnaireTemplateView[]>(`/api/centres/${a.centreId}/questionnaires`)).body.map((t) => [t.name, t.scope])).toEqual([
+      ['Questionnaire de clôture habituel', 'builtIn'],
+      ['Site web', 'centre'],
+    ]);
   });
 
   it('counts participation per centre and adds up the centres that opted in, suppressing small groups', async () => {
