@@ -4,6 +4,7 @@ import { accountRoutes } from './accountRoutes';
 import { dataRoutes } from './dataRoutes';
 import type { CentreLive } from './live';
 import { questionnaireTemplateRoutes } from './questionnaireTemplates';
+import { sharedBriefRoutes } from './sharedBriefRoutes';
 import { spaceRoutes } from './spaceRoutes';
 import { staffLinkRoutes } from './staffLinkRoutes';
 
@@ -15,5 +16,6 @@ export function centreRoutes(ctx: AppContext, live: CentreLive): Router {
   router.use(dataRoutes(ctx, live));
   router.use(questionnaireTemplateRoutes(ctx));
   router.use(staffLinkRoutes(ctx, live));
+  router.use(sharedBriefRoutes(ctx));
   return router;
 }

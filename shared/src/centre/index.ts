@@ -5,3 +5,4 @@ export * from './protocol';
 export * from './staffLinks';
 export * from './questionnaireTemplates';
 export * from './sharedBriefs';
+export * from './voteQuestionnaireFigures';
