@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import {
@@ -15,7 +15,9 @@ import {
   normalizeText,
   shareTemplateBody,
   suppressSmall,
+  centreFiguresRows,
   territoryFigures,
+  territoryFiguresRows,
   type CentreSpace,
   type CentreWorkshopView,
   type InvitationResponse,
@@ -26,6 +28,7 @@ import type { AppContext } from '../context';
 import { HttpError, orThrow } from '../http/errors';
 import { rateLimitHandler } from '../http/rateLimits';
 import { hashSecret, newId, newToken } from '../security/tokens';
+import { safeRows, toCsv } from '../retour/csv';
 import { createWorkshop } from '../services/createWorkshop';
 import { publicBaseUrl } from '../services/links';
 import { idParam, requireAccount, requireRight, requireSameOrigin } from './guard';
@@ -33,6 +36,10 @@ import type { CentreLive } from './live';
 import { centreQuestionnaire } from './questionnaireTemplates';
 import { issueStaffLink } from './staffLinks';
 import { centreView, figuresOf, seriesDetail, seriesView, templatesFor, workshopView } from './spaceViews';
+
+function sendCsv(res: Response, name: string, rows: string[][]): void {
+  res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${name}"`).setHeader('Cache-Control', 'no-store').send(toCsv(safeRows(rows)));
+}
 
 const limiterDefaults = { handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false } as const;
 
@@ -199,13 +206,25 @@ export function spaceRoutes(ctx: AppContext, live: CentreLive): Router {
     res.json({ figures: await figuresOf(ctx, centre.id), returning: null });
   });
 
+  /** The same figures as CSV for funders (UTF-8 with BOM, RFC 4180). */
+  router.get('/api/centres/:centreId/figures.csv', async (req, res) => {
+    const { centre } = await requireRight(ctx, req, 'view');
+    sendCsv(res, 'gommette-chiffres-centre.csv', centreFiguresRows(await figuresOf(ctx, centre.id)));
+  });
+
   /** Any signed-in account: the centres that opted in, small groups suppressed. */
+  async function territory() {
+    const lines = [];
+    for (const centre of await centres.listTerritoryCentres()) lines.push({ name: centre.name, town: centre.town, figures: await figuresOf(ctx, centre.id) });
+    return territoryFigures(lines);
+  }
   router.get('/api/territory', async (req, res) => {
     await requireAccount(ctx, req);
-    const opted = await centres.listTerritoryCentres();
-    const lines = [];
-    for (const centre of opted) lines.push({ name: centre.name, town: centre.town, figures: await figuresOf(ctx, centre.id) });
-    res.json(territoryFigures(lines));
+    res.json(await territory());
+  });
+  router.get('/api/territory.csv', async (req, res) => {
+    await requireAccount(ctx, req);
+    sendCsv(res, 'gommette-chiffres-territoire.csv', territoryFiguresRows(await territory()));
   });
 
   return router;

@@ -6,3 +6,4 @@ export * from './staffLinks';
 export * from './questionnaireTemplates';
 export * from './sharedBriefs';
 export * from './voteQuestionnaireFigures';
+export * from './figuresCsv';
