@@ -134,6 +134,12 @@ describe("a resident's erasure", () => {
     const screen = await connect(server.url, { role: 'screen', workshopId: workshop.id, token: workshop.screenToken });
     expect(screen.snapshot.ideas.map((idea) => idea.text).sort()).toEqual(['Idée de Gaspard', 'Ma seconde idée-Zx92', 'Mon idée-Zx91']);
     const removed = nextEvent(screen.socket, 'idea:removed');
+    // A draft brief quotes one of my ideas and Gaspard's.
+    const bearer = { authorization: `Bearer ${workshop.facilitatorToken}` };
+    const state = await admin.request<{ ideas: Array<{ id: string; text: string }> }>('GET', `/api/workshops/${workshop.id}`, undefined, bearer);
+    const quoted = state.body.ideas.filter((idea) => idea.text === 'Idée de Gaspard' || idea.text === 'Mon idée-Zx91').map((idea) => idea.id);
+    const brief = await admin.request<{ id: string }>('POST', `/api/workshops/${workshop.id}/briefs`, { title: 'Fiche brouillon', ideaIds: quoted }, bearer);
+    expect(brief.status).toBe(201);
 
     const erase = () => fetch(`${server.url}/api/participants/me/erase`, { method: 'POST', headers: { authorization: `Bearer ${me.participantToken}` } });
     const first = await erase();
@@ -147,6 +153,8 @@ describe("a resident's erasure", () => {
       expect(text.includes(trace), `"${trace}" still in the file`).toBe(false);
     }
     expect(text).toContain('Idée de Gaspard');
+    const draft = await admin.request<{ prefilled: { ideas: Array<{ text: string }> } }>('GET', `/api/workshops/${workshop.id}/briefs/${brief.body.id}`, undefined, bearer);
+    expect(draft.body.prefilled.ideas.map((idea) => idea.text)).toEqual(['Idée de Gaspard']);
     const again = await connect(server.url, { role: 'screen', workshopId: workshop.id, token: workshop.screenToken });
     expect(again.snapshot.ideas.map((idea) => idea.text)).toEqual(['Idée de Gaspard']);
     const { socket } = await connect(server.url, { role: 'participant', token: other.participantToken });

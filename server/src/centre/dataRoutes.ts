@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { CENTRE_CSV_TABLES, ErrorCode, centreSettingsBody, workshopBriefsPublished, type CentreCsvTable, type EraseResponse } from '@gommette/shared';
+import { CENTRE_CSV_TABLES, ErrorCode, briefWithoutIdeas, centreSettingsBody, workshopBriefsPublished, type CentreCsvTable, type EraseResponse } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
 import { rateLimitHandler } from '../http/rateLimits';
@@ -80,6 +80,11 @@ export function dataRoutes(ctx: AppContext, live: CentreLive): Router {
       throw new HttpError(ErrorCode.EraseClosed, "this workshop's briefs are published: ask the facilitator to take an idea out");
     }
     const ideas = await ctx.store.listIdeasBy(participant.id);
+    // Draft briefs quote ideas as a snapshot: the erased ones leave them too (before the file is wiped).
+    const erased = new Set(ideas.map((idea) => idea.id));
+    for (const brief of briefs > 0 ? await ctx.retour.listBriefs(participant.workshopId) : []) {
+      if (brief.prefilled.ideas.some((idea) => erased.has(idea.ideaId))) await ctx.retour.updateBrief(participant.workshopId, brief.id, (draft) => briefWithoutIdeas(draft, erased));
+    }
     const result = await centres.eraseParticipant(participant.id);
     live.ideasErased(participant.workshopId, participant.id, ideas.map((idea) => idea.id));
     ctx.logger.info({ workshopId: participant.workshopId, ideas: result.ideas }, 'participant erased their contributions');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../domain/errors';
 import { buildBrief, type Brief } from '../retour/brief';
 import { sampleSources } from '../retour/fixtures.test-helpers';
-import { briefIsPublished, scrubContacts, sharedBriefSchema, toSharedBrief, workshopBriefsPublished } from './sharedBriefs';
+import { briefIsPublished, briefWithoutIdeas, scrubContacts, sharedBriefSchema, toSharedBrief, workshopBriefsPublished } from './sharedBriefs';
 
 function sampleBrief(): Brief {
   const sources = sampleSources();
@@ -54,6 +54,15 @@ describe('a shared brief', () => {
   it('blanks e-mail addresses and phone numbers, not dates or counts', () => {
     expect(scrubContacts('Appelle le +33 6 12 34 56 78, ou 0612345678, ou a.b@c.fr')).toBe('Appelle le […], ou […], ou […]');
     expect(scrubContacts('Le 2026-03-12, 45 personnes, 12 gommettes')).toBe('Le 2026-03-12, 45 personnes, 12 gommettes');
+  });
+
+  it('takes erased ideas out of a draft brief, with their links from the needs', () => {
+    const brief = sampleBrief();
+    const without = briefWithoutIdeas(brief, new Set(['idea-sac']));
+    expect(without.prefilled.ideas.map((idea) => idea.ideaId)).toEqual(['idea-douche']);
+    expect(JSON.stringify(without)).not.toContain('Un sac à dos solide');
+    expect(without.prefilled.needsBySteps.flatMap((step) => step.needs.flatMap((need) => need.ideaIds))).not.toContain('idea-sac');
+    expect(without.fields).toEqual(brief.fields);
   });
 
   it('is published once the workshop is marked finished (its follow-up page is public)', () => {

@@ -122,3 +122,21 @@ export function toSharedBrief(brief: Brief, origin: { centreName: string; town: 
     timeline: brief.timeline.map((entry) => ({ status: entry.status, at: entry.at, reason: entry.reason === null ? null : clean(entry.reason) })),
   };
 }
+
+/**
+ * A resident's erasure before publication also takes their ideas out of the workshop's draft
+ * briefs (a brief keeps a snapshot of the ideas it quotes): the idea, and its links from the needs.
+ */
+export function briefWithoutIdeas(brief: Brief, ideaIds: ReadonlySet<string>): Brief {
+  return {
+    ...brief,
+    prefilled: {
+      ...brief.prefilled,
+      ideas: brief.prefilled.ideas.filter((idea) => !ideaIds.has(idea.ideaId)),
+      needsBySteps: brief.prefilled.needsBySteps.map((step) => ({
+        ...step,
+        needs: step.needs.map((need) => ({ ...need, ideaIds: need.ideaIds.filter((id) => !ideaIds.has(id)) })),
+      })),
+    },
+  };
+}
