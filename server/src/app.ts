@@ -5,7 +5,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { ErrorCode, MAX_HTTP_BODY_BYTES } from '@gommette/shared';
-import { createBoardGateway } from './board/boardGateway';
+import { createBoardGateway, type BoardGateway } from './board/boardGateway';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import { centreRoutes } from './centre/centreRoutes';
@@ -48,6 +48,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   const { logger, now, ...stores } = deps;
   const { store } = stores;
   let io: GommetteServer | null = null;
+  let boardGateway: BoardGateway | null = null;
   const presence = new PresenceTracker((workshopId, current) => {
     io?.to(workshopRooms(workshopId)).emit('presence:changed', current);
   });
@@ -100,7 +101,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   app.use(workshopRoutes(ctx));
   app.use(joinRoutes(ctx, workshopEnd));
   app.use(voteRoutes(ctx));
-  app.use(centreRoutes(ctx, centreLive(() => io, ctx)));
+  app.use(centreRoutes(ctx, centreLive(() => io, ctx, () => boardGateway)));
   app.use(retourRoutes(ctx));
   app.use('/api', (_req, res) => sendError(res, ErrorCode.NotFound, 'no such API route'));
   app.use(clientRoutes(config.clientDir));
@@ -110,6 +111,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   const sockets = createSocketServer(httpServer, ctx, workshopEnd);
   io = sockets.io;
   const boards = createBoardGateway(ctx);
+  boardGateway = boards;
   const stopRetention = startRetentionJob(ctx);
   httpServer.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith(SOCKET_IO_PATH)) return; // engine.io answers these

@@ -7,13 +7,18 @@ import {
   type AccountView,
   type CentreSpace,
   type CentreTemplateView,
+  type QuestionnaireTemplateView,
   type SeriesDetail,
   type SeriesFollowUp,
   type SeriesView,
+  type StaffLinkView,
   type TerritoryFigures,
+  type WorkshopState,
 } from '@gommette/shared';
+import { BOARD_WS_PROTOCOL } from '@gommette/shared/board';
+import { rawBoardSocket } from './boardHelpers';
 import { clientId, connect, createWorkshop, emitWithAck, joinAs, startServer, type TestServer } from './helpers';
-import { Browser, PASSWORD, centreWorkshop, invite, newCentre } from './centreHelpers';
+import { Browser, PASSWORD, centreWorkshop, invite, newCentre, workshopDraft } from './centreHelpers';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -119,14 +124,18 @@ describe('roles', () => {
       ['export', (who) => who.get(`/api/centres/${centreId}/export/everything.json`)],
       ['set the retention', (who) => who.patch(`/api/centres/${centreId}/settings`, { retentionDays: 365 })],
       ['remove a member', (who) => who.delete(`/api/centres/${centreId}/members/nobody-here`)],
+      ['list staff links', (who) => who.get(`/api/centres/${centreId}/workshops/${workshop.id}/staff-links`)],
+      ['issue a staff link', (who) => who.post(`/api/centres/${centreId}/workshops/${workshop.id}/staff-links`, { role: 'helper' })],
+      ['save a questionnaire', (who) => who.post(`/api/centres/${centreId}/questionnaires`, { name: 'Q', questionnaire: { questions: [], askLearned: true, askFigures: false } })],
     ];
     const expected: Record<string, number[]> = {
-      // view, workshop, series, template, figures, invite, export, retention, remove (404: no such member)
-      admin: [200, 201, 201, 201, 200, 201, 200, 200, 404],
-      facilitator: [200, 201, 201, 201, 200, 403, 403, 403, 403],
-      removed: [403, 403, 403, 403, 403, 403, 403, 403, 403],
-      outsider: [403, 403, 403, 403, 403, 403, 403, 403, 403],
-      anonymous: [401, 401, 401, 401, 401, 401, 401, 401, 401],
+      // view, workshop, series, template, figures, invite, export, retention, remove (404: no such member),
+      // staff links (list, issue), questionnaire template
+      admin: [200, 201, 201, 201, 200, 201, 200, 200, 404, 200, 201, 201],
+      facilitator: [200, 201, 201, 201, 200, 403, 403, 403, 403, 200, 201, 201],
+      removed: [403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+      outsider: [403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+      anonymous: [401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
     };
     const people: Record<string, Browser> = { admin, facilitator, removed, outsider, anonymous };
     for (const [name, who] of Object.entries(people)) {
@@ -173,6 +182,72 @@ describe('roles', () => {
     // The workshop stays with the centre.
     expect((await admin.get<CentreSpace>(`/api/centres/${centreId}`)).body.workshops.map((w) => w.id)).toEqual([workshop.id]);
     adminConsole.close();
+  });
+
+  it("ties a centre workshop's helper and observer links to the centre: listed, revocable by members, dead once their maker is removed", async () => {
+    const { admin, centreId } = await newCentre(server.url, 'admin');
+    const claire = await invite(admin, centreId, 'claire');
+    const outsider = (await newCentre(server.url, 'ailleurs', 'Centre voisin')).admin;
+    const workshop = await centreWorkshop(claire, centreId);
+    const secret = (url: string | null) => new URL(url!).hash.replace('#k=', '');
+    const helperAuth = (token: string) => ({ role: 'helper' as const, workshopId: workshop.id, token });
+    const observerAuth = (token: string) => ({ role: 'observer' as const, workshopId: workshop.id, token });
+    const linksRoute = `/api/centres/${centreId}/workshops/${workshop.id}/staff-links`;
+
+    // Who may list, issue and revoke: members only.
+    const listed = await admin.get<StaffLinkView[]>(linksRoute);
+    expect(listed.body.map((link) => [link.role, link.issuedBy, link.state, link.url])).toEqual([
+      ['helper', 'claire', 'active', workshop.helperUrl],
+      ['observer', 'claire', 'active', workshop.observerUrl],
+    ]);
+    expect((await claire.get(linksRoute)).status).toBe(200);
+    expect((await outsider.get(linksRoute)).status).toBe(403);
+    expect((await new Browser(server.url).get(linksRoute)).status).toBe(401);
+    expect((await outsider.post(linksRoute, { role: 'helper' })).status).toBe(403);
+    expect((await outsider.delete(`${linksRoute}/helper/initial`)).status).toBe(403);
+
+    // The links made with the workshop open the helper's page, the observer's page and the board.
+    const helper = await connect(server.url, helperAuth(secret(workshop.helperUrl)));
+    const observer = await connect(server.url, observerAuth(secret(workshop.observerUrl)));
+    const board = await rawBoardSocket(server.url, `/yjs/${workshop.id}`, [BOARD_WS_PROTOCOL, secret(workshop.observerUrl)]);
+    if (!('ws' in board)) throw new Error(`board refused: ${board.status}`);
+
+    // A member issues a second helper link, then revokes it: its page closes at once and it opens nothing more.
+    const issued = await admin.post<StaffLinkView>(linksRoute, { role: 'helper' });
+    expect(issued.status).toBe(201);
+    expect(issued.body).toMatchObject({ role: 'helper', issuedBy: 'admin', state: 'active' });
+    const second = await connect(server.url, helperAuth(secret(issued.body.url)));
+    const secondClosed = new Promise<string>((resolve) => second.socket.once('disconnect', resolve));
+    expect((await claire.delete(`${linksRoute}/helper/${issued.body.linkId}`)).status).toBe(204);
+    expect(await secondClosed).toBe('io server disconnect');
+    await expect(connect(server.url, helperAuth(secret(issued.body.url)))).rejects.toMatchObject({ data: { code: 'unauthorized' } });
+    expect((await claire.delete(`${linksRoute}/helper/${issued.body.linkId}`)).status).toBe(404);
+    expect(helper.socket.connected).toBe(true);
+
+    // Claire leaves the centre: the links she made stop working on socket.io and on the board.
+    const helperClosed = new Promise<string>((resolve) => helper.socket.once('disconnect', resolve));
+    const observerClosed = new Promise<string>((resolve) => observer.socket.once('disconnect', resolve));
+    const boardClosed = new Promise<number>((resolve) => board.ws.once('close', resolve));
+    const claireId = (await admin.get<CentreSpace>(`/api/centres/${centreId}`)).body.members.find((m) => m.login === 'claire')!.accountId;
+    expect((await admin.delete(`/api/centres/${centreId}/members/${claireId}`)).status).toBe(204);
+    expect(await helperClosed).toBe('io server disconnect');
+    expect(await observerClosed).toBe('io server disconnect');
+    expect(await boardClosed).toBe(1008);
+    await expect(connect(server.url, helperAuth(secret(workshop.helperUrl)))).rejects.toMatchObject({ data: { code: 'unauthorized' } });
+    await expect(connect(server.url, observerAuth(secret(workshop.observerUrl)))).rejects.toMatchObject({ data: { code: 'unauthorized' } });
+    expect(await rawBoardSocket(server.url, `/yjs/${workshop.id}`, [BOARD_WS_PROTOCOL, secret(workshop.observerUrl)])).toEqual({ status: 401 });
+    expect((await admin.get<StaffLinkView[]>(linksRoute)).body.map((link) => [link.role, link.state, link.url])).toEqual([
+      ['helper', 'issuer_removed', null],
+      ['observer', 'issuer_removed', null],
+      ['helper', 'revoked', null],
+    ]);
+    // The console says no helper link works, until a member issues a new one.
+    const bearer = { authorization: `Bearer ${workshop.facilitatorToken}` };
+    expect((await admin.request<WorkshopState>('GET', `/api/workshops/${workshop.id}`, undefined, bearer)).body).toMatchObject({ helperUrl: null, observerUrl: null });
+    const fresh = await admin.post<StaffLinkView>(linksRoute, { role: 'helper' });
+    expect((await admin.request<WorkshopState>('GET', `/api/workshops/${workshop.id}`, undefined, bearer)).body.helperUrl).toBe(fresh.body.url);
+    const again = await connect(server.url, helperAuth(secret(fresh.body.url)));
+    again.socket.close();
   });
 
   it('keeps the single-workshop link working without any account', async () => {
@@ -246,6 +321,56 @@ describe('series, templates and figures', () => {
     expect(publicList).not.toContain('Brouillon B');
     expect((await b.admin.patch(`/api/centres/${b.centreId}/templates/${shared.body.id}`, { shared: false })).status).toBe(200);
     expect((await a.admin.get<CentreTemplateView[]>(`/api/centres/${a.centreId}/templates`)).body.filter((t) => t.scope === 'shared')).toEqual([]);
+  });
+
+  it('saves closing questionnaires in the space, uses them for new workshops and shares them between centres', async () => {
+    const a = await newCentre(server.url, 'admina', 'Centre A');
+    const claire = await invite(a.admin, a.centreId, 'claire');
+    const b = await newCentre(server.url, 'adminb', 'Centre B');
+    // From the field (shared/scenarios/site-web-centre-social.json).
+    const questionnaire = {
+      questions: [
+        { id: 'avis', text: "J'ai pu donner mon avis" },
+        { id: 'compris', text: "J'ai compris à quoi servira ma participation" },
+        { id: 'anim', text: "L'animation m'a plu" },
+        { id: 'appris', text: "J'ai appris quelque chose" },
+      ],
+      askLearned: false,
+      askFigures: true,
+    };
+    const saved = await b.admin.post<QuestionnaireTemplateView>(`/api/centres/${b.centreId}/questionnaires`, { name: 'Site web', questionnaire, shared: true });
+    expect(saved.status).toBe(201);
+    const draft = await b.admin.post<QuestionnaireTemplateView>(`/api/centres/${b.centreId}/questionnaires`, { name: 'Brouillon', questionnaire, shared: false });
+    expect((await b.admin.post(`/api/centres/${b.centreId}/questionnaires`, { name: 'Vide', questionnaire: { ...questionnaire, questions: [{ id: 'x', text: '  ' }] } })).status).toBe(400);
+
+    // Centre A sees the built-in one and B's shared one, not B's draft; it cannot use or unshare B's directly.
+    const seenByA = (await claire.get<QuestionnaireTemplateView[]>(`/api/centres/${a.centreId}/questionnaires`)).body;
+    expect(seenByA.map((t) => [t.name, t.scope, t.centreName])).toEqual([
+      ['Questionnaire de clôture habituel', 'builtIn', null],
+      ['Site web', 'shared', 'Centre B'],
+    ]);
+    expect((await claire.post(`/api/centres/${a.centreId}/workshops`, { ...workshopDraft(), questionnaireTemplateId: saved.body.id })).status).toBe(404);
+    expect((await claire.patch(`/api/centres/${a.centreId}/questionnaires/${saved.body.id}`, { shared: false })).status).toBe(404);
+    expect((await claire.post(`/api/centres/${a.centreId}/questionnaires/${draft.body.id}/copy`)).status).toBe(404);
+
+    // Claire copies it into centre A; the admin of A (another facilitator) creates a workshop with it.
+    const copy = await claire.post<QuestionnaireTemplateView>(`/api/centres/${a.centreId}/questionnaires/${saved.body.id}/copy`);
+    expect(copy.body).toMatchObject({ name: 'Site web', scope: 'centre', shared: false, centreName: 'Centre A', questionnaire });
+    const workshop = await centreWorkshop(a.admin, a.centreId, { questionnaireTemplateId: copy.body.id });
+    const { socket, snapshot } = await connect(server.url, consoleAuth(workshop.id, workshop.facilitatorToken), { extraHeaders: { cookie: a.admin.cookie! } });
+    expect(snapshot.room.questionnaire).toEqual(questionnaire);
+    socket.close();
+    const plain = await centreWorkshop(a.admin, a.centreId, { questionnaireTemplateId: 'builtin-closing' });
+    const other = await connect(server.url, consoleAuth(plain.id, plain.facilitatorToken), { extraHeaders: { cookie: a.admin.cookie! } });
+    expect(other.snapshot.room.questionnaire.questions.map((q) => q.id)).toEqual(['avis', 'compris', 'anim', 'revenir']);
+    other.socket.close();
+
+    // B stops sharing: A keeps its copy.
+    expect((await b.admin.patch(`/api/centres/${b.centreId}/questionnaires/${saved.body.id}`, { shared: false })).status).toBe(200);
+    expect((await claire.get<QuestionnaireTemplateView[]>(`/api/centres/${a.centreId}/questionnaires`)).body.map((t) => [t.name, t.scope])).toEqual([
+      ['Questionnaire de clôture habituel', 'builtIn'],
+      ['Site web', 'centre'],
+    ]);
   });
 
   it('counts participation per centre and adds up the centres that opted in, suppressing small groups', async () => {

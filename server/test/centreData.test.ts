@@ -134,6 +134,12 @@ describe("a resident's erasure", () => {
     const screen = await connect(server.url, { role: 'screen', workshopId: workshop.id, token: workshop.screenToken });
     expect(screen.snapshot.ideas.map((idea) => idea.text).sort()).toEqual(['Idée de Gaspard', 'Ma seconde idée-Zx92', 'Mon idée-Zx91']);
     const removed = nextEvent(screen.socket, 'idea:removed');
+    // A draft brief quotes one of my ideas and Gaspard's.
+    const bearer = { authorization: `Bearer ${workshop.facilitatorToken}` };
+    const state = await admin.request<{ ideas: Array<{ id: string; text: string }> }>('GET', `/api/workshops/${workshop.id}`, undefined, bearer);
+    const quoted = state.body.ideas.filter((idea) => idea.text === 'Idée de Gaspard' || idea.text === 'Mon idée-Zx91').map((idea) => idea.id);
+    const brief = await admin.request<{ id: string }>('POST', `/api/workshops/${workshop.id}/briefs`, { title: 'Fiche brouillon', ideaIds: quoted }, bearer);
+    expect(brief.status).toBe(201);
 
     const erase = () => fetch(`${server.url}/api/participants/me/erase`, { method: 'POST', headers: { authorization: `Bearer ${me.participantToken}` } });
     const first = await erase();
@@ -147,12 +153,44 @@ describe("a resident's erasure", () => {
       expect(text.includes(trace), `"${trace}" still in the file`).toBe(false);
     }
     expect(text).toContain('Idée de Gaspard');
+    const draft = await admin.request<{ prefilled: { ideas: Array<{ text: string }> } }>('GET', `/api/workshops/${workshop.id}/briefs/${brief.body.id}`, undefined, bearer);
+    expect(draft.body.prefilled.ideas.map((idea) => idea.text)).toEqual(['Idée de Gaspard']);
     const again = await connect(server.url, { role: 'screen', workshopId: workshop.id, token: workshop.screenToken });
     expect(again.snapshot.ideas.map((idea) => idea.text)).toEqual(['Idée de Gaspard']);
     const { socket } = await connect(server.url, { role: 'participant', token: other.participantToken });
     socket.close();
     screen.socket.close();
     again.socket.close();
+  });
+});
+
+describe("a resident's erasure once the briefs are published", () => {
+  it('is refused with erase_closed while the follow-up page shows a brief, and possible again when the workshop is reopened', async () => {
+    const server = await clocked();
+    const { admin, centreId } = await newCentre(server.url, 'admin');
+    const workshop = await centreWorkshop(admin, centreId);
+    const me = await residentWithIdeas(server.url, workshop.sites[0]!.joinCode, 'Pimprenelle', ['Un banc à l’ombre']);
+    const asConsole = (method: string, route: string, body?: unknown) =>
+      admin.request<{ id: string }>(method, `/api/workshops/${workshop.id}${route}`, body, { authorization: `Bearer ${workshop.facilitatorToken}` });
+    const erase = async () => {
+      const response = await fetch(`${server.url}/api/participants/me/erase`, { method: 'POST', headers: { authorization: `Bearer ${me.participantToken}` } });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const ideas = (await asConsole('GET', '')).body as unknown as { ideas: Array<{ id: string }> };
+    // A brief that is not published yet, or a finished workshop without any brief: erasure stays open.
+    expect((await asConsole('PUT', '/follow-up', { finished: true })).status).toBe(200);
+    expect((await asConsole('PUT', '/follow-up', { finished: false })).status).toBe(200);
+    expect((await asConsole('POST', '/briefs', { title: 'Des bancs', ideaIds: [ideas.ideas[0]!.id] })).status).toBe(201);
+    // Published: the workshop is finished and its follow-up page shows the brief.
+    expect((await asConsole('PUT', '/follow-up', { finished: true })).status).toBe(200);
+    const refused = await erase();
+    expect(refused).toMatchObject({ status: 409, body: { ok: false, code: 'erase_closed' } });
+    const db = new Database(path.join(server.dataDir, 'gommette.sqlite'), { readonly: true });
+    expect((db.prepare('SELECT COUNT(*) AS n FROM ideas WHERE workshop_id = ?').get(workshop.id) as { n: number }).n).toBe(1);
+    db.close();
+    // Reopened: the page is down, the resident may erase again.
+    expect((await asConsole('PUT', '/follow-up', { finished: false })).status).toBe(200);
+    expect(await erase()).toEqual({ status: 200, body: { erasedIdeas: 1, erasedProfile: true } });
   });
 });
 

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { pino } from 'pino';
-import type { AccountView, CreateWorkshopResponse } from '@gommette/shared';
+import type { AccountView, CreateWorkshopResponse, RoundView } from '@gommette/shared';
 import { createApp } from '../src/app';
 import { readConfig } from '../src/config';
 import { openSqliteStores } from '../src/store/sqlite/openSqliteStores';
-import { removeDataDir, tempDataDir, type TestServer } from './helpers';
+import { clientId, connect, emitWithAck, joinAs, removeDataDir, tempDataDir, type ClientSocket, type TestServer } from './helpers';
+import { ok, openPayload } from './voteFixtures';
 
 /** A test server whose clock the test moves (retention), on its own SQLite file. */
 export async function startClockedServer(options: { dataDir?: string; clock?: { now: number } } = {}): Promise<TestServer & { clock: { now: number } }> {
@@ -96,4 +97,52 @@ export async function centreWorkshop(member: Browser, centreId: string, extra: R
   const created = await member.post<CreateWorkshopResponse>(`/api/centres/${centreId}/workshops`, { ...workshopDraft(), ...extra });
   if (created.status !== 201) throw new Error(`workshop creation failed: ${created.status} ${JSON.stringify(created.body)}`);
   return created.body;
+}
+
+const ROUND_PHASES = [
+  { id: 'idees', title: 'Idées', instruction: 'Écris', activity: 'ideas', durationSec: 600, silentSec: 0 },
+  { id: 'cloture', title: 'Clôture', instruction: 'Dis-nous', activity: 'questionnaire', durationSec: 300, silentSec: 0 },
+];
+
+/**
+ * A centre's workshop run for real: residents per site post ideas, vote (each gives one gommette to
+ * the first idea) in a closed round, and answer the closing questionnaire (`avis` as given).
+ */
+export async function runCentreWorkshop(
+  member: Browser,
+  centreId: string,
+  options: { perSite: number[]; avis: Array<1 | 2 | 3 | 4 | 5>; ideas: string[]; title?: string },
+): Promise<{ workshop: CreateWorkshopResponse; ideaIds: string[] }> {
+  const sites = options.perSite.map((_, index) => ({ name: ['Centre social', 'Maraude', 'Médiathèque'][index]! }));
+  const workshop = await centreWorkshop(member, centreId, { ...workshopDraft(options.title), sites, phases: ROUND_PHASES });
+  const sockets: ClientSocket[] = [];
+  try {
+    const facilitator = await connect(member.url, { role: 'facilitator', workshopId: workshop.id, token: workshop.facilitatorToken }, { extraHeaders: { cookie: member.cookie! } });
+    sockets.push(facilitator.socket);
+    await emitWithAck(facilitator.socket, 'run:control', { action: 'start', from: 0 });
+    const phones: ClientSocket[] = [];
+    for (const [siteIndex, count] of options.perSite.entries()) {
+      for (let i = 0; i < count; i++) {
+        const joined = await joinAs(member.url, workshop.sites[siteIndex]!.joinCode, `Habitant${siteIndex}-${i}`);
+        const phone = await connect(member.url, { role: 'participant', token: joined.participantToken });
+        sockets.push(phone.socket);
+        phones.push(phone.socket);
+      }
+    }
+    const ideaIds = options.ideas.map(() => clientId());
+    for (const [index, text] of options.ideas.entries()) ok(await emitWithAck(phones[index % phones.length]!, 'idea:post', { id: ideaIds[index], text }));
+    const round = ok<RoundView>(await emitWithAck(facilitator.socket, 'vote:open', openPayload({ budget: 1 })));
+    for (const phone of phones) ok(await emitWithAck(phone, 'vote:cast', { id: clientId(), roundId: round.id, ideaId: ideaIds[0] }));
+    ok(await emitWithAck(facilitator.socket, 'vote:close', { roundId: round.id }));
+    await emitWithAck(facilitator.socket, 'run:control', { action: 'goto', from: 0, phaseIndex: 1 });
+    await emitWithAck(facilitator.socket, 'run:control', { action: 'start', from: 1 });
+    for (const [index, phone] of phones.entries()) {
+      const avis = options.avis[index];
+      if (avis === undefined) continue;
+      ok(await emitWithAck(phone, 'questionnaire:answer', { scale: { avis }, learned: null, ageBand: index < 5 ? '26-40' : 'over-75', gender: null, firstTime: null }));
+    }
+    return { workshop, ideaIds };
+  } finally {
+    for (const socket of sockets) socket.close();
+  }
 }

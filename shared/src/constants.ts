@@ -70,6 +70,8 @@ export const ErrorCode = {
   HandRaised: 'hand_raised',
   /** A centre's workshop: its console also needs a signed-in member of that centre. */
   MemberRequired: 'member_required',
+  /** A resident's erasure after their workshop's briefs were published: ask the facilitator instead. */
+  EraseClosed: 'erase_closed',
   Internal: 'internal',
   ...VoteErrorCode,
 } as const;

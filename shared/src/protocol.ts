@@ -127,10 +127,14 @@ export interface WorkshopSummary {
 /** `GET /api/workshops/:id` for the facilitator. */
 export interface WorkshopState {
   workshop: WorkshopSummary;
-  /** The projector, helper and observer links, rebuilt from the facilitator's token. */
+  /**
+   * The projector, helper and observer links, rebuilt from the facilitator's token. For a centre's
+   * workshop, the newest working helper and observer links (null when none works: a member issues
+   * a new one from the centre's space).
+   */
   screenUrl: string;
-  helperUrl: string;
-  observerUrl: string;
+  helperUrl: string | null;
+  observerUrl: string | null;
   ideas: IdeaView[];
   participants: ParticipantFigures;
   presence: Presence;

@@ -6,6 +6,7 @@ import { ErrorPanel } from '../components/ErrorPanel';
 import { errorMessage } from '../components/errorMessage';
 import { LoadingScreen } from '../components/LoadingScreen';
 import { centreApi } from './api';
+import { BriefsTab } from './BriefsTab';
 import { CentreHeader } from './CentreHeader';
 import { DataTab } from './DataTab';
 import { FiguresTab } from './FiguresTab';
@@ -15,7 +16,7 @@ import { useLoad } from './useLoad';
 import { WorkshopsTab } from './WorkshopsTab';
 import '../styles/centre.css';
 
-const TABS = ['workshops', 'templates', 'figures', 'team', 'data'] as const;
+const TABS = ['workshops', 'templates', 'briefs', 'figures', 'team', 'data'] as const;
 type Tab = (typeof TABS)[number];
 
 function allowed(space: CentreSpace, tab: Tab): boolean {
@@ -70,6 +71,7 @@ export function CentreSpacePage({ centreId }: { centreId: string }) {
       </nav>
       {tab === 'workshops' && <WorkshopsTab space={space} onChanged={reload} />}
       {tab === 'templates' && <TemplatesTab centreId={centreId} />}
+      {tab === 'briefs' && <BriefsTab centreId={centreId} />}
       {tab === 'figures' && <FiguresTab centreId={centreId} />}
       {tab === 'team' && allowed(space, 'team') && <TeamTab space={space} onChanged={reload} />}
       {tab === 'data' && allowed(space, 'data') && <DataTab space={space} onChanged={reload} />}

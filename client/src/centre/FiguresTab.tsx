@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { AlertText } from '../components/AlertText';
 import { errorMessage } from '../components/errorMessage';
 import { centreApi } from './api';
+import { essaimageApi } from './essaimageApi';
 import { refusalMessage } from './refusal';
 import { useLoad } from './useLoad';
+import { VoteQuestionnaireFigures } from './VoteQuestionnaireFigures';
 
 const shown = (count: TerritoryTotal) => (typeof count === 'number' ? count.toLocaleString() : count);
 
@@ -53,6 +55,12 @@ export function FiguresTab({ centreId }: { centreId: string }) {
             </li>
           ))}
         </ul>
+        <VoteQuestionnaireFigures figures={figures} />
+        <p>
+          <a className="button button--secondary" href={essaimageApi.figuresCsvUrl(centreId)} download data-testid="centre-figures-csv">
+            {t('centre.essaimage.csv')}
+          </a>
+        </p>
         <h3>{t('centre.figures.perWorkshop')}</h3>
         <table className="centre-table">
           <thead>
@@ -94,6 +102,9 @@ export function FiguresTab({ centreId }: { centreId: string }) {
                 <th scope="col">{t('centre.figures.participants')}</th>
                 <th scope="col">{t('centre.figures.assisted')}</th>
                 <th scope="col">{t('centre.figures.ideas')}</th>
+                <th scope="col">{t('centre.essaimage.voters')}</th>
+                <th scope="col">{t('centre.essaimage.gommettesTotal')}</th>
+                <th scope="col">{t('centre.essaimage.responses')}</th>
               </tr>
             </thead>
             <tbody>
@@ -106,6 +117,9 @@ export function FiguresTab({ centreId }: { centreId: string }) {
                   <td>{shown(line.participants)}</td>
                   <td>{shown(line.assisted)}</td>
                   <td>{shown(line.ideas)}</td>
+                  <td>{shown(line.voters)}</td>
+                  <td>{shown(line.gommettes)}</td>
+                  <td>{shown(line.responses)}</td>
                 </tr>
               ))}
               <tr>
@@ -114,9 +128,30 @@ export function FiguresTab({ centreId }: { centreId: string }) {
                 <td>{shown(territory.participants)}</td>
                 <td>{shown(territory.assisted)}</td>
                 <td>{shown(territory.ideas)}</td>
+                <td>{shown(territory.voters)}</td>
+                <td>{shown(territory.gommettes)}</td>
+                <td>{shown(territory.responses)}</td>
               </tr>
             </tbody>
           </table>
+        ) : null}
+        {territory ? (
+          <>
+            <ul className="centre-list" data-testid="territory-questionnaire">
+              {territory.questions.map((question) => (
+                <li key={question.text}>
+                  {question.text} :{' '}
+                  <strong>{question.average === null ? t('centre.essaimage.noAnswer') : t('centre.essaimage.average', { value: question.average.toLocaleString() })}</strong>{' '}
+                  <span className="hint">({t('centre.essaimage.answers', { count: question.answers })})</span>
+                </li>
+              ))}
+            </ul>
+            <p>
+              <a className="button button--secondary" href={essaimageApi.territoryCsvUrl()} download>
+                {t('centre.essaimage.territoryCsv')}
+              </a>
+            </p>
+          </>
         ) : (
           <button type="button" className="button button--secondary" onClick={() => void handleTerritory()}>
             {t('centre.figures.territoryShow')}

@@ -1,9 +1,10 @@
-import type { CentreSpace } from '@gommette/shared';
+import { BUILT_IN_QUESTIONNAIRE_ID, type CentreSpace } from '@gommette/shared';
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertText } from '../components/AlertText';
 import { TextField } from '../home/TextField';
 import { centreApi } from './api';
+import { essaimageApi } from './essaimageApi';
 import { refusalMessage } from './refusal';
 import { useLoad } from './useLoad';
 
@@ -13,6 +14,10 @@ export function NewWorkshopForm({ space, onCreated }: { space: CentreSpace; onCr
   const centreId = space.centre.id;
   const loadTemplates = useCallback(() => centreApi.templates(centreId), [centreId]);
   const { result: templates } = useLoad(loadTemplates);
+  const loadQuestionnaires = useCallback(() => essaimageApi.questionnaires(centreId), [centreId]);
+  const { result: questionnaires } = useLoad(loadQuestionnaires);
+  const [questionnaireId, setQuestionnaireId] = useState(BUILT_IN_QUESTIONNAIRE_ID);
+  const questionnaireFieldId = useId();
   const [title, setTitle] = useState('');
   const [question, setQuestion] = useState('');
   const [purpose, setPurpose] = useState('');
@@ -44,6 +49,7 @@ export function NewWorkshopForm({ space, onCreated }: { space: CentreSpace; onCr
         sites: (siteNames.length > 0 ? siteNames : [space.centre.name]).map((name) => ({ name })),
         phases: template?.phases ?? [],
         seriesId: seriesId || null,
+        questionnaireTemplateId: questionnaireId,
       });
       setCreated(t('centre.workshops.created', { title: title.trim() }));
       setTitle('');
@@ -85,6 +91,21 @@ export function NewWorkshopForm({ space, onCreated }: { space: CentreSpace; onCr
                 {template.centreName && template.scope !== 'builtIn' ? `${template.name} — ${template.centreName}` : template.name}
               </option>
             ))}
+        </select>
+      </div>
+      <div className="field">
+        <label className="field-label" htmlFor={questionnaireFieldId}>
+          {t('centre.essaimage.workshopQuestionnaire')}
+        </label>
+        <select id={questionnaireFieldId} className="input" value={questionnaireId} onChange={(event) => setQuestionnaireId(event.target.value)} data-testid="workshop-questionnaire">
+          {questionnaires.state === 'ready' &&
+            questionnaires.data
+              .filter((template) => template.scope !== 'shared')
+              .map((template) => (
+                <option key={template.id} value={template.id}>
+                  {template.name}
+                </option>
+              ))}
         </select>
       </div>
       {error && <AlertText>{error}</AlertText>}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AlertText } from '../components/AlertText';
 import { errorMessage } from '../components/errorMessage';
 import { centreApi } from './api';
+import { QuestionnairesSection } from './QuestionnairesSection';
 import { refusalMessage } from './refusal';
 import { useLoad } from './useLoad';
 
@@ -72,6 +73,7 @@ export function TemplatesTab({ centreId }: { centreId: string }) {
           ))}
         </ul>
       </section>
+      <QuestionnairesSection centreId={centreId} />
       <section className="centre-card stack" aria-labelledby="builtin-templates">
         <h2 id="builtin-templates">{t('centre.templates.builtInHeading')}</h2>
         <ul className="centre-list">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AlertText } from '../components/AlertText';
 import { centreApi } from './api';
 import { refusalMessage } from './refusal';
+import { StaffLinksPanel } from './StaffLinksPanel';
 
 /** Newest first, with their status, counts and links; admins may delete one with its personal data. */
 export function WorkshopList({ space, onChanged }: { space: CentreSpace; onChanged: () => void }) {
@@ -52,6 +53,7 @@ export function WorkshopList({ space, onChanged }: { space: CentreSpace; onChang
                 </button>
               )}
             </p>
+            <StaffLinksPanel centreId={space.centre.id} workshopId={workshop.id} />
           </li>
         ))}
       </ul>

@@ -18,13 +18,13 @@ import type {
 import { ApiError, isErrorCode } from '../api/errors';
 import { isRecord } from '../storage/storage';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * The space's REST calls. The session is an HttpOnly cookie the browser sends by itself; errors
  * become an `ApiError` with the server's code. A 204 resolves with null.
  */
-async function call<T>(method: Method, path: string, body?: unknown, token?: string): Promise<T> {
+export async function call<T>(method: Method, path: string, body?: unknown, token?: string): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -61,7 +61,7 @@ export const centreApi = {
   removeMember: (centreId: string, accountId: string) => call<null>('DELETE', `${centrePath(centreId)}/members/${encodeURIComponent(accountId)}`),
   createSeries: (centreId: string, title: string, question: string) => call<SeriesView>('POST', `${centrePath(centreId)}/series`, { title, question }),
   series: (centreId: string, seriesId: string) => call<SeriesDetail>('GET', `${centrePath(centreId)}/series/${encodeURIComponent(seriesId)}`),
-  createWorkshop: (centreId: string, body: CreateWorkshopBody & { seriesId: string | null }) =>
+  createWorkshop: (centreId: string, body: CreateWorkshopBody & { seriesId: string | null; questionnaireTemplateId?: string }) =>
     call<CreateWorkshopResponse>('POST', `${centrePath(centreId)}/workshops`, body),
   deleteWorkshop: (centreId: string, workshopId: string) => call<null>('DELETE', `${centrePath(centreId)}/workshops/${encodeURIComponent(workshopId)}`),
   templates: (centreId: string) => call<CentreTemplateView[]>('GET', `${centrePath(centreId)}/templates`),

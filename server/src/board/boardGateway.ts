@@ -36,6 +36,8 @@ export const CloseCode = { GoingAway: 1001, Invalid: 1008, Internal: 1011, TooLa
 interface Connection {
   ws: WebSocket;
   access: BoardAccess;
+  /** What opened it (token and session cookie), to check it again when rights change. */
+  credentials: { token: string; cookie: string | undefined };
   room: BoardRoom;
   /** Awareness client ids this connection publishes. */
   clientIds: Set<number>;
@@ -49,6 +51,11 @@ export interface BoardGateway {
   /** True for `/yjs/…` upgrade requests (the gateway answers them, even to refuse). */
   handles(req: IncomingMessage): boolean;
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /**
+   * Checks every open connection to this workshop's board again (a member removed, a link revoked)
+   * and closes, with 1008, those that no longer open it.
+   */
+  recheck(workshopId: string): Promise<void>;
   /** Rooms in memory (for tests and the benchmark). */
   room(workshopId: string): BoardRoom | undefined;
   /** Closes every connection and saves every board. */
@@ -210,8 +217,8 @@ export function createBoardGateway(ctx: AppContext, roomOptions: BoardRoomOption
     closing.set(room.workshopId, unload);
   }
 
-  function accept(ws: WebSocket, access: BoardAccess, room: BoardRoom): void {
-    const conn: Connection = { ws, access, room, clientIds: new Set(), alive: true, messages: 0, windowStart: Date.now() };
+  function accept(ws: WebSocket, access: BoardAccess, room: BoardRoom, credentials: Connection['credentials']): void {
+    const conn: Connection = { ws, access, credentials, room, clientIds: new Set(), alive: true, messages: 0, windowStart: Date.now() };
     connections.get(room)?.add(conn);
     ws.binaryType = 'nodebuffer';
     ws.on('pong', () => {
@@ -275,13 +282,20 @@ export function createBoardGateway(ctx: AppContext, roomOptions: BoardRoomOption
           }
           if (closed || socket.destroyed) return socket.destroy();
           const room = await openRoom(workshopId);
-          wss.handleUpgrade(req, socket, head, (ws) => accept(ws, access, room));
+          wss.handleUpgrade(req, socket, head, (ws) => accept(ws, access, room, { token, cookie: req.headers.cookie }));
         },
         (error: unknown) => {
           logger.error({ err: error, path }, 'board upgrade failed');
           refuse(socket, 500, 'Internal Server Error');
         },
       );
+    },
+    async recheck(workshopId) {
+      const room = rooms.get(workshopId);
+      for (const conn of [...(room ? (connections.get(room) ?? []) : [])]) {
+        const access = await boardAccess(ctx.store, workshopId, conn.credentials.token, { centres: ctx.centres, cookie: conn.credentials.cookie, now: ctx.now() });
+        if (!access) conn.ws.close(CloseCode.Invalid, 'access revoked');
+      }
     },
     room: (workshopId) => rooms.get(workshopId),
     async close() {

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { CENTRE_CSV_TABLES, ErrorCode, centreSettingsBody, type CentreCsvTable, type EraseResponse } from '@gommette/shared';
+import { CENTRE_CSV_TABLES, ErrorCode, briefWithoutIdeas, centreSettingsBody, workshopBriefsPublished, type CentreCsvTable, type EraseResponse } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
 import { rateLimitHandler } from '../http/rateLimits';
@@ -64,7 +64,8 @@ export function dataRoutes(ctx: AppContext, live: CentreLive): Router {
   /**
    * "Effacer mes contributions": a resident, with their own participant token, erases their ideas and
    * their profile (mood, nickname, card, device tokens). Idempotent: once erased, the token opens
-   * nothing and the same call answers that nothing is left.
+   * nothing and the same call answers that nothing is left. Refused (`erase_closed`) once a brief of
+   * the workshop is published (`workshopBriefsPublished`): the resident asks the facilitator instead.
    */
   router.post('/api/participants/me/erase', eraseLimiter, async (req, res) => {
     const token = bearerToken(req.headers.authorization);
@@ -74,7 +75,16 @@ export function dataRoutes(ctx: AppContext, live: CentreLive): Router {
       res.json({ erasedIdeas: 0, erasedProfile: false } satisfies EraseResponse);
       return;
     }
+    const [followUp, briefs] = await Promise.all([ctx.retour.getFollowUp(participant.workshopId), ctx.retour.countBriefs(participant.workshopId)]);
+    if (workshopBriefsPublished(followUp, briefs)) {
+      throw new HttpError(ErrorCode.EraseClosed, "this workshop's briefs are published: ask the facilitator to take an idea out");
+    }
     const ideas = await ctx.store.listIdeasBy(participant.id);
+    // Draft briefs quote ideas as a snapshot: the erased ones leave them too (before the file is wiped).
+    const erased = new Set(ideas.map((idea) => idea.id));
+    for (const brief of briefs > 0 ? await ctx.retour.listBriefs(participant.workshopId) : []) {
+      if (brief.prefilled.ideas.some((idea) => erased.has(idea.ideaId))) await ctx.retour.updateBrief(participant.workshopId, brief.id, (draft) => briefWithoutIdeas(draft, erased));
+    }
     const result = await centres.eraseParticipant(participant.id);
     live.ideasErased(participant.workshopId, participant.id, ideas.map((idea) => idea.id));
     ctx.logger.info({ workshopId: participant.workshopId, ideas: result.ideas }, 'participant erased their contributions');

@@ -1,4 +1,7 @@
-import type { Request } from 'express';
+import type { Request, RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { MAX_WORKSHOPS_PER_HOUR } from '@gommette/shared';
+import { rateLimitHandler } from '../http/rateLimits';
 import { ErrorCode, canDo, serverIdSchema, type CentreAction, type CentreRole } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
@@ -45,4 +48,9 @@ export function idParam(value: unknown, what: string): string {
   const id = serverIdSchema.safeParse(value);
   if (!id.success) throw new HttpError(ErrorCode.NotFound, `no such ${what}`);
   return id.data;
+}
+
+/** Writes of the space (templates, links, shares): per address, per hour. */
+export function centreWriteLimiter(): RequestHandler {
+  return rateLimit({ handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false, windowMs: 60 * 60_000, limit: MAX_WORKSHOPS_PER_HOUR * 4 });
 }

@@ -1,29 +1,44 @@
 import type { AppContext } from '../context';
-import { facilitatorRoom, participantRoom, screensRoom, workshopRooms, type GommetteServer } from '../realtime/types';
+import type { BoardGateway } from '../board/boardGateway';
+import { participantRoom, screensRoom, facilitatorRoom, workshopRooms, type GommetteServer } from '../realtime/types';
 import { centreMemberMayRun } from './session';
+import { centreStaffLinkWorks } from './staffLinks';
 
-/** What the centre's routes change in live rooms: removals take effect at once. */
+/** What the centre's routes change in live rooms: removals and revocations take effect at once. */
 export interface CentreLive {
-  /** Checks every open facilitator console of these workshops again; those no longer allowed are closed. */
-  recheckConsoles(workshopIds: ReadonlyArray<string>): Promise<void>;
+  /**
+   * Checks every open staff connection to these workshops again (consoles, helpers' and observers'
+   * pages, boards); those no longer allowed are closed.
+   */
+  recheckAccess(workshopIds: ReadonlyArray<string>): Promise<void>;
   /** Ideas a resident erased leave every screen and console. */
   ideasErased(workshopId: string, participantId: string, ideaIds: ReadonlyArray<string>): void;
   /** A deleted workshop: every connection to it is closed. */
   workshopDeleted(workshopId: string): void;
 }
 
-export function centreLive(io: () => GommetteServer | null, ctx: AppContext): CentreLive {
+const tokenOf = (auth: unknown): string => {
+  const token = typeof auth === 'object' && auth !== null && 'token' in auth ? auth.token : null;
+  return typeof token === 'string' ? token : '';
+};
+
+export function centreLive(io: () => GommetteServer | null, ctx: AppContext, boards: () => BoardGateway | null): CentreLive {
   return {
-    async recheckConsoles(workshopIds) {
+    async recheckAccess(workshopIds) {
       const server = io();
-      if (!server) return;
       for (const workshopId of workshopIds) {
-        const sockets = await server.in(facilitatorRoom(workshopId)).fetchSockets();
+        const sockets = server ? await server.in(workshopRooms(workshopId)).fetchSockets() : [];
         for (const socket of sockets) {
-          if (socket.data.role !== 'facilitator') continue;
-          const allowed = await centreMemberMayRun({ centres: ctx.centres, cookie: socket.handshake.headers.cookie, now: ctx.now() }, workshopId);
+          const { role } = socket.data;
+          let allowed = true;
+          if (role === 'facilitator') {
+            allowed = await centreMemberMayRun({ centres: ctx.centres, cookie: socket.handshake.headers.cookie, now: ctx.now() }, workshopId);
+          } else if (role === 'helper' || role === 'observer') {
+            allowed = (await centreStaffLinkWorks(ctx.centres, workshopId, role, tokenOf(socket.handshake.auth))) !== false;
+          }
           if (!allowed) socket.disconnect(true);
         }
+        await boards()?.recheck(workshopId);
       }
     },
     ideasErased(workshopId, participantId, ideaIds) {

@@ -1,9 +1,11 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import {
   ErrorCode,
+  INITIAL_STAFF_LINK_ID,
   MAX_WORKSHOPS_PER_HOUR,
+  STAFF_LINK_ROLES,
   INVITATION_TTL_MS,
   centreTemplateBody,
   checkPhases,
@@ -13,7 +15,9 @@ import {
   normalizeText,
   shareTemplateBody,
   suppressSmall,
+  centreFiguresRows,
   territoryFigures,
+  territoryFiguresRows,
   type CentreSpace,
   type CentreWorkshopView,
   type InvitationResponse,
@@ -24,16 +28,27 @@ import type { AppContext } from '../context';
 import { HttpError, orThrow } from '../http/errors';
 import { rateLimitHandler } from '../http/rateLimits';
 import { hashSecret, newId, newToken } from '../security/tokens';
+import { safeRows, toCsv } from '../retour/csv';
 import { createWorkshop } from '../services/createWorkshop';
 import { publicBaseUrl } from '../services/links';
 import { idParam, requireAccount, requireRight, requireSameOrigin } from './guard';
 import type { CentreLive } from './live';
 import { returningAcross } from '../retour/returning';
+import { centreQuestionnaire } from './questionnaireTemplates';
+import { issueStaffLink } from './staffLinks';
 import { centreView, figuresOf, seriesDetail, seriesView, templatesFor, workshopView } from './spaceViews';
+
+function sendCsv(res: Response, name: string, rows: string[][]): void {
+  res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${name}"`).setHeader('Cache-Control', 'no-store').send(toCsv(safeRows(rows)));
+}
 
 const limiterDefaults = { handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false } as const;
 
-const centreWorkshopBody = createWorkshopBody.extend({ seriesId: z.string().max(64).nullable().optional() });
+const centreWorkshopBody = createWorkshopBody.extend({
+  seriesId: z.string().max(64).nullable().optional(),
+  /** A questionnaire template of the centre (or the built-in one) for the closing questionnaire. */
+  questionnaireTemplateId: z.string().max(64).optional(),
+});
 
 /** The space: members and invitations, workshops and series, templates, figures. */
 export function spaceRoutes(ctx: AppContext, live: CentreLive): Router {
@@ -79,7 +94,7 @@ export function spaceRoutes(ctx: AppContext, live: CentreLive): Router {
     if (role === 'admin' && (await centres.countAdmins(centre.id)) <= 1) throw new HttpError(ErrorCode.Conflict, 'the last admin cannot be removed');
     await centres.removeMember(centre.id, accountId);
     const links = await centres.listCentreWorkshops(centre.id);
-    await live.recheckConsoles(links.map((link) => link.workshopId));
+    await live.recheckAccess(links.map((link) => link.workshopId));
     ctx.logger.info({ centreId: centre.id }, 'member removed');
     res.status(204).end();
   });
@@ -129,13 +144,18 @@ export function spaceRoutes(ctx: AppContext, live: CentreLive): Router {
   router.post('/api/centres/:centreId/workshops', writeLimiter, async (req, res) => {
     requireSameOrigin(ctx, req);
     const { centre, account } = await requireRight(ctx, req, 'run');
-    const { seriesId, ...draft } = centreWorkshopBody.parse(req.body);
+    const { seriesId, questionnaireTemplateId, ...draft } = centreWorkshopBody.parse(req.body);
     if (seriesId) {
       const series = await centres.getSeries(seriesId);
       if (!series || series.centreId !== centre.id) throw new HttpError(ErrorCode.NotFound, 'no such series');
     }
-    const created = await createWorkshop(ctx, draft, req);
+    const questionnaire = questionnaireTemplateId === undefined ? undefined : await centreQuestionnaire(ctx, centre.id, questionnaireTemplateId);
+    const created = await createWorkshop(ctx, draft, req, { questionnaire });
     await centres.linkWorkshop({ workshopId: created.id, centreId: centre.id, seriesId: seriesId ?? null, createdBy: account.id, facilitatorToken: created.facilitatorToken });
+    // The helper's and observer's links given with the workshop, tied to the member who made it.
+    for (const role of STAFF_LINK_ROLES) {
+      await issueStaffLink(centres, { workshopId: created.id, role, linkId: INITIAL_STAFF_LINK_ID, issuedBy: account.id, facilitatorToken: created.facilitatorToken, now: ctx.now() });
+    }
     res.status(201).json(created);
   });
 
@@ -187,13 +207,25 @@ export function spaceRoutes(ctx: AppContext, live: CentreLive): Router {
     res.json({ figures: await figuresOf(ctx, centre.id), returning: await returningAcross(ctx, centre.id) });
   });
 
+  /** The same figures as CSV for funders (UTF-8 with BOM, RFC 4180). */
+  router.get('/api/centres/:centreId/figures.csv', async (req, res) => {
+    const { centre } = await requireRight(ctx, req, 'view');
+    sendCsv(res, 'gommette-chiffres-centre.csv', centreFiguresRows(await figuresOf(ctx, centre.id)));
+  });
+
   /** Any signed-in account: the centres that opted in, small groups suppressed. */
+  async function territory() {
+    const lines = [];
+    for (const centre of await centres.listTerritoryCentres()) lines.push({ name: centre.name, town: centre.town, figures: await figuresOf(ctx, centre.id) });
+    return territoryFigures(lines);
+  }
   router.get('/api/territory', async (req, res) => {
     await requireAccount(ctx, req);
-    const opted = await centres.listTerritoryCentres();
-    const lines = [];
-    for (const centre of opted) lines.push({ name: centre.name, town: centre.town, figures: await figuresOf(ctx, centre.id) });
-    res.json(territoryFigures(lines));
+    res.json(await territory());
+  });
+  router.get('/api/territory.csv', async (req, res) => {
+    await requireAccount(ctx, req);
+    sendCsv(res, 'gommette-chiffres-territoire.csv', territoryFiguresRows(await territory()));
   });
 
   return router;

@@ -1,6 +1,10 @@
 import {
   BUILT_IN_TEMPLATES,
+  DEFAULT_QUESTIONNAIRE,
+  aggregateAnswers,
   centreFigures,
+  workshopVoteFigures,
+  type QuestionnaireInput,
   workshopStatus,
   type CentreFigures,
   type CentreTemplateView,
@@ -14,6 +18,7 @@ import type { AppContext } from '../context';
 import { screenTokenFor } from '../security/tokens';
 import { facilitatorUrl, screenUrl } from '../services/links';
 import type { CentreRecord, CentreWorkshopRecord, SeriesRecord } from '../store/CentreStore';
+import { lastResults } from '../retour/sources';
 import { sessionOutcomes } from './outcomes';
 
 export const centreView = (centre: CentreRecord): CentreView => ({
@@ -80,19 +85,37 @@ export async function seriesDetail(ctx: AppContext, series: SeriesRecord): Promi
 export async function figuresOf(ctx: AppContext, centreId: string): Promise<CentreFigures> {
   const links = await ctx.centres.listCentreWorkshops(centreId);
   const lines: WorkshopFigures[] = [];
+  const questionnaires: QuestionnaireInput[] = [];
   for (const link of links) {
-    const [workshop, sites, counts, ideas] = await Promise.all([
+    const [workshop, sites, counts, ideas, results, room, answers] = await Promise.all([
       ctx.store.getWorkshop(link.workshopId),
       ctx.store.listSites(link.workshopId),
       ctx.store.countParticipants(link.workshopId),
       ctx.store.countVisibleIdeas(link.workshopId),
+      lastResults(ctx, link.workshopId),
+      ctx.store.getRoom(link.workshopId),
+      ctx.store.listQuestionnaireAnswers(link.workshopId),
     ]);
     if (!workshop) continue;
     const bySite: Record<string, number> = {};
     for (const site of sites) bySite[site.name] = (bySite[site.name] ?? 0) + (counts.bySite[site.id] ?? 0);
-    lines.push({ workshopId: workshop.id, title: workshop.title, createdAt: workshop.createdAt, participants: counts.total, bySite, byTable: counts.byTable, assisted: counts.assisted, ideas });
+    const questionnaire = room?.questionnaire ?? DEFAULT_QUESTIONNAIRE;
+    const aggregate = aggregateAnswers(questionnaire, answers);
+    questionnaires.push({ questions: questionnaire.questions, answers });
+    lines.push({
+      workshopId: workshop.id,
+      title: workshop.title,
+      createdAt: workshop.createdAt,
+      participants: counts.total,
+      bySite,
+      byTable: counts.byTable,
+      assisted: counts.assisted,
+      ideas,
+      votes: workshopVoteFigures(results, sites),
+      questionnaire: { responses: aggregate.responses, averages: aggregate.questions.map(({ text, answers: n, average }) => ({ text, answers: n, average })) },
+    });
   }
-  return centreFigures(lines);
+  return centreFigures(lines, questionnaires);
 }
 
 /** Built-in methods, the centre's own, then those other centres shared (the "essaimage"). */

@@ -17,6 +17,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   phase_closed: 409,
   hand_raised: 409,
   member_required: 403,
+  erase_closed: 409,
   internal: 500,
   ...VOTE_ERROR_STATUS,
 };

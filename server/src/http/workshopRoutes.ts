@@ -15,9 +15,10 @@ import {
   type MethodTemplate,
   type WorkshopState,
 } from '@gommette/shared';
-import { helperTokenFor, newId, observerTokenFor, screenTokenFor } from '../security/tokens';
+import { newId, screenTokenFor } from '../security/tokens';
 import { createWorkshop } from '../services/createWorkshop';
-import { helperUrl, observerUrl, publicBaseUrl, screenUrl } from '../services/links';
+import { consoleStaffLinks } from '../centre/staffLinks';
+import { publicBaseUrl, screenUrl } from '../services/links';
 import { workshopSummary } from '../services/views';
 import type { AppContext } from '../context';
 import { facilitatorOf } from './facilitatorAuth';
@@ -47,11 +48,11 @@ export function workshopRoutes(ctx: AppContext): Router {
       store.countParticipants(workshop.id),
     ]);
     const base = publicBaseUrl(config.publicUrl, req.headers, req.secure);
+    const staff = await consoleStaffLinks(ctx, workshop.id, token, base);
     const body: WorkshopState = {
       workshop: workshopSummary(workshop, sites, base),
       screenUrl: screenUrl(base, workshop.id, screenTokenFor(token)),
-      helperUrl: helperUrl(base, workshop.id, helperTokenFor(token)),
-      observerUrl: observerUrl(base, workshop.id, observerTokenFor(token)),
+      ...staff,
       ideas: ideas.map(toFacilitatorView),
       participants,
       presence: ctx.presence.get(workshop.id),

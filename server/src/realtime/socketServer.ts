@@ -67,8 +67,10 @@ async function authenticate(ctx: AppContext, auth: unknown, socketId: string, co
         if ('refusal' in check) return check.refusal;
         workshop = check.workshop;
       } else {
-        const check = { screen: screenAccess, helper: helperAccess, observer: observerAccess }[credentials.role];
-        workshop = await check(ctx.store, credentials.workshopId, credentials.token);
+        const { workshopId, token } = credentials;
+        if (credentials.role === Role.Screen) workshop = await screenAccess(ctx.store, workshopId, token);
+        else if (credentials.role === Role.Helper) workshop = await helperAccess(ctx.store, ctx.centres, workshopId, token);
+        else workshop = await observerAccess(ctx.store, ctx.centres, workshopId, token);
       }
       if (!workshop) return ErrorCode.Unauthorized;
       return { role: credentials.role, workshopId: workshop.id, participantId: null, siteId: null, me: null, rateKey: `socket:${socketId}` };

@@ -33,6 +33,15 @@ export function observerTokenFor(facilitatorToken: string): string {
   return derivedToken('observer', facilitatorToken);
 }
 
+/**
+ * A helper's or observer's link issued later from a centre's space: derived from the facilitator
+ * token and the link's own id, so members (who can open the console) can show it again, while
+ * only its hash is stored and revoking it leaves the others working.
+ */
+export function issuedStaffTokenFor(role: 'helper' | 'observer', linkId: string, facilitatorToken: string): string {
+  return derivedToken(`${role}:${linkId}`, facilitatorToken);
+}
+
 function derivedToken(purpose: string, facilitatorToken: string): string {
   return createHash('sha256').update(`gommette:${purpose}:${facilitatorToken}`).digest('base64url');
 }

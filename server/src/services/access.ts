@@ -3,6 +3,8 @@ import { ErrorCode } from '@gommette/shared';
 import type { WorkshopRecord, WorkshopStore, ParticipantRecord } from '../store/WorkshopStore';
 import { hashSecret } from '../security/tokens';
 import { centreMemberMayRun, type ConsoleRequester } from '../centre/session';
+import { centreStaffLinkWorks } from '../centre/staffLinks';
+import type { CentreStore } from '../store/CentreStore';
 
 function sameHash(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -35,16 +37,26 @@ export async function screenAccess(store: WorkshopStore, workshopId: string, tok
   return workshop && sameHash(workshop.screenTokenHash, hashSecret(token)) ? workshop : null;
 }
 
-/** A table helper: posts for residents without a phone, sees what the facilitator sees. */
-export async function helperAccess(store: WorkshopStore, workshopId: string, token: string): Promise<WorkshopRecord | null> {
+/**
+ * A table helper: posts for residents without a phone, sees what the facilitator sees. For a
+ * centre's workshop, the link must be one the centre issued, not revoked, whose issuer is still a
+ * member (`centreStaffLinkWorks`); elsewhere, the workshop's own helper link.
+ */
+export async function helperAccess(store: WorkshopStore, centres: CentreStore, workshopId: string, token: string): Promise<WorkshopRecord | null> {
   const workshop = await store.getWorkshop(workshopId);
-  return workshop?.helperTokenHash && sameHash(workshop.helperTokenHash, hashSecret(token)) ? workshop : null;
+  if (!workshop) return null;
+  const centre = await centreStaffLinkWorks(centres, workshop.id, 'helper', token);
+  if (centre !== null) return centre ? workshop : null;
+  return workshop.helperTokenHash && sameHash(workshop.helperTokenHash, hashSecret(token)) ? workshop : null;
 }
 
-/** An observer: everything the facilitator sees, read-only. */
-export async function observerAccess(store: WorkshopStore, workshopId: string, token: string): Promise<WorkshopRecord | null> {
+/** An observer: everything the facilitator sees, read-only; tied to the centre like a helper's link. */
+export async function observerAccess(store: WorkshopStore, centres: CentreStore, workshopId: string, token: string): Promise<WorkshopRecord | null> {
   const workshop = await store.getWorkshop(workshopId);
-  return workshop?.observerTokenHash && sameHash(workshop.observerTokenHash, hashSecret(token)) ? workshop : null;
+  if (!workshop) return null;
+  const centre = await centreStaffLinkWorks(centres, workshop.id, 'observer', token);
+  if (centre !== null) return centre ? workshop : null;
+  return workshop.observerTokenHash && sameHash(workshop.observerTokenHash, hashSecret(token)) ? workshop : null;
 }
 
 export async function participantAccess(store: WorkshopStore, token: string): Promise<ParticipantRecord | null> {

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { checkPhases, initialRoom, planWorkshop, type CreateWorkshopBody, type CreateWorkshopResponse } from '@gommette/shared';
+import { checkPhases, initialRoom, planWorkshop, type CreateWorkshopBody, type CreateWorkshopResponse, type Questionnaire } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { orThrow } from '../http/errors';
 import { hashSecret, helperTokenFor, newId, newJoinCode, newToken, observerTokenFor, screenTokenFor } from '../security/tokens';
@@ -17,10 +17,12 @@ export async function createWorkshop(
   ctx: AppContext,
   draft: CreateWorkshopBody,
   request: { headers: IncomingHttpHeaders; secure: boolean },
+  options: { questionnaire?: Questionnaire } = {},
 ): Promise<CreateWorkshopResponse> {
   const { store, config } = ctx;
   const phases = orThrow(checkPhases(draft.phases ?? []));
-  const room = { ...initialRoom(phases), tableCount: draft.tableCount ?? 0, safeMode: draft.safeMode ?? false };
+  const initial = initialRoom(phases);
+  const room = { ...initial, tableCount: draft.tableCount ?? 0, safeMode: draft.safeMode ?? false, questionnaire: options.questionnaire ?? initial.questionnaire };
   const facilitatorToken = newToken();
   const screenToken = screenTokenFor(facilitatorToken);
   for (let attempt = 1; ; attempt++) {

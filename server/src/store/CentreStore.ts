@@ -1,4 +1,4 @@
-import type { CentreRole, MethodTemplate } from '@gommette/shared';
+import type { CentreRole, MethodTemplate, Questionnaire, StaffLinkRole } from '@gommette/shared';
 
 export interface CentreRecord {
   id: string;
@@ -57,6 +57,43 @@ export interface TemplateScope {
   centreId: string;
   centreName: string;
   shared: boolean;
+}
+
+/** A table helper's or an observer's link to a centre's workshop (only its hash is kept). */
+export interface StaffLinkRecord {
+  tokenHash: string;
+  workshopId: string;
+  role: StaffLinkRole;
+  /** 'initial' for the link made with the workshop; a random id for links issued later. */
+  linkId: string;
+  /** The member who made it; null when that account no longer exists. */
+  issuedBy: string | null;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+export interface QuestionnaireTemplateRecord {
+  id: string;
+  centreId: string;
+  name: string;
+  questionnaire: Questionnaire;
+  shared: boolean;
+  createdAt: number;
+}
+
+export interface SharedBriefRecord {
+  briefId: string;
+  workshopId: string;
+  centreId: string;
+  sharedAt: number;
+}
+
+/** A shared brief copied by another centre: its anonymised content, as JSON text the service validates. */
+export interface BriefCopyRecord {
+  id: string;
+  centreId: string;
+  contentJson: string;
+  copiedAt: number;
 }
 
 /** Who accepts an invitation: a new account, or one already signed in. */
@@ -126,6 +163,29 @@ export interface CentreStore {
   saveCentreTemplate(template: MethodTemplate, centreId: string, shared: boolean, now: number): Promise<void>;
   setTemplateShared(templateId: string, centreId: string, shared: boolean): Promise<boolean>;
   listTemplateScopes(): Promise<TemplateScope[]>;
+
+  /** Helper and observer links of centre workshops (see `StaffLinkRecord`). */
+  insertStaffLink(link: StaffLinkRecord): Promise<void>;
+  getStaffLink(tokenHash: string): Promise<StaffLinkRecord | null>;
+  /** Oldest first, revoked ones included. */
+  listStaffLinks(workshopId: string): Promise<StaffLinkRecord[]>;
+  /** False when there is no such link or it was already revoked. */
+  revokeStaffLink(workshopId: string, role: StaffLinkRole, linkId: string, now: number): Promise<boolean>;
+
+  saveQuestionnaireTemplate(template: QuestionnaireTemplateRecord): Promise<void>;
+  getQuestionnaireTemplate(templateId: string): Promise<QuestionnaireTemplateRecord | null>;
+  /** The centre's own, then those other centres shared; oldest first within each. */
+  listQuestionnaireTemplates(centreId: string): Promise<QuestionnaireTemplateRecord[]>;
+  setQuestionnaireTemplateShared(templateId: string, centreId: string, shared: boolean): Promise<boolean>;
+
+  /** Idempotent: sharing a shared brief again keeps its first date. */
+  shareBrief(share: SharedBriefRecord): Promise<void>;
+  unshareBrief(briefId: string, centreId: string): Promise<boolean>;
+  /** Every shared brief of the instance, newest first. */
+  listSharedBriefs(): Promise<SharedBriefRecord[]>;
+  saveBriefCopy(copy: BriefCopyRecord): Promise<void>;
+  /** Newest first. */
+  listBriefCopies(centreId: string): Promise<BriefCopyRecord[]>;
 
   /**
    * Deletes a workshop and everything attached to it (sites, participants, their tokens, ideas,

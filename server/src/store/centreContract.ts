@@ -97,6 +97,85 @@ export function centreStoreContract(name: string, makeFixture: () => Promise<Cen
       expect(await centres.acceptInvitation('inv-4', { accountId: admin.id }, 20)).toMatchObject({ ok: true, role: 'admin' });
     });
 
+    it("keeps a centre workshop's helper and observer links, revokes one at a time, and drops them with the workshop", async () => {
+      const { store, centres } = await fixture();
+      const admin = account();
+      await centres.createAccount(admin);
+      const space = centre();
+      await centres.createCentre(space, admin.id);
+      const { id: workshopId } = await workshopIn(store);
+      await centres.linkWorkshop({ workshopId, centreId: space.id, seriesId: null, createdBy: admin.id, facilitatorToken: 'tok' });
+      const link = (role: 'helper' | 'observer', linkId: string, createdAt: number) => ({ tokenHash: unique('sl'), workshopId, role, linkId, issuedBy: admin.id, createdAt, revokedAt: null });
+      const helper = link('helper', 'initial', 1);
+      const observer = link('observer', 'initial', 1);
+      const second = link('helper', 'abc', 2);
+      for (const made of [helper, observer, second]) await centres.insertStaffLink(made);
+      await expect(centres.insertStaffLink({ ...link('helper', 'abc', 3) })).rejects.toBeInstanceOf(UniqueViolationError);
+      expect(await centres.getStaffLink(helper.tokenHash)).toEqual(helper);
+      expect(await centres.getStaffLink('nope')).toBeNull();
+      expect(await centres.revokeStaffLink(workshopId, 'helper', 'abc', 9)).toBe(true);
+      expect(await centres.revokeStaffLink(workshopId, 'helper', 'abc', 10)).toBe(false);
+      expect(await centres.revokeStaffLink(workshopId, 'observer', 'abc', 10)).toBe(false);
+      expect((await centres.listStaffLinks(workshopId)).map((l) => [l.role, l.linkId, l.revokedAt])).toEqual([
+        ['helper', 'initial', null],
+        ['observer', 'initial', null],
+        ['helper', 'abc', 9],
+      ]);
+      await centres.deleteWorkshop(workshopId);
+      expect(await centres.listStaffLinks(workshopId)).toEqual([]);
+      expect(await centres.getStaffLink(helper.tokenHash)).toBeNull();
+    });
+
+    it('scopes questionnaire templates to a centre and shares them on request', async () => {
+      const { centres } = await fixture();
+      const admin = account();
+      await centres.createAccount(admin);
+      const mine = centre();
+      const theirs = centre();
+      await centres.createCentre(mine, admin.id);
+      await centres.createCentre(theirs, admin.id);
+      const questionnaire = { questions: [{ id: 'avis', text: "J'ai pu donner mon avis" }], askLearned: true, askFigures: false };
+      const template = (centreId: string, name: string, shared: boolean, createdAt: number) => ({ id: unique('qt'), centreId, name, questionnaire, shared, createdAt });
+      const own = template(mine.id, 'Le nôtre', false, 1);
+      const hidden = template(theirs.id, 'Brouillon', false, 2);
+      const open = template(theirs.id, 'Partagé', true, 3);
+      for (const made of [open, hidden, own]) await centres.saveQuestionnaireTemplate(made);
+      expect(await centres.getQuestionnaireTemplate(own.id)).toEqual(own);
+      expect((await centres.listQuestionnaireTemplates(mine.id)).map((t) => t.name)).toEqual(['Le nôtre', 'Partagé']);
+      expect(await centres.setQuestionnaireTemplateShared(open.id, mine.id, false)).toBe(false);
+      expect(await centres.setQuestionnaireTemplateShared(open.id, theirs.id, false)).toBe(true);
+      expect((await centres.listQuestionnaireTemplates(mine.id)).map((t) => t.name)).toEqual(['Le nôtre']);
+      expect((await centres.listQuestionnaireTemplates(theirs.id)).map((t) => t.name)).toEqual(['Brouillon', 'Partagé']);
+    });
+
+    it('shares briefs once, unshares them by their centre only, and keeps copies per centre', async () => {
+      const { store, centres } = await fixture();
+      const admin = account();
+      await centres.createAccount(admin);
+      const mine = centre();
+      const theirs = centre();
+      await centres.createCentre(mine, admin.id);
+      await centres.createCentre(theirs, admin.id);
+      const { id: workshopId } = await workshopIn(store);
+      await centres.shareBrief({ briefId: 'b1', workshopId, centreId: mine.id, sharedAt: 5 });
+      await centres.shareBrief({ briefId: 'b1', workshopId, centreId: mine.id, sharedAt: 9 });
+      await centres.shareBrief({ briefId: 'b2', workshopId, centreId: mine.id, sharedAt: 7 });
+      expect((await centres.listSharedBriefs()).filter((s) => s.workshopId === workshopId)).toEqual([
+        { briefId: 'b2', workshopId, centreId: mine.id, sharedAt: 7 },
+        { briefId: 'b1', workshopId, centreId: mine.id, sharedAt: 5 },
+      ]);
+      expect(await centres.unshareBrief('b2', theirs.id)).toBe(false);
+      expect(await centres.unshareBrief('b2', mine.id)).toBe(true);
+      await centres.saveBriefCopy({ id: unique('copy'), centreId: theirs.id, contentJson: '{"title":"x"}', copiedAt: 3 });
+      await centres.saveBriefCopy({ id: unique('copy'), centreId: theirs.id, contentJson: '{"title":"y"}', copiedAt: 4 });
+      expect((await centres.listBriefCopies(theirs.id)).map((c) => c.contentJson)).toEqual(['{"title":"y"}', '{"title":"x"}']);
+      expect(await centres.listBriefCopies(mine.id)).toEqual([]);
+      // Deleting the workshop takes its shares with it; copies stay with the centre that took them.
+      await centres.deleteWorkshop(workshopId);
+      expect((await centres.listSharedBriefs()).filter((s) => s.workshopId === workshopId)).toEqual([]);
+      expect(await centres.listBriefCopies(theirs.id)).toHaveLength(2);
+    });
+
     it('finds the account of a live session only', async () => {
       const { centres } = await fixture();
       const someone = account();

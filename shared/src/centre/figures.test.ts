@@ -10,6 +10,8 @@ const workshop = (id: string, createdAt: number, people: Record<string, number>,
   byTable: { '1': 2 },
   assisted,
   ideas,
+  votes: null,
+  questionnaire: { responses: 0, averages: [] },
 });
 
 describe('centre figures', () => {
@@ -23,7 +25,9 @@ describe('centre figures', () => {
   });
 
   it('is all zeros for a centre without workshops', () => {
-    expect(centreFigures([])).toEqual({ workshops: 0, participants: 0, assisted: 0, ideas: 0, bySite: {}, perWorkshop: [] });
+    expect(centreFigures([])).toMatchObject({ workshops: 0, participants: 0, assisted: 0, ideas: 0, bySite: {}, perWorkshop: [] });
+    expect(centreFigures([]).votes).toEqual({ rounds: 0, gommettes: 0, paper: 0, voters: 0, votersBySite: {} });
+    expect(centreFigures([]).questionnaire).toMatchObject({ responses: 0, questions: [] });
   });
 });
 
@@ -48,10 +52,15 @@ describe('small-group suppression', () => {
       participants: '≥ 38',
       assisted: '≥ 6',
       ideas: '≥ 52',
+      // No vote and no questionnaire anywhere: 0 is a small group too.
+      voters: SUPPRESSED,
+      gommettes: SUPPRESSED,
+      responses: SUPPRESSED,
+      questions: [],
       perCentre: [
-        { name: 'Arc-en-ciel', town: 'Lille', workshops: 1, participants: 30, assisted: 6, ideas: 40 },
-        { name: 'Chemin Rouge', town: 'Lille', workshops: 1, participants: 8, assisted: SUPPRESSED, ideas: 12 },
-        { name: 'Soleil', town: 'Roubaix', workshops: 1, participants: SUPPRESSED, assisted: SUPPRESSED, ideas: SUPPRESSED },
+        { name: 'Arc-en-ciel', town: 'Lille', workshops: 1, participants: 30, assisted: 6, ideas: 40, voters: SUPPRESSED, gommettes: SUPPRESSED, responses: SUPPRESSED },
+        { name: 'Chemin Rouge', town: 'Lille', workshops: 1, participants: 8, assisted: SUPPRESSED, ideas: 12, voters: SUPPRESSED, gommettes: SUPPRESSED, responses: SUPPRESSED },
+        { name: 'Soleil', town: 'Roubaix', workshops: 1, participants: SUPPRESSED, assisted: SUPPRESSED, ideas: SUPPRESSED, voters: SUPPRESSED, gommettes: SUPPRESSED, responses: SUPPRESSED },
       ],
     });
   });

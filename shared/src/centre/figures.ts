@@ -4,6 +4,8 @@
  * the stores count.
  */
 
+import { mergePooledQuestions, pooledQuestionnaire, type CentreQuestionnaireFigures, type QuestionnaireInput, type WorkshopVoteFigures } from './voteQuestionnaireFigures';
+
 /** Below this, a group is shown as "< 5" in the territory view (small-group suppression). */
 export const MIN_SHOWN_GROUP = 5;
 export const SUPPRESSED = '< 5';
@@ -23,6 +25,20 @@ export interface WorkshopFigures {
   assisted: number;
   /** Ideas shown to the room (not hidden, not merged, not waiting for approval). */
   ideas: number;
+  /** The last round; null before any vote. */
+  votes: WorkshopVoteFigures | null;
+  /** The closing questionnaire: how many answered, and each question's average out of 5. */
+  questionnaire: { responses: number; averages: Array<{ text: string; answers: number; average: number | null }> };
+}
+
+export interface CentreVoteFigures {
+  /** Workshops that held a vote. */
+  rounds: number;
+  gommettes: number;
+  paper: number;
+  voters: number;
+  /** Site name → voters, added up over the workshops (gommettes per site stay per workshop). */
+  votersBySite: Record<string, number>;
 }
 
 export interface CentreFigures {
@@ -32,6 +48,8 @@ export interface CentreFigures {
   ideas: number;
   /** Site name → people, added up over the workshops (sites are named per workshop). */
   bySite: Record<string, number>;
+  votes: CentreVoteFigures;
+  questionnaire: CentreQuestionnaireFigures;
   /** The busiest table of each workshop is not comparable across workshops; tables are per workshop. */
   perWorkshop: WorkshopFigures[];
 }
@@ -40,11 +58,25 @@ function addInto(target: Record<string, number>, source: Record<string, number>)
   for (const [key, value] of Object.entries(source)) target[key] = (target[key] ?? 0) + value;
 }
 
-/** A centre's figures, newest workshop first. */
-export function centreFigures(workshops: ReadonlyArray<WorkshopFigures>): CentreFigures {
+/**
+ * A centre's figures, newest workshop first. `questionnaires`: every workshop's questions and raw
+ * answers, pooled here (self-declared groups suppressed after summing).
+ */
+export function centreFigures(workshops: ReadonlyArray<WorkshopFigures>, questionnaires: ReadonlyArray<QuestionnaireInput> = []): CentreFigures {
   const bySite: Record<string, number> = {};
   for (const workshop of workshops) addInto(bySite, workshop.bySite);
+  const votersBySite: Record<string, number> = {};
+  const voted = workshops.flatMap((workshop) => (workshop.votes ? [workshop.votes] : []));
+  for (const votes of voted) for (const site of votes.bySite) votersBySite[site.siteName] = (votersBySite[site.siteName] ?? 0) + site.voters;
   return {
+    votes: {
+      rounds: voted.length,
+      gommettes: voted.reduce((sum, votes) => sum + votes.gommettes, 0),
+      paper: voted.reduce((sum, votes) => sum + votes.paper, 0),
+      voters: voted.reduce((sum, votes) => sum + votes.voters, 0),
+      votersBySite,
+    },
+    questionnaire: pooledQuestionnaire(questionnaires),
     workshops: workshops.length,
     participants: workshops.reduce((sum, workshop) => sum + workshop.participants, 0),
     assisted: workshops.reduce((sum, workshop) => sum + workshop.assisted, 0),
@@ -66,6 +98,10 @@ export interface TerritoryCentreLine {
   participants: ShownCount;
   assisted: ShownCount;
   ideas: ShownCount;
+  voters: ShownCount;
+  gommettes: ShownCount;
+  /** People who answered the closing questionnaire. */
+  responses: ShownCount;
 }
 
 /**
@@ -81,6 +117,11 @@ export interface TerritoryFigures {
   participants: TerritoryTotal;
   assisted: TerritoryTotal;
   ideas: TerritoryTotal;
+  voters: TerritoryTotal;
+  gommettes: TerritoryTotal;
+  responses: TerritoryTotal;
+  /** Each question (by its text) over every centre: its average only when 5 people or more answered it. */
+  questions: Array<{ text: string; answers: ShownCount; average: number | null }>;
   perCentre: TerritoryCentreLine[];
 }
 
@@ -104,6 +145,14 @@ export function territoryFigures(centres: ReadonlyArray<{ name: string; town: st
     participants: column((figures) => figures.participants),
     assisted: column((figures) => figures.assisted),
     ideas: column((figures) => figures.ideas),
+    voters: column((figures) => figures.votes.voters),
+    gommettes: column((figures) => figures.votes.gommettes),
+    responses: column((figures) => figures.questionnaire.responses),
+    questions: mergePooledQuestions(centres.map((centre) => centre.figures.questionnaire.questions)).map((question) => ({
+      text: question.text,
+      answers: suppressSmall(question.answers),
+      average: question.answers < MIN_SHOWN_GROUP ? null : question.average,
+    })),
     perCentre: [...centres]
       .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
       .map(({ name, town, figures }) => ({
@@ -113,6 +162,9 @@ export function territoryFigures(centres: ReadonlyArray<{ name: string; town: st
         participants: suppressSmall(figures.participants),
         assisted: suppressSmall(figures.assisted),
         ideas: suppressSmall(figures.ideas),
+        voters: suppressSmall(figures.votes.voters),
+        gommettes: suppressSmall(figures.votes.gommettes),
+        responses: suppressSmall(figures.questionnaire.responses),
       })),
   };
 }

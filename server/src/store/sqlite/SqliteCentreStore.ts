@@ -1,8 +1,12 @@
 import Database from 'better-sqlite3';
-import { isCentreRole, type CentreRole, type MethodTemplate } from '@gommette/shared';
+import { isCentreRole, questionnaireSchema, type CentreRole, type MethodTemplate, type StaffLinkRole } from '@gommette/shared';
 import {
   type AcceptResult,
   type AccountRecord,
+  type BriefCopyRecord,
+  type QuestionnaireTemplateRecord,
+  type SharedBriefRecord,
+  type StaffLinkRecord,
   type CentreRecord,
   type CentreStore,
   type CentreWorkshopRecord,
@@ -46,6 +50,42 @@ interface SeriesRow {
   question: string;
   created_at: number;
 }
+
+interface StaffLinkRow {
+  token_hash: string;
+  workshop_id: string;
+  role: string;
+  link_id: string;
+  issued_by: string | null;
+  created_at: number;
+  revoked_at: number | null;
+}
+interface QuestionnaireTemplateRow {
+  id: string;
+  centre_id: string;
+  name: string;
+  questionnaire_json: string;
+  shared: number;
+  created_at: number;
+}
+
+const toStaffLink = (row: StaffLinkRow): StaffLinkRecord => ({
+  tokenHash: row.token_hash,
+  workshopId: row.workshop_id,
+  role: row.role === 'observer' ? 'observer' : 'helper',
+  linkId: row.link_id,
+  issuedBy: row.issued_by,
+  createdAt: row.created_at,
+  revokedAt: row.revoked_at,
+});
+const toQuestionnaireTemplate = (row: QuestionnaireTemplateRow): QuestionnaireTemplateRecord => ({
+  id: row.id,
+  centreId: row.centre_id,
+  name: row.name,
+  questionnaire: questionnaireSchema.parse(JSON.parse(row.questionnaire_json)),
+  shared: row.shared === 1,
+  createdAt: row.created_at,
+});
 
 const DAY_MS = 24 * 60 * 60_000;
 const ROLE_RANK: Record<CentreRole, number> = { facilitator: 1, admin: 2 };
@@ -140,6 +180,30 @@ export class SqliteCentreStore implements CentreStore {
       templateScopes: db.prepare(
         `SELECT t.template_id, t.centre_id, t.shared, c.name AS centre_name FROM template_centres t JOIN centres c ON c.id = t.centre_id`,
       ),
+      insertStaffLink: db.prepare(
+        `INSERT INTO centre_staff_links (token_hash, workshop_id, role, link_id, issued_by, created_at, revoked_at)
+         VALUES (@tokenHash, @workshopId, @role, @linkId, @issuedBy, @createdAt, @revokedAt)`,
+      ),
+      getStaffLink: db.prepare(`SELECT * FROM centre_staff_links WHERE token_hash = ?`),
+      listStaffLinks: db.prepare(`SELECT * FROM centre_staff_links WHERE workshop_id = ? ORDER BY created_at, role, link_id`),
+      revokeStaffLink: db.prepare(
+        `UPDATE centre_staff_links SET revoked_at = ? WHERE workshop_id = ? AND role = ? AND link_id = ? AND revoked_at IS NULL`,
+      ),
+      insertQuestionnaireTemplate: db.prepare(
+        `INSERT INTO questionnaire_templates (id, centre_id, name, questionnaire_json, shared, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      getQuestionnaireTemplate: db.prepare(`SELECT * FROM questionnaire_templates WHERE id = ?`),
+      listQuestionnaireTemplates: db.prepare(
+        `SELECT * FROM questionnaire_templates WHERE centre_id = ? OR shared = 1 ORDER BY centre_id != ?, created_at, id`,
+      ),
+      setQuestionnaireShared: db.prepare(`UPDATE questionnaire_templates SET shared = ? WHERE id = ? AND centre_id = ?`),
+      shareBrief: db.prepare(
+        `INSERT INTO shared_briefs (brief_id, workshop_id, centre_id, shared_at) VALUES (@briefId, @workshopId, @centreId, @sharedAt) ON CONFLICT(brief_id) DO NOTHING`,
+      ),
+      unshareBrief: db.prepare(`DELETE FROM shared_briefs WHERE brief_id = ? AND centre_id = ?`),
+      listSharedBriefs: db.prepare(`SELECT * FROM shared_briefs ORDER BY shared_at DESC, brief_id`),
+      insertBriefCopy: db.prepare(`INSERT INTO brief_copies (id, centre_id, content_json, copied_at) VALUES (@id, @centreId, @contentJson, @copiedAt)`),
+      listBriefCopies: db.prepare(`SELECT * FROM brief_copies WHERE centre_id = ? ORDER BY copied_at DESC, id`),
       deleteWorkshop: db.prepare(`DELETE FROM workshops WHERE id = ?`),
       expiredWorkshops: db.prepare(
         `SELECT cw.workshop_id FROM centre_workshops cw JOIN centres c ON c.id = cw.centre_id JOIN workshops w ON w.id = cw.workshop_id
@@ -322,6 +386,64 @@ export class SqliteCentreStore implements CentreStore {
   async listTemplateScopes(): Promise<TemplateScope[]> {
     const rows = this.statements.templateScopes.all() as Array<{ template_id: string; centre_id: string; shared: number; centre_name: string }>;
     return rows.map((row) => ({ templateId: row.template_id, centreId: row.centre_id, centreName: row.centre_name, shared: row.shared === 1 }));
+  }
+
+  async insertStaffLink(link: StaffLinkRecord): Promise<void> {
+    this.write(() => this.statements.insertStaffLink.run(link));
+  }
+
+  async getStaffLink(tokenHash: string): Promise<StaffLinkRecord | null> {
+    const row = this.statements.getStaffLink.get(tokenHash) as StaffLinkRow | undefined;
+    return row ? toStaffLink(row) : null;
+  }
+
+  async listStaffLinks(workshopId: string): Promise<StaffLinkRecord[]> {
+    return (this.statements.listStaffLinks.all(workshopId) as StaffLinkRow[]).map(toStaffLink);
+  }
+
+  async revokeStaffLink(workshopId: string, role: StaffLinkRole, linkId: string, now: number): Promise<boolean> {
+    return this.statements.revokeStaffLink.run(now, workshopId, role, linkId).changes === 1;
+  }
+
+  async saveQuestionnaireTemplate(template: QuestionnaireTemplateRecord): Promise<void> {
+    this.write(() =>
+      this.statements.insertQuestionnaireTemplate.run(template.id, template.centreId, template.name, JSON.stringify(template.questionnaire), template.shared ? 1 : 0, template.createdAt),
+    );
+  }
+
+  async getQuestionnaireTemplate(templateId: string): Promise<QuestionnaireTemplateRecord | null> {
+    const row = this.statements.getQuestionnaireTemplate.get(templateId) as QuestionnaireTemplateRow | undefined;
+    return row ? toQuestionnaireTemplate(row) : null;
+  }
+
+  async listQuestionnaireTemplates(centreId: string): Promise<QuestionnaireTemplateRecord[]> {
+    return (this.statements.listQuestionnaireTemplates.all(centreId, centreId) as QuestionnaireTemplateRow[]).map(toQuestionnaireTemplate);
+  }
+
+  async setQuestionnaireTemplateShared(templateId: string, centreId: string, shared: boolean): Promise<boolean> {
+    return this.statements.setQuestionnaireShared.run(shared ? 1 : 0, templateId, centreId).changes === 1;
+  }
+
+  async shareBrief(share: SharedBriefRecord): Promise<void> {
+    this.write(() => this.statements.shareBrief.run(share));
+  }
+
+  async unshareBrief(briefId: string, centreId: string): Promise<boolean> {
+    return this.statements.unshareBrief.run(briefId, centreId).changes === 1;
+  }
+
+  async listSharedBriefs(): Promise<SharedBriefRecord[]> {
+    const rows = this.statements.listSharedBriefs.all() as Array<{ brief_id: string; workshop_id: string; centre_id: string; shared_at: number }>;
+    return rows.map((row) => ({ briefId: row.brief_id, workshopId: row.workshop_id, centreId: row.centre_id, sharedAt: row.shared_at }));
+  }
+
+  async saveBriefCopy(copy: BriefCopyRecord): Promise<void> {
+    this.write(() => this.statements.insertBriefCopy.run(copy));
+  }
+
+  async listBriefCopies(centreId: string): Promise<BriefCopyRecord[]> {
+    const rows = this.statements.listBriefCopies.all(centreId) as Array<{ id: string; centre_id: string; content_json: string; copied_at: number }>;
+    return rows.map((row) => ({ id: row.id, centreId: row.centre_id, contentJson: row.content_json, copiedAt: row.copied_at }));
   }
 
   async deleteWorkshop(workshopId: string): Promise<boolean> {

@@ -83,4 +83,60 @@ export const CENTRE_MIGRATIONS: ReadonlyArray<Migration> = [
       CREATE INDEX template_centres_by_centre ON template_centres(centre_id);
     `,
   },
+  {
+    version: 301,
+    sql: `
+      -- Table helpers' and observers' links of a centre's workshop: each one can be revoked by a
+      -- member, and stops working when the member who issued it leaves the centre. The link
+      -- itself stays the credential (a volunteer needs no account); only its hash is stored.
+      -- link_id 'initial' is the link made with the workshop (derived as before); others are
+      -- derived from the facilitator token and their own link_id, so members can show them again.
+      CREATE TABLE centre_staff_links (
+        token_hash TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('helper', 'observer')),
+        link_id TEXT NOT NULL,
+        issued_by TEXT REFERENCES accounts(id) ON DELETE SET NULL,
+        created_at INTEGER NOT NULL,
+        revoked_at INTEGER,
+        UNIQUE (workshop_id, role, link_id)
+      ) STRICT;
+      INSERT INTO centre_staff_links (token_hash, workshop_id, role, link_id, issued_by, created_at)
+        SELECT w.helper_token_hash, w.id, 'helper', 'initial', cw.created_by, w.created_at
+        FROM workshops w JOIN centre_workshops cw ON cw.workshop_id = w.id WHERE w.helper_token_hash IS NOT NULL;
+      INSERT INTO centre_staff_links (token_hash, workshop_id, role, link_id, issued_by, created_at)
+        SELECT w.observer_token_hash, w.id, 'observer', 'initial', cw.created_by, w.created_at
+        FROM workshops w JOIN centre_workshops cw ON cw.workshop_id = w.id WHERE w.observer_token_hash IS NOT NULL;
+
+      -- Closing questionnaires saved in a centre (JSON validated by questionnaireSchema when read).
+      CREATE TABLE questionnaire_templates (
+        id TEXT PRIMARY KEY,
+        centre_id TEXT NOT NULL REFERENCES centres(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        questionnaire_json TEXT NOT NULL,
+        shared INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX questionnaire_templates_by_centre ON questionnaire_templates(centre_id, created_at);
+
+      -- Briefs a centre shares with the other centres of the instance (read live, anonymised on the
+      -- way out). No foreign key to briefs (created by a later migration); briefs are only ever
+      -- deleted with their workshop, which this cascades from.
+      CREATE TABLE shared_briefs (
+        brief_id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        centre_id TEXT NOT NULL REFERENCES centres(id) ON DELETE CASCADE,
+        shared_at INTEGER NOT NULL
+      ) STRICT;
+
+      -- A shared brief another centre copied as a starting point: the anonymised snapshot (JSON).
+      CREATE TABLE brief_copies (
+        id TEXT PRIMARY KEY,
+        centre_id TEXT NOT NULL REFERENCES centres(id) ON DELETE CASCADE,
+        content_json TEXT NOT NULL,
+        copied_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX brief_copies_by_centre ON brief_copies(centre_id, copied_at);
+    `,
+  },
 ];

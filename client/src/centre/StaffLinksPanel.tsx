@@ -1,0 +1,83 @@
+import type { StaffLinkRole, StaffLinkView } from '@gommette/shared';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AlertText } from '../components/AlertText';
+import { errorMessage } from '../components/errorMessage';
+import { essaimageApi } from './essaimageApi';
+import { refusalMessage } from './refusal';
+import { useLoad } from './useLoad';
+
+function StaffLinkLine({ link, onRevoke }: { link: StaffLinkView; onRevoke: () => void }) {
+  const { t } = useTranslation();
+  const state = link.state === 'revoked' ? t('centre.essaimage.stateRevoked') : link.state === 'issuer_removed' ? t('centre.essaimage.stateIssuerRemoved') : null;
+  return (
+    <li data-testid={`staff-link-${link.state}`}>
+      <strong>{t(`centre.essaimage.${link.role}`)}</strong> <span className="hint">{link.issuedBy ? t('centre.essaimage.issuedBy', { login: link.issuedBy }) : ''} · {new Date(link.createdAt).toLocaleDateString()}</span>
+      {state && <span className="hint"> · {state}</span>}
+      {link.url && (
+        <>
+          <input className="input" readOnly value={link.url} aria-label={t(`centre.essaimage.${link.role}`)} onFocus={(event) => event.target.select()} />
+          <button type="button" className="button button--secondary" onClick={onRevoke} data-testid="revoke-staff-link">
+            {t('centre.essaimage.revoke')}
+          </button>
+        </>
+      )}
+    </li>
+  );
+}
+
+/** A centre workshop's helper and observer links: who made them, whether they work; issue and revoke. */
+function StaffLinksList({ centreId, workshopId }: { centreId: string; workshopId: string }) {
+  const { t } = useTranslation();
+  const load = useCallback(() => essaimageApi.staffLinks(centreId, workshopId), [centreId, workshopId]);
+  const { result, reload } = useLoad(load);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (action: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await action();
+      reload();
+    } catch (failure) {
+      setError(refusalMessage(t, failure));
+    }
+  };
+  const handleRevoke = (link: StaffLinkView) => {
+    if (window.confirm(t('centre.essaimage.confirmRevoke'))) void run(() => essaimageApi.revokeStaffLink(centreId, workshopId, link.role, link.linkId));
+  };
+  const handleIssue = (role: StaffLinkRole) => void run(() => essaimageApi.issueStaffLink(centreId, workshopId, role));
+
+  if (result.state === 'loading') return <p className="hint">{t('app.loading')}</p>;
+  if (result.state === 'error') return <AlertText>{errorMessage(t, result.code)}</AlertText>;
+  return (
+    <div className="stack">
+      <p className="hint">{t('centre.essaimage.staffLinksHint')}</p>
+      {error && <AlertText>{error}</AlertText>}
+      <ul className="centre-list" data-testid="staff-links">
+        {result.data.map((link) => (
+          <StaffLinkLine key={`${link.role}-${link.linkId}`} link={link} onRevoke={() => handleRevoke(link)} />
+        ))}
+      </ul>
+      <p>
+        <button type="button" className="button button--secondary" onClick={() => handleIssue('helper')} data-testid="issue-helper-link">
+          {t('centre.essaimage.newHelper')}
+        </button>{' '}
+        <button type="button" className="button button--secondary" onClick={() => handleIssue('observer')}>
+          {t('centre.essaimage.newObserver')}
+        </button>
+      </p>
+    </div>
+  );
+}
+
+/** Folded by default: the links load when a member opens it. */
+export function StaffLinksPanel({ centreId, workshopId }: { centreId: string; workshopId: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <details onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary data-testid="staff-links-toggle">{t('centre.essaimage.staffLinks')}</summary>
+      {open && <StaffLinksList centreId={centreId} workshopId={workshopId} />}
+    </details>
+  );
+}

@@ -1,0 +1,85 @@
+import { INITIAL_STAFF_LINK_ID, staffLinkState, type StaffLinkRole, type StaffLinkState, type StaffLinkView } from '@gommette/shared';
+import { hashSecret, helperTokenFor, issuedStaffTokenFor, observerTokenFor } from '../security/tokens';
+import { helperUrl, observerUrl } from '../services/links';
+import type { AppContext } from '../context';
+import type { CentreStore, StaffLinkRecord } from '../store/CentreStore';
+
+/** The secret of a helper's or observer's link, rebuilt from the facilitator token (kept for centre workshops). */
+export function staffLinkToken(role: StaffLinkRole, linkId: string, facilitatorToken: string): string {
+  if (linkId === INITIAL_STAFF_LINK_ID) return role === 'helper' ? helperTokenFor(facilitatorToken) : observerTokenFor(facilitatorToken);
+  return issuedStaffTokenFor(role, linkId, facilitatorToken);
+}
+
+export function staffLinkUrl(base: string, workshopId: string, role: StaffLinkRole, token: string): string {
+  return role === 'helper' ? helperUrl(base, workshopId, token) : observerUrl(base, workshopId, token);
+}
+
+/** Registers a link of a centre's workshop, issued by `issuedBy`. */
+export async function issueStaffLink(
+  centres: CentreStore,
+  link: { workshopId: string; role: StaffLinkRole; linkId: string; issuedBy: string | null; facilitatorToken: string; now: number },
+): Promise<StaffLinkRecord> {
+  const record: StaffLinkRecord = {
+    tokenHash: hashSecret(staffLinkToken(link.role, link.linkId, link.facilitatorToken)),
+    workshopId: link.workshopId,
+    role: link.role,
+    linkId: link.linkId,
+    issuedBy: link.issuedBy,
+    createdAt: link.now,
+    revokedAt: null,
+  };
+  await centres.insertStaffLink(record);
+  return record;
+}
+
+/** Whether a stored link works right now: not revoked, and its issuer still a member of the centre. */
+export async function stateOf(centres: CentreStore, centreId: string, link: StaffLinkRecord): Promise<StaffLinkState> {
+  const issuerIsMember = link.issuedBy !== null && (await centres.getRole(centreId, link.issuedBy)) !== null;
+  return staffLinkState({ revokedAt: link.revokedAt, issuedBy: link.issuedBy, issuerIsMember });
+}
+
+/**
+ * For a workshop of a centre: whether `token` is a working `role` link of that workshop. Null for
+ * a workshop outside any centre (the caller compares the link as before).
+ */
+export async function centreStaffLinkWorks(centres: CentreStore, workshopId: string, role: StaffLinkRole, token: string): Promise<boolean | null> {
+  const centreLink = await centres.getCentreWorkshop(workshopId);
+  if (!centreLink) return null;
+  const link = await centres.getStaffLink(hashSecret(token));
+  if (!link || link.workshopId !== workshopId || link.role !== role) return false;
+  return (await stateOf(centres, centreLink.centreId, link)) === 'active';
+}
+
+/** Every link of a centre's workshop, with its URL, its issuer's login and whether it works. */
+export async function staffLinkViews(centres: CentreStore, centreId: string, workshopId: string, facilitatorToken: string, base: string): Promise<StaffLinkView[]> {
+  const links = await centres.listStaffLinks(workshopId);
+  const logins = new Map((await centres.listMembers(centreId)).map((member) => [member.accountId, member.login]));
+  const views: StaffLinkView[] = [];
+  for (const link of links) {
+    const state = await stateOf(centres, centreId, link);
+    const issuer = link.issuedBy === null ? null : (logins.get(link.issuedBy) ?? (await centres.getAccount(link.issuedBy))?.login ?? null);
+    views.push({
+      role: link.role,
+      linkId: link.linkId,
+      url: state === 'active' ? staffLinkUrl(base, workshopId, link.role, staffLinkToken(link.role, link.linkId, facilitatorToken)) : null,
+      issuedBy: issuer,
+      createdAt: link.createdAt,
+      state,
+    });
+  }
+  return views;
+}
+
+/**
+ * The helper's and observer's links the console shows: for a workshop outside any centre, those
+ * made with it; for a centre's workshop, the newest working one of each role, or null.
+ */
+export async function consoleStaffLinks(ctx: AppContext, workshopId: string, facilitatorToken: string, base: string): Promise<{ helperUrl: string | null; observerUrl: string | null }> {
+  const centreLink = await ctx.centres.getCentreWorkshop(workshopId);
+  if (!centreLink) {
+    return { helperUrl: helperUrl(base, workshopId, helperTokenFor(facilitatorToken)), observerUrl: observerUrl(base, workshopId, observerTokenFor(facilitatorToken)) };
+  }
+  const views = await staffLinkViews(ctx.centres, centreLink.centreId, workshopId, facilitatorToken, base);
+  const newest = (role: StaffLinkRole) => views.filter((view) => view.role === role && view.state === 'active').at(-1)?.url ?? null;
+  return { helperUrl: newest('helper'), observerUrl: newest('observer') };
+}

@@ -1,0 +1,50 @@
+/**
+ * Table helpers' and observers' links to a centre's workshop. A helper is often a volunteer without
+ * an account, so the link itself stays the credential; but for a centre's workshop it is tied to
+ * the centre: it works while it is not revoked and while the member who issued it is still a member
+ * of the centre. Members list, issue and revoke them from the space.
+ */
+import { z } from 'zod';
+
+export const STAFF_LINK_ROLES = ['helper', 'observer'] as const;
+export type StaffLinkRole = (typeof STAFF_LINK_ROLES)[number];
+
+/** The link made together with the workshop (derived from its facilitator token as before). */
+export const INITIAL_STAFF_LINK_ID = 'initial';
+/** Live links per workshop and role, so a page of links stays readable. */
+export const MAX_LIVE_STAFF_LINKS_PER_ROLE = 10;
+
+export const issueStaffLinkBody = z.object({ role: z.enum(STAFF_LINK_ROLES) });
+
+/** Why a link no longer opens anything; null while it works. */
+export type StaffLinkState = 'active' | 'revoked' | 'issuer_removed';
+
+export interface StaffLinkFacts {
+  revokedAt: number | null;
+  /** The issuer's account, or null when it no longer exists. */
+  issuedBy: string | null;
+  /** Whether the issuer is a member of the workshop's centre right now. */
+  issuerIsMember: boolean;
+}
+
+/**
+ * The rule: a revoked link never works again; a link whose issuer left the centre stops working
+ * (the centre gives a new one); a link whose issuer's account is gone (no one to answer for it)
+ * keeps working until a member revokes it.
+ */
+export function staffLinkState(link: StaffLinkFacts): StaffLinkState {
+  if (link.revokedAt !== null) return 'revoked';
+  if (link.issuedBy !== null && !link.issuerIsMember) return 'issuer_removed';
+  return 'active';
+}
+
+export interface StaffLinkView {
+  role: StaffLinkRole;
+  linkId: string;
+  /** The link to hand over (its secret after `#`); null once it no longer works. */
+  url: string | null;
+  /** Login of the member who issued it, or null. */
+  issuedBy: string | null;
+  createdAt: number;
+  state: StaffLinkState;
+}
