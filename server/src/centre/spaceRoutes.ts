@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import {
@@ -29,6 +29,7 @@ import { publicBaseUrl } from '../services/links';
 import { idParam, requireAccount, requireRight, requireSameOrigin } from './guard';
 import type { CentreLive } from './live';
 import { centreView, figuresOf, seriesDetail, seriesView, templatesFor, workshopView } from './spaceViews';
+import { guardedRouter } from '../http/guards';
 
 const limiterDefaults = { handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false } as const;
 
@@ -36,7 +37,7 @@ const centreWorkshopBody = createWorkshopBody.extend({ seriesId: z.string().max(
 
 /** The space: members and invitations, workshops and series, templates, figures. */
 export function spaceRoutes(ctx: AppContext, live: CentreLive): Router {
-  const router = Router();
+  const router = guardedRouter();
   const { centres, config } = ctx;
   const writeLimiter = rateLimit({ ...limiterDefaults, windowMs: 60 * 60_000, limit: MAX_WORKSHOPS_PER_HOUR * 4 });
 
