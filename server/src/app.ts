@@ -30,6 +30,8 @@ export interface AppDeps extends Stores {
 
 export interface App {
   httpServer: http.Server;
+  /** The express app (its router lists every REST route, for tests). */
+  express: express.Express;
   io: GommetteServer;
   /** Starts listening; resolves with the bound address (port 0 picks a free one). */
   listen(port: number, host: string): Promise<AddressInfo>;
@@ -102,6 +104,7 @@ export function createApp(config: Config, deps: AppDeps): App {
 
   return {
     httpServer,
+    express: app,
     io: sockets.io,
     listen: (port, host) =>
       new Promise((resolve, reject) => {

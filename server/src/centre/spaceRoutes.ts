@@ -30,6 +30,7 @@ import { idParam, requireAccount, requireRight, requireSameOrigin } from './guar
 import type { CentreLive } from './live';
 import { centreView, figuresOf, seriesDetail, seriesView, templatesFor, workshopView } from './spaceViews';
 import { guardedRouter } from '../http/guards';
+import { sealerFor } from '../security/sealed';
 
 const limiterDefaults = { handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false } as const;
 
@@ -135,7 +136,7 @@ export function spaceRoutes(ctx: AppContext, live: CentreLive): Router {
       if (!series || series.centreId !== centre.id) throw new HttpError(ErrorCode.NotFound, 'no such series');
     }
     const created = await createWorkshop(ctx, draft, req);
-    await centres.linkWorkshop({ workshopId: created.id, centreId: centre.id, seriesId: seriesId ?? null, createdBy: account.id, facilitatorToken: created.facilitatorToken });
+    await centres.linkWorkshop({ workshopId: created.id, centreId: centre.id, seriesId: seriesId ?? null, createdBy: account.id, facilitatorToken: sealerFor(ctx.config).seal(created.facilitatorToken) });
     res.status(201).json(created);
   });
 
