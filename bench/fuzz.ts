@@ -33,6 +33,8 @@ const { values: args } = parseArgs({
     residents: { type: 'string', default: '20' },
     /** Shares of socket.io events, engine.io frames and Yjs frames in each batch. */
     mix: { type: 'string', default: '40,40,20' },
+    /** Caps the server's V8 old space (MB): a leak then ends in a crash instead of a slow climb. */
+    'heap-mb': { type: 'string', default: '' },
   },
 });
 const TOTAL = Number(args.messages);
@@ -67,7 +69,8 @@ interface ServerProcess {
 }
 
 async function startServer(dataDir: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(import.meta.dirname, '../server/src/index.ts')], {
+  const heap = args['heap-mb'] ? [`--max-old-space-size=${Number(args['heap-mb'])}`] : [];
+  const child = spawn(process.execPath, [...heap, '--import', import.meta.resolve('tsx'), path.join(import.meta.dirname, '../server/src/index.ts')], {
     // Only what the fuzz means: no PUBLIC_URL, ALLOWED_ORIGINS… inherited from the shell.
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', CLIENT_DIR: path.join(dataDir, 'no-client') },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -393,6 +396,7 @@ async function main(): Promise<void> {
   const alive = !server.exited && (await healthy(url));
   const rssAfter = server.exited ? 0 : rssBytes(pid);
   const crashes = server.exited ? 1 : 0;
+  const storedBytes = ['gommette.sqlite', 'gommette.sqlite-wal'].map((file) => path.join(dataDir, file)).filter((file) => fs.existsSync(file)).reduce((sum, file) => sum + fs.statSync(file).size, 0);
 
   console.log('\nGommette fuzz');
   console.log(`  messages sent        ${total().toLocaleString('en')} (socket.io events ${figures.sent.socketIo.toLocaleString('en')}, engine.io frames ${figures.sent.engine.toLocaleString('en')}, Yjs frames ${figures.sent.yjs.toLocaleString('en')}) in ${batches} batches, ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -404,6 +408,7 @@ async function main(): Promise<void> {
   console.log(`  /healthz failures    ${healthFailures}; alive at the end: ${alive ? 'yes' : 'no'}`);
   console.log(`  connections refused on reconnect ${figures.refusedReconnects} ${JSON.stringify(Object.fromEntries(figures.refusals))}; not encodable by socket.io-client ${figures.clientSide}`);
   console.log(`  RSS before ${(rssBefore / MB).toFixed(0)} MB, peak ${(rssPeak / MB).toFixed(0)} MB, after ${(rssAfter / MB).toFixed(0)} MB, growth ${((rssAfter - rssBefore) / MB).toFixed(0)} MB`);
+  console.log(`  SQLite file and WAL ${(storedBytes / MB).toFixed(1)} MB (what the valid messages among them wrote: ideas, board notes)`);
   if (server.log.lastErrors.length > 0) console.log(`  last errors in the server's log:\n    ${server.log.lastErrors.join('\n    ')}`);
   server.child.kill('SIGTERM');
   const failed = crashes > 0 || server.log.unhandledRejections > 0 || server.log.uncaughtExceptions > 0 || !alive || total() < TOTAL;
