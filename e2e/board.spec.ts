@@ -7,10 +7,12 @@ import { BoardPhonePage } from './pages/BoardPhonePage';
 import { ConsolePage } from './pages/ConsolePage';
 import { PhonePage } from './pages/PhonePage';
 import { ServerProcess } from './support/serverProcess';
+import { watchContentSecurityPolicy } from './support/devices';
 import { createWorkshopByApi } from './support/spec';
 
 let server: ServerProcess;
 const contexts: BrowserContext[] = [];
+const cspViolations: string[] = [];
 
 test.beforeAll(async () => {
   server = await ServerProcess.start();
@@ -18,6 +20,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   for (const context of contexts) await context.close();
   await server.stop();
+  expect(cspViolations.splice(0)).toEqual([]);
 });
 
 async function newContext(browser: Browser, kind: 'desktop' | 'projector' | 'phone'): Promise<BrowserContext> {
@@ -28,6 +31,7 @@ async function newContext(browser: Browser, kind: 'desktop' | 'projector' | 'pho
         ? { viewport: { width: 1920, height: 1080 }, locale: 'fr-FR' }
         : { viewport: { width: 1280, height: 800 }, locale: 'fr-FR' };
   const context = await browser.newContext(options);
+  watchContentSecurityPolicy(context, cspViolations);
   contexts.push(context);
   return context;
 }

@@ -1,7 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { ErrorCode, MAX_HTTP_BODY_BYTES } from '@gommette/shared';
@@ -13,6 +12,8 @@ import { centreLive } from './centre/live';
 import { startRetentionJob } from './centre/retentionJob';
 import { clientRoutes } from './http/clientRoutes';
 import { errorMiddleware, sendError } from './http/errors';
+import { apiRateLimits } from './http/guards';
+import { securityHeaders } from './http/securityHeaders';
 import { joinRoutes } from './http/joinRoutes';
 import { workshopRoutes } from './http/workshopRoutes';
 import { voteRoutes } from './vote/voteRoutes';
@@ -30,6 +31,8 @@ export interface AppDeps extends Stores {
 
 export interface App {
   httpServer: http.Server;
+  /** The express app (its router lists every REST route, for tests). */
+  express: express.Express;
   io: GommetteServer;
   /** Starts listening; resolves with the bound address (port 0 picks a free one). */
   listen(port: number, host: string): Promise<AddressInfo>;
@@ -58,24 +61,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:'],
-          styleSrc: ["'self'"],
-          styleSrcAttr: ["'unsafe-inline'"],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          frameAncestors: ["'none'"],
-          // Workshops often run over plain http on the venue's Wi-Fi: never force https.
-          upgradeInsecureRequests: null,
-        },
-      },
-      strictTransportSecurity: config.publicUrl?.startsWith('https:') ?? false,
-    }),
-  );
+  app.use(securityHeaders(config));
   app.use(
     pinoHttp({
       logger,
@@ -98,6 +84,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       sendError(res, ErrorCode.Internal, 'store unavailable');
     }
   });
+  app.use('/api', apiRateLimits());
   app.use(workshopRoutes(ctx));
   app.use(joinRoutes(ctx, workshopEnd));
   app.use(voteRoutes(ctx));
@@ -121,6 +108,7 @@ export function createApp(config: Config, deps: AppDeps): App {
 
   return {
     httpServer,
+    express: app,
     io: sockets.io,
     listen: (port, host) =>
       new Promise((resolve, reject) => {

@@ -17,6 +17,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Where the built client is; `npm start` builds it there. */
   CLIENT_DIR: z.string().default(path.resolve(import.meta.dirname, '../../dist/client')),
+  /** Key that seals stored secrets (32 bytes, base64url); default: DATA_DIR/sealing.key, made on first start. */
+  SEALING_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, '32 bytes in base64url').optional(),
 });
 
 export interface Config {
@@ -29,6 +31,7 @@ export interface Config {
   trustProxy: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   clientDir: string | null;
+  sealingKey: string | null;
 }
 
 /** Reads the environment once, at start-up; a bad value stops the process with a clear message. */
@@ -49,5 +52,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     clientDir: e.CLIENT_DIR,
+    sealingKey: e.SEALING_KEY ?? null,
   };
 }

@@ -30,6 +30,14 @@ export const MAX_JOINS_PER_MINUTE = 120;
 export const MAX_CARD_ATTEMPTS_PER_15_MINUTES = 20;
 /** Participant cards of earlier workshops a phone presents when joining, at most (to count returning people). */
 export const MAX_EARLIER_CARDS = 8;
+/** REST requests one token (facilitator, participant) or one staff session may make per minute. */
+export const MAX_REQUESTS_PER_TOKEN_PER_MINUTE = 300;
+/** REST requests without a token one network address may make per minute (a whole room joins at once). */
+export const MAX_ANONYMOUS_REQUESTS_PER_ADDRESS_PER_MINUTE = 600;
+/** Every REST request of one network address per minute: the ceiling for a venue behind one address. */
+export const MAX_REQUESTS_PER_ADDRESS_PER_MINUTE = 3_000;
+/** An id in a REST path: server ids are 16 characters, client ids at most 64. */
+export const MAX_PATH_ID_CHARS = 64;
 
 /** socket.io `maxHttpBufferSize`: a bigger frame closes the connection. */
 export const MAX_SOCKET_PAYLOAD_BYTES = 16 * 1024;

@@ -33,7 +33,7 @@ export const en = {
     forbidden: 'You are not allowed to do that here.',
     not_found: 'Not found. Check the code or the link.',
     conflict: 'This idea could not be saved. Take it back and send it again.',
-    rate_limited: 'Easy! Wait a little before sending another idea.',
+    rate_limited: 'Easy! Wait a moment before trying again.',
     unknown_event: 'This action is not recognised. Reload the page.',
     protocol_mismatch: 'The app has been updated. Reload the page.',
     member_required: "This workshop belongs to a centre's space: sign in at /centre with an account of a member of the centre, then open this link again.",

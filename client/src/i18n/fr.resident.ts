@@ -34,7 +34,7 @@ export const frResident = {
     forbidden: "Tu n'as pas le droit de faire ça ici.",
     not_found: 'Introuvable. Vérifie le code ou le lien.',
     conflict: "Cette idée n'a pas pu être enregistrée. Reprends-la et renvoie-la.",
-    rate_limited: "Doucement ! Attends un peu avant d'envoyer une autre idée.",
+    rate_limited: 'Doucement ! Attends un petit moment avant de recommencer.',
     unknown_event: "Cette action n'est pas reconnue. Recharge la page.",
     protocol_mismatch: "L'application a été mise à jour. Recharge la page.",
     member_required: "Cet atelier appartient à l'espace d'un centre : connecte-toi sur /centre avec un compte membre du centre, puis rouvre ce lien.",

@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import type { Request, Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import {
   ErrorCode,
@@ -18,6 +18,7 @@ import { requireAccount, requireSameOrigin } from './guard';
 import { hashPassword, verifyPassword } from './passwords';
 import { endSession, sessionAccount, startSession } from './session';
 import { SignInLimiter } from './signInLimiter';
+import { guardedRouter } from '../http/guards';
 
 const limiterDefaults = { handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false } as const;
 /** Centres one address may create per hour. */
@@ -37,7 +38,7 @@ const address = (req: Request): string => req.ip ?? 'unknown';
 
 /** Accounts, sessions, new centres and invitations. */
 export function accountRoutes(ctx: AppContext): Router {
-  const router = Router();
+  const router = guardedRouter();
   const { centres } = ctx;
   const signIn = new SignInLimiter();
   const centreLimiter = rateLimit({ ...limiterDefaults, windowMs: 60 * 60_000, limit: MAX_CENTRES_PER_HOUR });

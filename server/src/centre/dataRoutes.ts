@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { CENTRE_CSV_TABLES, ErrorCode, briefWithoutIdeas, centreSettingsBody, workshopBriefsPublished, type CentreCsvTable, type EraseResponse } from '@gommette/shared';
 import type { AppContext } from '../context';
@@ -9,12 +9,13 @@ import { idParam, requireRight, requireSameOrigin } from './guard';
 import type { CentreLive } from './live';
 import { CSV_COLUMNS, exportCentre, toCsv } from './exportCentre';
 import { centreView } from './spaceViews';
+import { guardedRouter } from '../http/guards';
 
 const isCsvTable = (value: string): value is CentreCsvTable => (CENTRE_CSV_TABLES as ReadonlyArray<string>).includes(value);
 
 /** Data rights: settings (retention, territory), export, deletion, a resident's own erasure. */
 export function dataRoutes(ctx: AppContext, live: CentreLive): Router {
-  const router = Router();
+  const router = guardedRouter();
   const { centres } = ctx;
   const eraseLimiter = rateLimit({ handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false, windowMs: 60_000, limit: 30 });
 

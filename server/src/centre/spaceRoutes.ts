@@ -1,4 +1,4 @@
-import { Router, type Response } from 'express';
+import type { Response, Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import {
@@ -37,6 +37,8 @@ import { returningAcross } from '../retour/returning';
 import { centreQuestionnaire } from './questionnaireTemplates';
 import { issueStaffLink } from './staffLinks';
 import { centreView, figuresOf, seriesDetail, seriesView, templatesFor, workshopView } from './spaceViews';
+import { guardedRouter } from '../http/guards';
+import { sealerFor } from '../security/sealed';
 
 function sendCsv(res: Response, name: string, rows: string[][]): void {
   res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${name}"`).setHeader('Cache-Control', 'no-store').send(toCsv(safeRows(rows)));
@@ -52,7 +54,7 @@ const centreWorkshopBody = createWorkshopBody.extend({
 
 /** The space: members and invitations, workshops and series, templates, figures. */
 export function spaceRoutes(ctx: AppContext, live: CentreLive): Router {
-  const router = Router();
+  const router = guardedRouter();
   const { centres, config } = ctx;
   const writeLimiter = rateLimit({ ...limiterDefaults, windowMs: 60 * 60_000, limit: MAX_WORKSHOPS_PER_HOUR * 4 });
 
@@ -151,7 +153,7 @@ export function spaceRoutes(ctx: AppContext, live: CentreLive): Router {
     }
     const questionnaire = questionnaireTemplateId === undefined ? undefined : await centreQuestionnaire(ctx, centre.id, questionnaireTemplateId);
     const created = await createWorkshop(ctx, draft, req, { questionnaire });
-    await centres.linkWorkshop({ workshopId: created.id, centreId: centre.id, seriesId: seriesId ?? null, createdBy: account.id, facilitatorToken: created.facilitatorToken });
+    await centres.linkWorkshop({ workshopId: created.id, centreId: centre.id, seriesId: seriesId ?? null, createdBy: account.id, facilitatorToken: sealerFor(ctx.config).seal(created.facilitatorToken) });
     // The helper's and observer's links given with the workshop, tied to the member who made it.
     for (const role of STAFF_LINK_ROLES) {
       await issueStaffLink(centres, { workshopId: created.id, role, linkId: INITIAL_STAFF_LINK_ID, issuedBy: account.id, facilitatorToken: created.facilitatorToken, now: ctx.now() });

@@ -20,6 +20,7 @@ import { facilitatorUrl, screenUrl } from '../services/links';
 import type { CentreRecord, CentreWorkshopRecord, SeriesRecord } from '../store/CentreStore';
 import { lastResults } from '../retour/sources';
 import { sessionOutcomes } from './outcomes';
+import { sealerFor } from '../security/sealed';
 
 export const centreView = (centre: CentreRecord): CentreView => ({
   id: centre.id,
@@ -38,7 +39,9 @@ export async function workshopView(ctx: AppContext, link: CentreWorkshopRecord, 
     ctx.store.countVisibleIdeas(link.workshopId),
     ctx.store.countParticipants(link.workshopId),
   ]);
-  if (!workshop) return null;
+  // The console link is stored sealed (server/src/security/sealed.ts); a link that does not open shows none.
+  const facilitatorToken = sealerFor(ctx.config).open(link.facilitatorToken);
+  if (!workshop || !facilitatorToken) return null;
   return {
     id: workshop.id,
     title: workshop.title,
@@ -49,8 +52,8 @@ export async function workshopView(ctx: AppContext, link: CentreWorkshopRecord, 
     position: link.position,
     participants: participants.total,
     ideas,
-    consoleUrl: facilitatorUrl(base, workshop.id, link.facilitatorToken),
-    screenUrl: screenUrl(base, workshop.id, screenTokenFor(link.facilitatorToken)),
+    consoleUrl: facilitatorUrl(base, workshop.id, facilitatorToken),
+    screenUrl: screenUrl(base, workshop.id, screenTokenFor(facilitatorToken)),
     personalDataErased: link.personalDataErasedAt !== null,
   };
 }

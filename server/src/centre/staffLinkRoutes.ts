@@ -8,6 +8,7 @@ import type { CentreRecord } from '../store/CentreStore';
 import { centreWriteLimiter, idParam, requireRight, requireSameOrigin } from './guard';
 import type { CentreLive } from './live';
 import { issueStaffLink, staffLinkViews } from './staffLinks';
+import { sealerFor } from '../security/sealed';
 
 const isRole = (value: string): value is StaffLinkRole => (STAFF_LINK_ROLES as ReadonlyArray<string>).includes(value);
 
@@ -23,7 +24,10 @@ export function staffLinkRoutes(ctx: AppContext, live: CentreLive): Router {
   async function workshopOf(centre: CentreRecord, value: unknown) {
     const link = await centres.getCentreWorkshop(idParam(value, 'workshop'));
     if (!link || link.centreId !== centre.id) throw new HttpError(ErrorCode.NotFound, 'no such workshop in this centre');
-    return link;
+    // The console link is stored sealed; staff links are derived from it.
+    const facilitatorToken = sealerFor(ctx.config).open(link.facilitatorToken);
+    if (!facilitatorToken) throw new HttpError(ErrorCode.NotFound, 'this workshop cannot be opened with the current sealing key');
+    return { ...link, facilitatorToken };
   }
 
   router.get('/api/centres/:centreId/workshops/:workshopId/staff-links', async (req, res) => {

@@ -71,6 +71,9 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {
       return sendError(res, ErrorCode.BadRequest, 'request body is not valid JSON');
     }
+    // A path that does not decode (`%FF`): express refuses it with status 400 before any route.
+    const status = typeof error === 'object' && error !== null && 'status' in error ? error.status : undefined;
+    if (status === 400 || error instanceof URIError) return sendError(res, ErrorCode.BadRequest, 'malformed request');
     logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
     return sendError(res, ErrorCode.Internal, 'internal error');
   };

@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import type { Request, Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import QRCode from 'qrcode';
 import {
@@ -23,12 +23,13 @@ import type { WorkshopEnd } from '../realtime/WorkshopEnd';
 import { cardsShowReturning } from '../retour/returning';
 import { HttpError, orThrow } from './errors';
 import { rateLimitHandler } from './rateLimits';
+import { guardedRouter } from './guards';
 
 const MAX_CARD_DRAWS = 5;
 const limiterDefaults = { handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false } as const;
 
 export function joinRoutes(ctx: AppContext, workshopEnd: WorkshopEnd): Router {
-  const router = Router();
+  const router = guardedRouter();
   const { store, config } = ctx;
   const joinLimiter = rateLimit({ ...limiterDefaults, windowMs: 60_000, limit: MAX_JOINS_PER_MINUTE });
   // Only failed card look-ups count, so a guessing run is slowed without hurting real residents.

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import {
   ErrorCode,
@@ -24,9 +24,10 @@ import type { AppContext } from '../context';
 import { facilitatorOf } from './facilitatorAuth';
 import { HttpError, orThrow } from './errors';
 import { rateLimitHandler } from './rateLimits';
+import { guardedRouter } from './guards';
 
 export function workshopRoutes(ctx: AppContext): Router {
-  const router = Router();
+  const router = guardedRouter();
   const { store, config } = ctx;
 
   router.post(

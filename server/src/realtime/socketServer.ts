@@ -13,6 +13,7 @@ import {
 import type { AppContext } from '../context';
 import { checkFacilitator, helperAccess, observerAccess, participantAccess, screenAccess } from '../services/access';
 import { publicBaseUrl } from '../services/links';
+import { hashSecret } from '../security/tokens';
 import type { WorkshopRecord } from '../store/WorkshopStore';
 import { selfView } from '../services/views';
 import { registerAnimationHandlers } from './animationHandlers';
@@ -38,7 +39,7 @@ function handshakeError(code: ErrorCode, message: string): ExtendedError {
 }
 
 /** Who is connecting, from the handshake `auth`; null when the credentials open nothing. */
-async function authenticate(ctx: AppContext, auth: unknown, socketId: string, cookie: string | undefined): Promise<SocketData | ErrorCode> {
+async function authenticate(ctx: AppContext, auth: unknown, cookie: string | undefined): Promise<SocketData | ErrorCode> {
   const parsed = socketAuthSchema.safeParse(auth);
   if (!parsed.success) return ErrorCode.Unauthorized;
   const credentials = parsed.data;
@@ -73,10 +74,10 @@ async function authenticate(ctx: AppContext, auth: unknown, socketId: string, co
         else workshop = await observerAccess(ctx.store, ctx.centres, workshopId, token);
       }
       if (!workshop) return ErrorCode.Unauthorized;
-      return { role: credentials.role, workshopId: workshop.id, participantId: null, siteId: null, me: null, rateKey: `socket:${socketId}` };
+      return { role: credentials.role, workshopId: workshop.id, participantId: null, siteId: null, me: null, rateKey: `${credentials.role}:${hashSecret(credentials.token)}` };
     }
     case Role.Kiosk:
-      return (await kioskSocketData(ctx, credentials.workshopId, credentials.token, socketId)) ?? ErrorCode.Unauthorized;
+      return (await kioskSocketData(ctx, credentials.workshopId, credentials.token)) ?? ErrorCode.Unauthorized;
   }
 }
 
@@ -105,7 +106,7 @@ export function createSocketServer(httpServer: http.Server, ctx: AppContext, end
   realtime.votes.start().catch((error: unknown) => ctx.logger.error({ err: error }, 'vote timers failed to start'));
 
   io.use((socket, next) => {
-    authenticate(ctx, socket.handshake.auth, socket.id, socket.handshake.headers.cookie).then(
+    authenticate(ctx, socket.handshake.auth, socket.handshake.headers.cookie).then(
       (result) => {
         if (typeof result === 'string') return next(handshakeError(result, `connection refused: ${result}`));
         socket.data = result;

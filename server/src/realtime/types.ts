@@ -19,7 +19,10 @@ export interface SocketData {
   siteId: string | null;
   /** The participant's own profile (participants only), shown back to them alone. */
   me: ParticipantSelf | null;
-  /** Key for per-person rate limits: the participant, not the network address. */
+  /**
+   * Key for per-person rate limits: the participant, the hash of a staff token, the kiosk's site;
+   * never the network address (a whole room shares it) nor the connection (a new one would reset it).
+   */
   rateKey: string;
 }
 

@@ -1,4 +1,4 @@
-import { Router, type Request, type Response } from 'express';
+import type { Request, Response, Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import {
   ErrorCode,
@@ -37,6 +37,7 @@ import { bearerToken, participantAccess } from '../services/access';
 import { safeRows, toCsv } from './csv';
 import { briefPdf, workshopPdf } from './pdf';
 import { briefSources, workshopExport, workshopFigures } from './sources';
+import { guardedRouter } from '../http/guards';
 
 /** A file name without accents or spaces, for Content-Disposition. */
 function fileName(title: string, extension: string): string {
@@ -59,7 +60,7 @@ function send(res: Response, type: string, name: string, body: string | Buffer):
  * reached from a join code once the workshop is over.
  */
 export function retourRoutes(ctx: AppContext): Router {
-  const router = Router();
+  const router = guardedRouter();
   const { store, retour } = ctx;
   const publicLimiter = rateLimit({ windowMs: 60_000, limit: MAX_JOINS_PER_MINUTE, handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false });
 

@@ -18,8 +18,8 @@ export function kioskUrl(base: string, workshopId: string, token: string): strin
 }
 
 /** The kiosk's connection data, or null when the token opens no kiosk of this workshop. */
-export async function kioskSocketData(ctx: AppContext, workshopId: string, token: string, socketId: string): Promise<SocketData | null> {
+export async function kioskSocketData(ctx: AppContext, workshopId: string, token: string): Promise<SocketData | null> {
   const kiosk = await ctx.votes.kioskByTokenHash(hashSecret(token));
   if (!kiosk || kiosk.workshopId !== workshopId) return null;
-  return { role: Role.Kiosk, workshopId, participantId: null, siteId: kiosk.siteId, me: null, rateKey: `kiosk:${kiosk.siteId}:${socketId}` };
+  return { role: Role.Kiosk, workshopId, participantId: null, siteId: kiosk.siteId, me: null, rateKey: `kiosk:${kiosk.siteId}` };
 }

@@ -96,7 +96,10 @@ export function registerVoteHandlers(io: GommetteServer, socket: GommetteSocket,
     if (!isFacilitator()) return notFacilitator();
     const { workshopId } = socket.data;
     const existing = await ctx.votes.getRound(payload.id);
-    if (existing && existing.workshopId === workshopId) return { ack: ackOk(await roundViewOf(ctx, existing)) };
+    if (existing) {
+      // A resend acks the original; another workshop's round id is taken, and says nothing about it.
+      return existing.workshopId === workshopId ? { ack: ackOk(await roundViewOf(ctx, existing)) } : refuse(ErrorCode.Conflict, 'this id is already used');
+    }
     const ideaIds = await resolveIdeas(ctx, workshopId, payload.ideas);
     const planned = planRound({ ...payload, workshopId, ideaIds }, ctx.now());
     if (isDomainError(planned)) return refuse(planned.error, planned.message);
