@@ -112,7 +112,7 @@ export interface RetentionResult {
  * The centre's space: centres, accounts and their sessions, members, invitations, series, the link
  * of workshops and templates to centres, and the data-rights operations (deletion, retention,
  * a resident's erasure). Every method resolves once its write is committed.
- * Adapters: SQLite; the contract suite in `centreContract.ts` runs against each.
+ * Adapters: SQLite and PostgreSQL; the contract suite in `centreContract.ts` runs against each.
  */
 export interface CentreStore {
   /** Creates the centre with its first admin, in one transaction. */

@@ -1,16 +1,20 @@
 import type pg from 'pg';
-import { isCentreRole, type CentreRole, type MethodTemplate } from '@gommette/shared';
+import { isCentreRole, questionnaireSchema, type CentreRole, type MethodTemplate, type StaffLinkRole } from '@gommette/shared';
 import type {
   AcceptResult,
   AccountRecord,
+  BriefCopyRecord,
   CentreRecord,
   CentreStore,
   CentreWorkshopRecord,
   Invitee,
   InvitationRecord,
   MemberRecord,
+  QuestionnaireTemplateRecord,
   RetentionResult,
   SeriesRecord,
+  SharedBriefRecord,
+  StaffLinkRecord,
   TemplateScope,
 } from '../CentreStore';
 import { UniqueViolationError } from '../WorkshopStore';
@@ -47,6 +51,35 @@ interface SeriesRow {
   question: string;
   created_at: number;
 }
+interface StaffLinkRow {
+  token_hash: string;
+  workshop_id: string;
+  role: string;
+  link_id: string;
+  issued_by: string | null;
+  created_at: number;
+  revoked_at: number | null;
+}
+interface QuestionnaireTemplateRow {
+  id: string;
+  centre_id: string;
+  name: string;
+  questionnaire_json: string;
+  shared: boolean;
+  created_at: number;
+}
+interface SharedBriefRow {
+  brief_id: string;
+  workshop_id: string;
+  centre_id: string;
+  shared_at: number;
+}
+interface BriefCopyRow {
+  id: string;
+  centre_id: string;
+  content_json: string;
+  copied_at: number;
+}
 
 const DAY_MS = 24 * 60 * 60_000;
 const ROLE_RANK: Record<CentreRole, number> = { facilitator: 1, admin: 2 };
@@ -71,6 +104,25 @@ const toCentreWorkshop = (row: CentreWorkshopRow): CentreWorkshopRecord => ({
   facilitatorToken: row.facilitator_token,
   personalDataErasedAt: row.personal_data_erased_at,
 });
+const toStaffLink = (row: StaffLinkRow): StaffLinkRecord => ({
+  tokenHash: row.token_hash,
+  workshopId: row.workshop_id,
+  role: row.role === 'observer' ? 'observer' : 'helper',
+  linkId: row.link_id,
+  issuedBy: row.issued_by,
+  createdAt: row.created_at,
+  revokedAt: row.revoked_at,
+});
+const toQuestionnaireTemplate = (row: QuestionnaireTemplateRow): QuestionnaireTemplateRecord => ({
+  id: row.id,
+  centreId: row.centre_id,
+  name: row.name,
+  questionnaire: questionnaireSchema.parse(JSON.parse(row.questionnaire_json)),
+  shared: row.shared,
+  createdAt: row.created_at,
+});
+const toSharedBrief = (row: SharedBriefRow): SharedBriefRecord => ({ briefId: row.brief_id, workshopId: row.workshop_id, centreId: row.centre_id, sharedAt: row.shared_at });
+const toBriefCopy = (row: BriefCopyRow): BriefCopyRecord => ({ id: row.id, centreId: row.centre_id, contentJson: row.content_json, copiedAt: row.copied_at });
 
 const insertAccount = (db: Queryable, account: AccountRecord) =>
   query(db, `INSERT INTO accounts (id, login, password_hash, created_at) VALUES ($1, $2, $3, $4)`, [account.id, account.login, account.passwordHash, account.createdAt]);
@@ -310,6 +362,92 @@ export class PgCentreStore implements CentreStore {
       `SELECT t.template_id, t.centre_id, t.shared, c.name AS centre_name FROM template_centres t JOIN centres c ON c.id = t.centre_id`,
     );
     return found.map((row) => ({ templateId: row.template_id, centreId: row.centre_id, centreName: row.centre_name, shared: row.shared }));
+  }
+
+  async insertStaffLink(link: StaffLinkRecord): Promise<void> {
+    await query(
+      this.pool,
+      `INSERT INTO centre_staff_links (token_hash, workshop_id, role, link_id, issued_by, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [link.tokenHash, link.workshopId, link.role, link.linkId, link.issuedBy, link.createdAt, link.revokedAt],
+    );
+  }
+
+  async getStaffLink(tokenHash: string): Promise<StaffLinkRecord | null> {
+    const row = await firstRow<StaffLinkRow>(this.pool, `SELECT * FROM centre_staff_links WHERE token_hash = $1`, [tokenHash]);
+    return row ? toStaffLink(row) : null;
+  }
+
+  async listStaffLinks(workshopId: string): Promise<StaffLinkRecord[]> {
+    const found = await rows<StaffLinkRow>(
+      this.pool,
+      `SELECT * FROM centre_staff_links WHERE workshop_id = $1 ORDER BY created_at, role ${BINARY}, link_id ${BINARY}`,
+      [workshopId],
+    );
+    return found.map(toStaffLink);
+  }
+
+  async revokeStaffLink(workshopId: string, role: StaffLinkRole, linkId: string, now: number): Promise<boolean> {
+    const revoked = await query(
+      this.pool,
+      `UPDATE centre_staff_links SET revoked_at = $1 WHERE workshop_id = $2 AND role = $3 AND link_id = $4 AND revoked_at IS NULL`,
+      [now, workshopId, role, linkId],
+    );
+    return revoked.rowCount === 1;
+  }
+
+  async saveQuestionnaireTemplate(template: QuestionnaireTemplateRecord): Promise<void> {
+    await query(this.pool, `INSERT INTO questionnaire_templates (id, centre_id, name, questionnaire_json, shared, created_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      template.id,
+      template.centreId,
+      template.name,
+      JSON.stringify(template.questionnaire),
+      template.shared,
+      template.createdAt,
+    ]);
+  }
+
+  async getQuestionnaireTemplate(templateId: string): Promise<QuestionnaireTemplateRecord | null> {
+    const row = await firstRow<QuestionnaireTemplateRow>(this.pool, `SELECT * FROM questionnaire_templates WHERE id = $1`, [templateId]);
+    return row ? toQuestionnaireTemplate(row) : null;
+  }
+
+  async listQuestionnaireTemplates(centreId: string): Promise<QuestionnaireTemplateRecord[]> {
+    // The centre's own first (false sorts before true), then the shared ones of other centres.
+    const found = await rows<QuestionnaireTemplateRow>(
+      this.pool,
+      `SELECT * FROM questionnaire_templates WHERE centre_id = $1 OR shared ORDER BY centre_id != $1, created_at, id ${BINARY}`,
+      [centreId],
+    );
+    return found.map(toQuestionnaireTemplate);
+  }
+
+  async setQuestionnaireTemplateShared(templateId: string, centreId: string, shared: boolean): Promise<boolean> {
+    return (await query(this.pool, `UPDATE questionnaire_templates SET shared = $1 WHERE id = $2 AND centre_id = $3`, [shared, templateId, centreId])).rowCount === 1;
+  }
+
+  async shareBrief(share: SharedBriefRecord): Promise<void> {
+    await query(this.pool, `INSERT INTO shared_briefs (brief_id, workshop_id, centre_id, shared_at) VALUES ($1, $2, $3, $4) ON CONFLICT (brief_id) DO NOTHING`, [
+      share.briefId,
+      share.workshopId,
+      share.centreId,
+      share.sharedAt,
+    ]);
+  }
+
+  async unshareBrief(briefId: string, centreId: string): Promise<boolean> {
+    return (await query(this.pool, `DELETE FROM shared_briefs WHERE brief_id = $1 AND centre_id = $2`, [briefId, centreId])).rowCount === 1;
+  }
+
+  async listSharedBriefs(): Promise<SharedBriefRecord[]> {
+    return (await rows<SharedBriefRow>(this.pool, `SELECT * FROM shared_briefs ORDER BY shared_at DESC, brief_id ${BINARY}`)).map(toSharedBrief);
+  }
+
+  async saveBriefCopy(copy: BriefCopyRecord): Promise<void> {
+    await query(this.pool, `INSERT INTO brief_copies (id, centre_id, content_json, copied_at) VALUES ($1, $2, $3, $4)`, [copy.id, copy.centreId, copy.contentJson, copy.copiedAt]);
+  }
+
+  async listBriefCopies(centreId: string): Promise<BriefCopyRecord[]> {
+    return (await rows<BriefCopyRow>(this.pool, `SELECT * FROM brief_copies WHERE centre_id = $1 ORDER BY copied_at DESC, id ${BINARY}`, [centreId])).map(toBriefCopy);
   }
 
   async deleteWorkshop(workshopId: string): Promise<boolean> {

@@ -77,4 +77,58 @@ export const PG_CENTRE_MIGRATIONS: ReadonlyArray<Migration> = [
       CREATE INDEX template_centres_by_centre ON template_centres(centre_id);
     `,
   },
+  {
+    version: 301,
+    sql: `
+      -- Table helpers' and observers' links of a centre's workshop (see sqlite/migrations.centre.ts):
+      -- revocable one at a time, only their hash is stored. The links the centre's existing
+      -- workshops were made with become their 'initial' links, issued by the workshop's creator.
+      CREATE TABLE centre_staff_links (
+        token_hash TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('helper', 'observer')),
+        link_id TEXT NOT NULL,
+        issued_by TEXT REFERENCES accounts(id) ON DELETE SET NULL,
+        created_at BIGINT NOT NULL,
+        revoked_at BIGINT,
+        UNIQUE (workshop_id, role, link_id)
+      );
+      INSERT INTO centre_staff_links (token_hash, workshop_id, role, link_id, issued_by, created_at)
+        SELECT w.helper_token_hash, w.id, 'helper', 'initial', cw.created_by, w.created_at
+        FROM workshops w JOIN centre_workshops cw ON cw.workshop_id = w.id WHERE w.helper_token_hash IS NOT NULL;
+      INSERT INTO centre_staff_links (token_hash, workshop_id, role, link_id, issued_by, created_at)
+        SELECT w.observer_token_hash, w.id, 'observer', 'initial', cw.created_by, w.created_at
+        FROM workshops w JOIN centre_workshops cw ON cw.workshop_id = w.id WHERE w.observer_token_hash IS NOT NULL;
+
+      -- Closing questionnaires saved in a centre (JSON validated by questionnaireSchema when read;
+      -- TEXT, not JSONB, so the text read back is the text written).
+      CREATE TABLE questionnaire_templates (
+        id TEXT PRIMARY KEY,
+        centre_id TEXT NOT NULL REFERENCES centres(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        questionnaire_json TEXT NOT NULL,
+        shared BOOLEAN NOT NULL DEFAULT false,
+        created_at BIGINT NOT NULL
+      );
+      CREATE INDEX questionnaire_templates_by_centre ON questionnaire_templates(centre_id, created_at);
+
+      -- Briefs a centre shares with the instance's other centres. No foreign key to briefs (as in
+      -- SQLite); briefs are only ever deleted with their workshop, which this cascades from.
+      CREATE TABLE shared_briefs (
+        brief_id TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        centre_id TEXT NOT NULL REFERENCES centres(id) ON DELETE CASCADE,
+        shared_at BIGINT NOT NULL
+      );
+
+      -- A shared brief another centre copied as a starting point: the anonymised snapshot (JSON text).
+      CREATE TABLE brief_copies (
+        id TEXT PRIMARY KEY,
+        centre_id TEXT NOT NULL REFERENCES centres(id) ON DELETE CASCADE,
+        content_json TEXT NOT NULL,
+        copied_at BIGINT NOT NULL
+      );
+      CREATE INDEX brief_copies_by_centre ON brief_copies(centre_id, copied_at);
+    `,
+  },
 ];
