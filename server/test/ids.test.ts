@@ -81,6 +81,8 @@ const GOOD: Record<string, string> = {
   accountId: 'abcdefghijklmnop',
   joinCode: 'ABCDEF',
   file: 'ideas.csv',
+  role: 'helper',
+  linkId: 'initial',
 };
 
 const BAD = [

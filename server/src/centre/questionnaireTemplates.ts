@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import type { Router } from 'express';
+
 import {
   BUILT_IN_QUESTIONNAIRE,
   BUILT_IN_QUESTIONNAIRE_ID,
@@ -15,6 +16,7 @@ import { HttpError, orThrow } from '../http/errors';
 import { newId } from '../security/tokens';
 import type { CentreRecord, QuestionnaireTemplateRecord } from '../store/CentreStore';
 import { centreWriteLimiter, idParam, requireRight, requireSameOrigin } from './guard';
+import { guardedRouter } from '../http/guards';
 
 async function viewsFor(ctx: AppContext, centreId: string): Promise<QuestionnaireTemplateView[]> {
   const records = await ctx.centres.listQuestionnaireTemplates(centreId);
@@ -49,7 +51,7 @@ async function save(ctx: AppContext, centre: CentreRecord, name: string, questio
 
 /** Closing questionnaires saved in the space, shared between centres and copied ("essaimage"). */
 export function questionnaireTemplateRoutes(ctx: AppContext): Router {
-  const router = Router();
+  const router = guardedRouter();
   const writeLimiter = centreWriteLimiter();
 
   router.get('/api/centres/:centreId/questionnaires', async (req, res) => {

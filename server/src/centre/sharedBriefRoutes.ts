@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import type { Router } from 'express';
+
 import {
   ErrorCode,
   briefIsPublished,
@@ -14,6 +15,7 @@ import { HttpError } from '../http/errors';
 import { newId } from '../security/tokens';
 import type { BriefCopyRecord } from '../store/CentreStore';
 import { centreWriteLimiter, idParam, requireRight, requireSameOrigin } from './guard';
+import { guardedRouter } from '../http/guards';
 
 const toCopyView = (record: BriefCopyRecord): BriefCopyView => ({ id: record.id, copiedAt: record.copiedAt, brief: sharedBriefSchema.parse(JSON.parse(record.contentJson)) });
 
@@ -37,7 +39,7 @@ export async function sharedBriefs(ctx: AppContext): Promise<Array<{ centreId: s
 
 /** Briefs shared between centres ("essaimage"): mark one's own as shared, browse others', copy one. */
 export function sharedBriefRoutes(ctx: AppContext): Router {
-  const router = Router();
+  const router = guardedRouter();
   const { centres } = ctx;
   const writeLimiter = centreWriteLimiter();
 

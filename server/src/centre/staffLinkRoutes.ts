@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import type { Router } from 'express';
+
 import { ErrorCode, MAX_LIVE_STAFF_LINKS_PER_ROLE, STAFF_LINK_ROLES, issueStaffLinkBody, type StaffLinkRole } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
@@ -9,6 +10,7 @@ import { centreWriteLimiter, idParam, requireRight, requireSameOrigin } from './
 import type { CentreLive } from './live';
 import { issueStaffLink, staffLinkViews } from './staffLinks';
 import { sealerFor } from '../security/sealed';
+import { guardedRouter } from '../http/guards';
 
 const isRole = (value: string): value is StaffLinkRole => (STAFF_LINK_ROLES as ReadonlyArray<string>).includes(value);
 
@@ -17,7 +19,7 @@ const isRole = (value: string): value is StaffLinkRole => (STAFF_LINK_ROLES as R
  * A revocation closes at once the pages and boards opened with that link.
  */
 export function staffLinkRoutes(ctx: AppContext, live: CentreLive): Router {
-  const router = Router();
+  const router = guardedRouter();
   const { centres } = ctx;
   const writeLimiter = centreWriteLimiter();
 

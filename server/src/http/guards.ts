@@ -8,6 +8,7 @@ import {
   MAX_REQUESTS_PER_ADDRESS_PER_MINUTE,
   MAX_REQUESTS_PER_TOKEN_PER_MINUTE,
   serverIdSchema,
+  STAFF_LINK_ROLES,
 } from '@gommette/shared';
 import { sessionToken } from '../centre/session';
 import { hashSecret } from '../security/tokens';
@@ -34,6 +35,8 @@ export const PATH_PARAM_SCHEMAS: Record<string, z.ZodType<string>> = {
   accountId: serverIdSchema,
   joinCode: z.string().regex(new RegExp(`^[A-Za-z0-9 -]{1,${JOIN_CODE_PARAM_MAX_CHARS}}$`)),
   file: z.string().regex(/^[a-z]{1,32}\.(csv|json)$/),
+  role: z.enum(STAFF_LINK_ROLES),
+  linkId: serverIdSchema,
 };
 
 /** An express Router whose path parameters are checked against PATH_PARAM_SCHEMAS. */
