@@ -2,6 +2,7 @@ export const NODE_COOKIE: string;
 
 export interface ClusterOptions {
   nodes?: number;
+  redis?: boolean;
   redisUrl?: string;
   databaseUrl?: string;
   pg?: boolean;

@@ -176,6 +176,7 @@ function createBalancer(nodes) {
 /**
  * @param {object} [options]
  * @param {number} [options.nodes] how many nodes (3)
+ * @param {boolean} [options.redis] false: no Redis (each node alone; for one node)
  * @param {string} [options.redisUrl] a Redis to use (default: REDIS_URL, 127.0.0.1:6379, or a private one)
  * @param {string} [options.databaseUrl] PostgreSQL for the store (default: DATABASE_URL with `pg`)
  * @param {boolean} [options.pg] use DATABASE_URL (the PostgreSQL adapter) rather than one SQLite file
@@ -201,15 +202,15 @@ export function createCluster(options = {}) {
     async start() {
       const databaseUrl = options.databaseUrl ?? (options.pg ? process.env.DATABASE_URL : undefined);
       if (options.pg && !databaseUrl) throw new Error('--pg needs DATABASE_URL (postgres://…)');
-      redis = await ensureRedis({ url: options.redisUrl ?? process.env.REDIS_URL, log });
+      // `redis: false`: nodes without REDIS_URL (one node alone, for comparisons).
+      if (options.redis !== false) redis = await ensureRedis({ url: options.redisUrl ?? process.env.REDIS_URL, log });
       if (!cluster.dataDir) {
         cluster.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gommette-cluster-'));
         ownsDataDir = true;
       }
       const env = {
         DATA_DIR: cluster.dataDir,
-        REDIS_URL: redis.url,
-        REDIS_PREFIX: cluster.prefix,
+        ...(redis ? { REDIS_URL: redis.url, REDIS_PREFIX: cluster.prefix } : {}),
         TRUST_PROXY: '1',
         LOG_LEVEL: options.logLevel ?? 'warn',
         CLIENT_DIR: path.join(root, 'dist/client'),
@@ -230,9 +231,9 @@ export function createCluster(options = {}) {
       cluster.urls = {
         balancer: `http://127.0.0.1:${balancer.server.address().port}`,
         nodes: nodes.map((node) => node.url),
-        redis: redis.url,
+        redis: redis?.url ?? '',
       };
-      log(`Redis ${redis.url}; store ${databaseUrl ? 'PostgreSQL' : `SQLite in ${cluster.dataDir}`}`);
+      log(`Redis ${redis?.url ?? 'none'}; store ${databaseUrl ? 'PostgreSQL' : `SQLite in ${cluster.dataDir}`}`);
       return cluster;
     },
 
