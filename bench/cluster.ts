@@ -5,8 +5,10 @@
  * projector per node; each tap is timed to the projector of ANOTHER node (tap → idea card, tap →
  * results that include the gommette). The same on a single node without Redis, for comparison.
  * Prints p50/p95 tap-to-projector latency, per-node peak RSS, and checks every acked tap arrived.
+ * Bounded: handshakes stop after `--connect-budget` seconds per scenario and the run goes on with
+ * the participants connected by then (it says how many), the whole run within `--timeout`.
  *
- *   npm run bench:cluster -- --participants 10000 --workers 4 --timeout 280
+ *   npm run bench:cluster -- --participants 10000 --workers 4 --connect-budget 75 --timeout 290
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,9 +18,11 @@ import { PROTOCOL_VERSION, Role, type CreateWorkshopResponse, type IdeaView, typ
 import { startCluster, type LocalCluster } from '../scripts/cluster.mjs';
 import { residentRecord } from '../server/src/store/records';
 import { hashSecret, newCardCode, newId, newToken } from '../server/src/security/tokens';
-import { openSqliteStores } from '../server/src/store/sqlite/openSqliteStores';
+import { openSqliteDatabase } from '../server/src/store/sqlite/database';
+import { SqliteWorkshopStore } from '../server/src/store/sqlite/SqliteWorkshopStore';
 import { forkTs, killChildren } from './children';
 import type { ClusterWorkerReply, ClusterWorkerRequest, Tap } from './clusterIpc';
+import { measureBoardRelay } from './boardRelay';
 import { benchClock } from './ipc';
 import { summarize, type LatencySummary } from './stats';
 
@@ -27,6 +31,9 @@ const RSS_SAMPLE_MS = 250;
 const DRAIN_MS = 10_000;
 const ACK_TIMEOUT_MS = 60_000;
 const HANDSHAKES_PER_WORKER = 50;
+const BOARD_CHANGES = 100;
+/** Ideas posted (then voted on): under the round's cap of MAX_ROUND_IDEAS. */
+const ROUND_IDEAS = 150;
 
 const { values } = parseArgs({
   options: {
@@ -34,13 +41,16 @@ const { values } = parseArgs({
     nodes: { type: 'string', default: '3' },
     workers: { type: 'string', default: '4' },
     'ideas-every': { type: 'string', default: '10' },
-    timeout: { type: 'string', default: '280' },
+    /** Per scenario: handshakes stop after this long, and the run goes on with those connected. */
+    'connect-budget': { type: 'string', default: '75' },
+    timeout: { type: 'string', default: '290' },
   },
 });
 const participants = Number(values.participants);
 const nodeCount = Number(values.nodes);
 const workerCount = Number(values.workers);
 const ideasEvery = Number(values['ideas-every']);
+const connectBudgetMs = Number(values['connect-budget']) * 1000;
 const deadline = Date.now() + Number(values.timeout) * 1000;
 
 function remaining(): number {
@@ -107,13 +117,16 @@ async function createWorkshop(url: string): Promise<CreateWorkshopResponse> {
 
 /** Participants straight into the shared store (the REST join route's per-address limit would stop a bench). */
 async function seed(cluster: LocalCluster, workshop: CreateWorkshopResponse, count: number): Promise<string[]> {
-  const stores = openSqliteStores(path.join(cluster.dataDir, 'gommette.sqlite'));
+  const db = openSqliteDatabase(path.join(cluster.dataDir, 'gommette.sqlite'));
+  // Seeding only: no fsync per participant (the nodes keep their own synchronous=FULL).
+  db.pragma('synchronous = OFF');
+  const store = new SqliteWorkshopStore(db);
   try {
     const tokens: string[] = [];
     for (let i = 0; i < count; i++) {
       const site = workshop.sites[i % workshop.sites.length]!;
       const token = newToken();
-      await stores.store.createParticipant(
+      await store.createParticipant(
         residentRecord({ id: newId(), workshopId: workshop.id, siteId: site.id, cardHash: hashSecret(newCardCode()), nickname: null, mood: 'sunny', createdAt: Date.now() }),
         hashSecret(token),
       );
@@ -121,7 +134,7 @@ async function seed(cluster: LocalCluster, workshop: CreateWorkshopResponse, cou
     }
     return tokens;
   } finally {
-    await stores.store.close();
+    await store.close();
   }
 }
 
@@ -184,6 +197,7 @@ interface ScenarioResult {
   ideas: Phase;
   votes: Phase;
   rssMb: number[];
+  board: LatencySummary;
 }
 
 async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
@@ -203,7 +217,9 @@ async function scenario(name: string, nodes: number, redis: boolean): Promise<Sc
   try {
     const urls = cluster.urls.nodes;
     const workshop = await createWorkshop(urls[0]!);
+    const seeding = Date.now();
     const tokens = await seed(cluster, workshop, participants);
+    console.log(`  ${name}: nodes up, ${participants} participants seeded in ${((Date.now() - seeding) / 1000).toFixed(1)} s`);
     for (const [node, url] of urls.entries()) projectors.push(await openProjector(url, node, workshop));
     // A tap made on node k is timed on the projector of node k+1 (another node, when there is one).
     const watcher = (node: number): Projector => projectors[(node + 1) % projectors.length]!;
@@ -212,13 +228,14 @@ async function scenario(name: string, nodes: number, redis: boolean): Promise<Sc
 
     const share = Math.ceil(participants / workerCount);
     const started = Date.now();
+    const connectUntil = started + Math.min(connectBudgetMs, remaining());
     const connects = await Promise.all(
       Array.from({ length: workerCount }, async (_, w) => {
         const slice = tokens.slice(w * share, (w + 1) * share);
         const worker = new Worker();
         workers.push(worker);
         return worker.ask(
-          { type: 'connect', urls, tokens: slice, nodes: slice.map((_, i) => (w * share + i) % nodes), concurrency: HANDSHAKES_PER_WORKER, ackTimeoutMs: ACK_TIMEOUT_MS },
+          { type: 'connect', urls, tokens: slice, nodes: slice.map((_, i) => (w * share + i) % nodes), concurrency: HANDSHAKES_PER_WORKER, ackTimeoutMs: ACK_TIMEOUT_MS, connectUntil },
           'connected',
         );
       }),
@@ -251,7 +268,9 @@ async function scenario(name: string, nodes: number, redis: boolean): Promise<Sc
       const at = watcher(tap[0]).ideas.get(String(tap[2]));
       return at === undefined ? null : at - tap[1];
     };
-    const ideas = await run({ type: 'ideas', every: ideasEvery }, ideaShown, (taps) => taps.every((tap) => ideaShown(tap) !== null));
+    // A round holds at most MAX_ROUND_IDEAS ideas: fewer posters when many are connected.
+    const every = Math.max(ideasEvery, Math.ceil(connected / ROUND_IDEAS));
+    const ideas = await run({ type: 'ideas', every }, ideaShown, (taps) => taps.every((tap) => ideaShown(tap) !== null));
 
     const opened = (await facilitator
       .timeout(ACK_TIMEOUT_MS)
@@ -266,7 +285,9 @@ async function scenario(name: string, nodes: number, redis: boolean): Promise<Sc
     };
     const votes = await run({ type: 'votes', roundId: opened.data.id, ideaIds }, resultShown, (taps) => taps.every((tap) => resultShown(tap) !== null));
     await Promise.all(workers.map((worker) => worker.ask({ type: 'close' }, 'closed').catch(() => null)));
-    return { name, connected, connectS, failed, ideas, votes, rssMb: peaks.map((bytes) => bytes / MB) };
+    // A board change made through node 0, seen through node 1 (the Redis relay), or the same node alone.
+    const board = await measureBoardRelay(urls[0]!, urls[1 % urls.length]!, workshop, BOARD_CHANGES);
+    return { name, connected, connectS, failed, ideas, votes, rssMb: peaks.map((bytes) => bytes / MB), board };
   } finally {
     clearInterval(sampler);
     for (const projector of projectors) projector.close();
@@ -292,6 +313,7 @@ async function main(): Promise<void> {
     console.log(`${result.name}: ${result.connected}/${participants} connected in ${result.connectS.toFixed(1)} s (refused/failed: ${failed})`);
     console.log(`  ideas  ${line(result.ideas)}`);
     console.log(`  votes  ${line(result.votes)}`);
+    console.log(`  board  ${BOARD_CHANGES} changes, one at a time, node 0 → ${result.name.startsWith('1 node') ? 'node 0' : 'node 1'}: p50 ${result.board.p50.toFixed(1)} ms, p95 ${result.board.p95.toFixed(1)} ms`);
     console.log(`  peak RSS per node: ${result.rssMb.map((mb, index) => `node ${index} ${mb.toFixed(0)} MB`).join(', ')}`);
   }
 }

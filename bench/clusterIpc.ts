@@ -7,6 +7,8 @@ export interface ClusterConnectOrder {
   nodes: number[];
   concurrency: number;
   ackTimeoutMs: number;
+  /** No new handshake after this time (Date.now()): the run goes on with those connected. */
+  connectUntil: number;
 }
 
 export type ClusterWorkerRequest =

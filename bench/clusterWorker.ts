@@ -10,6 +10,7 @@ import { benchClock } from './ipc';
 import type { ClusterConnectOrder, ClusterWorkerReply, ClusterWorkerRequest, Tap } from './clusterIpc';
 
 const HANDSHAKE_TIMEOUT_MS = 60_000;
+const PROGRESS_MS = 10_000;
 
 let order: ClusterConnectOrder | null = null;
 let clients: Array<{ node: number; socket: Socket }> = [];
@@ -46,7 +47,7 @@ async function connectAll(request: ClusterConnectOrder): Promise<Record<string, 
   const failed: Record<string, number> = {};
   let next = 0;
   const lane = async (): Promise<void> => {
-    while (next < request.tokens.length) {
+    while (next < request.tokens.length && Date.now() < request.connectUntil) {
       const index = next++;
       const node = request.nodes[index]!;
       const opened = await openClient(request.urls[node]!, request.tokens[index]!);
@@ -54,7 +55,9 @@ async function connectAll(request: ClusterConnectOrder): Promise<Record<string, 
       else clients.push({ node, socket: opened });
     }
   };
+  const progress = setInterval(() => console.log(`    worker ${process.pid}: ${clients.length}/${request.tokens.length} connected`), PROGRESS_MS);
   await Promise.all(Array.from({ length: Math.min(request.concurrency, request.tokens.length) }, lane));
+  clearInterval(progress);
   return failed;
 }
 

@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import httpProxy from 'http-proxy';
+import { createClient } from 'redis';
 import { ensureRedis, freePort } from './redis.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -86,6 +87,17 @@ class NodeProcess {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill(signal);
     await exited;
+  }
+}
+
+async function forgetPrefix(url, prefix) {
+  const client = createClient({ url });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    for await (const keys of client.scanIterator({ MATCH: `${prefix}:*`, COUNT: 500 })) if (keys.length > 0) await client.del(keys);
+  } finally {
+    await client.close();
   }
 }
 
@@ -258,6 +270,8 @@ export function createCluster(options = {}) {
     async stop() {
       await balancer?.close();
       await Promise.all(nodes.map((node) => node.kill('SIGTERM')));
+      // A shared Redis keeps nothing of this cluster (its stream, sessions, presence, claims).
+      if (redis && !redis.started) await forgetPrefix(redis.url, cluster.prefix).catch(() => undefined);
       await redis?.stop();
       if (ownsDataDir) fs.rmSync(cluster.dataDir, { recursive: true, force: true });
     },

@@ -7,6 +7,7 @@ import { pinoHttp } from 'pino-http';
 import { ErrorCode, MAX_HTTP_BODY_BYTES } from '@gommette/shared';
 import { createBoardGateway } from './board/boardGateway';
 import { redisBoardRelay } from './board/BoardRelay';
+import { claimOnce } from './cluster/claim';
 import { RedisPresence } from './cluster/RedisPresence';
 import type { Cluster } from './cluster/redis';
 import type { Config } from './config';
@@ -57,7 +58,9 @@ export function createApp(config: Config, deps: AppDeps): App {
       io?.to(workshopRooms(workshopId)).emit('presence:changed', current);
     },
     {
-      ...(cluster ? { mirror: new RedisPresence(cluster, logger) } : {}),
+      ...(cluster
+        ? { mirror: new RedisPresence(cluster, logger), claim: (workshopId: string, intervalMs: number) => claimOnce(cluster, `presence:${workshopId}`, intervalMs) }
+        : {}),
       onError: (error) => logger.error({ err: error }, 'presence read failed'),
     },
   );

@@ -118,12 +118,12 @@ describe('two nodes sharing Redis and a store', () => {
       if (round.status === 'closed') closes.push(round.id);
     });
     const timed = await openRound(room, { closesAt: Date.now() + 800 });
-    const closed = roundWhere(screenOnB.socket, (seen) => seen.id === timed.id && seen.status === 'closed', 5000);
+    const closed = roundWhere(screenOnB.socket, (seen) => seen.id === timed.id && seen.status === 'closed', 15_000);
     expect((await closed).closedAt).toBeGreaterThanOrEqual(timed.closesAt!);
     // Both nodes' timers fired at the same time; a marker round sent after proves the other node's turn has passed.
     const closedLines = () => logs.flat().filter((line) => line.includes('"vote round closed"') && line.includes(timed.id));
     const marker = await openRound(room);
-    await roundWhere(screenOnB.socket, (seen) => seen.id === marker.id, 5000);
+    await roundWhere(screenOnB.socket, (seen) => seen.id === marker.id, 15_000);
     expect(closedLines()).toHaveLength(1);
     expect(closes.filter((id) => id === timed.id)).toHaveLength(1);
   });
@@ -135,7 +135,7 @@ describe('a node that stops', () => {
     const room = await voteRoom(a.url, sockets);
     const screenOnB = await track(connect(b.url, { role: 'screen', workshopId: room.workshop.id, token: room.workshop.screenToken }));
     const timed = await openRound(room, { closesAt: Date.now() + 1500 });
-    const closed = roundWhere(screenOnB.socket, (seen) => seen.id === timed.id && seen.status === 'closed', 8000);
+    const closed = roundWhere(screenOnB.socket, (seen) => seen.id === timed.id && seen.status === 'closed', 15_000);
     await a.close(); // node A goes away before the closing time
     expect((await closed).closedAt).toBeGreaterThanOrEqual(timed.closesAt!);
   });

@@ -33,7 +33,13 @@ export class PresenceTracker {
 
   constructor(
     private readonly publish: (workshopId: string, presence: Presence) => void,
-    private readonly options: { intervalMs?: number; mirror?: PresenceMirror; onError?: (error: unknown) => void } = {},
+    private readonly options: {
+      intervalMs?: number;
+      mirror?: PresenceMirror;
+      /** In a cluster: whether this node publishes this interval (one node per interval does); else it tries again later. */
+      claim?: (workshopId: string, intervalMs: number) => Promise<boolean>;
+      onError?: (error: unknown) => void;
+    } = {},
   ) {}
 
   join(workshopId: string, participantId: string, siteId: string): void {
@@ -91,13 +97,18 @@ export class PresenceTracker {
 
   private schedule(workshopId: string): void {
     if (this.pending.has(workshopId)) return;
+    const intervalMs = this.options.intervalMs ?? PRESENCE_BROADCAST_INTERVAL_MS;
     const timer = setTimeout(() => {
       this.pending.delete(workshopId);
-      this.get(workshopId, true).then(
-        (presence) => this.publish(workshopId, presence),
-        (error: unknown) => this.options.onError?.(error),
-      );
-    }, this.options.intervalMs ?? PRESENCE_BROADCAST_INTERVAL_MS);
+      const claim = this.options.claim?.(workshopId, intervalMs) ?? Promise.resolve(true);
+      claim
+        .then(async (mine) => {
+          // Another node publishes this interval (it reads every node's presence): ours comes next time.
+          if (!mine) return this.schedule(workshopId);
+          this.publish(workshopId, await this.get(workshopId, true));
+        })
+        .catch((error: unknown) => this.options.onError?.(error));
+    }, intervalMs);
     timer.unref();
     this.pending.set(workshopId, timer);
   }
