@@ -15,6 +15,10 @@ const envSchema = z.object({
   /** Number of proxies in front (for the client address used by rate limits). */
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Several nodes: their Redis, e.g. redis://127.0.0.1:6379 (socket.io fan-out, presence, boards). */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Prefix of every Redis key and channel, so several clusters may share one Redis. */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/).default('gommette'),
   /** Where the built client is; `npm start` builds it there. */
   CLIENT_DIR: z.string().default(path.resolve(import.meta.dirname, '../../dist/client')),
   /** Key that seals stored secrets (32 bytes, base64url); default: DATA_DIR/sealing.key, made on first start. */
@@ -32,6 +36,8 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   clientDir: string | null;
   sealingKey: string | null;
+  redisUrl: string | null;
+  redisPrefix: string;
 }
 
 /** Reads the environment once, at start-up; a bad value stops the process with a clear message. */
@@ -53,5 +59,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     clientDir: e.CLIENT_DIR,
     sealingKey: e.SEALING_KEY ?? null,
+    redisUrl: e.REDIS_URL ?? null,
+    redisPrefix: e.REDIS_PREFIX,
   };
 }

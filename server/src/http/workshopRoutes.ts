@@ -56,7 +56,7 @@ export function workshopRoutes(ctx: AppContext): Router {
       ...staff,
       ideas: ideas.map(toFacilitatorView),
       participants,
-      presence: ctx.presence.get(workshop.id),
+      presence: await ctx.presence.get(workshop.id),
     };
     res.json(body);
   });

@@ -13,18 +13,23 @@ export function seatIdOf(participantId: string): string {
 }
 
 export async function listPeople(ctx: AppContext, workshopId: string): Promise<PersonView[]> {
-  const people = await ctx.store.listParticipants(workshopId);
+  const [people, connected] = await Promise.all([ctx.store.listParticipants(workshopId), ctx.presence.connected(workshopId)]);
   return people.map((person, index) => ({
     seatId: seatIdOf(person.id),
     number: index + 1,
     siteId: person.siteId,
     tableId: person.tableId,
     kind: person.kind,
-    connected: person.kind === 'assisted' || ctx.presence.isConnected(workshopId, person.id),
+    connected: person.kind === 'assisted' || connected.has(person.id),
   }));
 }
 
-/** Tells the facilitator's consoles who is in the room and at which table, at most twice a second. */
+/**
+ * Tells the facilitator's consoles who is in the room and at which table, at most twice a second.
+ * The list is built on each node that holds consoles of the workshop and sent to those only: in a
+ * cluster a change anywhere is announced to the other nodes (a tiny `staff:changed`), and the
+ * whole list (thousands of people) never travels through Redis.
+ */
 export class StaffNotifier {
   private readonly pending = new Map<string, NodeJS.Timeout>();
 
@@ -32,21 +37,35 @@ export class StaffNotifier {
     private readonly io: GommetteServer,
     private readonly ctx: AppContext,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    if (ctx.cluster) io.on('staff:changed', (workshopId) => this.schedule(workshopId));
+  }
 
+  /** People of this workshop changed (joined, left, sat down): its consoles hear of it. */
   changed(workshopId: string): void {
-    if (this.pending.has(workshopId)) return;
+    if (this.schedule(workshopId) && this.ctx.cluster) this.io.serverSideEmit('staff:changed', workshopId);
+  }
+
+  /** Schedules a publication; false when one is already due (the other nodes were told then). */
+  private schedule(workshopId: string): boolean {
+    if (this.pending.has(workshopId)) return false;
     const timer = setTimeout(() => {
       this.pending.delete(workshopId);
+      if (!this.hasLocalStaff(workshopId)) return;
       this.publish(workshopId).catch((error: unknown) => this.logger.error({ err: error, workshopId }, 'staff notification failed'));
     }, STAFF_NOTIFY_INTERVAL_MS);
     timer.unref();
     this.pending.set(workshopId, timer);
+    return true;
+  }
+
+  private hasLocalStaff(workshopId: string): boolean {
+    return (this.io.of('/').adapter.rooms.get(facilitatorRoom(workshopId))?.size ?? 0) > 0;
   }
 
   private async publish(workshopId: string): Promise<void> {
     const [people, figures] = await Promise.all([listPeople(this.ctx, workshopId), this.ctx.store.countParticipants(workshopId)]);
-    this.io.to(facilitatorRoom(workshopId)).emit('participants:changed', { people, figures });
+    this.io.local.to(facilitatorRoom(workshopId)).emit('participants:changed', { people, figures });
   }
 
   close(): void {
