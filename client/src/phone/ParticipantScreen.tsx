@@ -17,7 +17,6 @@ import { HandRaised } from '../animation/HandRaised';
 import { PhaseBanner } from '../animation/PhaseBanner';
 import { useServerNow } from '../animation/useServerNow';
 import { CardPanel } from './CardPanel';
-import { EraseContributions } from '../centre/EraseContributions';
 import { PhoneActivity } from './PhoneActivity';
 import { TablePicker } from './TablePicker';
 import { IdeaComposer } from './IdeaComposer';
@@ -27,6 +26,8 @@ import { useVoteFeed } from '../vote/useVoteFeed';
 
 // The vote screen loads only when a round exists, keeping the first screen light.
 const PhoneVote = lazy(() => import('../vote/PhoneVote'));
+// Rarely used, at the bottom of the page: its code (and the centre's API) loads after the first screen.
+const EraseContributions = lazy(() => import('../centre/EraseContributions').then((module) => ({ default: module.EraseContributions })));
 // The screens of late steps load with their words when the step comes.
 const stepWords = () => import('../i18n/steps').then((module) => module.ensureStepTranslations);
 const PhoneMatrix = lazyWithWords(stepWords, () => import('../vote/PhoneMatrix').then((module) => module.default));
@@ -176,7 +177,9 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
 
       <MyIdeasList ideas={myIdeas} onRetake={handleRetake} />
       <CardPanel cardCode={participant.cardCode} />
-      <EraseContributions participantToken={participant.participantToken} onErased={onSessionEnded} />
+      <Suspense fallback={null}>
+        <EraseContributions participantToken={participant.participantToken} onErased={onSessionEnded} />
+      </Suspense>
       <footer className="phone__footer">
         <LanguageSwitcher />
       </footer>
