@@ -6,6 +6,9 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { ErrorCode, MAX_HTTP_BODY_BYTES } from '@gommette/shared';
 import { createBoardGateway } from './board/boardGateway';
+import { redisBoardRelay } from './board/BoardRelay';
+import { RedisPresence } from './cluster/RedisPresence';
+import type { Cluster } from './cluster/redis';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import { centreRoutes } from './centre/centreRoutes';
@@ -25,6 +28,8 @@ import type { Stores } from './store/stores';
 export interface AppDeps extends Stores {
   logger: Logger;
   now?: () => number;
+  /** The other nodes, through Redis (`REDIS_URL`); the caller connects and closes it. */
+  cluster?: Cluster | null;
 }
 
 export interface App {
@@ -44,13 +49,19 @@ const SOCKET_IO_PATH = '/socket.io/';
  * `index.ts` builds real adapters from the environment; tests call this on port 0.
  */
 export function createApp(config: Config, deps: AppDeps): App {
-  const { logger, now, ...stores } = deps;
+  const { logger, now, cluster = null, ...stores } = deps;
   const { store } = stores;
   let io: GommetteServer | null = null;
-  const presence = new PresenceTracker((workshopId, current) => {
-    io?.to(workshopRooms(workshopId)).emit('presence:changed', current);
-  });
-  const ctx: AppContext = { ...stores, config, logger, presence, now: now ?? Date.now };
+  const presence = new PresenceTracker(
+    (workshopId, current) => {
+      io?.to(workshopRooms(workshopId)).emit('presence:changed', current);
+    },
+    {
+      ...(cluster ? { mirror: new RedisPresence(cluster, logger) } : {}),
+      onError: (error) => logger.error({ err: error }, 'presence read failed'),
+    },
+  );
+  const ctx: AppContext = { ...stores, config, logger, presence, now: now ?? Date.now, cluster };
 
   const app = express();
   app.disable('x-powered-by');
@@ -107,7 +118,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   const httpServer = http.createServer(app);
   const sockets = createSocketServer(httpServer, ctx);
   io = sockets.io;
-  const boards = createBoardGateway(ctx);
+  const boards = createBoardGateway(ctx, {}, cluster ? redisBoardRelay(cluster, logger) : null);
   const stopRetention = startRetentionJob(ctx);
   httpServer.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith(SOCKET_IO_PATH)) return; // engine.io answers these

@@ -13,6 +13,10 @@ const envSchema = z.object({
   /** Number of proxies in front (for the client address used by rate limits). */
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Several nodes: their Redis, e.g. redis://127.0.0.1:6379 (socket.io fan-out, presence, boards). */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Prefix of every Redis key and channel, so several clusters may share one Redis. */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/).default('gommette'),
   /** Where the built client is; `npm start` builds it there. */
   CLIENT_DIR: z.string().default(path.resolve(import.meta.dirname, '../../dist/client')),
 });
@@ -26,6 +30,8 @@ export interface Config {
   trustProxy: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   clientDir: string | null;
+  redisUrl: string | null;
+  redisPrefix: string;
 }
 
 /** Reads the environment once, at start-up; a bad value stops the process with a clear message. */
@@ -45,5 +51,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     clientDir: e.CLIENT_DIR,
+    redisUrl: e.REDIS_URL ?? null,
+    redisPrefix: e.REDIS_PREFIX,
   };
 }

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Cluster } from './cluster/redis';
 import type { Config } from './config';
 import type { PresenceTracker } from './realtime/PresenceTracker';
 import type { Stores } from './store/stores';
@@ -9,4 +10,6 @@ export interface AppContext extends Stores {
   logger: Logger;
   presence: PresenceTracker;
   now: () => number;
+  /** The other nodes, through Redis; null for a lone node. */
+  cluster: Cluster | null;
 }

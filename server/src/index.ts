@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { createApp } from './app';
+import { connectCluster } from './cluster/redis';
 import { readConfig } from './config';
 import { openSqliteStores } from './store/sqlite/openSqliteStores';
 
@@ -17,8 +18,10 @@ async function main(): Promise<void> {
   const config = readConfig();
   const logger = pino({ level: config.logLevel, base: { service: 'gommette' } });
   const stores = openSqliteStores(path.join(config.dataDir, 'gommette.sqlite'));
-  const app = createApp(config, { ...stores, logger });
+  const cluster = config.redisUrl ? await connectCluster(config.redisUrl, { prefix: config.redisPrefix }) : null;
+  const app = createApp(config, { ...stores, logger, cluster });
   const address = await app.listen(config.port, config.host);
+  if (cluster) logger.info({ nodeId: cluster.nodeId, prefix: cluster.prefix }, 'cluster node: socket.io, presence and boards go through Redis');
 
   const local = `http://localhost:${address.port}/`;
   const urls = config.publicUrl ? [`${config.publicUrl}/`] : [local, ...lanAddresses().map((ip) => `http://${ip}:${address.port}/`)];
@@ -34,7 +37,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    app.close().then(
+    app
+      .close()
+      .then(() => cluster?.close())
+      .then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');

@@ -31,7 +31,6 @@ export class BoardRoom {
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Saves and compactions run one after the other. */
   private chain: Promise<void> = Promise.resolve();
-  private lastSeq = 0;
   private rows = 0;
   /** Bytes stored plus bytes pending: what the board weighs on disk, at most. */
   private storedBytes = 0;
@@ -63,7 +62,6 @@ export class BoardRoom {
       },
       this,
     );
-    this.lastSeq = stored.lastSeq;
     this.rows = stored.updates.length;
     this.storedBytes = stored.bytes;
     // Only changes made after loading are saved.
@@ -122,7 +120,7 @@ export class BoardRoom {
         const batch = this.pending;
         this.pending = [];
         try {
-          this.lastSeq = await this.boards.append(this.workshopId, batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch));
+          await this.boards.append(this.workshopId, batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch));
           this.rows++;
           this.failures = 0;
         } catch (error) {
@@ -145,15 +143,25 @@ export class BoardRoom {
     return run;
   }
 
-  /** Replaces the stored log by one state (call inside the chain). */
+  /**
+   * Replaces the stored log by one state (call inside the chain). Other nodes append to the same
+   * log, so the rows are read again and merged into the document first: the state written
+   * contains every row it replaces, whichever node wrote them (rows appended meanwhile stay).
+   */
   private async compactNow(): Promise<void> {
     if (this.pending.length > 0 || this.rows <= 1) return;
+    const stored = await this.boards.load(this.workshopId);
+    Y.transact(
+      this.doc,
+      () => {
+        for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+      },
+      this,
+    );
     const state = Y.encodeStateAsUpdate(this.doc);
-    await this.boards.compact(this.workshopId, state, this.lastSeq);
+    await this.boards.compact(this.workshopId, state, stored.lastSeq);
     this.rows = 1;
     this.storedBytes = state.byteLength;
-    // The compacted row has a new sequence, above lastSeq; later compactions delete it too.
-    this.lastSeq = Number.MAX_SAFE_INTEGER;
   }
 
   /** Saves everything and compacts; then the room may be dropped. */

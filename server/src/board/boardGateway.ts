@@ -5,6 +5,7 @@ import * as encoding from 'lib0/encoding';
 import { WebSocket, WebSocketServer } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
 import {
   BOARD_CLOSE_TOO_LARGE,
   BOARD_MAX_MESSAGES_PER_WINDOW,
@@ -18,6 +19,7 @@ import { isAllowedOrigin } from '../realtime/origin';
 import { awarenessUpdateAllowed } from './awarenessGuard';
 import { boardAccess, type BoardAccess } from './boardAccess';
 import { BoardRoom, BoardTooLargeError, type BoardRoomOptions } from './BoardRoom';
+import { RelayKind, type BoardRelay } from './BoardRelay';
 
 /** y-websocket message types. */
 const MESSAGE_SYNC = 0;
@@ -30,6 +32,11 @@ const TOKEN = /^[A-Za-z0-9_-]{20,128}$/;
 const PING_INTERVAL_MS = 30_000;
 /** A client that lets this much pile up unsent (a stalled phone) is dropped; it resyncs later. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+
+/** The origin of changes that came from another node (applied, saved, never relayed again). */
+export const REMOTE_ORIGIN = Symbol('remote node');
+/** An update that changes nothing encodes in two bytes. */
+const EMPTY_UPDATE_BYTES = 2;
 
 export const CloseCode = { GoingAway: 1001, Invalid: 1008, Internal: 1011, TooLarge: BOARD_CLOSE_TOO_LARGE } as const;
 
@@ -74,11 +81,13 @@ export function tokenFromProtocols(header: string | undefined): string | null {
  * messages are dropped. A message over `MAX_BOARD_MESSAGE_BYTES`, or that would make the board
  * exceed its cap, closes that connection only.
  */
-export function createBoardGateway(ctx: AppContext, roomOptions: BoardRoomOptions = {}): BoardGateway {
+export function createBoardGateway(ctx: AppContext, roomOptions: BoardRoomOptions = {}, relay: BoardRelay | null = null): BoardGateway {
   const { logger } = ctx;
   const rooms = new Map<string, BoardRoom>();
   const connections = new Map<BoardRoom, Set<Connection>>();
   const closing = new Map<string, Promise<void>>();
+  /** Boards whose relay channel this node listens to (resolves once subscribed). */
+  const relayed = new Map<BoardRoom, Promise<void>>();
   let closed = false;
 
   const wss = new WebSocketServer({
@@ -128,6 +137,8 @@ export function createBoardGateway(ctx: AppContext, roomOptions: BoardRoomOption
         syncProtocol.writeUpdate(encoder, update);
         const message = encoding.toUint8Array(encoder);
         for (const conn of connections.get(created) ?? []) if (conn !== origin) send(conn, message);
+        // Loaded or merged from the store (origin: the room) or from another node: not relayed.
+        if (relay && origin !== REMOTE_ORIGIN && origin !== created) relay.publish(workshopId, RelayKind.Update, update);
       });
       created.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
         const changed = [...added, ...updated, ...removed];
@@ -139,15 +150,60 @@ export function createBoardGateway(ctx: AppContext, roomOptions: BoardRoomOption
         const message = awarenessMessage(created, changed);
         // Also back to the sender: a lone client hears itself and knows the link is alive.
         for (const conn of connections.get(created) ?? []) send(conn, message);
+        // Each node times out the states it holds itself.
+        if (relay && origin !== REMOTE_ORIGIN && origin !== 'timeout') {
+          relay.publish(workshopId, RelayKind.Awareness, awarenessProtocol.encodeAwarenessUpdate(created.awareness, changed));
+        }
       });
+      if (relay) joinRelay(relay, created);
       created.ready.catch((error: unknown) => {
         logger.error({ err: error, workshopId }, 'board load failed');
         for (const conn of connections.get(created) ?? []) conn.ws.close(CloseCode.Internal, 'load failed');
         rooms.delete(workshopId);
         connections.delete(created);
+        void leaveRelay(created).catch(() => undefined);
       });
     }
     return room;
+  }
+
+  /**
+   * Listens to the other nodes' changes of this board, then (once loaded) asks them for what
+   * the store did not have yet (their unsaved changes) and tells them who looks at it here.
+   */
+  function joinRelay(channel: BoardRelay, room: BoardRoom): void {
+    const { workshopId } = room;
+    const joined = channel.join(workshopId, {
+      onMessage: (kind, payload) => {
+        void room.ready.then(() => {
+          if (room.doc.isDestroyed) return;
+          if (kind === RelayKind.Update) Y.applyUpdate(room.doc, payload, REMOTE_ORIGIN);
+          else if (kind === RelayKind.Awareness) awarenessProtocol.applyAwarenessUpdate(room.awareness, payload, REMOTE_ORIGIN);
+          else if (kind === RelayKind.SyncRequest) answerSyncRequest(channel, room, payload);
+        }, () => undefined);
+      },
+    });
+    relayed.set(room, joined);
+    Promise.all([joined, room.ready]).then(
+      () => channel.publish(workshopId, RelayKind.SyncRequest, Y.encodeStateVector(room.doc)),
+      (error: unknown) => logger.error({ err: error, workshopId }, 'board relay join failed'),
+    );
+  }
+
+  function answerSyncRequest(channel: BoardRelay, room: BoardRoom, stateVector: Uint8Array): void {
+    const missing = Y.encodeStateAsUpdate(room.doc, stateVector);
+    if (missing.byteLength > EMPTY_UPDATE_BYTES) channel.publish(room.workshopId, RelayKind.Update, missing);
+    const local = [...(connections.get(room) ?? [])].flatMap((conn) => [...conn.clientIds]);
+    if (local.length > 0) channel.publish(room.workshopId, RelayKind.Awareness, awarenessProtocol.encodeAwarenessUpdate(room.awareness, local));
+  }
+
+  /** Stops listening to the other nodes about this board (it is being unloaded here). */
+  async function leaveRelay(room: BoardRoom): Promise<void> {
+    const joined = relayed.get(room);
+    if (!relay || !joined) return;
+    relayed.delete(room);
+    await joined.catch(() => undefined);
+    await relay.leave(room.workshopId);
   }
 
   function awarenessMessage(room: BoardRoom, clients: number[]): Uint8Array {
@@ -199,10 +255,11 @@ export function createBoardGateway(ctx: AppContext, roomOptions: BoardRoomOption
     // Last one out: save and unload (kept in memory while a save fails).
     const unload = room
       .closeRoom()
-      .then(() => {
+      .then(async () => {
         if (connections.get(room)?.size === 0) {
           rooms.delete(room.workshopId);
           connections.delete(room);
+          await leaveRelay(room);
         }
       })
       .catch((error: unknown) => logger.error({ err: error, workshopId: room.workshopId }, 'board unload failed; kept in memory'))
@@ -290,6 +347,7 @@ export function createBoardGateway(ctx: AppContext, roomOptions: BoardRoomOption
       for (const set of connections.values()) for (const conn of set) conn.ws.close(CloseCode.GoingAway, 'server stopping');
       await Promise.allSettled(closing.values());
       await Promise.allSettled(Array.from(rooms.values()).map((room) => room.closeRoom()));
+      await Promise.allSettled(Array.from(relayed.keys()).map((room) => leaveRelay(room)));
       rooms.clear();
       connections.clear();
       for (const ws of wss.clients) ws.terminate();

@@ -54,7 +54,7 @@ export function workshopRoutes(ctx: AppContext): Router {
       observerUrl: observerUrl(base, workshop.id, observerTokenFor(token)),
       ideas: ideas.map(toFacilitatorView),
       participants,
-      presence: ctx.presence.get(workshop.id),
+      presence: await ctx.presence.get(workshop.id),
     };
     res.json(body);
   });

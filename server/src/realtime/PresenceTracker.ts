@@ -1,22 +1,39 @@
 import { PRESENCE_BROADCAST_INTERVAL_MS, type Presence } from '@gommette/shared';
 
+/** How long a read of every node's presence serves snapshots (publications always read afresh). */
+const PRESENCE_READ_CACHE_MS = 250;
+
 interface Connected {
   siteId: string;
   sockets: number;
 }
 
 /**
+ * Where the connected participants of every node are gathered (Redis in a cluster). The tracker
+ * tells it when a participant's first socket on this node opens and when their last one closes.
+ */
+export interface PresenceMirror {
+  add(workshopId: string, participantId: string, siteId: string): void;
+  remove(workshopId: string, participantId: string): void;
+  /** Participants connected to any live node: participant id → site id. */
+  connected(workshopId: string): Promise<Map<string, string>>;
+}
+
+/**
  * Who is connected right now, per workshop: distinct participants (a resident with two tabs
- * counts once). Changes are published at most once per interval per workshop, so a room
- * scanning the QR code at once sends a handful of messages, not hundreds.
+ * counts once, even on two nodes). Changes are published at most once per interval per workshop,
+ * so a room scanning the QR code at once sends a handful of messages, not hundreds. Alone, a node
+ * counts its own sockets; with a mirror, every node's.
  */
 export class PresenceTracker {
   private readonly workshops = new Map<string, Map<string, Connected>>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
+  /** Recent reads of the mirror: a room of phones connecting at once reads it once per interval. */
+  private readonly cached = new Map<string, { at: number; read: Promise<Map<string, string>> }>();
 
   constructor(
     private readonly publish: (workshopId: string, presence: Presence) => void,
-    private readonly intervalMs = PRESENCE_BROADCAST_INTERVAL_MS,
+    private readonly options: { intervalMs?: number; mirror?: PresenceMirror; onError?: (error: unknown) => void } = {},
   ) {}
 
   join(workshopId: string, participantId: string, siteId: string): void {
@@ -29,6 +46,7 @@ export class PresenceTracker {
     if (entry) entry.sockets += 1;
     else {
       participants.set(participantId, { siteId, sockets: 1 });
+      this.options.mirror?.add(workshopId, participantId, siteId);
       this.schedule(workshopId);
     }
   }
@@ -41,16 +59,30 @@ export class PresenceTracker {
     if (entry.sockets > 0) return;
     participants.delete(participantId);
     if (participants.size === 0) this.workshops.delete(workshopId);
+    this.options.mirror?.remove(workshopId, participantId);
     this.schedule(workshopId);
   }
 
-  isConnected(workshopId: string, participantId: string): boolean {
-    return this.workshops.get(workshopId)?.has(participantId) ?? false;
+  /** Participants connected now (to any node when mirrored): participant id → site id. */
+  async connected(workshopId: string, fresh = false): Promise<Map<string, string>> {
+    const mirror = this.options.mirror;
+    if (mirror) {
+      const hit = this.cached.get(workshopId);
+      if (!fresh && hit && Date.now() - hit.at < PRESENCE_READ_CACHE_MS) return hit.read;
+      const read = mirror.connected(workshopId);
+      this.cached.set(workshopId, { at: Date.now(), read });
+      read.catch(() => this.cached.delete(workshopId));
+      return read;
+    }
+    const local = new Map<string, string>();
+    for (const [participantId, { siteId }] of this.workshops.get(workshopId) ?? []) local.set(participantId, siteId);
+    return local;
   }
 
-  get(workshopId: string): Presence {
+  /** `fresh`: read the mirror now, not a read of the last `PRESENCE_READ_CACHE_MS`. */
+  async get(workshopId: string, fresh = false): Promise<Presence> {
     const presence: Presence = { total: 0, bySite: {} };
-    for (const { siteId } of this.workshops.get(workshopId)?.values() ?? []) {
+    for (const siteId of (await this.connected(workshopId, fresh)).values()) {
       presence.total += 1;
       presence.bySite[siteId] = (presence.bySite[siteId] ?? 0) + 1;
     }
@@ -61,8 +93,11 @@ export class PresenceTracker {
     if (this.pending.has(workshopId)) return;
     const timer = setTimeout(() => {
       this.pending.delete(workshopId);
-      this.publish(workshopId, this.get(workshopId));
-    }, this.intervalMs);
+      this.get(workshopId, true).then(
+        (presence) => this.publish(workshopId, presence),
+        (error: unknown) => this.options.onError?.(error),
+      );
+    }, this.options.intervalMs ?? PRESENCE_BROADCAST_INTERVAL_MS);
     timer.unref();
     this.pending.set(workshopId, timer);
   }
@@ -70,5 +105,6 @@ export class PresenceTracker {
   close(): void {
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
+    this.cached.clear();
   }
 }

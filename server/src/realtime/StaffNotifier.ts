@@ -13,14 +13,14 @@ export function seatIdOf(participantId: string): string {
 }
 
 export async function listPeople(ctx: AppContext, workshopId: string): Promise<PersonView[]> {
-  const people = await ctx.store.listParticipants(workshopId);
+  const [people, connected] = await Promise.all([ctx.store.listParticipants(workshopId), ctx.presence.connected(workshopId)]);
   return people.map((person, index) => ({
     seatId: seatIdOf(person.id),
     number: index + 1,
     siteId: person.siteId,
     tableId: person.tableId,
     kind: person.kind,
-    connected: person.kind === 'assisted' || ctx.presence.isConnected(workshopId, person.id),
+    connected: person.kind === 'assisted' || connected.has(person.id),
   }));
 }
 

@@ -31,7 +31,7 @@ async function buildCoreSnapshot(ctx: AppContext, data: SocketData, base: string
     protocol: PROTOCOL_VERSION,
     role: data.role,
     workshop: workshopSummary(workshop, sites, base),
-    presence: ctx.presence.get(workshop.id),
+    presence: await ctx.presence.get(workshop.id),
     room: viewRoom(room, staff, ctx.now()),
   };
 

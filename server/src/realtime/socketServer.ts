@@ -1,5 +1,6 @@
 import type http from 'node:http';
-import { Server, type ExtendedError } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { Server, type ExtendedError, type ServerOptions } from 'socket.io';
 import {
   ErrorCode,
   MAX_SOCKET_PAYLOAD_BYTES,
@@ -28,6 +29,9 @@ import { kioskSocketData } from '../vote/kioskAccess';
 import { kiosksRoom } from '../vote/rooms';
 import { registerVoteHandlers } from '../vote/voteHandlers';
 import { VoteRealtime } from '../vote/VoteRealtime';
+
+/** How long socket.io keeps a dropped connection's session and missed events. */
+const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
 
 function handshakeError(code: ErrorCode, message: string): ExtendedError {
   const error: ExtendedError = new Error(message);
@@ -81,8 +85,18 @@ async function authenticate(ctx: AppContext, auth: unknown, socketId: string, co
  * connection opens, a guard on every packet (unknown events, floods), then one handler file per area.
  */
 export function createSocketServer(httpServer: http.Server, ctx: AppContext): { io: GommetteServer; realtime: Realtime } {
+  const { cluster } = ctx;
+  // In a cluster, every broadcast goes through a Redis stream (which also keeps the sessions
+  // that connection-state recovery restores, whichever node the client comes back to).
+  const adapter: Partial<ServerOptions> = cluster
+    ? { adapter: createAdapter(cluster.redis, { streamName: cluster.key('socket.io'), channelPrefix: cluster.key('socket.io'), sessionKeyPrefix: cluster.key('sio:session:') }) }
+    : {};
   const io: GommetteServer = new Server(httpServer, {
+    ...adapter,
     serveClient: false,
+    // A phone back within this time gets the events it missed (and its rooms) on top of the fresh
+    // snapshot; the handshake is checked again (a removed member stays out).
+    connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
     maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
     // Upgrades to other paths are answered by the app's own upgrade router, not destroyed here.
     destroyUpgrade: false,

@@ -22,8 +22,10 @@ export interface SocketData {
   rateKey: string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-type InterServerEvents = {};
+/** Between the nodes of a cluster (serverSideEmit): a round's closing time is armed on every node. */
+export interface InterServerEvents {
+  'vote:arm': (round: { id: string; workshopId: string; closesAt: number | null }) => void;
+}
 export type GommetteServer = Server<ServerSideCommands, ServerToClientEvents, InterServerEvents, SocketData>;
 export type GommetteSocket = Socket<ServerSideCommands, ServerToClientEvents, InterServerEvents, SocketData>;
 

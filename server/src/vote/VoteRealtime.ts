@@ -2,10 +2,14 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { MAX_VOTE_COMMANDS_PER_10_S, VOTE_PHONE_BROADCAST_INTERVAL_MS, VOTE_SCREEN_BROADCAST_INTERVAL_MS, type RoundView, type VoteRound } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { facilitatorRoom, participantsRoom, screensRoom, type GommetteServer } from '../realtime/types';
+import { claimOnce } from '../cluster/claim';
 import { Coalescer } from './Coalescer';
 import { everyVoteRoom, publicStaffRooms } from './rooms';
 import { RoundTimers } from './RoundTimers';
 import { resultsOf, roundViewOf } from './voteViews';
+
+/** A timed close claimed by one node is not retried by the others for this long. */
+const ROUND_CLOSE_CLAIM_MS = 60_000;
 
 /**
  * The vote area's real-time machinery, one per server: coalesced results broadcasts, the
@@ -36,8 +40,12 @@ export class VoteRealtime {
       }
     });
     this.timers = new RoundTimers((workshopId, roundId) => {
-      this.closeRound(workshopId, roundId).catch((error: unknown) => ctx.logger.error({ err: error, workshopId }, 'timed round close failed'));
+      // Armed on every node; the first to claim it closes it.
+      claimOnce(ctx.cluster, `round-close:${roundId}`, ROUND_CLOSE_CLAIM_MS)
+        .then((mine) => (mine ? this.closeRound(workshopId, roundId) : null))
+        .catch((error: unknown) => ctx.logger.error({ err: error, workshopId }, 'timed round close failed'));
     }, ctx.now);
+    if (ctx.cluster) io.on('vote:arm', (round) => this.timers.arm(round));
   }
 
   /** Arms the timers of every open round with a closing time (those already due close at once). */
@@ -45,8 +53,10 @@ export class VoteRealtime {
     for (const round of await this.ctx.votes.listTimedOpenRounds()) this.timers.arm(round);
   }
 
+  /** Arms the round's closing time here and, in a cluster, on every other node (any may die). */
   arm(round: VoteRound): void {
     this.timers.arm(round);
+    if (this.ctx.cluster) this.io.serverSideEmit('vote:arm', { id: round.id, workshopId: round.workshopId, closesAt: round.closesAt });
   }
 
   /** The gommettes of this workshop changed: results follow, coalesced. */

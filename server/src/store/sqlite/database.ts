@@ -21,6 +21,7 @@ export function openSqliteDatabase(filename: string): Database.Database {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  beginImmediately(db);
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT`);
   const applied = new Set((db.prepare(`SELECT version FROM schema_migrations`).all() as Array<{ version: number }>).map((row) => row.version));
   for (const migration of MIGRATIONS) {
@@ -31,4 +32,16 @@ export function openSqliteDatabase(filename: string): Database.Database {
     })();
   }
   return db;
+}
+
+/**
+ * Makes `db.transaction(fn)` begin IMMEDIATE. Several processes may share the file (the local
+ * cluster's nodes): a deferred transaction that reads and then writes fails at once with
+ * SQLITE_BUSY_SNAPSHOT when another process committed in between (busy_timeout does not apply),
+ * whereas an immediate one takes the write lock first and waits up to busy_timeout for it.
+ */
+function beginImmediately(db: Database.Database): void {
+  const deferred = db.transaction.bind(db);
+  // Each variant better-sqlite3 returns carries the others (.deferred, .immediate, .exclusive).
+  db.transaction = ((fn: Parameters<typeof db.transaction>[0]) => deferred(fn).immediate) as typeof db.transaction;
 }

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addNote, applyJourneyTemplate, readBoard } from '@gommette/shared/board';
+import { claimOnce } from '../src/cluster/claim';
+import { boardClient, synced, waitFor } from './boardHelpers';
+import { startTwoNodes, type TwoNodes } from './clusterHelpers';
+import { clientId, connect, createWorkshop, emitWithAck, joinAs, nextEventWhere, nextIdea, type ClientSocket } from './helpers';
+import { ok, openRound, roundWhere, voteRoom } from './voteFixtures';
+
+let nodes: TwoNodes;
+const sockets: ClientSocket[] = [];
+const boards: Array<{ close(): void }> = [];
+
+beforeAll(async () => {
+  nodes = await startTwoNodes();
+});
+
+afterAll(async () => {
+  for (const socket of sockets.splice(0)) socket.close();
+  for (const board of boards.splice(0)) board.close();
+  await nodes.close();
+});
+
+async function track<T extends { socket: ClientSocket }>(connecting: Promise<T>): Promise<T> {
+  const connected = await connecting;
+  sockets.push(connected.socket);
+  return connected;
+}
+
+describe('two nodes sharing Redis and a store', () => {
+  it('fans out: an idea posted on node A reaches a projector and a console on node B, once', async () => {
+    const { a, b } = nodes;
+    const workshop = await createWorkshop(a.url);
+    const screen = await track(connect(b.url, { role: 'screen', workshopId: workshop.id, token: workshop.screenToken }));
+    const console = await track(connect(b.url, { role: 'facilitator', workshopId: workshop.id, token: workshop.facilitatorToken }));
+    const joined = await joinAs(a.url, workshop.sites[0]!.joinCode);
+    const phone = await track(connect(a.url, { role: 'participant', token: joined.participantToken }));
+    const seen: string[] = [];
+    screen.socket.on('ideas:added', (ideas) => seen.push(...ideas.map((idea) => idea.id)));
+    const id = clientId();
+    const onScreen = nextIdea(screen.socket, (idea) => idea.id === id);
+    const onConsole = nextIdea(console.socket, (idea) => idea.id === id);
+    ok(await emitWithAck(phone.socket, 'idea:post', { id, text: 'Une bagagerie solidaire' }));
+    expect((await onScreen).text).toBe('Une bagagerie solidaire');
+    expect((await onConsole).id).toBe(id);
+    // A second idea is a marker: once it arrives, a duplicate of the first would have too.
+    const marker = clientId();
+    const markerSeen = nextIdea(screen.socket, (idea) => idea.id === marker);
+    ok(await emitWithAck(phone.socket, 'idea:post', { id: marker, text: 'Des douches au centre social' }));
+    await markerSeen;
+    expect(seen.filter((seenId) => seenId === id)).toHaveLength(1);
+  });
+
+  it('counts presence over both nodes, distinct people, and forgets those who leave', async () => {
+    const { a, b } = nodes;
+    const workshop = await createWorkshop(a.url);
+    const screen = await track(connect(a.url, { role: 'screen', workshopId: workshop.id, token: workshop.screenToken }));
+    const first = await joinAs(a.url, workshop.sites[0]!.joinCode);
+    const second = await joinAs(b.url, workshop.sites[1]!.joinCode);
+    const two = nextEventWhere(screen.socket, 'presence:changed', (presence) => presence.total === 2, 5000);
+    await track(connect(a.url, { role: 'participant', token: first.participantToken }));
+    const secondOnB = await track(connect(b.url, { role: 'participant', token: second.participantToken }));
+    // The same resident on the other node too (a second tab): still two people.
+    const secondOnA = await track(connect(a.url, { role: 'participant', token: second.participantToken }));
+    const presence = await two;
+    expect(presence.bySite).toEqual({ [workshop.sites[0]!.id]: 1, [workshop.sites[1]!.id]: 1 });
+    // A snapshot taken on either node says the same.
+    const late = await track(connect(b.url, { role: 'screen', workshopId: workshop.id, token: workshop.screenToken }));
+    expect(late.snapshot.presence.total).toBe(2);
+
+    const stillTwo = nextEventWhere(screen.socket, 'presence:changed', () => true, 5000);
+    secondOnB.socket.close();
+    expect((await stillTwo).total).toBe(2); // still connected through node A
+    const one = nextEventWhere(screen.socket, 'presence:changed', (next) => next.total === 1, 5000);
+    secondOnA.socket.close();
+    expect((await one).bySite).toEqual({ [workshop.sites[0]!.id]: 1 });
+  });
+
+  it('relays a board between nodes: the template from A and a note from B appear on the other node, with who looks where', async () => {
+    const { a, b } = nodes;
+    const workshop = await createWorkshop(a.url);
+    const onA = boardClient(a.url, workshop.id, workshop.facilitatorToken);
+    const onB = boardClient(b.url, workshop.id, workshop.screenToken);
+    boards.push(onA, onB);
+    await Promise.all([synced(onA.provider), synced(onB.provider)]);
+    applyJourneyTemplate(onA.doc);
+    await waitFor(() => readBoard(onB.doc).steps.length === 6, 5_000, 'template on node B');
+    const joined = await joinAs(b.url, workshop.sites[0]!.joinCode);
+    const phoneOnB = boardClient(b.url, workshop.id, joined.participantToken);
+    boards.push(phoneOnB);
+    await synced(phoneOnB.provider);
+    addNote(phoneOnB.doc, { id: 'note-b', text: 'Se laver', siteId: joined.participant.siteId, placement: { kind: 'cell', stepId: 'step-wake', rowId: 'row-needs' }, order: 1 });
+    await waitFor(() => readBoard(onA.doc).notes.some((note) => note.id === 'note-b'), 5_000, 'note from B on A');
+    expect(readBoard(onA.doc)).toEqual(readBoard(phoneOnB.doc));
+    // Who looks at the board crosses nodes too (awareness).
+    onA.provider.awareness.setLocalState({ role: 'facilitator', siteId: null, view: { x: 1, y: 2, width: 3, height: 4 }, lead: true });
+    await waitFor(() => onB.provider.awareness.getStates().get(onA.doc.clientID)?.lead === true, 5_000, 'awareness from A on B');
+    // A board opened on B after everything: loaded from the store, or handed over by node A.
+    const late = boardClient(b.url, workshop.id, workshop.screenToken);
+    boards.push(late);
+    await synced(late.provider);
+    await waitFor(() => readBoard(late.doc).notes.length === 1, 5_000, 'late board');
+  });
+
+  it('lets exactly one of many concurrent claims of a job win, across nodes', async () => {
+    const [first, second] = nodes.clusters;
+    const name = `job-${clientId()}`;
+    const claims = await Promise.all(Array.from({ length: 10 }, (_, index) => claimOnce(index % 2 === 0 ? first : second, name, 5_000)));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await claimOnce(null, name, 5_000)).toBe(true); // a lone node is its own cluster
+  });
+
+  it('closes a timed round once, though its closing time is armed on both nodes', async () => {
+    const { a, b, logs } = nodes;
+    const room = await voteRoom(a.url, sockets);
+    const screenOnB = await track(connect(b.url, { role: 'screen', workshopId: room.workshop.id, token: room.workshop.screenToken }));
+    const closes: string[] = [];
+    screenOnB.socket.on('vote:round', (round) => {
+      if (round.status === 'closed') closes.push(round.id);
+    });
+    const timed = await openRound(room, { closesAt: Date.now() + 800 });
+    const closed = roundWhere(screenOnB.socket, (seen) => seen.id === timed.id && seen.status === 'closed', 5000);
+    expect((await closed).closedAt).toBeGreaterThanOrEqual(timed.closesAt!);
+    // Both nodes' timers fired at the same time; a marker round sent after proves the other node's turn has passed.
+    const closedLines = () => logs.flat().filter((line) => line.includes('"vote round closed"') && line.includes(timed.id));
+    const marker = await openRound(room);
+    await roundWhere(screenOnB.socket, (seen) => seen.id === marker.id, 5000);
+    expect(closedLines()).toHaveLength(1);
+    expect(closes.filter((id) => id === timed.id)).toHaveLength(1);
+  });
+});
+
+describe('a node that stops', () => {
+  it('leaves its timed round to be closed by the other node', async () => {
+    const { a, b } = nodes;
+    const room = await voteRoom(a.url, sockets);
+    const screenOnB = await track(connect(b.url, { role: 'screen', workshopId: room.workshop.id, token: room.workshop.screenToken }));
+    const timed = await openRound(room, { closesAt: Date.now() + 1500 });
+    const closed = roundWhere(screenOnB.socket, (seen) => seen.id === timed.id && seen.status === 'closed', 8000);
+    await a.close(); // node A goes away before the closing time
+    expect((await closed).closedAt).toBeGreaterThanOrEqual(timed.closesAt!);
+  });
+});
