@@ -11,12 +11,12 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { hashSecret, newCardCode, newId, newToken } from '../server/src/security/tokens';
 import { residentRecord } from '../server/src/store/records';
 import { openSqliteStores } from '../server/src/store/sqlite/openSqliteStores';
+import { startCluster, type LocalCluster } from '../scripts/cluster.mjs';
 import { forkNode, forkTs, removeOnExit } from './children';
 
 /** What the store holds for one workshop: every idea row's id, every standing gommette. */
@@ -48,7 +48,9 @@ export interface Target {
 }
 
 const HEALTH_POLL_MS = 50;
-const START_TIMEOUT_MS = 30_000;
+/** A restarted server is flooded by every client at once: its first answers may be slow. */
+const HEALTH_REQUEST_TIMEOUT_MS = 5_000;
+const START_TIMEOUT_MS = 90_000;
 const STOP_GRACE_MS = 5_000;
 const DATABASE_FILE = 'gommette.sqlite';
 
@@ -57,7 +59,7 @@ export async function waitHealthy(url: string, timeoutMs = START_TIMEOUT_MS): Pr
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     try {
-      const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1_000) });
+      const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(HEALTH_REQUEST_TIMEOUT_MS) });
       if (response.ok) return;
     } catch {
       // not listening yet
@@ -224,94 +226,67 @@ export class SingleTarget implements Target {
   }
 }
 
-/**
- * The launcher's programmatic API as agreed with the cluster work (scripts/cluster.mjs, branch
- * `cluster`): `start(options)` resolves to a handle with `urls`, `kill(node)`, `restart(node)`,
- * `stop()`. Checked at run time: the file may not be there yet.
- */
-interface ClusterHandle {
-  urls: unknown;
-  kill: (node: number) => Promise<unknown> | unknown;
-  restart: (node: number) => Promise<unknown> | unknown;
-  stop: () => Promise<unknown> | unknown;
-  dataDir?: string;
-  databaseFile?: string;
-}
-
 const CLUSTER_NODES = 3;
 
-/** The three-node cluster of scripts/cluster.mjs: clients go through its balancer, one node dies at a time. */
+/**
+ * The three-node cluster of scripts/cluster.mjs (Redis, three nodes on one SQLite file, a
+ * balancer that fails over to a live node): clients connect through the balancer, and each kill
+ * takes down one node, the next in turn; `restart` boots it again on its port.
+ */
 export class ClusterTarget implements Target {
-  readonly name = 'three-node cluster (shared SQLite, Redis)';
-  private handle: ClusterHandle | null = null;
+  readonly name = 'three-node cluster (one SQLite file, Redis, balancer with failover)';
+  private cluster: LocalCluster | null = null;
   private dataDir = '';
   private cleanup: { forget: () => void } | null = null;
   private nextVictim = 0;
   private killed: number[] = [];
 
   async start(): Promise<void> {
-    const file = path.resolve(import.meta.dirname, '../scripts/cluster.mjs');
-    try {
-      await fs.access(file);
-    } catch {
-      throw new Error(`${file} is missing: the cluster launcher (branch "cluster") is not merged here`);
-    }
-    const launcher = (await import(pathToFileURL(file).href)) as { start?: (options: Record<string, unknown>) => Promise<ClusterHandle> };
-    if (typeof launcher.start !== 'function') throw new Error('scripts/cluster.mjs exports no start()');
     this.dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'gommette-bench-faults-cluster-'));
     this.cleanup = removeOnExit(this.dataDir);
-    this.handle = await launcher.start({ nodes: CLUSTER_NODES, dataDir: this.dataDir, logLevel: 'error' });
+    this.cluster = await startCluster({ nodes: CLUSTER_NODES, dataDir: this.dataDir, logLevel: 'error' });
   }
 
   urls(): string[] {
-    const urls = this.cluster().urls as { balancer?: string; nodes?: string[] } | string[];
-    if (Array.isArray(urls)) return urls;
-    if (urls.balancer) return [urls.balancer];
-    if (urls.nodes?.length) return urls.nodes;
-    throw new Error('the cluster gave no URL');
+    return [this.running().urls.balancer];
   }
 
   seed(joinCodes: string[], participants: number): Promise<string[]> {
-    return seedSqlite(this.databaseFile(), joinCodes, participants);
+    return seedSqlite(path.join(this.dataDir, DATABASE_FILE), joinCodes, participants);
   }
 
   async killOne(): Promise<KillReport> {
     const node = this.nextVictim;
     this.nextVictim = (this.nextVictim + 1) % CLUSTER_NODES;
-    await this.cluster().kill(node);
+    await this.running().kill(node);
     this.killed.push(node);
     return { node };
   }
 
   async killAll(): Promise<void> {
     for (let node = 0; node < CLUSTER_NODES; node++) {
-      await this.cluster().kill(node);
+      await this.running().kill(node);
       this.killed.push(node);
     }
   }
 
   async restart(): Promise<void> {
-    for (const node of this.killed.splice(0)) await this.cluster().restart(node);
+    for (const node of this.killed.splice(0)) await this.running().restart(node);
   }
 
   async readStore(workshopId: string): Promise<StoreContents> {
-    return readSqliteStore(this.databaseFile(), workshopId);
+    return readSqliteStore(path.join(this.dataDir, DATABASE_FILE), workshopId);
   }
 
   async stop(): Promise<void> {
-    await this.handle?.stop();
-    this.handle = null;
+    await this.cluster?.stop();
+    this.cluster = null;
     await fs.rm(this.dataDir, { recursive: true, force: true });
     this.cleanup?.forget();
   }
 
-  private cluster(): ClusterHandle {
-    if (!this.handle) throw new Error('the cluster is not started');
-    return this.handle;
-  }
-
-  private databaseFile(): string {
-    const handle = this.cluster();
-    return handle.databaseFile ?? path.join(handle.dataDir ?? this.dataDir, DATABASE_FILE);
+  private running(): LocalCluster {
+    if (!this.cluster) throw new Error('the cluster is not started');
+    return this.cluster;
   }
 }
