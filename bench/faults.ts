@@ -117,7 +117,8 @@ function connected(socket: Socket, deadline: number): Promise<void> {
 
 /** The console's command, resent with the same payload (same id) until acked, like a phone's. */
 async function command<T>(socket: Socket, event: string, payload: object, deadline: number): Promise<T> {
-  for (;;) {
+  for (let attempt = 1; ; attempt++) {
+    if (attempt > 1 && (attempt & (attempt - 1)) === 0) console.log(`  console: ${event} sent ${attempt - 1} times without an ack, again`);
     await connected(socket, deadline);
     let ack: { ok: true; data: T } | { ok: false; code: string; message: string; retryAfterMs?: number };
     try {
@@ -127,6 +128,7 @@ async function command<T>(socket: Socket, event: string, payload: object, deadli
     }
     if (ack.ok) return ack.data;
     if (ack.code !== ErrorCode.RateLimited && ack.code !== ErrorCode.Internal) throw new Error(`${event} refused: ${ack.code} ${ack.message}`);
+    console.log(`  console: ${event} refused for now (${ack.code}), again`);
     await new Promise((resolve) => setTimeout(resolve, Math.min(ack.retryAfterMs ?? 1_000, remaining(deadline))));
   }
 }
@@ -257,6 +259,7 @@ async function run(options: Options, target: Target, deadline: number): Promise<
       if (ballot.length < options.budget) throw new Error(`round ${round} left too few ideas for the next ballot`);
     }
     const durationS = (benchClock() - startedAt) / 1000;
+    console.log('  reading the ledgers and the store…');
 
     const ledgers = await Promise.all(workers.map((worker) => worker.ask({ type: 'ledger' }, 'ledger', remaining(deadline))));
     const clients: ClientLedger[] = ledgers.flatMap((ledger) => ledger.clients);
@@ -320,6 +323,7 @@ async function main(): Promise<number> {
   const timeoutMs = options.timeoutS * 1000;
   const watchdog = setTimeout(() => {
     console.error(`still running ${WATCHDOG_GRACE_MS} ms past the timeout; killing everything`);
+    target.abort();
     killChildren();
     process.exit(1);
   }, timeoutMs + WATCHDOG_GRACE_MS);

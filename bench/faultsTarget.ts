@@ -45,6 +45,8 @@ export interface Target {
   restart(): Promise<void>;
   readStore(workshopId: string): Promise<StoreContents>;
   stop(): Promise<void>;
+  /** At once, on the watchdog's way out: SIGKILL every process it started. */
+  abort(): void;
 }
 
 const HEALTH_POLL_MS = 50;
@@ -219,6 +221,10 @@ export class SingleTarget implements Target {
     this.cleanup?.forget();
   }
 
+  abort(): void {
+    this.child?.kill('SIGKILL');
+  }
+
   private async spawn(): Promise<void> {
     const env = { PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, LOG_LEVEL: 'error', CLIENT_DIR: path.join(this.dataDir, 'no-client') };
     this.child = this.mode === 'bundle' ? forkNode(this.entry, env) : forkTs(this.entry, env);
@@ -283,6 +289,12 @@ export class ClusterTarget implements Target {
     this.cluster = null;
     await fs.rm(this.dataDir, { recursive: true, force: true });
     this.cleanup?.forget();
+  }
+
+  abort(): void {
+    for (const node of this.cluster?.status() ?? []) {
+      if (node.alive && node.pid !== null) process.kill(node.pid, 'SIGKILL');
+    }
   }
 
   private running(): LocalCluster {
