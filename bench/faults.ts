@@ -18,6 +18,7 @@ import { COMMAND_ACK_TIMEOUT_MS, ErrorCode, PROTOCOL_VERSION, Role, type CreateW
 import { forkTs, killChildren } from './children';
 import type { ClientLedger, FaultsWorkerReply, FaultsWorkerRequest, KillObservation, RoundOrder } from './faultsIpc';
 import { compareLedgers, recoveries, type KillRecovery, type LedgerVerdict } from './faultsLedger';
+import { reconnectLikeThePhone } from './faultsOutbox';
 import { ClusterTarget, SingleTarget, type ServerMode, type Target } from './faultsTarget';
 import { benchClock, Channel } from './ipc';
 
@@ -181,6 +182,8 @@ async function run(options: Options, target: Target, deadline: number): Promise<
       auth: { role: Role.Facilitator, protocol: PROTOCOL_VERSION, workshopId: workshop.id, token: workshop.facilitatorToken },
       forceNew: true,
     });
+    let closing = false;
+    reconnectLikeThePhone(console_, () => closing, (kind, code) => console.log(`  console: ${code} (${kind === 'final' ? 'final' : 'trying again'})`));
     const size = Math.ceil(options.participants / options.workers);
     for (let i = 0; i < options.workers; i++) workers.push(new Channel(`faults worker ${i + 1}`, forkTs('faultsWorker.ts')));
     const connects = await Promise.all(
@@ -270,6 +273,7 @@ async function run(options: Options, target: Target, deadline: number): Promise<
       for (const ledger of ledgers) for (const [code, n] of Object.entries(pick(ledger))) total[code] = (total[code] ?? 0) + n;
       return total;
     };
+    closing = true;
     console_.close();
     await Promise.all(workers.map((worker) => worker.ask({ type: 'close' }, 'closed', remaining(deadline))));
     return {
@@ -320,6 +324,8 @@ async function main(): Promise<number> {
     `Gommette bench: faults · ${target.name} · node ${process.version} · ${os.cpus().length} CPU(s) · ${options.participants} participants, 3 sites · ` +
       `${options.rounds} rounds (${IDEAS_PER_ROUND} idea + ${options.budget} gommettes each) · ${options.kills} SIGKILLs mid-round`,
   );
+  // The cluster's nodes are not children of children.ts: whatever the way out, they go too.
+  process.on('exit', () => target.abort());
   const timeoutMs = options.timeoutS * 1000;
   const watchdog = setTimeout(() => {
     console.error(`still running ${WATCHDOG_GRACE_MS} ms past the timeout; killing everything`);

@@ -117,3 +117,38 @@ export class BenchOutbox {
     this.waitTimer = null;
   }
 }
+
+/**
+ * As the phone does (client/src/socket/useWorkshopSocket.ts): socket.io does not reconnect by
+ * itself after a refused handshake or a disconnection by the server; the phone tries again after
+ * a pause unless the refusal is final (bad token, old protocol…).
+ */
+const HANDSHAKE_RETRY_MS = 3_000;
+const FINAL_HANDSHAKE_REFUSALS: ReadonlySet<string> = new Set([
+  ErrorCode.Unauthorized,
+  ErrorCode.Forbidden,
+  ErrorCode.MemberRequired,
+  ErrorCode.ProtocolMismatch,
+  ErrorCode.NotFound,
+  ErrorCode.BadRequest,
+]);
+
+export function reconnectLikeThePhone(socket: Socket, closing: () => boolean, report: (kind: 'retry' | 'final', code: string) => void): void {
+  const again = (ms: number): void => {
+    setTimeout(() => {
+      if (!closing() && !socket.connected && !socket.active) socket.connect();
+    }, ms);
+  };
+  socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+    if (socket.active || closing()) return; // socket.io retries network errors by itself
+    const code = error.data?.code ?? 'error';
+    if (FINAL_HANDSHAKE_REFUSALS.has(code)) return report('final', `handshake ${code}`);
+    report('retry', `handshake ${code}`);
+    again(HANDSHAKE_RETRY_MS);
+  });
+  socket.on('disconnect', (reason) => {
+    if (reason !== 'io server disconnect' || closing()) return;
+    report('retry', 'dropped by the server');
+    again(HANDSHAKE_RETRY_MS / 3);
+  });
+}

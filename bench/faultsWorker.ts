@@ -8,7 +8,7 @@
 import { nanoid } from 'nanoid';
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, Role } from '@gommette/shared';
-import { BenchOutbox, type OutboxCommand } from './faultsOutbox';
+import { BenchOutbox, reconnectLikeThePhone, type OutboxCommand } from './faultsOutbox';
 import type { ClientLedger, FaultsConnectOrder, FaultsWorkerReply, FaultsWorkerRequest, KillObservation, RoundOrder } from './faultsIpc';
 import { benchClock, failToParent, onParentRequest, replyToParent } from './ipc';
 
@@ -131,7 +131,10 @@ async function connectAll(order: FaultsConnectOrder): Promise<Record<string, num
           resolve(error.data?.code ?? error.message);
         });
       });
-      if (outcome === null) clients.push(client);
+      if (outcome === null) {
+        reconnectLikeThePhone(client.socket, () => closing, (kind, code) => count(kind === 'final' ? refusals : retries, code));
+        clients.push(client);
+      }
       else {
         client.socket.close();
         count(failed, outcome);
