@@ -60,7 +60,7 @@ function readOptions(): Options {
       kills: { type: 'string', default: '5' },
       budget: { type: 'string', default: '3' },
       workers: { type: 'string', default: '2' },
-      timeout: { type: 'string', default: '600' },
+      timeout: { type: 'string', default: '280' },
     },
     strict: true,
   });
