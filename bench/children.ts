@@ -12,8 +12,13 @@ const temporaryDirs = new Set<string>();
 
 /** Runs `bench/<file>` in a new Node process with the tsx loader and an IPC channel. */
 export function forkTs(file: string, env: Record<string, string> = {}): ChildProcess {
+  return forkNode(file, env, ['--import', import.meta.resolve('tsx')]);
+}
+
+/** Runs `bench/<file>` (JavaScript, or TypeScript with the tsx loader in `execArgv`) in a new Node process. */
+export function forkNode(file: string, env: Record<string, string> = {}, execArgv: string[] = []): ChildProcess {
   const child = fork(path.join(import.meta.dirname, file), [], {
-    execArgv: ['--import', import.meta.resolve('tsx')],
+    execArgv,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -1,7 +1,7 @@
 import { Role, type VoteSnapshot } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { STAFF_ROLES, type SocketData } from '../realtime/types';
-import { resultsOf, toRoundView } from './voteViews';
+import { ballotIdeas, resultsOf, toRoundView } from './voteViews';
 
 /** The vote part of a connection's snapshot: the current round, its results, the phone's own gommettes. */
 export async function buildVoteSnapshot(ctx: AppContext, data: SocketData): Promise<VoteSnapshot> {
@@ -11,7 +11,7 @@ export async function buildVoteSnapshot(ctx: AppContext, data: SocketData): Prom
   if (!round) return { round: null, results: null, mine: null, matrix };
   const audience = STAFF_ROLES.includes(data.role) ? 'facilitator' : 'public';
   const [ideas, results, gommettes] = await Promise.all([
-    ctx.store.listIdeas(data.workshopId),
+    ballotIdeas(ctx, round),
     resultsOf(ctx, round, [audience]),
     data.participantId ? ctx.votes.myGommettes(round.id, data.participantId) : null,
   ]);

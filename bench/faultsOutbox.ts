@@ -1,0 +1,154 @@
+/**
+ * The phone's outbox, for the fault bench: the same rules as client/src/outbox/SendLoop.ts with
+ * Outbox.ts (ideas) and client/src/vote/VoteOutbox.ts (gommettes), without the browser storage
+ * and the UI. Commands carry their client-made id; they leave one at a time, oldest first; the
+ * same command (same id) is sent again after an ack timeout and on every reconnection, until the
+ * server answers; a drop forgets the send in flight (its late ack is ignored); `rate_limited`
+ * waits what the server says, other temporary refusals back off (doubling), final refusals drop
+ * the command. Acks go to `onAck`, which keeps the client's ledger.
+ */
+import type { Socket } from 'socket.io-client';
+import { COMMAND_ACK_TIMEOUT_MS, ErrorCode } from '@gommette/shared';
+
+export interface OutboxCommand {
+  event: 'idea:post' | 'vote:cast';
+  id: string;
+  payload: Record<string, unknown>;
+}
+
+type AckReply = { ok: true; data: unknown } | { ok: false; code: string; retryAfterMs?: number };
+
+export interface OutboxEvents {
+  onAck: (command: OutboxCommand) => void;
+  onRefused: (command: OutboxCommand, code: string) => void;
+  onRetry: (code: string) => void;
+  onResend: () => void;
+}
+
+/** Refusals a resend can outlast (the phone keeps the command); anything else is final. */
+const TEMPORARY: ReadonlySet<string> = new Set([ErrorCode.RateLimited, ErrorCode.Internal, ErrorCode.HandRaised, ErrorCode.PhaseClosed]);
+const DEFAULT_RATE_LIMIT_WAIT_MS = 2_000;
+const RETRY_BASE_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
+
+export class BenchOutbox {
+  private readonly queue: OutboxCommand[] = [];
+  private inFlight: string | null = null;
+  /** Bumped when a send in flight must be forgotten (a drop). */
+  private attempt = 0;
+  /** Sends so far of the head of the queue: the second and later are resends. */
+  private headSends = 0;
+  private waitTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryDelayMs = RETRY_BASE_MS;
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly events: OutboxEvents,
+  ) {
+    socket.on('connect', () => {
+      this.retryDelayMs = RETRY_BASE_MS;
+      this.clearWait();
+      this.pump();
+    });
+    socket.on('disconnect', () => {
+      this.attempt++;
+      this.inFlight = null;
+    });
+  }
+
+  get size(): number {
+    return this.queue.length;
+  }
+
+  push(command: OutboxCommand): void {
+    this.queue.push(command);
+    this.pump();
+  }
+
+  /** Stops the wait timer (the run is over). */
+  stop(): void {
+    this.clearWait();
+  }
+
+  private pump(): void {
+    const head = this.queue[0];
+    if (!this.socket.connected || this.inFlight !== null || this.waitTimer !== null || !head) return;
+    const attempt = ++this.attempt;
+    this.inFlight = head.id;
+    if (this.headSends++ > 0) this.events.onResend();
+    this.socket.timeout(COMMAND_ACK_TIMEOUT_MS).emit(head.event, head.payload, (error: Error | null, ack?: AckReply) => {
+      if (attempt !== this.attempt) return; // a drop already gave up on this send
+      this.inFlight = null;
+      if (error || !ack) return this.pump(); // no ack in time: the same command again
+      if (ack.ok) return this.done(() => this.events.onAck(head));
+      if (ack.code === ErrorCode.RateLimited) {
+        this.events.onRetry(ack.code);
+        return this.wait(ack.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
+      }
+      if (TEMPORARY.has(ack.code)) {
+        this.events.onRetry(ack.code);
+        this.wait(this.retryDelayMs);
+        this.retryDelayMs = Math.min(this.retryDelayMs * 2, RETRY_MAX_MS);
+        return;
+      }
+      this.done(() => this.events.onRefused(head, ack.code));
+    });
+  }
+
+  private done(report: () => void): void {
+    this.queue.shift();
+    this.headSends = 0;
+    this.retryDelayMs = RETRY_BASE_MS;
+    report();
+    this.pump();
+  }
+
+  private wait(ms: number): void {
+    this.clearWait();
+    this.waitTimer = setTimeout(() => {
+      this.waitTimer = null;
+      this.pump();
+    }, Math.max(0, ms));
+  }
+
+  private clearWait(): void {
+    if (this.waitTimer === null) return;
+    clearTimeout(this.waitTimer);
+    this.waitTimer = null;
+  }
+}
+
+/**
+ * As the phone does (client/src/socket/useWorkshopSocket.ts): socket.io does not reconnect by
+ * itself after a refused handshake or a disconnection by the server; the phone tries again after
+ * a pause unless the refusal is final (bad token, old protocol…).
+ */
+const HANDSHAKE_RETRY_MS = 3_000;
+const FINAL_HANDSHAKE_REFUSALS: ReadonlySet<string> = new Set([
+  ErrorCode.Unauthorized,
+  ErrorCode.Forbidden,
+  ErrorCode.MemberRequired,
+  ErrorCode.ProtocolMismatch,
+  ErrorCode.NotFound,
+  ErrorCode.BadRequest,
+]);
+
+export function reconnectLikeThePhone(socket: Socket, closing: () => boolean, report: (kind: 'retry' | 'final', code: string) => void): void {
+  const again = (ms: number): void => {
+    setTimeout(() => {
+      if (!closing() && !socket.connected && !socket.active) socket.connect();
+    }, ms);
+  };
+  socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+    if (socket.active || closing()) return; // socket.io retries network errors by itself
+    const code = error.data?.code ?? 'error';
+    if (FINAL_HANDSHAKE_REFUSALS.has(code)) return report('final', `handshake ${code}`);
+    report('retry', `handshake ${code}`);
+    again(HANDSHAKE_RETRY_MS);
+  });
+  socket.on('disconnect', (reason) => {
+    if (reason !== 'io server disconnect' || closing()) return;
+    report('retry', 'dropped by the server');
+    again(HANDSHAKE_RETRY_MS / 3);
+  });
+}

@@ -1,0 +1,94 @@
+/**
+ * Found by `npm run bench:faults`: after a restart, a thousand phones reconnect at once, and each
+ * phone's snapshot read every idea of the workshop (for a ballot of a dozen) and counted the whole
+ * round again, so the last phones waited a minute for theirs. Snapshots now read the ballot's
+ * ideas by id and share the round's tally while its version is unchanged.
+ */
+import path from 'node:path';
+import { pino } from 'pino';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { MyVotes, VoteResults } from '@gommette/shared';
+import { createApp, type App } from '../src/app';
+import { readConfig } from '../src/config';
+import { openSqliteStores } from '../src/store/sqlite/openSqliteStores';
+import { emitWithAck, removeDataDir, tempDataDir, type ClientSocket } from './helpers';
+import { cast, ok, openRound, phoneAt, resultsWhere, totalOf, voteRoom } from './voteFixtures';
+
+/** The real SQLite stores, with a count of the calls to `method`. */
+function counting<T extends object>(target: T, method: keyof T, calls: { n: number }): T {
+  return new Proxy(target, {
+    get(object, property) {
+      const value = Reflect.get(object, property, object) as unknown;
+      if (typeof value !== 'function') return value;
+      if (property !== method) return value.bind(object);
+      return (...args: unknown[]) => {
+        calls.n++;
+        return (value as (...a: unknown[]) => unknown).apply(object, args);
+      };
+    },
+  });
+}
+
+/** Gommettes counted in these results (a site with few voters is pooled as `heldBack`). */
+const gommettes = (results: VoteResults): number => results.heldBack + (results.ranking ?? []).reduce((sum, row) => sum + row.digital, 0);
+
+const listIdeas = { n: 0 };
+const tally = { n: 0 };
+let app: App;
+let url: string;
+let dataDir: string;
+const sockets: ClientSocket[] = [];
+
+beforeAll(async () => {
+  dataDir = tempDataDir();
+  const config = readConfig({ HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', CLIENT_DIR: path.join(dataDir, 'no-client') });
+  const stores = openSqliteStores(path.join(dataDir, 'gommette.sqlite'));
+  app = createApp(config, {
+    ...stores,
+    store: counting(stores.store, 'listIdeas', listIdeas),
+    votes: counting(stores.votes, 'tally', tally),
+    logger: pino({ level: 'silent' }),
+  });
+  url = `http://127.0.0.1:${(await app.listen(0, '127.0.0.1')).port}`;
+});
+afterEach(() => {
+  for (const socket of sockets.splice(0)) socket.close();
+});
+afterAll(async () => {
+  await app.close();
+  removeDataDir(dataDir);
+});
+
+describe('phones (re)connecting during a vote round', () => {
+  it('get the ballot and the results without reading every idea nor counting the round once each', async () => {
+    const room = await voteRoom(url, sockets, 3);
+    const round = await openRound(room, { budget: 2 });
+    const voter = await phoneAt(url, room.workshop.sites[0]!.joinCode, sockets);
+    const settled = resultsWhere(room.screen.socket, (results) => results.voters === 1);
+    ok<MyVotes>(await cast(voter.socket, round.id, room.ideaIds[0]!));
+    await settled;
+
+    listIdeas.n = 0;
+    tally.n = 0;
+    const crowd = [];
+    for (let i = 0; i < 12; i++) crowd.push(await phoneAt(url, room.workshop.sites[i % 3]!.joinCode, sockets));
+    for (const phone of crowd) {
+      expect(phone.snapshot.vote?.round?.ideas.map((idea) => idea.id)).toEqual(room.ideaIds);
+      expect(phone.snapshot.vote?.results).toMatchObject({ version: 1, voters: 1 });
+      expect(gommettes(phone.snapshot.vote!.results!)).toBe(1);
+    }
+    expect(listIdeas.n).toBe(0);
+    expect(tally.n).toBeLessThanOrEqual(1);
+
+    // A new gommette, then paper counts: each bumps the round's version, and the next phone sees it.
+    ok<MyVotes>(await cast(voter.socket, round.id, room.ideaIds[1]!));
+    const afterCast = await phoneAt(url, room.workshop.sites[1]!.joinCode, sockets);
+    expect(afterCast.snapshot.vote?.results?.version).toBe(2);
+    expect(gommettes(afterCast.snapshot.vote!.results!)).toBe(2);
+    ok<VoteResults>(await emitWithAck(room.facilitator.socket, 'vote:paper', { roundId: round.id, siteId: room.workshop.sites[2]!.id, counts: { [room.ideaIds[2]!]: 4 } }));
+    const afterPaper = await phoneAt(url, room.workshop.sites[2]!.joinCode, sockets);
+    expect(afterPaper.snapshot.vote?.results?.version).toBe(3);
+    expect(totalOf(afterPaper.snapshot.vote!.results!, room.ideaIds[2]!)).toBe(4);
+    expect(gommettes(afterPaper.snapshot.vote!.results!)).toBe(2);
+  });
+});
