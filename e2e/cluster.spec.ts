@@ -90,7 +90,9 @@ test('two nodes: an idea, a gommette and a board note made on node A appear on n
   await ballot.expectLeft(1);
   await ballot.stick('Une bagagerie solidaire');
   await ballot.expectLeft(0);
-  expect(await nodeOf(phoneContext, cluster)).toBe(NODE_B);
+  // The ballot counts taps at once (the outbox sends them when it can): the phone is on node B
+  // once the balancer has moved its cookie, on its reconnection.
+  await expect.poll(() => nodeOf(phoneContext, cluster), { timeout: 30_000 }).toBe(NODE_B);
   // The board lives on: the resident who wrote on node A adds another note, through node B.
   await boardPhone.addNote(NEEDS, 'Manger chaud');
   await expectBoard(boardConsole.page, (board) => board.notes.filter((note) => note.row === NEEDS).length === 2, 'both notes after the failover');
