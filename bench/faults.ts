@@ -8,7 +8,7 @@
  * stored (lost) and stored twice or never sent (duplicated) must both be 0. It also prints, for
  * each kill, how long clients took to be back (snapshot again, and their next ack).
  *
- *   npm run bench:faults -- --target single|cluster --participants 1000 --rounds 10 --kills 5
+ *   npm run bench:faults -- --target single|cluster [--store sqlite|pg] --participants 1000 --rounds 10 --kills 5
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -35,6 +35,8 @@ const WATCHDOG_GRACE_MS = 5_000;
 
 interface Options {
   target: 'single' | 'cluster';
+  /** The cluster's store: one SQLite file shared by the nodes, or PostgreSQL (a scratch database). */
+  store: 'sqlite' | 'pg';
   server: ServerMode;
   participants: number;
   rounds: number;
@@ -55,6 +57,7 @@ function readOptions(): Options {
     options: {
       target: { type: 'string', default: 'single' },
       server: { type: 'string', default: 'bundle' },
+      store: { type: 'string', default: 'sqlite' },
       participants: { type: 'string', default: '1000' },
       rounds: { type: 'string', default: '10' },
       kills: { type: 'string', default: '5' },
@@ -68,9 +71,13 @@ function readOptions(): Options {
   if (target !== 'single' && target !== 'cluster') throw new Error(`--target must be single or cluster, got "${target}"`);
   const server = values.server;
   if (server !== 'bundle' && server !== 'tsx') throw new Error(`--server must be bundle or tsx, got "${server}"`);
+  const store = values.store;
+  if (store !== 'sqlite' && store !== 'pg') throw new Error(`--store must be sqlite or pg, got "${store}"`);
+  if (store === 'pg' && target !== 'cluster') throw new Error('--store pg goes with --target cluster');
   const options: Options = {
     target,
     server,
+    store,
     participants: positiveInt('--participants', values.participants),
     rounds: positiveInt('--rounds', values.rounds),
     kills: positiveInt('--kills', values.kills),
@@ -319,7 +326,7 @@ function print(report: RunReport): void {
 
 async function main(): Promise<number> {
   const options = readOptions();
-  const target: Target = options.target === 'single' ? new SingleTarget(options.server) : new ClusterTarget();
+  const target: Target = options.target === 'single' ? new SingleTarget(options.server) : new ClusterTarget(options.store);
   console.log(
     `Gommette bench: faults · ${target.name} · node ${process.version} · ${os.cpus().length} CPU(s) · ${options.participants} participants, 3 sites · ` +
       `${options.rounds} rounds (${IDEAS_PER_ROUND} idea + ${options.budget} gommettes each) · ${options.kills} SIGKILLs mid-round`,

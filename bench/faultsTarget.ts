@@ -13,9 +13,13 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { build } from 'esbuild';
+import pg from 'pg';
 import { hashSecret, newCardCode, newId, newToken } from '../server/src/security/tokens';
 import { residentRecord } from '../server/src/store/records';
+import { openPgStores } from '../server/src/store/pg/openPgStores';
+import { createScratchDatabase } from '../server/src/store/pg/scratchDatabase';
 import { openSqliteStores } from '../server/src/store/sqlite/openSqliteStores';
+import type { Stores } from '../server/src/store/stores';
 import { startCluster, type LocalCluster } from '../scripts/cluster.mjs';
 import { forkNode, forkTs, removeOnExit } from './children';
 
@@ -84,8 +88,13 @@ export function freePort(): Promise<number> {
 }
 
 /** Creates participants through the store port, in the server's own SQLite file (WAL: the server may run). */
-export async function seedSqlite(file: string, joinCodes: string[], participants: number): Promise<string[]> {
-  const { store } = openSqliteStores(file);
+export function seedSqlite(file: string, joinCodes: string[], participants: number): Promise<string[]> {
+  return seedThrough(openSqliteStores(file), joinCodes, participants);
+}
+
+/** Creates participants through the store port of `stores`, then closes it. */
+async function seedThrough(stores: Stores, joinCodes: string[], participants: number): Promise<string[]> {
+  const { store } = stores;
   try {
     const sites = await Promise.all(joinCodes.map((code) => store.getSiteByJoinCode(code)));
     const tokens: string[] = [];
@@ -102,6 +111,23 @@ export async function seedSqlite(file: string, joinCodes: string[], participants
     return tokens;
   } finally {
     await store.close();
+  }
+}
+
+/** The same reads as `readSqliteStore`, on the cluster's PostgreSQL database. */
+async function readPgStore(url: string, workshopId: string): Promise<StoreContents> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const ideas = await client.query<{ id: string }>(`SELECT id FROM ideas WHERE workshop_id = $1`, [workshopId]);
+    const gommettes = await client.query<StoreContents['gommettes'][number]>(
+      `SELECT g.id AS "id", g.round_id AS "roundId", g.voter_id AS "voterId" FROM vote_gommettes g
+       JOIN vote_rounds r ON r.id = g.round_id WHERE r.workshop_id = $1 AND NOT g.taken_back`,
+      [workshopId],
+    );
+    return { ideaIds: ideas.rows.map((row) => row.id), gommettes: gommettes.rows };
+  } finally {
+    await client.end();
   }
 }
 
@@ -233,6 +259,8 @@ export class SingleTarget implements Target {
 }
 
 const CLUSTER_NODES = 3;
+/** The machine's own PostgreSQL when neither BENCH_DATABASE_URL nor TEST_DATABASE_URL says otherwise. */
+const LOCAL_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /**
  * The three-node cluster of scripts/cluster.mjs (Redis, three nodes on one SQLite file, a
@@ -240,24 +268,32 @@ const CLUSTER_NODES = 3;
  * takes down one node, the next in turn; `restart` boots it again on its port.
  */
 export class ClusterTarget implements Target {
-  readonly name = 'three-node cluster (one SQLite file, Redis, balancer with failover)';
+  readonly name: string;
   private cluster: LocalCluster | null = null;
+  /** With `store: 'pg'`: a scratch PostgreSQL database for the nodes, dropped at the end. */
+  private database: { url: string; drop: () => Promise<void> } | null = null;
   private dataDir = '';
   private cleanup: { forget: () => void } | null = null;
   private nextVictim = 0;
   private killed: number[] = [];
 
+  constructor(private readonly store: 'sqlite' | 'pg' = 'sqlite') {
+    this.name = `three-node cluster (${store === 'pg' ? 'PostgreSQL' : 'one SQLite file'}, Redis, balancer with failover)`;
+  }
+
   async start(): Promise<void> {
     this.dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'gommette-bench-faults-cluster-'));
     this.cleanup = removeOnExit(this.dataDir);
-    this.cluster = await startCluster({ nodes: CLUSTER_NODES, dataDir: this.dataDir, logLevel: 'error' });
+    if (this.store === 'pg') this.database = await createScratchDatabase(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? LOCAL_POSTGRES_URL);
+    this.cluster = await startCluster({ nodes: CLUSTER_NODES, dataDir: this.dataDir, logLevel: 'error', ...(this.database ? { databaseUrl: this.database.url } : {}) });
   }
 
   urls(): string[] {
     return [this.running().urls.balancer];
   }
 
-  seed(joinCodes: string[], participants: number): Promise<string[]> {
+  async seed(joinCodes: string[], participants: number): Promise<string[]> {
+    if (this.database) return seedThrough(await openPgStores(this.database.url), joinCodes, participants);
     return seedSqlite(path.join(this.dataDir, DATABASE_FILE), joinCodes, participants);
   }
 
@@ -281,12 +317,15 @@ export class ClusterTarget implements Target {
   }
 
   async readStore(workshopId: string): Promise<StoreContents> {
+    if (this.database) return readPgStore(this.database.url, workshopId);
     return readSqliteStore(path.join(this.dataDir, DATABASE_FILE), workshopId);
   }
 
   async stop(): Promise<void> {
     await this.cluster?.stop();
     this.cluster = null;
+    await this.database?.drop();
+    this.database = null;
     await fs.rm(this.dataDir, { recursive: true, force: true });
     this.cleanup?.forget();
   }

@@ -122,8 +122,10 @@ describe('two nodes sharing Redis and a store', () => {
     expect((await closed).closedAt).toBeGreaterThanOrEqual(timed.closesAt!);
     // Both nodes' timers fired at the same time; a marker round sent after proves the other node's turn has passed.
     const closedLines = () => logs.flat().filter((line) => line.includes('"vote round closed"') && line.includes(timed.id));
+    // Listen before opening: the projector on node B may hear of the round before the console's ack.
+    const markerSeen = roundWhere(screenOnB.socket, (seen) => seen.id !== timed.id && seen.status === 'open', 15_000);
     const marker = await openRound(room);
-    await roundWhere(screenOnB.socket, (seen) => seen.id === marker.id, 15_000);
+    expect((await markerSeen).id).toBe(marker.id);
     expect(closedLines()).toHaveLength(1);
     expect(closes.filter((id) => id === timed.id)).toHaveLength(1);
   });
