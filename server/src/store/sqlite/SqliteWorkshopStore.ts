@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Idea, MethodTemplate, QuestionnaireAnswer, RoomState, Site } from '@gommette/shared';
-import { IDEA_ORIGINS, emptyMoodCounts, isMood, isParticipantKind } from '@gommette/shared';
+import { IDEA_ORIGINS, emptyMoodCounts, isMood } from '@gommette/shared';
 import {
   UniqueViolationError,
   type InsertIdeaResult,
@@ -10,6 +10,7 @@ import {
   type WorkshopStore,
 } from '../WorkshopStore';
 import { openSqliteDatabase, type SqliteOptions } from './database';
+import { toParticipant, toSite, toWorkshop, type ParticipantRow, type SiteRow, type WorkshopRow } from '../coreRows';
 
 interface IdeaRow {
   id: string;
@@ -29,38 +30,6 @@ interface IdeaRow {
   theme: string | null;
 }
 
-interface ParticipantRow {
-  id: string;
-  workshop_id: string;
-  site_id: string;
-  card_hash: string;
-  nickname: string | null;
-  mood: string;
-  created_at: number;
-  kind: string;
-  table_id: number | null;
-}
-
-interface WorkshopRow {
-  id: string;
-  title: string;
-  question: string;
-  purpose: string;
-  facilitator_token_hash: string;
-  screen_token_hash: string;
-  helper_token_hash: string | null;
-  observer_token_hash: string | null;
-  created_at: number;
-}
-
-interface SiteRow {
-  id: string;
-  workshop_id: string;
-  name: string;
-  join_code: string;
-  position: number;
-}
-
 const toIdea = (row: IdeaRow): Idea => ({
   id: row.id,
   workshopId: row.workshop_id,
@@ -77,38 +46,6 @@ const toIdea = (row: IdeaRow): Idea => ({
   parked: row.parked === 1,
   mergedInto: row.merged_into,
   theme: row.theme,
-});
-
-const toWorkshop = (row: WorkshopRow): WorkshopRecord => ({
-  id: row.id,
-  title: row.title,
-  question: row.question,
-  purpose: row.purpose,
-  facilitatorTokenHash: row.facilitator_token_hash,
-  screenTokenHash: row.screen_token_hash,
-  helperTokenHash: row.helper_token_hash,
-  observerTokenHash: row.observer_token_hash,
-  createdAt: row.created_at,
-});
-
-const toSite = (row: SiteRow): Site => ({
-  id: row.id,
-  workshopId: row.workshop_id,
-  name: row.name,
-  joinCode: row.join_code,
-  position: row.position,
-});
-
-const toParticipant = (row: ParticipantRow): ParticipantRecord => ({
-  id: row.id,
-  workshopId: row.workshop_id,
-  siteId: row.site_id,
-  cardHash: row.card_hash,
-  nickname: row.nickname,
-  mood: isMood(row.mood) ? row.mood : 'cloudy',
-  createdAt: row.created_at,
-  kind: isParticipantKind(row.kind) ? row.kind : 'resident',
-  tableId: row.table_id,
 });
 
 /** Ideas and their moderation, as bound parameters. */
