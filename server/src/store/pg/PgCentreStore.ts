@@ -20,6 +20,7 @@ import type {
 import { UniqueViolationError } from '../WorkshopStore';
 import { BINARY } from './rows';
 import { firstRow, query, rows, withTransaction, type Queryable } from './transaction';
+import { toAccount, toCentreWorkshop, toSeries, toStaffLink, type AccountRow, type CentreWorkshopRow, type SeriesRow, type StaffLinkRow } from '../centreRows';
 
 interface CentreRow {
   id: string;
@@ -28,37 +29,6 @@ interface CentreRow {
   retention_days: number | null;
   territory_opt_in: boolean;
   created_at: number;
-}
-interface AccountRow {
-  id: string;
-  login: string;
-  password_hash: string;
-  created_at: number;
-}
-interface CentreWorkshopRow {
-  workshop_id: string;
-  centre_id: string;
-  series_id: string | null;
-  position: number;
-  created_by: string | null;
-  facilitator_token: string;
-  personal_data_erased_at: number | null;
-}
-interface SeriesRow {
-  id: string;
-  centre_id: string;
-  title: string;
-  question: string;
-  created_at: number;
-}
-interface StaffLinkRow {
-  token_hash: string;
-  workshop_id: string;
-  role: string;
-  link_id: string;
-  issued_by: string | null;
-  created_at: number;
-  revoked_at: number | null;
 }
 interface QuestionnaireTemplateRow {
   id: string;
@@ -92,27 +62,7 @@ const toCentre = (row: CentreRow): CentreRecord => ({
   territoryOptIn: row.territory_opt_in,
   createdAt: row.created_at,
 });
-const toAccount = (row: AccountRow): AccountRecord => ({ id: row.id, login: row.login, passwordHash: row.password_hash, createdAt: row.created_at });
 const toRole = (value: string): CentreRole => (isCentreRole(value) ? value : 'facilitator');
-const toSeries = (row: SeriesRow): SeriesRecord => ({ id: row.id, centreId: row.centre_id, title: row.title, question: row.question, createdAt: row.created_at });
-const toCentreWorkshop = (row: CentreWorkshopRow): CentreWorkshopRecord => ({
-  workshopId: row.workshop_id,
-  centreId: row.centre_id,
-  seriesId: row.series_id,
-  position: row.position,
-  createdBy: row.created_by,
-  facilitatorToken: row.facilitator_token,
-  personalDataErasedAt: row.personal_data_erased_at,
-});
-const toStaffLink = (row: StaffLinkRow): StaffLinkRecord => ({
-  tokenHash: row.token_hash,
-  workshopId: row.workshop_id,
-  role: row.role === 'observer' ? 'observer' : 'helper',
-  linkId: row.link_id,
-  issuedBy: row.issued_by,
-  createdAt: row.created_at,
-  revokedAt: row.revoked_at,
-});
 const toQuestionnaireTemplate = (row: QuestionnaireTemplateRow): QuestionnaireTemplateRecord => ({
   id: row.id,
   centreId: row.centre_id,

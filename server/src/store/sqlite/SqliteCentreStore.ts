@@ -19,6 +19,7 @@ import {
 } from '../CentreStore';
 import { UniqueViolationError } from '../WorkshopStore';
 import { openSqliteDatabase, type SqliteOptions } from './database';
+import { toAccount, toCentreWorkshop, toSeries, toStaffLink, type AccountRow, type CentreWorkshopRow, type SeriesRow, type StaffLinkRow } from '../centreRows';
 
 interface CentreRow {
   id: string;
@@ -27,38 +28,6 @@ interface CentreRow {
   retention_days: number | null;
   territory_opt_in: number;
   created_at: number;
-}
-interface AccountRow {
-  id: string;
-  login: string;
-  password_hash: string;
-  created_at: number;
-}
-interface CentreWorkshopRow {
-  workshop_id: string;
-  centre_id: string;
-  series_id: string | null;
-  position: number;
-  created_by: string | null;
-  facilitator_token: string;
-  personal_data_erased_at: number | null;
-}
-interface SeriesRow {
-  id: string;
-  centre_id: string;
-  title: string;
-  question: string;
-  created_at: number;
-}
-
-interface StaffLinkRow {
-  token_hash: string;
-  workshop_id: string;
-  role: string;
-  link_id: string;
-  issued_by: string | null;
-  created_at: number;
-  revoked_at: number | null;
 }
 interface QuestionnaireTemplateRow {
   id: string;
@@ -69,15 +38,6 @@ interface QuestionnaireTemplateRow {
   created_at: number;
 }
 
-const toStaffLink = (row: StaffLinkRow): StaffLinkRecord => ({
-  tokenHash: row.token_hash,
-  workshopId: row.workshop_id,
-  role: row.role === 'observer' ? 'observer' : 'helper',
-  linkId: row.link_id,
-  issuedBy: row.issued_by,
-  createdAt: row.created_at,
-  revokedAt: row.revoked_at,
-});
 const toQuestionnaireTemplate = (row: QuestionnaireTemplateRow): QuestionnaireTemplateRecord => ({
   id: row.id,
   centreId: row.centre_id,
@@ -98,19 +58,7 @@ const toCentre = (row: CentreRow): CentreRecord => ({
   territoryOptIn: row.territory_opt_in === 1,
   createdAt: row.created_at,
 });
-const toAccount = (row: AccountRow): AccountRecord => ({ id: row.id, login: row.login, passwordHash: row.password_hash, createdAt: row.created_at });
 const toRole = (value: string): CentreRole => (isCentreRole(value) ? value : 'facilitator');
-const toSeries = (row: SeriesRow): SeriesRecord => ({ id: row.id, centreId: row.centre_id, title: row.title, question: row.question, createdAt: row.created_at });
-const toCentreWorkshop = (row: CentreWorkshopRow): CentreWorkshopRecord => ({
-  workshopId: row.workshop_id,
-  centreId: row.centre_id,
-  seriesId: row.series_id,
-  position: row.position,
-  createdBy: row.created_by,
-  facilitatorToken: row.facilitator_token,
-  personalDataErasedAt: row.personal_data_erased_at,
-});
-
 function isSqliteUnique(error: unknown): boolean {
   return error instanceof Error && 'code' in error && (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
 }

@@ -1,0 +1,58 @@
+import type { AccountRecord, CentreWorkshopRecord, SeriesRecord, StaffLinkRecord } from './CentreStore';
+
+/** Rows of the centre's tables that both adapters read back alike, and the records they make. */
+export interface AccountRow {
+  id: string;
+  login: string;
+  password_hash: string;
+  created_at: number;
+}
+
+export interface CentreWorkshopRow {
+  workshop_id: string;
+  centre_id: string;
+  series_id: string | null;
+  position: number;
+  created_by: string | null;
+  facilitator_token: string;
+  personal_data_erased_at: number | null;
+}
+
+export interface SeriesRow {
+  id: string;
+  centre_id: string;
+  title: string;
+  question: string;
+  created_at: number;
+}
+
+export interface StaffLinkRow {
+  token_hash: string;
+  workshop_id: string;
+  role: string;
+  link_id: string;
+  issued_by: string | null;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export const toAccount = (row: AccountRow): AccountRecord => ({ id: row.id, login: row.login, passwordHash: row.password_hash, createdAt: row.created_at });
+export const toSeries = (row: SeriesRow): SeriesRecord => ({ id: row.id, centreId: row.centre_id, title: row.title, question: row.question, createdAt: row.created_at });
+export const toCentreWorkshop = (row: CentreWorkshopRow): CentreWorkshopRecord => ({
+  workshopId: row.workshop_id,
+  centreId: row.centre_id,
+  seriesId: row.series_id,
+  position: row.position,
+  createdBy: row.created_by,
+  facilitatorToken: row.facilitator_token,
+  personalDataErasedAt: row.personal_data_erased_at,
+});
+export const toStaffLink = (row: StaffLinkRow): StaffLinkRecord => ({
+  tokenHash: row.token_hash,
+  workshopId: row.workshop_id,
+  role: row.role === 'observer' ? 'observer' : 'helper',
+  linkId: row.link_id,
+  issuedBy: row.issued_by,
+  createdAt: row.created_at,
+  revokedAt: row.revoked_at,
+});
