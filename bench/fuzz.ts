@@ -340,49 +340,32 @@ async function main(): Promise<void> {
         })(),
       );
     }
-    // Raw engine.io frames.
-    const perEngine = Math.ceil((BATCH * SHARE.engine) / engineClients.length);
-    for (const client of engineClients) {
-      jobs.push(
-        (async () => {
-          for (let count = 0; count < perEngine; count++) {
-            let ws: WebSocket;
-            try {
-              ws = await client.ready();
-            } catch (error) {
-              refused(error);
-              return;
+    // Raw engine.io frames, and Yjs frames on the board gateway.
+    const sendRaw = (clients: RawSocket[], share: number, pool: ReadonlyArray<Parameters<WebSocket['send']>[0]>, kind: 'engine' | 'yjs') => {
+      const perClient = Math.ceil((BATCH * share) / clients.length);
+      for (const client of clients) {
+        jobs.push(
+          (async () => {
+            for (let count = 0; count < perClient; count++) {
+              let ws: WebSocket;
+              try {
+                ws = await client.ready();
+              } catch (error) {
+                refused(error);
+                return;
+              }
+              ws.send(pool[rng.int(pool.length)]!);
+              client.sent++;
+              figures.sent[kind]++;
+              if (ws.bufferedAmount > MB) await client.drain();
             }
-            ws.send(enginePool[rng.int(enginePool.length)]!);
-            client.sent++;
-            figures.sent.engine++;
-            if (ws.bufferedAmount > MB) await client.drain();
-          }
-          await client.drain();
-        })(),
-      );
-    }
-    // Yjs frames on the board gateway.
-    const perBoard = Math.ceil((BATCH * SHARE.yjs) / boardClients.length);
-    for (const client of boardClients) {
-      jobs.push(
-        (async () => {
-          for (let count = 0; count < perBoard; count++) {
-            let ws: WebSocket;
-            try {
-              ws = await client.ready();
-            } catch (error) {
-              refused(error);
-              return;
-            }
-            ws.send(yjsPool[rng.int(yjsPool.length)]!);
-            client.sent++;
-            figures.sent.yjs++;
-          }
-          await client.drain();
-        })(),
-      );
-    }
+            await client.drain();
+          })(),
+        );
+      }
+    };
+    sendRaw(engineClients, SHARE.engine, enginePool, 'engine');
+    sendRaw(boardClients, SHARE.yjs, yjsPool, 'yjs');
     await Promise.all(jobs);
     batches++;
     if (!(await healthy(url))) healthFailures++;
