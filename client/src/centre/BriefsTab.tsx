@@ -1,10 +1,10 @@
 import type { SharedBrief } from '@gommette/shared';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertText } from '../components/AlertText';
 import { errorMessage } from '../components/errorMessage';
 import { essaimageApi } from './essaimageApi';
-import { refusalMessage } from './refusal';
+import { useCentreAction } from './useCentreAction';
 import { useLoad } from './useLoad';
 
 /** A shared brief, as another centre reads it: no names, no contacts, suppressed per-site splits. */
@@ -52,20 +52,7 @@ export function BriefsTab({ centreId }: { centreId: string }) {
     [centreId],
   );
   const { result, reload } = useLoad(load);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (action: () => Promise<unknown>, done?: string) => {
-    setError(null);
-    setMessage(null);
-    try {
-      await action();
-      if (done) setMessage(done);
-      reload();
-    } catch (failure) {
-      setError(refusalMessage(t, failure));
-    }
-  };
+  const { message, error, run } = useCentreAction(reload);
 
   if (result.state === 'loading') return <p className="hint">{t('app.loading')}</p>;
   if (result.state === 'error') return <AlertText>{errorMessage(t, result.code)}</AlertText>;

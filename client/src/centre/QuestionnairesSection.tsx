@@ -5,7 +5,7 @@ import { AlertText } from '../components/AlertText';
 import { errorMessage } from '../components/errorMessage';
 import { TextField } from '../home/TextField';
 import { essaimageApi } from './essaimageApi';
-import { refusalMessage } from './refusal';
+import { useCentreAction } from './useCentreAction';
 import { useLoad } from './useLoad';
 
 /** Questions typed one per line become the questionnaire's questions (ids q1, q2…). */
@@ -27,20 +27,7 @@ export function QuestionnairesSection({ centreId }: { centreId: string }) {
   const [askLearned, setAskLearned] = useState(true);
   const [askFigures, setAskFigures] = useState(true);
   const [shared, setShared] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (action: () => Promise<unknown>, done?: string) => {
-    setError(null);
-    setMessage(null);
-    try {
-      await action();
-      if (done) setMessage(done);
-      reload();
-    } catch (failure) {
-      setError(refusalMessage(t, failure));
-    }
-  };
+  const { message, error, run } = useCentreAction(reload);
 
   const handleSave = async (event: FormEvent) => {
     event.preventDefault();

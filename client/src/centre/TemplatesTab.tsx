@@ -1,11 +1,11 @@
 import type { CentreTemplateView } from '@gommette/shared';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertText } from '../components/AlertText';
 import { errorMessage } from '../components/errorMessage';
 import { centreApi } from './api';
 import { QuestionnairesSection } from './QuestionnairesSection';
-import { refusalMessage } from './refusal';
+import { useCentreAction } from './useCentreAction';
 import { useLoad } from './useLoad';
 
 /** The centre's methods (shared or not), those other centres shared (to copy), and the built-in ones. */
@@ -13,20 +13,7 @@ export function TemplatesTab({ centreId }: { centreId: string }) {
   const { t } = useTranslation();
   const load = useCallback(() => centreApi.templates(centreId), [centreId]);
   const { result, reload } = useLoad(load);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (action: () => Promise<unknown>, done?: string) => {
-    setError(null);
-    setMessage(null);
-    try {
-      await action();
-      if (done) setMessage(done);
-      reload();
-    } catch (failure) {
-      setError(refusalMessage(t, failure));
-    }
-  };
+  const { message, error, run } = useCentreAction(reload);
 
   if (result.state === 'loading') return <p className="hint">{t('app.loading')}</p>;
   if (result.state === 'error') return <AlertText>{errorMessage(t, result.code)}</AlertText>;
