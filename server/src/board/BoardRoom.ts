@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { BOARD_COMPACT_AFTER_ROWS, BOARD_SAVE_DEBOUNCE_MS, BOARD_SAVE_MAX_WAIT_MS, MAX_BOARD_DOC_BYTES } from '@gommette/shared/board';
-import type { BoardStore } from '../store/BoardStore';
+import type { BoardStore, StoredBoard } from '../store/BoardStore';
 
 export interface BoardRoomOptions {
   saveDebounceMs?: number;
@@ -53,7 +53,8 @@ export class BoardRoom {
     this.ready = this.load();
   }
 
-  private async load(): Promise<void> {
+  /** Reads the stored log and merges it into the document (as this room's own, not a client's, change). */
+  private async loadStored(): Promise<StoredBoard> {
     const stored = await this.boards.load(this.workshopId);
     Y.transact(
       this.doc,
@@ -62,6 +63,11 @@ export class BoardRoom {
       },
       this,
     );
+    return stored;
+  }
+
+  private async load(): Promise<void> {
+    const stored = await this.loadStored();
     this.rows = stored.updates.length;
     this.storedBytes = stored.bytes;
     // Only changes made after loading are saved.
@@ -150,14 +156,7 @@ export class BoardRoom {
    */
   private async compactNow(): Promise<void> {
     if (this.pending.length > 0 || this.rows <= 1) return;
-    const stored = await this.boards.load(this.workshopId);
-    Y.transact(
-      this.doc,
-      () => {
-        for (const update of stored.updates) Y.applyUpdate(this.doc, update);
-      },
-      this,
-    );
+    const stored = await this.loadStored();
     const state = Y.encodeStateAsUpdate(this.doc);
     await this.boards.compact(this.workshopId, state, stored.lastSeq);
     this.rows = 1;
