@@ -7,7 +7,8 @@ import { rateLimitHandler } from '../http/rateLimits';
 import { bearerToken, participantAccess } from '../services/access';
 import { idParam, requireRight, requireSameOrigin } from './guard';
 import type { CentreLive } from './live';
-import { CSV_COLUMNS, exportCentre, toCsv } from './exportCentre';
+import { tableCsv } from '../retour/csv';
+import { CSV_COLUMNS, exportCentre } from './exportCentre';
 import { centreView } from './spaceViews';
 import { guardedRouter } from '../http/guards';
 
@@ -45,8 +46,7 @@ export function dataRoutes(ctx: AppContext, live: CentreLive): Router {
     if (!isCsvTable(table)) throw new HttpError(ErrorCode.NotFound, 'no such export');
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="gommette-${table}.csv"`);
-    // A byte-order mark so that spreadsheet software reads accents and Arabic as UTF-8.
-    res.send(`\uFEFF${toCsv(data[table], CSV_COLUMNS[table])}`);
+    res.send(tableCsv(data[table], CSV_COLUMNS[table]));
   });
 
   /** Deletes the workshop with every personal data attached; open connections to it are closed. */

@@ -1,11 +1,10 @@
-import { stringify } from 'csv-stringify/sync';
 import type { CentreCsvTable } from '@gommette/shared';
 import type { AppContext } from '../context';
+import type { CsvCell } from '../retour/csv';
 import type { CentreRecord } from '../store/CentreStore';
 import { templatesFor } from './spaceViews';
 
-type Cell = string | number | boolean | null;
-type Row = Record<string, Cell>;
+type Row = Record<string, CsvCell>;
 
 /**
  * Everything the centre holds, as tables of plain values. Ideas carry no author and participants
@@ -77,11 +76,6 @@ export async function exportCentre(ctx: AppContext, centre: CentreRecord): Promi
     members,
     templates,
   };
-}
-
-/** One table as CSV (quoting by csv-stringify), with a header row even when empty. */
-export function toCsv(rows: ReadonlyArray<Row>, columns: ReadonlyArray<string>): string {
-  return stringify(rows as Row[], { header: true, columns: [...columns], cast: { boolean: (value) => (value ? 'true' : 'false') } });
 }
 
 export const CSV_COLUMNS: Record<CentreCsvTable, ReadonlyArray<string>> = {

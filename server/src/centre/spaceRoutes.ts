@@ -28,7 +28,7 @@ import type { AppContext } from '../context';
 import { HttpError, orThrow } from '../http/errors';
 import { rateLimitHandler } from '../http/rateLimits';
 import { hashSecret, newId, newToken } from '../security/tokens';
-import { safeRows, toCsv } from '../retour/csv';
+import { toCsv } from '../retour/csv';
 import { createWorkshop } from '../services/createWorkshop';
 import { publicBaseUrl } from '../services/links';
 import { idParam, requireAccount, requireRight, requireSameOrigin } from './guard';
@@ -41,7 +41,7 @@ import { guardedRouter } from '../http/guards';
 import { sealerFor } from '../security/sealed';
 
 function sendCsv(res: Response, name: string, rows: string[][]): void {
-  res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${name}"`).setHeader('Cache-Control', 'no-store').send(toCsv(safeRows(rows)));
+  res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${name}"`).setHeader('Cache-Control', 'no-store').send(toCsv(rows));
 }
 
 const limiterDefaults = { handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false } as const;

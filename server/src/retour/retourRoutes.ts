@@ -34,7 +34,7 @@ import { HttpError, orThrow } from '../http/errors';
 import { rateLimitHandler } from '../http/rateLimits';
 import { newId } from '../security/tokens';
 import { bearerToken, participantAccess } from '../services/access';
-import { safeRows, toCsv } from './csv';
+import { toCsv } from './csv';
 import { briefPdf, workshopPdf } from './pdf';
 import { briefSources, workshopExport, workshopFigures } from './sources';
 import { guardedRouter } from '../http/guards';
@@ -169,12 +169,12 @@ export function retourRoutes(ctx: AppContext): Router {
 
   router.get('/api/workshops/:id/export/ideas.csv', async (req, res) => {
     const workshop = await facilitator(req);
-    send(res, 'text/csv; charset=utf-8', fileName(`${workshop.title}-idees`, 'csv'), toCsv(safeRows(ideaRows(await workshopExport(ctx, workshop)))));
+    send(res, 'text/csv; charset=utf-8', fileName(`${workshop.title}-idees`, 'csv'), toCsv(ideaRows(await workshopExport(ctx, workshop))));
   });
 
   router.get('/api/workshops/:id/export/questionnaire.csv', async (req, res) => {
     const workshop = await facilitator(req);
-    send(res, 'text/csv; charset=utf-8', fileName(`${workshop.title}-questionnaire`, 'csv'), toCsv(safeRows(questionnaireRows(await workshopExport(ctx, workshop)))));
+    send(res, 'text/csv; charset=utf-8', fileName(`${workshop.title}-questionnaire`, 'csv'), toCsv(questionnaireRows(await workshopExport(ctx, workshop))));
   });
 
   router.get('/api/workshops/:id/figures', async (req, res) => {
@@ -184,7 +184,7 @@ export function retourRoutes(ctx: AppContext): Router {
 
   router.get('/api/workshops/:id/figures.csv', async (req, res) => {
     const workshop = await facilitator(req);
-    send(res, 'text/csv; charset=utf-8', fileName(`${workshop.title}-chiffres`, 'csv'), toCsv(safeRows(figuresRows(await workshopFigures(ctx, workshop)))));
+    send(res, 'text/csv; charset=utf-8', fileName(`${workshop.title}-chiffres`, 'csv'), toCsv(figuresRows(await workshopFigures(ctx, workshop))));
   });
 
   // ---------- the public follow-up page ----------
