@@ -3,7 +3,7 @@ import { isDomainError } from '../domain/errors';
 import { buildBrief } from './brief';
 import { participationFigures } from './figures';
 import { emptyQuestionnaire, sampleSources } from './fixtures.test-helpers';
-import { briefMarkdown, buildWorkshopExport, ideaRows, questionnaireRows, workshopExportSchema, workshopMarkdown } from './exports';
+import { briefMarkdown, buildWorkshopExport, markdownText, ideaRows, questionnaireRows, workshopExportSchema, workshopMarkdown } from './exports';
 import { myIdeasInBriefs, timelineSteps, toFollowUpView } from './followUp';
 
 function exported() {
@@ -60,6 +60,23 @@ describe('workshop export', () => {
     expect(md).toContain('sans abri');
     expect(md).toContain('9 gommette(s), rang 1, dont 1 sur papier — par lieu : Centre social 5, Maraude 4');
     expect(workshopMarkdown(data)).toContain('## Fiche solution : Le sac à dos');
+  });
+  it('keeps typed text from making Markdown structure: headings, lists, rules, quotes, tables', () => {
+    const { brief, data } = exported();
+    const trap = 'Ligne un\n---\n- puce\n+ autre\n# Titre\n> citation\n1. premier\n2) second\n| a | b |\n===\n    code';
+    const trapped = { ...brief, title: `${brief.title}\n# pirate`, fields: { ...brief.fields, solution: trap } };
+    const md = briefMarkdown(trapped);
+    const ideas = { ...data, ideas: data.ideas.map((idea) => ({ ...idea, text: `${idea.text}\n## pirate\n- faux` })) };
+    for (const out of [md, workshopMarkdown(ideas)]) {
+      const lines = out.split('\n');
+      // Every heading is one the export writes itself; no typed line starts a rule, quote, numbered list or table.
+      expect(lines.filter((line) => line.includes('pirate') && /^#/.test(line))).toEqual(lines.filter((line) => line.includes('pirate') && /^# .*\\# pirate$/.test(line)));
+      for (const line of lines) {
+        expect(line, line).not.toMatch(/^\s*(---|===|>|\d+[.)] |\||\+ | {4}\S)/);
+        if (line.includes('puce') || line.includes('faux')) expect(line).not.toMatch(/^- (puce|faux)/);
+      }
+    }
+    expect(markdownText(trap, true).split('  \n')).toEqual(['Ligne un', '\\---', '\\- puce', '\\+ autre', '\\# Titre', '\\> citation', '1\\. premier', '2\\) second', '\\| a \\| b \\|', '\\===', 'code']);
   });
 });
 

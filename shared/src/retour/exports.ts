@@ -237,20 +237,33 @@ export function briefSections(brief: Brief): Array<{ heading: string; lines: str
   return sections;
 }
 
+/**
+ * Typed text as Markdown that cannot make structure: inline marks escaped, and the first character
+ * of every line too, so a line of a field cannot become a heading, a list, a rule, a quote or a
+ * table. `block` keeps the field's lines (as hard breaks); otherwise they are joined by spaces.
+ */
+export function markdownText(text: string, block = false): string {
+  const lines = text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim().replace(/([\\`*_[\]#<>|~])/g, '\\$1').replace(/^([-+=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2'))
+    .filter(Boolean);
+  return lines.join(block ? '  \n' : ' ');
+}
+
 export function briefMarkdown(brief: Brief): string {
-  const escape = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1');
+  const escape = (text: string) => markdownText(text);
   const out = [`# ${escape(brief.title)}`, '', `Statut : **${STATUS_LABELS_FR[brief.status]}**`, ''];
   for (const section of briefSections(brief)) {
     out.push(`## ${section.heading}`, '');
-    if (section.lines.length === 1) out.push(escape(section.lines[0] ?? ''), '');
-    else out.push(...section.lines.map((line) => `- ${escape(line).replace(/\n/g, ' ')}`), '');
+    if (section.lines.length === 1) out.push(markdownText(section.lines[0] ?? '', true), '');
+    else out.push(...section.lines.map((line) => `- ${escape(line)}`), '');
   }
   return out.join('\n');
 }
 
 /** The whole workshop as Markdown: summary, figures, ideas, then each brief. */
 export function workshopMarkdown(data: WorkshopExport): string {
-  const escape = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1');
+  const escape = (text: string) => markdownText(text);
   const f = data.figures;
   const out = [
     `# ${escape(data.workshop.title)}`,
@@ -270,7 +283,7 @@ export function workshopMarkdown(data: WorkshopExport): string {
     '',
     '## Idées',
     '',
-    ...data.ideas.map((idea) => `- ${escape(idea.text.replace(/\n/g, ' '))} (${escape(idea.siteName)})${idea.gommettes !== null ? ` — ${idea.gommettes} gommette(s)` : ''}`),
+    ...data.ideas.map((idea) => `- ${escape(idea.text)} (${escape(idea.siteName)})${idea.gommettes !== null ? ` — ${idea.gommettes} gommette(s)` : ''}`),
     '',
   ];
   for (const brief of data.briefs) out.push(briefMarkdown(brief).replace(/^# /, '## Fiche solution : ').replace(/\n## /g, '\n### '), '');
