@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { removeDataDir, startServer, tempDataDir, type TestServer } from './helpers';
 
@@ -30,5 +31,22 @@ describe('the built client', () => {
     const page = await fetch(`${server.url}/j/ABCDEF`);
     expect(page.headers.get('cache-control')).toBe('no-cache');
     expect(await page.text()).toContain('<title>Gommette</title>');
+  });
+
+  it('answers a missing or climbing asset path with a quiet 404, not a 500 with a stack in the log', async () => {
+    const clientDir = tempDataDir();
+    dirs.push(clientDir);
+    fs.mkdirSync(path.join(clientDir, 'assets'));
+    fs.writeFileSync(path.join(clientDir, 'index.html'), '<!doctype html><title>Gommette</title>');
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+    server = await startServer({ env: { CLIENT_DIR: clientDir }, logger });
+
+    for (const route of ['/assets/missing-abc.js', '/assets/..%2f..%2fpackage.json', '/assets/'] /* fetch itself resolves a plain %2e%2e */) {
+      const reply = await fetch(`${server.url}${route}`);
+      expect(reply.status, route).toBe(404);
+      expect(await reply.json(), route).toMatchObject({ ok: false, code: 'not_found' });
+    }
+    expect(lines.filter((line) => /"level":(50|60)/.test(line) || line.includes('stack'))).toEqual([]);
   });
 });

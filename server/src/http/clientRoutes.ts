@@ -19,7 +19,9 @@ export function clientRoutes(clientDir: string | null): Router {
   }
   // Phones on mobile data: the scripts travel gzipped (about a third of their size).
   router.use(compression());
-  router.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+  router.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '365d' }));
+  // A missing asset, or a path climbing out of the folder, is a plain 404: nothing to log.
+  router.use('/assets', (_req, res) => sendError(res, ErrorCode.NotFound, 'no such asset'));
   router.use(express.static(clientDir, { index: false, maxAge: 0 }));
   router.get('/{*page}', (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
