@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { ErrorCode, MAX_HTTP_BODY_BYTES } from '@gommette/shared';
+import { ErrorCode, HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, HTTP_TIMEOUT_CHECK_INTERVAL_MS, MAX_HTTP_BODY_BYTES } from '@gommette/shared';
 import { createBoardGateway, type BoardGateway } from './board/boardGateway';
 import { redisBoardRelay } from './board/BoardRelay';
 import { claimOnce } from './cluster/claim';
@@ -87,6 +87,12 @@ export function createApp(config: Config, deps: AppDeps): App {
       autoLogging: { ignore: (req) => req.url === '/healthz' || (req.url?.startsWith('/assets/') ?? false) },
     }),
   );
+  // A body announced over the limit is refused before it is read (express.json would first drain it all).
+  app.use((req, res, next) => {
+    if (Number(req.headers['content-length'] ?? 0) <= MAX_HTTP_BODY_BYTES) return next();
+    res.setHeader('Connection', 'close');
+    sendError(res, ErrorCode.TooLarge, 'request body too large');
+  });
   app.use(express.json({ limit: MAX_HTTP_BODY_BYTES }));
 
   app.get('/healthz', async (_req, res) => {
@@ -108,7 +114,11 @@ export function createApp(config: Config, deps: AppDeps): App {
   app.use(clientRoutes(config.clientDir));
   app.use(errorMiddleware(logger));
 
-  const httpServer = http.createServer(app);
+  // Bounded header and request times, so a client announcing a body it never sends cannot hold a connection.
+  const httpServer = http.createServer(
+    { headersTimeout: HTTP_HEADERS_TIMEOUT_MS, requestTimeout: HTTP_REQUEST_TIMEOUT_MS, connectionsCheckingInterval: HTTP_TIMEOUT_CHECK_INTERVAL_MS },
+    app,
+  );
   const sockets = createSocketServer(httpServer, ctx, workshopEnd);
   io = sockets.io;
   const boards = createBoardGateway(ctx, {}, cluster ? redisBoardRelay(cluster, logger) : null);

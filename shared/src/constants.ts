@@ -43,6 +43,12 @@ export const MAX_PATH_ID_CHARS = 64;
 export const MAX_SOCKET_PAYLOAD_BYTES = 16 * 1024;
 /** express.json limit for REST bodies. */
 export const MAX_HTTP_BODY_BYTES = 32 * 1024;
+/** A client must send its request headers within this time (slow-header connections are closed). */
+export const HTTP_HEADERS_TIMEOUT_MS = 15_000;
+/** A whole request, body included, must arrive within this time (a body is at most 32 KB). */
+export const HTTP_REQUEST_TIMEOUT_MS = 30_000;
+/** How often the HTTP server looks for connections past those times. */
+export const HTTP_TIMEOUT_CHECK_INTERVAL_MS = 2_000;
 
 /** Join codes avoid 0/O, 1/I/L and U/V so they can be read aloud and typed without doubt. */
 export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTWXYZ23456789';
