@@ -17,8 +17,8 @@ export interface SiteResults {
   phoneVoters: number;
   kioskVoters: number;
   /**
-   * Digital gommettes per idea at this site. Null while the round is open and the site has fewer
-   * than MIN_VOTERS_FOR_SITE_SPLIT voters (its gommettes count in the total), or when results are hidden.
+   * Digital gommettes per idea at this site. Null, in every state, when siteSplits leaves the site
+   * out (fewer than MIN_VOTERS_FOR_SITE_SPLIT voters, alone or pooled), or when results are hidden.
    */
   ideas: Record<string, number> | null;
   /** Paper gommettes per idea (typed in by the facilitator; already anonymous). */
@@ -72,6 +72,26 @@ export function rankIdeas(ideaIds: ReadonlyArray<string>, totals: ReadonlyMap<st
   });
 }
 
+function isSmallSite(site: SiteResults): boolean {
+  return site.voters > 0 && (site.ideas === null || site.voters < MIN_VOTERS_FOR_SITE_SPLIT);
+}
+
+/**
+ * The one rule deciding which sites' digital gommettes may be shown apart, in every state and
+ * every view (projector, console, phones, kiosk, exports, briefs, figures, shared briefs): a site
+ * with fewer than MIN_VOTERS_FOR_SITE_SPLIT voters would give a lone voter's choice away, so its
+ * split is left out (its gommettes stay in the total). When the sites left out have fewer than
+ * that many voters together, "total minus the other sites" would give them away too, so no site
+ * is split at all. Paper-only sites are anonymous already.
+ */
+export function siteSplits(sites: ReadonlyArray<SiteResults>): Set<string> {
+  const small = sites.filter(isSmallSite);
+  const smallVoters = small.reduce((sum, site) => sum + site.voters, 0);
+  if (small.length > 0 && smallVoters < MIN_VOTERS_FOR_SITE_SPLIT) return new Set();
+  const smallIds = new Set(small.map((site) => site.siteId));
+  return new Set(sites.filter((site) => !smallIds.has(site.siteId)).map((site) => site.siteId));
+}
+
 /** Whether this audience sees the per-idea results now. */
 export function showsIdeaResults(round: VoteRound, audience: ResultsAudience, now: number): boolean {
   if (audience === 'facilitator' || round.results === 'live') return true;
@@ -79,8 +99,8 @@ export function showsIdeaResults(round: VoteRound, audience: ResultsAudience, no
 }
 
 /**
- * Results for an audience, with the privacy rules: per-site splits of small sites merged while
- * the round is open, small pools held back from live totals, hidden results hidden.
+ * Results for an audience, with the privacy rules: per-site splits decided by siteSplits in
+ * every state, small pools held back from live totals, hidden results hidden.
  */
 export function buildResults(round: VoteRound, siteIds: ReadonlyArray<string>, tally: VoteTally, audience: ResultsAudience, now: number): VoteResults {
   const open = isRoundOpen(round, now);
@@ -105,9 +125,10 @@ export function buildResults(round: VoteRound, siteIds: ReadonlyArray<string>, t
     site.paper[row.ideaId] = (site.paper[row.ideaId] ?? 0) + row.count;
   }
 
-  const small = [...sites.values()].filter((site) => open && site.voters > 0 && site.voters < MIN_VOTERS_FOR_SITE_SPLIT);
+  const small = [...sites.values()].filter(isSmallSite);
   const pooledVoters = small.reduce((sum, site) => sum + site.voters, 0);
-  const holdBack = pooledVoters > 0 && pooledVoters < MIN_VOTERS_FOR_SITE_SPLIT;
+  // While open, a pool of small sites too small to hide in is held out of the live totals.
+  const holdBack = open && pooledVoters > 0 && pooledVoters < MIN_VOTERS_FOR_SITE_SPLIT;
   let heldBack = 0;
   const totals = new Map<string, { digital: number; paper: number }>();
   for (const site of sites.values()) {
@@ -126,8 +147,11 @@ export function buildResults(round: VoteRound, siteIds: ReadonlyArray<string>, t
       entry.paper += count;
       totals.set(ideaId, entry);
     }
-    if (isSmall) site.ideas = null;
   }
+  // One rule in every state (open, closed, revealed, hidden): see siteSplits. While open and
+  // held back, the small pool is not in the totals, so the other sites' splits give nothing away.
+  const shown = holdBack ? new Set([...sites.values()].filter((site) => !small.includes(site)).map((site) => site.siteId)) : siteSplits([...sites.values()]);
+  for (const site of sites.values()) if (!shown.has(site.siteId) && site.voters > 0) site.ideas = null;
 
   const visible = showsIdeaResults(round, audience, now);
   const siteList = [...sites.values()].map((site) => (visible ? site : { ...site, ideas: null, paper: {} }));

@@ -37,6 +37,15 @@ describe('SqliteWorkshopStore specifics', () => {
     db.close();
   });
 
+  it('creates the database file and its -wal/-shm owner-only (mode 600), issue 20', async () => {
+    const filename = tempFile();
+    const store = new SqliteWorkshopStore({ filename });
+    await store.createWorkshop({ id: 'w1', title: 't', question: 'q', purpose: 'p', createdAt: 1, facilitatorTokenHash: 'a', screenTokenHash: 'b', helperTokenHash: null, observerTokenHash: null }, [], initialRoom([]));
+    for (const suffix of ['', '-wal', '-shm']) if (fs.existsSync(filename + suffix)) expect(fs.statSync(filename + suffix).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(filename).mode & 0o777).toBe(0o600);
+    await store.close();
+  });
+
   it('refuses a workshop without a purpose at the database level too', async () => {
     const store = new SqliteWorkshopStore({ filename: ':memory:' });
     await expect(

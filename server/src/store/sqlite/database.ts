@@ -15,9 +15,15 @@ export interface SqliteOptions {
  * high-water mark, so areas that add tables may use their own ranges (see `migrations.ts`).
  */
 export function openSqliteDatabase(filename: string): Database.Database {
-  if (filename !== ':memory:') fs.mkdirSync(path.dirname(filename), { recursive: true });
+  if (filename !== ':memory:') {
+    fs.mkdirSync(path.dirname(filename), { recursive: true });
+    // Owner-only (issue 20): SQLite gives the -wal and -shm files the main file's mode.
+    fs.closeSync(fs.openSync(filename, 'a', 0o600));
+    fs.chmodSync(filename, 0o600);
+  }
   const db = new Database(filename);
   db.pragma('journal_mode = WAL');
+  if (filename !== ':memory:') for (const suffix of ['-wal', '-shm']) if (fs.existsSync(filename + suffix)) fs.chmodSync(filename + suffix, 0o600);
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
