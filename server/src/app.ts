@@ -27,6 +27,8 @@ import { WorkshopEnd } from './realtime/WorkshopEnd';
 import { createSocketServer } from './realtime/socketServer';
 import { workshopRooms, type GommetteServer } from './realtime/types';
 import type { Stores } from './store/stores';
+import * as Y from 'yjs';
+import { Metrics, metricsRoute } from './metrics/metrics';
 
 export interface AppDeps extends Stores {
   logger: Logger;
@@ -69,7 +71,8 @@ export function createApp(config: Config, deps: AppDeps): App {
       onError: (error) => logger.error({ err: error }, 'presence read failed'),
     },
   );
-  const ctx: AppContext = { ...stores, config, logger, presence, now: now ?? Date.now, cluster };
+  const metrics = new Metrics();
+  const ctx: AppContext = { ...stores, config, logger, presence, now: now ?? Date.now, cluster, metrics };
   const workshopEnd = new WorkshopEnd(() => io, ctx);
 
   const app = express();
@@ -104,6 +107,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       sendError(res, ErrorCode.Internal, 'store unavailable');
     }
   });
+  app.get('/metrics', metricsRoute(config, metrics));
   app.use('/api', apiRateLimits());
   app.use(workshopRoutes(ctx));
   app.use(joinRoutes(ctx, workshopEnd));
@@ -124,6 +128,15 @@ export function createApp(config: Config, deps: AppDeps): App {
   const boards = createBoardGateway(ctx, {}, cluster ? redisBoardRelay(cluster, logger) : null);
   boardGateway = boards;
   const stopRetention = startRetentionJob(ctx);
+  metrics.onCollect(() => {
+    const local = [...sockets.io.of('/').sockets.values()];
+    return {
+      roles: local.map((socket) => socket.data.role),
+      workshops: new Set(local.map((socket) => socket.data.workshopId)).size,
+      boardSizes: [...boards.rooms()].map((room) => Y.encodeStateAsUpdate(room.doc).byteLength),
+    };
+  });
+  const stopHealth = metrics.watchHealth({ store: () => store.ping(), ...(cluster ? { redis: () => cluster.redis.ping() } : {}) });
   httpServer.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith(SOCKET_IO_PATH)) return; // engine.io answers these
     if (boards.handles(req)) return boards.handleUpgrade(req, socket, head); // /yjs/<workshopId>
@@ -144,6 +157,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       }),
     close: async () => {
       stopRetention();
+      stopHealth();
       presence.close();
       sockets.realtime.ideas.close();
       sockets.realtime.staff.close();

@@ -22,6 +22,8 @@ const envSchema = z.object({
   /** Where the built client is; `npm start` builds it there. */
   CLIENT_DIR: z.string().default(path.resolve(import.meta.dirname, '../../dist/client')),
   /** Key that seals stored secrets (32 bytes, base64url); default: DATA_DIR/sealing.key, made on first start. */
+  /** Bearer token for GET /metrics; unset: loopback clients only (and refused behind a proxy). */
+  METRICS_TOKEN: z.string().min(16).optional(),
   SEALING_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, '32 bytes in base64url').optional(),
 });
 
@@ -38,6 +40,7 @@ export interface Config {
   sealingKey: string | null;
   redisUrl: string | null;
   redisPrefix: string;
+  metricsToken: string | null;
 }
 
 /** Reads the environment once, at start-up; a bad value stops the process with a clear message. */
@@ -61,5 +64,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sealingKey: e.SEALING_KEY ?? null,
     redisUrl: e.REDIS_URL ?? null,
     redisPrefix: e.REDIS_PREFIX,
+    metricsToken: e.METRICS_TOKEN ?? null,
   };
 }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Cluster } from './cluster/redis';
 import type { Config } from './config';
+import type { Metrics } from './metrics/metrics';
 import type { PresenceTracker } from './realtime/PresenceTracker';
 import type { Stores } from './store/stores';
 
@@ -12,4 +13,6 @@ export interface AppContext extends Stores {
   now: () => number;
   /** The other nodes, through Redis; null for a lone node. */
   cluster: Cluster | null;
+  /** Counters and gauges served at /metrics. */
+  metrics: Metrics;
 }

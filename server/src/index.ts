@@ -37,11 +37,20 @@ async function main(): Promise<void> {
     if (urls.length > 1) console.log(`  Les téléphones du même Wi-Fi rejoignent par : ${urls.slice(1).join(', ')}\n`);
   }
 
+  /** Longest wait for boards to save and stores to close after SIGTERM/SIGINT. */
+  const SHUTDOWN_GRACE_MS = 10_000;
   let stopping = false;
   const stop = (signal: string): void => {
-    if (stopping) return;
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting without waiting');
+      process.exit(1);
+    }
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      logger.error({ graceMs: SHUTDOWN_GRACE_MS }, 'shutdown took too long: exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
     app
       .close()
       .then(() => cluster?.close())

@@ -65,6 +65,8 @@ export interface BoardGateway {
   recheck(workshopId: string): Promise<void>;
   /** Rooms in memory (for tests and the benchmark). */
   room(workshopId: string): BoardRoom | undefined;
+  /** Every room in memory (for /metrics: counts and sizes only). */
+  rooms(): Iterable<BoardRoom>;
   /** Closes every connection and saves every board. */
   close(): Promise<void>;
 }
@@ -319,6 +321,7 @@ export function createBoardGateway(ctx: AppContext, roomOptions: BoardRoomOption
   }
 
   return {
+    rooms: () => rooms.values(),
     handles: (req) => req.url?.startsWith(BOARD_WS_PATH) ?? false,
     handleUpgrade(req, socket, head) {
       const path = (req.url ?? '').split('?')[0] ?? '';

@@ -26,7 +26,12 @@ export function onCommand<K extends CommandName>(
   handle: (payload: Payload<K>) => Promise<CommandOutcome<CommandResults[K]>>,
 ): void {
   const listener = async (payload: unknown, ack: unknown): Promise<void> => {
-    const reply = typeof ack === 'function' ? (ack as (result: Ack<CommandResults[K]>) => void) : () => {};
+    const started = process.hrtime.bigint();
+    const send = typeof ack === 'function' ? (ack as (result: Ack<CommandResults[K]>) => void) : () => {};
+    const reply = (result: Ack<CommandResults[K]>): void => {
+      send(result);
+      ctx.metrics.recordAck(name, result.ok ? 'ok' : result.code, started);
+    };
     const parsed = commandSchemas[name].safeParse(payload);
     if (!parsed.success) {
       reply(ackError(zodErrorCode(parsed.error), zodMessage(parsed.error)));
