@@ -130,3 +130,14 @@ test('an admin invites a facilitator, who runs a two-session series from a share
   await expect(admin.workshop('Séance 1')).toBeVisible();
   await expect(admin.workshop('Séance 2')).toBeVisible();
 });
+
+test('the territory view says that no centre shares its figures when none has opted in', async ({ browser }) => {
+  const page = await newPage(browser, 'desktop');
+  const home = new CentreHomePage(page);
+  await home.open(server.url);
+  await home.createCentre({ name: 'Centre social Lune', town: 'Tourcoing', login: 'direction.lune', password: PASSWORD });
+  await page.getByTestId('tab-figures').click();
+  await page.getByRole('button', { name: 'Afficher la vue du territoire' }).click();
+  await expect(page.getByTestId('territory-none')).toContainText('Aucun centre ne partage encore ses chiffres');
+  await expect(page.getByTestId('territory')).toHaveCount(0);
+});

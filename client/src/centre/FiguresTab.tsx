@@ -93,7 +93,8 @@ export function FiguresTab({ centreId }: { centreId: string }) {
         <h2 id="territory-heading">{t('centre.figures.territoryHeading')}</h2>
         <p className="hint">{t('centre.figures.territoryIntro')}</p>
         {error && <AlertText>{error}</AlertText>}
-        {territory ? (
+        {territory?.centres === 0 && <p data-testid="territory-none">{t('centre.figures.territoryNone')}</p>}
+        {territory && territory.centres > 0 ? (
           <table className="centre-table" data-testid="territory">
             <thead>
               <tr>
@@ -136,6 +137,7 @@ export function FiguresTab({ centreId }: { centreId: string }) {
           </table>
         ) : null}
         {territory ? (
+          territory.centres > 0 && (
           <>
             <ul className="centre-list" data-testid="territory-questionnaire">
               {territory.questions.map((question) => (
@@ -152,6 +154,7 @@ export function FiguresTab({ centreId }: { centreId: string }) {
               </a>
             </p>
           </>
+          )
         ) : (
           <button type="button" className="button button--secondary" onClick={() => void handleTerritory()}>
             {t('centre.figures.territoryShow')}

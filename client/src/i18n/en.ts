@@ -555,6 +555,7 @@ export const en = {
       returning: 'Returning people: {{count}} (their phone kept the participant card of an earlier workshop of the centre; someone who came three times counts twice).',
       territoryHeading: 'Territory view',
       territoryIntro: 'Adds up the centres that agreed. Any group below 5 is shown as "< 5", and a total that would give it away as "≥ …".',
+      territoryNone: 'No centre shares its figures yet: there is nothing to add up for now.',
       tables: 'By table',
       table: 'Table {{number}}: {{count}}',
       territoryShow: 'Show the territory view',

@@ -287,6 +287,7 @@ export const frStaff = {
       returning: 'Personnes revenues : {{count}} (leur téléphone avait gardé la carte de participant d’un atelier précédent du centre ; une personne venue trois fois compte deux fois).',
       territoryHeading: 'Vue du territoire',
       territoryIntro: 'Additionne les centres qui ont accepté. Tout groupe de moins de 5 est affiché « < 5 », et un total qui permettrait de le retrouver est affiché « ≥ … ».',
+      territoryNone: 'Aucun centre ne partage encore ses chiffres : il n’y a rien à additionner pour l’instant.',
       tables: 'Par table',
       table: 'Table {{number}} : {{count}}',
       territoryShow: 'Afficher la vue du territoire',

@@ -34,6 +34,11 @@ function Bars({ title, bars, max, nullLabel }: { title: string; bars: ReadonlyAr
   );
 }
 
+/** A suppressed group arrives as null and must read "< 5", never 0; a missing key is a true 0. */
+function hiddenOrCount(count: number | null | undefined): number | null {
+  return count === undefined ? 0 : count;
+}
+
 export function FiguresPanel({ workshopId, token }: { workshopId: string; token: string }) {
   const { t } = useTranslation();
   const [figures, setFigures] = useState<ParticipationFigures | null>(null);
@@ -72,8 +77,8 @@ export function FiguresPanel({ workshopId, token }: { workshopId: string; token:
             <Bars title={t('retour.bySite')} bars={figures.participants.bySite.map((site) => ({ label: site.siteName, value: site.count }))} />
             {figures.participants.byTable.length > 0 && <Bars title={t('retour.byTable')} bars={figures.participants.byTable.map((table) => ({ label: t('retour.table', { number: table.tableId }), value: table.count }))} />}
             <Bars title={t('retour.averages')} max={5} nullLabel={t('questionnaire.noAnswer')} bars={figures.questionnaire.averages.map((q) => ({ label: q.text, value: q.average }))} />
-            <Bars title={t('retour.ageBands')} bars={AGE_BANDS.map((band) => ({ label: t(`questionnaire.ages.${band}`), value: figures.questionnaire.ageBands[band] ?? 0 }))} />
-            <Bars title={t('retour.genders')} bars={GENDERS.map((gender) => ({ label: t(`questionnaire.genders.${gender}`), value: figures.questionnaire.genders[gender] ?? 0 }))} />
+            <Bars title={t('retour.ageBands')} bars={AGE_BANDS.map((band) => ({ label: t(`questionnaire.ages.${band}`), value: hiddenOrCount(figures.questionnaire.ageBands[band]) }))} />
+            <Bars title={t('retour.genders')} bars={GENDERS.map((gender) => ({ label: t(`questionnaire.genders.${gender}`), value: hiddenOrCount(figures.questionnaire.genders[gender]) }))} />
           </div>
           <p className="figures-panel__note" data-testid="figures-returning">
             {t('retour.returningCards', { count: figures.returning.cards })}

@@ -22,7 +22,7 @@ describe('participationFigures', () => {
   it('counts people, ideas, gommettes and questionnaire averages', () => {
     const result = figures();
     expect(participationFiguresSchema.parse(result)).toEqual(result);
-    expect(result.participants.bySite).toEqual([{ siteName: 'Centre social', count: 6 }, { siteName: 'Maraude', count: 3 }]);
+    expect(result.participants.bySite).toEqual([{ siteName: 'Centre social', count: 6 }, { siteName: 'Maraude', count: 4 }]); // 3 phones + the kiosk voter
     expect(result.participants.byTable).toEqual([{ tableId: 1, count: 5 }, { tableId: 2, count: 4 }]);
     expect(result.ideas).toEqual({ total: 2, bySite: [{ siteName: 'Centre social', count: 1 }, { siteName: 'Maraude', count: 1 }], byOrigin: { phone: 1, assisted: 0, paper: 1 } });
     expect(result.gommettes).toEqual({ total: 11, paper: 1, voters: 7 });
@@ -39,6 +39,21 @@ describe('participationFigures', () => {
     expect(rows).toContainEqual(['age_band', 'over-75', '< 5']);
     expect(rows).toContainEqual(['gender', 'man', '< 5']);
     expect(rows).toContainEqual(['returning', 'participant_card', '2']);
+  });
+
+  it('counts kiosk voters as people at their site', () => {
+    const sources = sampleSources();
+    const siteIds = sources.sites.map((site) => site.id);
+    const vote = sources.vote && { ...sources.vote, sites: sources.vote.sites.map((site) => (site.siteId === siteIds[1] ? { ...site, kioskVoters: 2, voters: site.voters + 2 } : { ...site, kioskVoters: 0 })) };
+    const result = participationFigures({
+      sites: sources.sites,
+      participants: { total: 6, bySite: { [siteIds[0] ?? '']: 6 }, byTable: {}, assisted: 0, returning: 0 },
+      ideas: [],
+      vote,
+      questionnaire: aggregateAnswers(DEFAULT_QUESTIONNAIRE, []),
+    });
+    expect(result.participants.bySite[1]?.count).toBe(2);
+    expect(result.participants.total).toBe(8);
   });
 
   it('sums raw counts across workshops before suppressing', () => {

@@ -53,10 +53,13 @@ export function participationFigures(sources: FigureSources): ParticipationFigur
   for (const idea of visible) byOrigin[idea.origin] += 1;
   const ranking = sources.vote?.ranking ?? [];
   const q = sources.questionnaire;
+  // A kiosk voter is a person at the kiosk's site though no phone joined: count them there.
+  const kioskVoters = new Map((sources.vote?.sites ?? []).map((site) => [site.siteId, site.kioskVoters]));
+  const kioskTotal = [...kioskVoters.values()].reduce((sum, count) => sum + count, 0);
   return {
     participants: {
-      total: sources.participants.total,
-      bySite: sources.sites.map((site) => ({ siteName: site.name, count: sources.participants.bySite[site.id] ?? 0 })),
+      total: sources.participants.total + kioskTotal,
+      bySite: sources.sites.map((site) => ({ siteName: site.name, count: (sources.participants.bySite[site.id] ?? 0) + (kioskVoters.get(site.id) ?? 0) })),
       byTable: Object.entries(sources.participants.byTable)
         .map(([tableId, count]) => ({ tableId: Number(tableId), count }))
         .filter((row) => Number.isInteger(row.tableId))
