@@ -33,4 +33,24 @@ export class ScreenPage {
   async expectConnected(count: number): Promise<void> {
     await expect(this.page.getByTestId('connected-count')).toHaveText(String(count));
   }
+
+  /** Fails unless each of `locators` is wholly inside the viewport (no scrolling needed). */
+  async expectInViewport(locators: Locator[]): Promise<void> {
+    const viewport = this.page.viewportSize();
+    if (!viewport) throw new Error('no viewport');
+    for (const locator of locators) {
+      const box = await locator.boundingBox();
+      expect(box, 'shown').not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.y).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width + 0.5);
+      expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height + 0.5);
+    }
+    expect(await this.page.evaluate(() => window.scrollY)).toBe(0);
+  }
+
+  /** The editing controls a public screen must never show. */
+  editingControls(): Locator {
+    return this.page.getByRole('button', { name: /Fermer le tableau|Image PNG|Zoomer|Dézoomer|Tout voir/i });
+  }
 }
