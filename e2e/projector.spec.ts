@@ -65,6 +65,10 @@ test('the projector gives the stage to the ideas, then to the results, with no e
     await expect(screen.page.getByTestId('vote-row')).toHaveCount(10);
     await screen.expectInViewport(vote.topRows(5));
     await expect(screen.editingControls()).toHaveCount(0);
+    // In Arabic (right to left, longer rank labels) too.
+    await screen.page.getByRole('button', { name: 'العربية', exact: true }).click();
+    await expect(screen.page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await screen.expectInViewport(vote.topRows(5));
   }
 
   // A site's projector: only its own QR code, remembered when the page opens again.
