@@ -138,9 +138,9 @@ function KioskIntro({ context }: { context: KioskContext }) {
           {t('vote.kioskSite', { site: context.site.name })}
         </p>
       )}
-      <h1 className="kiosk__question" data-testid="kiosk-question" dir="auto">
+      <h1 className="kiosk__question" data-testid="kiosk-question">
         <span className="visually-hidden">{t('vote.kioskQuestion')} : </span>
-        {context.workshop.question}
+        <bdi dir="auto">{context.workshop.question}</bdi>
       </h1>
       <PurposeBlock purpose={context.workshop.purpose} testId="kiosk-purpose" />
     </div>
