@@ -145,12 +145,14 @@ test('the journey map: set up on the console, filled from two phones, one of the
   await console.page.getByTestId('board-follow-me').click();
   await expectBoard(screen, (view) => !view.following, 'the projector is free again');
 
-  // The PNG export works on the projector.
-  const download = screen.waitForEvent('download');
-  await screen.getByTestId('board-export').click();
+  // The public screen shows no editing control ("Fermer le tableau", zoom, PNG): the export is the console's.
+  await expect(screen.getByTestId('board-export')).toHaveCount(0);
+  await expect(screen.getByTestId('board-toggle')).toHaveCount(0);
+  const download = console.page.waitForEvent('download');
+  await console.page.getByTestId('board-export').click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^gommette-tableau-.*\.png$/);
-  // The whole board at full size, whatever part of it the projector shows.
+  // The whole board at full size, whatever part of it the screen shows.
   const png = PNG.sync.read(fs.readFileSync(await file.path()));
   expect(png.width).toBeGreaterThan(1500);
   expect(png.height).toBeGreaterThan(500);

@@ -57,6 +57,8 @@ test('an admin invites a facilitator, who runs a two-session series from a share
   // The facilitator accepts with a new account and lands in the space.
   const facilitatorPage = await newPage(browser, 'desktop');
   await facilitatorPage.goto(inviteUrl);
+  // The invitation names the centre it opens.
+  await expect(facilitatorPage.getByTestId('invitation-centre')).toHaveText('Tu es invité·e à rejoindre « Centre social Soleil ».');
   await facilitatorPage.getByTestId('centre-login').fill('claire');
   await facilitatorPage.getByTestId('centre-password').fill(PASSWORD);
   await facilitatorPage.getByTestId('accept-invitation').click();

@@ -106,12 +106,8 @@ test('Sélection: two tables place their own ideas from their phones, the projec
   expect(centre.y).toBeGreaterThan(matrix.frame.y);
   expect(centre.y).toBeLessThan(matrix.frame.y + matrix.frame.height);
   expect(matrix.axes).toEqual({ easy: 'Facile à faire', priority: 'Prioritaire' });
-  // The PNG of the board holds the matrix too (drawn off screen, wider than the journey alone).
-  const download = screen.waitForEvent('download');
-  await screen.getByTestId('board-export').click();
-  const png = await (await download).path();
-  const image = PNG.sync.read(fs.readFileSync(png));
-  expect(image.width).toBeGreaterThanOrEqual(matrix.frame.x + matrix.frame.width);
+  // The public screen shows no editing control (the PNG export is the console's).
+  await expect(screen.getByTestId('board-export')).toHaveCount(0);
 
   // A tablemate's change reaches the other phone of the table.
   const mate = new PhonePage(await newPage(browser, 'phone'));
@@ -125,6 +121,12 @@ test('Sélection: two tables place their own ideas from their phones, the projec
   // On the console's board, the facilitator drags a note to another quadrant: the idea moves everywhere.
   await consolePage.getByTestId('board-toggle').click();
   await expectBoard(consolePage, (view) => view.matrix?.notes.length === 4, 'the console’s board shows the matrix');
+  // The PNG of the board holds the matrix too (drawn off screen, wider than the journey alone).
+  const download = consolePage.waitForEvent('download');
+  await consolePage.getByTestId('board-export').click();
+  const png = await (await download).path();
+  const image = PNG.sync.read(fs.readFileSync(png));
+  expect(image.width).toBeGreaterThanOrEqual(matrix.frame.x + matrix.frame.width);
   const onConsole = (await readBoardView(consolePage))!.matrix!;
   const fridge = onConsole.notes.find((note) => note.text === 'Un frigo partagé')!;
   await dragOnBoard(consolePage, fridge.rect, onConsole.quadrants.find((quadrant) => quadrant.quadrant === 'hard-priority')!.rect);

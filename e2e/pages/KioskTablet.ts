@@ -14,6 +14,24 @@ export class KioskTablet {
     await expect(this.page.getByTestId('kiosk-start')).toBeVisible();
   }
 
+  /** Before the round opens: the start screen without the "Je vote" button. */
+  async openWaiting(url: string): Promise<void> {
+    await this.page.goto(url);
+    await expect(this.page.getByTestId('kiosk-waiting')).toBeVisible();
+  }
+
+  /** The start screen's context: where, what is asked, what it is for. */
+  async expectIntro(expected: { site: string; question: string; purpose: string }): Promise<void> {
+    const intro = this.page.getByTestId('kiosk-intro');
+    await expect(intro.getByTestId('kiosk-site')).toContainText(expected.site);
+    await expect(intro.getByTestId('kiosk-question')).toContainText(expected.question);
+    await expect(intro.getByTestId('kiosk-purpose')).toHaveText(expected.purpose);
+  }
+
+  async chooseLanguage(name: string): Promise<void> {
+    await this.page.getByRole('button', { name, exact: true }).click();
+  }
+
   async start(): Promise<void> {
     await this.page.getByTestId('kiosk-start').click();
     await expect(this.page.getByTestId('vote-cards')).toBeVisible();

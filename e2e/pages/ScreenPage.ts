@@ -33,4 +33,39 @@ export class ScreenPage {
   async expectConnected(count: number): Promise<void> {
     await expect(this.page.getByTestId('connected-count')).toHaveText(String(count));
   }
+
+  /**
+   * Fails unless each of `locators` is wholly visible in the viewport without scrolling: inside
+   * the window, and neither clipped by a scroll box nor covered (the element itself is hit at
+   * the middle of each edge).
+   */
+  async expectInViewport(locators: Locator[]): Promise<void> {
+    for (const locator of locators) {
+      const whole = await locator.evaluate((element) => {
+        const rect = element.getBoundingClientRect();
+        const inset = 3;
+        // The middle of each edge (rounded corners are not the element), just inside.
+        const midX = (rect.left + rect.right) / 2;
+        const midY = (rect.top + rect.bottom) / 2;
+        const corners = [
+          [midX, rect.top + inset],
+          [midX, rect.bottom - inset],
+          [rect.left + inset, midY],
+          [rect.right - inset, midY],
+        ] as const;
+        const inside = rect.top >= 0 && rect.left >= 0 && rect.bottom <= window.innerHeight && rect.right <= window.innerWidth;
+        return inside && corners.every(([x, y]) => {
+          const hit = document.elementFromPoint(x, y);
+          return hit !== null && (hit === element || element.contains(hit));
+        });
+      });
+      expect(whole, `${String(locator)} wholly visible`).toBe(true);
+    }
+    expect(await this.page.evaluate(() => window.scrollY)).toBe(0);
+  }
+
+  /** The editing controls a public screen must never show. */
+  editingControls(): Locator {
+    return this.page.getByRole('button', { name: /Fermer le tableau|Image PNG|Zoomer|Dézoomer|Tout voir/i });
+  }
 }

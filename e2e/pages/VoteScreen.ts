@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The vote on a projector screen. */
 export class VoteScreen {
@@ -23,5 +23,10 @@ export class VoteScreen {
 
   async expectClosed(): Promise<void> {
     await expect(this.page.getByTestId('vote-status')).toHaveText(/Vote terminé/, { timeout: 60_000 });
+  }
+
+  /** The first `count` rows of the ranking. */
+  topRows(count: number): Locator[] {
+    return Array.from({ length: count }, (_, index) => this.page.getByTestId('vote-row').nth(index));
   }
 }

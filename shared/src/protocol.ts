@@ -228,6 +228,8 @@ export interface Snapshot {
   room: RoomView;
   /** Participants only. */
   me?: ParticipantSelf;
+  /** Kiosks only: the site the kiosk stands at (its start screen names it). */
+  kioskSiteId?: string;
   /** Participants: whether they already answered the closing questionnaire. */
   questionnaireAnswered?: boolean;
   /** Staff only: people with their tables, and the counts. */

@@ -106,18 +106,23 @@ export default function BoardPanel({ workshopId, token, role, ideas, sites, matr
   return (
     <section className={`board-panel board-panel--${role}`} aria-label={t('board.heading')}>
       <div className="board-panel__tools" role="toolbar">
-        <button type="button" className="button" onClick={() => controls.current?.fit()} data-testid="board-fit">
-          {t('board.fit')}
-        </button>
-        <button type="button" className="button" onClick={() => controls.current?.zoom(1.25)} aria-label={t('board.zoomIn')}>
-          +
-        </button>
-        <button type="button" className="button" onClick={() => controls.current?.zoom(0.8)} aria-label={t('board.zoomOut')}>
-          −
-        </button>
-        <button type="button" className="button" onClick={handleExport} data-testid="board-export">
-          {t('board.exportPng')}
-        </button>
+        {/* The public screen shows no editing control: the facilitator drives the view. */}
+        {editable && (
+          <>
+            <button type="button" className="button" onClick={() => controls.current?.fit()} data-testid="board-fit">
+              {t('board.fit')}
+            </button>
+            <button type="button" className="button" onClick={() => controls.current?.zoom(1.25)} aria-label={t('board.zoomIn')}>
+              +
+            </button>
+            <button type="button" className="button" onClick={() => controls.current?.zoom(0.8)} aria-label={t('board.zoomOut')}>
+              −
+            </button>
+            <button type="button" className="button" onClick={handleExport} data-testid="board-export">
+              {t('board.exportPng')}
+            </button>
+          </>
+        )}
         {editable && (
           <button type="button" className={`button ${leading ? 'button--primary' : ''}`} aria-pressed={leading} onClick={() => setLeading((value) => !value)} data-testid="board-follow-me">
             {t('board.followMe')}

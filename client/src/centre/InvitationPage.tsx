@@ -28,9 +28,22 @@ export function InvitationPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // The centre's name, so the person knows what they join (null: unknown or used invitation).
+  const [centreName, setCentreName] = useState<string | null>(null);
+
   useEffect(() => {
     centreApi.account().then(setAccount, () => setAccount(null));
   }, []);
+
+  useEffect(() => {
+    if (!token) return;
+    centreApi.lookupInvitation(token).then(
+      (found) => setCentreName(found.centreName),
+      (failure: unknown) => {
+        if (errorCodeOf(failure) === 'not_found') setError(t('centre.invitationInvalid'));
+      },
+    );
+  }, [token, t]);
 
   const accept = async (withNewAccount: boolean) => {
     if (!token) return;
@@ -57,6 +70,11 @@ export function InvitationPage() {
     <main className="page page--narrow centre">
       <CentreHeader />
       <h1>{t('centre.invitationHeading')}</h1>
+      {centreName && (
+        <p className="centre__invited" data-testid="invitation-centre">
+          {t('centre.invitationCentre', { centre: centreName })}
+        </p>
+      )}
       {!token ? (
         <AlertText>{t('centre.invitationMissing')}</AlertText>
       ) : (

@@ -1,4 +1,5 @@
 import type {
+  InvitationLookup,
   AccountView,
   CentreCsvTable,
   CentreFiguresResponse,
@@ -55,6 +56,7 @@ export const centreApi = {
   signIn: (login: string, password: string) => call<AccountView>('POST', '/api/account/sign-in', { login, password }),
   signOut: () => call<null>('POST', '/api/account/sign-out', {}),
   createCentre: (body: { name: string; town: string; admin?: { login: string; password: string } }) => call<AccountView>('POST', '/api/centres', body),
+  lookupInvitation: (token: string) => call<InvitationLookup>('POST', '/api/invitations/lookup', { token }),
   acceptInvitation: (token: string, account?: { login: string; password: string }) => call<AccountView>('POST', '/api/invitations/accept', { token, account }),
   space: (centreId: string) => call<CentreSpace>('GET', centrePath(centreId)),
   invite: (centreId: string) => call<InvitationResponse>('POST', `${centrePath(centreId)}/invitations`, { role: 'facilitator' }),

@@ -546,6 +546,7 @@ export const ar = {
     tabs: { workshops: 'الورشات والسلاسل', templates: 'الطرق', figures: 'الأرقام', team: 'الفريق', data: 'البيانات', briefs: 'البطاقات' },
     back: 'مراكزي',
     invitationHeading: 'الانضمام إلى مركز',
+    invitationCentre: 'أنت مدعو للانضمام إلى «{{centre}}».',
     invitationIntro: 'اختر اسم مستخدم وكلمة مرور لحسابك.',
     invitationJoinSigned: 'الانضمام بحسابي ({{login}})',
     invitationAccept: 'إنشاء حسابي والانضمام',

@@ -484,6 +484,7 @@ export const en = {
     tabs: { workshops: 'Workshops and series', templates: 'Methods', figures: 'Figures', team: 'Team', data: 'Data', briefs: 'Briefs' },
     back: 'My centres',
     invitationHeading: 'Join a centre',
+    invitationCentre: 'You are invited to join “{{centre}}”.',
     invitationIntro: 'Choose a login and a password for your account.',
     invitationJoinSigned: 'Join with my account ({{login}})',
     invitationAccept: 'Create my account and join',

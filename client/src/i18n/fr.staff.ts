@@ -216,6 +216,7 @@ export const frStaff = {
     tabs: { workshops: 'Ateliers et séries', templates: 'Méthodes', figures: 'Chiffres', team: 'Équipe', data: 'Données', briefs: 'Fiches' },
     back: 'Mes centres',
     invitationHeading: 'Rejoindre un centre',
+    invitationCentre: 'Tu es invité·e à rejoindre « {{centre}} ».',
     invitationIntro: 'Choisis un identifiant et un mot de passe pour ton compte.',
     invitationJoinSigned: 'Rejoindre avec mon compte ({{login}})',
     invitationAccept: 'Créer mon compte et rejoindre',

@@ -1,5 +1,5 @@
 import { currentPhase, isSilent, phoneActivity } from '@gommette/shared';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BoardSection } from '../board/BoardSection';
 import { Brand } from '../components/Brand';
@@ -20,6 +20,7 @@ import { HandRaised } from '../animation/HandRaised';
 import { PhaseBanner } from '../animation/PhaseBanner';
 import { useServerNow } from '../animation/useServerNow';
 import { SiteJoinPanel } from './SiteJoinPanel';
+import { screenSiteChoice, shownSites } from './screenSite';
 import { ScreenVotePanel } from '../vote/ScreenVotePanel';
 import { useVoteFeed } from '../vote/useVoteFeed';
 
@@ -41,6 +42,7 @@ export function ScreenView({ credentials }: ScreenViewProps) {
   const connection = useConnectionStatus(socket);
   const live = useWorkshopLive(socket, credentials.role);
   const vote = useVoteFeed(socket);
+  const [siteChoice] = useState(() => screenSiteChoice(credentials.workshopId, window.location.search));
   useTestHook(live.ideas, connection.state === 'online');
 
   useEffect(() => {
@@ -79,9 +81,13 @@ export function ScreenView({ credentials }: ScreenViewProps) {
 
   const siteIds = workshop.sites.map((site) => site.id);
   const presence = live.presence;
+  const joinSites = shownSites(workshop.sites, siteChoice);
+  // During a vote the results take the stage, during an ideas step the wall does: the question
+  // and purpose shrink to one line and the QR codes to a strip.
+  const stage = showVote || (activity === 'ideas' && !journey && !matrixStep && !silent && onWall.length > 0);
 
   return (
-    <main className={`screen ${sitesLayoutClass(workshop.sites.length)}`}>
+    <main className={`screen ${sitesLayoutClass(joinSites.length)}${stage ? ' screen--stage' : ''}`} data-testid="screen" data-stage={stage ? (showVote ? 'vote' : 'ideas') : 'none'}>
       <header className="screen__header">
         <div className="screen__top">
           <Brand className="screen__title">{workshop.title}</Brand>
@@ -109,9 +115,9 @@ export function ScreenView({ credentials }: ScreenViewProps) {
             <span>{t('screen.connectedLabel', { count: presence?.total ?? 0 })}</span>
           </p>
         </div>
-        <p className="screen__join-how">{workshop.sites.length > 1 ? t('screen.scanSeveral') : t('screen.scan')}</p>
+        <p className="screen__join-how">{joinSites.length > 1 ? t('screen.scanSeveral') : t('screen.scan')}</p>
         <ul className="screen__sites">
-          {workshop.sites.map((site) => (
+          {joinSites.map((site) => (
             <SiteJoinPanel
               key={site.id}
               site={site}

@@ -7,12 +7,15 @@ import { AlertText } from '../components/AlertText';
 import { Brand } from '../components/Brand';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { errorMessage } from '../components/errorMessage';
+import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { LoadingScreen } from '../components/LoadingScreen';
+import { PurposeBlock } from '../components/PurposeBlock';
 import { useConnectionStatus } from '../socket/useConnectionStatus';
 import { useWorkshopSocket, type SocketCredentials } from '../socket/useWorkshopSocket';
 import { StaffRefusal } from '../staff/StaffRefusal';
 import { tokenFromHash } from '../storage/workshopKeys';
 import { loadKiosk, saveKiosk, type StoredKiosk } from './kioskSession';
+import { useKioskContext, type KioskContext } from './useKioskContext';
 import { useVoteFeed } from './useVoteFeed';
 import { useVoteOutbox } from './useVoteOutbox';
 import { effectiveGommettes } from './VoteOutbox';
@@ -37,6 +40,7 @@ function KioskView({ workshopId, initial }: { workshopId: string; initial: Store
   const socket = useWorkshopSocket(credentials);
   const connection = useConnectionStatus(socket);
   const feed = useVoteFeed(socket);
+  const context = useKioskContext(socket);
   const [kiosk, setKiosk] = useState<StoredKiosk>(initial);
   const voterId = kiosk.session.voterId;
 
@@ -63,13 +67,17 @@ function KioskView({ workshopId, initial }: { workshopId: string; initial: Store
   if (!feed.round && connection.state !== 'online') body = <LoadingScreen />;
   else if (!round || !open) {
     body = (
-      <p className="kiosk__message" data-testid="kiosk-waiting">
-        {round ? t('vote.closed') : t('vote.kioskWaiting')}
-      </p>
+      <div className="kiosk__welcome">
+        {context && <KioskIntro context={context} />}
+        <p className="kiosk__message" data-testid="kiosk-waiting">
+          {round ? t('vote.closed') : t('vote.kioskWaiting')}
+        </p>
+      </div>
     );
   } else if (voterId === null) {
     body = (
       <div className="kiosk__welcome">
+        {context && <KioskIntro context={context} />}
         <p className="kiosk__message">{t('vote.kioskWelcome')}</p>
         <button type="button" className="button button--primary button--huge" onClick={handleNext} data-testid="kiosk-start">
           {t('vote.kioskStart')}
@@ -111,10 +119,30 @@ function KioskView({ workshopId, initial }: { workshopId: string; initial: Store
         <Brand>{t('vote.heading')}</Brand>
         <ConnectionBadge state={connection.state} audience="staff" />
       </header>
+      {voterId === null && <LanguageSwitcher />}
       {body}
       <p className="hint" data-testid="kiosk-served">
         {t('vote.kioskPerson', { count: kiosk.session.served + (voterId !== null && kiosk.done ? 1 : 0) })}
       </p>
     </main>
+  );
+}
+
+/** The start screen's context: the site, the question and what the answers are for. */
+function KioskIntro({ context }: { context: KioskContext }) {
+  const { t } = useTranslation();
+  return (
+    <div className="kiosk__intro" data-testid="kiosk-intro">
+      {context.site && (
+        <p className="kiosk__site" data-testid="kiosk-site">
+          {t('vote.kioskSite', { site: context.site.name })}
+        </p>
+      )}
+      <h1 className="kiosk__question" data-testid="kiosk-question">
+        <span className="visually-hidden">{t('vote.kioskQuestion')} : </span>
+        <bdi dir="auto">{context.workshop.question}</bdi>
+      </h1>
+      <PurposeBlock purpose={context.workshop.purpose} testId="kiosk-purpose" />
+    </div>
   );
 }

@@ -3,6 +3,8 @@ import { rateLimit } from 'express-rate-limit';
 import {
   ErrorCode,
   acceptInvitationBody,
+  invitationLookupBody,
+  type InvitationLookup,
   createCentreBody,
   credentialsBody,
   normalizeText,
@@ -100,6 +102,15 @@ export function accountRoutes(ctx: AppContext): Router {
     if (signedIn) await startSession(res, centres, account.id, ctx.now(), req.secure);
     ctx.logger.info({ centreId: centre.id }, 'centre created');
     res.status(201).json(await accountView(ctx, account));
+  });
+
+  /** Names the centre an invitation opens, before it is used (nothing else about the centre). */
+  router.post('/api/invitations/lookup', invitationLimiter, async (req, res) => {
+    const { token } = invitationLookupBody.parse(req.body);
+    const centreName = await centres.invitationCentreName(hashSecret(token), ctx.now());
+    if (centreName === null) throw new HttpError(ErrorCode.NotFound, 'this invitation was already used or has expired');
+    const body: InvitationLookup = { centreName };
+    res.json(body);
   });
 
   /** Uses an invitation (single use): with a new account, or for the signed-in one. */

@@ -53,5 +53,6 @@ async function buildCoreSnapshot(ctx: AppContext, data: SocketData, base: string
     const [people, figures] = await Promise.all([listPeople(ctx, workshop.id), store.countParticipants(workshop.id)]);
     return { ...common, ideas: ideas.map(toFacilitatorView), ideaCount: shown.length, people, figures };
   }
-  return { ...common, ideas: shown.map(toPublicView), ideaCount: shown.length };
+  const kiosk = data.role === Role.Kiosk && data.siteId ? { kioskSiteId: data.siteId } : {};
+  return { ...common, ideas: shown.map(toPublicView), ideaCount: shown.length, ...kiosk };
 }

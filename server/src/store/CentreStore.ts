@@ -148,6 +148,8 @@ export interface CentreStore {
    * A member invited again keeps the higher of its roles.
    */
   acceptInvitation(tokenHash: string, invitee: Invitee, now: number): Promise<AcceptResult>;
+  /** The name of the centre an unused, unexpired invitation opens (nothing else), or null. */
+  invitationCentreName(tokenHash: string, now: number): Promise<string | null>;
 
   createSeries(series: SeriesRecord): Promise<void>;
   getSeries(seriesId: string): Promise<SeriesRecord | null>;

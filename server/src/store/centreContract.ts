@@ -82,11 +82,16 @@ export function centreStoreContract(name: string, makeFixture: () => Promise<Cen
       await centres.createCentre(first, admin.id);
       await centres.createCentre(second, admin.id);
       await centres.createInvitation({ tokenHash: 'inv-1', centreId: first.id, role: 'facilitator', createdAt: 1, expiresAt: 100 });
+      // Before use, the invitation names its centre (and nothing else); after use or expiry, nothing.
+      expect(await centres.invitationCentreName('inv-1', 10)).toBe(first.name);
+      expect(await centres.invitationCentreName('inv-1', 100)).toBeNull();
+      expect(await centres.invitationCentreName('unknown', 10)).toBeNull();
       expect(await centres.acceptInvitation('inv-1', { newAccount: { ...account(), login: admin.login } }, 10)).toEqual({ ok: false, reason: 'login_taken' });
       const newcomer = account();
       const accepted = await centres.acceptInvitation('inv-1', { newAccount: newcomer }, 10);
       expect(accepted).toEqual({ ok: true, centreId: first.id, accountId: newcomer.id, role: 'facilitator' });
       expect(await centres.acceptInvitation('inv-1', { accountId: admin.id }, 11)).toEqual({ ok: false, reason: 'invalid' });
+      expect(await centres.invitationCentreName('inv-1', 11)).toBeNull();
       await centres.createInvitation({ tokenHash: 'inv-2', centreId: second.id, role: 'facilitator', createdAt: 1, expiresAt: 100 });
       expect(await centres.acceptInvitation('inv-2', { accountId: newcomer.id }, 100)).toEqual({ ok: false, reason: 'invalid' }); // expired
       await centres.createInvitation({ tokenHash: 'inv-3', centreId: second.id, role: 'facilitator', createdAt: 1, expiresAt: 100 });

@@ -53,6 +53,12 @@ export const acceptInvitationBody = z.object({
 });
 export type AcceptInvitationBody = z.infer<typeof acceptInvitationBody>;
 
+/** Reading an invitation before accepting it: only the centre's name comes back. */
+export const invitationLookupBody = z.object({ token: secretSchema });
+export interface InvitationLookup {
+  centreName: string;
+}
+
 export const createSeriesBody = z.object({ title: bounded(MAX_TITLE_CHARS), question: bounded(MAX_QUESTION_CHARS) });
 export type CreateSeriesBody = z.infer<typeof createSeriesBody>;
 

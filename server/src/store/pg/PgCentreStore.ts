@@ -201,6 +201,15 @@ export class PgCentreStore implements CentreStore {
     ]);
   }
 
+  async invitationCentreName(tokenHash: string, now: number): Promise<string | null> {
+    const row = await firstRow<{ name: string }>(
+      this.pool,
+      `SELECT c.name FROM centre_invitations i JOIN centres c ON c.id = i.centre_id WHERE i.token_hash = $1 AND i.used_at IS NULL AND i.expires_at > $2`,
+      [tokenHash, now],
+    );
+    return row?.name ?? null;
+  }
+
   async acceptInvitation(tokenHash: string, invitee: Invitee, now: number): Promise<AcceptResult> {
     try {
       return await withTransaction(this.pool, async (client): Promise<AcceptResult> => {

@@ -105,6 +105,9 @@ export class SqliteCentreStore implements CentreStore {
       insertInvitation: db.prepare(
         `INSERT INTO centre_invitations (token_hash, centre_id, role, created_at, expires_at) VALUES (@tokenHash, @centreId, @role, @createdAt, @expiresAt)`,
       ),
+      invitationCentreName: db.prepare(
+        `SELECT c.name FROM centre_invitations i JOIN centres c ON c.id = i.centre_id WHERE i.token_hash = ? AND i.used_at IS NULL AND i.expires_at > ?`,
+      ),
       useInvitation: db.prepare(
         `UPDATE centre_invitations SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? RETURNING centre_id, role`,
       ),
@@ -261,6 +264,11 @@ export class SqliteCentreStore implements CentreStore {
 
   async createInvitation(invitation: InvitationRecord): Promise<void> {
     this.write(() => this.statements.insertInvitation.run(invitation));
+  }
+
+  async invitationCentreName(tokenHash: string, now: number): Promise<string | null> {
+    const row = this.statements.invitationCentreName.get(tokenHash, now) as { name: string } | undefined;
+    return row?.name ?? null;
   }
 
   async acceptInvitation(tokenHash: string, invitee: Invitee, now: number): Promise<AcceptResult> {
