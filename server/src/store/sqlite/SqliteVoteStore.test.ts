@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { initialRoom, isDomainError, planRound } from '@gommette/shared';
+import { workshopRecord } from '../records';
 import { voteStoreContract } from '../voteContract';
 import { openSqliteStores } from './openSqliteStores';
 
@@ -33,4 +35,40 @@ voteStoreContract('SQLite', async () => {
       }
     },
   };
+});
+
+describe('SQLite migration 101 on the bytes of the file', () => {
+  it('leaves no earlier voter id anywhere in the file, not even in freed space', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gommette-votes-'));
+    tempDirs.push(dir);
+    const filename = path.join(dir, 'gommette.sqlite');
+    const stores = openSqliteStores(filename);
+    const workshopId = 'w-legacy';
+    const siteId = 'site-legacy';
+    await stores.store.createWorkshop(
+      workshopRecord({ id: workshopId, title: 'A', question: 'Q', purpose: 'P', createdAt: 1, facilitatorTokenHash: 'f-legacy', screenTokenHash: 's-legacy' }),
+      [{ id: siteId, workshopId, name: 'Lieu', joinCode: 'JLEGACY', position: 0 }],
+      initialRoom([]),
+    );
+    const round = planRound({ id: 'round-legacy', workshopId, ideaIds: ['idea-a', 'idea-b'], budget: 2, stacking: true, capPerIdea: null, selfVote: true, results: 'live', closesAt: null }, 1);
+    if (isDomainError(round)) throw new Error(round.message);
+    await stores.votes.createRound(round);
+    // As the landed code stored them: under the participant's own id.
+    const voterIds = ['participant-legacy-voter-one', 'participant-legacy-voter-two'];
+    for (const [index, voterId] of voterIds.entries()) {
+      for (const ideaId of ['idea-a', 'idea-b']) {
+        await stores.votes.cast({ id: `g-${index}-${ideaId}`, roundId: round.id, workshopId, voter: { id: voterId, kind: 'phone', siteId }, ideaId, ownIdea: false, now: 2 });
+      }
+    }
+    await stores.store.close();
+    const db = new Database(filename);
+    db.prepare('DELETE FROM schema_migrations WHERE version = 101').run();
+    db.close();
+    const upgraded = openSqliteStores(filename);
+    expect((await upgraded.votes.tally(round.id)).voters).toEqual([{ siteId, phone: 2, kiosk: 0 }]);
+    await upgraded.store.close();
+    const bytes = fs.readFileSync(filename).toString('latin1');
+    expect(fs.existsSync(`${filename}-wal`) ? fs.readFileSync(`${filename}-wal`).toString('latin1') : '').not.toContain('participant-legacy');
+    expect(bytes).not.toContain('participant-legacy');
+  });
 });
