@@ -1,21 +1,21 @@
-import { createHash } from 'node:crypto';
 import type { PersonView } from '@gommette/shared';
 import type { Logger } from 'pino';
 import type { AppContext } from '../context';
+import { voteKeysFor } from '../vote/voterKey';
 import { facilitatorRoom, type GommetteServer } from './types';
 
 /** People shown to staff are coalesced like presence: a room joining at once sends a few lists. */
 const STAFF_NOTIFY_INTERVAL_MS = 500;
 
-/** An opaque handle for a person in the staff's tables panel (participant ids stay on the server). */
-export function seatIdOf(participantId: string): string {
-  return createHash('sha256').update(`gommette:seat:${participantId}`).digest('base64url').slice(0, 22);
+/** An opaque handle for a person in the staff's tables panel (participant ids stay on the server), keyed (`vote/voterKey.ts`). */
+export function seatIdOf(ctx: Pick<AppContext, 'config'>, participantId: string): string {
+  return voteKeysFor(ctx.config).seatIdOf(participantId);
 }
 
 export async function listPeople(ctx: AppContext, workshopId: string): Promise<PersonView[]> {
   const [people, connected] = await Promise.all([ctx.store.listParticipants(workshopId), ctx.presence.connected(workshopId)]);
   return people.map((person, index) => ({
-    seatId: seatIdOf(person.id),
+    seatId: seatIdOf(ctx, person.id),
     number: index + 1,
     siteId: person.siteId,
     tableId: person.tableId,

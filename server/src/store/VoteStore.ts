@@ -1,6 +1,9 @@
 import type { DomainError, MatrixAxes, MatrixPlacement, MatrixView, MyGommette, VoteRound, VoteTally, VoterKind } from '@gommette/shared';
 
-/** Who sticks a gommette: a resident's phone (their participant id) or one person at a kiosk. */
+/**
+ * Who sticks a gommette: a resident's phone or one person at a kiosk. `id` is the per-round voter
+ * key (`vote/voterKey.ts`), never the participant's or kiosk turn's id: the store keeps no link back.
+ */
 export interface Voter {
   id: string;
   kind: VoterKind;

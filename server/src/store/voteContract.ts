@@ -13,6 +13,10 @@ export interface VoteStoreFixture {
   stores: Stores;
   /** Closes and opens the same storage again, as a restarted process would. */
   reopen: () => Promise<Stores>;
+  /** Closes, forgets that migration `version` ran, and opens again: the migration runs on today's rows. */
+  rerunMigration: (version: number) => Promise<Stores>;
+  /** The voter column of a round's gommettes, read straight from the tables (as an attacker would). */
+  storedVoterIds: (roundId: string) => Promise<string[]>;
 }
 
 let sequence = 0;
@@ -155,6 +159,39 @@ export function voteStoreContract(name: string, makeFixture: () => Promise<VoteS
       expect(tally.paper).toEqual([{ siteId: sites[1]!.id, ideaId: ideaIds[2], count: 5 }]);
       expect(JSON.stringify(tally)).not.toContain(phone.id);
       expect((await reopened.votes.getRound(round.id))?.version).toBe(5);
+    });
+
+    it('migration 101 re-keys gommettes stored under voter ids, keeps the aggregates, and dates kiosk turns to the hour only', async () => {
+      const made = await fixture();
+      const { workshopId, sites, ideaIds } = await seed(made.stores);
+      const round = makeRound(workshopId, ideaIds, { stacking: true });
+      await made.stores.votes.createRound(round);
+      const phones: Voter[] = [0, 1].map(() => ({ id: unique('p'), kind: 'phone', siteId: sites[0]!.id }));
+      const turnAt = NOW + 1_234_567;
+      const kioskVoter = { id: unique('k'), workshopId, siteId: sites[1]!.id, createdAt: turnAt };
+      await made.stores.votes.createKioskVoter(kioskVoter);
+      const kiosk: Voter = { id: kioskVoter.id, kind: 'kiosk', siteId: sites[1]!.id };
+      for (const [voter, ideaId] of [
+        [phones[0]!, ideaIds[0]],
+        [phones[0]!, ideaIds[1]],
+        [phones[1]!, ideaIds[1]],
+        [kiosk, ideaIds[2]],
+      ] as const) {
+        await made.stores.votes.cast({ id: unique('g'), roundId: round.id, workshopId, voter, ideaId: ideaId!, ownIdea: false, now: NOW });
+      }
+      const before = await made.stores.votes.tally(round.id);
+      await made.stores.store.close();
+      const upgraded = await made.rerunMigration(101);
+      open.push(upgraded);
+      const stored = await made.storedVoterIds(round.id);
+      expect(stored).toHaveLength(4);
+      expect(new Set(stored).size).toBe(3);
+      for (const id of [...phones.map((voter) => voter.id), kiosk.id]) expect(stored.some((value) => value.includes(id))).toBe(false);
+      const after = await upgraded.votes.tally(round.id);
+      expect(after.digital).toEqual(expect.arrayContaining([...before.digital]));
+      expect(after.voters).toEqual(expect.arrayContaining([...before.voters]));
+      expect(await upgraded.votes.myGommettes(round.id, phones[0]!.id)).toEqual([]);
+      expect((await upgraded.votes.getKioskVoter(kiosk.id))?.createdAt).toBe(turnAt - (turnAt % 3_600_000));
     });
 
     it('lists open rounds with a closing time, for the timers after a restart', async () => {

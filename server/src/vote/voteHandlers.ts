@@ -30,6 +30,7 @@ import { loadRoom } from '../realtime/room';
 import { participantRoom, participantsRoom, type GommetteServer, type GommetteSocket, type Realtime } from '../realtime/types';
 import type { Voter, VoterWrite } from '../store/VoteStore';
 import { resultsOf, roundViewOf } from './voteViews';
+import { kioskTurnTime, voteKeysFor } from './voterKey';
 
 /**
  * A table's part of the matrix for its phones: its shown ideas (public views) and their
@@ -85,6 +86,11 @@ export function registerVoteHandlers(io: GommetteServer, socket: GommetteSocket,
         if (voter.kind === 'phone') socket.to(participantRoom(voter.id)).emit('vote:mine', mine);
       },
     };
+  }
+
+  /** The voter as the store knows them: under their per-round key, never their id (issue 20). */
+  function keyed(voter: Voter, roundId: string): Voter {
+    return { ...voter, id: voteKeysFor(ctx.config).voterKeyOf(roundId, voter.id) };
   }
 
   async function limited(voter: Voter): Promise<Ack<never> | null> {
@@ -145,7 +151,7 @@ export function registerVoteHandlers(io: GommetteServer, socket: GommetteSocket,
       id: payload.id,
       roundId: payload.roundId,
       workshopId,
-      voter,
+      voter: keyed(voter, payload.roundId),
       ideaId: idea.id,
       ownIdea: voter.kind === 'phone' && idea.participantId === voter.id,
       now: ctx.now(),
@@ -162,7 +168,7 @@ export function registerVoteHandlers(io: GommetteServer, socket: GommetteSocket,
       id: payload.id,
       roundId: payload.roundId,
       workshopId: socket.data.workshopId,
-      voterId: voter.id,
+      voterId: keyed(voter, payload.roundId).id,
       gommetteId: payload.gommetteId,
       now: ctx.now(),
     });
@@ -187,10 +193,10 @@ export function registerVoteHandlers(io: GommetteServer, socket: GommetteSocket,
   onCommand(socket, ctx, 'kiosk:next', async ({ voterId }) => {
     const { role, siteId, workshopId } = socket.data;
     if (role !== Role.Kiosk || !siteId) return refuse(ErrorCode.Forbidden, 'only a kiosk hands out ballots');
-    const created = await ctx.votes.createKioskVoter({ id: voterId, workshopId, siteId, createdAt: ctx.now() });
+    const created = await ctx.votes.createKioskVoter({ id: voterId, workshopId, siteId, createdAt: kioskTurnTime(ctx.now()) });
     if (!created) return refuse(ErrorCode.Conflict, 'this voter id is already used');
     const round = await ctx.votes.currentRound(workshopId);
-    const gommettes = round ? await ctx.votes.myGommettes(round.id, voterId) : [];
+    const gommettes = round ? await ctx.votes.myGommettes(round.id, voteKeysFor(ctx.config).voterKeyOf(round.id, voterId)) : [];
     return { ack: ackOk({ roundId: round?.id ?? '', voterId, gommettes, version: round?.version ?? 0 }) };
   });
 

@@ -1,6 +1,7 @@
 import { Role, type VoteSnapshot } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { STAFF_ROLES, type SocketData } from '../realtime/types';
+import { voteKeysFor } from './voterKey';
 import { ballotIdeas, resultsOf, toRoundView } from './voteViews';
 
 /** The vote part of a connection's snapshot: the current round, its results, the phone's own gommettes. */
@@ -13,7 +14,7 @@ export async function buildVoteSnapshot(ctx: AppContext, data: SocketData): Prom
   const [ideas, results, gommettes] = await Promise.all([
     ballotIdeas(ctx, round),
     resultsOf(ctx, round, [audience]),
-    data.participantId ? ctx.votes.myGommettes(round.id, data.participantId) : null,
+    data.participantId ? ctx.votes.myGommettes(round.id, voteKeysFor(ctx.config).voterKeyOf(round.id, data.participantId)) : null,
   ]);
   return {
     round: toRoundView(round, ideas, ctx.now()),

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { initialRoom, isDomainError, planRound, VoteErrorCode } from '@gommette/shared';
 import { workshopRecord } from '../records';
@@ -9,9 +10,25 @@ import { useTestDatabase } from './testDatabase';
 
 const databaseUrl = useTestDatabase();
 
+async function withClient<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl() });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
 voteStoreContract('PostgreSQL', async () => ({
   stores: await openPgStores(databaseUrl()),
   reopen: async () => openPgStores(databaseUrl()),
+  rerunMigration: async (version) => {
+    await withClient((client) => client.query('DELETE FROM schema_migrations WHERE version = $1', [version]));
+    return openPgStores(databaseUrl());
+  },
+  storedVoterIds: async (roundId) =>
+    withClient(async (client) => (await client.query<{ voter_id: string }>('SELECT voter_id FROM vote_gommettes WHERE round_id = $1', [roundId])).rows.map((row) => row.voter_id)),
 }));
 
 describe('PgVoteStore across nodes', () => {

@@ -76,4 +76,17 @@ export const PG_VOTE_MIGRATIONS: ReadonlyArray<Migration> = [
       );
     `,
   },
+  {
+    // Issue 20, see sqlite/migrations.votes.ts version 101.
+    version: 101,
+    sql: `
+      WITH rekey AS (
+        SELECT round_id, voter_id, encode(sha256((gen_random_uuid()::text || gen_random_uuid()::text)::bytea), 'hex') AS voter_key
+        FROM (SELECT DISTINCT round_id, voter_id FROM vote_gommettes) AS voters
+      )
+      UPDATE vote_gommettes AS g SET voter_id = rekey.voter_key
+      FROM rekey WHERE g.round_id = rekey.round_id AND g.voter_id = rekey.voter_id;
+      UPDATE vote_kiosk_voters SET created_at = created_at - created_at % 3600000;
+    `,
+  },
 ];

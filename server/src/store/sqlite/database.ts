@@ -27,6 +27,9 @@ export function openSqliteDatabase(filename: string): Database.Database {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Deleted or rewritten rows are zeroed, not left in freed space for whoever copies the file
+  // (issue 20: migration 101 rewrites every gommette's voter column).
+  db.pragma('secure_delete = ON');
   beginImmediately(db);
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT`);
   const applied = new Set((db.prepare(`SELECT version FROM schema_migrations`).all() as Array<{ version: number }>).map((row) => row.version));

@@ -77,4 +77,22 @@ export const VOTE_MIGRATIONS: ReadonlyArray<Migration> = [
       ) STRICT;
     `,
   },
+  {
+    // Issue 20: gommettes were stored under the participant's (or kiosk turn's) own id. They are now
+    // stored under a per-round HMAC key (vote/voterKey.ts) the SQL cannot compute, so each earlier
+    // (round, voter) pair gets a random key instead: the per-voter counts stay, the link is gone.
+    // A voter of a round open during the upgrade starts that round's budget afresh. Kiosk turns
+    // keep the hour only.
+    version: 101,
+    sql: `
+      CREATE TEMP TABLE vote_rekey AS
+        SELECT round_id, voter_id, lower(hex(randomblob(32))) AS voter_key
+        FROM (SELECT DISTINCT round_id, voter_id FROM vote_gommettes);
+      UPDATE vote_gommettes SET voter_id = (
+        SELECT voter_key FROM vote_rekey WHERE vote_rekey.round_id = vote_gommettes.round_id AND vote_rekey.voter_id = vote_gommettes.voter_id
+      );
+      DROP TABLE vote_rekey;
+      UPDATE vote_kiosk_voters SET created_at = created_at - created_at % 3600000;
+    `,
+  },
 ];

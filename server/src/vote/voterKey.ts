@@ -1,0 +1,56 @@
+import { createHmac, hkdfSync } from 'node:crypto';
+import { loadSealingKey } from '../security/sealed';
+
+/**
+ * The one place where votes and seats are keyed (issue 20). Two keys are derived (HKDF-SHA256)
+ * from the sealing key (`security/sealed.ts`), so the database alone, or a dump of it, links no
+ * gommette to a participant, a kiosk turn or a seat handle:
+ *
+ * - a gommette is stored under `HMAC(voterKey, round id, voter id)`: the server recomputes it for
+ *   the budget, caps and take-backs; it differs from round to round and from the voter's id;
+ * - a seat id (the staff's handle for a person) is `HMAC(seatKey, participant id)`.
+ */
+export interface VoteKeys {
+  voterKeyOf(roundId: string, voterId: string): string;
+  seatIdOf(participantId: string): string;
+}
+
+function derive(sealingKey: Buffer, purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', sealingKey, Buffer.alloc(0), `gommette:${purpose}`, 32));
+}
+
+function hmac(key: Buffer, ...parts: string[]): string {
+  const mac = createHmac('sha256', key);
+  // Length-prefixed, so ("ab", "c") and ("a", "bc") never meet.
+  for (const part of parts) mac.update(`${Buffer.byteLength(part)}:${part}`);
+  return mac.digest('base64url');
+}
+
+export function createVoteKeys(sealingKey: Buffer): VoteKeys {
+  const voterKey = derive(sealingKey, 'vote-voter');
+  const seatKey = derive(sealingKey, 'vote-seat');
+  return {
+    voterKeyOf: (roundId, voterId) => hmac(voterKey, roundId, voterId),
+    seatIdOf: (participantId) => hmac(seatKey, participantId).slice(0, 22),
+  };
+}
+
+const cache = new Map<string, VoteKeys>();
+
+/** One set of keys per data folder and sealing key (the same on every node of a cluster). */
+export function voteKeysFor(config: { dataDir: string; sealingKey: string | null }): VoteKeys {
+  const cacheKey = `${config.dataDir}\u0000${config.sealingKey ?? ''}`;
+  let keys = cache.get(cacheKey);
+  if (!keys) {
+    keys = createVoteKeys(loadSealingKey(config.dataDir, config.sealingKey));
+    cache.set(cacheKey, keys);
+  }
+  return keys;
+}
+
+/** Kiosk turns are dated to the hour only (no millisecond to match against who stood at the kiosk). */
+export const KIOSK_TURN_TIME_MS = 3_600_000;
+
+export function kioskTurnTime(now: number): number {
+  return now - (now % KIOSK_TURN_TIME_MS);
+}
