@@ -250,6 +250,36 @@ describe('roles', () => {
     again.socket.close();
   });
 
+  it("ties every link derived from a centre workshop's console link to its holder: projector, kiosk, helper, observer and board die once she is removed", async () => {
+    const { admin, centreId } = await newCentre(server.url, 'admin');
+    const claire = await invite(admin, centreId, 'claire');
+    const workshop = await centreWorkshop(claire, centreId);
+    const secret = (url: string | null) => new URL(url!).hash.replace('#k=', '');
+    const bearer = { authorization: `Bearer ${workshop.facilitatorToken}` };
+    const kiosks = await claire.request<Array<{ kioskUrl: string }>>('GET', `/api/workshops/${workshop.id}/kiosks`, undefined, bearer);
+    expect(kiosks.status).toBe(200);
+    const kioskToken = secret(kiosks.body[0]!.kioskUrl);
+    const auths = {
+      screen: { role: 'screen' as const, workshopId: workshop.id, token: workshop.screenToken },
+      kiosk: { role: 'kiosk' as const, workshopId: workshop.id, token: kioskToken },
+      helper: { role: 'helper' as const, workshopId: workshop.id, token: secret(workshop.helperUrl) },
+      observer: { role: 'observer' as const, workshopId: workshop.id, token: secret(workshop.observerUrl) },
+    };
+    const open = await Promise.all(Object.values(auths).map((auth) => connect(server.url, auth)));
+    const closed = open.map(({ socket }) => new Promise<string>((resolve) => socket.once('disconnect', resolve)));
+    const board = await rawBoardSocket(server.url, `/yjs/${workshop.id}`, [BOARD_WS_PROTOCOL, workshop.screenToken]);
+    if (!('ws' in board)) throw new Error(`board refused: ${board.status}`);
+    const boardClosed = new Promise<number>((resolve) => board.ws.once('close', resolve));
+
+    const claireId = (await admin.get<CentreSpace>(`/api/centres/${centreId}`)).body.members.find((m) => m.login === 'claire')!.accountId;
+    expect((await admin.delete(`/api/centres/${centreId}/members/${claireId}`)).status).toBe(204);
+    // Every open page closes at once, and no derived link opens anything more.
+    expect(await Promise.all(closed)).toEqual(['io server disconnect', 'io server disconnect', 'io server disconnect', 'io server disconnect']);
+    expect(await boardClosed).toBe(1008);
+    for (const auth of Object.values(auths)) await expect(connect(server.url, auth)).rejects.toMatchObject({ data: { code: 'unauthorized' } });
+    expect(await rawBoardSocket(server.url, `/yjs/${workshop.id}`, [BOARD_WS_PROTOCOL, workshop.screenToken])).toEqual({ status: 401 });
+  });
+
   it('keeps the single-workshop link working without any account', async () => {
     const workshop = await createWorkshop(server.url);
     const { socket, snapshot } = await connect(server.url, consoleAuth(workshop.id, workshop.facilitatorToken));

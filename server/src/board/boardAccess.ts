@@ -16,7 +16,7 @@ export interface BoardAccess {
  */
 export async function boardAccess(store: WorkshopStore, workshopId: string, token: string, requester: ConsoleRequester): Promise<BoardAccess | null> {
   if (await facilitatorAccess(store, workshopId, token, requester)) return { role: 'facilitator', siteId: null, readOnly: false };
-  if (await screenAccess(store, workshopId, token)) return { role: 'screen', siteId: null, readOnly: true };
+  if (await screenAccess(store, requester.centres, workshopId, token)) return { role: 'screen', siteId: null, readOnly: true };
   if (await observerAccess(store, requester.centres, workshopId, token)) return { role: 'screen', siteId: null, readOnly: true };
   const participant = await participantAccess(store, token);
   if (participant && participant.workshopId === workshopId) return { role: 'participant', siteId: participant.siteId, readOnly: false };

@@ -1,14 +1,15 @@
 import type { AppContext } from '../context';
 import type { BoardGateway } from '../board/boardGateway';
 import { participantRoom, screensRoom, facilitatorRoom, workshopRooms, type GommetteServer } from '../realtime/types';
+import { kiosksRoom } from '../vote/rooms';
 import { centreMemberMayRun } from './session';
-import { centreStaffLinkWorks } from './staffLinks';
+import { centreHolderIsMember, centreStaffLinkWorks } from './staffLinks';
 
 /** What the centre's routes change in live rooms: removals and revocations take effect at once. */
 export interface CentreLive {
   /**
-   * Checks every open staff connection to these workshops again (consoles, helpers' and observers'
-   * pages, boards); those no longer allowed are closed.
+   * Checks every open staff connection to these workshops again (consoles, projectors, kiosks,
+   * helpers' and observers' pages, boards); those no longer allowed are closed.
    */
   recheckAccess(workshopIds: ReadonlyArray<string>): Promise<void>;
   /** Ideas a resident erased leave every screen and console. */
@@ -27,7 +28,7 @@ export function centreLive(io: () => GommetteServer | null, ctx: AppContext, boa
     async recheckAccess(workshopIds) {
       const server = io();
       for (const workshopId of workshopIds) {
-        const sockets = server ? await server.in(workshopRooms(workshopId)).fetchSockets() : [];
+        const sockets = server ? await server.in([...workshopRooms(workshopId), kiosksRoom(workshopId)]).fetchSockets() : [];
         for (const socket of sockets) {
           const { role } = socket.data;
           let allowed = true;
@@ -35,6 +36,9 @@ export function centreLive(io: () => GommetteServer | null, ctx: AppContext, boa
             allowed = await centreMemberMayRun({ centres: ctx.centres, cookie: socket.handshake.headers.cookie, now: ctx.now() }, workshopId);
           } else if (role === 'helper' || role === 'observer') {
             allowed = (await centreStaffLinkWorks(ctx.centres, workshopId, role, tokenOf(socket.handshake.auth))) !== false;
+          } else if (role === 'screen' || role === 'kiosk') {
+            // Derived from the console link: they live as long as its holder's membership.
+            allowed = (await centreHolderIsMember(ctx.centres, workshopId)) !== false;
           }
           if (!allowed) socket.disconnect(true);
         }

@@ -39,6 +39,17 @@ export async function stateOf(centres: CentreStore, centreId: string, link: Staf
 }
 
 /**
+ * For a workshop of a centre: whether the member who holds its console link (the one who made the
+ * workshop) is still a member, which every credential derived from that link (projector, kiosks)
+ * needs. Null for a workshop outside any centre (its links stand alone).
+ */
+export async function centreHolderIsMember(centres: CentreStore, workshopId: string): Promise<boolean | null> {
+  const centreLink = await centres.getCentreWorkshop(workshopId);
+  if (!centreLink) return null;
+  return centreLink.createdBy !== null && (await centres.getRole(centreLink.centreId, centreLink.createdBy)) !== null;
+}
+
+/**
  * For a workshop of a centre: whether `token` is a working `role` link of that workshop. Null for
  * a workshop outside any centre (the caller compares the link as before).
  */

@@ -73,7 +73,7 @@ async function authenticate(ctx: AppContext, auth: unknown, cookie: string | und
         workshop = check.workshop;
       } else {
         const { workshopId, token } = credentials;
-        if (credentials.role === Role.Screen) workshop = await screenAccess(ctx.store, workshopId, token);
+        if (credentials.role === Role.Screen) workshop = await screenAccess(ctx.store, ctx.centres, workshopId, token);
         else if (credentials.role === Role.Helper) workshop = await helperAccess(ctx.store, ctx.centres, workshopId, token);
         else workshop = await observerAccess(ctx.store, ctx.centres, workshopId, token);
       }

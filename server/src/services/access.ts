@@ -3,7 +3,7 @@ import { ErrorCode } from '@gommette/shared';
 import type { WorkshopRecord, WorkshopStore, ParticipantRecord } from '../store/WorkshopStore';
 import { hashSecret } from '../security/tokens';
 import { centreMemberMayRun, type ConsoleRequester } from '../centre/session';
-import { centreStaffLinkWorks } from '../centre/staffLinks';
+import { centreHolderIsMember, centreStaffLinkWorks } from '../centre/staffLinks';
 import type { CentreStore } from '../store/CentreStore';
 
 function sameHash(a: string, b: string): boolean {
@@ -31,10 +31,14 @@ export async function facilitatorAccess(store: WorkshopStore, workshopId: string
   return 'workshop' in check ? check.workshop : null;
 }
 
-/** The projector's access: read-only, everything residents can see. */
-export async function screenAccess(store: WorkshopStore, workshopId: string, token: string): Promise<WorkshopRecord | null> {
+/**
+ * The projector's access: read-only, everything residents can see. For a centre's workshop, only
+ * while the member holding its console link is still a member (`centreHolderIsMember`).
+ */
+export async function screenAccess(store: WorkshopStore, centres: CentreStore, workshopId: string, token: string): Promise<WorkshopRecord | null> {
   const workshop = await store.getWorkshop(workshopId);
-  return workshop && sameHash(workshop.screenTokenHash, hashSecret(token)) ? workshop : null;
+  if (!workshop || !sameHash(workshop.screenTokenHash, hashSecret(token))) return null;
+  return (await centreHolderIsMember(centres, workshop.id)) === false ? null : workshop;
 }
 
 /**

@@ -3,6 +3,7 @@ import { Role } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { hashSecret } from '../security/tokens';
 import type { SocketData } from '../realtime/types';
+import { centreHolderIsMember } from '../centre/staffLinks';
 
 /**
  * A site's kiosk token, derived from the facilitator's like the projector's: any console can
@@ -17,9 +18,13 @@ export function kioskUrl(base: string, workshopId: string, token: string): strin
   return `${base}/kiosk/${workshopId}#k=${token}`;
 }
 
-/** The kiosk's connection data, or null when the token opens no kiosk of this workshop. */
+/**
+ * The kiosk's connection data, or null when the token opens no kiosk of this workshop. For a
+ * centre's workshop, only while the member holding its console link is still a member.
+ */
 export async function kioskSocketData(ctx: AppContext, workshopId: string, token: string): Promise<SocketData | null> {
   const kiosk = await ctx.votes.kioskByTokenHash(hashSecret(token));
   if (!kiosk || kiosk.workshopId !== workshopId) return null;
+  if ((await centreHolderIsMember(ctx.centres, workshopId)) === false) return null;
   return { role: Role.Kiosk, workshopId, participantId: null, siteId: kiosk.siteId, me: null, rateKey: `kiosk:${kiosk.siteId}` };
 }
