@@ -233,6 +233,18 @@ describe('moderation, helpers and paper', () => {
     const other = await createWorkshop(server.url);
     await expect(connect(server.url, { role: 'helper', workshopId: workshop.id, token: new URL(other.helperUrl).hash.slice(3) })).rejects.toThrow();
   });
+
+  it('refuses paper post-its once the workshop is marked finished', async () => {
+    const { workshop, facilitator } = await room({ phases: [phases[1]!] });
+    await control(facilitator.socket, 'start', 0);
+    const auth = { authorization: `Bearer ${workshop.facilitatorToken}`, 'content-type': 'application/json' };
+    const finished = await fetch(`${server.url}/api/workshops/${workshop.id}/follow-up`, { method: 'PUT', headers: auth, body: JSON.stringify({ finished: true }) });
+    expect(finished.status).toBe(200);
+    const paper = { id: clientId(), text: 'Une carte avec des réductions', siteId: workshop.sites[0]!.id, tableId: null };
+    expect(await emitWithAck(facilitator.socket, 'idea:paper', paper)).toMatchObject({ ok: false, code: ErrorCode.Conflict });
+    const state = await fetch(`${server.url}/api/workshops/${workshop.id}`, { headers: auth });
+    expect(((await state.json()) as { ideas: unknown[] }).ideas).toHaveLength(0);
+  });
 });
 
 describe('method templates', () => {

@@ -323,6 +323,22 @@ describe('series, templates and figures', () => {
     ]);
     expect(JSON.stringify(followUp.body)).not.toContain('fontaine');
     expect((await new Browser(server.url).get('/api/series/nosuchseries/follow-up')).status).toBe(404);
+    // Finished with its brief published: "finished" in the centre's list and on the series page, which shows what was decided.
+    const auth = { authorization: `Bearer ${first.facilitatorToken}` };
+    const state = await admin.request<{ ideas: Array<{ id: string }> }>('GET', `/api/workshops/${first.id}`, undefined, auth);
+    expect(state.status).toBe(200);
+    const brief = await admin.request('POST', `/api/workshops/${first.id}/briefs`, { title: 'Des bancs', ideaIds: [state.body.ideas[0]!.id] }, auth);
+    expect(brief.status).toBe(201);
+    const before = await new Browser(server.url).get<SeriesFollowUp>(`/api/series/${series.body.id}/follow-up`);
+    expect(before.body.sessions[0]!.decisions).toEqual([]);
+    expect((await admin.request('PUT', `/api/workshops/${first.id}/follow-up`, { finished: true }, auth)).status).toBe(200);
+    const listed = await admin.get<CentreSpace>(`/api/centres/${centreId}`);
+    expect(listed.body.workshops.find((w) => w.id === first.id)!.status).toBe('finished');
+    const decided = await new Browser(server.url).get<SeriesFollowUp>(`/api/series/${series.body.id}/follow-up`);
+    expect(decided.body.sessions.map((s) => [s.title, s.status, s.decisions])).toEqual([
+      ['Séance 1', 'finished', [{ title: 'Des bancs', status: expect.any(String) }]],
+      ['Séance 2', 'upcoming', []],
+    ]);
     // A series of another centre is not reachable.
     const other = await newCentre(server.url, 'ailleurs', 'Centre voisin');
     expect((await other.admin.get(`/api/centres/${other.centreId}/series/${series.body.id}`)).status).toBe(404);

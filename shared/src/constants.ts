@@ -14,6 +14,11 @@ export const MAX_PURPOSE_CHARS = 500;
 export const MAX_SITE_NAME_CHARS = 80;
 export const MAX_SITES_PER_WORKSHOP = 12;
 export const MAX_IDEA_CHARS = 200;
+/**
+ * The most UTF-16 units one character of typed text may take (a family emoji is 11): the wire
+ * bound of a text is its character limit times this, and `measureText` applies the same bound.
+ */
+export const MAX_UNITS_PER_CHAR = 16;
 export const MAX_NICKNAME_CHARS = 30;
 
 /** Ideas one participant may post in a minute (a resident writes far fewer; this stops floods). */

@@ -8,6 +8,7 @@ import type { ErrorCode, PROTOCOL_VERSION } from './constants';
 import {
   MAX_EARLIER_CARDS,
   MAX_IDEA_CHARS,
+  MAX_UNITS_PER_CHAR,
   MAX_NICKNAME_CHARS,
   MAX_PURPOSE_CHARS,
   MAX_QUESTION_CHARS,
@@ -25,6 +26,8 @@ import { kioskAuthSchema, voteCommandSchemas, type VoteCommandResults, type Vote
 
 /** Raw strings may carry extra spaces; the domain normalises, the schema bounds the size. */
 const boundedText = (max: number) => z.string().max(max * 4);
+/** An idea's wire bound: the same as `measureIdeaText`'s (`MAX_IDEA_CHARS × MAX_UNITS_PER_CHAR` units). */
+const ideaText = z.string().max(MAX_IDEA_CHARS * MAX_UNITS_PER_CHAR);
 
 /** Ids a client generates (ideas now, votes later): URL-safe, long enough to be unique. */
 export const clientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, 'invalid id');
@@ -156,7 +159,7 @@ export const socketAuthSchema = z.discriminatedUnion('role', [
 ]);
 export type SocketAuth = z.infer<typeof socketAuthSchema>;
 
-export const ideaPostPayload = z.object({ id: clientIdSchema, text: boundedText(MAX_IDEA_CHARS) });
+export const ideaPostPayload = z.object({ id: clientIdSchema, text: ideaText });
 export type IdeaPostPayload = z.infer<typeof ideaPostPayload>;
 
 export const ideaHidePayload = z.object({ ideaId: clientIdSchema, hidden: z.boolean() });

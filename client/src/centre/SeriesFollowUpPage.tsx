@@ -8,6 +8,7 @@ import { requestJson } from '../api/http';
 import { CentreHeader } from './CentreHeader';
 import { useLoad } from './useLoad';
 import '../styles/centre.css';
+import '../retour/retourI18n';
 
 /** `/suivi/:seriesId`: the series' public follow-up page, for residents and partners. */
 export function SeriesFollowUpPage({ seriesId }: { seriesId: string }) {
@@ -39,6 +40,18 @@ export function SeriesFollowUpPage({ seriesId }: { seriesId: string }) {
               {new Date(session.date).toLocaleDateString()} · {t(`centre.workshops.status.${session.status}`)}
             </p>
             <p>{t('centre.workshops.counts', { participants: session.participants, ideas: session.ideas })}</p>
+            {session.decisions.length > 0 && (
+              <>
+                <h3>{t('centre.series.decided')}</h3>
+                <ul data-testid="follow-up-decisions">
+                  {session.decisions.map((decision, index) => (
+                    <li key={index}>
+                      <bdi className="typed-text">{decision.title}</bdi> · {t(`followUp.status.${decision.status}`)}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
           </li>
         ))}
       </ol>

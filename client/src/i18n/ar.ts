@@ -588,6 +588,7 @@ export const ar = {
       outcomes: 'ما خرج من الجلسة',
       idea: 'فكرة',
       decision: 'قرار',
+      decided: 'ما تقرر',
       followUp: 'صفحة المتابعة العامة للسلسلة',
     },
     templates: {

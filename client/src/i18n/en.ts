@@ -526,6 +526,7 @@ export const en = {
       outcomes: 'What came out',
       idea: 'Idea',
       decision: 'Decision',
+      decided: 'What was decided',
       followUp: "The series' public follow-up page",
     },
     templates: {

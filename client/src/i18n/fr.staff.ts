@@ -258,6 +258,7 @@ export const frStaff = {
       outcomes: 'Ce qui est ressorti',
       idea: 'Idée',
       decision: 'Décision',
+      decided: 'Ce qui a été décidé',
       followUp: 'Page de suivi publique de la série',
     },
     templates: {

@@ -1,4 +1,4 @@
-import { countChars, MAX_IDEA_CHARS, normalizeText } from '@gommette/shared';
+import { MAX_IDEA_CHARS, measureIdeaText } from '@gommette/shared';
 import { useId, type FormEvent, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -17,9 +17,10 @@ export function IdeaComposer({ value, onChange, onSend, textareaRef }: IdeaCompo
   const { t } = useTranslation();
   const inputId = useId();
   const counterId = useId();
-  const count = countChars(value);
-  const empty = normalizeText(value, { multiline: true }).length === 0;
-  const over = count > MAX_IDEA_CHARS;
+  // The server's own rule: what this lets through, the server accepts.
+  const { text, chars: count, fits } = measureIdeaText(value);
+  const empty = text.length === 0;
+  const over = !fits;
   const near = !over && count >= MAX_IDEA_CHARS - NEAR_LIMIT_CHARS;
   const canSend = !empty && !over;
 

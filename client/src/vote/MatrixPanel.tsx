@@ -63,7 +63,7 @@ export function MatrixPanel({ matrix, ideas, busy, canVote, onPlace, onAxes, onV
           return (
             <li key={idea.id} data-testid="matrix-row" data-idea={idea.text}>
               <p>
-                {idea.text} {!placements.has(idea.id) && !drafts[idea.id] && <span className="hint">({t('vote.notPlaced')})</span>}
+                <bdi className="typed-text">{idea.text}</bdi> {!placements.has(idea.id) && !drafts[idea.id] && <span className="hint">({t('vote.notPlaced')})</span>}
               </p>
               {(['easy', 'priority'] as const).map((axis) => (
                 <label key={axis} className="matrix-panel__slider">

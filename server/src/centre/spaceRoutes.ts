@@ -125,18 +125,27 @@ export function spaceRoutes(ctx: AppContext, live: CentreLive): Router {
     const centre = series ? await centres.getCentre(series.centreId) : null;
     if (!series || !centre) throw new HttpError(ErrorCode.NotFound, 'no such series');
     const detail = await seriesDetail(ctx, series);
+    // Published briefs only: a workshop's briefs are published once it is marked finished.
+    const decisions = await Promise.all(
+      detail.sessions.map(async (session) =>
+        (await ctx.retour.getFollowUp(session.workshopId)).finishedAt === null
+          ? []
+          : (await ctx.retour.listBriefs(session.workshopId)).map((brief) => ({ title: brief.title, status: brief.status })),
+      ),
+    );
     const body: SeriesFollowUp = {
       title: series.title,
       question: series.question,
       centreName: centre.name,
       town: centre.town,
-      sessions: detail.sessions.map((session) => ({
+      sessions: detail.sessions.map((session, index) => ({
         title: session.title,
         position: session.position,
         date: session.createdAt,
         status: session.status,
         participants: suppressSmall(session.participants),
         ideas: session.ideas,
+        decisions: decisions[index] ?? [],
       })),
     };
     res.json(body);

@@ -33,11 +33,12 @@ export const centreView = (centre: CentreRecord): CentreView => ({
 export const seriesView = (series: SeriesRecord): SeriesView => ({ id: series.id, title: series.title, question: series.question, createdAt: series.createdAt });
 
 export async function workshopView(ctx: AppContext, link: CentreWorkshopRecord, base: string): Promise<CentreWorkshopView | null> {
-  const [workshop, room, ideas, participants] = await Promise.all([
+  const [workshop, room, ideas, participants, followUp] = await Promise.all([
     ctx.store.getWorkshop(link.workshopId),
     ctx.store.getRoom(link.workshopId),
     ctx.store.countVisibleIdeas(link.workshopId),
     ctx.store.countParticipants(link.workshopId),
+    ctx.retour.getFollowUp(link.workshopId),
   ]);
   // The console link is stored sealed (server/src/security/sealed.ts); a link that does not open shows none.
   const facilitatorToken = sealerFor(ctx.config).open(link.facilitatorToken);
@@ -47,7 +48,7 @@ export async function workshopView(ctx: AppContext, link: CentreWorkshopRecord, 
     title: workshop.title,
     question: workshop.question,
     createdAt: workshop.createdAt,
-    status: workshopStatus(room, ideas),
+    status: workshopStatus(room, ideas, followUp.finishedAt),
     seriesId: link.seriesId,
     position: link.position,
     participants: participants.total,
@@ -62,12 +63,13 @@ export async function seriesDetail(ctx: AppContext, series: SeriesRecord): Promi
   const links = (await ctx.centres.listCentreWorkshops(series.centreId)).filter((link) => link.seriesId === series.id).sort((a, b) => a.position - b.position);
   const sessions = [];
   for (const link of links) {
-    const [workshop, room, ideas, participants, outcomes] = await Promise.all([
+    const [workshop, room, ideas, participants, outcomes, followUp] = await Promise.all([
       ctx.store.getWorkshop(link.workshopId),
       ctx.store.getRoom(link.workshopId),
       ctx.store.countVisibleIdeas(link.workshopId),
       ctx.store.countParticipants(link.workshopId),
       sessionOutcomes(ctx, link.workshopId),
+      ctx.retour.getFollowUp(link.workshopId),
     ]);
     if (!workshop) continue;
     sessions.push({
@@ -75,7 +77,7 @@ export async function seriesDetail(ctx: AppContext, series: SeriesRecord): Promi
       title: workshop.title,
       position: link.position,
       createdAt: workshop.createdAt,
-      status: workshopStatus(room, ideas),
+      status: workshopStatus(room, ideas, followUp.finishedAt),
       participants: participants.total,
       ideas,
       outcomes,

@@ -72,6 +72,12 @@ export async function writeIdea(
   const existing = await store.getIdea(payload.id);
   if (existing) return acceptResend(existing, author);
 
+  // FINISHED: once the workshop is marked finished (its briefs published), no idea is added by
+  // any path (phone, helper, paper post-its typed by the facilitator).
+  if ((await ctx.retour.getFollowUp(author.workshopId)).finishedAt !== null) {
+    return refuse(ErrorCode.Conflict, 'the workshop is finished: no idea can be added');
+  }
+
   const waitMs = await take(realtime.limiters.ideas, rateKey);
   if (waitMs !== null) return { ack: ackError(ErrorCode.RateLimited, 'too many ideas in a minute', waitMs) };
 

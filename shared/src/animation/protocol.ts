@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_IDEA_CHARS } from '../constants';
+import { MAX_IDEA_CHARS, MAX_UNITS_PER_CHAR } from '../constants';
 import { MOODS, type ParticipantKind } from '../domain/participant';
 import { ACTIVITIES, MAX_INSTRUCTION_CHARS, MAX_PHASES, MAX_PHASE_SECONDS, MAX_PHASE_TITLE_CHARS, MAX_TEMPLATE_DESCRIPTION_CHARS, MAX_TEMPLATE_NAME_CHARS } from './method';
 import { MAX_THEME_CHARS, MAX_THEMES } from './room';
@@ -9,6 +9,8 @@ import { questionnaireSchema } from '../questionnaire/protocol';
 
 /** Typed text may carry extra spaces; the domain normalises, the schema bounds the size. */
 const bounded = (max: number) => z.string().max(max * 4);
+/** An idea's wire bound: the same as `measureIdeaText`'s (`MAX_IDEA_CHARS × MAX_UNITS_PER_CHAR` units). */
+const ideaText = z.string().max(MAX_IDEA_CHARS * MAX_UNITS_PER_CHAR);
 const ideaId = z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, 'invalid id');
 const serverId = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'invalid id');
 const tableId = z.number().int().min(1).max(MAX_TABLES);
@@ -54,7 +56,7 @@ export const tablesMixPayload = z.object({});
 export const ideaModeratePayload = z.object({
   ideaId,
   moderation: z.discriminatedUnion('type', [
-    z.object({ type: z.literal('edit'), text: bounded(MAX_IDEA_CHARS) }),
+    z.object({ type: z.literal('edit'), text: ideaText }),
     z.object({ type: z.literal('merge'), into: ideaId.nullable() }),
     z.object({ type: z.literal('theme'), theme: bounded(MAX_THEME_CHARS).nullable() }),
     z.object({ type: z.literal('park'), parked: z.boolean() }),
@@ -65,14 +67,14 @@ export const ideasApproveAllPayload = z.object({});
 /** A table helper posts for a resident without a phone: `personId` is the helper's own handle for that person. */
 export const ideaAssistPayload = z.object({
   id: ideaId,
-  text: bounded(MAX_IDEA_CHARS),
+  text: ideaText,
   personId: ideaId,
   siteId: serverId,
   tableId: tableId.nullable(),
   mood: z.enum(MOODS),
 });
 /** The facilitator types in a paper post-it. */
-export const ideaPaperPayload = z.object({ id: ideaId, text: bounded(MAX_IDEA_CHARS), siteId: serverId, tableId: tableId.nullable() });
+export const ideaPaperPayload = z.object({ id: ideaId, text: ideaText, siteId: serverId, tableId: tableId.nullable() });
 export const participantsListPayload = z.object({});
 
 export const animationCommandSchemas = {

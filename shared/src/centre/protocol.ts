@@ -1,3 +1,4 @@
+import type { BriefStatus } from '../retour/brief';
 /**
  * REST bodies and answers of the centre's space (accounts, members, invitations, workshops and
  * series, templates, figures, data rights). Every body has a zod schema parsed at the edge.
@@ -171,7 +172,16 @@ export interface SeriesFollowUp {
   centreName: string;
   town: string;
   /** People are counted with the small-group suppression ("< 5"): the page is public. */
-  sessions: Array<{ title: string; position: number; date: number; status: CentreWorkshopStatus; participants: ShownCount; ideas: number }>;
+  sessions: Array<{
+    title: string;
+    position: number;
+    date: number;
+    status: CentreWorkshopStatus;
+    participants: ShownCount;
+    ideas: number;
+    /** What was decided: the published briefs (workshop marked finished), title and status; empty before. */
+    decisions: Array<{ title: string; status: BriefStatus }>;
+  }>;
 }
 
 export interface CentreTemplateView extends MethodTemplate {

@@ -20,14 +20,20 @@ describe('workshop status', () => {
   const phase = (id: string): PhaseSpec => ({ id, title: id, instruction: '', activity: 'ideas', durationSec: 0, silentSec: 0 });
   it('is upcoming before the first step, live while running, finished once the last step ended', () => {
     const room = initialRoom([phase('a'), phase('b')]);
-    expect(workshopStatus(room, 0)).toBe('upcoming');
-    expect(workshopStatus({ ...room, run: { ...room.run, status: 'running' } }, 0)).toBe('live');
-    expect(workshopStatus({ ...room, run: { ...room.run, phaseIndex: 1, status: 'waiting' } }, 0)).toBe('live');
-    expect(workshopStatus({ ...room, run: { ...room.run, phaseIndex: 1, status: 'ended' } }, 0)).toBe('finished');
+    expect(workshopStatus(room, 0, null)).toBe('upcoming');
+    expect(workshopStatus({ ...room, run: { ...room.run, status: 'running' } }, 0, null)).toBe('live');
+    expect(workshopStatus({ ...room, run: { ...room.run, phaseIndex: 1, status: 'waiting' } }, 0, null)).toBe('live');
+    expect(workshopStatus({ ...room, run: { ...room.run, phaseIndex: 1, status: 'ended' } }, 0, null)).toBe('finished');
   });
   it('on a free wall without steps, is live once ideas arrive', () => {
-    expect(workshopStatus(initialRoom([]), 0)).toBe('upcoming');
-    expect(workshopStatus(initialRoom([]), 3)).toBe('live');
-    expect(workshopStatus(null, 0)).toBe('upcoming');
+    expect(workshopStatus(initialRoom([]), 0, null)).toBe('upcoming');
+    expect(workshopStatus(initialRoom([]), 3, null)).toBe('live');
+    expect(workshopStatus(null, 0, null)).toBe('upcoming');
+  });
+  it('is finished once marked finished (briefs published), even with a step still running or a free wall', () => {
+    const room = initialRoom([phase('a'), phase('b')]);
+    expect(workshopStatus({ ...room, run: { ...room.run, status: 'running' } }, 4, 1_000)).toBe('finished');
+    expect(workshopStatus(initialRoom([]), 3, 1_000)).toBe('finished');
+    expect(workshopStatus(null, 0, 1_000)).toBe('finished');
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IDEA_CHARS } from '../constants';
+import { ErrorCode, MAX_IDEA_CHARS } from '../constants';
+import { ideaPaperPayload } from '../animation/protocol';
+import { ideaPostPayload } from '../protocol';
 import { isDomainError } from './errors';
-import { isShown, moderateIdea, postIdea, resolveResend, toAuthorView, toFacilitatorView, toPublicView, upsertIdea, visibleIdeas, type Idea, type IdeaView } from './idea';
+import { checkIdeaText, isShown, measureIdeaText, moderateIdea, postIdea, resolveResend, toAuthorView, toFacilitatorView, toPublicView, upsertIdea, visibleIdeas, type Idea, type IdeaView } from './idea';
 
 const author = { participantId: 'p1', workshopId: 'w1', siteId: 's1', tableId: 2 };
 
@@ -91,5 +93,31 @@ describe('upsertIdea', () => {
   });
   it('keeps "mine" when a broadcast of the same idea arrives', () => {
     expect(upsertIdea([{ ...a, mine: true }], a)[0]).toMatchObject({ mine: true });
+  });
+});
+
+describe('one length rule for an idea, phone and server', () => {
+  const family = '👨‍👩‍👧‍👦';
+  it('200 family emoji (2,200 UTF-16 units) fit, and pass the wire schema and the domain check', () => {
+    const text = family.repeat(200);
+    expect(text.length).toBe(2200);
+    const measure = measureIdeaText(text);
+    expect(measure).toMatchObject({ chars: 200, fits: true });
+    expect(ideaPostPayload.safeParse({ id: 'abcdefghijkl', text }).success).toBe(true);
+    expect(ideaPaperPayload.safeParse({ id: 'abcdefghijkl', text, siteId: 'site-1', tableId: null }).success).toBe(true);
+    expect(checkIdeaText(text)).toBe(text);
+  });
+  it('201 emoji do not fit, on either side', () => {
+    const text = family.repeat(201);
+    expect(measureIdeaText(text).fits).toBe(false);
+    expect(checkIdeaText(text)).toMatchObject({ error: ErrorCode.TooLarge });
+  });
+  it('whatever the wire schema lets through, the measure and the domain check agree on', () => {
+    const samples = ['a'.repeat(200), 'a'.repeat(201), 'e\u0301'.repeat(200), '🇫🇷'.repeat(200), 'a' + '\u0301'.repeat(3300), ' '.repeat(3300) + 'a'];
+    for (const text of samples) {
+      const fits = measureIdeaText(text).fits;
+      expect(typeof checkIdeaText(text) === 'string').toBe(fits);
+      if (fits) expect(ideaPostPayload.safeParse({ id: 'abcdefghijkl', text }).success).toBe(true);
+    }
   });
 });

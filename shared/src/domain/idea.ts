@@ -1,6 +1,6 @@
 import { ErrorCode, MAX_IDEA_CHARS } from '../constants';
 import { domainError, type DomainError } from './errors';
-import { countChars, normalizeText } from './text';
+import { measureText, type TextMeasure } from './text';
 
 /** Who typed an idea: a resident on their phone, a table helper for a resident, or the facilitator from paper. */
 export const IDEA_ORIGINS = ['phone', 'assisted', 'paper'] as const;
@@ -66,11 +66,16 @@ export interface IdeaContext {
   pending: boolean;
 }
 
+/** The length rule of an idea, the same on the phone (before sending) and on the server. */
+export function measureIdeaText(raw: string): TextMeasure {
+  return measureText(raw, MAX_IDEA_CHARS, { multiline: true });
+}
+
 /** Validates a text typed for an idea (by a resident, or the facilitator's correction). */
 export function checkIdeaText(raw: string): string | DomainError {
-  const text = normalizeText(raw, { multiline: true });
+  const { text, fits } = measureIdeaText(raw);
   if (text.length === 0) return domainError(ErrorCode.BadRequest, 'idea text is empty');
-  if (countChars(text) > MAX_IDEA_CHARS) {
+  if (!fits) {
     return domainError(ErrorCode.TooLarge, `idea text is longer than ${MAX_IDEA_CHARS} characters`);
   }
   return text;

@@ -12,6 +12,11 @@ describe('normalizeText', () => {
   it('composes accents typed two ways into one form', () => {
     expect(normalizeText('e\u0301te\u0301')).toBe('été');
   });
+  it('removes bidi embeddings, overrides and isolates, keeps direction marks', () => {
+    expect(normalizeText('\u202Egnp.exe')).toBe('gnp.exe');
+    expect(normalizeText('a\u202Ab\u202Bc\u202Cd\u202De\u2066f\u2067g\u2068h\u2069i', { multiline: true })).toBe('abcdefghi');
+    expect(normalizeText('Nord\u200F')).toBe('Nord\u200F');
+  });
 });
 
 describe('countChars', () => {
