@@ -143,3 +143,18 @@ test('the territory view says that no centre shares its figures when none has op
   await expect(page.getByTestId('territory-none')).toContainText('Aucun centre ne partage encore ses chiffres');
   await expect(page.getByTestId('territory')).toHaveCount(0);
 });
+
+test("the data tab names its tables in the page's language, and their CSV headers follow", async ({ browser }) => {
+  const page = await newPage(browser, 'desktop');
+  const home = new CentreHomePage(page);
+  await home.open(server.url);
+  await home.createCentre({ name: 'Centre social Étoile', town: 'Wattrelos', login: 'direction.etoile', password: PASSWORD });
+  await page.getByTestId('tab-data').click();
+  const ideas = page.getByTestId('export-csv-ideas');
+  await expect(ideas).toHaveText('Tableau « idées » (CSV)');
+  const href = await ideas.getAttribute('href');
+  expect(href).toContain('lang=fr');
+  const csv = await page.request.get(new URL(href!, server.url).toString());
+  expect(csv.status()).toBe(200);
+  expect((await csv.text()).split('\r\n')[0]).toContain('texte');
+});

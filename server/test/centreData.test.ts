@@ -212,14 +212,38 @@ describe('export', () => {
     const raw = JSON.stringify(json.body);
     for (const secret of ['Pimprenelle', resident.participant.id, resident.participantToken, workshop.facilitatorToken, '$argon2id$']) expect(raw).not.toContain(secret);
 
-    const csv = await admin.get<string>(`/api/centres/${centreId}/export/ideas.csv`);
+    const csv = await admin.get<string>(`/api/centres/${centreId}/export/ideas.csv?lang=en`);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const rows = parse(csv.body, { columns: true, bom: true }) as Array<Record<string, string>>;
     expect(rows.map((row) => row.text).sort()).toEqual([...tricky].sort());
     expect(Object.keys(rows[0]!)).not.toContain('participantId');
-    const workshops = parse((await admin.get<string>(`/api/centres/${centreId}/export/workshops.csv`)).body, { columns: true, bom: true }) as Array<Record<string, string>>;
+    const workshops = parse((await admin.get<string>(`/api/centres/${centreId}/export/workshops.csv?lang=en`)).body, { columns: true, bom: true }) as Array<Record<string, string>>;
     expect(workshops.map((row) => row.title)).toEqual(['Atelier "quartier", été']);
     expect((await admin.get(`/api/centres/${centreId}/export/secrets.csv`)).status).toBe(404);
     expect((await facilitator.get(`/api/centres/${centreId}/export/ideas.csv`)).status).toBe(403);
+  });
+
+  it("writes CSV headers in the reader's language (lang, else Accept-Language, else French), JSON keeps machine names", async () => {
+    const server = await clocked();
+    const { admin, centreId } = await newCentre(server.url, 'admin');
+    const facilitator = await invite(admin, centreId, 'claire');
+    const workshop = await centreWorkshop(facilitator, centreId, { title: 'Atelier du parc' });
+    await residentWithIdeas(server.url, workshop.sites[0]!.joinCode, 'Pimprenelle', ['Un banc']);
+    const headerOf = async (query: string, headers: Record<string, string> = {}) => {
+      const reply = await admin.request<string>('GET', `/api/centres/${centreId}/export/ideas.csv${query}`, undefined, headers);
+      expect(reply.status).toBe(200);
+      return (parse(reply.body, { bom: true }) as string[][])[0];
+    };
+    const french = await headerOf('');
+    expect(french).toContain('texte');
+    expect(french).toContain('atelier');
+    expect(french).not.toContain('workshopId');
+    expect(await headerOf('?lang=ar')).toContain('النص');
+    expect(await headerOf('?lang=en', { 'accept-language': 'ar' })).toContain('workshop');
+    expect(await headerOf('', { 'accept-language': 'de-DE, en;q=0.8, fr;q=0.5' })).toContain('text');
+    const rows = parse((await admin.get<string>(`/api/centres/${centreId}/export/ideas.csv?lang=fr`)).body, { columns: true, bom: true }) as Array<Record<string, string>>;
+    expect(rows.map((row) => row.texte)).toEqual(['Un banc']);
+    const json = await admin.get<Record<string, Array<Record<string, unknown>>>>(`/api/centres/${centreId}/export/everything.json?lang=ar`);
+    expect(Object.keys(json.body.ideas![0]!)).toEqual(expect.arrayContaining(['workshopId', 'text', 'createdAt']));
   });
 });

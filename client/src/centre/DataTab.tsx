@@ -7,7 +7,7 @@ import { refusalMessage } from './refusal';
 
 /** Admins: export everything, the retention period, the territory opt-in. */
 export function DataTab({ space, onChanged }: { space: CentreSpace; onChanged: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const centreId = space.centre.id;
   const [days, setDays] = useState(space.centre.retentionDays === null ? '' : String(space.centre.retentionDays));
   const [territory, setTerritory] = useState(space.centre.territoryOptIn);
@@ -40,8 +40,8 @@ export function DataTab({ space, onChanged }: { space: CentreSpace; onChanged: (
           </li>
           {CENTRE_CSV_TABLES.map((table) => (
             <li key={table}>
-              <a href={centreApi.exportUrl(centreId, `${table}.csv`)} download>
-                {t('centre.data.exportCsv', { table })}
+              <a href={centreApi.exportUrl(centreId, `${table}.csv`, i18n.language)} download data-testid={`export-csv-${table}`}>
+                {t('centre.data.exportCsv', { table: t(`centre.data.tables.${table}`) })}
               </a>
             </li>
           ))}

@@ -75,7 +75,9 @@ export const centreApi = {
   figures: (centreId: string) => call<CentreFiguresResponse>('GET', `${centrePath(centreId)}/figures`),
   territory: () => call<TerritoryFigures>('GET', '/api/territory'),
   settings: (centreId: string, body: CentreSettingsBody) => call<CentreView>('PATCH', `${centrePath(centreId)}/settings`, body),
-  exportUrl: (centreId: string, file: 'everything.json' | `${CentreCsvTable}.csv`) => `${centrePath(centreId)}/export/${file}`,
+  /** A CSV's headers come in `lang`, the page's language. */
+  exportUrl: (centreId: string, file: 'everything.json' | `${CentreCsvTable}.csv`, lang?: string) =>
+    `${centrePath(centreId)}/export/${file}${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`,
   /** The resident's own erasure, with their participant token. */
   eraseMe: (participantToken: string) => call<EraseResponse>('POST', '/api/participants/me/erase', undefined, participantToken),
 };

@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { CENTRE_CSV_TABLES, ErrorCode, briefWithoutIdeas, centreSettingsBody, workshopBriefsPublished, type CentreCsvTable, type EraseResponse } from '@gommette/shared';
+import { CENTRE_CSV_TABLES, ErrorCode, csvHeader, csvLanguage, briefWithoutIdeas, centreSettingsBody, workshopBriefsPublished, type CentreCsvTable, type EraseResponse } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
 import { rateLimitHandler } from '../http/rateLimits';
@@ -31,7 +31,7 @@ export function dataRoutes(ctx: AppContext, live: CentreLive): Router {
     res.json(centreView(updated));
   });
 
-  /** `everything.json`, or one table as `<table>.csv` (workshops, sites, participants, ideas…). */
+  /** `everything.json`, or one table as `<table>.csv` (workshops, sites, participants, ideas…), headers in `?lang=`. */
   router.get('/api/centres/:centreId/export/:file', async (req, res) => {
     const { centre } = await requireRight(ctx, req, 'manageData');
     const file = String(req.params.file);
@@ -46,7 +46,10 @@ export function dataRoutes(ctx: AppContext, live: CentreLive): Router {
     if (!isCsvTable(table)) throw new HttpError(ErrorCode.NotFound, 'no such export');
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="gommette-${table}.csv"`);
-    res.send(tableCsv(data[table], CSV_COLUMNS[table]));
+    // Headers in the reader's language (the client's `lang`, else Accept-Language); JSON keeps machine names.
+    const lang = csvLanguage(req.query.lang, req.headers['accept-language']);
+    res.setHeader('Content-Language', lang);
+    res.send(tableCsv(data[table], CSV_COLUMNS[table], (column) => csvHeader(column, lang)));
   });
 
   /** Deletes the workshop with every personal data attached; open connections to it are closed. */

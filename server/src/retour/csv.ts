@@ -27,7 +27,14 @@ export function toCsv(rows: ReadonlyArray<ReadonlyArray<CsvCell>>): string {
   return '\uFEFF' + stringify(safe, { record_delimiter: 'windows' });
 }
 
-/** Records as a table: a header row of `columns` (even when there are no records), then one row each. */
-export function tableCsv(records: ReadonlyArray<Readonly<Record<string, CsvCell>>>, columns: ReadonlyArray<string>): string {
-  return toCsv([columns, ...records.map((record) => columns.map((column) => record[column] ?? null))]);
+/**
+ * Records as a table: a header row (each column's `header`, by default its machine name; even when
+ * there are no records), then one row each.
+ */
+export function tableCsv(
+  records: ReadonlyArray<Readonly<Record<string, CsvCell>>>,
+  columns: ReadonlyArray<string>,
+  header: (column: string) => string = (column) => column,
+): string {
+  return toCsv([columns.map(header), ...records.map((record) => columns.map((column) => record[column] ?? null))]);
 }

@@ -25,7 +25,7 @@ function render(draw: (doc: PDFKit.PDFDocument, fonts: Fonts) => void, title: st
 
 function heading(doc: PDFKit.PDFDocument, fonts: Fonts, text: string, size = 12): void {
   doc.font(fonts.bold).fontSize(size);
-  paragraph(doc, text);
+  paragraph(doc, text, { bold: true });
   doc.font(fonts.regular).fontSize(10);
 }
 

@@ -7,3 +7,4 @@ export * from './questionnaireTemplates';
 export * from './sharedBriefs';
 export * from './voteQuestionnaireFigures';
 export * from './figuresCsv';
+export * from './csvHeaders';
