@@ -9,8 +9,7 @@ import { ErrorCode } from '../constants';
 import { domainError, type DomainError } from '../domain/errors';
 import { normalizeText } from '../domain/text';
 import type { MatrixView } from '../vote/matrix';
-import { MIN_VOTERS_FOR_SITE_SPLIT } from '../vote/constants';
-import type { SiteResults, VoteResults } from '../vote/results';
+import { splitSites, type SiteResults, type VoteResults } from '../vote/results';
 import { inEasyPriorityQuadrant } from '../vote/matrix';
 
 export const MAX_BRIEF_TITLE_CHARS = 120;
@@ -174,20 +173,8 @@ export function topOfRound(results: VoteResults | null): string[] {
   return best.map((row) => row.ideaId);
 }
 
-/**
- * Which sites' gommettes may be shown apart in a brief or an export, which outlive the workshop
- * and travel to partners: a site with fewer than MIN_VOTERS_FOR_SITE_SPLIT voters would give a
- * lone voter's choice away, so its split is left out (its gommettes stay in the total). When the
- * sites left out have fewer than that many voters together, "total minus the other sites" would
- * give them away too, so no site is split at all. Paper-only sites are anonymous already.
- */
-export function splitSites(sites: ReadonlyArray<SiteResults>): Set<string> {
-  const small = sites.filter((site) => site.voters > 0 && (site.ideas === null || site.voters < MIN_VOTERS_FOR_SITE_SPLIT));
-  const smallVoters = small.reduce((sum, site) => sum + site.voters, 0);
-  if (small.length > 0 && smallVoters < MIN_VOTERS_FOR_SITE_SPLIT) return new Set();
-  const smallIds = new Set(small.map((site) => site.siteId));
-  return new Set(sites.filter((site) => !smallIds.has(site.siteId)).map((site) => site.siteId));
-}
+/** Which sites' gommettes may be shown apart: the vote's one rule (see `splitSites` in vote/results). */
+export { splitSites };
 
 /** Gommettes (digital and paper) of one idea at one site, or null when that site is not shown apart. */
 export function siteGommettes(site: SiteResults, shown: ReadonlySet<string>, ideaId: string): number | null {

@@ -91,7 +91,7 @@ describe('buildResults', () => {
     expect(results.heldBack).toBe(0);
   });
 
-  it('holds a lone voter out of the live totals (no exposure by subtraction), and shows everything at the close', () => {
+  it('holds a lone voter out of the live totals (no exposure by subtraction), and never splits their site, even at the close', () => {
     const tally: VoteTally = {
       digital: [
         { siteId: 's1', ideaId: 'A', count: 3 },
@@ -108,7 +108,10 @@ describe('buildResults', () => {
     expect(live.ranking?.find((row) => row.ideaId === 'C')?.total).toBe(0);
     expect(live.heldBack).toBe(1);
     const final = buildResults(closed, sites, tally, 'public', NOW);
-    expect(final.sites[1]?.ideas).toEqual({ C: 1 });
+    // Issue 19: the close used to show "s2 : C 1", the lone voter's ballot. Their gommette counts in
+    // the total; with a pool of one voter no site is shown apart (s1's split would give it away too).
+    expect(final.sites[1]?.ideas).toBeNull();
+    expect(final.sites[0]?.ideas).toBeNull();
     expect(final.ranking?.find((row) => row.ideaId === 'C')?.total).toBe(1);
     expect(final.heldBack).toBe(0);
     expect(final.closed).toBe(true);

@@ -17,8 +17,9 @@ export interface SiteResults {
   phoneVoters: number;
   kioskVoters: number;
   /**
-   * Digital gommettes per idea at this site. Null while the round is open and the site has fewer
-   * than MIN_VOTERS_FOR_SITE_SPLIT voters (its gommettes count in the total), or when results are hidden.
+   * Digital gommettes per idea at this site. Null, in every state, when `splitSites` keeps the site
+   * apart from no one (fewer than MIN_VOTERS_FOR_SITE_SPLIT voters, or a pool that small in the
+   * totals), or when results are hidden.
    */
   ideas: Record<string, number> | null;
   /** Paper gommettes per idea (typed in by the facilitator; already anonymous). */
@@ -72,6 +73,27 @@ export function rankIdeas(ideaIds: ReadonlyArray<string>, totals: ReadonlyMap<st
   });
 }
 
+/** A site whose gommettes are pooled: it has voters, but fewer than MIN_VOTERS_FOR_SITE_SPLIT (or its split is already withheld). */
+function isSmallSite(site: Pick<SiteResults, 'voters' | 'ideas'>): boolean {
+  return site.voters > 0 && (site.ideas === null || site.voters < MIN_VOTERS_FOR_SITE_SPLIT);
+}
+
+/**
+ * THE rule for per-site splits, in every state and every view (live results, projector, console,
+ * phones, kiosk, briefs, figures, exports, the centre's data): which sites' gommettes may be shown
+ * apart. A site with fewer than MIN_VOTERS_FOR_SITE_SPLIT voters is never split. When the pooled
+ * sites have fewer than that many voters together and their gommettes are in the totals
+ * (`poolInTotals`), "total minus the other sites" would give them away, so no site is split at all.
+ * Sites without voters (paper only) show their anonymous paper counts.
+ */
+export function splitSites(sites: ReadonlyArray<Pick<SiteResults, 'siteId' | 'voters' | 'ideas'>>, poolInTotals = true): Set<string> {
+  const small = sites.filter(isSmallSite);
+  const smallVoters = small.reduce((sum, site) => sum + site.voters, 0);
+  if (poolInTotals && small.length > 0 && smallVoters < MIN_VOTERS_FOR_SITE_SPLIT) return new Set();
+  const smallIds = new Set(small.map((site) => site.siteId));
+  return new Set(sites.filter((site) => !smallIds.has(site.siteId)).map((site) => site.siteId));
+}
+
 /** Whether this audience sees the per-idea results now. */
 export function showsIdeaResults(round: VoteRound, audience: ResultsAudience, now: number): boolean {
   if (audience === 'facilitator' || round.results === 'live') return true;
@@ -79,8 +101,8 @@ export function showsIdeaResults(round: VoteRound, audience: ResultsAudience, no
 }
 
 /**
- * Results for an audience, with the privacy rules: per-site splits of small sites merged while
- * the round is open, small pools held back from live totals, hidden results hidden.
+ * Results for an audience, with the privacy rules: per-site splits decided by `splitSites` in
+ * every state, small pools held back from live totals, hidden results hidden.
  */
 export function buildResults(round: VoteRound, siteIds: ReadonlyArray<string>, tally: VoteTally, audience: ResultsAudience, now: number): VoteResults {
   const open = isRoundOpen(round, now);
@@ -105,15 +127,19 @@ export function buildResults(round: VoteRound, siteIds: ReadonlyArray<string>, t
     site.paper[row.ideaId] = (site.paper[row.ideaId] ?? 0) + row.count;
   }
 
-  const small = [...sites.values()].filter((site) => open && site.voters > 0 && site.voters < MIN_VOTERS_FOR_SITE_SPLIT);
-  const pooledVoters = small.reduce((sum, site) => sum + site.voters, 0);
-  const holdBack = pooledVoters > 0 && pooledVoters < MIN_VOTERS_FOR_SITE_SPLIT;
+  // Small sites are pooled in every state (open, closed, revealed, hidden). While the round is
+  // open a pool of fewer than MIN_VOTERS_FOR_SITE_SPLIT voters is held out of the totals; once it
+  // counts (closed), `splitSites` shows no site apart, so "total minus the other sites" says nothing.
+  const siteRows = [...sites.values()];
+  const pooledVoters = siteRows.filter(isSmallSite).reduce((sum, site) => sum + site.voters, 0);
+  const holdBack = open && pooledVoters > 0 && pooledVoters < MIN_VOTERS_FOR_SITE_SPLIT;
+  const split = splitSites(siteRows, !holdBack);
   let heldBack = 0;
   const totals = new Map<string, { digital: number; paper: number }>();
-  for (const site of sites.values()) {
-    const isSmall = small.includes(site);
+  for (const site of siteRows) {
+    const held = holdBack && isSmallSite(site);
     for (const [ideaId, count] of Object.entries(site.ideas ?? {})) {
-      if (isSmall && holdBack) {
+      if (held) {
         heldBack += count;
         continue;
       }
@@ -126,7 +152,7 @@ export function buildResults(round: VoteRound, siteIds: ReadonlyArray<string>, t
       entry.paper += count;
       totals.set(ideaId, entry);
     }
-    if (isSmall) site.ideas = null;
+    if (!split.has(site.siteId)) site.ideas = null;
   }
 
   const visible = showsIdeaResults(round, audience, now);
