@@ -11,3 +11,6 @@ export const everyVoteRoom = (workshopId: string): string[] => [
   participantsRoom(workshopId),
   facilitatorRoom(workshopId),
 ];
+
+/** Where staff (facilitator, helpers, observers) receive live vote results: the projector's, never finer. */
+export const staffResultsRooms = (workshopId: string): string[] => [facilitatorRoom(workshopId)];
