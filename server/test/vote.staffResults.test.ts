@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VoteResults } from '@gommette/shared';
 import { connect, emitWithAck, type ClientSocket, type TestServer, startServer } from './helpers';
+import { facilitatorRoom } from '../src/realtime/types';
 import { cast, ok, openRound, phoneAt, resultsWhere, voteRoom } from './voteFixtures';
 
 let server: TestServer;
@@ -25,6 +26,11 @@ describe('staff live results', () => {
     const observer = await connect(server.url, { role: 'observer', workshopId: workshop.id, token: tokenOf(workshop.observerUrl) });
     sockets.push(helper.socket, observer.socket);
     const staff = [room.facilitator.socket, helper.socket, observer.socket];
+    // Helpers and observers do not share the facilitator's room.
+    const inFacilitatorRoom = (await server.app.io.in(facilitatorRoom(workshop.id)).fetchSockets()).map((socket) => socket.id);
+    expect(inFacilitatorRoom).toContain(room.facilitator.socket.id);
+    expect(inFacilitatorRoom).not.toContain(helper.socket.id);
+    expect(inFacilitatorRoom).not.toContain(observer.socket.id);
 
     // Hidden results: a tap at site B tells staff nothing about which idea was chosen.
     const hidden = await openRound(room, { results: 'hidden', budget: 1 });

@@ -1,7 +1,7 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { MAX_VOTE_COMMANDS_PER_10_S, VOTE_PHONE_BROADCAST_INTERVAL_MS, VOTE_SCREEN_BROADCAST_INTERVAL_MS, type RoundView, type VoteRound } from '@gommette/shared';
 import type { AppContext } from '../context';
-import { facilitatorRoom, participantsRoom, screensRoom, type GommetteServer } from '../realtime/types';
+import { participantsRoom, screensRoom, staffRooms, type GommetteServer } from '../realtime/types';
 import { claimOnce } from '../cluster/claim';
 import { Coalescer } from './Coalescer';
 import { everyVoteRoom, publicStaffRooms, staffResultsRooms } from './rooms';
@@ -35,7 +35,7 @@ export class VoteRealtime {
       for (const workshopId of ids) {
         ctx.votes
           .getMatrix(workshopId)
-          .then((matrix) => this.io.to([facilitatorRoom(workshopId), screensRoom(workshopId)]).emit('matrix:changed', matrix))
+          .then((matrix) => this.io.to([...staffRooms(workshopId), screensRoom(workshopId)]).emit('matrix:changed', matrix))
           .catch((error: unknown) => ctx.logger.error({ err: error, workshopId }, 'matrix broadcast failed'));
       }
     });
