@@ -1,6 +1,6 @@
 import type { AppContext } from '../context';
 import type { BoardGateway } from '../board/boardGateway';
-import { participantRoom, screensRoom, facilitatorRoom, workshopRooms, type GommetteServer } from '../realtime/types';
+import { participantRoom, screensRoom, staffRooms, workshopRooms, type GommetteServer } from '../realtime/types';
 import { kiosksRoom } from '../vote/rooms';
 import { centreMemberMayRun } from './session';
 import { centreHolderIsMember, centreStaffLinkWorks } from './staffLinks';
@@ -49,7 +49,7 @@ export function centreLive(io: () => GommetteServer | null, ctx: AppContext, boa
       const server = io();
       if (!server) return;
       for (const ideaId of ideaIds) {
-        server.to([screensRoom(workshopId), facilitatorRoom(workshopId), participantRoom(participantId)]).emit('idea:removed', { ideaId });
+        server.to([screensRoom(workshopId), ...staffRooms(workshopId), participantRoom(participantId)]).emit('idea:removed', { ideaId });
       }
     },
     workshopDeleted(workshopId) {

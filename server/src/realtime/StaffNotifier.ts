@@ -2,7 +2,7 @@ import type { PersonView } from '@gommette/shared';
 import type { Logger } from 'pino';
 import type { AppContext } from '../context';
 import { voteKeysFor } from '../vote/voterKey';
-import { facilitatorRoom, type GommetteServer } from './types';
+import { staffRooms, type GommetteServer } from './types';
 
 /** People shown to staff are coalesced like presence: a room joining at once sends a few lists. */
 const STAFF_NOTIFY_INTERVAL_MS = 500;
@@ -60,12 +60,13 @@ export class StaffNotifier {
   }
 
   private hasLocalStaff(workshopId: string): boolean {
-    return (this.io.of('/').adapter.rooms.get(facilitatorRoom(workshopId))?.size ?? 0) > 0;
+    const rooms = this.io.of('/').adapter.rooms;
+    return staffRooms(workshopId).some((room) => (rooms.get(room)?.size ?? 0) > 0);
   }
 
   private async publish(workshopId: string): Promise<void> {
     const [people, figures] = await Promise.all([listPeople(this.ctx, workshopId), this.ctx.store.countParticipants(workshopId)]);
-    this.io.local.to(facilitatorRoom(workshopId)).emit('participants:changed', { people, figures });
+    this.io.local.to(staffRooms(workshopId)).emit('participants:changed', { people, figures });
   }
 
   close(): void {

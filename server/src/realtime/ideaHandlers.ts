@@ -21,17 +21,17 @@ import type { AppContext } from '../context';
 import { onCommand, refuse, type CommandOutcome } from './command';
 import { take } from './limits';
 import { loadRoom } from './room';
-import { facilitatorRoom, participantRoom, screensRoom, type GommetteServer, type GommetteSocket, type Realtime } from './types';
+import { participantRoom, screensRoom, staffRooms, type GommetteServer, type GommetteSocket, type Realtime } from './types';
 
 /** After a moderation: staff get the details, the projector and the author what they may see. */
 export function broadcastModeration(io: GommetteServer, realtime: Realtime, idea: Idea): void {
   const broadcaster = realtime.ideas;
   const screens = screensRoom(idea.workshopId);
-  const facilitators = facilitatorRoom(idea.workshopId);
+  const staff = staffRooms(idea.workshopId);
   const author = participantRoom(idea.participantId);
   // The idea's own addition may still be queued: send it first, so the change follows it.
-  broadcaster.flush([screens, facilitators, author]);
-  io.to(facilitators).emit('idea:moderated', toFacilitatorView(idea));
+  broadcaster.flush([screens, ...staff, author]);
+  io.to(staff).emit('idea:moderated', toFacilitatorView(idea));
   if (isShown(idea)) broadcaster.added(screens, toPublicView(idea));
   else io.to(screens).emit('idea:removed', { ideaId: idea.id });
   if (idea.hidden) io.to(author).emit('idea:removed', { ideaId: idea.id });
@@ -43,7 +43,7 @@ function broadcastAdded(realtime: Realtime, idea: Idea): void {
   const broadcaster = realtime.ideas;
   // Safe mode: the projector waits for the facilitator's approval.
   if (isShown(idea)) broadcaster.added(screensRoom(idea.workshopId), toPublicView(idea));
-  broadcaster.added(facilitatorRoom(idea.workshopId), toFacilitatorView(idea));
+  for (const room of staffRooms(idea.workshopId)) broadcaster.added(room, toFacilitatorView(idea));
   // The author's other devices; the phone that posted has it from the ack already.
   broadcaster.added(participantRoom(idea.participantId), toAuthorView(idea, idea.participantId));
   broadcaster.counted(idea.workshopId);

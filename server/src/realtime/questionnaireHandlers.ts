@@ -3,7 +3,7 @@ import type { AppContext } from '../context';
 import { newId } from '../security/tokens';
 import { onCommand, refuse } from './command';
 import { loadRoom } from './room';
-import { facilitatorRoom, type GommetteServer, type GommetteSocket } from './types';
+import { staffRooms, type GommetteServer, type GommetteSocket } from './types';
 
 /** The closing questionnaire: answered once per resident, stored without them, counted for staff. */
 export function registerQuestionnaireHandlers(io: GommetteServer, socket: GommetteSocket, ctx: AppContext): void {
@@ -21,7 +21,7 @@ export function registerQuestionnaireHandlers(io: GommetteServer, socket: Gommet
       ack: ackOk({ answered: true as const }),
       broadcast: () => {
         void ctx.store.listQuestionnaireAnswers(workshopId).then(
-          (answers) => io.to(facilitatorRoom(workshopId)).emit('questionnaire:changed', { responses: answers.length }),
+          (answers) => io.to(staffRooms(workshopId)).emit('questionnaire:changed', { responses: answers.length }),
           (error: unknown) => ctx.logger.error({ err: error, workshopId }, 'questionnaire count failed'),
         );
       },

@@ -1,6 +1,6 @@
 import { ErrorCode, domainError, initialRoom, isDomainError, viewRoom, type DomainError, type RoomState } from '@gommette/shared';
 import type { AppContext } from '../context';
-import { facilitatorRoom, participantsRoom, screensRoom, type GommetteServer } from './types';
+import { participantsRoom, screensRoom, staffRooms, type GommetteServer } from './types';
 
 /** Two consoles racing on the same change: retry on the fresh room this many times. */
 const MAX_ROOM_ATTEMPTS = 5;
@@ -33,6 +33,6 @@ export async function updateRoom(
 /** Staff see every instruction; phones and projectors only the revealed ones. */
 export function broadcastRoom(io: GommetteServer, ctx: AppContext, workshopId: string, room: RoomState): void {
   const now = ctx.now();
-  io.to(facilitatorRoom(workshopId)).emit('room:changed', viewRoom(room, true, now));
+  io.to(staffRooms(workshopId)).emit('room:changed', viewRoom(room, true, now));
   io.to([screensRoom(workshopId), participantsRoom(workshopId)]).emit('room:changed', viewRoom(room, false, now));
 }

@@ -24,7 +24,7 @@ import { StaffNotifier } from './StaffNotifier';
 import { createLimiters, take } from './limits';
 import { buildSnapshot } from './snapshot';
 import { IdeaBroadcaster } from './IdeaBroadcaster';
-import { facilitatorRoom, participantRoom, participantsRoom, screensRoom, type GommetteServer, type GommetteSocket, type Realtime, type SocketData, STAFF_ROLES } from './types';
+import { assistantsRoom, facilitatorRoom, participantRoom, participantsRoom, screensRoom, type GommetteServer, type GommetteSocket, type Realtime, type SocketData, STAFF_ROLES } from './types';
 import { isAllowedOrigin } from './origin';
 import { kioskSocketData } from '../vote/kioskAccess';
 import { kiosksRoom } from '../vote/rooms';
@@ -144,7 +144,8 @@ export function createSocketServer(httpServer: http.Server, ctx: AppContext, end
 }
 
 function roomsOf(data: SocketData): string[] {
-  if (STAFF_ROLES.includes(data.role)) return [facilitatorRoom(data.workshopId)];
+  if (data.role === Role.Facilitator) return [facilitatorRoom(data.workshopId)];
+  if (STAFF_ROLES.includes(data.role)) return [assistantsRoom(data.workshopId)];
   if (data.role === Role.Kiosk) return [kiosksRoom(data.workshopId)];
   if (data.role === Role.Participant && data.participantId) return [participantsRoom(data.workshopId), participantRoom(data.participantId)];
   return [screensRoom(data.workshopId)];

@@ -41,10 +41,14 @@ export const screensRoom = (workshopId: string): string => `w:${workshopId}:scre
 export const participantsRoom = (workshopId: string): string => `w:${workshopId}:participants`;
 /** One resident's devices: their own ideas. */
 export const participantRoom = (participantId: string): string => `p:${participantId}`;
-/** Staff: facilitators, table helpers and observers (every idea, moderation included). */
+/** The facilitator's consoles only. */
 export const facilitatorRoom = (workshopId: string): string => `w:${workshopId}:facilitators`;
+/** Table helpers and observers: their own room, never the facilitator's (issue 20, item 3). */
+export const assistantsRoom = (workshopId: string): string => `w:${workshopId}:assistants`;
+/** Staff: facilitators, table helpers and observers (every idea, moderation included). */
+export const staffRooms = (workshopId: string): string[] => [facilitatorRoom(workshopId), assistantsRoom(workshopId)];
 /** Everyone in a workshop. */
-export const workshopRooms = (workshopId: string): string[] => [screensRoom(workshopId), participantsRoom(workshopId), facilitatorRoom(workshopId)];
+export const workshopRooms = (workshopId: string): string[] => [screensRoom(workshopId), participantsRoom(workshopId), ...staffRooms(workshopId)];
 
 /** Real-time machinery shared by every connection's handlers. */
 export interface Realtime {

@@ -1,10 +1,10 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { MAX_VOTE_COMMANDS_PER_10_S, VOTE_PHONE_BROADCAST_INTERVAL_MS, VOTE_SCREEN_BROADCAST_INTERVAL_MS, type RoundView, type VoteRound } from '@gommette/shared';
 import type { AppContext } from '../context';
-import { facilitatorRoom, participantsRoom, screensRoom, type GommetteServer } from '../realtime/types';
+import { participantsRoom, screensRoom, staffRooms, type GommetteServer } from '../realtime/types';
 import { claimOnce } from '../cluster/claim';
 import { Coalescer } from './Coalescer';
-import { everyVoteRoom, publicStaffRooms } from './rooms';
+import { everyVoteRoom, publicStaffRooms, staffResultsRooms } from './rooms';
 import { RoundTimers } from './RoundTimers';
 import { resultsOf, roundViewOf } from './voteViews';
 
@@ -35,7 +35,7 @@ export class VoteRealtime {
       for (const workshopId of ids) {
         ctx.votes
           .getMatrix(workshopId)
-          .then((matrix) => this.io.to([facilitatorRoom(workshopId), screensRoom(workshopId)]).emit('matrix:changed', matrix))
+          .then((matrix) => this.io.to([...staffRooms(workshopId), screensRoom(workshopId)]).emit('matrix:changed', matrix))
           .catch((error: unknown) => ctx.logger.error({ err: error, workshopId }, 'matrix broadcast failed'));
       }
     });
@@ -109,10 +109,12 @@ export class VoteRealtime {
       this.broadcasts++;
       return;
     }
-    const results = await resultsOf(this.ctx, round, ['facilitator', 'public']);
-    this.io.to(facilitatorRoom(workshopId)).emit('vote:results', results.facilitator);
-    this.io.to(publicStaffRooms(workshopId)).emit('vote:results', results.public);
-    this.broadcasts += 2;
+    // Staff (facilitator, helpers, observers) get exactly what the projector shows, on its
+    // interval: small sites merged, hidden results hidden. Nothing a console receives tells more
+    // about the last tap than the wall does (issue 20, item 3).
+    const { public: results } = await resultsOf(this.ctx, round, ['public']);
+    this.io.to([...staffResultsRooms(workshopId), ...publicStaffRooms(workshopId)]).emit('vote:results', results);
+    this.broadcasts++;
   }
 
   close(): void {

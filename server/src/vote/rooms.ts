@@ -1,4 +1,4 @@
-import { facilitatorRoom, participantsRoom, screensRoom } from '../realtime/types';
+import { participantsRoom, screensRoom, staffRooms } from '../realtime/types';
 
 /** A workshop's kiosks ("bornes"): one shared tablet per site, several people in turn. */
 export const kiosksRoom = (workshopId: string): string => `w:${workshopId}:kiosks`;
@@ -9,5 +9,8 @@ export const everyVoteRoom = (workshopId: string): string[] => [
   screensRoom(workshopId),
   kiosksRoom(workshopId),
   participantsRoom(workshopId),
-  facilitatorRoom(workshopId),
+  ...staffRooms(workshopId),
 ];
+
+/** Where staff (facilitator, helpers, observers) receive live vote results: the projector's, never finer. */
+export const staffResultsRooms = (workshopId: string): string[] => staffRooms(workshopId);

@@ -6,11 +6,12 @@ import { ballotIdeas, resultsOf, toRoundView } from './voteViews';
 
 /** The vote part of a connection's snapshot: the current round, its results, the phone's own gommettes. */
 export async function buildVoteSnapshot(ctx: AppContext, data: SocketData): Promise<VoteSnapshot> {
-  // Staff (facilitator, helpers, observers) and projectors see the matrix; staff see the facilitator's results.
+  // Staff (facilitator, helpers, observers) and projectors see the matrix; everyone sees the public results.
   const staff = STAFF_ROLES.includes(data.role) || data.role === Role.Screen;
   const [round, matrix] = await Promise.all([ctx.votes.currentRound(data.workshopId), staff ? ctx.votes.getMatrix(data.workshopId) : null]);
   if (!round) return { round: null, results: null, mine: null, matrix };
-  const audience = STAFF_ROLES.includes(data.role) ? 'facilitator' : 'public';
+  // Everyone connected live, staff included, sees the projector's results (issue 20, item 3).
+  const audience = 'public';
   const [ideas, results, gommettes] = await Promise.all([
     ballotIdeas(ctx, round),
     resultsOf(ctx, round, [audience]),

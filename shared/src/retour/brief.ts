@@ -9,7 +9,7 @@ import { ErrorCode } from '../constants';
 import { domainError, type DomainError } from '../domain/errors';
 import { normalizeText } from '../domain/text';
 import type { MatrixView } from '../vote/matrix';
-import { siteSplits, type SiteResults, type VoteResults } from '../vote/results';
+import { splitSites, type SiteResults, type VoteResults } from '../vote/results';
 import { inEasyPriorityQuadrant } from '../vote/matrix';
 
 export const MAX_BRIEF_TITLE_CHARS = 120;
@@ -173,8 +173,8 @@ export function topOfRound(results: VoteResults | null): string[] {
   return best.map((row) => row.ideaId);
 }
 
-/** Which sites' gommettes may be shown apart: the vote's one rule (`siteSplits`). */
-export const splitSites = siteSplits;
+/** Which sites' gommettes may be shown apart: the vote's one rule (see `splitSites` in vote/results). */
+export { splitSites };
 
 /** Gommettes (digital and paper) of one idea at one site, or null when that site is not shown apart. */
 export function siteGommettes(site: SiteResults, shown: ReadonlySet<string>, ideaId: string): number | null {

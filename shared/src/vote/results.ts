@@ -17,8 +17,9 @@ export interface SiteResults {
   phoneVoters: number;
   kioskVoters: number;
   /**
-   * Digital gommettes per idea at this site. Null, in every state, when siteSplits leaves the site
-   * out (fewer than MIN_VOTERS_FOR_SITE_SPLIT voters, alone or pooled), or when results are hidden.
+   * Digital gommettes per idea at this site. Null, in every state, when `splitSites` keeps the site
+   * apart from no one (fewer than MIN_VOTERS_FOR_SITE_SPLIT voters, or a pool that small in the
+   * totals), or when results are hidden.
    */
   ideas: Record<string, number> | null;
   /** Paper gommettes per idea (typed in by the facilitator; already anonymous). */
@@ -72,22 +73,23 @@ export function rankIdeas(ideaIds: ReadonlyArray<string>, totals: ReadonlyMap<st
   });
 }
 
-function isSmallSite(site: SiteResults): boolean {
+/** A site whose gommettes are pooled: it has voters, but fewer than MIN_VOTERS_FOR_SITE_SPLIT (or its split is already withheld). */
+function isSmallSite(site: Pick<SiteResults, 'voters' | 'ideas'>): boolean {
   return site.voters > 0 && (site.ideas === null || site.voters < MIN_VOTERS_FOR_SITE_SPLIT);
 }
 
 /**
- * The one rule deciding which sites' digital gommettes may be shown apart, in every state and
- * every view (projector, console, phones, kiosk, exports, briefs, figures, shared briefs): a site
- * with fewer than MIN_VOTERS_FOR_SITE_SPLIT voters would give a lone voter's choice away, so its
- * split is left out (its gommettes stay in the total). When the sites left out have fewer than
- * that many voters together, "total minus the other sites" would give them away too, so no site
- * is split at all. Paper-only sites are anonymous already.
+ * THE rule for per-site splits, in every state and every view (live results, projector, console,
+ * phones, kiosk, briefs, figures, exports, the centre's data): which sites' gommettes may be shown
+ * apart. A site with fewer than MIN_VOTERS_FOR_SITE_SPLIT voters is never split. When the pooled
+ * sites have fewer than that many voters together and their gommettes are in the totals
+ * (`poolInTotals`), "total minus the other sites" would give them away, so no site is split at all.
+ * Sites without voters (paper only) show their anonymous paper counts.
  */
-export function siteSplits(sites: ReadonlyArray<SiteResults>): Set<string> {
+export function splitSites(sites: ReadonlyArray<Pick<SiteResults, 'siteId' | 'voters' | 'ideas'>>, poolInTotals = true): Set<string> {
   const small = sites.filter(isSmallSite);
   const smallVoters = small.reduce((sum, site) => sum + site.voters, 0);
-  if (small.length > 0 && smallVoters < MIN_VOTERS_FOR_SITE_SPLIT) return new Set();
+  if (poolInTotals && small.length > 0 && smallVoters < MIN_VOTERS_FOR_SITE_SPLIT) return new Set();
   const smallIds = new Set(small.map((site) => site.siteId));
   return new Set(sites.filter((site) => !smallIds.has(site.siteId)).map((site) => site.siteId));
 }
@@ -99,7 +101,7 @@ export function showsIdeaResults(round: VoteRound, audience: ResultsAudience, no
 }
 
 /**
- * Results for an audience, with the privacy rules: per-site splits decided by siteSplits in
+ * Results for an audience, with the privacy rules: per-site splits decided by `splitSites` in
  * every state, small pools held back from live totals, hidden results hidden.
  */
 export function buildResults(round: VoteRound, siteIds: ReadonlyArray<string>, tally: VoteTally, audience: ResultsAudience, now: number): VoteResults {
@@ -125,16 +127,19 @@ export function buildResults(round: VoteRound, siteIds: ReadonlyArray<string>, t
     site.paper[row.ideaId] = (site.paper[row.ideaId] ?? 0) + row.count;
   }
 
-  const small = [...sites.values()].filter(isSmallSite);
-  const pooledVoters = small.reduce((sum, site) => sum + site.voters, 0);
-  // While open, a pool of small sites too small to hide in is held out of the live totals.
+  // Small sites are pooled in every state (open, closed, revealed, hidden). While the round is
+  // open a pool of fewer than MIN_VOTERS_FOR_SITE_SPLIT voters is held out of the totals; once it
+  // counts (closed), `splitSites` shows no site apart, so "total minus the other sites" says nothing.
+  const siteRows = [...sites.values()];
+  const pooledVoters = siteRows.filter(isSmallSite).reduce((sum, site) => sum + site.voters, 0);
   const holdBack = open && pooledVoters > 0 && pooledVoters < MIN_VOTERS_FOR_SITE_SPLIT;
+  const split = splitSites(siteRows, !holdBack);
   let heldBack = 0;
   const totals = new Map<string, { digital: number; paper: number }>();
-  for (const site of sites.values()) {
-    const isSmall = small.includes(site);
+  for (const site of siteRows) {
+    const held = holdBack && isSmallSite(site);
     for (const [ideaId, count] of Object.entries(site.ideas ?? {})) {
-      if (isSmall && holdBack) {
+      if (held) {
         heldBack += count;
         continue;
       }
@@ -147,11 +152,8 @@ export function buildResults(round: VoteRound, siteIds: ReadonlyArray<string>, t
       entry.paper += count;
       totals.set(ideaId, entry);
     }
+    if (!split.has(site.siteId)) site.ideas = null;
   }
-  // One rule in every state (open, closed, revealed, hidden): see siteSplits. While open and
-  // held back, the small pool is not in the totals, so the other sites' splits give nothing away.
-  const shown = holdBack ? new Set([...sites.values()].filter((site) => !small.includes(site)).map((site) => site.siteId)) : siteSplits([...sites.values()]);
-  for (const site of sites.values()) if (!shown.has(site.siteId) && site.voters > 0) site.ideas = null;
 
   const visible = showsIdeaResults(round, audience, now);
   const siteList = [...sites.values()].map((site) => (visible ? site : { ...site, ideas: null, paper: {} }));
