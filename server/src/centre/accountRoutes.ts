@@ -57,14 +57,14 @@ export function accountRoutes(ctx: AppContext): Router {
     requireSameOrigin(ctx, req);
     const body = credentialsBody.parse(req.body);
     const login = normalizeLogin(body.login);
-    const wait = await signIn.blockedFor(login, address(req));
-    if (wait !== null) throw new HttpError(ErrorCode.RateLimited, 'too many failed sign-ins, try again later', wait);
+    // Past the failure limits the attempt is held (a delay, not a lockout), then judged as usual.
+    await signIn.hold(login, address(req));
     const account = await centres.getAccountByLogin(login);
     if (!(await verifyPassword(account?.passwordHash ?? null, body.password)) || !account) {
       await signIn.failed(login, address(req));
       throw new HttpError(ErrorCode.Unauthorized, 'wrong login or password');
     }
-    await signIn.succeeded(login);
+    await signIn.succeeded(login, address(req));
     await startSession(res, centres, account.id, ctx.now(), req.secure);
     res.json(await accountView(ctx, account));
   });
