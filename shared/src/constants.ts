@@ -86,6 +86,10 @@ export const ErrorCode = {
   MemberRequired: 'member_required',
   /** A resident's erasure after their workshop's briefs were published: ask the facilitator instead. */
   EraseClosed: 'erase_closed',
+  /** A new account's password is common, the login, or as easy to guess. */
+  WeakPassword: 'weak_password',
+  /** Too many sockets open at once with one resident's token (this node). */
+  TooManyConnections: 'too_many_connections',
   Internal: 'internal',
   ...VoteErrorCode,
 } as const;

@@ -15,6 +15,7 @@ import { hashSecret, newId } from '../security/tokens';
 import { UniqueViolationError } from '../store/WorkshopStore';
 import type { AccountRecord } from '../store/CentreStore';
 import { requireAccount, requireSameOrigin } from './guard';
+import { requireStrongPassword } from './passwordStrength';
 import { hashPassword, verifyPassword } from './passwords';
 import { endSession, sessionAccount, startSession } from './session';
 import { SignInLimiter } from './signInLimiter';
@@ -45,6 +46,7 @@ export function accountRoutes(ctx: AppContext): Router {
   const invitationLimiter = rateLimit({ ...limiterDefaults, windowMs: 15 * 60_000, limit: 20, skipSuccessfulRequests: true });
 
   async function newAccount(login: string, password: string): Promise<AccountRecord> {
+    requireStrongPassword(password, normalizeLogin(login));
     return { id: newId(), login: normalizeLogin(login), passwordHash: await hashPassword(password), createdAt: ctx.now() };
   }
 

@@ -15,6 +15,8 @@ export const MAX_CENTRE_NAME_CHARS = 100;
 export const MAX_TOWN_CHARS = 80;
 export const MIN_PASSWORD_CHARS = 10;
 export const MAX_PASSWORD_CHARS = 200;
+/** The least zxcvbn score (0–4) a new account's password needs: 3 is "safely unguessable" online. */
+export const MIN_PASSWORD_SCORE = 3;
 /** A login: letters, digits and . _ - @ (an e-mail address works, but none is required). */
 export const LOGIN_PATTERN = /^[A-Za-z0-9._@-]{3,64}$/;
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60_000;
