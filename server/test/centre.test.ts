@@ -2,7 +2,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  MAX_SIGN_IN_FAILURES_PER_ADDRESS,
   MAX_SIGN_IN_FAILURES_PER_LOGIN,
+  SIGN_IN_DELAY_MS,
   SUPPRESSED,
   type AccountView,
   type CentreSpace,
@@ -54,31 +56,38 @@ describe('accounts', () => {
     expect((await again.get<AccountView>('/api/account')).body.centres).toHaveLength(1);
   });
 
-  it('refuses a wrong password, then slows down sign-in per account even with the right password', async () => {
+  // These two pinned the defect (the right password answered 429 for the whole window): past the
+  // limits sign-in is now held a moment, then judged as usual.
+  it('refuses a wrong password, then slows down sign-in per login, and lets the right password in after a delay', async () => {
     await newCentre(server.url, 'cible');
     const attacker = new Browser(server.url);
     for (let i = 0; i < MAX_SIGN_IN_FAILURES_PER_LOGIN; i++) {
       const wrong = await attacker.post('/api/account/sign-in', { login: 'cible', password: `essai ${i}` });
       expect(wrong).toMatchObject({ status: 401, body: { code: 'unauthorized' } });
     }
-    const blocked = await new Browser(server.url).post<{ code: string; retryAfterMs: number }>('/api/account/sign-in', { login: 'cible', password: PASSWORD });
-    expect(blocked.status).toBe(429);
-    expect(blocked.body.code).toBe('rate_limited');
-    expect(blocked.body.retryAfterMs).toBeGreaterThan(60_000);
-    // Another account from the same address is not blocked yet.
+    const startedAt = Date.now();
+    const slowed = await new Browser(server.url).post('/api/account/sign-in', { login: 'cible', password: PASSWORD });
+    expect(slowed.status).toBe(200);
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(SIGN_IN_DELAY_MS - 50);
+    // Another account from the same address is not slowed.
     await newCentre(server.url, 'voisine', 'Autre centre');
+    const quick = Date.now();
     expect((await new Browser(server.url).post('/api/account/sign-in', { login: 'voisine', password: PASSWORD })).status).toBe(200);
+    expect(Date.now() - quick).toBeLessThan(SIGN_IN_DELAY_MS);
   });
 
-  it('slows down one address that tries many logins', async () => {
+  it('slows down one address that tries many logins, without locking anyone out', async () => {
     await newCentre(server.url, 'quelquun');
     const attacker = new Browser(server.url);
-    let status = 0;
-    for (let i = 0; i < 40 && status !== 429; i++) {
-      status = (await attacker.post('/api/account/sign-in', { login: `inconnu${i}`, password: 'nimportequoi' })).status;
+    for (let i = 0; i < MAX_SIGN_IN_FAILURES_PER_ADDRESS; i++) {
+      expect((await attacker.post('/api/account/sign-in', { login: `inconnu${i}`, password: 'nimportequoi' })).status).toBe(401);
     }
-    expect(status).toBe(429);
-    expect((await attacker.post('/api/account/sign-in', { login: 'quelquun', password: PASSWORD })).status).toBe(429);
+    let startedAt = Date.now();
+    expect((await attacker.post('/api/account/sign-in', { login: 'inconnu-encore', password: 'nimportequoi' })).status).toBe(401);
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(SIGN_IN_DELAY_MS - 50);
+    startedAt = Date.now();
+    expect((await attacker.post('/api/account/sign-in', { login: 'quelquun', password: PASSWORD })).status).toBe(200);
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(SIGN_IN_DELAY_MS - 50);
   });
 
   it('uses an invitation link once; a facilitator can belong to several centres', async () => {

@@ -35,6 +35,12 @@ export const MAX_JOINS_PER_MINUTE = 120;
 export const MAX_CARD_ATTEMPTS_PER_15_MINUTES = 20;
 /** Participant cards of earlier workshops a phone presents when joining, at most (to count returning people). */
 export const MAX_EARLIER_CARDS = 8;
+/**
+ * Sockets one resident's token may hold open at once (a few tabs or a phone and a tablet); one
+ * more is refused in its connect_error with `too_many_connections`, and a closed socket frees its
+ * slot. Counted per server node: in a cluster each node allows this many.
+ */
+export const MAX_SOCKETS_PER_RESIDENT_TOKEN = 8;
 /** REST requests one token (facilitator, participant) or one staff session may make per minute. */
 export const MAX_REQUESTS_PER_TOKEN_PER_MINUTE = 300;
 /** REST requests without a token one network address may make per minute (a whole room joins at once). */
@@ -91,6 +97,10 @@ export const ErrorCode = {
   MemberRequired: 'member_required',
   /** A resident's erasure after their workshop's briefs were published: ask the facilitator instead. */
   EraseClosed: 'erase_closed',
+  /** A new account's password is common, the login, or as easy to guess. */
+  WeakPassword: 'weak_password',
+  /** Too many sockets open at once with one resident's token (this node). */
+  TooManyConnections: 'too_many_connections',
   Internal: 'internal',
   ...VoteErrorCode,
 } as const;

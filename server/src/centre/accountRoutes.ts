@@ -17,6 +17,7 @@ import { hashSecret, newId } from '../security/tokens';
 import { UniqueViolationError } from '../store/WorkshopStore';
 import type { AccountRecord } from '../store/CentreStore';
 import { requireAccount, requireSameOrigin } from './guard';
+import { requireStrongPassword } from './passwordStrength';
 import { hashPassword, verifyPassword } from './passwords';
 import { endSession, sessionAccount, startSession } from './session';
 import { SignInLimiter } from './signInLimiter';
@@ -47,6 +48,7 @@ export function accountRoutes(ctx: AppContext): Router {
   const invitationLimiter = rateLimit({ ...limiterDefaults, windowMs: 15 * 60_000, limit: 20, skipSuccessfulRequests: true });
 
   async function newAccount(login: string, password: string): Promise<AccountRecord> {
+    requireStrongPassword(password, normalizeLogin(login));
     return { id: newId(), login: normalizeLogin(login), passwordHash: await hashPassword(password), createdAt: ctx.now() };
   }
 
@@ -59,14 +61,14 @@ export function accountRoutes(ctx: AppContext): Router {
     requireSameOrigin(ctx, req);
     const body = credentialsBody.parse(req.body);
     const login = normalizeLogin(body.login);
-    const wait = await signIn.blockedFor(login, address(req));
-    if (wait !== null) throw new HttpError(ErrorCode.RateLimited, 'too many failed sign-ins, try again later', wait);
+    // Past the failure limits the attempt is held (a delay, not a lockout), then judged as usual.
+    await signIn.hold(login, address(req));
     const account = await centres.getAccountByLogin(login);
     if (!(await verifyPassword(account?.passwordHash ?? null, body.password)) || !account) {
       await signIn.failed(login, address(req));
       throw new HttpError(ErrorCode.Unauthorized, 'wrong login or password');
     }
-    await signIn.succeeded(login);
+    await signIn.succeeded(login, address(req));
     await startSession(res, centres, account.id, ctx.now(), req.secure);
     res.json(await accountView(ctx, account));
   });

@@ -1,34 +1,54 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { MAX_SIGN_IN_FAILURES_PER_ADDRESS, MAX_SIGN_IN_FAILURES_PER_LOGIN, SIGN_IN_WINDOW_MS } from '@gommette/shared';
+import {
+  MAX_SIGN_IN_FAILURES_PER_ADDRESS,
+  MAX_SIGN_IN_FAILURES_PER_LOGIN,
+  SIGN_IN_DELAY_MS,
+  SIGN_IN_MAX_DELAY_MS,
+  SIGN_IN_WINDOW_MS,
+} from '@gommette/shared';
 
 /**
- * Brute force is slowed per account AND per network address: after too many wrong passwords for a
- * login (from anywhere) or from an address (for any login), sign-in waits until the window ends,
- * even with the right password. A successful sign-in clears the login's failures.
+ * Brute force is slowed, never locked out: failures are counted per login × network address and
+ * per address. Past MAX_SIGN_IN_FAILURES_PER_LOGIN for this login from this address, or
+ * MAX_SIGN_IN_FAILURES_PER_ADDRESS from this address, each attempt is held SIGN_IN_DELAY_MS,
+ * doubling per further failure up to SIGN_IN_MAX_DELAY_MS, and then judged as usual: a whole
+ * venue behind one address, or someone guessing the admin's login, cannot keep the admin out.
+ * A successful sign-in clears the login × address failures. Counters live in this process (per
+ * node in a cluster).
  */
 export class SignInLimiter {
   private readonly byLogin = new RateLimiterMemory({ points: MAX_SIGN_IN_FAILURES_PER_LOGIN, duration: SIGN_IN_WINDOW_MS / 1000 });
   private readonly byAddress = new RateLimiterMemory({ points: MAX_SIGN_IN_FAILURES_PER_ADDRESS, duration: SIGN_IN_WINDOW_MS / 1000 });
 
-  /** The wait in ms when this login or address is blocked, else null. */
-  async blockedFor(login: string, address: string): Promise<number | null> {
-    const [forLogin, forAddress] = await Promise.all([this.byLogin.get(login.toLowerCase()), this.byAddress.get(address)]);
-    const waits = [
-      forLogin && forLogin.consumedPoints >= MAX_SIGN_IN_FAILURES_PER_LOGIN ? forLogin.msBeforeNext : 0,
-      forAddress && forAddress.consumedPoints >= MAX_SIGN_IN_FAILURES_PER_ADDRESS ? forAddress.msBeforeNext : 0,
-    ];
-    const wait = Math.max(...waits);
-    return wait > 0 ? wait : null;
+  /** How long this attempt is held before the password is checked, in ms (0 below the limits). */
+  async delayFor(login: string, address: string): Promise<number> {
+    const [forLogin, forAddress] = await Promise.all([this.byLogin.get(key(login, address)), this.byAddress.get(address)]);
+    const excess = Math.max(
+      (forLogin?.consumedPoints ?? 0) - MAX_SIGN_IN_FAILURES_PER_LOGIN,
+      (forAddress?.consumedPoints ?? 0) - MAX_SIGN_IN_FAILURES_PER_ADDRESS,
+    );
+    if (excess < 0) return 0;
+    return Math.min(SIGN_IN_DELAY_MS * 2 ** Math.min(excess, 16), SIGN_IN_MAX_DELAY_MS);
+  }
+
+  /** Holds the attempt for delayFor(); resolves with the time held. */
+  async hold(login: string, address: string): Promise<number> {
+    const delay = await this.delayFor(login, address);
+    if (delay > 0) await sleep(delay);
+    return delay;
   }
 
   async failed(login: string, address: string): Promise<void> {
-    await Promise.all([swallow(this.byLogin.penalty(login.toLowerCase())), swallow(this.byAddress.penalty(address))]);
+    await Promise.all([swallow(this.byLogin.penalty(key(login, address))), swallow(this.byAddress.penalty(address))]);
   }
 
-  async succeeded(login: string): Promise<void> {
-    await this.byLogin.delete(login.toLowerCase());
+  async succeeded(login: string, address: string): Promise<void> {
+    await this.byLogin.delete(key(login, address));
   }
 }
+
+const key = (login: string, address: string): string => `${login.toLowerCase()}|${address}`;
 
 async function swallow(promise: Promise<unknown>): Promise<void> {
   try {

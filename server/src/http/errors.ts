@@ -18,6 +18,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   hand_raised: 409,
   member_required: 403,
   erase_closed: 409,
+  weak_password: 400,
+  too_many_connections: 429,
   internal: 500,
   ...VOTE_ERROR_STATUS,
 };

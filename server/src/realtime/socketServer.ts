@@ -3,6 +3,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server, type ExtendedError, type ServerOptions } from 'socket.io';
 import {
   ErrorCode,
+  MAX_SOCKETS_PER_RESIDENT_TOKEN,
   MAX_SOCKET_PAYLOAD_BYTES,
   PROTOCOL_VERSION,
   Role,
@@ -119,11 +120,26 @@ export function createSocketServer(httpServer: http.Server, ctx: AppContext, end
   };
   realtime.votes.start().catch((error: unknown) => ctx.logger.error({ err: error }, 'vote timers failed to start'));
 
+  // Open sockets per resident (participant), on this node: one token cannot hold thousands.
+  const openPerResident = new Map<string, number>();
   io.use((socket, next) => {
     authenticate(ctx, socket.handshake.auth, socket.handshake.headers.cookie).then(
       (result) => {
         if (typeof result === 'string') return next(handshakeError(result, `connection refused: ${result}`));
         socket.data = result;
+        const resident = result.role === Role.Participant && result.participantId ? result.participantId : null;
+        if (resident !== null) {
+          const open = openPerResident.get(resident) ?? 0;
+          if (open >= MAX_SOCKETS_PER_RESIDENT_TOKEN) {
+            return next(handshakeError(ErrorCode.TooManyConnections, `connection refused: more than ${MAX_SOCKETS_PER_RESIDENT_TOKEN} open at once`));
+          }
+          openPerResident.set(resident, open + 1);
+          socket.once('disconnect', () => {
+            const left = (openPerResident.get(resident) ?? 1) - 1;
+            if (left > 0) openPerResident.set(resident, left);
+            else openPerResident.delete(resident);
+          });
+        }
         return next();
       },
       (error: unknown) => {

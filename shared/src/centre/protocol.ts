@@ -16,14 +16,22 @@ export const MAX_CENTRE_NAME_CHARS = 100;
 export const MAX_TOWN_CHARS = 80;
 export const MIN_PASSWORD_CHARS = 10;
 export const MAX_PASSWORD_CHARS = 200;
+/** The least zxcvbn score (0–4) a new account's password needs: 3 is "safely unguessable" online. */
+export const MIN_PASSWORD_SCORE = 3;
 /** A login: letters, digits and . _ - @ (an e-mail address works, but none is required). */
 export const LOGIN_PATTERN = /^[A-Za-z0-9._@-]{3,64}$/;
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60_000;
 export const INVITATION_TTL_MS = 14 * 24 * 60 * 60_000;
-/** Wrong passwords before sign-in is slowed down, per login and per network address. */
+/**
+ * Wrong passwords before sign-in is slowed down, per login from one network address and per
+ * address: past them each attempt waits SIGN_IN_DELAY_MS, doubling per further failure up to
+ * SIGN_IN_MAX_DELAY_MS, then is judged as usual (the right password still gets in: never a lockout).
+ */
 export const MAX_SIGN_IN_FAILURES_PER_LOGIN = 5;
 export const MAX_SIGN_IN_FAILURES_PER_ADDRESS = 30;
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;
+export const SIGN_IN_DELAY_MS = 1_000;
+export const SIGN_IN_MAX_DELAY_MS = 10_000;
 export const MIN_RETENTION_DAYS = 1;
 export const MAX_RETENTION_DAYS = 3650;
 /** The session cookie: HttpOnly, SameSite=Lax; holds a random token whose hash is stored. */
