@@ -12,7 +12,6 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import pg from 'pg';
 import { hashSecret, newCardCode, newId, newToken } from '../server/src/security/tokens';
 import { residentRecord } from '../server/src/store/records';
@@ -20,6 +19,7 @@ import { openPgStores } from '../server/src/store/pg/openPgStores';
 import { createScratchDatabase } from '../server/src/store/pg/scratchDatabase';
 import { openSqliteStores } from '../server/src/store/sqlite/openSqliteStores';
 import type { Stores } from '../server/src/store/stores';
+import { buildServer } from '../scripts/build-server.mjs';
 import { startCluster, type LocalCluster } from '../scripts/cluster.mjs';
 import { forkNode, forkTs, removeOnExit } from './children';
 
@@ -163,23 +163,12 @@ const SERVER_ENTRY = '../server/src/index.ts';
 const BUNDLE = '../node_modules/.cache/gommette-bench-faults/server.mjs';
 
 /**
- * server/src/index.ts in one ES module (npm packages inside, native ones outside), as a deployment
- * would run it: a restart then costs Node's start, not tsx transpiling every file again (about
- * 2.6 s of CPU, three times the bundle's).
+ * server/src/index.ts in one ES module, built as `npm run build` builds it (scripts/build-server.mjs),
+ * as a deployment runs it: a restart then costs Node's start, not tsx transpiling every file again
+ * (about 2.6 s of CPU, three times the bundle's). Its own file, so a run never replaces dist/server.
  */
 export async function bundleServer(): Promise<string> {
-  await build({
-    entryPoints: [path.resolve(import.meta.dirname, SERVER_ENTRY)],
-    outfile: path.resolve(import.meta.dirname, BUNDLE),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['better-sqlite3', '@node-rs/argon2'],
-    // CommonJS packages inside an ES module bundle still call require().
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  await buildServer(path.resolve(import.meta.dirname, BUNDLE));
   return BUNDLE;
 }
 

@@ -1,28 +1,38 @@
-// `npm start`: builds the client when it is missing or older than its sources, then runs the
-// server (one Node process, one port) with SQLite in ./data.
+// `npm start`: runs the compiled server (dist/server/index.mjs) with plain Node, NODE_ENV=production
+// unless set, SQLite in ./data unless DATABASE_URL says otherwise. Builds first (`npm run build`:
+// the client with Vite and the server with esbuild) only when a build is missing or older than
+// its sources.
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildServer, SERVER_BUNDLE } from './build-server.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const built = path.join(root, 'dist/client/index.html');
+const builtClient = path.join(root, 'dist/client/index.html');
 
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules') continue;
     const full = path.join(dir, entry.name);
     newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
   }
   return newest;
 }
 
-const sources = ['client', 'shared/src'].map((dir) => newestMtime(path.join(root, dir)));
-if (!fs.existsSync(built) || Math.max(...sources) > fs.statSync(built).mtimeMs) {
+const stale = (built, dirs) => !fs.existsSync(built) || Math.max(...dirs.map((dir) => newestMtime(path.join(root, dir)))) > fs.statSync(built).mtimeMs;
+
+if (stale(builtClient, ['client', 'shared/src'])) {
   console.log('Building the client…');
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+if (stale(SERVER_BUNDLE, ['server/src', 'shared/src'])) {
+  console.log('Building the server…');
+  await buildServer();
+}
 
-const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/src/index.ts')], { cwd: root, stdio: 'inherit' });
+const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' };
+const server = spawn(process.execPath, ['--enable-source-maps', SERVER_BUNDLE], { cwd: root, stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -17,6 +17,13 @@ function freePort(): Promise<number> {
   });
 }
 
+export interface ServerProcessOptions {
+  /** Run the compiled bundle dist/server/index.mjs with plain Node (as `npm start`), not the sources under tsx. */
+  compiled?: boolean;
+  /** Extra environment, e.g. PUBLIC_URL and TRUST_PROXY behind a proxy. */
+  env?: Record<string, string>;
+}
+
 /**
  * The real server as a separate process (as `npm start` runs it), on loopback, with its own
  * data folder; it can be killed without warning and started again on the same port and data.
@@ -28,10 +35,11 @@ export class ServerProcess {
   private constructor(
     readonly port: number,
     readonly dataDir: string,
+    private readonly options: ServerProcessOptions,
   ) {}
 
-  static async start(): Promise<ServerProcess> {
-    const server = new ServerProcess(await freePort(), fs.mkdtempSync(path.join(os.tmpdir(), 'gommette-e2e-')));
+  static async start(options: ServerProcessOptions = {}): Promise<ServerProcess> {
+    const server = new ServerProcess(await freePort(), fs.mkdtempSync(path.join(os.tmpdir(), 'gommette-e2e-')), options);
     await server.boot();
     return server;
   }
@@ -41,9 +49,11 @@ export class ServerProcess {
   }
 
   async boot(): Promise<void> {
-    this.child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/src/index.ts')], {
+    const args = this.options.compiled ? [path.join(root, 'dist/server/index.mjs')] : ['--import', 'tsx', path.join(root, 'server/src/index.ts')];
+    if (this.options.compiled && !fs.existsSync(args[0]!)) throw new Error('dist/server/index.mjs is missing: run `npm run build` first');
+    this.child = spawn(process.execPath, args, {
       cwd: root,
-      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, LOG_LEVEL: 'warn', CLIENT_DIR: path.join(root, 'dist/client') },
+      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, LOG_LEVEL: 'warn', CLIENT_DIR: path.join(root, 'dist/client'), ...this.options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));

@@ -1,5 +1,16 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readConfig } from './config';
+import { projectRoot, readConfig } from './config';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+describe('readConfig: CLIENT_DIR', () => {
+  it('defaults to dist/client at the project root, from the sources and from the bundle in dist/server', () => {
+    expect(readConfig({}).clientDir).toBe(path.join(root, 'dist/client'));
+    expect(projectRoot(path.join(root, 'server/src'))).toBe(root);
+    expect(projectRoot(path.join(root, 'dist/server'))).toBe(root);
+  });
+});
 
 describe('readConfig: the store', () => {
   it('uses SQLite in DATA_DIR when DATABASE_URL is unset', () => {

@@ -1,5 +1,22 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+
+/**
+ * The project's root: the nearest folder above this file whose package.json declares the
+ * workspaces. Found by searching upward, so it is right both from server/src (tsx) and from the
+ * bundle in dist/server (`npm start`).
+ */
+export function projectRoot(from: string = import.meta.dirname): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest)) {
+      const parsed = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { workspaces?: unknown };
+      if (parsed.workspaces) return dir;
+    }
+    if (path.dirname(dir) === dir) return path.resolve(from, '../..');
+  }
+}
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -20,7 +37,7 @@ const envSchema = z.object({
   /** Prefix of every Redis key and channel, so several clusters may share one Redis. */
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/).default('gommette'),
   /** Where the built client is; `npm start` builds it there. */
-  CLIENT_DIR: z.string().default(path.resolve(import.meta.dirname, '../../dist/client')),
+  CLIENT_DIR: z.string().default(() => path.join(projectRoot(), 'dist/client')),
   /** Key that seals stored secrets (32 bytes, base64url); default: DATA_DIR/sealing.key, made on first start. */
   /** Bearer token for GET /metrics; unset: loopback clients only (and refused behind a proxy). */
   METRICS_TOKEN: z.string().min(16).optional(),
