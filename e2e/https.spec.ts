@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, request, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
@@ -10,7 +9,7 @@ import { BoardPhonePage } from './pages/BoardPhonePage';
 import { ConsolePage } from './pages/ConsolePage';
 import { PhonePage } from './pages/PhonePage';
 import { contextOptions, watchContentSecurityPolicy, type DeviceKind } from './support/devices';
-import { ServerProcess } from './support/serverProcess';
+import { ServerProcess, freePort } from './support/serverProcess';
 import { createWorkshopByApi } from './support/spec';
 
 /**
@@ -25,17 +24,6 @@ let origin = '';
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'gommette-e2e-caddy-'));
 const contexts: BrowserContext[] = [];
 const cspViolations: string[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 test.beforeAll(async () => {
   const [httpsPort, httpPort] = [await freePort(), await freePort()];

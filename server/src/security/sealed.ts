@@ -66,15 +66,22 @@ export function loadSealingKey(dataDir: string, fromEnv: string | null): Buffer 
   }
 }
 
-const sealers = new Map<string, Sealer>();
+/**
+ * Something made from the sealing key once per data folder and key, on first use (the sealer, the
+ * vote keys): the same on every node of a cluster that shares SEALING_KEY.
+ */
+export function perSealingKey<T>(make: (key: Buffer) => T): (config: { dataDir: string; sealingKey: string | null }) => T {
+  const made = new Map<string, T>();
+  return (config) => {
+    const cacheKey = `${config.dataDir}\u0000${config.sealingKey ?? ''}`;
+    let value = made.get(cacheKey);
+    if (value === undefined) {
+      value = make(loadSealingKey(config.dataDir, config.sealingKey));
+      made.set(cacheKey, value);
+    }
+    return value;
+  };
+}
 
 /** One sealer per data folder and key, made on first use. */
-export function sealerFor(config: { dataDir: string; sealingKey: string | null }): Sealer {
-  const cacheKey = `${config.dataDir}\u0000${config.sealingKey ?? ''}`;
-  let sealer = sealers.get(cacheKey);
-  if (!sealer) {
-    sealer = createSealer(loadSealingKey(config.dataDir, config.sealingKey));
-    sealers.set(cacheKey, sealer);
-  }
-  return sealer;
-}
+export const sealerFor = perSealingKey(createSealer);

@@ -1,5 +1,5 @@
 import { createHmac, hkdfSync } from 'node:crypto';
-import { loadSealingKey } from '../security/sealed';
+import { perSealingKey } from '../security/sealed';
 
 /**
  * The one place where votes and seats are keyed (issue 20). Two keys are derived (HKDF-SHA256)
@@ -35,18 +35,8 @@ export function createVoteKeys(sealingKey: Buffer): VoteKeys {
   };
 }
 
-const cache = new Map<string, VoteKeys>();
-
 /** One set of keys per data folder and sealing key (the same on every node of a cluster). */
-export function voteKeysFor(config: { dataDir: string; sealingKey: string | null }): VoteKeys {
-  const cacheKey = `${config.dataDir}\u0000${config.sealingKey ?? ''}`;
-  let keys = cache.get(cacheKey);
-  if (!keys) {
-    keys = createVoteKeys(loadSealingKey(config.dataDir, config.sealingKey));
-    cache.set(cacheKey, keys);
-  }
-  return keys;
-}
+export const voteKeysFor = perSealingKey(createVoteKeys);
 
 /** Kiosk turns are dated to the hour only (no millisecond to match against who stood at the kiosk). */
 export const KIOSK_TURN_TIME_MS = 3_600_000;
