@@ -103,6 +103,11 @@ test('over https through Caddy: a phone joins in a secure context, its idea reac
   await boardTab.open(workshop.facilitatorUrl);
   await boardTab.setUpJourney();
 
+  // The projector opens its board before the first idea (then the idea wall takes the stage).
+  const screen = await newPage(browser, 'projector');
+  await screen.page.goto(workshop.screenUrl);
+  await screen.page.getByTestId('board-toggle').click();
+
   const phoneTab = await newPage(browser, 'phone');
   const phone = new PhonePage(phoneTab.page);
   await phone.join(joinUrl, 'sunny');
@@ -118,9 +123,6 @@ test('over https through Caddy: a phone joins in a secure context, its idea reac
   const board = new BoardPhonePage(phoneTab.page);
   await board.openJourney();
   await board.addNote('Ce dont elle a besoin', 'Se laver');
-  const screen = await newPage(browser, 'projector');
-  await screen.page.goto(workshop.screenUrl);
-  await screen.page.getByTestId('board-toggle').click();
   await expectBoard(screen.page, (view) => view.notes.some((note) => note.text === 'Se laver'), 'the projector shows the note written on the phone');
 
   const wss = `wss://localhost:${new URL(origin).port}`;
