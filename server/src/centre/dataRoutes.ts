@@ -4,7 +4,7 @@ import { CENTRE_CSV_TABLES, ErrorCode, csvHeader, csvLanguage, briefWithoutIdeas
 import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
 import { rateLimitHandler } from '../http/rateLimits';
-import { bearerToken, participantAccess } from '../services/access';
+import { bearerToken, participantAccess } from '../security/access';
 import { idParam, requireRight, requireSameOrigin } from './guard';
 import type { CentreLive } from './live';
 import { tableCsv } from '../retour/csv';

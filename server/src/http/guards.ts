@@ -12,7 +12,7 @@ import {
 } from '@gommette/shared';
 import { sessionToken } from '../centre/session';
 import { hashSecret } from '../security/tokens';
-import { bearerToken } from '../services/access';
+import { bearerToken } from '../security/access';
 import { HttpError } from './errors';
 import { rateLimitHandler } from './rateLimits';
 

@@ -13,26 +13,26 @@ import {
   type ConnectErrorData,
 } from '@gommette/shared';
 import type { AppContext } from '../context';
-import { checkFacilitator, helperAccess, observerAccess, participantAccess, screenAccess } from '../services/access';
-import { publicBaseUrl } from '../services/links';
+import { checkFacilitator, helperAccess, observerAccess, participantAccess, screenAccess } from '../security/access';
+import { publicBaseUrl } from '../workshop/links';
 import { hashSecret } from '../security/tokens';
 import type { WorkshopRecord } from '../store/WorkshopStore';
-import { selfView } from '../services/views';
-import { registerAnimationHandlers } from './animationHandlers';
-import { registerIdeaHandlers } from './ideaHandlers';
-import { registerQuestionnaireHandlers } from './questionnaireHandlers';
-import { StaffNotifier } from './StaffNotifier';
+import { selfView } from '../workshop/views';
+import { registerAnimationHandlers } from '../run/runHandlers';
+import { registerIdeaHandlers } from '../ideas/ideaHandlers';
+import { registerQuestionnaireHandlers } from '../questionnaire/questionnaireHandlers';
+import { StaffNotifier } from '../people/StaffNotifier';
 import { createLimiters, take } from './limits';
 import { buildSnapshot } from './snapshot';
-import { IdeaBroadcaster } from './IdeaBroadcaster';
+import { IdeaBroadcaster } from '../ideas/IdeaBroadcaster';
 import { assistantsRoom, facilitatorRoom, participantRoom, participantsRoom, screensRoom, type GommetteServer, type GommetteSocket, type Realtime, type SocketData, STAFF_ROLES } from './types';
 import { isAllowedOrigin } from './origin';
 import { kioskSocketData } from '../vote/kioskAccess';
-import { kiosksRoom } from '../vote/rooms';
+import { kiosksRoom } from './rooms';
 import { registerVoteHandlers } from '../vote/voteHandlers';
 import { VoteRealtime } from '../vote/VoteRealtime';
-import { loadRoom } from './room';
-import type { WorkshopEnd } from './WorkshopEnd';
+import { loadRoom } from '../run/room';
+import type { WorkshopEnd } from '../run/WorkshopEnd';
 
 /** How long socket.io keeps a dropped connection's session and missed events. */
 const RECOVERY_WINDOW_MS = 2 * 60 * 1000;

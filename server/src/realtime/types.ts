@@ -1,10 +1,10 @@
 import type { Server, Socket } from 'socket.io';
 import type { CommandName, ParticipantSelf, Role, ServerToClientEvents } from '@gommette/shared';
-import type { IdeaBroadcaster } from './IdeaBroadcaster';
+import type { IdeaBroadcaster } from '../ideas/IdeaBroadcaster';
 import type { Limiters } from './limits';
-import type { StaffNotifier } from './StaffNotifier';
+import type { StaffNotifier } from '../people/StaffNotifier';
 import type { VoteRealtime } from '../vote/VoteRealtime';
-import type { WorkshopEnd } from './WorkshopEnd';
+import type { WorkshopEnd } from '../run/WorkshopEnd';
 
 /**
  * The server's view of client commands: payloads and acks are `unknown` until parsed, because

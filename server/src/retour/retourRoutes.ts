@@ -33,7 +33,7 @@ import { facilitatorOf } from '../http/facilitatorAuth';
 import { HttpError, orThrow } from '../http/errors';
 import { rateLimitHandler } from '../http/rateLimits';
 import { newId } from '../security/tokens';
-import { bearerToken, participantAccess } from '../services/access';
+import { bearerToken, participantAccess } from '../security/access';
 import { toCsv } from './csv';
 import { briefPdf, workshopPdf } from './pdf';
 import { briefSources, workshopExport, workshopFigures } from './sources';

@@ -4,8 +4,8 @@ import type { AppContext } from '../context';
 import { participantsRoom, screensRoom, staffRooms, type GommetteServer } from '../realtime/types';
 import { claimOnce } from '../cluster/claim';
 import { Coalescer } from './Coalescer';
-import { everyVoteRoom, publicStaffRooms, staffResultsRooms } from './rooms';
-import { RoundTimers } from './RoundTimers';
+import { everyVoteRoom, publicStaffRooms, staffResultsRooms } from '../realtime/rooms';
+import { RoundTimers } from '../timers/DueTimers';
 import { resultsOf, roundViewOf } from './voteViews';
 
 /** A timed close claimed by one node is not retried by the others for this long. */

@@ -26,7 +26,7 @@ import {
 import type { AppContext } from '../context';
 import { onCommand, refuse, type CommandOutcome } from '../realtime/command';
 import { take } from '../realtime/limits';
-import { loadRoom } from '../realtime/room';
+import { loadRoom } from '../run/room';
 import { participantRoom, participantsRoom, type GommetteServer, type GommetteSocket, type Realtime } from '../realtime/types';
 import type { Voter, VoterWrite } from '../store/VoteStore';
 import { resultsOf, roundViewOf } from './voteViews';

@@ -1,4 +1,4 @@
-import { participantsRoom, screensRoom, staffRooms } from '../realtime/types';
+import { participantsRoom, screensRoom, staffRooms } from './types';
 
 /** A workshop's kiosks ("bornes"): one shared tablet per site, several people in turn. */
 export const kiosksRoom = (workshopId: string): string => `w:${workshopId}:kiosks`;

@@ -26,12 +26,12 @@ import { closeRound } from '../vote/VoteRealtime';
 import type { AppContext } from '../context';
 import { newCardCode } from '../security/tokens';
 import { hashSecret } from '../security/tokens';
-import { selfView } from '../services/views';
-import { onCommand, refuse, type CommandOutcome } from './command';
-import { broadcastModeration, writeIdea } from './ideaHandlers';
+import { selfView } from '../workshop/views';
+import { onCommand, refuse, type CommandOutcome } from '../realtime/command';
+import { broadcastModeration, writeIdea } from '../ideas/ideaHandlers';
 import { broadcastRoom, loadRoom, updateRoom } from './room';
-import { listPeople, seatIdOf } from './StaffNotifier';
-import { participantRoom, type GommetteServer, type GommetteSocket, type Realtime } from './types';
+import { listPeople, seatIdOf } from '../people/StaffNotifier';
+import { participantRoom, type GommetteServer, type GommetteSocket, type Realtime } from '../realtime/types';
 
 function toRunAction(payload: { action: RunAction['type']; minutes?: number | undefined; phaseIndex?: number | undefined }): RunAction | null {
   switch (payload.action) {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Coalescer } from './Coalescer';
-import { RoundTimers } from './RoundTimers';
+import { Coalescer } from '../vote/Coalescer';
+import { RoundTimers } from './DueTimers';
 
 afterEach(() => {
   vi.useRealTimers();

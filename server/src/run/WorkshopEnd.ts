@@ -1,8 +1,8 @@
 import { applyWorkshopEnd, ErrorCode, domainError, isDomainError, lastStepEndsAt, settleRun, workshopEndChange, type RoomState, type RunState } from '@gommette/shared';
 import type { AppContext } from '../context';
-import { RoundTimers } from '../vote/RoundTimers';
+import { RoundTimers } from '../timers/DueTimers';
 import { broadcastRoom, loadRoom, updateRoom } from './room';
-import type { GommetteServer } from './types';
+import type { GommetteServer } from '../realtime/types';
 
 /**
  * The workshop ends with its last step (`shared/src/animation/finish.ts`): this keeps the follow-up's

@@ -18,10 +18,10 @@ import {
   type IdeaView,
 } from '@gommette/shared';
 import type { AppContext } from '../context';
-import { onCommand, refuse, type CommandOutcome } from './command';
-import { take } from './limits';
-import { loadRoom } from './room';
-import { participantRoom, screensRoom, staffRooms, type GommetteServer, type GommetteSocket, type Realtime } from './types';
+import { onCommand, refuse, type CommandOutcome } from '../realtime/command';
+import { take } from '../realtime/limits';
+import { loadRoom } from '../run/room';
+import { participantRoom, screensRoom, staffRooms, type GommetteServer, type GommetteSocket, type Realtime } from '../realtime/types';
 
 /** After a moderation: staff get the details, the projector and the author what they may see. */
 export function broadcastModeration(io: GommetteServer, realtime: Realtime, idea: Idea): void {

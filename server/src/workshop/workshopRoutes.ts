@@ -16,15 +16,15 @@ import {
   type WorkshopState,
 } from '@gommette/shared';
 import { newId, screenTokenFor } from '../security/tokens';
-import { createWorkshop } from '../services/createWorkshop';
+import { createWorkshop } from './createWorkshop';
 import { consoleStaffLinks } from '../centre/staffLinks';
-import { publicBaseUrl, screenUrl } from '../services/links';
-import { workshopSummary } from '../services/views';
+import { publicBaseUrl, screenUrl } from './links';
+import { workshopSummary } from './views';
 import type { AppContext } from '../context';
-import { facilitatorOf } from './facilitatorAuth';
-import { HttpError, orThrow } from './errors';
-import { rateLimitHandler } from './rateLimits';
-import { guardedRouter } from './guards';
+import { facilitatorOf } from '../http/facilitatorAuth';
+import { HttpError, orThrow } from '../http/errors';
+import { rateLimitHandler } from '../http/rateLimits';
+import { guardedRouter } from '../http/guards';
 
 export function workshopRoutes(ctx: AppContext): Router {
   const router = guardedRouter();

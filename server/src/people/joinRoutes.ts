@@ -15,15 +15,15 @@ import {
   type Site,
 } from '@gommette/shared';
 import { hashSecret, newCardCode, newId, newToken } from '../security/tokens';
-import { joinUrl, publicBaseUrl } from '../services/links';
-import { selfView } from '../services/views';
+import { joinUrl, publicBaseUrl } from '../workshop/links';
+import { selfView } from '../workshop/views';
 import { UniqueViolationError, type ParticipantRecord } from '../store/WorkshopStore';
 import type { AppContext } from '../context';
-import type { WorkshopEnd } from '../realtime/WorkshopEnd';
+import type { WorkshopEnd } from '../run/WorkshopEnd';
 import { cardsShowReturning } from '../retour/returning';
-import { HttpError, orThrow } from './errors';
-import { rateLimitHandler } from './rateLimits';
-import { guardedRouter } from './guards';
+import { HttpError, orThrow } from '../http/errors';
+import { rateLimitHandler } from '../http/rateLimits';
+import { guardedRouter } from '../http/guards';
 
 const MAX_CARD_DRAWS = 5;
 const limiterDefaults = { handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false } as const;
