@@ -1,43 +1,44 @@
-/** setTimeout's largest delay; a round open for weeks is re-armed in steps. */
+/** setTimeout's largest delay; something due in weeks is re-armed in steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
- * One timer per round with a closing time. The store is the truth (a vote after `closesAt` is
- * refused even if the timer has not fired yet); the timer makes the close happen and be seen.
+ * One timer per id, due at a time (`closesAt`): a vote round's closing time, a workshop's last
+ * step. The store stays the truth (a vote after `closesAt` is refused even if the timer has not
+ * fired yet); the timer makes the change happen and be seen.
  */
-export class RoundTimers {
+export class DueTimers {
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
   constructor(
-    private readonly onDue: (workshopId: string, roundId: string) => void,
+    private readonly onDue: (workshopId: string, id: string) => void,
     private readonly now: () => number = Date.now,
   ) {}
 
-  arm(round: { id: string; workshopId: string; closesAt: number | null }): void {
-    this.cancel(round.id);
-    if (round.closesAt === null) return;
-    const closesAt = round.closesAt;
+  arm(due: { id: string; workshopId: string; closesAt: number | null }): void {
+    this.cancel(due.id);
+    if (due.closesAt === null) return;
+    const closesAt = due.closesAt;
     const wait = closesAt - this.now();
     const timer = setTimeout(
       () => {
-        this.timers.delete(round.id);
-        if (wait > MAX_TIMER_MS) this.arm(round);
-        else this.onDue(round.workshopId, round.id);
+        this.timers.delete(due.id);
+        if (wait > MAX_TIMER_MS) this.arm(due);
+        else this.onDue(due.workshopId, due.id);
       },
       Math.max(0, Math.min(wait, MAX_TIMER_MS)),
     );
     timer.unref();
-    this.timers.set(round.id, timer);
+    this.timers.set(due.id, timer);
   }
 
-  cancel(roundId: string): void {
-    const timer = this.timers.get(roundId);
+  cancel(id: string): void {
+    const timer = this.timers.get(id);
     if (timer) clearTimeout(timer);
-    this.timers.delete(roundId);
+    this.timers.delete(id);
   }
 
-  has(roundId: string): boolean {
-    return this.timers.has(roundId);
+  has(id: string): boolean {
+    return this.timers.has(id);
   }
 
   close(): void {
