@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Coalescer } from '../vote/Coalescer';
+import { Coalescer } from './Coalescer';
 import { DueTimers } from './DueTimers';
 
 afterEach(() => {

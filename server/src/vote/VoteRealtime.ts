@@ -3,7 +3,7 @@ import { MAX_VOTE_COMMANDS_PER_10_S, VOTE_PHONE_BROADCAST_INTERVAL_MS, VOTE_SCRE
 import type { AppContext } from '../context';
 import type { GommetteServer } from '../realtime/types';
 import { claimOnce } from '../cluster/claim';
-import { Coalescer } from './Coalescer';
+import { Coalescer } from '../timers/Coalescer';
 import { everyVoteRoom, participantsRoom, publicStaffRooms, screensRoom, staffResultsRooms, staffRooms } from '../realtime/rooms';
 import { DueTimers } from '../timers/DueTimers';
 import { resultsOf, roundViewOf } from './voteViews';
