@@ -54,7 +54,7 @@ export interface App {
 const SOCKET_IO_PATH = '/socket.io/';
 
 /**
- * The composition root: express, socket.io and (later) the board gateway on one HTTP server.
+ * The composition root: express, socket.io and the board gateway on one HTTP server.
  * `index.ts` builds real adapters from the environment; tests call this on port 0.
  */
 export function createApp(config: Config, deps: AppDeps): App {
