@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { purposeCompletion } from '@gommette/shared';
 
@@ -13,14 +14,17 @@ interface PurposeBlockProps {
  */
 export function PurposeBlock({ purpose, testId, className }: PurposeBlockProps) {
   const { t } = useTranslation();
+  const text = purposeCompletion(purpose);
+  // Its length, for screens that scale a long purpose down rather than cut it (see screen.css).
+  const style = { '--purpose-chars': Math.max(1, text.length) } as CSSProperties;
   return (
-    <section className={`purpose ${className ?? ''}`} aria-label={t('purpose.heading')}>
+    <section className={`purpose ${className ?? ''}`} aria-label={t('purpose.heading')} style={style}>
       <h2 className="purpose__heading">
         <span aria-hidden="true">🎯 </span>
         {t('purpose.heading')}
       </h2>
       <p className="purpose__text" data-testid={testId} dir="auto">
-        {purposeCompletion(purpose)}
+        {text}
       </p>
     </section>
   );
