@@ -25,7 +25,7 @@ import { SaveMethodForm } from './SaveMethodForm';
 import { StaffLinks } from './StaffLinks';
 import { TablesPanel } from './TablesPanel';
 import { ConsoleVotePanel } from '../vote/ConsoleVotePanel';
-import { sendCommand } from '../vote/sendCommand';
+import { sendCommand } from '../socket/command';
 import { RetourSection } from '../retour/RetourSection';
 import { useVoteFeed } from '../vote/useVoteFeed';
 

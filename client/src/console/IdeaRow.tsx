@@ -6,7 +6,7 @@ import { TableBadge } from '../animation/TableBadge';
 import { AlertText } from '../components/AlertText';
 import { errorMessage } from '../components/errorMessage';
 import type { GommetteSocket } from '../socket/createSocket';
-import { useCommand } from '../socket/useCommand';
+import { useCommand } from '../socket/command';
 
 interface IdeaRowProps {
   idea: IdeaView;

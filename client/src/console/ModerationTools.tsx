@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { AlertText } from '../components/AlertText';
 import { errorMessage } from '../components/errorMessage';
 import type { GommetteSocket } from '../socket/createSocket';
-import { useCommand } from '../socket/useCommand';
+import { useCommand } from '../socket/command';
 
 interface ModerationToolsProps {
   socket: GommetteSocket | null;

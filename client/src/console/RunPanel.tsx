@@ -4,7 +4,7 @@ import { PhaseTimer } from '../animation/PhaseTimer';
 import { AlertText } from '../components/AlertText';
 import { errorMessage } from '../components/errorMessage';
 import type { GommetteSocket } from '../socket/createSocket';
-import { useCommand } from '../socket/useCommand';
+import { useCommand } from '../socket/command';
 
 interface RunPanelProps {
   socket: GommetteSocket | null;

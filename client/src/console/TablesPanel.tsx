@@ -6,7 +6,7 @@ import { TableOptions } from '../animation/TableOptions';
 import { AlertText } from '../components/AlertText';
 import { errorMessage } from '../components/errorMessage';
 import type { GommetteSocket } from '../socket/createSocket';
-import { useCommand } from '../socket/useCommand';
+import { useCommand } from '../socket/command';
 
 interface TablesPanelProps {
   socket: GommetteSocket | null;

@@ -1,6 +1,7 @@
-import { COMMAND_ACK_TIMEOUT_MS, type IdeaView } from '@gommette/shared';
+import type { IdeaView } from '@gommette/shared';
 import { useCallback, useState } from 'react';
 import type { ClientErrorCode } from '../api/errors';
+import { emitCommand } from '../socket/command';
 import type { GommetteSocket } from '../socket/createSocket';
 
 export interface HideIdeaApi {
@@ -32,15 +33,14 @@ export function useHideIdea(socket: GommetteSocket | null, applyIdea: (idea: Ide
       }
       setBusy((current) => new Set(current).add(ideaId));
       setError(ideaId, null);
-      socket.timeout(COMMAND_ACK_TIMEOUT_MS).emit('idea:hide', { ideaId, hidden }, (failure, ack) => {
+      emitCommand(socket, 'idea:hide', { ideaId, hidden }, (reply) => {
         setBusy((current) => {
           const next = new Set(current);
           next.delete(ideaId);
           return next;
         });
-        if (failure) setError(ideaId, 'timeout');
-        else if (ack.ok) applyIdea(ack.data);
-        else setError(ideaId, ack.code);
+        if (reply.ok) applyIdea(reply.data);
+        else setError(ideaId, reply.code);
       });
     },
     [socket, applyIdea, setError],

@@ -12,7 +12,7 @@ import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { LoadingScreen } from '../components/LoadingScreen';
 import { MoodPicker } from '../phone/MoodPicker';
 import { IdeaComposer } from '../phone/IdeaComposer';
-import { useCommand } from '../socket/useCommand';
+import { useCommand } from '../socket/command';
 import { useConnectionStatus } from '../socket/useConnectionStatus';
 import { useWorkshopLive } from '../socket/useWorkshopLive';
 import { useWorkshopSocket } from '../socket/useWorkshopSocket';

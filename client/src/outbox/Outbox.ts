@@ -1,5 +1,6 @@
-import { COMMAND_ACK_TIMEOUT_MS, ErrorCode, type AckError, type IdeaView } from '@gommette/shared';
+import { ErrorCode, type AckError, type IdeaView } from '@gommette/shared';
 import { nanoid } from 'nanoid';
+import { emitCommand, isNoAnswer } from '../socket/command';
 import type { GommetteSocket } from '../socket/createSocket';
 import { SendLoop } from './SendLoop';
 import { loadFailed, loadPending, saveFailed, savePending, type FailedIdea, type PendingIdea } from './outboxStorage';
@@ -69,16 +70,16 @@ export class Outbox extends SendLoop<OutboxState> {
     if (!socket || !socket.connected || this.inFlight || this.waitTimer !== null || !head) return;
     const attempt = ++this.attempt;
     this.inFlight = true;
-    socket.timeout(COMMAND_ACK_TIMEOUT_MS).emit('idea:post', { id: head.id, text: head.text }, (error, ack) => {
+    emitCommand(socket, 'idea:post', { id: head.id, text: head.text }, (reply) => {
       if (attempt !== this.attempt) return; // a disconnect or detach already gave up on this send
       this.inFlight = false;
-      if (error) {
+      if (isNoAnswer(reply)) {
         // No ack in time: send the same idea again (if still connected; otherwise on reconnect).
         this.pump();
         return;
       }
-      if (ack.ok) this.handleAccepted(head, ack.data);
-      else this.handleRefused(head, ack);
+      if (reply.ok) this.handleAccepted(head, reply.data);
+      else this.handleRefused(head, reply);
     });
   }
 

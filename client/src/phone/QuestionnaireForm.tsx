@@ -1,9 +1,9 @@
-import { AGE_BANDS, COMMAND_ACK_TIMEOUT_MS, GENDERS, SCALE, type AgeBand, type Gender, type Questionnaire, type ScaleValue } from '@gommette/shared';
+import { AGE_BANDS, GENDERS, SCALE, type AgeBand, type Gender, type Questionnaire, type ScaleValue } from '@gommette/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientErrorCode } from '../api/errors';
 import { AlertText } from '../components/AlertText';
 import { errorMessage } from '../components/errorMessage';
+import { useCommand } from '../socket/command';
 import type { GommetteSocket } from '../socket/createSocket';
 
 const FACES: Record<ScaleValue, string> = { 1: '😞', 2: '🙁', 3: '😐', 4: '🙂', 5: '😄' };
@@ -24,8 +24,7 @@ export function QuestionnaireForm({ socket, questionnaire, answered, onAnswered 
   const [ageBand, setAgeBand] = useState<AgeBand | null>(null);
   const [gender, setGender] = useState<Gender | null>(null);
   const [firstTime, setFirstTime] = useState<boolean | null>(null);
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<ClientErrorCode | null>(null);
+  const { busy: sending, error, send } = useCommand(socket);
 
   if (answered) {
     return (
@@ -40,19 +39,8 @@ export function QuestionnaireForm({ socket, questionnaire, answered, onAnswered 
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!socket?.connected) {
-      setError('network');
-      return;
-    }
-    setSending(true);
-    setError(null);
     const payload = { scale, learned: learned.trim() === '' ? null : learned, ageBand, gender, firstTime };
-    socket.timeout(COMMAND_ACK_TIMEOUT_MS).emit('questionnaire:answer', payload, (failure, ack) => {
-      setSending(false);
-      if (failure) setError('timeout');
-      else if (!ack.ok) setError(ack.code);
-      else onAnswered();
-    });
+    send('questionnaire:answer', payload, () => onAnswered());
   };
 
   return (

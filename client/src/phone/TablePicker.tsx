@@ -1,10 +1,10 @@
-import { COMMAND_ACK_TIMEOUT_MS, type ParticipantSelf } from '@gommette/shared';
+import type { ParticipantSelf } from '@gommette/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientErrorCode } from '../api/errors';
 import { TableBadge } from '../animation/TableBadge';
 import { tableNumbers } from '../animation/TableOptions';
 import { errorMessage } from '../components/errorMessage';
+import { useCommand } from '../socket/command';
 import type { GommetteSocket } from '../socket/createSocket';
 
 interface TablePickerProps {
@@ -18,25 +18,15 @@ interface TablePickerProps {
 export function TablePicker({ socket, tableCount, me, onPicked }: TablePickerProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<ClientErrorCode | null>(null);
+  const { error, send } = useCommand(socket);
   const current = me?.tableId ?? null;
   if (tableCount < 1) return null;
 
-  const pick = (tableId: number) => {
-    if (!socket?.connected) {
-      setError('network');
-      return;
-    }
-    setError(null);
-    socket.timeout(COMMAND_ACK_TIMEOUT_MS).emit('tables:pick', { tableId }, (failure, ack) => {
-      if (failure) setError('timeout');
-      else if (!ack.ok) setError(ack.code);
-      else {
-        onPicked(ack.data);
-        setOpen(false);
-      }
+  const pick = (tableId: number) =>
+    send('tables:pick', { tableId }, (picked) => {
+      onPicked(picked);
+      setOpen(false);
     });
-  };
 
   if (current !== null && !open) {
     return (

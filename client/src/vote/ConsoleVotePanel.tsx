@@ -11,7 +11,7 @@ import { KioskLinks } from './KioskLinks';
 import { MatrixPanel } from './MatrixPanel';
 import { PaperCounts } from './PaperCounts';
 import { RoundForm } from './RoundForm';
-import { sendCommand } from './sendCommand';
+import { sendCommand } from '../socket/command';
 import type { VoteFeed } from './useVoteFeed';
 import { VoteResultsList } from './VoteResultsList';
 import './vote.css';

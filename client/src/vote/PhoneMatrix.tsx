@@ -6,7 +6,7 @@ import { TableBadge } from '../animation/TableBadge';
 import { AlertText } from '../components/AlertText';
 import { errorMessage } from '../components/errorMessage';
 import type { GommetteSocket } from '../socket/createSocket';
-import { sendCommand } from './sendCommand';
+import { sendCommand } from '../socket/command';
 import './vote.css';
 
 export interface PhoneMatrixProps {
