@@ -1,22 +1,26 @@
 import { ApiError, isErrorCode } from './errors';
 import { isRecord } from '../storage/storage';
 
-interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  method?: Method;
   body?: unknown;
+  /** A bearer token (a staff or participant token); a centre's session is its HttpOnly cookie. */
   token?: string;
   signal?: AbortSignal;
 }
 
-/**
- * Calls the REST API. Success bodies are the plain objects of the protocol; errors are
- * `{ ok: false, code, message }` and become an `ApiError` carrying the code.
+/*
+ * The client's one HTTP client. Success bodies are the plain objects of the protocol (a 204
+ * resolves with null); errors are `{ ok: false, code, message }` and become an `ApiError`
+ * carrying the code, which `errorMessage(t, code)` says in the person's language.
  */
-export async function requestJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
-
   let response: Response;
   try {
     response = await fetch(path, {
@@ -27,24 +31,49 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
       credentials: 'same-origin',
     });
   } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    if (isAbort(error)) throw error;
     throw new ApiError('network', 0, error instanceof Error ? error.message : 'network error');
   }
-
-  let body: unknown = null;
-  try {
-    body = await response.json();
-  } catch {
-    // An empty or non-JSON body (a proxy error page, for instance).
-  }
-
   if (!response.ok) {
+    const body = await readJson(response);
     const code = isRecord(body) && isErrorCode(body.code) ? body.code : statusToCode(response.status);
     const message = isRecord(body) && typeof body.message === 'string' ? body.message : response.statusText;
     throw new ApiError(code, response.status, message);
   }
+  return response;
+}
+
+/** Calls the REST API and resolves with its JSON answer. */
+export async function requestJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options);
+  if (response.status === 204) return null as T;
+  const body = await readJson(response);
   if (body === null) throw new ApiError('internal', response.status, 'empty response');
   return body as T;
+}
+
+/** Downloads a file (the token goes in a header, never in a link) and saves it under the name the server gives. */
+export async function downloadFile(path: string, token: string, fallbackName = 'gommette'): Promise<void> {
+  const response = await send(path, { token });
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    // An empty or non-JSON body (a proxy error page, for instance).
+    return null;
+  }
 }
 
 function statusToCode(status: number) {

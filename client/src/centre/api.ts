@@ -16,37 +16,14 @@ import type {
   SeriesView,
   TerritoryFigures,
 } from '@gommette/shared';
-import { ApiError, isErrorCode } from '../api/errors';
-import { isRecord } from '../storage/storage';
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+import { requestJson, type Method } from '../api/http';
 
 /**
- * The space's REST calls. The session is an HttpOnly cookie the browser sends by itself; errors
- * become an `ApiError` with the server's code. A 204 resolves with null.
+ * The space's REST calls, through the one HTTP client. The session is an HttpOnly cookie the
+ * browser sends by itself; a 204 resolves with null.
  */
-export async function call<T>(method: Method, path: string, body?: unknown, token?: string): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (token) headers.Authorization = `Bearer ${token}`;
-  let response: Response;
-  try {
-    response = await fetch(path, { method, headers, body: body === undefined ? null : JSON.stringify(body), credentials: 'same-origin' });
-  } catch (error) {
-    throw new ApiError('network', 0, error instanceof Error ? error.message : 'network error');
-  }
-  if (response.status === 204) return null as T;
-  let parsed: unknown = null;
-  try {
-    parsed = await response.json();
-  } catch {
-    // not JSON
-  }
-  if (!response.ok) {
-    const code = isRecord(parsed) && isErrorCode(parsed.code) ? parsed.code : 'internal';
-    throw new ApiError(code, response.status, isRecord(parsed) && typeof parsed.message === 'string' ? parsed.message : response.statusText);
-  }
-  return parsed as T;
+export function call<T>(method: Method, path: string, body?: unknown, token?: string): Promise<T> {
+  return requestJson<T>(path, { method, body, token });
 }
 
 const centrePath = (centreId: string) => `/api/centres/${encodeURIComponent(centreId)}`;
