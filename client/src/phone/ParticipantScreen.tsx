@@ -152,7 +152,7 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
           questionnaire keep their step. */}
       {showVote && (
         <Suspense fallback={null}>
-          <PhoneVote participantId={participant.participant.id} socket={socket} feed={vote} myIdeas={live.ideas} />
+          <PhoneVote participantId={participant.participant.id} socket={socket} feed={vote} clockOffsetMs={live.clockOffsetMs} myIdeas={live.ideas} />
         </Suspense>
       )}
       {/* The Sélection step: the table's ideas, each placed on the two axes. */}

@@ -99,6 +99,7 @@ function KioskView({ workshopId, initial }: { workshopId: string; initial: Store
       <>
         <VoteCards
           round={round}
+          clockOffsetMs={context?.clockOffsetMs ?? 0}
           mine={mine}
           ownIdeaIds={new Set()}
           pendingCount={pendingCount}
