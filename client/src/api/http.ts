@@ -17,7 +17,8 @@ export interface RequestOptions {
  * carrying the code, which `errorMessage(t, code)` says in the person's language.
  */
 
-async function send(path: string, options: RequestOptions): Promise<Response> {
+/** Sends a request; resolves with a successful response, throws an `ApiError` otherwise. */
+export async function fetchOk(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
@@ -45,26 +46,11 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
 
 /** Calls the REST API and resolves with its JSON answer. */
 export async function requestJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const response = await send(path, options);
+  const response = await fetchOk(path, options);
   if (response.status === 204) return null as T;
   const body = await readJson(response);
   if (body === null) throw new ApiError('internal', response.status, 'empty response');
   return body as T;
-}
-
-/** Downloads a file (the token goes in a header, never in a link) and saves it under the name the server gives. */
-export async function downloadFile(path: string, token: string, fallbackName = 'gommette'): Promise<void> {
-  const response = await send(path, { token });
-  const disposition = response.headers.get('content-disposition') ?? '';
-  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 async function readJson(response: Response): Promise<unknown> {

@@ -1,5 +1,6 @@
 import type { Brief, BriefStatusBody, FollowUpSettings, FollowUpView, MyFollowUpIdeas, ParticipationFigures, UpdateBriefBody } from '@gommette/shared';
-import { downloadFile, requestJson } from '../api/http';
+import { downloadFile } from '../api/download';
+import { requestJson } from '../api/http';
 
 const base = (workshopId: string) => `/api/workshops/${encodeURIComponent(workshopId)}`;
 
