@@ -12,7 +12,7 @@ import { LoadingScreen } from '../components/LoadingScreen';
 import { PurposeBlock } from '../components/PurposeBlock';
 import { useConnectionStatus } from '../socket/useConnectionStatus';
 import { useWorkshopSocket, type SocketCredentials } from '../socket/useWorkshopSocket';
-import { StaffRefusal } from '../staff/StaffRefusal';
+import { StaffRefusal } from '../components/StaffRefusal';
 import { tokenFromHash } from '../storage/workshopKeys';
 import { loadKiosk, saveKiosk, type StoredKiosk } from './kioskSession';
 import { useKioskContext, type KioskContext } from './useKioskContext';

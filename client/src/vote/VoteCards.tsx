@@ -2,7 +2,7 @@ import { checkCast, countOn, isRoundOpen, remainingGommettes, type MyGommette, t
 import { useTranslation } from 'react-i18next';
 import './voteI18n';
 import { GommetteDots } from './GommetteDots';
-import { useServerNow } from '../animation/useServerNow';
+import { useServerNow } from '../socket/useServerNow';
 
 interface VoteCardsProps {
   round: RoundView;

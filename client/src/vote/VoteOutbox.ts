@@ -3,7 +3,7 @@ import { nanoid } from 'nanoid';
 import type { ClientErrorCode } from '../api/errors';
 import { emitCommand, isNoAnswer, type CommandReply } from '../socket/command';
 import type { GommetteSocket } from '../socket/createSocket';
-import { SendLoop } from '../outbox/SendLoop';
+import { SendLoop } from '../socket/SendLoop';
 import { loadVoteOps, saveVoteOps, type VoteOp } from './voteOutboxStorage';
 
 export interface VoteOutboxState {
