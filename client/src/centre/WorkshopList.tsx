@@ -37,7 +37,7 @@ export function WorkshopList({ space, onChanged }: { space: CentreSpace; onChang
               {new Date(workshop.createdAt).toLocaleDateString()}
               {workshop.seriesId && ` · ${seriesTitle.get(workshop.seriesId) ?? ''} (${workshop.position})`}
               {' · '}
-              {t('centre.workshops.counts', { participants: workshop.participants, ideas: workshop.ideas })}
+              {t('centre.workshops.counts', { participants: t('centre.workshops.participantCount', { count: workshop.participants }), ideas: t('centre.workshops.ideaCount', { count: workshop.ideas }) })}
             </p>
             {workshop.personalDataErased && <p className="hint">{t('centre.workshops.erased')}</p>}
             <p className="centre-workshop__actions">

@@ -1,4 +1,4 @@
-import { normalizeJoinCode } from '@gommette/shared';
+import { JOIN_CODE_LENGTH, normalizeJoinCode } from '@gommette/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
@@ -9,7 +9,8 @@ export function EnterCodeForm() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const [typed, setTyped] = useState('');
-  const [invalid, setInvalid] = useState(false);
+  /** `length`: not 6 letters or digits; `unknown`: 6 of them, but no workshop can have this code. */
+  const [invalid, setInvalid] = useState<false | 'length' | 'unknown'>(false);
   const inputId = useId();
   const errorId = useId();
 
@@ -17,7 +18,8 @@ export function EnterCodeForm() {
     event.preventDefault();
     const code = normalizeJoinCode(typed);
     if (!code) {
-      setInvalid(true);
+      // Six characters with a letter no code uses (O, 0, I, 1…): that code does not exist.
+      setInvalid(typed.replace(/[\s\-_.]/g, '').length === JOIN_CODE_LENGTH ? 'unknown' : 'length');
       return;
     }
     navigate(`/j/${code}`);
@@ -35,13 +37,13 @@ export function EnterCodeForm() {
           setTyped(value);
           setInvalid(false);
         }}
-        invalid={invalid}
+        invalid={invalid !== false}
         describedBy={invalid ? errorId : undefined}
         testId="join-code-input"
       />
       {invalid && (
         <p id={errorId} className="field-error" role="alert">
-          {t('join.codeInvalid')}
+          {t(invalid === 'unknown' ? 'join.unknownCode' : 'join.codeInvalid')}
         </p>
       )}
       <button type="submit" className="button button--primary">

@@ -6,6 +6,7 @@ import { AlertText } from '../components/AlertText';
 import { errorMessage } from '../components/errorMessage';
 import { ExportButtons } from './ExportButtons';
 import { fetchFigures } from './retourApi';
+import { figuresSummary } from './figuresSummary';
 
 interface Bar {
   label: string;
@@ -65,13 +66,7 @@ export function FiguresPanel({ workshopId, token }: { workshopId: string; token:
       {figures && (
         <>
           <p>
-            {t('retour.figuresSummary', {
-              people: figures.participants.total,
-              assisted: figures.participants.assisted,
-              ideas: figures.ideas.total,
-              gommettes: figures.gommettes?.total ?? 0,
-              responses: figures.questionnaire.responses,
-            })}
+            {figuresSummary(t, figures)}
           </p>
           <div className="figures-panel__grid">
             <Bars title={t('retour.bySite')} bars={figures.participants.bySite.map((site) => ({ label: site.siteName, value: site.count }))} />

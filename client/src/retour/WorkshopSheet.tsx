@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Brief, ParticipationFigures } from '@gommette/shared';
 import { BriefSheet } from './BriefSheet';
 import { fetchFigures } from './retourApi';
+import { figuresSummary } from './figuresSummary';
 
 interface WorkshopSheetProps {
   workshopId: string;
@@ -32,13 +33,7 @@ export function WorkshopSheet({ workshopId, token, workshop, briefs }: WorkshopS
           <>
             <h4>{t('retour.figuresHeading')}</h4>
             <p>
-              {t('retour.figuresSummary', {
-                people: figures.participants.total,
-                assisted: figures.participants.assisted,
-                ideas: figures.ideas.total,
-                gommettes: figures.gommettes?.total ?? 0,
-                responses: figures.questionnaire.responses,
-              })}
+              {figuresSummary(t, figures)}
             </p>
             <ul>
               {figures.participants.bySite.map((site) => (
