@@ -1,8 +1,8 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { ar } from './ar';
+import { ar } from './ar/resident';
 import { fr } from './fr';
-import { en } from './en';
+import { en } from './en/resident';
 import { loadTranslation } from './index';
 import { findLanguage, languages } from './languages';
 
@@ -41,7 +41,7 @@ await i18next.init({
   lng: 'ar',
   initAsync: false,
 });
-const { ensureVoteTranslations, voteAr, voteFr } = await import('../vote/voteI18n');
+const { ensureVoteTranslations, voteAr, voteFr } = await import('./fr/vote');
 
 const frLeaves = leaves(fr);
 const arLeaves = leaves(ar);

@@ -3,9 +3,9 @@
  * (see `Translation` below). Resident-facing text says "tu", is short and plain, and speaks of
  * "idées", "inventions", "solutions".
  */
-import { frResident } from './fr.resident';
-import { frStaff } from './fr.staff';
-import { frSteps } from './fr.steps';
+import { frResident } from './fr/resident';
+import { frStaff } from './fr/staff';
+import { frSteps } from './fr/steps';
 
 export const fr = { ...frResident, ...frStaff, ...frSteps, centre: { ...frStaff.centre, ...frResident.centre } };
 

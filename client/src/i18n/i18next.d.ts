@@ -1,7 +1,7 @@
 import 'i18next';
 import type { fr } from './fr';
-import type { voteFr } from '../vote/voteI18n';
-import type { followUpFr, retourFr } from '../retour/retourI18n';
+import type { voteFr } from './fr/vote';
+import type { followUpFr, retourFr } from './fr/retour';
 
 declare module 'i18next' {
   interface CustomTypeOptions {

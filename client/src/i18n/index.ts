@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { readString, writeString } from '../storage/storage';
 import type { Translation } from './fr';
-import { frResident } from './fr.resident';
+import { frResident } from './fr/resident';
 import { DEFAULT_LANGUAGE, findLanguage, languages, type LanguageCode } from './languages';
 
 const LANGUAGE_KEY = 'gommette:language';
@@ -24,8 +24,8 @@ function languageKey(): string {
  */
 export const loadTranslation: Record<LanguageCode, () => Promise<Translation>> = {
   fr: () => import('./fr').then((module) => module.fr),
-  en: () => import('./en').then((module) => module.en),
-  ar: () => import('./ar').then((module) => module.ar),
+  en: () => import('./en/resident').then((module) => module.en),
+  ar: () => import('./ar/resident').then((module) => module.ar),
 };
 
 const loaded = new Set<LanguageCode>([DEFAULT_LANGUAGE]);

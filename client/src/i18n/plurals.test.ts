@@ -1,12 +1,12 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { en } from './en';
+import { en } from './en/resident';
 import { fr } from './fr';
 
 // voteI18n.ts and retourI18n.ts add their words to the global i18next as they load.
 await i18next.init({ resources: {}, lng: 'fr', initAsync: false });
-const { voteEn, voteFr } = await import('../vote/voteI18n');
-const { followUpEn, followUpFr, retourEn, retourFr } = await import('../retour/retourI18n');
+const { voteEn, voteFr } = await import('./fr/vote');
+const { followUpEn, followUpFr, retourEn, retourFr } = await import('./fr/retour');
 
 interface Tree {
   [key: string]: string | Tree;

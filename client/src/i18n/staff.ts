@@ -1,4 +1,4 @@
-import { frStaff } from './fr.staff';
+import { frStaff } from './fr/staff';
 import { frenchWordsAdder } from './frenchWords';
 import { ensureStepTranslations } from './steps';
 

@@ -1,4 +1,4 @@
-import { frSteps } from './fr.steps';
+import { frSteps } from './fr/steps';
 import { frenchWordsAdder } from './frenchWords';
 
 /** French words of the steps whose screens load late (matrix, questionnaire). */

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import './retourI18n';
+import '../i18n/fr/retour';
 import { useTranslation } from 'react-i18next';
 import type { IdeaView, VoteResults } from '@gommette/shared';
 import { LoadingScreen } from '../components/LoadingScreen';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followUpAr, followUpEn, followUpFr, retourAr, retourEn, retourFr } from './retourI18n';
+import { followUpAr, followUpEn, followUpFr, retourAr, retourEn, retourFr } from '../i18n/fr/retour';
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
 const flatten = (words: object, prefix = ''): Map<string, string> => {

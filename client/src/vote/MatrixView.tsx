@@ -1,6 +1,6 @@
 import { MATRIX_SCALE, type IdeaView, type MatrixView as Matrix } from '@gommette/shared';
 import { useTranslation } from 'react-i18next';
-import './voteI18n';
+import '../i18n/fr/vote';
 
 interface MatrixViewProps {
   matrix: Matrix;

@@ -1,7 +1,7 @@
 import type { IdeaView } from '@gommette/shared';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import './voteI18n';
+import '../i18n/fr/vote';
 import { AlertText } from '../components/AlertText';
 import { errorMessage } from '../components/errorMessage';
 import type { GommetteSocket } from '../socket/createSocket';

@@ -1,4 +1,4 @@
-import type { Translation } from './fr';
+import type { Translation } from '../fr';
 
 /**
  * Arabic (Modern Standard Arabic, right-to-left): same keys as French (checked by `satisfies

@@ -3,7 +3,7 @@
  * bundle): `ensureVoteTranslations()` adds them to i18next under `vote.*`.
  */
 import i18next from 'i18next';
-import type { Stringly } from './voteI18nTypes';
+import type { Stringly } from '../types';
 
 export const voteFr = {
   heading: 'Vote à gommettes',

@@ -4,7 +4,7 @@
  * importing this module adds them to i18next under `retour.*` and `followUp.*`.
  */
 import i18next from 'i18next';
-import type { Stringly } from '../vote/voteI18nTypes';
+import type { Stringly } from '../types';
 
 export const retourFr = {
   heading: 'Retour aux habitants',

@@ -1,4 +1,4 @@
-import type { Translation } from './fr';
+import type { Translation } from '../fr';
 
 /** English: same keys as French (checked by `satisfies Translation`). */
 export const en = {
