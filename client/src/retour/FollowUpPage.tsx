@@ -1,5 +1,4 @@
 import { timelineSteps, type FollowUpBrief, type FollowUpView } from '@gommette/shared';
-import '../i18n/fr/retour';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCodeOf, type ClientErrorCode } from '../api/errors';

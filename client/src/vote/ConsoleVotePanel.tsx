@@ -2,7 +2,6 @@ import { emptyMatrix, type IdeaView, type SiteLink, type VoteOpenPayload } from 
 import { nanoid } from 'nanoid';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../i18n/fr/vote';
 import { errorCodeOf, type ClientErrorCode } from '../api/errors';
 import { AlertText } from '../components/AlertText';
 import { errorMessage } from '../components/errorMessage';

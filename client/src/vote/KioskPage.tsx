@@ -2,7 +2,6 @@ import { nextKioskVoter, type MyVotes } from '@gommette/shared';
 import { nanoid } from 'nanoid';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../i18n/fr/vote';
 import { AlertText } from '../components/AlertText';
 import { Brand } from '../components/Brand';
 import { ConnectionBadge } from '../components/ConnectionBadge';

@@ -1,7 +1,6 @@
 import { MATRIX_SCALE, inEasyPriorityQuadrant, type IdeaView, type MatrixPlacement, type MatrixView as Matrix } from '@gommette/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../i18n/fr/vote';
 import { MatrixView } from './MatrixView';
 
 interface MatrixPanelProps {

@@ -1,7 +1,6 @@
 import type { IdeaView } from '@gommette/shared';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../i18n/fr/vote';
 import { AlertText } from '../components/AlertText';
 import { errorMessage } from '../components/errorMessage';
 import type { GommetteSocket } from '../socket/createSocket';

@@ -3,10 +3,9 @@ import i18next from 'i18next';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { initReactI18next } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { VoteCards } from './VoteCards';
 
-// The vote's words register with i18next when its screens load: start i18next first.
 await i18next.use(initReactI18next).init({ lng: 'fr', resources: { fr: { translation: {} } }, initAsync: false });
-const { VoteCards } = await import('./VoteCards');
 
 const MINUTE = 60_000;
 /** The server's clock at the moment of the test. */

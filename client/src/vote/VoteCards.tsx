@@ -1,6 +1,5 @@
 import { checkCast, countOn, isRoundOpen, remainingGommettes, type MyGommette, type RoundView } from '@gommette/shared';
 import { useTranslation } from 'react-i18next';
-import '../i18n/fr/vote';
 import { GommetteDots } from './GommetteDots';
 import { useServerNow } from '../socket/useServerNow';
 

@@ -1,5 +1,7 @@
-/** French words of the staff pages (start page, console, projector, helpers, centre space): loaded with them. */
-export const frStaff = {
+/**
+ * French words of the staff pages (start page, console, projector, helpers, centre space): loaded with them.
+ */
+export default {
   home: {
     heading: 'Préparer un atelier',
     intro: 'Crée ton atelier en une minute. Les habitant·es le rejoignent en scannant un QR code, sans compte ni e-mail.',
@@ -401,5 +403,33 @@ export const frStaff = {
       save: 'Enregistrer',
       saved: 'Enregistré.',
     },
+  },
+  activities: {
+    welcome: 'Accueil et météo',
+    watch: 'Écouter',
+    ideas: 'Écrire des idées',
+    journey: 'Remplir le parcours',
+    matrix: 'Placer sur la matrice',
+    vote: 'Voter',
+    questionnaire: 'Questionnaire',
+  },
+  tables: {
+    heading: 'Tables',
+    count: 'Nombre de tables',
+    mix: 'Mélanger les tables',
+    mixHint: 'Répartit les lieux et les météos entre les tables.',
+    mixed_one: '{{count}} personne placée',
+    mixed_other: '{{count}} personnes placées',
+    noTable: 'Sans table',
+    filter: 'Table',
+    allTables: 'Toutes les tables',
+    onScreen: "Sur l'écran",
+    screenAll: 'Toutes les idées',
+    peopleHeading: 'Personnes',
+    nobody: 'Personne pour le moment.',
+    person: 'Personne {{number}}',
+    assisted: 'aidée',
+    offline: 'hors ligne',
+    seatLabel: 'Table de {{name}}',
   },
 };

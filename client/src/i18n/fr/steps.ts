@@ -1,8 +1,5 @@
-/**
- * Words of steps whose screens load when the step comes (the matrix, the closing questionnaire):
- * not in the phone's first bundle.
- */
-export const frSteps = {
+/** French words of the steps whose screens load late (matrix, questionnaire). */
+export default {
   matrix: {
     heading: 'Placez vos idées',
     hint: 'Pour chaque idée de ta table, choisis : est-ce facile à faire ? est-ce prioritaire ?',

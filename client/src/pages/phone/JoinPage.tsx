@@ -1,5 +1,5 @@
 import { normalizeJoinCode, type JoinResponse } from '@gommette/shared';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -12,9 +12,10 @@ import { joinErrorMessage } from '../../join/joinErrors';
 import { ParticipantScreen } from './ParticipantScreen';
 import { useJoinInfo } from '../../join/useJoinInfo';
 import '../../styles/phone.css';
+import { lazyWithWords } from '../../i18n/lazyWithWords';
 
 // Once the workshop is over, the same link opens its follow-up page (a light lazy chunk).
-const FollowUpPage = lazy(() => import('../../retour/FollowUpPage'));
+const FollowUpPage = lazyWithWords(['retour'], () => import('../../retour/FollowUpPage').then((module) => module.default));
 
 interface JoinPageProps {
   /** As it appears in the URL; normalised here. */

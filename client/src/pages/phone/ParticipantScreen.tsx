@@ -25,13 +25,12 @@ import { MyIdeasList } from '../../ideas/MyIdeasList';
 import { useVoteFeed } from '../../vote/useVoteFeed';
 
 // The vote screen loads only when a round exists, keeping the first screen light.
-const PhoneVote = lazy(() => import('../../vote/PhoneVote'));
+const PhoneVote = lazyWithWords(['vote'], () => import('../../vote/PhoneVote').then((module) => module.default));
 // Rarely used, at the bottom of the page: its code (and the centre's API) loads after the first screen.
 const EraseContributions = lazy(() => import('../../centre/EraseContributions').then((module) => ({ default: module.EraseContributions })));
 // The screens of late steps load with their words when the step comes.
-const stepWords = () => import('../../i18n/steps').then((module) => module.ensureStepTranslations);
-const PhoneMatrix = lazyWithWords(stepWords, () => import('../../vote/PhoneMatrix').then((module) => module.default));
-const QuestionnaireForm = lazyWithWords(stepWords, () => import('../../questionnaire/QuestionnaireForm').then((module) => module.QuestionnaireForm));
+const PhoneMatrix = lazyWithWords(['steps'], () => import('../../vote/PhoneMatrix').then((module) => module.default));
+const QuestionnaireForm = lazyWithWords(['steps'], () => import('../../questionnaire/QuestionnaireForm').then((module) => module.QuestionnaireForm));
 
 interface ParticipantScreenProps {
   participant: JoinResponse;
