@@ -10,6 +10,11 @@ export default defineConfig({
     outDir: '../dist/client',
     emptyOutDir: true,
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: { groups: [{ name: 'phone', tags: ['$initial'] }] },
+      },
+    },
   },
   server: {
     proxy: {
