@@ -9,7 +9,14 @@ import { useLoad } from './useLoad';
 
 function StaffLinkLine({ link, onRevoke }: { link: StaffLinkView; onRevoke: () => void }) {
   const { t } = useTranslation();
-  const state = link.state === 'revoked' ? t('centre.essaimage.stateRevoked') : link.state === 'issuer_removed' ? t('centre.essaimage.stateIssuerRemoved') : null;
+  const state =
+    link.state === 'revoked'
+      ? t('centre.essaimage.stateRevoked')
+      : link.state === 'issuer_removed'
+        ? t('centre.essaimage.stateIssuerRemoved')
+        : link.state === 'holder_removed'
+          ? t('centre.essaimage.stateHolderRemoved')
+          : null;
   return (
     <li data-testid={`staff-link-${link.state}`}>
       <strong>{t(`centre.essaimage.${link.role}`)}</strong> <span className="hint">{link.issuedBy ? t('centre.essaimage.issuedBy', { login: link.issuedBy }) : ''} · {new Date(link.createdAt).toLocaleDateString()}</span>

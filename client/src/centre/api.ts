@@ -1,4 +1,5 @@
 import type {
+  CentreWorkshopView,
   InvitationLookup,
   AccountView,
   CentreCsvTable,
@@ -65,6 +66,8 @@ export const centreApi = {
   series: (centreId: string, seriesId: string) => call<SeriesDetail>('GET', `${centrePath(centreId)}/series/${encodeURIComponent(seriesId)}`),
   createWorkshop: (centreId: string, body: CreateWorkshopBody & { seriesId: string | null; questionnaireTemplateId?: string }) =>
     call<CreateWorkshopResponse>('POST', `${centrePath(centreId)}/workshops`, body),
+  rotateConsoleLink: (centreId: string, workshopId: string) =>
+    call<CentreWorkshopView>('POST', `${centrePath(centreId)}/workshops/${encodeURIComponent(workshopId)}/console-link`, {}),
   deleteWorkshop: (centreId: string, workshopId: string) => call<null>('DELETE', `${centrePath(centreId)}/workshops/${encodeURIComponent(workshopId)}`),
   templates: (centreId: string) => call<CentreTemplateView[]>('GET', `${centrePath(centreId)}/templates`),
   saveTemplate: (centreId: string, body: { name: string; description: string; phases: PhaseSpec[]; shared: boolean }) =>

@@ -499,6 +499,10 @@ export const en = {
       counts: '{{participants}} participants · {{ideas}} ideas',
       openConsole: 'Open the console',
       openScreen: 'Open the screen',
+      rotateLink: 'Change the console link',
+      confirmRotate:
+        'Change the console link of "{{title}}"? The old link, the screen, the voting kiosks and every helper and observer link stop at once; you will reopen the screen and the kiosks with the new links.',
+      linkHeldElsewhere: 'The console link is kept by the person who created the workshop and by the centre\'s admins.',
       remove: 'Delete',
       confirmRemove: 'Delete "{{title}}" and all the participants\' data? This cannot be undone.',
       erased: 'Personal data erased (retention period)',
@@ -604,6 +608,7 @@ export const en = {
       issuedBy: 'made by {{login}}',
       stateRevoked: 'revoked',
       stateIssuerRemoved: 'no longer works: the person who made it left the centre',
+      stateHolderRemoved: 'no longer works: the person holding the console link left the centre',
       newHelper: 'New table helper link',
       newObserver: 'New observer link',
       revoke: 'Revoke this link',

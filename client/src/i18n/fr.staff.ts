@@ -229,6 +229,10 @@ export const frStaff = {
       counts: '{{participants}} participant·es · {{ideas}} idées',
       openConsole: 'Ouvrir la console',
       openScreen: 'Ouvrir l’écran',
+      rotateLink: 'Changer le lien de la console',
+      confirmRotate:
+        'Changer le lien de la console de « {{title}} » ? L’ancien lien, l’écran, les bornes de vote et tous les liens d’aide et d’observation s’arrêtent tout de suite ; tu rouvriras l’écran et les bornes avec les nouveaux liens.',
+      linkHeldElsewhere: 'Le lien de la console est gardé par la personne qui a créé l’atelier et par les admins du centre.',
       remove: 'Supprimer',
       confirmRemove: 'Supprimer « {{title}} » et toutes les données des participant·es ? C’est définitif.',
       erased: 'Données personnelles effacées (durée de conservation)',
@@ -334,6 +338,7 @@ export const frStaff = {
       issuedBy: 'créé par {{login}}',
       stateRevoked: 'retiré',
       stateIssuerRemoved: 'ne marche plus : la personne qui l’a créé a quitté le centre',
+      stateHolderRemoved: 'ne marche plus : la personne qui tenait le lien de la console a quitté le centre',
       newHelper: 'Nouveau lien d’aide aux tables',
       newObserver: 'Nouveau lien d’observation',
       revoke: 'Retirer ce lien',

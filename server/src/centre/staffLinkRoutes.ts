@@ -11,6 +11,8 @@ import type { CentreLive } from './live';
 import { issueStaffLink, staffLinkViews } from './staffLinks';
 import { sealerFor } from '../security/sealed';
 import { guardedRouter } from '../http/guards';
+import { mayReadConsoleLink, rotateConsoleLink } from './consoleLink';
+import { workshopView } from './spaceViews';
 
 const isRole = (value: string): value is StaffLinkRole => (STAFF_LINK_ROLES as ReadonlyArray<string>).includes(value);
 
@@ -33,10 +35,30 @@ export function staffLinkRoutes(ctx: AppContext, live: CentreLive): Router {
   }
 
   router.get('/api/centres/:centreId/workshops/:workshopId/staff-links', async (req, res) => {
-    const { centre } = await requireRight(ctx, req, 'view');
+    const { centre, account, role } = await requireRight(ctx, req, 'view');
     const link = await workshopOf(centre, req.params.workshopId);
     const base = publicBaseUrl(ctx.config.publicUrl, req.headers, req.secure);
-    res.json(await staffLinkViews(centres, centre.id, link.workshopId, link.facilitatorToken, base));
+    // A link's URL: for whom may read the console link it derives from, and for its issuer.
+    const holder = mayReadConsoleLink({ accountId: account.id, role }, link);
+    res.json(await staffLinkViews(centres, centre.id, link.workshopId, link.facilitatorToken, base, (staff) => holder || staff.issuedBy === account.id));
+  });
+
+  /**
+   * A new console link: the old one and everything derived from it (projector, kiosks, helpers'
+   * and observers' links) stop at once; for the holder and the admins only.
+   */
+  router.post('/api/centres/:centreId/workshops/:workshopId/console-link', writeLimiter, async (req, res) => {
+    requireSameOrigin(ctx, req);
+    const { centre, account, role } = await requireRight(ctx, req, 'run');
+    const link = await workshopOf(centre, req.params.workshopId);
+    if (!mayReadConsoleLink({ accountId: account.id, role }, link)) throw new HttpError(ErrorCode.Forbidden, "only the console link's holder or an admin may change it");
+    await rotateConsoleLink(ctx, link, account.id);
+    await live.recheckAccess([link.workshopId]);
+    const base = publicBaseUrl(ctx.config.publicUrl, req.headers, req.secure);
+    const rotated = await centres.getCentreWorkshop(link.workshopId);
+    const view = rotated && (await workshopView(ctx, rotated, base, { accountId: account.id, role }));
+    if (!view) throw new HttpError(ErrorCode.NotFound, 'no such workshop in this centre');
+    res.json(view);
   });
 
   router.post('/api/centres/:centreId/workshops/:workshopId/staff-links', writeLimiter, async (req, res) => {

@@ -72,6 +72,22 @@ export interface StaffLinkRecord {
   revokedAt: number | null;
 }
 
+/**
+ * A new console link for a centre's workshop: the sealed token, who holds it from now on, the
+ * hashes of everything derived from it, and the helper and observer links that replace the old
+ * ones (every link not yet revoked is revoked at `now`).
+ */
+export interface ConsoleLinkRotation {
+  workshopId: string;
+  sealedFacilitatorToken: string;
+  holder: string | null;
+  hashes: { facilitator: string; screen: string; helper: string; observer: string };
+  /** New token hash of each site kiosk already recorded (sites without one get theirs when listed). */
+  kioskHash: (siteId: string) => string;
+  staffLinks: StaffLinkRecord[];
+  now: number;
+}
+
 export interface QuestionnaireTemplateRecord {
   id: string;
   centreId: string;
@@ -173,6 +189,12 @@ export interface CentreStore {
   listStaffLinks(workshopId: string): Promise<StaffLinkRecord[]>;
   /** False when there is no such link or it was already revoked. */
   revokeStaffLink(workshopId: string, role: StaffLinkRole, linkId: string, now: number): Promise<boolean>;
+  /**
+   * Replaces a centre workshop's console link and everything derived from it, in one transaction
+   * (workshop token hashes, kiosk token hashes, the sealed link and its holder, staff links).
+   * False when the workshop is not a centre's.
+   */
+  rotateConsoleLink(rotation: ConsoleLinkRotation): Promise<boolean>;
 
   saveQuestionnaireTemplate(template: QuestionnaireTemplateRecord): Promise<void>;
   getQuestionnaireTemplate(templateId: string): Promise<QuestionnaireTemplateRecord | null>;

@@ -15,6 +15,7 @@ import type {
   SeriesRecord,
   SharedBriefRecord,
   StaffLinkRecord,
+  ConsoleLinkRotation,
   TemplateScope,
 } from '../CentreStore';
 import { UniqueViolationError } from '../WorkshopStore';
@@ -352,6 +353,33 @@ export class PgCentreStore implements CentreStore {
       [now, workshopId, role, linkId],
     );
     return revoked.rowCount === 1;
+  }
+
+  async rotateConsoleLink(rotation: ConsoleLinkRotation): Promise<boolean> {
+    const { workshopId, hashes } = rotation;
+    return withTransaction(this.pool, async (client) => {
+      const linked = await client.query(`UPDATE centre_workshops SET facilitator_token = $1, created_by = $2 WHERE workshop_id = $3`, [rotation.sealedFacilitatorToken, rotation.holder, workshopId]);
+      if (linked.rowCount !== 1) return false;
+      await client.query(`UPDATE workshops SET facilitator_token_hash = $1, screen_token_hash = $2, helper_token_hash = $3, observer_token_hash = $4 WHERE id = $5`, [
+        hashes.facilitator,
+        hashes.screen,
+        hashes.helper,
+        hashes.observer,
+        workshopId,
+      ]);
+      const kiosks = await client.query<{ site_id: string }>(`SELECT site_id FROM vote_kiosks WHERE workshop_id = $1`, [workshopId]);
+      for (const { site_id: siteId } of kiosks.rows) {
+        await client.query(`UPDATE vote_kiosks SET token_hash = $1 WHERE site_id = $2 AND workshop_id = $3`, [rotation.kioskHash(siteId), siteId, workshopId]);
+      }
+      await client.query(`UPDATE centre_staff_links SET revoked_at = $1 WHERE workshop_id = $2 AND revoked_at IS NULL`, [rotation.now, workshopId]);
+      for (const link of rotation.staffLinks) {
+        await client.query(
+          `INSERT INTO centre_staff_links (token_hash, workshop_id, role, link_id, issued_by, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [link.tokenHash, link.workshopId, link.role, link.linkId, link.issuedBy, link.createdAt, link.revokedAt],
+        );
+      }
+      return true;
+    });
   }
 
   async saveQuestionnaireTemplate(template: QuestionnaireTemplateRecord): Promise<void> {

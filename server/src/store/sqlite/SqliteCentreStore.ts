@@ -7,6 +7,7 @@ import {
   type QuestionnaireTemplateRecord,
   type SharedBriefRecord,
   type StaffLinkRecord,
+  type ConsoleLinkRotation,
   type CentreRecord,
   type CentreStore,
   type CentreWorkshopRecord,
@@ -140,6 +141,13 @@ export class SqliteCentreStore implements CentreStore {
       revokeStaffLink: db.prepare(
         `UPDATE centre_staff_links SET revoked_at = ? WHERE workshop_id = ? AND role = ? AND link_id = ? AND revoked_at IS NULL`,
       ),
+      rotateCentreWorkshop: db.prepare(`UPDATE centre_workshops SET facilitator_token = ?, created_by = ? WHERE workshop_id = ?`),
+      rotateWorkshopHashes: db.prepare(
+        `UPDATE workshops SET facilitator_token_hash = ?, screen_token_hash = ?, helper_token_hash = ?, observer_token_hash = ? WHERE id = ?`,
+      ),
+      listKioskSites: db.prepare(`SELECT site_id FROM vote_kiosks WHERE workshop_id = ?`),
+      rotateKiosk: db.prepare(`UPDATE vote_kiosks SET token_hash = ? WHERE site_id = ? AND workshop_id = ?`),
+      revokeAllStaffLinks: db.prepare(`UPDATE centre_staff_links SET revoked_at = ? WHERE workshop_id = ? AND revoked_at IS NULL`),
       insertQuestionnaireTemplate: db.prepare(
         `INSERT INTO questionnaire_templates (id, centre_id, name, questionnaire_json, shared, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
       ),
@@ -359,6 +367,20 @@ export class SqliteCentreStore implements CentreStore {
 
   async revokeStaffLink(workshopId: string, role: StaffLinkRole, linkId: string, now: number): Promise<boolean> {
     return this.statements.revokeStaffLink.run(now, workshopId, role, linkId).changes === 1;
+  }
+
+  async rotateConsoleLink(rotation: ConsoleLinkRotation): Promise<boolean> {
+    return this.write(() => {
+      const { workshopId, hashes } = rotation;
+      if (this.statements.rotateCentreWorkshop.run(rotation.sealedFacilitatorToken, rotation.holder, workshopId).changes !== 1) return false;
+      this.statements.rotateWorkshopHashes.run(hashes.facilitator, hashes.screen, hashes.helper, hashes.observer, workshopId);
+      for (const { site_id: siteId } of this.statements.listKioskSites.all(workshopId) as Array<{ site_id: string }>) {
+        this.statements.rotateKiosk.run(rotation.kioskHash(siteId), siteId, workshopId);
+      }
+      this.statements.revokeAllStaffLinks.run(rotation.now, workshopId);
+      for (const link of rotation.staffLinks) this.statements.insertStaffLink.run(link);
+      return true;
+    });
   }
 
   async saveQuestionnaireTemplate(template: QuestionnaireTemplateRecord): Promise<void> {
