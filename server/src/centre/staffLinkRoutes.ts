@@ -8,7 +8,7 @@ import { publicBaseUrl } from '../services/links';
 import type { CentreRecord } from '../store/CentreStore';
 import { centreWriteLimiter, idParam, requireRight, requireSameOrigin } from './guard';
 import type { CentreLive } from './live';
-import { issueStaffLink, staffLinkViews } from './staffLinks';
+import { centreHolderIsMember, issueStaffLink, staffLinkViews } from './staffLinks';
 import { sealerFor } from '../security/sealed';
 import { guardedRouter } from '../http/guards';
 import { mayReadConsoleLink, rotateConsoleLink } from './consoleLink';
@@ -66,6 +66,8 @@ export function staffLinkRoutes(ctx: AppContext, live: CentreLive): Router {
     const { centre, account } = await requireRight(ctx, req, 'run');
     const link = await workshopOf(centre, req.params.workshopId);
     const { role } = issueStaffLinkBody.parse(req.body);
+    // A link derived from a console link whose holder left would be born dead.
+    if (!(await centreHolderIsMember(centres, link.workshopId))) throw new HttpError(ErrorCode.Conflict, "the console link's holder left the centre: give the workshop a new console link first");
     const base = publicBaseUrl(ctx.config.publicUrl, req.headers, req.secure);
     const live = (await staffLinkViews(centres, centre.id, link.workshopId, link.facilitatorToken, base)).filter((view) => view.role === role && view.state === 'active');
     if (live.length >= MAX_LIVE_STAFF_LINKS_PER_ROLE) throw new HttpError(ErrorCode.Conflict, `at most ${MAX_LIVE_STAFF_LINKS_PER_ROLE} working links per role: revoke one first`);
