@@ -22,6 +22,7 @@ import type {
   PhaseSpec,
   RoundView,
   StaffLinkView,
+  WorkshopDevicesView,
   WorkshopState,
 } from '@gommette/shared';
 import { BOARD_WS_PROTOCOL } from '@gommette/shared/board';
@@ -594,5 +595,50 @@ describe('doors of a centre workshop after a removal or a new console link', () 
     expect([bobView.consoleUrl, bobView.screenUrl]).toEqual([null, null]);
     // The old tokens stay dead.
     expect(await doorStates(c.workshop.id, dead)).toEqual(all(dead, refused));
+  });
+  it("revokes the projector's link alone and one site's kiosk link alone, live; their new links work, the other doors stay open", async () => {
+    const c = await centreWithTwoFacilitators('devices');
+    const devicesRoute = `/api/centres/${c.centreId}/workshops/${c.workshop.id}/devices`;
+    const devices = await c.claire.get<WorkshopDevicesView>(devicesRoute);
+    expect(devices.body).toEqual({ screenUrl: c.workshop.screenUrl, kiosks: c.siteIds.map((siteId, index) => expect.objectContaining({ siteId, name: c.workshop.sites[index]!.name, kioskUrl: expect.stringContaining(kioskTokenFor(c.workshop.facilitatorToken, siteId)) })) });
+    // Only the holder and the admins see or revoke them.
+    expect((await c.bob.get(devicesRoute)).status).toBe(403);
+    expect((await c.bob.delete(`/api/centres/${c.centreId}/workshops/${c.workshop.id}/screen-link`)).status).toBe(403);
+    const doors = derivedDoors(c.workshop.facilitatorToken, c.siteIds);
+    const opened = Object.fromEntries(await Promise.all(Object.entries(doors).map(async ([name, door]) => [name, await openDoor(c.workshop.id, door)] as const)));
+
+    expect((await c.claire.delete(`/api/centres/${c.centreId}/workshops/${c.workshop.id}/screen-link`)).status).toBe(204);
+    expect(await Promise.all([opened.projector!.closed, opened['board (projector)']!.closed])).toEqual(['io server disconnect', 'board closed 1008']);
+    expect((await c.claire.delete(`/api/centres/${c.centreId}/workshops/${c.workshop.id}/kiosks/${c.siteIds[0]}`)).status).toBe(204);
+    expect(await opened['kiosk 0']!.closed).toBe('io server disconnect');
+    expect((await c.claire.delete(`/api/centres/${c.centreId}/workshops/${c.workshop.id}/kiosks/not-a-site`)).status).toBe(404);
+    const gone = { projector: doors.projector!, 'board (projector)': doors['board (projector)']!, 'kiosk 0': doors['kiosk 0']! };
+    expect(await doorStates(c.workshop.id, gone)).toEqual(all(gone, refused));
+    // The other doors never closed.
+    const { projector: _p, 'board (projector)': _b, 'kiosk 0': _k, ...others } = doors;
+    expect(await doorStates(c.workshop.id, others)).toEqual(all(others, 'open'));
+    // The new links work, and the console and the space show them.
+    const after = await c.claire.get<WorkshopDevicesView>(devicesRoute);
+    const fresh: Record<string, Door> = {
+      projector: { kind: 'socket', role: 'screen', token: secretOf(after.body.screenUrl) },
+      'kiosk 0': { kind: 'socket', role: 'kiosk', token: secretOf(after.body.kiosks[0]!.kioskUrl) },
+    };
+    expect(secretOf(after.body.screenUrl)).not.toBe(c.workshop.screenToken);
+    expect(after.body.kiosks[1]!.kioskUrl).toBe(devices.body.kiosks[1]!.kioskUrl);
+    expect(await doorStates(c.workshop.id, fresh)).toEqual(all(fresh, 'open'));
+    const state = await c.claire.request<WorkshopState>('GET', `/api/workshops/${c.workshop.id}`, undefined, { authorization: `Bearer ${c.workshop.facilitatorToken}` });
+    expect(state.body.screenUrl).toBe(after.body.screenUrl);
+    expect((await c.claire.get<CentreSpace>(`/api/centres/${c.centreId}`)).body.workshops[0]!.screenUrl).toBe(after.body.screenUrl);
+    // A new console link afterwards keeps each link's count of revocations: the old ones stay dead.
+    const rotated = await c.claire.post<CentreWorkshopView>(`/api/centres/${c.centreId}/workshops/${c.workshop.id}/console-link`);
+    const rotatedDevices = await c.claire.get<WorkshopDevicesView>(devicesRoute);
+    expect(rotatedDevices.body.screenUrl).toBe(rotated.body.screenUrl);
+    const afterRotation: Record<string, Door> = {
+      projector: { kind: 'socket', role: 'screen', token: secretOf(rotatedDevices.body.screenUrl) },
+      'kiosk 0': { kind: 'socket', role: 'kiosk', token: secretOf(rotatedDevices.body.kiosks[0]!.kioskUrl) },
+      'kiosk 1': { kind: 'socket', role: 'kiosk', token: secretOf(rotatedDevices.body.kiosks[1]!.kioskUrl) },
+    };
+    expect(await doorStates(c.workshop.id, afterRotation)).toEqual(all(afterRotation, 'open'));
+    expect(await doorStates(c.workshop.id, fresh)).toEqual(all(fresh, refused));
   });
 });

@@ -43,11 +43,11 @@ export async function rotateConsoleLink(ctx: AppContext, link: CentreWorkshopRec
     holder,
     hashes: {
       facilitator: hashSecret(token),
-      screen: hashSecret(screenTokenFor(token)),
+      screen: hashSecret(screenTokenFor(token, link.screenGeneration)),
       helper: hashSecret(helperTokenFor(token)),
       observer: hashSecret(observerTokenFor(token)),
     },
-    kioskHash: (siteId) => hashSecret(kioskTokenFor(token, siteId)),
+    kioskHash: (siteId, generation) => hashSecret(kioskTokenFor(token, siteId, generation)),
     staffLinks,
     now,
   });

@@ -60,7 +60,7 @@ export async function workshopView(ctx: AppContext, link: CentreWorkshopRecord, 
     participants: participants.total,
     ideas,
     consoleUrl: mayRead ? facilitatorUrl(base, workshop.id, facilitatorToken) : null,
-    screenUrl: mayRead ? screenUrl(base, workshop.id, screenTokenFor(facilitatorToken)) : null,
+    screenUrl: mayRead ? screenUrl(base, workshop.id, screenTokenFor(facilitatorToken, link.screenGeneration)) : null,
     personalDataErased: link.personalDataErasedAt !== null,
   };
 }

@@ -1,10 +1,11 @@
-import type { Router } from 'express';
+import type { Request, Router } from 'express';
 
-import { ErrorCode, MAX_LIVE_STAFF_LINKS_PER_ROLE, STAFF_LINK_ROLES, issueStaffLinkBody, type StaffLinkRole } from '@gommette/shared';
+import { ErrorCode, MAX_LIVE_STAFF_LINKS_PER_ROLE, STAFF_LINK_ROLES, issueStaffLinkBody, type StaffLinkRole, type WorkshopDevicesView } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
-import { newId } from '../security/tokens';
-import { publicBaseUrl } from '../services/links';
+import { hashSecret, newId, screenTokenFor } from '../security/tokens';
+import { publicBaseUrl, screenUrl } from '../services/links';
+import { kioskLinks, revokeKioskLink } from '../vote/kioskAccess';
 import type { CentreRecord } from '../store/CentreStore';
 import { centreWriteLimiter, idParam, requireRight, requireSameOrigin } from './guard';
 import type { CentreLive } from './live';
@@ -59,6 +60,48 @@ export function staffLinkRoutes(ctx: AppContext, live: CentreLive): Router {
     const view = rotated && (await workshopView(ctx, rotated, base, { accountId: account.id, role }));
     if (!view) throw new HttpError(ErrorCode.NotFound, 'no such workshop in this centre');
     res.json(view);
+  });
+
+  /** The projector's and kiosks' links (they derive from the console link): for its holder and the admins. */
+  async function devicesOf(req: Request) {
+    const { centre, account, role } = await requireRight(ctx, req, 'run');
+    const link = await workshopOf(centre, req.params.workshopId);
+    if (!mayReadConsoleLink({ accountId: account.id, role }, link)) throw new HttpError(ErrorCode.Forbidden, "only the console link's holder or an admin may see the projector's and kiosks' links");
+    return { centre, link, base: publicBaseUrl(ctx.config.publicUrl, req.headers, req.secure) };
+  }
+
+  router.get('/api/centres/:centreId/workshops/:workshopId/devices', async (req, res) => {
+    const { link, base } = await devicesOf(req);
+    const body: WorkshopDevicesView = {
+      screenUrl: screenUrl(base, link.workshopId, screenTokenFor(link.facilitatorToken, link.screenGeneration)),
+      kiosks: await kioskLinks(ctx, link.workshopId, link.facilitatorToken, base),
+    };
+    res.json(body);
+  });
+
+  /** Revokes the projector's link alone: the screens open with it close; a new one replaces it. */
+  router.delete('/api/centres/:centreId/workshops/:workshopId/screen-link', async (req, res) => {
+    requireSameOrigin(ctx, req);
+    const { centre, link } = await devicesOf(req);
+    const generation = link.screenGeneration + 1;
+    if (!(await centres.revokeScreenLink(link.workshopId, generation, hashSecret(screenTokenFor(link.facilitatorToken, generation))))) {
+      throw new HttpError(ErrorCode.Conflict, 'the projector link changed meanwhile: reload');
+    }
+    await live.recheckAccess([link.workshopId]);
+    ctx.logger.info({ centreId: centre.id, workshopId: link.workshopId }, 'projector link revoked');
+    res.status(204).end();
+  });
+
+  /** Revokes one site's kiosk link alone: the kiosks open with it close; a new one replaces it. */
+  router.delete('/api/centres/:centreId/workshops/:workshopId/kiosks/:siteId', async (req, res) => {
+    requireSameOrigin(ctx, req);
+    const { centre, link } = await devicesOf(req);
+    const siteId = String(req.params.siteId);
+    if (!(await ctx.store.listSites(link.workshopId)).some((site) => site.id === siteId)) throw new HttpError(ErrorCode.NotFound, 'no such site in this workshop');
+    await revokeKioskLink(ctx, link.workshopId, siteId, link.facilitatorToken);
+    await live.recheckAccess([link.workshopId]);
+    ctx.logger.info({ centreId: centre.id, workshopId: link.workshopId }, 'kiosk link revoked');
+    res.status(204).end();
   });
 
   router.post('/api/centres/:centreId/workshops/:workshopId/staff-links', writeLimiter, async (req, res) => {

@@ -179,6 +179,28 @@ export function centreStoreContract(name: string, makeFixture: () => Promise<Cen
       expect((await store.getWorkshop(alone))!.facilitatorTokenHash).not.toBe(rotation.hashes.facilitator);
     });
 
+    it("revokes the projector's link and a kiosk's link alone, one generation at a time", async () => {
+      const { store, centres, votes } = await fixture();
+      const admin = account();
+      await centres.createAccount(admin);
+      const space = centre();
+      await centres.createCentre(space, admin.id);
+      const { id: workshopId, site } = await workshopIn(store);
+      const linked = await centres.linkWorkshop({ workshopId, centreId: space.id, seriesId: null, createdBy: admin.id, facilitatorToken: 'tok' });
+      expect(linked.screenGeneration).toBe(0);
+      expect(await centres.revokeScreenLink(workshopId, 2, 'screen-2')).toBe(false);
+      expect(await centres.revokeScreenLink(workshopId, 1, 'screen-1')).toBe(true);
+      expect(await centres.revokeScreenLink(workshopId, 1, 'screen-1b')).toBe(false);
+      expect((await centres.getCentreWorkshop(workshopId))!.screenGeneration).toBe(1);
+      expect((await store.getWorkshop(workshopId))!.screenTokenHash).toBe('screen-1');
+      expect(await votes.kioskGenerations(workshopId)).toEqual(new Map());
+      await votes.saveKioskToken(workshopId, site.id, unique('k0'), 0);
+      const next = unique('k1');
+      await votes.saveKioskToken(workshopId, site.id, next, 1);
+      expect(await votes.kioskGenerations(workshopId)).toEqual(new Map([[site.id, 1]]));
+      expect(await votes.kioskByTokenHash(next)).toEqual({ workshopId, siteId: site.id });
+    });
+
     it('scopes questionnaire templates to a centre and shares them on request', async () => {
       const { centres } = await fixture();
       const admin = account();

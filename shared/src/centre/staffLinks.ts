@@ -45,6 +45,15 @@ export function staffLinkState(link: StaffLinkFacts): StaffLinkState {
   return 'active';
 }
 
+/**
+ * The projector's link and each site's kiosk link of a centre workshop, for whom may read its
+ * console link (they derive from it); each can be revoked alone, and a new one replaces it.
+ */
+export interface WorkshopDevicesView {
+  screenUrl: string;
+  kiosks: Array<{ siteId: string; name: string; kioskUrl: string }>;
+}
+
 export interface StaffLinkView {
   role: StaffLinkRole;
   linkId: string;

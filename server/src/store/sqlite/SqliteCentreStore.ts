@@ -145,7 +145,9 @@ export class SqliteCentreStore implements CentreStore {
       rotateWorkshopHashes: db.prepare(
         `UPDATE workshops SET facilitator_token_hash = ?, screen_token_hash = ?, helper_token_hash = ?, observer_token_hash = ? WHERE id = ?`,
       ),
-      listKioskSites: db.prepare(`SELECT site_id FROM vote_kiosks WHERE workshop_id = ?`),
+      listKioskSites: db.prepare(`SELECT site_id, generation FROM vote_kiosks WHERE workshop_id = ?`),
+      revokeScreen: db.prepare(`UPDATE centre_workshops SET screen_generation = ? WHERE workshop_id = ? AND screen_generation = ?`),
+      setScreenHash: db.prepare(`UPDATE workshops SET screen_token_hash = ? WHERE id = ?`),
       rotateKiosk: db.prepare(`UPDATE vote_kiosks SET token_hash = ? WHERE site_id = ? AND workshop_id = ?`),
       revokeAllStaffLinks: db.prepare(`UPDATE centre_staff_links SET revoked_at = ? WHERE workshop_id = ? AND revoked_at IS NULL`),
       insertQuestionnaireTemplate: db.prepare(
@@ -318,10 +320,10 @@ export class SqliteCentreStore implements CentreStore {
     return (this.statements.listSeries.all(centreId) as SeriesRow[]).map(toSeries);
   }
 
-  async linkWorkshop(link: Omit<CentreWorkshopRecord, 'position' | 'personalDataErasedAt'>): Promise<CentreWorkshopRecord> {
+  async linkWorkshop(link: Omit<CentreWorkshopRecord, 'position' | 'personalDataErasedAt' | 'screenGeneration'>): Promise<CentreWorkshopRecord> {
     return this.write(() => {
       const next = (link.seriesId ? this.statements.nextPositionInSeries.get(link.seriesId) : this.statements.nextPositionInCentre.get(link.centreId)) as { n: number };
-      const record: CentreWorkshopRecord = { ...link, position: next.n, personalDataErasedAt: null };
+      const record: CentreWorkshopRecord = { ...link, position: next.n, personalDataErasedAt: null, screenGeneration: 0 };
       this.statements.insertCentreWorkshop.run(record);
       return record;
     });
@@ -374,11 +376,19 @@ export class SqliteCentreStore implements CentreStore {
       const { workshopId, hashes } = rotation;
       if (this.statements.rotateCentreWorkshop.run(rotation.sealedFacilitatorToken, rotation.holder, workshopId).changes !== 1) return false;
       this.statements.rotateWorkshopHashes.run(hashes.facilitator, hashes.screen, hashes.helper, hashes.observer, workshopId);
-      for (const { site_id: siteId } of this.statements.listKioskSites.all(workshopId) as Array<{ site_id: string }>) {
-        this.statements.rotateKiosk.run(rotation.kioskHash(siteId), siteId, workshopId);
+      for (const { site_id: siteId, generation } of this.statements.listKioskSites.all(workshopId) as Array<{ site_id: string; generation: number }>) {
+        this.statements.rotateKiosk.run(rotation.kioskHash(siteId, generation), siteId, workshopId);
       }
       this.statements.revokeAllStaffLinks.run(rotation.now, workshopId);
       for (const link of rotation.staffLinks) this.statements.insertStaffLink.run(link);
+      return true;
+    });
+  }
+
+  async revokeScreenLink(workshopId: string, generation: number, screenTokenHash: string): Promise<boolean> {
+    return this.write(() => {
+      if (this.statements.revokeScreen.run(generation, workshopId, generation - 1).changes !== 1) return false;
+      this.statements.setScreenHash.run(screenTokenHash, workshopId);
       return true;
     });
   }
