@@ -6,6 +6,7 @@ import type {
   SharedBrief,
   StaffLinkRole,
   StaffLinkView,
+  WorkshopDevicesView,
 } from '@gommette/shared';
 import { call } from './api';
 
@@ -14,7 +15,8 @@ import { call } from './api';
  * contributions"): these calls load with the centre's space only.
  */
 const centrePath = (centreId: string) => `/api/centres/${encodeURIComponent(centreId)}`;
-const linksPath = (centreId: string, workshopId: string) => `${centrePath(centreId)}/workshops/${encodeURIComponent(workshopId)}/staff-links`;
+const workshopPath = (centreId: string, workshopId: string) => `${centrePath(centreId)}/workshops/${encodeURIComponent(workshopId)}`;
+const linksPath = (centreId: string, workshopId: string) => `${workshopPath(centreId, workshopId)}/staff-links`;
 
 export const essaimageApi = {
   questionnaires: (centreId: string) => call<QuestionnaireTemplateView[]>('GET', `${centrePath(centreId)}/questionnaires`),
@@ -31,6 +33,9 @@ export const essaimageApi = {
   issueStaffLink: (centreId: string, workshopId: string, role: StaffLinkRole) => call<StaffLinkView>('POST', linksPath(centreId, workshopId), { role }),
   revokeStaffLink: (centreId: string, workshopId: string, role: StaffLinkRole, linkId: string) =>
     call<null>('DELETE', `${linksPath(centreId, workshopId)}/${role}/${encodeURIComponent(linkId)}`),
+  devices: (centreId: string, workshopId: string) => call<WorkshopDevicesView>('GET', `${workshopPath(centreId, workshopId)}/devices`),
+  revokeScreenLink: (centreId: string, workshopId: string) => call<null>('DELETE', `${workshopPath(centreId, workshopId)}/screen-link`),
+  revokeKioskLink: (centreId: string, workshopId: string, siteId: string) => call<null>('DELETE', `${workshopPath(centreId, workshopId)}/kiosks/${encodeURIComponent(siteId)}`),
   figuresCsvUrl: (centreId: string) => `${centrePath(centreId)}/figures.csv`,
   territoryCsvUrl: () => '/api/territory.csv',
 };
