@@ -95,4 +95,12 @@ export const PG_VOTE_MIGRATIONS: ReadonlyArray<Migration> = [
     version: 102,
     sql: `ALTER TABLE vote_kiosks ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    // Issue 20, see sqlite/migrations.votes.ts version 103.
+    version: 103,
+    sql: `
+      UPDATE vote_rounds SET status = 'closed', closed_at = (SELECT applied_at FROM schema_migrations WHERE version = 101)
+      WHERE status = 'open' AND opened_at < (SELECT applied_at FROM schema_migrations WHERE version = 101);
+    `,
+  },
 ];
