@@ -99,11 +99,10 @@ export function spaceRoutes(ctx: AppContext, live: CentreLive): Router {
     const links = await centres.listCentreWorkshops(centre.id);
     // Everything derived from the console links they held dies with their membership. An admin
     // could also read the console links the others hold: those get new ones (their holder keeps them).
-    if (role === 'admin') {
-      for (const link of links) if (link.createdBy !== accountId && mayReadConsoleLink({ accountId, role }, link)) await rotateConsoleLink(ctx, link, null);
-    }
+    const readable = links.filter((link) => link.createdBy !== accountId && mayReadConsoleLink({ accountId, role }, link));
+    for (const link of readable) await rotateConsoleLink(ctx, link, null);
     await live.recheckAccess(links.map((link) => link.workshopId));
-    ctx.logger.info({ centreId: centre.id, rotated: role === 'admin' ? links.length : 0 }, 'member removed');
+    ctx.logger.info({ centreId: centre.id, rotated: readable.length }, 'member removed');
     res.status(204).end();
   });
 

@@ -18,8 +18,10 @@ import { workshopView } from './spaceViews';
 const isRole = (value: string): value is StaffLinkRole => (STAFF_LINK_ROLES as ReadonlyArray<string>).includes(value);
 
 /**
- * Helpers' and observers' links of a centre's workshop: listed, issued and revoked by any member.
- * A revocation closes at once the pages and boards opened with that link.
+ * Helpers' and observers' links of a centre's workshop: listed, issued and revoked by any member
+ * (URLs shown only to the console link's holder, admins and the link's issuer). The console link
+ * itself, the projector's and the kiosks' links: for its holder and the admins (rotated, revoked
+ * alone). A revocation closes at once the pages, screens, kiosks and boards opened with that link.
  */
 export function staffLinkRoutes(ctx: AppContext, live: CentreLive): Router {
   const router = guardedRouter();
