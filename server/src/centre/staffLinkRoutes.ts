@@ -98,7 +98,7 @@ export function staffLinkRoutes(ctx: AppContext, live: CentreLive): Router {
   router.delete('/api/centres/:centreId/workshops/:workshopId/kiosks/:siteId', async (req, res) => {
     requireSameOrigin(ctx, req);
     const { centre, link } = await devicesOf(req);
-    const siteId = String(req.params.siteId);
+    const siteId = idParam(req.params.siteId, 'site');
     if (!(await ctx.store.listSites(link.workshopId)).some((site) => site.id === siteId)) throw new HttpError(ErrorCode.NotFound, 'no such site in this workshop');
     await revokeKioskLink(ctx, link.workshopId, siteId, link.facilitatorToken);
     await live.recheckAccess([link.workshopId]);
