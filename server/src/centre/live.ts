@@ -1,8 +1,8 @@
 import type { AppContext } from '../context';
 import type { BoardGateway } from '../board/boardGateway';
-import { participantRoom, screensRoom, staffRooms, workshopRooms, type GommetteServer } from '../realtime/types';
-import { kiosksRoom } from '../vote/rooms';
-import { facilitatorAccess, helperAccess, observerAccess, screenAccess } from '../services/access';
+import { kiosksRoom, participantRoom, screensRoom, staffRooms, workshopRooms } from '../realtime/rooms';
+import type { GommetteServer } from '../realtime/types';
+import { facilitatorAccess, helperAccess, observerAccess, screenAccess } from '../security/access';
 import { kioskSocketData } from '../vote/kioskAccess';
 
 /** What the centre's routes change in live rooms: removals and revocations take effect at once. */

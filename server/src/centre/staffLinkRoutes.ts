@@ -4,7 +4,7 @@ import { ErrorCode, MAX_LIVE_STAFF_LINKS_PER_ROLE, STAFF_LINK_ROLES, issueStaffL
 import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
 import { hashSecret, newId, screenTokenFor } from '../security/tokens';
-import { publicBaseUrl, screenUrl } from '../services/links';
+import { publicBaseUrl, screenUrl } from '../workshop/links';
 import { kioskLinks, revokeKioskLink } from '../vote/kioskAccess';
 import type { CentreRecord } from '../store/CentreStore';
 import { centreWriteLimiter, idParam, requireRight, requireSameOrigin } from './guard';

@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import type { KioskLink } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { facilitatorOf } from '../http/facilitatorAuth';
-import { publicBaseUrl } from '../services/links';
+import { publicBaseUrl } from '../workshop/links';
 import { kioskLinks } from './kioskAccess';
 import { guardedRouter } from '../http/guards';
 
