@@ -1,8 +1,9 @@
-import { JOIN_CODE_LENGTH, normalizeJoinCode } from '@gommette/shared';
+import { normalizeJoinCode } from '@gommette/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { CodeInput } from '../components/CodeInput';
+import { joinCodeProblem, joinCodeProblemMessage } from './joinErrors';
 
 /** For someone who cannot scan: type the code shown on the screen. */
 export function EnterCodeForm() {
@@ -18,8 +19,7 @@ export function EnterCodeForm() {
     event.preventDefault();
     const code = normalizeJoinCode(typed);
     if (!code) {
-      // Six characters with a letter no code uses (O, 0, I, 1…): that code does not exist.
-      setInvalid(typed.replace(/[\s\-_.]/g, '').length === JOIN_CODE_LENGTH ? 'unknown' : 'length');
+      setInvalid(joinCodeProblem(typed) ?? 'length');
       return;
     }
     navigate(`/j/${code}`);
@@ -43,7 +43,7 @@ export function EnterCodeForm() {
       />
       {invalid && (
         <p id={errorId} className="field-error" role="alert">
-          {t(invalid === 'unknown' ? 'join.unknownCode' : 'join.codeInvalid')}
+          {joinCodeProblemMessage(t, invalid)}
         </p>
       )}
       <button type="submit" className="button button--primary">

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Brief, ParticipationFigures } from '@gommette/shared';
+import { purposeCompletion, type Brief, type ParticipationFigures } from '@gommette/shared';
 import { BriefSheet } from './BriefSheet';
 import { fetchFigures } from './retourApi';
 import { figuresSummary } from './figuresSummary';
@@ -28,7 +28,7 @@ export function WorkshopSheet({ workshopId, token, workshop, briefs }: WorkshopS
         <h4>{t('retour.question')}</h4>
         <p>{workshop.question}</p>
         <h4>{t('purpose.heading')}</h4>
-        <p>{workshop.purpose}</p>
+        <p>{purposeCompletion(workshop.purpose)}</p>
         {figures && (
           <>
             <h4>{t('retour.figuresHeading')}</h4>
