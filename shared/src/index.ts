@@ -11,3 +11,4 @@ export * from './questionnaire';
 export * from './vote';
 export * from './centre';
 export * from './retour';
+export * from './resend';

@@ -1,4 +1,4 @@
-import { COMMAND_ACK_TIMEOUT_MS, ErrorCode, type AckError, type IdeaView } from '@gommette/shared';
+import { ErrorCode, type Ack, type AckError, type IdeaView } from '@gommette/shared';
 import { nanoid } from 'nanoid';
 import type { GommetteSocket } from '../socket/createSocket';
 import { SendLoop } from './SendLoop';
@@ -28,13 +28,13 @@ const RETRY_MAX_MS = 30_000;
  *
  * An idea gets its id when "send" is pressed and is saved on the device before anything goes on
  * the network. Ideas are sent one at a time, oldest first, and the same idea (same id) is sent
- * again after an ack timeout, on every reconnection and after a reload, until the server answers.
+ * again while no answer comes (backing off: see `SendLoop`), on every reconnection and after a
+ * reload, until the server answers.
  * The server stores each id once, so a resend is harmless and acks the original.
  */
 export class Outbox extends SendLoop<OutboxState> {
   private readonly participantId: string;
   private handleSent: (idea: IdeaView) => void = () => undefined;
-  private inFlight = false;
 
   constructor(participantId: string) {
     super({ pending: loadPending(participantId), failed: loadFailed(participantId) }, { baseMs: RETRY_BASE_MS, maxMs: RETRY_MAX_MS });
@@ -64,22 +64,13 @@ export class Outbox extends SendLoop<OutboxState> {
   }
 
   protected pump(): void {
-    const socket = this.socket;
     const head = this.state.pending[0];
-    if (!socket || !socket.connected || this.inFlight || this.waitTimer !== null || !head) return;
-    const attempt = ++this.attempt;
-    this.inFlight = true;
-    socket.timeout(COMMAND_ACK_TIMEOUT_MS).emit('idea:post', { id: head.id, text: head.text }, (error, ack) => {
-      if (attempt !== this.attempt) return; // a disconnect or detach already gave up on this send
-      this.inFlight = false;
-      if (error) {
-        // No ack in time: send the same idea again (if still connected; otherwise on reconnect).
-        this.pump();
-        return;
-      }
-      if (ack.ok) this.handleAccepted(head, ack.data);
-      else this.handleRefused(head, ack);
-    });
+    if (!head || !this.canSend()) return;
+    this.transmit<Ack<IdeaView>>(
+      head.id,
+      (socket, ack) => socket.emit('idea:post', { id: head.id, text: head.text }, ack),
+      (ack) => (ack.ok ? this.handleAccepted(head, ack.data) : this.handleRefused(head, ack)),
+    );
   }
 
   private handleAccepted(idea: PendingIdea, stored: IdeaView): void {
@@ -93,7 +84,7 @@ export class Outbox extends SendLoop<OutboxState> {
   private handleRefused(idea: PendingIdea, refusal: AckError): void {
     if (refusal.code === ErrorCode.RateLimited) {
       this.setNotice(idea.id, 'rate_limited');
-      this.wait(refusal.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
+      this.waitAsAsked(refusal.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
       return;
     }
     if (FINAL_REFUSALS.has(refusal.code)) {
@@ -106,10 +97,6 @@ export class Outbox extends SendLoop<OutboxState> {
     // try again a little later; it leaves once the facilitator lowers the hand or reopens ideas.
     this.setNotice(idea.id, refusal.code === ErrorCode.HandRaised || refusal.code === ErrorCode.PhaseClosed ? refusal.code : 'retrying');
     this.waitBackOff();
-  }
-
-  protected clearInFlight(): void {
-    this.inFlight = false;
   }
 
   private setNotice(id: string, notice: PendingIdea['notice']): void {

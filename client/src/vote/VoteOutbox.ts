@@ -1,4 +1,4 @@
-import { COMMAND_ACK_TIMEOUT_MS, ErrorCode, withGommette, withoutGommette, type MyGommette, type MyVotes } from '@gommette/shared';
+import { ErrorCode, type Ack, withGommette, withoutGommette, type MyGommette, type MyVotes } from '@gommette/shared';
 import { nanoid } from 'nanoid';
 import type { ClientErrorCode } from '../api/errors';
 import type { GommetteSocket } from '../socket/createSocket';
@@ -20,12 +20,12 @@ const RETRY_MAX_MS = 30_000;
 /**
  * Exactly-once gommettes, the sibling of the ideas' `Outbox`: a tap makes the gommette's id and
  * saves it on the device before anything goes on the network; operations leave one at a time,
- * oldest first, and the same operation is resent after an ack timeout, on every reconnection
- * and after a reload, until the server answers. The server stores each id once.
+ * oldest first, and the same operation is resent while no answer comes (backing off: see
+ * `SendLoop`), on every reconnection and after a reload, until the server answers. The server
+ * stores each id once.
  */
 export class VoteOutbox extends SendLoop<VoteOutboxState> {
   private handleAck: (mine: MyVotes) => void = () => undefined;
-  private inFlight: string | null = null;
 
   /** `owner`: the participant, or the kiosk; operations of a kiosk carry their voter. */
   constructor(private readonly owner: string) {
@@ -47,7 +47,7 @@ export class VoteOutbox extends SendLoop<VoteOutboxState> {
   readonly takeBack = (roundId: string, gommetteId: string, voterId?: string): void => {
     // A gommette still waiting on this device, not yet on its way: simply forget it.
     const waiting = this.state.pending.find((op) => op.kind === 'stick' && op.id === gommetteId);
-    if (waiting && this.inFlight !== gommetteId) {
+    if (waiting && this.inFlightId !== gommetteId) {
       this.setPending(this.state.pending.filter((op) => op !== waiting), null);
       return;
     }
@@ -64,28 +64,24 @@ export class VoteOutbox extends SendLoop<VoteOutboxState> {
   }
 
   protected pump(): void {
-    const socket = this.socket;
     const head = this.state.pending[0];
-    if (!socket || !socket.connected || this.inFlight !== null || this.waitTimer !== null || !head) return;
-    const attempt = ++this.attempt;
-    this.inFlight = head.id;
-    const done = (error: Error | null, ack?: { ok: true; data: MyVotes } | { ok: false; code: ErrorCode; retryAfterMs?: number }) => {
-      if (attempt !== this.attempt) return;
-      this.inFlight = null;
-      if (error || !ack) return this.pump();
-      if (ack.ok) return this.accepted(head, ack.data);
-      return this.refused(head, ack.code, ack.retryAfterMs);
-    };
-    const timed = socket.timeout(COMMAND_ACK_TIMEOUT_MS);
-    if (head.kind === 'voter') {
-      timed.emit('kiosk:next', { voterId: head.id }, done);
-    } else if (head.kind === 'stick') {
-      const { id, roundId, ideaId, voterId } = head;
-      timed.emit('vote:cast', voterId ? { id, roundId, ideaId, voterId } : { id, roundId, ideaId }, done);
-    } else {
-      const { id, roundId, gommetteId, voterId } = head;
-      timed.emit('vote:takeBack', voterId ? { id, roundId, gommetteId, voterId } : { id, roundId, gommetteId }, done);
-    }
+    if (!head || !this.canSend()) return;
+    const done = (ack: Ack<MyVotes>): void => (ack.ok ? this.accepted(head, ack.data) : this.refused(head, ack.code, ack.retryAfterMs));
+    this.transmit<Ack<MyVotes>>(
+      head.id,
+      (socket, ack) => {
+        if (head.kind === 'voter') {
+          socket.emit('kiosk:next', { voterId: head.id }, ack);
+        } else if (head.kind === 'stick') {
+          const { id, roundId, ideaId, voterId } = head;
+          socket.emit('vote:cast', voterId ? { id, roundId, ideaId, voterId } : { id, roundId, ideaId }, ack);
+        } else {
+          const { id, roundId, gommetteId, voterId } = head;
+          socket.emit('vote:takeBack', voterId ? { id, roundId, gommetteId, voterId } : { id, roundId, gommetteId }, ack);
+        }
+      },
+      done,
+    );
   }
 
   private accepted(op: VoteOp, mine: MyVotes): void {
@@ -96,7 +92,7 @@ export class VoteOutbox extends SendLoop<VoteOutboxState> {
   }
 
   private refused(op: VoteOp, code: ErrorCode, retryAfterMs: number | undefined): void {
-    if (code === ErrorCode.RateLimited) return this.wait(retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
+    if (code === ErrorCode.RateLimited) return this.waitAsAsked(retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
     if (code === ErrorCode.Internal) return this.waitBackOff();
     // Final: budget spent, vote closed, not allowed… drop it and say why.
     this.setPending(
@@ -104,10 +100,6 @@ export class VoteOutbox extends SendLoop<VoteOutboxState> {
       code,
     );
     this.pump();
-  }
-
-  protected clearInFlight(): void {
-    this.inFlight = null;
   }
 
   private setPending(pending: VoteOp[], refusal: ClientErrorCode | null): void {
