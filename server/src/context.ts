@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Cluster } from './cluster/redis';
 import type { Config } from './config';
 import type { Metrics } from './metrics/metrics';
+import type { CommandBacklog } from './realtime/CommandBacklog';
 import type { PresenceTracker } from './realtime/PresenceTracker';
 import type { Stores } from './store/stores';
 
@@ -15,4 +16,6 @@ export interface AppContext extends Stores {
   cluster: Cluster | null;
   /** Counters and gauges served at /metrics. */
   metrics: Metrics;
+  /** Commands in progress on this node: tells phones when it sheds load. */
+  backlog: CommandBacklog;
 }

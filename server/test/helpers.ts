@@ -17,6 +17,7 @@ import {
 } from '@gommette/shared';
 import { createApp, type App } from '../src/app';
 import type { Cluster } from '../src/cluster/redis';
+import type { CommandBacklog } from '../src/realtime/CommandBacklog';
 import { readConfig } from '../src/config';
 import { openSqliteStores } from '../src/store/sqlite/openSqliteStores';
 
@@ -42,13 +43,13 @@ export function removeDataDir(dataDir: string): void {
  * close, unless the caller passed one (to start another server on it).
  */
 export async function startServer(
-  options: { dataDir?: string; port?: number; env?: Record<string, string>; logger?: Logger; cluster?: Cluster } = {},
+  options: { dataDir?: string; port?: number; env?: Record<string, string>; logger?: Logger; cluster?: Cluster; backlog?: CommandBacklog } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
   const ownsDataDir = options.dataDir === undefined;
   const config = readConfig({ HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', CLIENT_DIR: path.join(dataDir, 'no-client'), ...options.env });
   const stores = openSqliteStores(path.join(dataDir, 'gommette.sqlite'));
-  const app = createApp(config, { ...stores, logger: options.logger ?? pino({ level: 'silent' }), cluster: options.cluster ?? null });
+  const app = createApp(config, { ...stores, logger: options.logger ?? pino({ level: 'silent' }), cluster: options.cluster ?? null, ...(options.backlog ? { backlog: options.backlog } : {}) });
   const address = await app.listen(options.port ?? 0, '127.0.0.1');
   const url = `http://127.0.0.1:${address.port}`;
   return {

@@ -33,6 +33,7 @@ import { registerVoteHandlers } from '../vote/voteHandlers';
 import { VoteRealtime } from '../vote/VoteRealtime';
 import { loadRoom } from './room';
 import type { WorkshopEnd } from './WorkshopEnd';
+import { SHEDDABLE_COMMANDS } from './CommandBacklog';
 
 /** How long socket.io keeps a dropped connection's session and missed events. */
 const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
@@ -178,6 +179,10 @@ async function handleConnection(io: GommetteServer, socket: GommetteSocket, ctx:
       if (typeof ack === 'function') (ack as (result: unknown) => void)(ackError(code, message, retryAfterMs));
     };
     if (!isCommandName(event)) return reply(ErrorCode.UnknownEvent, `unknown event "${String(event).slice(0, 40)}"`);
+    if (SHEDDABLE_COMMANDS.has(event)) {
+      const retryAfterMs = ctx.backlog.retryAfterMs();
+      if (retryAfterMs !== null) return reply(ErrorCode.RateLimited, 'the server is busy, try again in a moment', retryAfterMs);
+    }
     take(realtime.limiters.commands, data.rateKey).then(
       (waitMs) => (waitMs === null ? next() : reply(ErrorCode.RateLimited, 'too many commands', waitMs)),
       () => reply(ErrorCode.Internal, 'internal error'),
