@@ -68,6 +68,11 @@ export interface WorkerResult {
   /** Clients that lost their connection during the run. */
   disconnects: number;
   cpuMicros: number;
+  /** Server events (not acks) the worker's phones received while posting, all together. */
+  received: number;
+  /** The most any one phone received while posting. */
+  maxReceived: number;
+  phones: number;
 }
 
 export type WorkerReply =
