@@ -105,6 +105,9 @@ export function createSocketServer(httpServer: http.Server, ctx: AppContext, end
     // snapshot; the handshake is checked again (a removed member stays out).
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
     maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
+    // No compression (engine.io's default, said here because it matters per phone: a zlib context
+    // per socket costs far more than our small messages would save).
+    perMessageDeflate: false,
     // Upgrades to other paths are answered by the app's own upgrade router, not destroyed here.
     destroyUpgrade: false,
     allowRequest: (req, callback) => {
