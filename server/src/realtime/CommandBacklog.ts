@@ -6,7 +6,8 @@
  * joining a queue its phone would give up on and resend into. Answering costs nothing; the
  * outboxes wait what is asked (plus jitter) and send the same command again.
  */
-export const SHED_AFTER_MS = 2_000;
+/** Just under the phone's first resend (`RESEND_FIRST_MS`, 5 s): past it the phone would have sent again. */
+export const SHED_AFTER_MS = 4_000;
 export const SHED_MIN_COMMANDS = 200;
 const RETRY_AFTER_MIN_MS = 1_000;
 const RETRY_AFTER_MAX_MS = 30_000;
