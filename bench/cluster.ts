@@ -11,6 +11,7 @@
  *   npm run bench:cluster -- --participants 10000 --workers 4 --connect-budget 75 --timeout 290
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
