@@ -2,8 +2,8 @@ import type { Logger } from 'pino';
 import type { Cluster } from './cluster/redis';
 import type { Config } from './config';
 import type { Metrics } from './metrics/metrics';
+import type { PresenceTracker } from './people/PresenceTracker';
 import type { CommandBacklog } from './realtime/CommandBacklog';
-import type { PresenceTracker } from './realtime/PresenceTracker';
 import type { Stores } from './store/stores';
 
 /** What routes and handlers share, built once by `createApp`. */

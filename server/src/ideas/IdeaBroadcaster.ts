@@ -1,7 +1,8 @@
 import { IDEA_BROADCAST_INTERVAL_MS, IDEA_COUNT_BROADCAST_INTERVAL_MS, type IdeaView } from '@gommette/shared';
 import type { Logger } from 'pino';
-import { Coalescer } from '../vote/Coalescer';
-import { participantsRoom, type GommetteServer } from './types';
+import { Coalescer } from '../timers/Coalescer';
+import { participantsRoom } from '../realtime/rooms';
+import type { GommetteServer } from '../realtime/types';
 
 export interface IdeaBroadcasterOptions {
   io: GommetteServer;
