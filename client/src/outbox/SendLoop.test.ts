@@ -177,6 +177,21 @@ describe('the outboxes resend with back-off', () => {
     expect(socket.sent[1]!.payload.id).toBe(socket.sent[0]!.payload.id);
   });
 
+  it("keeps an idea the server shed (retryAfterMs), says so, and sends it again once the wait is over", () => {
+    const socket = new FakeSocket();
+    const outbox = new Outbox('p1');
+    outbox.attach(socket.asSocket(), () => undefined);
+    outbox.send('Une bagagerie');
+    socket.sent[0]!.ack({ ok: false, code: ErrorCode.RateLimited, message: 'the server is busy', retryAfterMs: 3_000 });
+    expect(outbox.getSnapshot().pending[0]?.notice).toBe('rate_limited');
+    vi.advanceTimersByTime(2_999);
+    expect(socket.sent).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(socket.sent).toHaveLength(2);
+    socket.sent[1]!.ack({ ok: true, data: idea(socket.sent[1]!.payload.id!) });
+    expect(outbox.getSnapshot().pending).toHaveLength(0);
+  });
+
   it('backs off after temporary failures, and a success resets it', () => {
     const socket = new FakeSocket();
     const outbox = new VoteOutbox('p1');
