@@ -64,7 +64,13 @@ async function connectAll(request: VoteConnectOrder): Promise<Record<string, num
 }
 
 async function spend(client: { index: number; socket: Socket }, run: VoteConnectOrder, acks: AckRecord[], errors: Record<string, number>): Promise<void> {
+  const startedAt = Date.now();
+  const slotMs = (run.paceS * 1000) / run.budget;
   for (let k = 0; k < run.budget; k++) {
+    if (slotMs > 0) {
+      const at = startedAt + (k + Math.random()) * slotMs;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
+    }
     const ideaId = run.ideaIds[(client.index + k) % run.ideaIds.length]!;
     const payload = { id: nanoid(), roundId: run.roundId, ideaId };
     try {
