@@ -11,4 +11,6 @@ export * from './questionnaire';
 export * from './vote';
 export * from './centre';
 export * from './retour';
+export * from './domain/format';
+export * from './domain/purpose';
 export * from './resend';

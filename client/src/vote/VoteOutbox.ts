@@ -1,8 +1,9 @@
-import { ErrorCode, type Ack, withGommette, withoutGommette, type MyGommette, type MyVotes } from '@gommette/shared';
+import { ErrorCode, withGommette, withoutGommette, type Ack, type MyGommette, type MyVotes } from '@gommette/shared';
 import { nanoid } from 'nanoid';
 import type { ClientErrorCode } from '../api/errors';
+import { emitCommand } from '../socket/command';
 import type { GommetteSocket } from '../socket/createSocket';
-import { SendLoop } from '../outbox/SendLoop';
+import { SendLoop } from '../socket/SendLoop';
 import { loadVoteOps, saveVoteOps, type VoteOp } from './voteOutboxStorage';
 
 export interface VoteOutboxState {
@@ -66,18 +67,18 @@ export class VoteOutbox extends SendLoop<VoteOutboxState> {
   protected pump(): void {
     const head = this.state.pending[0];
     if (!head || !this.canSend()) return;
-    const done = (ack: Ack<MyVotes>): void => (ack.ok ? this.accepted(head, ack.data) : this.refused(head, ack.code, ack.retryAfterMs));
-    this.transmit<Ack<MyVotes>>(
+    const done = (answer: Ack<MyVotes>): void => (answer.ok ? this.accepted(head, answer.data) : this.refused(head, answer.code, answer.retryAfterMs));
+    this.transmit<'kiosk:next' | 'vote:cast' | 'vote:takeBack'>(
       head.id,
-      (socket, ack) => {
+      (socket, onReply) => {
         if (head.kind === 'voter') {
-          socket.emit('kiosk:next', { voterId: head.id }, ack);
+          emitCommand(socket, 'kiosk:next', { voterId: head.id }, onReply, { timeoutMs: null });
         } else if (head.kind === 'stick') {
           const { id, roundId, ideaId, voterId } = head;
-          socket.emit('vote:cast', voterId ? { id, roundId, ideaId, voterId } : { id, roundId, ideaId }, ack);
+          emitCommand(socket, 'vote:cast', voterId ? { id, roundId, ideaId, voterId } : { id, roundId, ideaId }, onReply, { timeoutMs: null });
         } else {
           const { id, roundId, gommetteId, voterId } = head;
-          socket.emit('vote:takeBack', voterId ? { id, roundId, gommetteId, voterId } : { id, roundId, gommetteId }, ack);
+          emitCommand(socket, 'vote:takeBack', voterId ? { id, roundId, gommetteId, voterId } : { id, roundId, gommetteId }, onReply, { timeoutMs: null });
         }
       },
       done,
@@ -92,7 +93,10 @@ export class VoteOutbox extends SendLoop<VoteOutboxState> {
   }
 
   private refused(op: VoteOp, code: ErrorCode, retryAfterMs: number | undefined): void {
-    if (code === ErrorCode.RateLimited) return this.waitAsAsked(retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
+    if (code === ErrorCode.RateLimited) {
+      this.waitAsAsked(retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
+      return;
+    }
     if (code === ErrorCode.Internal) return this.waitBackOff();
     // Final: budget spent, vote closed, not allowed… drop it and say why.
     this.setPending(

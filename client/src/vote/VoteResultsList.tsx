@@ -1,7 +1,6 @@
 import type { RoundView, SiteLink, VoteResults } from '@gommette/shared';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import './voteI18n';
 
 interface VoteResultsListProps {
   round: RoundView;
@@ -81,7 +80,6 @@ export function VoteResultsList({ round, results, sites, compact = false, reveal
           ))}
         </ol>
       )}
-      {results.heldBack > 0 && <p className="hint">{t('vote.heldBack', { count: results.heldBack })}</p>}
       {!compact && results.ranking !== null && results.sites.some((site) => site.ideas === null && site.voters > 0) && <p className="hint">{t('vote.merged')}</p>}
     </div>
   );

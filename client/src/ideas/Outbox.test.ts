@@ -1,0 +1,163 @@
+/**
+ * The phone's outbox against a real server and a real socket.io client: ideas written offline,
+ * a reload, a server restart — each idea stored exactly once, in order.
+ */
+import { io } from 'socket.io-client';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_IDEAS_PER_MINUTE, PROTOCOL_VERSION, type JoinResponse, type Snapshot } from '@gommette/shared';
+import { connect, createWorkshop, joinAs, removeDataDir, startServer, tempDataDir, type TestServer } from '../../../server/test/helpers';
+import type { GommetteSocket } from '../socket/createSocket';
+import { mergeMyIdeas } from './myIdeas';
+import { Outbox, type OutboxState } from './Outbox';
+
+/** The browser's localStorage, for the outbox to survive a "reload" (a new Outbox). */
+class MemoryStorage {
+  private readonly items = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.items.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+}
+
+const dataDir = tempDataDir();
+let server: TestServer;
+let port = 0;
+const sockets: GommetteSocket[] = [];
+
+beforeEach(async () => {
+  (globalThis as { window?: unknown }).window = { localStorage: new MemoryStorage() };
+  server = await startServer({ dataDir, port });
+  port = Number(new URL(server.url).port);
+});
+afterEach(async () => {
+  for (const socket of sockets.splice(0)) socket.close();
+  await server.close();
+});
+afterAll(() => {
+  removeDataDir(dataDir);
+  delete (globalThis as { window?: unknown }).window;
+});
+
+function phoneSocket(joined: JoinResponse): GommetteSocket {
+  const socket: GommetteSocket = io(server.url, {
+    auth: { role: 'participant', protocol: PROTOCOL_VERSION, token: joined.participantToken },
+    transports: ['websocket'],
+    autoConnect: false,
+    forceNew: true,
+    reconnectionDelay: 50,
+    reconnectionDelayMax: 200,
+  });
+  sockets.push(socket);
+  return socket;
+}
+
+function until(outbox: Outbox, done: (state: OutboxState) => boolean, timeoutMs = 5000): Promise<OutboxState> {
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      if (!done(outbox.getSnapshot())) return false;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(outbox.getSnapshot());
+      return true;
+    };
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error(`outbox still ${JSON.stringify(outbox.getSnapshot())}`));
+    }, timeoutMs);
+    const unsubscribe = outbox.subscribe(() => void check());
+    check();
+  });
+}
+
+async function facilitatorView(workshop: { id: string; facilitatorToken: string }): Promise<Snapshot> {
+  const { socket, snapshot } = await connect(server.url, { role: 'facilitator', workshopId: workshop.id, token: workshop.facilitatorToken });
+  socket.close();
+  return snapshot;
+}
+
+describe('Outbox', () => {
+  it('sends ideas written before the connection, once each and in order', async () => {
+    const workshop = await createWorkshop(server.url);
+    const joined = await joinAs(server.url, workshop.sites[0]!.joinCode);
+    const outbox = new Outbox(joined.participant.id);
+    const sent: string[] = [];
+    const socket = phoneSocket(joined);
+    outbox.attach(socket, (idea) => sent.push(idea.text));
+
+    for (const text of ['Se laver', 'Manger chaud', 'Dormir au sec']) outbox.send(text);
+    expect(outbox.getSnapshot().pending.map((idea) => idea.text)).toEqual(['Se laver', 'Manger chaud', 'Dormir au sec']);
+
+    socket.connect();
+    await until(outbox, (state) => state.pending.length === 0);
+    expect(sent).toEqual(['Se laver', 'Manger chaud', 'Dormir au sec']);
+    expect((await facilitatorView(workshop)).ideas.map((idea) => idea.text)).toEqual(['Se laver', 'Manger chaud', 'Dormir au sec']);
+  });
+
+  it('keeps ideas through a reload while the server is down, and delivers them after its restart', async () => {
+    const workshop = await createWorkshop(server.url);
+    const joined = await joinAs(server.url, workshop.sites[0]!.joinCode);
+    const first = new Outbox(joined.participant.id);
+    const socket = phoneSocket(joined);
+    const detach = first.attach(socket, () => undefined);
+    socket.connect();
+    first.send('Avant la panne');
+    await until(first, (state) => state.pending.length === 0);
+
+    await server.close();
+    first.send('Pendant la panne');
+    first.send('Encore pendant la panne');
+    expect(first.getSnapshot().pending).toHaveLength(2);
+
+    // The page is reloaded: a new outbox finds the waiting ideas on the device.
+    detach();
+    socket.close();
+    const reloaded = new Outbox(joined.participant.id);
+    expect(reloaded.getSnapshot().pending.map((idea) => idea.text)).toEqual(['Pendant la panne', 'Encore pendant la panne']);
+    const again = phoneSocket(joined);
+    reloaded.attach(again, () => undefined);
+    again.connect();
+
+    server = await startServer({ dataDir, port });
+    await until(reloaded, (state) => state.pending.length === 0);
+    expect((await facilitatorView(workshop)).ideas.map((idea) => idea.text)).toEqual(['Avant la panne', 'Pendant la panne', 'Encore pendant la panne']);
+  });
+
+  it('keeps the text of an idea the server refuses for good, to edit and send again', async () => {
+    const workshop = await createWorkshop(server.url);
+    const joined = await joinAs(server.url, workshop.sites[0]!.joinCode);
+    const outbox = new Outbox(joined.participant.id);
+    const socket = phoneSocket(joined);
+    outbox.attach(socket, () => undefined);
+    socket.connect();
+    const tooLong = 'x'.repeat(300);
+    const id = outbox.send(tooLong);
+    const state = await until(outbox, (current) => current.failed.length === 1);
+    expect(state.pending).toEqual([]);
+    expect(state.failed[0]).toMatchObject({ id, text: tooLong, code: 'too_large' });
+    expect(outbox.retake(id)).toBe(tooLong);
+    expect(outbox.getSnapshot().failed).toEqual([]);
+  });
+
+  it('marks an idea held back by the per-minute limit with the server\'s retry time, not as waiting for the network', async () => {
+    const workshop = await createWorkshop(server.url);
+    const joined = await joinAs(server.url, workshop.sites[0]!.joinCode);
+    const outbox = new Outbox(joined.participant.id);
+    const socket = phoneSocket(joined);
+    outbox.attach(socket, () => undefined);
+    socket.connect();
+    for (let index = 0; index <= MAX_IDEAS_PER_MINUTE; index++) outbox.send(`Idée numéro ${index + 1}`);
+    const before = Date.now();
+    const state = await until(outbox, (current) => current.pending.length === 1 && current.pending[0]?.notice === 'rate_limited');
+    const held = state.pending[0]!;
+    expect(held.text).toBe(`Idée numéro ${MAX_IDEAS_PER_MINUTE + 1}`);
+    // The server's retry time: within the minute, in the future.
+    expect(held.retryAt).toBeGreaterThan(before);
+    expect(held.retryAt).toBeLessThanOrEqual(Date.now() + 60_000);
+    expect(mergeMyIdeas([], state.pending, [])[0]).toMatchObject({ state: 'pending', notice: 'rate_limited', retryAt: held.retryAt });
+  });
+});
