@@ -1,6 +1,6 @@
 /**
  * The phone's outbox, for the fault bench: the same rules as client/src/socket/SendLoop.ts with
- * Outbox.ts (ideas) and client/src/vote/VoteOutbox.ts (gommettes), without the browser storage
+ * client/src/ideas/Outbox.ts (ideas) and client/src/vote/VoteOutbox.ts (gommettes), without the browser storage
  * and the UI. Commands carry their client-made id; they leave one at a time, oldest first; while
  * no answer comes the same command (same id) is sent again after `resendDelayMs` (the ack
  * timeout, then twice as late each time, capped, with jitter), and the first answer to any of its
