@@ -38,9 +38,11 @@ const envSchema = z.object({
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/).default('gommette'),
   /** Where the built client is; `npm start` builds it there. */
   CLIENT_DIR: z.string().default(() => path.join(projectRoot(), 'dist/client')),
-  /** Key that seals stored secrets (32 bytes, base64url); default: DATA_DIR/sealing.key, made on first start. */
   /** Bearer token for GET /metrics; unset: loopback clients only (and refused behind a proxy). */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** Where `npm run backup` writes its dated copies of the SQLite database. */
+  BACKUP_DIR: z.string().default('./backups'),
+  /** Key that seals stored secrets (32 bytes, base64url); default: DATA_DIR/sealing.key, made on first start. */
   SEALING_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, '32 bytes in base64url').optional(),
 });
 
@@ -58,6 +60,7 @@ export interface Config {
   redisUrl: string | null;
   redisPrefix: string;
   metricsToken: string | null;
+  backupDir: string;
 }
 
 /** Reads the environment once, at start-up; a bad value stops the process with a clear message. */
@@ -82,5 +85,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL ?? null,
     redisPrefix: e.REDIS_PREFIX,
     metricsToken: e.METRICS_TOKEN ?? null,
+    backupDir: path.resolve(e.BACKUP_DIR),
   };
 }
