@@ -1,0 +1,105 @@
+/**
+ * Upgrades (issue 14): fixtures/schema-2026-11 is a database made by Gommette as of commit 75c9e41
+ * (2026-11-23; migrations 1, 2, 3, 100, 200, 300, 400) through that version's own server and API
+ * (see the fixture's README): a centre with two accounts and a workshop, a free workshop with four
+ * phones, three ideas, a closed round and an open one with gommettes, a board, a brief with news.
+ * The current server starts on it, applies the later migrations, and everything opens over REST,
+ * socket.io and the board's WebSocket.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CreateWorkshopResponse } from '@gommette/shared';
+import { readBoard } from '@gommette/shared/board';
+import { run } from '../src/ops/cli';
+import { MIGRATIONS } from '../src/store/sqlite/migrations';
+import { boardClient, synced, waitFor } from './boardHelpers';
+import { Browser } from './centreHelpers';
+import { clientId, connect, emitWithAck, removeDataDir, startServer, tempDataDir, type ClientSocket, type TestServer } from './helpers';
+import { cast } from './voteFixtures';
+
+const FIXTURE = path.join(import.meta.dirname, 'fixtures/schema-2026-11');
+
+interface Fixture {
+  centre: { id: string; admin: string; member: string; password: string };
+  workshop: CreateWorkshopResponse;
+  centreWorkshop: CreateWorkshopResponse;
+  residents: Array<{ token: string; cardCode: string; participantId: string }>;
+  ideaIds: string[];
+  rounds: { closed: string; open: string; closedGommettes: number; openGommettes: number };
+  noteId: string;
+  briefId: string;
+}
+
+const fixture = JSON.parse(fs.readFileSync(path.join(FIXTURE, 'fixture.json'), 'utf8')) as Fixture;
+const dataDir = tempDataDir();
+const sockets: ClientSocket[] = [];
+const closers: Array<{ close(): void }> = [];
+let server: TestServer | null = null;
+afterAll(async () => {
+  for (const socket of sockets) socket.close();
+  for (const closer of closers) closer.close();
+  await server?.close();
+  removeDataDir(dataDir);
+});
+
+describe('upgrade from the schema of 2026-11', () => {
+  it('starts on the old database, migrates it, and workshops, votes, boards, centres and briefs open', { timeout: 60_000 }, async () => {
+    fs.writeFileSync(path.join(dataDir, 'gommette.sqlite'), zlib.gunzipSync(fs.readFileSync(path.join(FIXTURE, 'gommette.sqlite.gz'))));
+    const lines: string[] = [];
+    expect(await run(['verify'], { DATA_DIR: dataDir }, (line) => lines.push(line))).toBe(0);
+    const later = MIGRATIONS.map((migration) => migration.version).filter((version) => ![1, 2, 3, 100, 200, 300, 400].includes(version));
+    expect(later.length).toBeGreaterThan(0);
+    expect(lines.join('\n')).toContain(`migrations ${later.join(', ')} will run at the next start`);
+
+    server = await startServer({ dataDir });
+    const { url } = server;
+    const { workshop } = fixture;
+
+    // The console: ideas, the open round and its gommettes.
+    const console_ = await connect(url, { role: 'facilitator', workshopId: workshop.id, token: workshop.facilitatorToken });
+    sockets.push(console_.socket);
+    expect(console_.snapshot.ideas.map((idea) => idea.id).sort()).toEqual([...fixture.ideaIds].sort());
+    expect(console_.snapshot.vote?.round).toMatchObject({ id: fixture.rounds.open, status: 'open' });
+    const results = console_.snapshot.vote?.results;
+    expect((results?.ranking?.reduce((sum, row) => sum + row.digital, 0) ?? 0) + (results?.heldBack ?? 0)).toBe(fixture.rounds.openGommettes);
+
+    // A resident's phone comes back with its old token, writes and votes.
+    const resident = fixture.residents[0]!;
+    const phone = await connect(url, { role: 'participant', token: resident.token });
+    sockets.push(phone.socket);
+    expect(phone.snapshot.me?.id).toBe(resident.participantId);
+    expect(await emitWithAck(phone.socket, 'idea:post', { id: clientId(), text: 'Après la mise à jour' })).toMatchObject({ ok: true });
+    expect(await cast(phone.socket, fixture.rounds.open, fixture.ideaIds[1]!)).toMatchObject({ ok: true });
+    // The board and its note.
+    const board = boardClient(url, workshop.id, workshop.facilitatorToken);
+    closers.push(board);
+    await synced(board.provider);
+    await waitFor(() => readBoard(board.doc).notes.some((note) => note.id === fixture.noteId), 5_000, 'the old board note');
+
+    // The brief over REST, with its news.
+    const auth = { authorization: `Bearer ${workshop.facilitatorToken}` };
+    const brief = await fetch(`${url}/api/workshops/${workshop.id}/briefs/${fixture.briefId}`, { headers: auth });
+    expect(brief.status).toBe(200);
+    expect(JSON.stringify(await brief.json())).toContain('Les casiers arrivent en mars');
+
+    // The centre: its member signs in with the old password and sees the centre's workshop,
+    // whose helper link (moved into centre_staff_links by migration 301) still opens.
+    const member = new Browser(url);
+    expect((await member.request('POST', '/api/account/sign-in', { login: fixture.centre.member, password: fixture.centre.password })).status).toBe(200);
+    const space = await member.request<{ workshops: Array<{ id: string }> }>('GET', `/api/centres/${fixture.centre.id}`);
+    expect(space.status).toBe(200);
+    expect(space.body.workshops.map((item) => item.id)).toEqual([fixture.centreWorkshop.id]);
+    const centreConsole = await connect(url, { role: 'facilitator', workshopId: fixture.centreWorkshop.id, token: fixture.centreWorkshop.facilitatorToken }, { extraHeaders: { cookie: member.cookie! } });
+    sockets.push(centreConsole.socket);
+    const helper = await connect(url, { role: 'helper', workshopId: fixture.centreWorkshop.id, token: new URL(fixture.centreWorkshop.helperUrl).hash.slice(3) });
+    sockets.push(helper.socket);
+
+    // The file now carries every migration.
+    lines.length = 0;
+    expect(await run(['verify'], { DATA_DIR: dataDir }, (line) => lines.push(line))).toBe(0);
+    expect(lines.join('\n')).not.toContain('will run at the next start');
+    expect(lines.join('\n')).toContain('briefs: 1');
+  });
+});
