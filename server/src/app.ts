@@ -50,6 +50,8 @@ export interface App {
 
 /** Paths whose WebSocket upgrades are served; anything else is refused at once. */
 const SOCKET_IO_PATH = '/socket.io/';
+/** What `server:restarting` suggests: socket.io's own first reconnection delay (1 s, randomised). */
+const RECONNECT_HINT_MS = 1_000;
 
 /**
  * The composition root: express, socket.io and (later) the board gateway on one HTTP server.
@@ -156,6 +158,13 @@ export function createApp(config: Config, deps: AppDeps): App {
         });
       }),
     close: async () => {
+      // Stop accepting: new requests and sockets go to another node (or wait for this one).
+      httpServer.close();
+      httpServer.closeIdleConnections();
+      // Tell this node's sockets, then close their transports: a transport close (not a server
+      // disconnect) makes every socket.io client reconnect by itself, with its back-off.
+      sockets.io.local.emit('server:restarting', { reconnectAfterMs: RECONNECT_HINT_MS });
+      for (const socket of sockets.io.of('/').sockets.values()) socket.conn.close();
       stopRetention();
       stopHealth();
       presence.close();

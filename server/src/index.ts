@@ -46,7 +46,8 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    const started = Date.now();
+    logger.info({ signal, sockets: app.io.of('/').sockets.size }, 'shutting down: no new connections, phones told to reconnect, saving boards');
     setTimeout(() => {
       logger.error({ graceMs: SHUTDOWN_GRACE_MS }, 'shutdown took too long: exiting');
       process.exit(1);
@@ -55,7 +56,10 @@ async function main(): Promise<void> {
       .close()
       .then(() => cluster?.close())
       .then(
-      () => process.exit(0),
+      () => {
+        logger.info({ ms: Date.now() - started }, 'stopped: boards saved, stores closed');
+        process.exit(0);
+      },
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
         process.exit(1);
