@@ -8,7 +8,12 @@
  * stored (lost) and stored twice or never sent (duplicated) must both be 0. It also prints, for
  * each kill, how long clients took to be back (snapshot again, and their next ack).
  *
+ * With `--rolling` (cluster only), each kill is a rolling restart instead: SIGTERM each node in
+ * turn (a graceful stop: it tells its phones to reconnect, which they do through the balancer to
+ * the live nodes), wait for it to exit, boot it again, wait until it answers, then the next node.
+ *
  *   npm run bench:faults -- --target single|cluster [--store sqlite|pg] --participants 1000 --rounds 10 --kills 5
+ *   npm run bench:faults -- --target cluster --rolling --participants 300 --rounds 3 --kills 1
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -44,6 +49,8 @@ interface Options {
   budget: number;
   workers: number;
   timeoutS: number;
+  /** Each kill is a rolling restart of every node by SIGTERM (cluster only). */
+  rolling: boolean;
 }
 
 function positiveInt(name: string, raw: string): number {
@@ -64,6 +71,7 @@ function readOptions(): Options {
       budget: { type: 'string', default: '3' },
       workers: { type: 'string', default: '2' },
       timeout: { type: 'string', default: '280' },
+      rolling: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -74,6 +82,7 @@ function readOptions(): Options {
   const store = values.store;
   if (store !== 'sqlite' && store !== 'pg') throw new Error(`--store must be sqlite or pg, got "${store}"`);
   if (store === 'pg' && target !== 'cluster') throw new Error('--store pg goes with --target cluster');
+  if (values.rolling && target !== 'cluster') throw new Error('--rolling goes with --target cluster');
   const options: Options = {
     target,
     server,
@@ -84,6 +93,7 @@ function readOptions(): Options {
     budget: positiveInt('--budget', values.budget),
     workers: positiveInt('--workers', values.workers),
     timeoutS: positiveInt('--timeout', values.timeout),
+    rolling: values.rolling,
   };
   if (options.kills > options.rounds) throw new Error('--kills cannot exceed --rounds (one kill per round at most)');
   if (options.budget >= BALLOT_SIZE) throw new Error(`--budget must be below the ballot size (${BALLOT_SIZE})`);
@@ -157,6 +167,8 @@ interface KillRecord {
   pendingCommands: number;
   /** Kill → the server answers /healthz again, ms. */
   restartMs: number;
+  /** Rolling restarts: SIGTERM → the process exited, ms. */
+  stopMs?: number;
 }
 
 interface RunReport {
@@ -233,7 +245,41 @@ async function run(options: Options, target: Target, deadline: number): Promise<
         deadline,
       );
       const order: RoundOrder = { round, roundId: opened.id, ballot, ideasPerClient: IDEAS_PER_ROUND, ideaClients: options.participants, castsPerClient: options.budget };
-      const kill = withKill.has(round)
+      const rolling = async (acked: () => Promise<number>): Promise<void> => {
+        if (!(target instanceof ClusterTarget)) throw new Error('--rolling needs the cluster');
+        let ackedBefore = await acked();
+        while (ackedBefore < perRound * KILL_AT_SHARE) {
+          await new Promise((resolve) => setTimeout(resolve, Math.min(KILL_POLL_MS, remaining(deadline))));
+          ackedBefore = await acked();
+        }
+        for (let node = 0; node < target.nodes; node++) {
+          const killedAt = benchClock();
+          await target.terminate(node);
+          const stopMs = benchClock() - killedAt;
+          const number = kills.length + 1;
+          const noticed = await Promise.all(workers.map((worker) => worker.ask({ type: 'killed', kill: number, killedAt }, 'killed', remaining(deadline))));
+          await target.restartNode(node);
+          const record: KillRecord = {
+            kill: number,
+            round,
+            node,
+            killedAt,
+            ackedBefore,
+            pendingClients: noticed.reduce((sum, reply) => sum + reply.pendingClients, 0),
+            pendingCommands: noticed.reduce((sum, reply) => sum + reply.pendingCommands, 0),
+            restartMs: benchClock() - killedAt,
+            stopMs,
+          };
+          kills.push(record);
+          console.log(
+            `  round ${round}: SIGTERM node ${node} after ${ackedBefore}/${perRound} acks: exited after ${stopMs.toFixed(0)} ms; ${record.pendingCommands} commands of ${record.pendingClients} clients outstanding; healthy again after ${record.restartMs.toFixed(0)} ms`,
+          );
+          ackedBefore = await acked();
+        }
+      };
+      const kill = withKill.has(round) && options.rolling
+        ? rolling
+        : withKill.has(round)
         ? async (acked: () => Promise<number>): Promise<void> => {
             let ackedBefore = await acked();
             while (ackedBefore < perRound * KILL_AT_SHARE) {
@@ -311,13 +357,13 @@ function print(report: RunReport): void {
   console.log(`lost (acked, not stored): ${v.lostIdeas + v.lostVotes} (${v.lostIdeas} ideas, ${v.lostVotes} gommettes)`);
   console.log(`duplicated (stored twice or never sent): ${v.duplicatedIdeas + v.duplicatedVotes} (${v.duplicatedIdeas} ideas, ${v.duplicatedVotes} gommettes) · voters over budget: ${v.overBudget}`);
   console.log(`resends: ${report.resends} · temporary refusals waited out: ${codes(report.retries)} · final refusals: ${codes(report.refusals)} · client drops: ${report.disconnects}`);
-  console.log('\nkill  round  node  clients dropped (with work)  reconnected p50/p99/max ms  back (next ack) p50/p99/max ms  never back  restart ms');
+  console.log('\nkill  round  node  clients dropped (with work)  reconnected p50/p99/max ms  back (next ack) p50/p99/max ms  never back  restart ms  stop ms');
   for (const recovery of report.recovery) {
     const kill = report.kills.find((record) => record.kill === recovery.kill)!;
     console.log(
       `${String(recovery.kill).padStart(4)}  ${String(kill.round).padStart(5)}  ${String(kill.node).padStart(4)}  ${`${recovery.clients} (${recovery.withPending})`.padStart(27)}  ` +
         `${`${ms(recovery.reconnect.p50)} / ${ms(recovery.reconnect.p99)} / ${ms(recovery.reconnect.max)}`.padStart(27)}  ` +
-        `${`${ms(recovery.back.p50)} / ${ms(recovery.back.p99)} / ${ms(recovery.back.max)}`.padStart(30)}  ${String(recovery.notBack).padStart(10)}  ${ms(kill.restartMs).padStart(10)}`,
+        `${`${ms(recovery.back.p50)} / ${ms(recovery.back.p99)} / ${ms(recovery.back.max)}`.padStart(30)}  ${String(recovery.notBack).padStart(10)}  ${ms(kill.restartMs).padStart(10)}  ${kill.stopMs === undefined ? '      -' : ms(kill.stopMs).padStart(7)}`,
     );
   }
   const p99s = report.recovery.map((recovery) => recovery.back.p99);
@@ -329,7 +375,8 @@ async function main(): Promise<number> {
   const target: Target = options.target === 'single' ? new SingleTarget(options.server) : new ClusterTarget(options.store);
   console.log(
     `Gommette bench: faults · ${target.name} · node ${process.version} · ${os.cpus().length} CPU(s) · ${options.participants} participants, 3 sites · ` +
-      `${options.rounds} rounds (${IDEAS_PER_ROUND} idea + ${options.budget} gommettes each) · ${options.kills} SIGKILLs mid-round`,
+      `${options.rounds} rounds (${IDEAS_PER_ROUND} idea + ${options.budget} gommettes each) · ` +
+      (options.rolling ? `${options.kills} rolling restart(s) by SIGTERM mid-round` : `${options.kills} SIGKILLs mid-round`),
   );
   // The cluster's nodes are not children of children.ts: whatever the way out, they go too.
   process.on('exit', () => target.abort());

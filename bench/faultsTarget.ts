@@ -294,6 +294,18 @@ export class ClusterTarget implements Target {
     return { node };
   }
 
+  readonly nodes = CLUSTER_NODES;
+
+  /** SIGTERM node `node` (a graceful stop, as systemd sends it); resolves when it has exited. */
+  async terminate(node: number): Promise<void> {
+    await this.running().kill(node, 'SIGTERM');
+  }
+
+  /** Boots node `node` again on its port; resolves once it answers /healthz. */
+  async restartNode(node: number): Promise<void> {
+    await this.running().restart(node);
+  }
+
   async killAll(): Promise<void> {
     for (let node = 0; node < CLUSTER_NODES; node++) {
       await this.running().kill(node);

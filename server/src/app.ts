@@ -29,6 +29,7 @@ import { workshopRooms, type GommetteServer } from './realtime/types';
 import type { Stores } from './store/stores';
 import * as Y from 'yjs';
 import { Metrics, metricsRoute } from './metrics/metrics';
+import { timedStores } from './metrics/storeTiming';
 
 export interface AppDeps extends Stores {
   logger: Logger;
@@ -58,7 +59,9 @@ const RECONNECT_HINT_MS = 1_000;
  * `index.ts` builds real adapters from the environment; tests call this on port 0.
  */
 export function createApp(config: Config, deps: AppDeps): App {
-  const { logger, now, cluster = null, ...stores } = deps;
+  const { logger, now, cluster = null, ...untimedStores } = deps;
+  const metrics = new Metrics();
+  const stores = timedStores(untimedStores, metrics.storeSeconds);
   const { store } = stores;
   let io: GommetteServer | null = null;
   let boardGateway: BoardGateway | null = null;
@@ -73,7 +76,6 @@ export function createApp(config: Config, deps: AppDeps): App {
       onError: (error) => logger.error({ err: error }, 'presence read failed'),
     },
   );
-  const metrics = new Metrics();
   const ctx: AppContext = { ...stores, config, logger, presence, now: now ?? Date.now, cluster, metrics };
   const workshopEnd = new WorkshopEnd(() => io, ctx);
 
