@@ -32,6 +32,8 @@ const envSchema = z.object({
   /** Number of proxies in front (for the client address used by rate limits). */
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** json: one JSON object a line (for journald, log shippers); pretty: readable lines; auto: pretty on a terminal. */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   /** Several nodes: their Redis, e.g. redis://127.0.0.1:6379 (socket.io fan-out, presence, boards). */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Prefix of every Redis key and channel, so several clusters may share one Redis. */
@@ -55,6 +57,7 @@ export interface Config {
   allowedOrigins: string[];
   trustProxy: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  logFormat: z.infer<typeof envSchema>['LOG_FORMAT'];
   clientDir: string | null;
   sealingKey: string | null;
   redisUrl: string | null;
@@ -80,6 +83,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     clientDir: e.CLIENT_DIR,
     sealingKey: e.SEALING_KEY ?? null,
     redisUrl: e.REDIS_URL ?? null,

@@ -6,44 +6,16 @@
  * 0 well within its grace. Restarted on the same port and data, the phones come back by
  * themselves and the board holds the edit.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import readline from 'node:readline';
 import { io as connectClient } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type Snapshot } from '@gommette/shared';
 import { BOARD_SAVE_DEBOUNCE_MS, addNote, applyJourneyTemplate, readBoard } from '@gommette/shared/board';
 import { boardClient, synced, waitFor } from './boardHelpers';
+import { startEntry } from './entryProcess';
 import { clientId, createWorkshop, emitWithAck, joinAs, removeDataDir, tempDataDir, type ClientSocket } from './helpers';
 
-const ENTRY = path.resolve(import.meta.dirname, '../src/index.ts');
-const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The entry point's SHUTDOWN_GRACE_MS: a stop must end well before it. */
 const GRACE_MS = 10_000;
-
-function startEntry(dataDir: string, port: number): { child: ChildProcess; ready: Promise<string>; exited: Promise<{ code: number | null; at: number }>; lines: string[] } {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info', CLIENT_DIR: path.join(dataDir, 'no-client') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.once('exit', (code) => resolve({ code, at: Date.now() })));
-  const ready = new Promise<string>((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-      lines.push(line);
-      try {
-        const entry = JSON.parse(line) as { msg?: string; port?: number };
-        if (entry.msg?.startsWith('Gommette is ready') && entry.port) resolve(`http://127.0.0.1:${entry.port}`);
-      } catch {
-        // not a log line
-      }
-    });
-    void exited.then(({ code }) => reject(new Error(`the server exited (${code}) before it was ready`)));
-  });
-  ready.catch(() => undefined);
-  return { child, ready, exited, lines };
-}
 
 const dataDir = tempDataDir();
 const cleanups: Array<() => void> = [];
@@ -54,7 +26,7 @@ afterAll(() => {
 
 describe('SIGTERM', () => {
   it('tells phones to reconnect, saves every board, exits 0 in bounded time; all is there after the restart', { timeout: 90_000 }, async () => {
-    const first = startEntry(dataDir, 0);
+    const first = startEntry(dataDir, { PORT: '0' });
     cleanups.push(() => first.child.exitCode === null && first.child.kill('SIGKILL'));
     const url = await first.ready;
     const port = Number(new URL(url).port);
@@ -110,7 +82,7 @@ describe('SIGTERM', () => {
     }
 
     // Back on the same port and data: the phones reconnect by themselves and find their ideas.
-    const second = startEntry(dataDir, port);
+    const second = startEntry(dataDir, { PORT: String(port) });
     cleanups.push(() => second.child.exitCode === null && second.child.kill('SIGKILL'));
     await second.ready;
     await waitFor(() => phones.every((phone) => phone.snapshots === 2 && phone.socket.connected), 15_000, 'phones back');
