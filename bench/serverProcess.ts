@@ -46,7 +46,7 @@ async function main(): Promise<void> {
 
   /**
    * Participants are created here, through the store and the same token helpers as
-   * `POST /api/sites/:joinCode/participants` (server/src/http/joinRoutes.ts), and not over REST:
+   * `POST /api/sites/:joinCode/participants` (server/src/people/joinRoutes.ts), and not over REST:
    * that route allows MAX_JOINS_PER_MINUTE (120) per address, and every bench client is
    * 127.0.0.1. What the bench measures (socket handshakes and idea posting) is unchanged; the
    * parent still creates the workshop over REST.

@@ -18,14 +18,16 @@ import { clientRoutes } from './http/clientRoutes';
 import { errorMiddleware, sendError } from './http/errors';
 import { apiRateLimits } from './http/guards';
 import { securityHeaders } from './http/securityHeaders';
-import { joinRoutes } from './http/joinRoutes';
-import { workshopRoutes } from './http/workshopRoutes';
+import { joinRoutes } from './people/joinRoutes';
+import { workshopRoutes } from './workshop/workshopRoutes';
+import { questionnaireRoutes } from './questionnaire/questionnaireRoutes';
 import { voteRoutes } from './vote/voteRoutes';
 import { retourRoutes } from './retour/retourRoutes';
-import { PresenceTracker } from './realtime/PresenceTracker';
-import { WorkshopEnd } from './realtime/WorkshopEnd';
+import { PresenceTracker } from './people/PresenceTracker';
+import { WorkshopEnd } from './run/WorkshopEnd';
 import { createSocketServer } from './realtime/socketServer';
-import { workshopRooms, type GommetteServer } from './realtime/types';
+import { workshopRooms } from './realtime/rooms';
+import type { GommetteServer } from './realtime/types';
 import type { Stores } from './store/stores';
 import * as Y from 'yjs';
 import { Metrics, metricsRoute } from './metrics/metrics';
@@ -55,7 +57,7 @@ const SOCKET_IO_PATH = '/socket.io/';
 const RECONNECT_HINT_MS = 1_000;
 
 /**
- * The composition root: express, socket.io and (later) the board gateway on one HTTP server.
+ * The composition root: express, socket.io and the board gateway on one HTTP server.
  * `index.ts` builds real adapters from the environment; tests call this on port 0.
  */
 export function createApp(config: Config, deps: AppDeps): App {
@@ -114,6 +116,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   app.get('/metrics', metricsRoute(config, metrics));
   app.use('/api', apiRateLimits());
   app.use(workshopRoutes(ctx));
+  app.use(questionnaireRoutes(ctx));
   app.use(joinRoutes(ctx, workshopEnd));
   app.use(voteRoutes(ctx));
   app.use(centreRoutes(ctx, centreLive(() => io, ctx, () => boardGateway)));

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Cluster } from './cluster/redis';
 import type { Config } from './config';
 import type { Metrics } from './metrics/metrics';
-import type { PresenceTracker } from './realtime/PresenceTracker';
+import type { PresenceTracker } from './people/PresenceTracker';
 import type { Stores } from './store/stores';
 
 /** What routes and handlers share, built once by `createApp`. */

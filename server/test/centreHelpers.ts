@@ -1,30 +1,12 @@
-import path from 'node:path';
-import { pino } from 'pino';
 import type { AccountView, CreateWorkshopResponse, RoundView } from '@gommette/shared';
-import { createApp } from '../src/app';
-import { readConfig } from '../src/config';
-import { openSqliteStores } from '../src/store/sqlite/openSqliteStores';
-import { clientId, connect, emitWithAck, joinAs, removeDataDir, tempDataDir, type ClientSocket, type TestServer } from './helpers';
+import { clientId, connect, emitWithAck, joinAs, startServer, type ClientSocket, type TestServer } from './helpers';
 import { ok, openPayload } from './voteFixtures';
 
 /** A test server whose clock the test moves (retention), on its own SQLite file. */
 export async function startClockedServer(options: { dataDir?: string; clock?: { now: number } } = {}): Promise<TestServer & { clock: { now: number } }> {
-  const dataDir = options.dataDir ?? tempDataDir();
   const clock = options.clock ?? { now: Date.now() };
-  const config = readConfig({ HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', CLIENT_DIR: path.join(dataDir, 'no-client') });
-  const stores = openSqliteStores(path.join(dataDir, 'gommette.sqlite'));
-  const app = createApp(config, { ...stores, logger: pino({ level: 'silent' }), now: () => clock.now });
-  const address = await app.listen(0, '127.0.0.1');
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    app,
-    dataDir,
-    clock,
-    close: async () => {
-      await app.close();
-      if (options.dataDir === undefined) removeDataDir(dataDir);
-    },
-  };
+  const server = await startServer({ dataDir: options.dataDir, now: () => clock.now });
+  return { ...server, clock };
 }
 
 export interface Reply<T = unknown> {

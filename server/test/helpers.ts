@@ -19,6 +19,7 @@ import { createApp, type App } from '../src/app';
 import type { Cluster } from '../src/cluster/redis';
 import { readConfig } from '../src/config';
 import { openSqliteStores } from '../src/store/sqlite/openSqliteStores';
+import type { Stores } from '../src/store/stores';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -37,18 +38,36 @@ export function removeDataDir(dataDir: string): void {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
+export interface StartOptions {
+  /** An existing data folder (kept on close), e.g. to start a server again on the same file. */
+  dataDir?: string;
+  port?: number;
+  env?: Record<string, string>;
+  logger?: Logger;
+  cluster?: Cluster;
+  /** The server's clock (tests that move time: retention, countdowns). */
+  now?: () => number;
+  /** Wraps the SQLite stores before the app gets them (to count or slow some calls). */
+  wrapStores?: (stores: Stores) => Stores;
+}
+
 /**
- * A real server on a free loopback port with its own SQLite file. Its data folder is removed on
- * close, unless the caller passed one (to start another server on it).
+ * A real server on a free loopback port with its own SQLite file: every server test starts and
+ * stops its servers through here. Its data folder is removed on close, unless the caller passed
+ * one (to start another server on it).
  */
-export async function startServer(
-  options: { dataDir?: string; port?: number; env?: Record<string, string>; logger?: Logger; cluster?: Cluster } = {},
-): Promise<TestServer> {
+export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
   const ownsDataDir = options.dataDir === undefined;
   const config = readConfig({ HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', CLIENT_DIR: path.join(dataDir, 'no-client'), ...options.env });
-  const stores = openSqliteStores(path.join(dataDir, 'gommette.sqlite'));
-  const app = createApp(config, { ...stores, logger: options.logger ?? pino({ level: 'silent' }), cluster: options.cluster ?? null });
+  const opened = openSqliteStores(path.join(dataDir, 'gommette.sqlite'));
+  const stores = options.wrapStores ? options.wrapStores(opened) : opened;
+  const app = createApp(config, {
+    ...stores,
+    logger: options.logger ?? pino({ level: 'silent' }),
+    cluster: options.cluster ?? null,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const address = await app.listen(options.port ?? 0, '127.0.0.1');
   const url = `http://127.0.0.1:${address.port}`;
   return {

@@ -4,14 +4,9 @@
  * round again, so the last phones waited a minute for theirs. Snapshots now read the ballot's
  * ideas by id and share the round's tally while its version is unchanged.
  */
-import path from 'node:path';
-import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MyVotes, VoteResults } from '@gommette/shared';
-import { createApp, type App } from '../src/app';
-import { readConfig } from '../src/config';
-import { openSqliteStores } from '../src/store/sqlite/openSqliteStores';
-import { emitWithAck, removeDataDir, tempDataDir, type ClientSocket } from './helpers';
+import { emitWithAck, startServer, type ClientSocket, type TestServer } from './helpers';
 import { cast, ok, openRound, phoneAt, resultsWhere, totalOf, voteRoom } from './voteFixtures';
 
 /** The real SQLite stores, with a count of the calls to `method`. */
@@ -34,29 +29,21 @@ const gommettes = (results: VoteResults): number => results.heldBack + (results.
 
 const listIdeas = { n: 0 };
 const tally = { n: 0 };
-let app: App;
+let server: TestServer;
 let url: string;
-let dataDir: string;
 const sockets: ClientSocket[] = [];
 
 beforeAll(async () => {
-  dataDir = tempDataDir();
-  const config = readConfig({ HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', CLIENT_DIR: path.join(dataDir, 'no-client') });
-  const stores = openSqliteStores(path.join(dataDir, 'gommette.sqlite'));
-  app = createApp(config, {
-    ...stores,
-    store: counting(stores.store, 'listIdeas', listIdeas),
-    votes: counting(stores.votes, 'tally', tally),
-    logger: pino({ level: 'silent' }),
+  server = await startServer({
+    wrapStores: (stores) => ({ ...stores, store: counting(stores.store, 'listIdeas', listIdeas), votes: counting(stores.votes, 'tally', tally) }),
   });
-  url = `http://127.0.0.1:${(await app.listen(0, '127.0.0.1')).port}`;
+  url = server.url;
 });
 afterEach(() => {
   for (const socket of sockets.splice(0)) socket.close();
 });
 afterAll(async () => {
-  await app.close();
-  removeDataDir(dataDir);
+  await server.close();
 });
 
 describe('phones (re)connecting during a vote round', () => {

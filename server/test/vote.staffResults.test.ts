@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VoteResults } from '@gommette/shared';
 import { connect, emitWithAck, type ClientSocket, type TestServer, startServer } from './helpers';
-import { facilitatorRoom } from '../src/realtime/types';
+import { facilitatorRoom } from '../src/realtime/rooms';
 import { cast, ok, openRound, phoneAt, resultsWhere, voteRoom } from './voteFixtures';
 
 let server: TestServer;

@@ -1,6 +1,6 @@
 import type { ConsoleRequester } from '../centre/session';
 import type { WorkshopStore } from '../store/WorkshopStore';
-import { facilitatorAccess, observerAccess, participantAccess, screenAccess } from '../services/access';
+import { facilitatorAccess, observerAccess, participantAccess, screenAccess } from '../security/access';
 
 /** Who opened a board connection. Never a name: a role, and for a resident their site. */
 export interface BoardAccess {

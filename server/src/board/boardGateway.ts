@@ -1,10 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { WebSocket, WebSocketServer } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import {
   BOARD_CLOSE_TOO_LARGE,
@@ -15,19 +12,13 @@ import {
   MAX_BOARD_MESSAGE_BYTES,
 } from '@gommette/shared/board';
 import type { AppContext } from '../context';
-import { isAllowedOrigin } from '../realtime/origin';
 import { awarenessUpdateAllowed } from './awarenessGuard';
 import { boardAccess, type BoardAccess } from './boardAccess';
+import { awarenessMessage, readClientMessage, syncStep1Message, syncStep2Message, updateMessage } from './boardProtocol';
+import { readUpgrade, refuseUpgrade } from './boardUpgrade';
 import { BoardRoom, BoardTooLargeError, type BoardRoomOptions } from './BoardRoom';
 import { RelayKind, type BoardRelay } from './BoardRelay';
 
-/** y-websocket message types. */
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
-const MESSAGE_QUERY_AWARENESS = 3;
-
-const WORKSHOP_PATH = /^\/yjs\/([A-Za-z0-9_-]{6,64})\/?$/;
-const TOKEN = /^[A-Za-z0-9_-]{20,128}$/;
 /** A client that does not answer a ping within this time is dropped. */
 const PING_INTERVAL_MS = 30_000;
 /** A client that lets this much pile up unsent (a stalled phone) is dropped; it resyncs later. */
@@ -39,6 +30,13 @@ export const REMOTE_ORIGIN = Symbol('remote node');
 const EMPTY_UPDATE_BYTES = 2;
 
 export const CloseCode = { GoingAway: 1001, Invalid: 1008, Internal: 1011, TooLarge: BOARD_CLOSE_TOO_LARGE } as const;
+
+/** What y-protocols' awareness reports on each change. */
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
 
 interface Connection {
   ws: WebSocket;
@@ -71,15 +69,16 @@ export interface BoardGateway {
   close(): Promise<void>;
 }
 
-function refuse(socket: Duplex, status: number, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-}
-
-/** The token a client offers as the second WebSocket sub-protocol (so it never sits in a URL). */
-export function tokenFromProtocols(header: string | undefined): string | null {
-  const offered = (header ?? '').split(',').map((value) => value.trim());
-  if (!offered.includes(BOARD_WS_PROTOCOL)) return null;
-  return offered.find((value) => value !== BOARD_WS_PROTOCOL && TOKEN.test(value)) ?? null;
+/**
+ * A connection's flood window: counts this message, and says whether the connection went over
+ * `BOARD_MAX_MESSAGES_PER_WINDOW` in the current `BOARD_MESSAGE_WINDOW_MS`.
+ */
+function overMessageLimit(conn: Connection, at: number): boolean {
+  if (at - conn.windowStart >= BOARD_MESSAGE_WINDOW_MS) {
+    conn.windowStart = at;
+    conn.messages = 0;
+  }
+  return ++conn.messages > BOARD_MAX_MESSAGES_PER_WINDOW;
 }
 
 /**
@@ -140,30 +139,8 @@ export function createBoardGateway(ctx: AppContext, roomOptions: BoardRoomOption
       room = created;
       rooms.set(workshopId, created);
       connections.set(created, new Set());
-      created.doc.on('update', (update: Uint8Array, origin: unknown) => {
-        const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, MESSAGE_SYNC);
-        syncProtocol.writeUpdate(encoder, update);
-        const message = encoding.toUint8Array(encoder);
-        for (const conn of connections.get(created) ?? []) if (conn !== origin) send(conn, message);
-        // Loaded or merged from the store (origin: the room) or from another node: not relayed.
-        if (relay && origin !== REMOTE_ORIGIN && origin !== created) relay.publish(workshopId, RelayKind.Update, update);
-      });
-      created.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-        const changed = [...added, ...updated, ...removed];
-        const owner = origin as Connection | undefined;
-        if (owner && connections.get(created)?.has(owner)) {
-          for (const id of [...added, ...updated]) owner.clientIds.add(id);
-          for (const id of removed) owner.clientIds.delete(id);
-        }
-        const message = awarenessMessage(created, changed);
-        // Also back to the sender: a lone client hears itself and knows the link is alive.
-        for (const conn of connections.get(created) ?? []) send(conn, message);
-        // Each node times out the states it holds itself.
-        if (relay && origin !== REMOTE_ORIGIN && origin !== 'timeout') {
-          relay.publish(workshopId, RelayKind.Awareness, awarenessProtocol.encodeAwarenessUpdate(created.awareness, changed));
-        }
-      });
+      created.doc.on('update', (update: Uint8Array, origin: unknown) => shareUpdate(created, update, origin));
+      created.awareness.on('update', (change: AwarenessChange, origin: unknown) => sharePresence(created, change, origin));
       if (relay) joinRelay(relay, created);
       created.ready.catch((error: unknown) => {
         logger.error({ err: error, workshopId }, 'board load failed');
@@ -174,6 +151,31 @@ export function createBoardGateway(ctx: AppContext, roomOptions: BoardRoomOption
       });
     }
     return room;
+  }
+
+  /** A change of the board: to every other connection here, and (unless it came from there or from the store) to the other nodes. */
+  function shareUpdate(room: BoardRoom, update: Uint8Array, origin: unknown): void {
+    const message = updateMessage(update);
+    for (const conn of connections.get(room) ?? []) if (conn !== origin) send(conn, message);
+    // Loaded or merged from the store (origin: the room) or from another node: not relayed.
+    if (relay && origin !== REMOTE_ORIGIN && origin !== room) relay.publish(room.workshopId, RelayKind.Update, update);
+  }
+
+  /** A change of presence: noted as the sender's own, sent to every connection here and to the other nodes. */
+  function sharePresence(room: BoardRoom, { added, updated, removed }: AwarenessChange, origin: unknown): void {
+    const changed = [...added, ...updated, ...removed];
+    const owner = origin as Connection | undefined;
+    if (owner && connections.get(room)?.has(owner)) {
+      for (const id of [...added, ...updated]) owner.clientIds.add(id);
+      for (const id of removed) owner.clientIds.delete(id);
+    }
+    const message = awarenessMessage(room.awareness, changed);
+    // Also back to the sender: a lone client hears itself and knows the link is alive.
+    for (const conn of connections.get(room) ?? []) send(conn, message);
+    // Each node times out the states it holds itself.
+    if (relay && origin !== REMOTE_ORIGIN && origin !== 'timeout') {
+      relay.publish(room.workshopId, RelayKind.Awareness, awarenessProtocol.encodeAwarenessUpdate(room.awareness, changed));
+    }
   }
 
   /**
@@ -215,44 +217,29 @@ export function createBoardGateway(ctx: AppContext, roomOptions: BoardRoomOption
     await relay.leave(room.workshopId);
   }
 
-  function awarenessMessage(room: BoardRoom, clients: number[]): Uint8Array {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(room.awareness, clients));
-    return encoding.toUint8Array(encoder);
-  }
-
+  /** One message of a client, once the board is loaded: answered, applied, or dropped. */
   function handleMessage(conn: Connection, data: Uint8Array): void {
     const { room, access } = conn;
-    const decoder = decoding.createDecoder(data);
-    const type = decoding.readVarUint(decoder);
-    if (type === MESSAGE_SYNC) {
-      const step = decoding.readVarUint(decoder);
-      if (step === syncProtocol.messageYjsSyncStep1) {
-        const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, MESSAGE_SYNC);
-        syncProtocol.writeSyncStep2(encoder, room.doc, decoding.readVarUint8Array(decoder));
-        send(conn, encoding.toUint8Array(encoder));
+    const message = readClientMessage(data);
+    switch (message.type) {
+      case 'syncStep1':
+        send(conn, syncStep2Message(room.doc, message.stateVector));
+        return;
+      case 'update':
+        if (access.readOnly) return; // read-only: the board is theirs to see, not to change
+        room.applyClientUpdate(message.update, conn);
+        return;
+      case 'awareness': {
+        const owners = connections.get(room) ?? new Set<Connection>();
+        const allowed = awarenessUpdateAllowed(message.update, access, (id) => conn.clientIds.has(id) || ![...owners].some((other) => other.clientIds.has(id)));
+        if (allowed === null) return; // not a shape we relay (a name, another role): dropped
+        awarenessProtocol.applyAwarenessUpdate(room.awareness, message.update, conn);
         return;
       }
-      if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) throw new Error('unknown sync step');
-      if (access.readOnly) return; // read-only: the board is theirs to see, not to change
-      room.applyClientUpdate(decoding.readVarUint8Array(decoder), conn);
-      return;
+      case 'queryAwareness':
+        send(conn, awarenessMessage(room.awareness, Array.from(room.awareness.getStates().keys())));
+        return;
     }
-    if (type === MESSAGE_AWARENESS) {
-      const update = decoding.readVarUint8Array(decoder);
-      const owners = connections.get(room) ?? new Set<Connection>();
-      const allowed = awarenessUpdateAllowed(update, access, (id) => conn.clientIds.has(id) || ![...owners].some((other) => other.clientIds.has(id)));
-      if (allowed === null) return; // not a shape we relay (a name, another role): dropped
-      awarenessProtocol.applyAwarenessUpdate(room.awareness, update, conn);
-      return;
-    }
-    if (type === MESSAGE_QUERY_AWARENESS) {
-      send(conn, awarenessMessage(room, Array.from(room.awareness.getStates().keys())));
-      return;
-    }
-    throw new Error('unknown message type');
   }
 
   function leave(conn: Connection): void {
@@ -286,12 +273,7 @@ export function createBoardGateway(ctx: AppContext, roomOptions: BoardRoomOption
     // Messages wait for the board to load, then run in arrival order.
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       conn.alive = true;
-      const at = Date.now();
-      if (at - conn.windowStart >= BOARD_MESSAGE_WINDOW_MS) {
-        conn.windowStart = at;
-        conn.messages = 0;
-      }
-      if (++conn.messages > BOARD_MAX_MESSAGES_PER_WINDOW) {
+      if (overMessageLimit(conn, Date.now())) {
         logger.warn({ workshopId: room.workshopId, reason: 'too many messages' }, 'board connection closed');
         ws.close(CloseCode.Invalid, 'too many messages');
         return;
@@ -310,45 +292,47 @@ export function createBoardGateway(ctx: AppContext, roomOptions: BoardRoomOption
     });
     ws.on('error', () => ws.terminate()); // e.g. maxPayload exceeded: ws closes with 1009
     ws.on('close', () => leave(conn));
-    void room.ready.then(() => {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      syncProtocol.writeSyncStep1(encoder, room.doc);
-      send(conn, encoding.toUint8Array(encoder));
-      const states = Array.from(room.awareness.getStates().keys());
-      if (states.length > 0) send(conn, awarenessMessage(room, states));
-    }, () => undefined);
+    void room.ready.then(() => greet(conn), () => undefined);
+  }
+
+  /** A new connection, once the board is loaded: the server's state vector, then who is here. */
+  function greet(conn: Connection): void {
+    const { room } = conn;
+    send(conn, syncStep1Message(room.doc));
+    const states = Array.from(room.awareness.getStates().keys());
+    if (states.length > 0) send(conn, awarenessMessage(room.awareness, states));
+  }
+
+  /** An upgrade whose path, Origin and token are well formed: does the token open this board? Then open it. */
+  function authorizeUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, upgrade: { path: string; workshopId: string; token: string }): void {
+    const { path, workshopId, token } = upgrade;
+    socket.on('error', () => socket.destroy());
+    // A centre's workshop: the facilitator's board, like its console, needs a signed-in member.
+    boardAccess(ctx.store, workshopId, token, { centres: ctx.centres, cookie: req.headers.cookie, now: ctx.now() }).then(
+      async (access) => {
+        if (!access) {
+          logger.info({ path, status: 401 }, 'board upgrade refused');
+          return refuseUpgrade(socket, 401, 'Unauthorized');
+        }
+        if (closed || socket.destroyed) return socket.destroy();
+        const room = await openRoom(workshopId);
+        wss.handleUpgrade(req, socket, head, (ws) => accept(ws, access, room, { token, cookie: req.headers.cookie }));
+      },
+      (error: unknown) => {
+        logger.error({ err: error, path }, 'board upgrade failed');
+        refuseUpgrade(socket, 500, 'Internal Server Error');
+      },
+    );
   }
 
   return {
     rooms: () => rooms.values(),
     handles: (req) => req.url?.startsWith(BOARD_WS_PATH) ?? false,
     handleUpgrade(req, socket, head) {
-      const path = (req.url ?? '').split('?')[0] ?? '';
-      const match = WORKSHOP_PATH.exec(path);
-      if (closed) return refuse(socket, 503, 'Service Unavailable');
-      if (!match) return refuse(socket, 404, 'Not Found');
-      if (!isAllowedOrigin(req.headers, ctx.config)) return refuse(socket, 403, 'Forbidden');
-      const token = tokenFromProtocols(req.headers['sec-websocket-protocol']);
-      if (!token) return refuse(socket, 401, 'Unauthorized');
-      const workshopId = match[1]!;
-      socket.on('error', () => socket.destroy());
-      // A centre's workshop: the facilitator's board, like its console, needs a signed-in member.
-      boardAccess(ctx.store, workshopId, token, { centres: ctx.centres, cookie: req.headers.cookie, now: ctx.now() }).then(
-        async (access) => {
-          if (!access) {
-            logger.info({ path, status: 401 }, 'board upgrade refused');
-            return refuse(socket, 401, 'Unauthorized');
-          }
-          if (closed || socket.destroyed) return socket.destroy();
-          const room = await openRoom(workshopId);
-          wss.handleUpgrade(req, socket, head, (ws) => accept(ws, access, room, { token, cookie: req.headers.cookie }));
-        },
-        (error: unknown) => {
-          logger.error({ err: error, path }, 'board upgrade failed');
-          refuse(socket, 500, 'Internal Server Error');
-        },
-      );
+      if (closed) return refuseUpgrade(socket, 503, 'Service Unavailable');
+      const upgrade = readUpgrade(req, ctx.config);
+      if ('status' in upgrade) return refuseUpgrade(socket, upgrade.status, upgrade.reason);
+      authorizeUpgrade(req, socket, head, upgrade);
     },
     async recheck(workshopId) {
       const room = rooms.get(workshopId);

@@ -1,5 +1,4 @@
 import type { Request, Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import {
   ErrorCode,
   acceptInvitationBody,
@@ -12,7 +11,7 @@ import {
 } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
-import { rateLimitHandler } from '../http/rateLimits';
+import { limitRequests } from '../http/rateLimits';
 import { hashSecret, newId } from '../security/tokens';
 import { UniqueViolationError } from '../store/WorkshopStore';
 import type { AccountRecord } from '../store/CentreStore';
@@ -23,7 +22,6 @@ import { endSession, sessionAccount, startSession } from './session';
 import { SignInLimiter } from './signInLimiter';
 import { guardedRouter } from '../http/guards';
 
-const limiterDefaults = { handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false } as const;
 /** Centres one address may create per hour. */
 const MAX_CENTRES_PER_HOUR = 10;
 
@@ -44,8 +42,8 @@ export function accountRoutes(ctx: AppContext): Router {
   const router = guardedRouter();
   const { centres } = ctx;
   const signIn = new SignInLimiter();
-  const centreLimiter = rateLimit({ ...limiterDefaults, windowMs: 60 * 60_000, limit: MAX_CENTRES_PER_HOUR });
-  const invitationLimiter = rateLimit({ ...limiterDefaults, windowMs: 15 * 60_000, limit: 20, skipSuccessfulRequests: true });
+  const centreLimiter = limitRequests({ windowMs: 60 * 60_000, limit: MAX_CENTRES_PER_HOUR });
+  const invitationLimiter = limitRequests({ windowMs: 15 * 60_000, limit: 20, skipSuccessfulRequests: true });
 
   async function newAccount(login: string, password: string): Promise<AccountRecord> {
     requireStrongPassword(password, normalizeLogin(login));

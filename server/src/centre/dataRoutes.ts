@@ -1,10 +1,9 @@
 import type { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { CENTRE_CSV_TABLES, ErrorCode, csvHeader, csvLanguage, briefWithoutIdeas, centreSettingsBody, workshopBriefsPublished, type CentreCsvTable, type EraseResponse } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
-import { rateLimitHandler } from '../http/rateLimits';
-import { bearerToken, participantAccess } from '../services/access';
+import { limitRequests } from '../http/rateLimits';
+import { bearerToken, participantAccess } from '../security/access';
 import { idParam, requireRight, requireSameOrigin } from './guard';
 import type { CentreLive } from './live';
 import { tableCsv } from '../retour/csv';
@@ -18,7 +17,7 @@ const isCsvTable = (value: string): value is CentreCsvTable => (CENTRE_CSV_TABLE
 export function dataRoutes(ctx: AppContext, live: CentreLive): Router {
   const router = guardedRouter();
   const { centres } = ctx;
-  const eraseLimiter = rateLimit({ handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false, windowMs: 60_000, limit: 30 });
+  const eraseLimiter = limitRequests({ windowMs: 60_000, limit: 30 });
 
   router.patch('/api/centres/:centreId/settings', async (req, res) => {
     requireSameOrigin(ctx, req);

@@ -1,7 +1,6 @@
 import type { Request, RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { MAX_WORKSHOPS_PER_HOUR } from '@gommette/shared';
-import { rateLimitHandler } from '../http/rateLimits';
+import { limitRequests } from '../http/rateLimits';
 import { ErrorCode, canDo, serverIdSchema, type CentreAction, type CentreRole } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
@@ -52,5 +51,5 @@ export function idParam(value: unknown, what: string): string {
 
 /** Writes of the space (templates, links, shares): per address, per hour. */
 export function centreWriteLimiter(): RequestHandler {
-  return rateLimit({ handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false, windowMs: 60 * 60_000, limit: MAX_WORKSHOPS_PER_HOUR * 4 });
+  return limitRequests({ windowMs: 60 * 60_000, limit: MAX_WORKSHOPS_PER_HOUR * 4 });
 }

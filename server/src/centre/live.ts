@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import type { BoardGateway } from '../board/boardGateway';
-import { participantRoom, screensRoom, staffRooms, workshopRooms, type GommetteServer } from '../realtime/types';
-import { kiosksRoom } from '../vote/rooms';
+import { kiosksRoom, participantRoom, screensRoom, staffRooms, workshopRooms } from '../realtime/rooms';
+import type { GommetteServer } from '../realtime/types';
 import { centreMemberMayRun } from './session';
 import { centreHolderIsMember, centreStaffLinkWorks } from './staffLinks';
 

@@ -1,5 +1,4 @@
 import type { Response, Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import {
   ErrorCode,
@@ -26,11 +25,11 @@ import {
 } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { HttpError, orThrow } from '../http/errors';
-import { rateLimitHandler } from '../http/rateLimits';
+import { limitRequests } from '../http/rateLimits';
 import { hashSecret, newId, newToken } from '../security/tokens';
 import { toCsv } from '../retour/csv';
-import { createWorkshop } from '../services/createWorkshop';
-import { publicBaseUrl } from '../services/links';
+import { createWorkshop } from '../workshop/createWorkshop';
+import { publicBaseUrl } from '../workshop/links';
 import { idParam, requireAccount, requireRight, requireSameOrigin } from './guard';
 import type { CentreLive } from './live';
 import { returningAcross } from '../retour/returning';
@@ -44,7 +43,6 @@ function sendCsv(res: Response, name: string, rows: string[][]): void {
   res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${name}"`).setHeader('Cache-Control', 'no-store').send(toCsv(rows));
 }
 
-const limiterDefaults = { handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false } as const;
 
 const centreWorkshopBody = createWorkshopBody.extend({
   seriesId: z.string().max(64).nullable().optional(),
@@ -56,7 +54,7 @@ const centreWorkshopBody = createWorkshopBody.extend({
 export function spaceRoutes(ctx: AppContext, live: CentreLive): Router {
   const router = guardedRouter();
   const { centres, config } = ctx;
-  const writeLimiter = rateLimit({ ...limiterDefaults, windowMs: 60 * 60_000, limit: MAX_WORKSHOPS_PER_HOUR * 4 });
+  const writeLimiter = limitRequests({ windowMs: 60 * 60_000, limit: MAX_WORKSHOPS_PER_HOUR * 4 });
 
   router.get('/api/centres/:centreId', async (req, res) => {
     const { centre, role } = await requireRight(ctx, req, 'view');

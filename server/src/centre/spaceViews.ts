@@ -16,7 +16,7 @@ import {
 } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { screenTokenFor } from '../security/tokens';
-import { facilitatorUrl, screenUrl } from '../services/links';
+import { facilitatorUrl, screenUrl } from '../workshop/links';
 import type { CentreRecord, CentreWorkshopRecord, SeriesRecord } from '../store/CentreStore';
 import { lastResults } from '../retour/sources';
 import { sessionOutcomes } from './outcomes';

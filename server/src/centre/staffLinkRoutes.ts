@@ -4,7 +4,7 @@ import { ErrorCode, MAX_LIVE_STAFF_LINKS_PER_ROLE, STAFF_LINK_ROLES, issueStaffL
 import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
 import { newId } from '../security/tokens';
-import { publicBaseUrl } from '../services/links';
+import { publicBaseUrl } from '../workshop/links';
 import type { CentreRecord } from '../store/CentreStore';
 import { centreWriteLimiter, idParam, requireRight, requireSameOrigin } from './guard';
 import type { CentreLive } from './live';

@@ -1,6 +1,6 @@
 import { INITIAL_STAFF_LINK_ID, staffLinkState, type StaffLinkRole, type StaffLinkState, type StaffLinkView } from '@gommette/shared';
 import { hashSecret, helperTokenFor, issuedStaffTokenFor, observerTokenFor } from '../security/tokens';
-import { helperUrl, observerUrl } from '../services/links';
+import { helperUrl, observerUrl } from '../workshop/links';
 import type { AppContext } from '../context';
 import type { CentreStore, StaffLinkRecord } from '../store/CentreStore';
 

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { PresenceMirror } from '../realtime/PresenceTracker';
+import type { PresenceMirror } from '../people/PresenceTracker';
 import { liveNodes, type Cluster } from './redis';
 
 /** A workshop's presence hash outlives its last change by this much (then Redis forgets it). */

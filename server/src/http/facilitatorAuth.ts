@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { ErrorCode, serverIdSchema } from '@gommette/shared';
 import type { AppContext } from '../context';
-import { bearerToken, checkFacilitator } from '../services/access';
+import { bearerToken, checkFacilitator } from '../security/access';
 import type { WorkshopRecord } from '../store/WorkshopStore';
 import { HttpError } from './errors';
 

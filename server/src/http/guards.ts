@@ -1,5 +1,5 @@
 import { Router, type Request, type RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator } from 'express-rate-limit';
 import { z } from 'zod';
 import {
   ErrorCode,
@@ -12,9 +12,9 @@ import {
 } from '@gommette/shared';
 import { sessionToken } from '../centre/session';
 import { hashSecret } from '../security/tokens';
-import { bearerToken } from '../services/access';
+import { bearerToken } from '../security/access';
 import { HttpError } from './errors';
-import { rateLimitHandler } from './rateLimits';
+import { limitRequests } from './rateLimits';
 
 const MINUTE_MS = 60_000;
 /** A join code as typed: letters, digits, spaces and dashes ("kp7-wq3"); normalised by the route. */
@@ -61,8 +61,6 @@ export function credentialKey(req: Request): string | null {
   return session ? `session:${hashSecret(session)}` : null;
 }
 
-const limiterDefaults = { handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false, windowMs: MINUTE_MS } as const;
-
 /**
  * Limits on every `/api` request, before the routes' own: per token or session when the request
  * carries one (a whole room shares the venue's address, so the address would punish everyone),
@@ -72,8 +70,8 @@ const limiterDefaults = { handler: rateLimitHandler, standardHeaders: 'draft-8',
 export function apiRateLimits(): RequestHandler[] {
   const address = (req: Request): string => ipKeyGenerator(req.ip ?? 'unknown');
   return [
-    rateLimit({ ...limiterDefaults, limit: MAX_REQUESTS_PER_ADDRESS_PER_MINUTE, keyGenerator: address }),
-    rateLimit({ ...limiterDefaults, limit: MAX_ANONYMOUS_REQUESTS_PER_ADDRESS_PER_MINUTE, skip: (req) => credentialKey(req) !== null, keyGenerator: address }),
-    rateLimit({ ...limiterDefaults, limit: MAX_REQUESTS_PER_TOKEN_PER_MINUTE, skip: (req) => credentialKey(req) === null, keyGenerator: (req) => credentialKey(req) ?? '' }),
+    limitRequests({ windowMs: MINUTE_MS, limit: MAX_REQUESTS_PER_ADDRESS_PER_MINUTE, keyGenerator: address }),
+    limitRequests({ windowMs: MINUTE_MS, limit: MAX_ANONYMOUS_REQUESTS_PER_ADDRESS_PER_MINUTE, skip: (req) => credentialKey(req) !== null, keyGenerator: address }),
+    limitRequests({ windowMs: MINUTE_MS, limit: MAX_REQUESTS_PER_TOKEN_PER_MINUTE, skip: (req) => credentialKey(req) === null, keyGenerator: (req) => credentialKey(req) ?? '' }),
   ];
 }

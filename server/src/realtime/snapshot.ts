@@ -10,9 +10,9 @@ import {
   type Snapshot,
 } from '@gommette/shared';
 import type { AppContext } from '../context';
-import { selfView, workshopSummary } from '../services/views';
-import { loadRoom } from './room';
-import { listPeople } from './StaffNotifier';
+import { selfView, workshopSummary } from '../workshop/views';
+import { loadRoom } from '../run/room';
+import { listPeople } from '../people/StaffNotifier';
 import { STAFF_ROLES, type SocketData } from './types';
 import { buildVoteSnapshot } from '../vote/voteSnapshot';
 

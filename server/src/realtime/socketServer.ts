@@ -13,26 +13,25 @@ import {
   type ConnectErrorData,
 } from '@gommette/shared';
 import type { AppContext } from '../context';
-import { checkFacilitator, helperAccess, observerAccess, participantAccess, screenAccess } from '../services/access';
-import { publicBaseUrl } from '../services/links';
+import { checkFacilitator, helperAccess, observerAccess, participantAccess, screenAccess } from '../security/access';
+import { publicBaseUrl } from '../workshop/links';
 import { hashSecret } from '../security/tokens';
 import type { WorkshopRecord } from '../store/WorkshopStore';
-import { selfView } from '../services/views';
-import { registerAnimationHandlers } from './animationHandlers';
-import { registerIdeaHandlers } from './ideaHandlers';
-import { registerQuestionnaireHandlers } from './questionnaireHandlers';
-import { StaffNotifier } from './StaffNotifier';
-import { createLimiters, take } from './limits';
+import { selfView } from '../workshop/views';
+import { registerIdeaHandlers } from '../ideas/ideaHandlers';
+import { registerPeopleHandlers } from '../people/peopleHandlers';
+import { registerQuestionnaireHandlers } from '../questionnaire/questionnaireHandlers';
+import { registerRunHandlers } from '../run/runHandlers';
+import { take } from './limits';
 import { buildSnapshot } from './snapshot';
-import { IdeaBroadcaster } from './IdeaBroadcaster';
-import { assistantsRoom, facilitatorRoom, participantRoom, participantsRoom, screensRoom, type GommetteServer, type GommetteSocket, type Realtime, type SocketData, STAFF_ROLES } from './types';
+import { createRealtime, type Realtime } from './realtime';
+import { assistantsRoom, facilitatorRoom, kiosksRoom, participantRoom, participantsRoom, screensRoom } from './rooms';
+import { STAFF_ROLES, type GommetteServer, type GommetteSocket, type SocketData } from './types';
 import { isAllowedOrigin } from './origin';
 import { kioskSocketData } from '../vote/kioskAccess';
-import { kiosksRoom } from '../vote/rooms';
 import { registerVoteHandlers } from '../vote/voteHandlers';
-import { VoteRealtime } from '../vote/VoteRealtime';
-import { loadRoom } from './room';
-import type { WorkshopEnd } from './WorkshopEnd';
+import { loadRoom } from '../run/room';
+import type { WorkshopEnd } from '../run/WorkshopEnd';
 
 /** How long socket.io keeps a dropped connection's session and missed events. */
 const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
@@ -111,13 +110,7 @@ export function createSocketServer(httpServer: http.Server, ctx: AppContext, end
       callback(allowed ? null : 'origin not allowed', allowed);
     },
   });
-  const realtime: Realtime = {
-    limiters: createLimiters(),
-    ideas: new IdeaBroadcaster({ io, countVisible: (workshopId) => ctx.store.countVisibleIdeas(workshopId), logger: ctx.logger }),
-    staff: new StaffNotifier(io, ctx, ctx.logger),
-    votes: new VoteRealtime(io, ctx),
-    end,
-  };
+  const realtime = createRealtime(io, ctx, end);
   realtime.votes.start().catch((error: unknown) => ctx.logger.error({ err: error }, 'vote timers failed to start'));
 
   // Open sockets per resident (participant), on this node: one token cannot hold thousands.
@@ -185,7 +178,8 @@ async function handleConnection(io: GommetteServer, socket: GommetteSocket, ctx:
   });
 
   registerIdeaHandlers(io, socket, ctx, realtime);
-  registerAnimationHandlers(io, socket, ctx, realtime);
+  registerRunHandlers(io, socket, ctx, realtime);
+  registerPeopleHandlers(socket, ctx);
   registerQuestionnaireHandlers(io, socket, ctx);
   registerVoteHandlers(io, socket, ctx, realtime);
 

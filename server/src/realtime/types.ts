@@ -1,10 +1,5 @@
 import type { Server, Socket } from 'socket.io';
 import type { CommandName, ParticipantSelf, Role, ServerToClientEvents } from '@gommette/shared';
-import type { IdeaBroadcaster } from './IdeaBroadcaster';
-import type { Limiters } from './limits';
-import type { StaffNotifier } from './StaffNotifier';
-import type { VoteRealtime } from '../vote/VoteRealtime';
-import type { WorkshopEnd } from './WorkshopEnd';
 
 /**
  * The server's view of client commands: payloads and acks are `unknown` until parsed, because
@@ -34,31 +29,6 @@ export interface InterServerEvents {
 }
 export type GommetteServer = Server<ServerSideCommands, ServerToClientEvents, InterServerEvents, SocketData>;
 export type GommetteSocket = Socket<ServerSideCommands, ServerToClientEvents, InterServerEvents, SocketData>;
-
-/** Projector screens: every visible idea, live. */
-export const screensRoom = (workshopId: string): string => `w:${workshopId}:screens`;
-/** Every phone of a workshop: counts and phases, not the others' ideas (the projector shows those). */
-export const participantsRoom = (workshopId: string): string => `w:${workshopId}:participants`;
-/** One resident's devices: their own ideas. */
-export const participantRoom = (participantId: string): string => `p:${participantId}`;
-/** The facilitator's consoles only. */
-export const facilitatorRoom = (workshopId: string): string => `w:${workshopId}:facilitators`;
-/** Table helpers and observers: their own room, never the facilitator's (issue 20, item 3). */
-export const assistantsRoom = (workshopId: string): string => `w:${workshopId}:assistants`;
-/** Staff: facilitators, table helpers and observers (every idea, moderation included). */
-export const staffRooms = (workshopId: string): string[] => [facilitatorRoom(workshopId), assistantsRoom(workshopId)];
-/** Everyone in a workshop. */
-export const workshopRooms = (workshopId: string): string[] => [screensRoom(workshopId), participantsRoom(workshopId), ...staffRooms(workshopId)];
-
-/** Real-time machinery shared by every connection's handlers. */
-export interface Realtime {
-  limiters: Limiters;
-  ideas: IdeaBroadcaster;
-  staff: StaffNotifier;
-  votes: VoteRealtime;
-  /** The workshop ends with its last step (and reopens when the facilitator goes back). */
-  end: WorkshopEnd;
-}
 
 /** Roles that see the facilitator's view of ideas and every instruction. */
 export const STAFF_ROLES: ReadonlyArray<Role> = ['facilitator', 'helper', 'observer'];

@@ -1,5 +1,4 @@
 import type { Request, Response, Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import {
   ErrorCode,
   MAX_BRIEFS_PER_WORKSHOP,
@@ -31,9 +30,9 @@ import {
 import type { AppContext } from '../context';
 import { facilitatorOf } from '../http/facilitatorAuth';
 import { HttpError, orThrow } from '../http/errors';
-import { rateLimitHandler } from '../http/rateLimits';
+import { limitRequests } from '../http/rateLimits';
 import { newId } from '../security/tokens';
-import { bearerToken, participantAccess } from '../services/access';
+import { bearerToken, participantAccess } from '../security/access';
 import { toCsv } from './csv';
 import { briefPdf, workshopPdf } from './pdf';
 import { briefSources, workshopExport, workshopFigures } from './sources';
@@ -62,7 +61,7 @@ function send(res: Response, type: string, name: string, body: string | Buffer):
 export function retourRoutes(ctx: AppContext): Router {
   const router = guardedRouter();
   const { store, retour } = ctx;
-  const publicLimiter = rateLimit({ windowMs: 60_000, limit: MAX_JOINS_PER_MINUTE, handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false });
+  const publicLimiter = limitRequests({ windowMs: 60_000, limit: MAX_JOINS_PER_MINUTE });
 
   const facilitator = async (req: Request) => (await facilitatorOf(ctx, req)).workshop;
 

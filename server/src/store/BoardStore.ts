@@ -1,7 +1,7 @@
 /**
  * Persistence of board documents (Yjs updates), one log per workshop. Yjs updates commute, so
  * the order rows come back in does not matter; `compact` replaces the rows it has merged with
- * one state. Ports are async so a PostgreSQL adapter can come without touching the gateway.
+ * one state. Adapters: SQLite and PostgreSQL; `boardContract.ts` runs against each.
  */
 export interface StoredBoard {
   updates: Uint8Array[];

@@ -35,7 +35,8 @@ export type InsertIdeaResult = { inserted: true; idea: Idea } | { inserted: fals
 /**
  * The persistence port for everything server-authoritative. Every method resolves only once
  * its write is durable (committed), so a caller may acknowledge right after it.
- * Adapters: SQLite (embedded default). The contract suite in `contract.ts` runs against each.
+ * Adapters: SQLite (embedded, the default) and PostgreSQL (`DATABASE_URL`, for several nodes).
+ * The contract suite in `contract.ts` runs against each.
  */
 export interface WorkshopStore {
   /** Rejects with `UniqueViolationError` when a join code or token hash is already taken. */

@@ -1,5 +1,5 @@
 /**
- * The behaviour every BoardStore adapter must have (SQLite today, PostgreSQL later).
+ * The behaviour every BoardStore adapter must have (SQLite and PostgreSQL).
  */
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 /**
  * The behaviour every WorkshopStore adapter must have. Each adapter's test file calls
- * `workshopStoreContract` with a factory; the same assertions then run against SQLite today
- * and PostgreSQL when it lands.
+ * `workshopStoreContract` with a factory; the same assertions then run against SQLite and
+ * PostgreSQL.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { BUILT_IN_TEMPLATES, initialRoom, type Idea, type Site } from '@gommette/shared';

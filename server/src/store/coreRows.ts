@@ -1,11 +1,18 @@
-import type { Site } from '@gommette/shared';
-import { isMood, isParticipantKind } from '@gommette/shared';
+import type { Idea, Site } from '@gommette/shared';
+import { IDEA_ORIGINS, isMood, isParticipantKind } from '@gommette/shared';
 import type { ParticipantRecord, WorkshopRecord } from './WorkshopStore';
 
 /**
- * Rows of the core tables (workshops, sites, participants) as both adapters read them back
- * (PostgreSQL's BIGINT already parsed to numbers), and the records they make.
+ * Rows of the core tables (workshops, sites, participants, ideas) as both adapters read them
+ * back (PostgreSQL's BIGINT already parsed to numbers), and the records they make. The one
+ * difference between the drivers is a boolean column: SQLite has no boolean type and stores 0
+ * or 1, PostgreSQL's BOOLEAN comes back as true or false (`Flag`).
  */
+
+/** A boolean column: 0/1 from SQLite, false/true from PostgreSQL. */
+export type Flag = number | boolean;
+export const isSet = (flag: Flag): boolean => flag === true || flag === 1;
+
 export interface ParticipantRow {
   id: string;
   workshop_id: string;
@@ -68,4 +75,40 @@ export const toParticipant = (row: ParticipantRow): ParticipantRecord => ({
   createdAt: row.created_at,
   kind: isParticipantKind(row.kind) ? row.kind : 'resident',
   tableId: row.table_id,
+});
+
+export interface IdeaRow {
+  id: string;
+  workshop_id: string;
+  site_id: string;
+  participant_id: string;
+  text: string;
+  hidden: Flag;
+  created_at: number;
+  table_id: number | null;
+  phase_id: string | null;
+  origin: string;
+  original_text: string | null;
+  pending: Flag;
+  parked: Flag;
+  merged_into: string | null;
+  theme: string | null;
+}
+
+export const toIdea = (row: IdeaRow): Idea => ({
+  id: row.id,
+  workshopId: row.workshop_id,
+  siteId: row.site_id,
+  participantId: row.participant_id,
+  text: row.text,
+  hidden: isSet(row.hidden),
+  createdAt: row.created_at,
+  tableId: row.table_id,
+  phaseId: row.phase_id,
+  origin: IDEA_ORIGINS.find((origin) => origin === row.origin) ?? 'phone',
+  originalText: row.original_text,
+  pending: isSet(row.pending),
+  parked: isSet(row.parked),
+  mergedInto: row.merged_into,
+  theme: row.theme,
 });

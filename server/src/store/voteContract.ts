@@ -1,5 +1,5 @@
 /**
- * The behaviour every VoteStore adapter must have (SQLite today, PostgreSQL later): exactly-once
+ * The behaviour every VoteStore adapter must have (SQLite and PostgreSQL): exactly-once
  * gommettes, budgets and caps under concurrency, take-backs, paper counts, aggregates only.
  */
 import { initialRoom } from '@gommette/shared';

@@ -1,11 +1,11 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { MAX_VOTE_COMMANDS_PER_10_S, VOTE_PHONE_BROADCAST_INTERVAL_MS, VOTE_SCREEN_BROADCAST_INTERVAL_MS, type RoundView, type VoteRound } from '@gommette/shared';
 import type { AppContext } from '../context';
-import { participantsRoom, screensRoom, staffRooms, type GommetteServer } from '../realtime/types';
+import type { GommetteServer } from '../realtime/types';
 import { claimOnce } from '../cluster/claim';
-import { Coalescer } from './Coalescer';
-import { everyVoteRoom, publicStaffRooms, staffResultsRooms } from './rooms';
-import { RoundTimers } from './RoundTimers';
+import { Coalescer } from '../timers/Coalescer';
+import { everyVoteRoom, participantsRoom, publicStaffRooms, screensRoom, staffResultsRooms, staffRooms } from '../realtime/rooms';
+import { DueTimers } from '../timers/DueTimers';
 import { resultsOf, roundViewOf } from './voteViews';
 
 /** A timed close claimed by one node is not retried by the others for this long. */
@@ -21,7 +21,7 @@ export class VoteRealtime {
   private readonly phones: Coalescer;
   /** The whole matrix to consoles and projectors: a table placing many ideas at once makes a few messages. */
   private readonly matrix: Coalescer;
-  private readonly timers: RoundTimers;
+  private readonly timers: DueTimers;
   /** Results messages sent (one per room group per flush), for the benchmark and tests. */
   broadcasts = 0;
 
@@ -39,7 +39,7 @@ export class VoteRealtime {
           .catch((error: unknown) => ctx.logger.error({ err: error, workshopId }, 'matrix broadcast failed'));
       }
     });
-    this.timers = new RoundTimers((workshopId, roundId) => {
+    this.timers = new DueTimers((workshopId, roundId) => {
       // Armed on every node; the first to claim it closes it.
       claimOnce(ctx.cluster, `round-close:${roundId}`, ROUND_CLOSE_CLAIM_MS)
         .then((mine) => (mine ? this.closeRound(workshopId, roundId) : null))

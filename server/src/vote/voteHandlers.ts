@@ -26,8 +26,10 @@ import {
 import type { AppContext } from '../context';
 import { onCommand, refuse, type CommandOutcome } from '../realtime/command';
 import { take } from '../realtime/limits';
-import { loadRoom } from '../realtime/room';
-import { participantRoom, participantsRoom, type GommetteServer, type GommetteSocket, type Realtime } from '../realtime/types';
+import { loadRoom } from '../run/room';
+import type { Realtime } from '../realtime/realtime';
+import { participantRoom, participantsRoom } from '../realtime/rooms';
+import type { GommetteServer, GommetteSocket } from '../realtime/types';
 import type { Voter, VoterWrite } from '../store/VoteStore';
 import { resultsOf, roundViewOf } from './voteViews';
 import { kioskTurnTime, voteKeysFor } from './voterKey';

@@ -3,7 +3,7 @@ import type { KioskLink } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { facilitatorOf } from '../http/facilitatorAuth';
 import { hashSecret } from '../security/tokens';
-import { publicBaseUrl } from '../services/links';
+import { publicBaseUrl } from '../workshop/links';
 import { kioskTokenFor, kioskUrl } from './kioskAccess';
 import { guardedRouter } from '../http/guards';
 

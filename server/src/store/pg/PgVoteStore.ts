@@ -1,26 +1,10 @@
 import type pg from 'pg';
 import { checkTakeBack, domainError, ErrorCode, type MatrixAxes, type MatrixPlacement, type MatrixView, type MyGommette, type VoteRound, type VoteTally } from '@gommette/shared';
 import type { CastInput, CreateRoundResult, KioskVoterRecord, TakeBackInput, VoteStore, VoterWrite } from '../VoteStore';
+import { toRound, type RoundRow } from '../voteRows';
 import { UniqueViolationError } from '../WorkshopStore';
 import { CastBatcher, noRound } from './castBatch';
 import { firstRow, query, rows, withTransaction, type Queryable } from './transaction';
-
-interface RoundRow {
-  id: string;
-  workshop_id: string;
-  idea_ids: string;
-  budget: number;
-  stacking: boolean;
-  cap_per_idea: number | null;
-  self_vote: boolean;
-  results: string;
-  closes_at: number | null;
-  status: string;
-  opened_at: number;
-  closed_at: number | null;
-  revealed_at: number | null;
-  version: number;
-}
 
 interface GommetteRow {
   id: string;
@@ -30,23 +14,6 @@ interface GommetteRow {
   taken_back: boolean;
   take_back_id: string | null;
 }
-
-const toRound = (row: RoundRow): VoteRound => ({
-  id: row.id,
-  workshopId: row.workshop_id,
-  ideaIds: JSON.parse(row.idea_ids) as string[],
-  budget: row.budget,
-  stacking: row.stacking,
-  capPerIdea: row.cap_per_idea,
-  selfVote: row.self_vote,
-  results: row.results === 'hidden' ? 'hidden' : 'live',
-  closesAt: row.closes_at,
-  status: row.status === 'closed' ? 'closed' : 'open',
-  openedAt: row.opened_at,
-  closedAt: row.closed_at,
-  revealedAt: row.revealed_at,
-  version: row.version,
-});
 
 const conflict = (message: string): VoterWrite => ({ kind: 'refused', error: domainError(ErrorCode.Conflict, message) });
 

@@ -2,7 +2,8 @@ import type pg from 'pg';
 import type { Idea, MethodTemplate, QuestionnaireAnswer, RoomState, Site } from '@gommette/shared';
 import { emptyMoodCounts, isMood } from '@gommette/shared';
 import type { InsertIdeaResult, ParticipantCounts, ParticipantRecord, WorkshopRecord, WorkshopStore } from '../WorkshopStore';
-import { BINARY, IDEA_COLUMNS, ideaValues, toIdea, toParticipant, toSite, toWorkshop, type IdeaRow, type ParticipantRow, type SiteRow, type WorkshopRow } from './rows';
+import { toIdea, toParticipant, toSite, toWorkshop, type IdeaRow, type ParticipantRow, type SiteRow, type WorkshopRow } from '../coreRows';
+import { BINARY, IDEA_COLUMNS, ideaValues } from './rows';
 import { firstRow, query, rows, withTransaction } from './transaction';
 
 const PARTICIPANT_COLUMNS = 'id, workshop_id, site_id, card_hash, nickname, mood, created_at, kind, table_id';

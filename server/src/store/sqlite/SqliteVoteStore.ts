@@ -1,23 +1,7 @@
 import type Database from 'better-sqlite3';
 import { checkCast, checkTakeBack, domainError, ErrorCode, type MatrixAxes, type MatrixPlacement, type MatrixView, type MyGommette, type VoteRound, type VoteTally } from '@gommette/shared';
 import type { CastInput, CreateRoundResult, KioskVoterRecord, TakeBackInput, VoteStore, VoterWrite } from '../VoteStore';
-
-interface RoundRow {
-  id: string;
-  workshop_id: string;
-  idea_ids: string;
-  budget: number;
-  stacking: number;
-  cap_per_idea: number | null;
-  self_vote: number;
-  results: string;
-  closes_at: number | null;
-  status: string;
-  opened_at: number;
-  closed_at: number | null;
-  revealed_at: number | null;
-  version: number;
-}
+import { toRound, type RoundRow } from '../voteRows';
 
 interface GommetteRow {
   id: string;
@@ -27,23 +11,6 @@ interface GommetteRow {
   taken_back: number;
   take_back_id: string | null;
 }
-
-const toRound = (row: RoundRow): VoteRound => ({
-  id: row.id,
-  workshopId: row.workshop_id,
-  ideaIds: JSON.parse(row.idea_ids) as string[],
-  budget: row.budget,
-  stacking: row.stacking === 1,
-  capPerIdea: row.cap_per_idea,
-  selfVote: row.self_vote === 1,
-  results: row.results === 'hidden' ? 'hidden' : 'live',
-  closesAt: row.closes_at,
-  status: row.status === 'closed' ? 'closed' : 'open',
-  openedAt: row.opened_at,
-  closedAt: row.closed_at,
-  revealedAt: row.revealed_at,
-  version: row.version,
-});
 
 const conflict = (message: string): VoterWrite => ({ kind: 'refused', error: domainError(ErrorCode.Conflict, message) });
 

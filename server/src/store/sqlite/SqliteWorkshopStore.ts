@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Idea, MethodTemplate, QuestionnaireAnswer, RoomState, Site } from '@gommette/shared';
-import { IDEA_ORIGINS, emptyMoodCounts, isMood } from '@gommette/shared';
+import { emptyMoodCounts, isMood } from '@gommette/shared';
 import {
   UniqueViolationError,
   type InsertIdeaResult,
@@ -10,43 +10,7 @@ import {
   type WorkshopStore,
 } from '../WorkshopStore';
 import { openSqliteDatabase, type SqliteOptions } from './database';
-import { toParticipant, toSite, toWorkshop, type ParticipantRow, type SiteRow, type WorkshopRow } from '../coreRows';
-
-interface IdeaRow {
-  id: string;
-  workshop_id: string;
-  site_id: string;
-  participant_id: string;
-  text: string;
-  hidden: number;
-  created_at: number;
-  table_id: number | null;
-  phase_id: string | null;
-  origin: string;
-  original_text: string | null;
-  pending: number;
-  parked: number;
-  merged_into: string | null;
-  theme: string | null;
-}
-
-const toIdea = (row: IdeaRow): Idea => ({
-  id: row.id,
-  workshopId: row.workshop_id,
-  siteId: row.site_id,
-  participantId: row.participant_id,
-  text: row.text,
-  hidden: row.hidden === 1,
-  createdAt: row.created_at,
-  tableId: row.table_id,
-  phaseId: row.phase_id,
-  origin: IDEA_ORIGINS.find((origin) => origin === row.origin) ?? 'phone',
-  originalText: row.original_text,
-  pending: row.pending === 1,
-  parked: row.parked === 1,
-  mergedInto: row.merged_into,
-  theme: row.theme,
-});
+import { toIdea, toParticipant, toSite, toWorkshop, type IdeaRow, type ParticipantRow, type SiteRow, type WorkshopRow } from '../coreRows';
 
 /** Ideas and their moderation, as bound parameters. */
 const ideaParams = (idea: Idea) => ({

@@ -4,9 +4,13 @@ import {
   ackError,
   ackOk,
   checkCanPostIdea,
+  checkIdeaText,
   currentPhase,
   isDomainError,
   isShown,
+  isValidTable,
+  moderateIdea,
+  normalizeText,
   postIdea,
   resolveResend,
   toAuthorView,
@@ -18,10 +22,13 @@ import {
   type IdeaView,
 } from '@gommette/shared';
 import type { AppContext } from '../context';
-import { onCommand, refuse, type CommandOutcome } from './command';
-import { take } from './limits';
-import { loadRoom } from './room';
-import { participantRoom, screensRoom, staffRooms, type GommetteServer, type GommetteSocket, type Realtime } from './types';
+import { hashSecret, newCardCode } from '../security/tokens';
+import { onCommand, refuse, type CommandOutcome } from '../realtime/command';
+import { take } from '../realtime/limits';
+import { loadRoom } from '../run/room';
+import type { Realtime } from '../realtime/realtime';
+import { participantRoom, screensRoom, staffRooms } from '../realtime/rooms';
+import type { GommetteServer, GommetteSocket } from '../realtime/types';
 
 /** After a moderation: staff get the details, the projector and the author what they may see. */
 export function broadcastModeration(io: GommetteServer, realtime: Realtime, idea: Idea): void {
@@ -100,8 +107,14 @@ export async function writeIdea(
   return { ack: ackOk(toAuthorView(result.idea, author.participantId)), broadcast: () => broadcastAdded(realtime, result.idea) };
 }
 
+/**
+ * The idea commands: a resident posts; the facilitator hides, moderates (theme, merge, park,
+ * approve) and types paper post-its; a table helper posts for someone without a phone.
+ */
 export function registerIdeaHandlers(io: GommetteServer, socket: GommetteSocket, ctx: AppContext, realtime: Realtime): void {
   const { store } = ctx;
+  const { workshopId } = socket.data;
+  const isFacilitator = (): boolean => socket.data.role === Role.Facilitator;
 
   onCommand(socket, ctx, 'idea:post', async (payload) => {
     const { role, participantId, workshopId } = socket.data;
@@ -119,5 +132,61 @@ export function registerIdeaHandlers(io: GommetteServer, socket: GommetteSocket,
     if (!idea) return refuse(ErrorCode.NotFound, 'no such idea in this workshop');
     ctx.logger.info({ workshopId: idea.workshopId, ideaId: idea.id, hidden: idea.hidden }, 'idea moderated');
     return { ack: ackOk(toFacilitatorView(idea)), broadcast: () => broadcastModeration(io, realtime, idea) };
+  });
+
+  onCommand(socket, ctx, 'idea:moderate', async (payload) => {
+    if (!isFacilitator()) return refuse(ErrorCode.Forbidden, 'only the facilitator moderates ideas');
+    const idea = await store.getIdea(payload.ideaId);
+    if (!idea || idea.workshopId !== workshopId) return refuse(ErrorCode.NotFound, 'no such idea in this workshop');
+    const { moderation } = payload;
+    const target = moderation.type === 'merge' && moderation.into !== null ? await store.getIdea(moderation.into) : null;
+    const room = await loadRoom(ctx, workshopId);
+    const theme = moderation.type === 'theme' && moderation.theme !== null ? normalizeText(moderation.theme) : null;
+    const moderated = moderateIdea(idea, moderation.type === 'theme' ? { type: 'theme', theme } : moderation, target, room.themes);
+    if (isDomainError(moderated)) return refuse(moderated.error, moderated.message);
+    const saved = await store.updateIdeaModeration(moderated);
+    if (!saved) return refuse(ErrorCode.NotFound, 'no such idea in this workshop');
+    ctx.logger.info({ workshopId, ideaId: saved.id, moderation: moderation.type }, 'idea moderated');
+    return { ack: ackOk(toFacilitatorView(saved)), broadcast: () => broadcastModeration(io, realtime, saved) };
+  });
+
+  onCommand(socket, ctx, 'ideas:approveAll', async () => {
+    if (!isFacilitator()) return refuse(ErrorCode.Forbidden, 'only the facilitator moderates ideas');
+    const approved = await store.approvePendingIdeas(workshopId);
+    return { ack: ackOk({ approved: approved.length }), broadcast: () => approved.forEach((idea) => broadcastModeration(io, realtime, idea)) };
+  });
+
+  onCommand(socket, ctx, 'idea:assist', async (payload) => {
+    if (socket.data.role !== Role.Helper && !isFacilitator()) return refuse(ErrorCode.Forbidden, 'only table helpers post for someone else');
+    const text = checkIdeaText(payload.text);
+    if (isDomainError(text)) return refuse(text.error, text.message);
+    const sites = await store.listSites(workshopId);
+    if (!sites.some((site) => site.id === payload.siteId)) return refuse(ErrorCode.NotFound, 'no such site in this workshop');
+    const room = await loadRoom(ctx, workshopId);
+    if (payload.tableId !== null && !isValidTable(payload.tableId, room.tableCount)) return refuse(ErrorCode.BadRequest, 'no such table');
+    // The helper's handle for a person without a phone becomes an assisted participant: counted, never named.
+    const participantId = `assisted-${payload.personId}`;
+    let person = await store.getParticipant(participantId);
+    if (person && person.workshopId !== workshopId) return refuse(ErrorCode.Conflict, 'this person id is already used');
+    if (!person) {
+      person = { id: participantId, workshopId, siteId: payload.siteId, cardHash: hashSecret(`assisted:${newCardCode()}:${participantId}`), nickname: null, mood: payload.mood, createdAt: ctx.now(), kind: 'assisted', tableId: payload.tableId };
+      await store.createParticipant(person, hashSecret(`assisted-device:${newCardCode()}:${participantId}`));
+      realtime.staff.changed(workshopId);
+    } else if (person.tableId !== payload.tableId) {
+      await store.setParticipantTables(workshopId, [{ participantId, tableId: payload.tableId }]);
+    }
+    const author: IdeaAuthor = { participantId, siteId: person.siteId, workshopId, tableId: payload.tableId };
+    return writeIdea(ctx, realtime, author, { id: payload.id, text }, 'assisted', participantId);
+  });
+
+  onCommand(socket, ctx, 'idea:paper', async (payload) => {
+    if (!isFacilitator()) return refuse(ErrorCode.Forbidden, 'only the facilitator types paper post-its');
+    const sites = await store.listSites(workshopId);
+    if (!sites.some((site) => site.id === payload.siteId)) return refuse(ErrorCode.NotFound, 'no such site in this workshop');
+    const room = await loadRoom(ctx, workshopId);
+    if (payload.tableId !== null && !isValidTable(payload.tableId, room.tableCount)) return refuse(ErrorCode.BadRequest, 'no such table');
+    const paper = await store.ensurePaperAuthor(workshopId, payload.siteId, ctx.now());
+    const author: IdeaAuthor = { participantId: paper.id, siteId: payload.siteId, workshopId, tableId: payload.tableId };
+    return writeIdea(ctx, realtime, author, payload, 'paper', socket.data.rateKey);
   });
 }

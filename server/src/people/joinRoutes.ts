@@ -1,5 +1,4 @@
 import type { Request, Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import QRCode from 'qrcode';
 import {
   ErrorCode,
@@ -15,25 +14,24 @@ import {
   type Site,
 } from '@gommette/shared';
 import { hashSecret, newCardCode, newId, newToken } from '../security/tokens';
-import { joinUrl, publicBaseUrl } from '../services/links';
-import { selfView } from '../services/views';
+import { joinUrl, publicBaseUrl } from '../workshop/links';
+import { selfView } from '../workshop/views';
 import { UniqueViolationError, type ParticipantRecord } from '../store/WorkshopStore';
 import type { AppContext } from '../context';
-import type { WorkshopEnd } from '../realtime/WorkshopEnd';
+import type { WorkshopEnd } from '../run/WorkshopEnd';
 import { cardsShowReturning } from '../retour/returning';
-import { HttpError, orThrow } from './errors';
-import { rateLimitHandler } from './rateLimits';
-import { guardedRouter } from './guards';
+import { HttpError, orThrow } from '../http/errors';
+import { limitRequests } from '../http/rateLimits';
+import { guardedRouter } from '../http/guards';
 
 const MAX_CARD_DRAWS = 5;
-const limiterDefaults = { handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false } as const;
 
 export function joinRoutes(ctx: AppContext, workshopEnd: WorkshopEnd): Router {
   const router = guardedRouter();
   const { store, config } = ctx;
-  const joinLimiter = rateLimit({ ...limiterDefaults, windowMs: 60_000, limit: MAX_JOINS_PER_MINUTE });
+  const joinLimiter = limitRequests({ windowMs: 60_000, limit: MAX_JOINS_PER_MINUTE });
   // Only failed card look-ups count, so a guessing run is slowed without hurting real residents.
-  const cardLimiter = rateLimit({ ...limiterDefaults, windowMs: 15 * 60_000, limit: MAX_CARD_ATTEMPTS_PER_15_MINUTES, skipSuccessfulRequests: true });
+  const cardLimiter = limitRequests({ windowMs: 15 * 60_000, limit: MAX_CARD_ATTEMPTS_PER_15_MINUTES, skipSuccessfulRequests: true });
 
   async function siteFromParam(req: Request): Promise<Site> {
     const code = normalizeJoinCode(String(req.params.joinCode ?? ''));

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IdeaView } from '@gommette/shared';
 import { IdeaBroadcaster } from './IdeaBroadcaster';
-import type { GommetteServer } from './types';
+import type { GommetteServer } from '../realtime/types';
 
 /** Records what would go out, room by room (the timing logic is what is tested here). */
 function recordingServer() {

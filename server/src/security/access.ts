@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { ErrorCode } from '@gommette/shared';
 import type { WorkshopRecord, WorkshopStore, ParticipantRecord } from '../store/WorkshopStore';
-import { hashSecret } from '../security/tokens';
+import { hashSecret } from './tokens';
 import { centreMemberMayRun, type ConsoleRequester } from '../centre/session';
 import { centreHolderIsMember, centreStaffLinkWorks } from '../centre/staffLinks';
 import type { CentreStore } from '../store/CentreStore';

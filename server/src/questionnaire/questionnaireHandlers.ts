@@ -1,9 +1,10 @@
 import { ErrorCode, Role, ackOk, checkAnswer, isDomainError, phoneActivity } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { newId } from '../security/tokens';
-import { onCommand, refuse } from './command';
-import { loadRoom } from './room';
-import { staffRooms, type GommetteServer, type GommetteSocket } from './types';
+import { onCommand, refuse } from '../realtime/command';
+import { loadRoom } from '../run/room';
+import { staffRooms } from '../realtime/rooms';
+import type { GommetteServer, GommetteSocket } from '../realtime/types';
 
 /** The closing questionnaire: answered once per resident, stored without them, counted for staff. */
 export function registerQuestionnaireHandlers(io: GommetteServer, socket: GommetteSocket, ctx: AppContext): void {

@@ -1,13 +1,9 @@
 import type { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import {
   ErrorCode,
   MAX_WORKSHOPS_PER_HOUR,
   createWorkshopBody,
   BUILT_IN_TEMPLATES,
-  DEFAULT_QUESTIONNAIRE,
-  aggregateAnswers,
-  type QuestionnaireResults,
   checkPhases,
   normalizeText,
   saveTemplateBody,
@@ -16,30 +12,26 @@ import {
   type WorkshopState,
 } from '@gommette/shared';
 import { newId, screenTokenFor } from '../security/tokens';
-import { createWorkshop } from '../services/createWorkshop';
+import { createWorkshop } from './createWorkshop';
 import { consoleStaffLinks } from '../centre/staffLinks';
-import { publicBaseUrl, screenUrl } from '../services/links';
-import { workshopSummary } from '../services/views';
+import { publicBaseUrl, screenUrl } from './links';
+import { workshopSummary } from './views';
 import type { AppContext } from '../context';
-import { facilitatorOf } from './facilitatorAuth';
-import { HttpError, orThrow } from './errors';
-import { rateLimitHandler } from './rateLimits';
-import { guardedRouter } from './guards';
+import { facilitatorOf } from '../http/facilitatorAuth';
+import { HttpError, orThrow } from '../http/errors';
+import { limitRequests } from '../http/rateLimits';
+import { guardedRouter } from '../http/guards';
 
 export function workshopRoutes(ctx: AppContext): Router {
   const router = guardedRouter();
   const { store, config } = ctx;
 
-  router.post(
-    '/api/workshops',
-    rateLimit({ windowMs: 60 * 60_000, limit: MAX_WORKSHOPS_PER_HOUR, handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false }),
-    async (req, res) => {
-      const body = await createWorkshop(ctx, createWorkshopBody.parse(req.body), req);
-      res.status(201).json(body);
-    },
-  );
+  router.post('/api/workshops', limitRequests({ windowMs: 60 * 60_000, limit: MAX_WORKSHOPS_PER_HOUR }), async (req, res) => {
+    const body = await createWorkshop(ctx, createWorkshopBody.parse(req.body), req);
+    res.status(201).json(body);
+  });
 
-  const templateLimiter = rateLimit({ windowMs: 60 * 60_000, limit: MAX_WORKSHOPS_PER_HOUR, handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false });
+  const templateLimiter = limitRequests({ windowMs: 60 * 60_000, limit: MAX_WORKSHOPS_PER_HOUR });
 
   router.get('/api/workshops/:id', async (req, res) => {
     const { workshop, token } = await facilitatorOf(ctx, req);
@@ -59,13 +51,6 @@ export function workshopRoutes(ctx: AppContext): Router {
       presence: await ctx.presence.get(workshop.id),
     };
     res.json(body);
-  });
-
-  /** The closing questionnaire's anonymous aggregate (small self-declared groups suppressed). */
-  router.get('/api/workshops/:id/questionnaire', async (req, res) => {
-    const { workshop } = await facilitatorOf(ctx, req);
-    const [room, answers] = await Promise.all([store.getRoom(workshop.id), store.listQuestionnaireAnswers(workshop.id)]);
-    res.json(aggregateAnswers(room?.questionnaire ?? DEFAULT_QUESTIONNAIRE, answers) satisfies QuestionnaireResults);
   });
 
   /** Built-in methods first, then the ones facilitators saved for the next ones. */

@@ -1,6 +1,7 @@
 import { ErrorCode, domainError, initialRoom, isDomainError, viewRoom, type DomainError, type RoomState } from '@gommette/shared';
 import type { AppContext } from '../context';
-import { participantsRoom, screensRoom, staffRooms, type GommetteServer } from './types';
+import { participantsRoom, screensRoom, staffRooms } from '../realtime/rooms';
+import type { GommetteServer } from '../realtime/types';
 
 /** Two consoles racing on the same change: retry on the fresh room this many times. */
 const MAX_ROOM_ATTEMPTS = 5;

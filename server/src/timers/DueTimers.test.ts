@@ -1,16 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Coalescer } from './Coalescer';
-import { RoundTimers } from './RoundTimers';
+import { DueTimers } from './DueTimers';
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('RoundTimers', () => {
+describe('DueTimers', () => {
   it('closes a round at its time, even weeks away (past setTimeout’s 24.8-day limit)', () => {
     vi.useFakeTimers({ now: 0 });
     const due: string[] = [];
-    const timers = new RoundTimers((_workshopId, roundId) => due.push(roundId), () => Date.now());
+    const timers = new DueTimers((_workshopId, roundId) => due.push(roundId), () => Date.now());
     const in40Days = 40 * 24 * 3600_000;
     timers.arm({ id: 'far', workshopId: 'w', closesAt: in40Days });
     timers.arm({ id: 'soon', workshopId: 'w', closesAt: 1_000 });
@@ -25,7 +25,7 @@ describe('RoundTimers', () => {
   it('fires at once for a round already due (after a restart), and never for a cancelled one', () => {
     vi.useFakeTimers({ now: 10_000 });
     const due: string[] = [];
-    const timers = new RoundTimers((_workshopId, roundId) => due.push(roundId), () => Date.now());
+    const timers = new DueTimers((_workshopId, roundId) => due.push(roundId), () => Date.now());
     timers.arm({ id: 'late', workshopId: 'w', closesAt: 5_000 });
     timers.arm({ id: 'cancelled', workshopId: 'w', closesAt: 12_000 });
     timers.cancel('cancelled');

@@ -3,7 +3,6 @@ import {
   Role,
   ackOk,
   applyRunAction,
-  checkIdeaText,
   checkPhases,
   checkQuestionnaire,
   currentPhase,
@@ -11,27 +10,23 @@ import {
   isDomainError,
   isValidTable,
   mixTables,
-  moderateIdea,
   normalizeText,
   setHandRaised,
-  toFacilitatorView,
   viewRoom,
   withPhases,
-  type IdeaAuthor,
   type RoomState,
   type RunAction,
   type RunState,
 } from '@gommette/shared';
 import { closeRound } from '../vote/VoteRealtime';
 import type { AppContext } from '../context';
-import { newCardCode } from '../security/tokens';
-import { hashSecret } from '../security/tokens';
-import { selfView } from '../services/views';
-import { onCommand, refuse, type CommandOutcome } from './command';
-import { broadcastModeration, writeIdea } from './ideaHandlers';
+import { selfView } from '../workshop/views';
+import { onCommand, refuse, type CommandOutcome } from '../realtime/command';
 import { broadcastRoom, loadRoom, updateRoom } from './room';
-import { listPeople, seatIdOf } from './StaffNotifier';
-import { participantRoom, type GommetteServer, type GommetteSocket, type Realtime } from './types';
+import { seatIdOf } from '../people/StaffNotifier';
+import type { Realtime } from '../realtime/realtime';
+import { participantRoom } from '../realtime/rooms';
+import type { GommetteServer, GommetteSocket } from '../realtime/types';
 
 function toRunAction(payload: { action: RunAction['type']; minutes?: number | undefined; phaseIndex?: number | undefined }): RunAction | null {
   switch (payload.action) {
@@ -65,10 +60,10 @@ function cleanThemes(themes: ReadonlyArray<string>): string[] {
 }
 
 /**
- * The facilitator runs the room (phases, timer, main levée, tables, safe mode, moderation); table
- * helpers post for residents without a phone; residents pick their table. Observers only watch.
+ * The facilitator runs the room (phases, timer, main levée, tables, safe mode, themes, the
+ * questionnaire's questions); residents pick their table. Observers only watch.
  */
-export function registerAnimationHandlers(io: GommetteServer, socket: GommetteSocket, ctx: AppContext, realtime: Realtime): void {
+export function registerRunHandlers(io: GommetteServer, socket: GommetteSocket, ctx: AppContext, realtime: Realtime): void {
   const { store } = ctx;
   const { workshopId } = socket.data;
   const isFacilitator = (): boolean => socket.data.role === Role.Facilitator;
@@ -186,66 +181,5 @@ export function registerAnimationHandlers(io: GommetteServer, socket: GommetteSo
     const assignment = mixTables(people, room.tableCount);
     ctx.logger.info({ workshopId, tables: room.tableCount, people: assignment.size }, 'tables mixed');
     return seat([...assignment].map(([participantId, tableId]) => ({ participantId, tableId })));
-  });
-
-  onCommand(socket, ctx, 'idea:moderate', async (payload) => {
-    if (!isFacilitator()) return refuse(ErrorCode.Forbidden, 'only the facilitator moderates ideas');
-    const idea = await store.getIdea(payload.ideaId);
-    if (!idea || idea.workshopId !== workshopId) return refuse(ErrorCode.NotFound, 'no such idea in this workshop');
-    const { moderation } = payload;
-    const target = moderation.type === 'merge' && moderation.into !== null ? await store.getIdea(moderation.into) : null;
-    const room = await loadRoom(ctx, workshopId);
-    const theme = moderation.type === 'theme' && moderation.theme !== null ? normalizeText(moderation.theme) : null;
-    const moderated = moderateIdea(idea, moderation.type === 'theme' ? { type: 'theme', theme } : moderation, target, room.themes);
-    if (isDomainError(moderated)) return refuse(moderated.error, moderated.message);
-    const saved = await store.updateIdeaModeration(moderated);
-    if (!saved) return refuse(ErrorCode.NotFound, 'no such idea in this workshop');
-    ctx.logger.info({ workshopId, ideaId: saved.id, moderation: moderation.type }, 'idea moderated');
-    return { ack: ackOk(toFacilitatorView(saved)), broadcast: () => broadcastModeration(io, realtime, saved) };
-  });
-
-  onCommand(socket, ctx, 'ideas:approveAll', async () => {
-    if (!isFacilitator()) return refuse(ErrorCode.Forbidden, 'only the facilitator moderates ideas');
-    const approved = await store.approvePendingIdeas(workshopId);
-    return { ack: ackOk({ approved: approved.length }), broadcast: () => approved.forEach((idea) => broadcastModeration(io, realtime, idea)) };
-  });
-
-  onCommand(socket, ctx, 'idea:assist', async (payload) => {
-    if (socket.data.role !== Role.Helper && !isFacilitator()) return refuse(ErrorCode.Forbidden, 'only table helpers post for someone else');
-    const text = checkIdeaText(payload.text);
-    if (isDomainError(text)) return refuse(text.error, text.message);
-    const sites = await store.listSites(workshopId);
-    if (!sites.some((site) => site.id === payload.siteId)) return refuse(ErrorCode.NotFound, 'no such site in this workshop');
-    const room = await loadRoom(ctx, workshopId);
-    if (payload.tableId !== null && !isValidTable(payload.tableId, room.tableCount)) return refuse(ErrorCode.BadRequest, 'no such table');
-    // The helper's handle for a person without a phone becomes an assisted participant: counted, never named.
-    const participantId = `assisted-${payload.personId}`;
-    let person = await store.getParticipant(participantId);
-    if (person && person.workshopId !== workshopId) return refuse(ErrorCode.Conflict, 'this person id is already used');
-    if (!person) {
-      person = { id: participantId, workshopId, siteId: payload.siteId, cardHash: hashSecret(`assisted:${newCardCode()}:${participantId}`), nickname: null, mood: payload.mood, createdAt: ctx.now(), kind: 'assisted', tableId: payload.tableId };
-      await store.createParticipant(person, hashSecret(`assisted-device:${newCardCode()}:${participantId}`));
-      realtime.staff.changed(workshopId);
-    } else if (person.tableId !== payload.tableId) {
-      await store.setParticipantTables(workshopId, [{ participantId, tableId: payload.tableId }]);
-    }
-    const author: IdeaAuthor = { participantId, siteId: person.siteId, workshopId, tableId: payload.tableId };
-    return writeIdea(ctx, realtime, author, { id: payload.id, text }, 'assisted', participantId);
-  });
-
-  onCommand(socket, ctx, 'idea:paper', async (payload) => {
-    if (!isFacilitator()) return refuse(ErrorCode.Forbidden, 'only the facilitator types paper post-its');
-    const sites = await store.listSites(workshopId);
-    if (!sites.some((site) => site.id === payload.siteId)) return refuse(ErrorCode.NotFound, 'no such site in this workshop');
-    const room = await loadRoom(ctx, workshopId);
-    if (payload.tableId !== null && !isValidTable(payload.tableId, room.tableCount)) return refuse(ErrorCode.BadRequest, 'no such table');
-    const paper = await store.ensurePaperAuthor(workshopId, payload.siteId, ctx.now());
-    const author: IdeaAuthor = { participantId: paper.id, siteId: payload.siteId, workshopId, tableId: payload.tableId };
-    return writeIdea(ctx, realtime, author, payload, 'paper', socket.data.rateKey);
-  });
-
-  onCommand(socket, ctx, 'participants:list', async () => {
-    if (socket.data.role === Role.Participant || socket.data.role === Role.Screen) return refuse(ErrorCode.Forbidden, 'staff only');
-    return { ack: ackOk(await listPeople(ctx, workshopId)) };
   });
 }

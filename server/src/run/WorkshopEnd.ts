@@ -1,8 +1,8 @@
 import { applyWorkshopEnd, ErrorCode, domainError, isDomainError, lastStepEndsAt, settleRun, workshopEndChange, type RoomState, type RunState } from '@gommette/shared';
 import type { AppContext } from '../context';
-import { RoundTimers } from '../vote/RoundTimers';
+import { DueTimers } from '../timers/DueTimers';
 import { broadcastRoom, loadRoom, updateRoom } from './room';
-import type { GommetteServer } from './types';
+import type { GommetteServer } from '../realtime/types';
 
 /**
  * The workshop ends with its last step (`shared/src/animation/finish.ts`): this keeps the follow-up's
@@ -11,14 +11,14 @@ import type { GommetteServer } from './types';
  * restart (timer lost) the join link settles the room when a resident opens it (`settle`).
  */
 export class WorkshopEnd {
-  /** One timer per workshop whose last step is counting down (RoundTimers is keyed by any id). */
-  private readonly timers: RoundTimers;
+  /** One timer per workshop whose last step is counting down, keyed by the workshop's id. */
+  private readonly timers: DueTimers;
 
   constructor(
     private readonly io: () => GommetteServer | null,
     private readonly ctx: AppContext,
   ) {
-    this.timers = new RoundTimers((workshopId) => {
+    this.timers = new DueTimers((workshopId) => {
       this.settle(workshopId).catch((error: unknown) => ctx.logger.error({ err: error, workshopId }, 'last step end failed'));
     }, ctx.now);
   }

@@ -2,7 +2,8 @@ import type { PersonView } from '@gommette/shared';
 import type { Logger } from 'pino';
 import type { AppContext } from '../context';
 import { voteKeysFor } from '../vote/voterKey';
-import { staffRooms, type GommetteServer } from './types';
+import { staffRooms } from '../realtime/rooms';
+import type { GommetteServer } from '../realtime/types';
 
 /** People shown to staff are coalesced like presence: a room joining at once sends a few lists. */
 const STAFF_NOTIFY_INTERVAL_MS = 500;

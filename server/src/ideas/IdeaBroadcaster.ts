@@ -1,6 +1,7 @@
 import { IDEA_BROADCAST_INTERVAL_MS, type IdeaView } from '@gommette/shared';
 import type { Logger } from 'pino';
-import { participantsRoom, type GommetteServer } from './types';
+import { participantsRoom } from '../realtime/rooms';
+import type { GommetteServer } from '../realtime/types';
 
 export interface IdeaBroadcasterOptions {
   io: GommetteServer;
