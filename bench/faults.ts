@@ -169,6 +169,8 @@ interface KillRecord {
   restartMs: number;
   /** Rolling restarts: SIGTERM → the process exited, ms. */
   stopMs?: number;
+  /** Rolling restarts: SIGTERM → every client connected again (to any node), ms. */
+  allBackMs?: number;
 }
 
 interface RunReport {
@@ -247,6 +249,8 @@ async function run(options: Options, target: Target, deadline: number): Promise<
       const order: RoundOrder = { round, roundId: opened.id, ballot, ideasPerClient: IDEAS_PER_ROUND, ideaClients: options.participants, castsPerClient: options.budget };
       const rolling = async (acked: () => Promise<number>): Promise<void> => {
         if (!(target instanceof ClusterTarget)) throw new Error('--rolling needs the cluster');
+        const connectedClients = async (): Promise<number> =>
+          (await Promise.all(workers.map((worker) => worker.ask({ type: 'progress' }, 'progress', remaining(deadline))))).reduce((sum, reply) => sum + reply.connected, 0);
         let ackedBefore = await acked();
         while (ackedBefore < perRound * KILL_AT_SHARE) {
           await new Promise((resolve) => setTimeout(resolve, Math.min(KILL_POLL_MS, remaining(deadline))));
@@ -259,6 +263,13 @@ async function run(options: Options, target: Target, deadline: number): Promise<
           const number = kills.length + 1;
           const noticed = await Promise.all(workers.map((worker) => worker.ask({ type: 'killed', kill: number, killedAt }, 'killed', remaining(deadline))));
           await target.restartNode(node);
+          const restartMs = benchClock() - killedAt;
+          // As an operator would: the next node only once every phone is connected again.
+          let connectedNow = await connectedClients();
+          while (connectedNow < options.participants) {
+            await new Promise((resolve) => setTimeout(resolve, Math.min(KILL_POLL_MS * 5, remaining(deadline))));
+            connectedNow = await connectedClients();
+          }
           const record: KillRecord = {
             kill: number,
             round,
@@ -267,12 +278,13 @@ async function run(options: Options, target: Target, deadline: number): Promise<
             ackedBefore,
             pendingClients: noticed.reduce((sum, reply) => sum + reply.pendingClients, 0),
             pendingCommands: noticed.reduce((sum, reply) => sum + reply.pendingCommands, 0),
-            restartMs: benchClock() - killedAt,
+            restartMs,
             stopMs,
+            allBackMs: benchClock() - killedAt,
           };
           kills.push(record);
           console.log(
-            `  round ${round}: SIGTERM node ${node} after ${ackedBefore}/${perRound} acks: exited after ${stopMs.toFixed(0)} ms; ${record.pendingCommands} commands of ${record.pendingClients} clients outstanding; healthy again after ${record.restartMs.toFixed(0)} ms`,
+            `  round ${round}: SIGTERM node ${node} after ${ackedBefore}/${perRound} acks: exited after ${stopMs.toFixed(0)} ms; ${record.pendingCommands} commands of ${record.pendingClients} clients outstanding; healthy again after ${record.restartMs.toFixed(0)} ms; all ${connectedNow} clients connected again after ${record.allBackMs!.toFixed(0)} ms`,
           );
           ackedBefore = await acked();
         }

@@ -230,7 +230,7 @@ onParentRequest<FaultsWorkerRequest>(async (request) => {
       runRound(request).catch(failToParent);
       return;
     case 'progress':
-      await replyToParent<FaultsWorkerReply>({ type: 'progress', round, acked: roundAcked });
+      await replyToParent<FaultsWorkerReply>({ type: 'progress', round, acked: roundAcked, connected: clients.filter((client) => client.socket.connected).length });
       return;
     case 'killed': {
       const pending = new Map<number, number>();
