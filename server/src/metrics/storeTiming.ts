@@ -17,8 +17,8 @@ export function timedStores(stores: Stores, histogram: Histogram<'store' | 'kind
     const port = stores[key] as unknown as Record<string, unknown>;
     const label = PORT_LABELS[key];
     timed[key] = new Proxy(port, {
-      get(target, property, receiver) {
-        const value = Reflect.get(target, property, receiver) as unknown;
+      get(target, property) {
+        const value = Reflect.get(target, property) as unknown;
         if (typeof value !== 'function' || typeof property !== 'string' || property === 'close' || property === 'constructor') return value;
         const kind = READ.test(property) ? 'read' : 'write';
         return (...args: unknown[]) => {
