@@ -254,8 +254,11 @@ export function createCluster(options = {}) {
       return cluster;
     },
 
-    /** SIGKILL node `index` (a crash). The balancer sends its clients to the live nodes. */
+    /** SIGKILL node `index` (a crash), or SIGTERM (a stop). The balancer sends its clients to the live nodes. */
     async kill(index, signal = 'SIGKILL') {
+      // A graceful stop is drained first, as Caddy's lb_try_duration retries another node at once:
+      // the phones it tells to reconnect go to the live nodes.
+      if (signal !== 'SIGKILL') balancer?.healthy.delete(index);
       await nodes[index].kill(signal);
       balancer?.healthy.delete(index);
     },
