@@ -117,7 +117,7 @@ test('an admin invites a facilitator, who runs a two-session series from a share
   await phone.page.getByTestId('erase-contributions').click();
   await expect(screen.ideaCards()).toHaveCount(0);
   await expect(phone.page.getByTestId('idea-input')).toHaveCount(0);
-  expect(dialogs[1]).toContain('2 idée(s)');
+  expect(dialogs[1]).toContain('2 idées et ton profil');
 
   // The admin removes the facilitator: the open console closes, and the link no longer opens it.
   await admin.page.reload();

@@ -23,6 +23,32 @@ const sizes = [
   { width: 1280, height: 720 },
 ];
 
+/** Long enough to be cut on one line at 1280×720; it must wrap (two lines) or shrink, never be cut. */
+const PURPOSE_END = 'choisir, avec les habitants des quatre lieux, une invention que les jeunes fabriqueront avec le centre social d’ici l’été, présentée à la fête de quartier.';
+
+/** The purpose line: whole on the screen, all its words, on at most two lines, not cut by an ellipsis. */
+async function expectPurposeWhole(screen: ScreenPage): Promise<void> {
+  const purpose = screen.page.getByTestId('screen-purpose');
+  await expect(purpose).toHaveText(PURPOSE_END);
+  await screen.expectInViewport([purpose]);
+  const shape = await purpose.evaluate((element) => {
+    const style = getComputedStyle(element);
+    return {
+      whiteSpace: style.whiteSpace,
+      textOverflow: style.textOverflow,
+      // Only a box that hides its overflow can cut text (a visible overflow is glyphs' ink, not a cut).
+      cutX: style.overflowX === 'visible' ? 0 : element.scrollWidth - element.clientWidth,
+      cutY: style.overflowY === 'visible' ? 0 : element.scrollHeight - element.clientHeight,
+      lines: Math.round(element.getBoundingClientRect().height / parseFloat(style.lineHeight)),
+    };
+  });
+  expect(shape.whiteSpace).not.toBe('nowrap');
+  expect(shape.textOverflow).not.toBe('ellipsis');
+  expect(shape.cutX).toBeLessThanOrEqual(1);
+  expect(shape.cutY).toBeLessThanOrEqual(1);
+  expect(shape.lines).toBeLessThanOrEqual(2);
+}
+
 async function newPage(browser: Browser, viewport: { width: number; height: number }, locale = 'fr-FR') {
   const context = await browser.newContext({ viewport, locale, reducedMotion: 'reduce' });
   contexts.push(context);
@@ -33,6 +59,7 @@ test('the projector gives the stage to the ideas, then to the results, with no e
   test.setTimeout(150_000);
   const workshop = await createWorkshopByApi(server.url, {
     sites: [{ name: 'Centre social des Tilleuls' }, { name: 'Maison du Chemin Rouge' }, { name: 'Médiathèque' }, { name: 'Café associatif' }],
+    purpose: `Votre participation servira à ${PURPOSE_END}`,
   });
   const phone = new PhonePage(await newPage(browser, { width: 360, height: 740 }));
   await phone.join(workshop.sites[0]!.joinUrl, 'sunny');
@@ -52,6 +79,7 @@ test('the projector gives the stage to the ideas, then to the results, with no e
     const newest = [...ideas].reverse().slice(0, 8).map((text) => screen.ideaCards().filter({ hasText: text }));
     await screen.expectInViewport(newest);
     await expect(screen.editingControls()).toHaveCount(0);
+    await expectPurposeWhole(screen);
   }
 
   // A vote: the top five results are whole on the screen.
@@ -65,6 +93,13 @@ test('the projector gives the stage to the ideas, then to the results, with no e
     await expect(screen.page.getByTestId('vote-row')).toHaveCount(10);
     await screen.expectInViewport(vote.topRows(5));
     await expect(screen.editingControls()).toHaveCount(0);
+    await expectPurposeWhole(screen);
+    // The per-site line of each of the top five is whole and readable from the back: 20 px or more.
+    for (const row of vote.topRows(5)) {
+      const sitesLine = row.locator('.vote-row__sites');
+      await screen.expectInViewport([sitesLine]);
+      expect(await sitesLine.evaluate((element) => parseFloat(getComputedStyle(element).fontSize))).toBeGreaterThanOrEqual(20);
+    }
     // In Arabic (right to left, longer rank labels) too.
     await screen.page.getByRole('button', { name: 'العربية', exact: true }).click();
     await expect(screen.page.locator('html')).toHaveAttribute('dir', 'rtl');

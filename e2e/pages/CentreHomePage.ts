@@ -17,6 +17,9 @@ export class CentreHomePage {
     await form.getByTestId('centre-login').fill(centre.login);
     await form.getByTestId('centre-password').fill(centre.password);
     await form.getByTestId('create-centre').click();
+    // Created: the form empties (issue 19), ready for another centre.
+    await expect(form.getByTestId('centre-name')).toHaveValue('');
+    await expect(form.getByTestId('centre-town')).toHaveValue('');
     await this.page.getByTestId('my-centres').getByRole('link', { name: new RegExp(centre.name) }).click();
     await expect(this.page.getByTestId('centre-title')).toContainText(centre.name);
   }

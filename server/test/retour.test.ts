@@ -168,14 +168,20 @@ describe('exports', () => {
     const loop = await runWorkshop();
     const ideas = await download(`/api/workshops/${loop.workshop.id}/export/ideas.csv`, loop.auth);
     expect(ideas.type).toContain('text/csv');
+    // Without ?lang= nor a known Accept-Language, the header row is in French (the reader's
+    // language, as for the centre's tables); the rows keep their values.
     const rows = parse(ideas.bytes, { bom: true, columns: true }) as Array<Record<string, string>>;
-    const sac = rows.find((row) => row.idea_id === loop.ideaIds[0]);
-    expect(sac).toMatchObject({ text: TRICKY_IDEA, site: 'Centre social, "Nord"', gommettes: '6', rank: '1', 'gommettes_Centre social, "Nord"': '3', gommettes_Maraude: '3' });
-    expect(rows.find((row) => row.idea_id === loop.ideaIds[2])?.text).toBe("'=SOMME(A1:A9) une carte des lieux");
+    const sac = rows.find((row) => row['identifiant de l’idée'] === loop.ideaIds[0]);
+    expect(sac).toMatchObject({ texte: TRICKY_IDEA, lieu: 'Centre social, "Nord"', gommettes: '6', rang: '1', 'gommettes (Centre social, "Nord")': '3', 'gommettes (Maraude)': '3' });
+    expect(rows.find((row) => row['identifiant de l’idée'] === loop.ideaIds[2])?.texte).toBe("'=SOMME(A1:A9) une carte des lieux");
+    const english = await download(`/api/workshops/${loop.workshop.id}/export/ideas.csv?lang=en`, loop.auth);
+    const englishRows = parse(english.bytes, { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect(englishRows.find((row) => row['idea id'] === loop.ideaIds[0])).toMatchObject({ text: TRICKY_IDEA, site: 'Centre social, "Nord"', rank: '1', 'gommettes (Maraude)': '3' });
     expectNoIdentity(ideas.bytes.toString('utf8'), loop);
 
     const questionnaire = await download(`/api/workshops/${loop.workshop.id}/export/questionnaire.csv`, loop.auth);
     const qRows = parse(questionnaire.bytes, { bom: true }) as string[][];
+    expect(qRows[0]?.slice(0, 4)).toEqual(['rubrique', 'libellé', 'réponses', 'moyenne']);
     expect(qRows).toContainEqual(['learned', TRICKY_LEARNED, '', '', '', '', '', '', '']);
     expect(qRows).toContainEqual(['age_band', 'over-75', '< 5', '', '', '', '', '', '']);
     expect(qRows.find((row) => row[1] === "J'ai pu donner mon avis")?.slice(2, 4)).toEqual(['6', '4.5']);
@@ -192,7 +198,9 @@ describe('exports', () => {
       const text = (await parser.getText()).text.replace(/\s+/g, ' ');
       await parser.destroy();
       expect(text).toContain('Comment aider les personnes sans abri dans leur quotidien ?');
-      expect(text).toContain('Votre participation servira à choisir une invention');
+      // The heading, then the purpose without the lead-in the facilitator typed: said once.
+      expect(text).toContain('Votre participation servira à… choisir une invention');
+      expect(text).not.toContain('servira à choisir');
       expect(text).toContain('Le sac à dos');
     }
   });

@@ -24,8 +24,8 @@ function counting<T extends object>(target: T, method: keyof T, calls: { n: numb
   });
 }
 
-/** Gommettes counted in these results (a site with few voters is pooled as `heldBack`). */
-const gommettes = (results: VoteResults): number => results.heldBack + (results.ranking ?? []).reduce((sum, row) => sum + row.digital, 0);
+/** Gommettes counted in these results (every one is in the totals at once, small sites too). */
+const gommettes = (results: VoteResults): number => (results.ranking ?? []).reduce((sum, row) => sum + row.digital, 0);
 
 const listIdeas = { n: 0 };
 const tally = { n: 0 };

@@ -11,3 +11,5 @@ export * from './questionnaire';
 export * from './vote';
 export * from './centre';
 export * from './retour';
+export * from './domain/format';
+export * from './domain/purpose';

@@ -13,12 +13,15 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 export class ApiError extends Error {
   readonly code: ClientErrorCode;
   readonly status: number;
+  /** For `rate_limited`: how long the server asks to wait (from the limiter's reset time), if it said. */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(code: ClientErrorCode, status: number, message: string) {
+  constructor(code: ClientErrorCode, status: number, message: string, retryAfterMs?: number) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
+    this.retryAfterMs = retryAfterMs;
   }
 }
 

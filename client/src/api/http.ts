@@ -41,7 +41,7 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
   if (!response.ok) {
     const code = isRecord(body) && isErrorCode(body.code) ? body.code : statusToCode(response.status);
     const message = isRecord(body) && typeof body.message === 'string' ? body.message : response.statusText;
-    throw new ApiError(code, response.status, message);
+    throw new ApiError(code, response.status, message, retryAfterOf(body, response.headers.get('Retry-After')));
   }
   if (body === null) throw new ApiError('internal', response.status, 'empty response');
   return body as T;
@@ -60,4 +60,11 @@ function statusToCode(status: number) {
 
 export function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
+}
+
+/** The wait a refusal asks for: the body's `retryAfterMs`, else the Retry-After header (seconds). */
+function retryAfterOf(body: unknown, header: string | null): number | undefined {
+  if (isRecord(body) && typeof body.retryAfterMs === 'number' && Number.isFinite(body.retryAfterMs)) return Math.max(0, body.retryAfterMs);
+  const seconds = header === null ? Number.NaN : Number(header);
+  return Number.isFinite(seconds) ? Math.max(0, seconds * 1000) : undefined;
 }

@@ -27,7 +27,13 @@ export function CreateCentreForm({ signedIn, onCreated }: CreateCentreFormProps)
     setBusy(true);
     setError(null);
     try {
-      onCreated(await centreApi.createCentre({ name, town, ...(signedIn ? {} : { admin: { login: login.trim(), password } }) }));
+      const account = await centreApi.createCentre({ name, town, ...(signedIn ? {} : { admin: { login: login.trim(), password } }) });
+      // Created: the form empties, ready for another centre (it stays on the page when signed in).
+      setName('');
+      setTown('');
+      setLogin('');
+      setPassword('');
+      onCreated(account);
     } catch (failure) {
       setError(refusalMessage(t, failure, 'account'));
     } finally {

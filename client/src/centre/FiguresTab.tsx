@@ -1,4 +1,4 @@
-import type { TerritoryFigures, TerritoryTotal } from '@gommette/shared';
+import type { TerritoryFigures } from '@gommette/shared';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertText } from '../components/AlertText';
@@ -7,9 +7,9 @@ import { centreApi } from './api';
 import { essaimageApi } from './essaimageApi';
 import { refusalMessage } from './refusal';
 import { useLoad } from './useLoad';
+import { TerritoryView } from './TerritoryView';
 import { VoteQuestionnaireFigures } from './VoteQuestionnaireFigures';
 
-const shown = (count: TerritoryTotal) => (typeof count === 'number' ? count.toLocaleString() : count);
 
 /** Counts only: the centre's participation across workshops, and the territory (small groups as "< 5"). */
 export function FiguresTab({ centreId }: { centreId: string }) {
@@ -93,68 +93,8 @@ export function FiguresTab({ centreId }: { centreId: string }) {
         <h2 id="territory-heading">{t('centre.figures.territoryHeading')}</h2>
         <p className="hint">{t('centre.figures.territoryIntro')}</p>
         {error && <AlertText>{error}</AlertText>}
-        {territory?.centres === 0 && <p data-testid="territory-none">{t('centre.figures.territoryNone')}</p>}
-        {territory && territory.centres > 0 ? (
-          <table className="centre-table" data-testid="territory">
-            <thead>
-              <tr>
-                <th scope="col">{t('centre.figures.centre')}</th>
-                <th scope="col">{t('centre.figures.workshops')}</th>
-                <th scope="col">{t('centre.figures.participants')}</th>
-                <th scope="col">{t('centre.figures.assisted')}</th>
-                <th scope="col">{t('centre.figures.ideas')}</th>
-                <th scope="col">{t('centre.essaimage.voters')}</th>
-                <th scope="col">{t('centre.essaimage.gommettesTotal')}</th>
-                <th scope="col">{t('centre.essaimage.responses')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {territory.perCentre.map((line) => (
-                <tr key={`${line.name}-${line.town}`}>
-                  <th scope="row">
-                    {line.name} ({line.town})
-                  </th>
-                  <td>{line.workshops}</td>
-                  <td>{shown(line.participants)}</td>
-                  <td>{shown(line.assisted)}</td>
-                  <td>{shown(line.ideas)}</td>
-                  <td>{shown(line.voters)}</td>
-                  <td>{shown(line.gommettes)}</td>
-                  <td>{shown(line.responses)}</td>
-                </tr>
-              ))}
-              <tr>
-                <th scope="row">{t('centre.figures.centres')} : {territory.centres}</th>
-                <td>{territory.workshops}</td>
-                <td>{shown(territory.participants)}</td>
-                <td>{shown(territory.assisted)}</td>
-                <td>{shown(territory.ideas)}</td>
-                <td>{shown(territory.voters)}</td>
-                <td>{shown(territory.gommettes)}</td>
-                <td>{shown(territory.responses)}</td>
-              </tr>
-            </tbody>
-          </table>
-        ) : null}
         {territory ? (
-          territory.centres > 0 && (
-          <>
-            <ul className="centre-list" data-testid="territory-questionnaire">
-              {territory.questions.map((question) => (
-                <li key={question.text}>
-                  {question.text} :{' '}
-                  <strong>{question.average === null ? t('centre.essaimage.noAnswer') : t('centre.essaimage.average', { value: question.average.toLocaleString() })}</strong>{' '}
-                  <span className="hint">({t('centre.essaimage.answers', { count: question.answers })})</span>
-                </li>
-              ))}
-            </ul>
-            <p>
-              <a className="button button--secondary" href={essaimageApi.territoryCsvUrl()} download>
-                {t('centre.essaimage.territoryCsv')}
-              </a>
-            </p>
-          </>
-          )
+          <TerritoryView territory={territory} />
         ) : (
           <button type="button" className="button button--secondary" onClick={() => void handleTerritory()}>
             {t('centre.figures.territoryShow')}

@@ -1,4 +1,4 @@
-import type { SeriesFollowUp } from '@gommette/shared';
+import { formatDay, type SeriesFollowUp } from '@gommette/shared';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../components/ErrorPanel';
@@ -12,7 +12,7 @@ import '../retour/retourI18n';
 
 /** `/suivi/:seriesId`: the series' public follow-up page, for residents and partners. */
 export function SeriesFollowUpPage({ seriesId }: { seriesId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const load = useCallback(() => requestJson<SeriesFollowUp>(`/api/series/${encodeURIComponent(seriesId)}/follow-up`), [seriesId]);
   const { result } = useLoad(load);
   if (result.state === 'loading') return <LoadingScreen />;
@@ -37,9 +37,9 @@ export function SeriesFollowUpPage({ seriesId }: { seriesId: string }) {
           <li key={session.position} className="centre-card">
             <h2>{t('centre.series.session', { number: session.position, title: session.title })}</h2>
             <p>
-              {new Date(session.date).toLocaleDateString()} · {t(`centre.workshops.status.${session.status}`)}
+              {formatDay(session.date, i18n.language)} · {t(`centre.workshops.status.${session.status}`)}
             </p>
-            <p>{t('centre.workshops.counts', { participants: session.participants, ideas: session.ideas })}</p>
+            <p>{t('centre.workshops.counts', { participants: t('centre.workshops.participantCount', { count: session.participants }), ideas: t('centre.workshops.ideaCount', { count: session.ideas }) })}</p>
             {session.decisions.length > 0 && (
               <>
                 <h3>{t('centre.series.decided')}</h3>

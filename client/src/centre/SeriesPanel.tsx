@@ -44,7 +44,7 @@ export function SeriesPanel({ centreId, seriesId }: { centreId: string; seriesId
             <li key={session.workshopId} className="centre-session" data-testid="series-session">
               <h3>{t('centre.series.session', { number: session.position, title: session.title })}</h3>
               <p className="hint">
-                {t(`centre.workshops.status.${session.status}`)} · {t('centre.workshops.counts', { participants: session.participants, ideas: session.ideas })}
+                {t(`centre.workshops.status.${session.status}`)} · {t('centre.workshops.counts', { participants: t('centre.workshops.participantCount', { count: session.participants }), ideas: t('centre.workshops.ideaCount', { count: session.ideas }) })}
               </p>
               {previous && (
                 <div className="centre-starting-point">

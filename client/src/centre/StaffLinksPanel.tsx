@@ -1,4 +1,4 @@
-import type { StaffLinkRole, StaffLinkView } from '@gommette/shared';
+import { formatDay, type StaffLinkRole, type StaffLinkView } from '@gommette/shared';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertText } from '../components/AlertText';
@@ -8,11 +8,11 @@ import { refusalMessage } from './refusal';
 import { useLoad } from './useLoad';
 
 function StaffLinkLine({ link, onRevoke }: { link: StaffLinkView; onRevoke: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const state = link.state === 'revoked' ? t('centre.essaimage.stateRevoked') : link.state === 'issuer_removed' ? t('centre.essaimage.stateIssuerRemoved') : null;
   return (
     <li data-testid={`staff-link-${link.state}`}>
-      <strong>{t(`centre.essaimage.${link.role}`)}</strong> <span className="hint">{link.issuedBy ? t('centre.essaimage.issuedBy', { login: link.issuedBy }) : ''} · {new Date(link.createdAt).toLocaleDateString()}</span>
+      <strong>{t(`centre.essaimage.${link.role}`)}</strong> <span className="hint">{link.issuedBy ? t('centre.essaimage.issuedBy', { login: link.issuedBy }) : ''} · {formatDay(link.createdAt, i18n.language)}</span>
       {state && <span className="hint"> · {state}</span>}
       {link.url && (
         <>

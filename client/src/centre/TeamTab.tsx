@@ -1,4 +1,4 @@
-import type { CentreSpace, InvitationResponse, MemberView } from '@gommette/shared';
+import { formatDay, type CentreSpace, type InvitationResponse, type MemberView } from '@gommette/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertText } from '../components/AlertText';
@@ -8,7 +8,7 @@ import { refusalMessage } from './refusal';
 
 /** Admins: the members, an invitation link, and removal (effective at once). */
 export function TeamTab({ space, onChanged }: { space: CentreSpace; onChanged: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [invitation, setInvitation] = useState<InvitationResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -40,7 +40,7 @@ export function TeamTab({ space, onChanged }: { space: CentreSpace; onChanged: (
         {space.members.map((member) => (
           <li key={member.accountId} data-testid="member">
             <strong>{member.login}</strong> <span className="tag">{t(`centre.roles.${member.role}`)}</span>{' '}
-            <span className="hint">{t('centre.team.since', { date: new Date(member.since).toLocaleDateString() })}</span>{' '}
+            <span className="hint">{t('centre.team.since', { date: formatDay(member.since, i18n.language) })}</span>{' '}
             <button type="button" className="button button--secondary" onClick={() => void handleRemove(member)} data-testid={`remove-${member.login}`}>
               {t('centre.team.remove')}
             </button>

@@ -1,9 +1,9 @@
-import { AGE_BANDS, type CentreFigures, type SuppressedCount } from '@gommette/shared';
+import { formatNumber, AGE_BANDS, type CentreFigures, type SuppressedCount } from '@gommette/shared';
 import { useTranslation } from 'react-i18next';
 
 /** The centre's gommettes (voters per site; per-site splits hidden below 3 voters) and pooled questionnaire. */
 export function VoteQuestionnaireFigures({ figures }: { figures: CentreFigures }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { votes, questionnaire } = figures;
   const shown = (count: SuppressedCount) => (count === null ? t('centre.essaimage.hidden') : String(count));
   return (
@@ -35,7 +35,7 @@ export function VoteQuestionnaireFigures({ figures }: { figures: CentreFigures }
         {questionnaire.questions.map((question) => (
           <li key={question.text}>
             {question.text} :{' '}
-            <strong>{question.average === null ? t('centre.essaimage.noAnswer') : t('centre.essaimage.average', { value: question.average.toLocaleString() })}</strong>{' '}
+            <strong>{question.average === null ? t('centre.essaimage.noAnswer') : t('centre.essaimage.average', { value: formatNumber(question.average, i18n.language) })}</strong>{' '}
             <span className="hint">({t('centre.essaimage.answers', { count: question.answers })})</span>
           </li>
         ))}

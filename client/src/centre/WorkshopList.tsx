@@ -1,4 +1,4 @@
-import { canDo, type CentreSpace, type CentreWorkshopView } from '@gommette/shared';
+import { formatDay, canDo, type CentreSpace, type CentreWorkshopView } from '@gommette/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertText } from '../components/AlertText';
@@ -8,7 +8,7 @@ import { StaffLinksPanel } from './StaffLinksPanel';
 
 /** Newest first, with their status, counts and links; admins may delete one with its personal data. */
 export function WorkshopList({ space, onChanged }: { space: CentreSpace; onChanged: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const seriesTitle = new Map(space.series.map((series) => [series.id, series.title]));
 
@@ -34,10 +34,10 @@ export function WorkshopList({ space, onChanged }: { space: CentreSpace; onChang
               <span className={`tag centre-status--${workshop.status}`}>{t(`centre.workshops.status.${workshop.status}`)}</span>
             </p>
             <p className="hint">
-              {new Date(workshop.createdAt).toLocaleDateString()}
+              {formatDay(workshop.createdAt, i18n.language)}
               {workshop.seriesId && ` · ${seriesTitle.get(workshop.seriesId) ?? ''} (${workshop.position})`}
               {' · '}
-              {t('centre.workshops.counts', { participants: workshop.participants, ideas: workshop.ideas })}
+              {t('centre.workshops.counts', { participants: t('centre.workshops.participantCount', { count: workshop.participants }), ideas: t('centre.workshops.ideaCount', { count: workshop.ideas }) })}
             </p>
             {workshop.personalDataErased && <p className="hint">{t('centre.workshops.erased')}</p>}
             <p className="centre-workshop__actions">

@@ -6,7 +6,11 @@ import { errorMessage } from '../components/errorMessage';
 export function refusalMessage(t: TFunction, error: unknown, context: 'signIn' | 'account' | 'other' = 'other'): string {
   const code = errorCodeOf(error);
   if (context === 'signIn' && code === 'unauthorized') return t('centre.wrongCredentials');
-  if (code === 'rate_limited' && error instanceof ApiError) return t('centre.tooManyAttempts', { minutes: 15 });
+  // The real wait, from the limiter's reset time (rounded up to whole minutes); the general
+  // "wait a moment" when the refusal names none.
+  if (code === 'rate_limited' && error instanceof ApiError && error.retryAfterMs !== undefined) {
+    return t('centre.tooManyAttempts', { count: Math.max(1, Math.ceil(error.retryAfterMs / 60_000)) });
+  }
   if (context === 'account' && code === 'conflict') return t('centre.loginTaken');
   return errorMessage(t, code);
 }

@@ -1,4 +1,6 @@
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import { purposeCompletion } from '@gommette/shared';
 
 interface PurposeBlockProps {
   purpose: string;
@@ -6,27 +8,23 @@ interface PurposeBlockProps {
   className?: string;
 }
 
-/** Starts like the fixed heading already ("Votre participation servira à choisir…")? */
-function repeatsHeading(purpose: string): boolean {
-  return /^\s*(votre|ta) participation servira/i.test(purpose);
-}
-
 /**
- * "Votre participation servira à…": shown before anyone contributes. When the facilitator wrote
- * the whole sentence, the heading is not repeated above it.
+ * "Votre participation servira à…": shown before anyone contributes, in the reader's language.
+ * When the facilitator typed the whole sentence, its lead-in is not repeated under the heading.
  */
 export function PurposeBlock({ purpose, testId, className }: PurposeBlockProps) {
   const { t } = useTranslation();
+  const text = purposeCompletion(purpose);
+  // Its length, for screens that scale a long purpose down rather than cut it (see screen.css).
+  const style = { '--purpose-chars': Math.max(1, text.length) } as CSSProperties;
   return (
-    <section className={`purpose ${className ?? ''}`} aria-label={t('purpose.heading')}>
-      {!repeatsHeading(purpose) && (
-        <h2 className="purpose__heading">
-          <span aria-hidden="true">🎯 </span>
-          {t('purpose.heading')}
-        </h2>
-      )}
+    <section className={`purpose ${className ?? ''}`} aria-label={t('purpose.heading')} style={style}>
+      <h2 className="purpose__heading">
+        <span aria-hidden="true">🎯 </span>
+        {t('purpose.heading')}
+      </h2>
       <p className="purpose__text" data-testid={testId} dir="auto">
-        {purpose}
+        {text}
       </p>
     </section>
   );

@@ -1,4 +1,4 @@
-import { AGE_BANDS, GENDERS, type QuestionnaireResults, type SuppressedCount } from '@gommette/shared';
+import { formatNumber, AGE_BANDS, GENDERS, type QuestionnaireResults, type SuppressedCount } from '@gommette/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCodeOf, type ClientErrorCode } from '../api/errors';
@@ -15,7 +15,7 @@ interface QuestionnairePanelProps {
 
 /** The closing questionnaire, as counts and averages only; refreshed when someone answers. */
 export function QuestionnairePanel({ socket, workshopId, token }: QuestionnairePanelProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [results, setResults] = useState<QuestionnaireResults | null>(null);
   const [error, setError] = useState<ClientErrorCode | null>(null);
   const [signal, setSignal] = useState(0);
@@ -59,7 +59,7 @@ export function QuestionnairePanel({ socket, workshopId, token }: QuestionnaireP
             {results.questions.map((question) => (
               <li key={question.id}>
                 <span>{question.text}</span>{' '}
-                <strong>{question.average === null ? t('questionnaire.noAnswer') : t('questionnaire.average', { value: question.average.toLocaleString() })}</strong>
+                <strong>{question.average === null ? t('questionnaire.noAnswer') : t('questionnaire.average', { value: formatNumber(question.average, i18n.language) })}</strong>
               </li>
             ))}
           </ul>

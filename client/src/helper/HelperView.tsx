@@ -112,11 +112,11 @@ export function HelperView({ credentials }: { credentials: StaffCredentials }) {
           ))}
         </div>
         <p className="field-label">{people.length === 0 ? t('helper.mood') : t('helper.newPerson')}</p>
-        <MoodPicker value={newMood} onChange={(mood) => addPerson(mood)} />
+        <MoodPicker value={newMood} onChange={(mood) => addPerson(mood)} audience="helper" />
       </fieldset>
       {person && (
         <>
-          <IdeaComposer value={draft} onChange={setDraft} onSend={() => send()} />
+          <IdeaComposer value={draft} onChange={setDraft} onSend={() => send()} audience="helper" />
           {sent && (
             <p role="status" data-testid="helper-sent">
               {t('helper.sent')}

@@ -14,7 +14,7 @@ export function problemMessage(t: TFunction, field: DraftField | 'site', problem
     case 'required':
       return t(REQUIRED_KEYS[field]);
     case 'tooLong':
-      return t('home.tooLong', { max: problem.max });
+      return t('home.tooLong', { count: problem.max });
     case 'duplicate':
       return t('home.siteDuplicate');
   }

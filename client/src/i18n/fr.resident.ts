@@ -58,7 +58,7 @@ export const frResident = {
   },
   join: {
     loading: 'On ouvre l’atelier…',
-    unknownCode: "Ce code ne marche pas. Vérifie les lettres sur l'écran.",
+    unknownCode: "Ce code n’existe pas. Vérifie les lettres sur l'écran.",
     enterCodeHeading: 'Rejoindre un atelier',
     codeLabel: "Tape le code affiché sur l'écran",
     codeSubmit: 'Valider',
@@ -95,6 +95,8 @@ export const frResident = {
     myIdeas: 'Mes idées',
     noIdeas: "Tu n'as pas encore envoyé d'idée.",
     pending: 'en attente du réseau',
+    held_one: 'Retenue : beaucoup d’idées en une minute. Elle part toute seule dans {{count}} seconde.',
+    held_other: 'Retenue : beaucoup d’idées en une minute. Elle part toute seule dans {{count}} secondes.',
     sent: 'envoyée',
     failed: 'pas envoyée',
     edit: 'Reprendre pour corriger',
@@ -233,7 +235,8 @@ export const frResident = {
     erase: {
       button: 'Effacer mes contributions',
       confirm: 'Effacer tes idées et ton profil de cet atelier ? Tu ne pourras pas revenir en arrière.',
-      done: 'C’est effacé : {{count}} idée(s) et ton profil.',
+      done_one: 'C’est effacé : {{count}} idée et ton profil.',
+      done_other: 'C’est effacé : {{count}} idées et ton profil.',
     },
   },
 };

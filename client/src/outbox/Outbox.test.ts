@@ -4,9 +4,10 @@
  */
 import { io } from 'socket.io-client';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, type JoinResponse, type Snapshot } from '@gommette/shared';
+import { MAX_IDEAS_PER_MINUTE, PROTOCOL_VERSION, type JoinResponse, type Snapshot } from '@gommette/shared';
 import { connect, createWorkshop, joinAs, removeDataDir, startServer, tempDataDir, type TestServer } from '../../../server/test/helpers';
 import type { GommetteSocket } from '../socket/createSocket';
+import { mergeMyIdeas } from '../phone/myIdeas';
 import { Outbox, type OutboxState } from './Outbox';
 
 /** The browser's localStorage, for the outbox to survive a "reload" (a new Outbox). */
@@ -140,5 +141,23 @@ describe('Outbox', () => {
     expect(state.failed[0]).toMatchObject({ id, text: tooLong, code: 'too_large' });
     expect(outbox.retake(id)).toBe(tooLong);
     expect(outbox.getSnapshot().failed).toEqual([]);
+  });
+
+  it('marks an idea held back by the per-minute limit with the server\'s retry time, not as waiting for the network', async () => {
+    const workshop = await createWorkshop(server.url);
+    const joined = await joinAs(server.url, workshop.sites[0]!.joinCode);
+    const outbox = new Outbox(joined.participant.id);
+    const socket = phoneSocket(joined);
+    outbox.attach(socket, () => undefined);
+    socket.connect();
+    for (let index = 0; index <= MAX_IDEAS_PER_MINUTE; index++) outbox.send(`Idée numéro ${index + 1}`);
+    const before = Date.now();
+    const state = await until(outbox, (current) => current.pending.length === 1 && current.pending[0]?.notice === 'rate_limited');
+    const held = state.pending[0]!;
+    expect(held.text).toBe(`Idée numéro ${MAX_IDEAS_PER_MINUTE + 1}`);
+    // The server's retry time: within the minute, in the future.
+    expect(held.retryAt).toBeGreaterThan(before);
+    expect(held.retryAt).toBeLessThanOrEqual(Date.now() + 60_000);
+    expect(mergeMyIdeas([], state.pending, [])[0]).toMatchObject({ state: 'pending', notice: 'rate_limited', retryAt: held.retryAt });
   });
 });

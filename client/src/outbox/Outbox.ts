@@ -92,8 +92,9 @@ export class Outbox extends SendLoop<OutboxState> {
 
   private handleRefused(idea: PendingIdea, refusal: AckError): void {
     if (refusal.code === ErrorCode.RateLimited) {
-      this.setNotice(idea.id, 'rate_limited');
-      this.wait(refusal.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
+      const waitMs = refusal.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS;
+      this.setNotice(idea.id, 'rate_limited', Date.now() + waitMs);
+      this.wait(waitMs);
       return;
     }
     if (FINAL_REFUSALS.has(refusal.code)) {
@@ -112,10 +113,14 @@ export class Outbox extends SendLoop<OutboxState> {
     this.inFlight = false;
   }
 
-  private setNotice(id: string, notice: PendingIdea['notice']): void {
+  private setNotice(id: string, notice: PendingIdea['notice'], retryAt?: number): void {
     this.update({
       ...this.state,
-      pending: this.state.pending.map((item) => (item.id === id ? { ...item, notice } : item)),
+      pending: this.state.pending.map((item) => {
+        if (item.id !== id) return item;
+        const { retryAt: _previous, ...rest } = item;
+        return retryAt === undefined ? { ...rest, notice } : { ...rest, notice, retryAt };
+      }),
     });
   }
 

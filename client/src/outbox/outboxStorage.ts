@@ -9,6 +9,8 @@ export interface PendingIdea {
   createdAt: number;
   /** Why it is still waiting, when the server asked to wait or failed for a moment. */
   notice?: 'rate_limited' | 'retrying' | 'hand_raised' | 'phase_closed';
+  /** With `rate_limited`: when it leaves again (the server's retry time), epoch ms. */
+  retryAt?: number;
 }
 
 /** An idea the server refused for good: kept so the resident can take the text back. */

@@ -3,13 +3,15 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { CodeInput } from '../components/CodeInput';
+import { joinCodeProblem, joinCodeProblemMessage } from './joinErrors';
 
 /** For someone who cannot scan: type the code shown on the screen. */
 export function EnterCodeForm() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const [typed, setTyped] = useState('');
-  const [invalid, setInvalid] = useState(false);
+  /** `length`: not 6 letters or digits; `unknown`: 6 of them, but no workshop can have this code. */
+  const [invalid, setInvalid] = useState<false | 'length' | 'unknown'>(false);
   const inputId = useId();
   const errorId = useId();
 
@@ -17,7 +19,7 @@ export function EnterCodeForm() {
     event.preventDefault();
     const code = normalizeJoinCode(typed);
     if (!code) {
-      setInvalid(true);
+      setInvalid(joinCodeProblem(typed) ?? 'length');
       return;
     }
     navigate(`/j/${code}`);
@@ -35,13 +37,13 @@ export function EnterCodeForm() {
           setTyped(value);
           setInvalid(false);
         }}
-        invalid={invalid}
+        invalid={invalid !== false}
         describedBy={invalid ? errorId : undefined}
         testId="join-code-input"
       />
       {invalid && (
         <p id={errorId} className="field-error" role="alert">
-          {t('join.codeInvalid')}
+          {joinCodeProblemMessage(t, invalid)}
         </p>
       )}
       <button type="submit" className="button button--primary">

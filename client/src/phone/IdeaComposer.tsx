@@ -10,11 +10,14 @@ interface IdeaComposerProps {
   onChange: (value: string) => void;
   onSend: () => void;
   textareaRef?: Ref<HTMLTextAreaElement>;
+  /** `helper`: a table helper types someone else's idea, so the words speak of "the person". */
+  audience?: 'self' | 'helper';
 }
 
 /** One box, one big button. Enter sends (Shift+Enter for a new line); dictation works. */
-export function IdeaComposer({ value, onChange, onSend, textareaRef }: IdeaComposerProps) {
+export function IdeaComposer({ value, onChange, onSend, textareaRef, audience = 'self' }: IdeaComposerProps) {
   const { t } = useTranslation();
+  const words = audience === 'helper' ? ({ label: 'helper.ideaLabel', hint: 'helper.ideaHint', placeholder: 'helper.ideaPlaceholder', submit: 'helper.send' } as const) : ({ label: 'phone.ideaLabel', hint: 'phone.ideaHint', placeholder: 'phone.ideaPlaceholder', submit: 'phone.submit' } as const);
   const inputId = useId();
   const counterId = useId();
   // The server's own rule: what this lets through, the server accepts.
@@ -39,9 +42,9 @@ export function IdeaComposer({ value, onChange, onSend, textareaRef }: IdeaCompo
     <form className="composer" onSubmit={handleSubmit}>
       <label className="field-label composer__label" htmlFor={inputId}>
         <span aria-hidden="true">💡 </span>
-        {t('phone.ideaLabel')}
+        {t(words.label)}
       </label>
-      <p className="hint">{t('phone.ideaHint')}</p>
+      <p className="hint">{t(words.hint)}</p>
       <textarea
         id={inputId}
         ref={textareaRef}
@@ -49,7 +52,7 @@ export function IdeaComposer({ value, onChange, onSend, textareaRef }: IdeaCompo
         value={value}
         onChange={(event) => onChange(event.target.value)}
         onKeyDown={handleKeyDown}
-        placeholder={t('phone.ideaPlaceholder')}
+        placeholder={t(words.placeholder)}
         rows={4}
         dir="auto"
         spellCheck
@@ -72,7 +75,7 @@ export function IdeaComposer({ value, onChange, onSend, textareaRef }: IdeaCompo
       </div>
       <button type="submit" className="button button--primary button--huge" disabled={!canSend} data-testid="idea-submit">
         <span aria-hidden="true">📨 </span>
-        {t('phone.submit')}
+        {t(words.submit)}
       </button>
     </form>
   );

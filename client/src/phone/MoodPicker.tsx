@@ -4,15 +4,18 @@ import { useTranslation } from 'react-i18next';
 interface MoodPickerProps {
   value: Mood | null;
   onChange: (mood: Mood) => void;
+  /** `helper`: a table helper picks the weather of the person they help. */
+  audience?: 'self' | 'helper';
 }
 
 /** The "météo": five big weather buttons, one tap, no name. */
-export function MoodPicker({ value, onChange }: MoodPickerProps) {
+export function MoodPicker({ value, onChange, audience = 'self' }: MoodPickerProps) {
   const { t } = useTranslation();
+  const helper = audience === 'helper';
   return (
     <fieldset className="mood-picker">
-      <legend className="mood-picker__legend">{t('join.moodHeading')}</legend>
-      <p className="hint">{t('join.moodHint')}</p>
+      <legend className="mood-picker__legend">{t(helper ? 'helper.moodHeading' : 'join.moodHeading')}</legend>
+      <p className="hint">{t(helper ? 'helper.moodHint' : 'join.moodHint')}</p>
       <div className="mood-picker__options">
         {MOODS.map((mood) => (
           <button

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../components/errorMessage';
 import type { MyIdea } from './myIdeas';
@@ -7,8 +8,22 @@ interface MyIdeaItemProps {
   onRetake: (id: string) => void;
 }
 
+/** Whole seconds until `at` (at least 1), ticking once a second while it is shown. */
+function useSecondsUntil(at: number | undefined): number | null {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (at === undefined) return undefined;
+    const timer = window.setInterval(() => setNow(Date.now()), 1_000);
+    return () => window.clearInterval(timer);
+  }, [at]);
+  return at === undefined ? null : Math.max(1, Math.ceil((at - now) / 1_000));
+}
+
 export function MyIdeaItem({ idea, onRetake }: MyIdeaItemProps) {
   const { t } = useTranslation();
+  // Held back by the per-minute limit: the network is fine, the server asked to wait.
+  const held = idea.state === 'pending' && idea.notice === 'rate_limited';
+  const seconds = useSecondsUntil(held ? idea.retryAt : undefined);
   return (
     <li className={`my-idea my-idea--${idea.state}`} data-testid="my-idea" data-state={idea.state}>
       <p className="my-idea__text" dir="auto">{idea.text}</p>
@@ -18,13 +33,19 @@ export function MyIdeaItem({ idea, onRetake }: MyIdeaItemProps) {
           {t('phone.sent')}
         </p>
       )}
-      {idea.state === 'pending' && (
+      {held && (
+        <p className="my-idea__state" data-testid="my-idea-held">
+          <span aria-hidden="true">⏳ </span>
+          {seconds === null ? t('errors.rate_limited') : t('phone.held', { count: seconds })}
+        </p>
+      )}
+      {idea.state === 'pending' && !held && (
         <p className="my-idea__state">
           <span aria-hidden="true">⏳ </span>
           {t('phone.pending')}
         </p>
       )}
-      {idea.state === 'pending' && (idea.notice === 'rate_limited' || idea.notice === 'hand_raised' || idea.notice === 'phase_closed') && (
+      {idea.state === 'pending' && (idea.notice === 'hand_raised' || idea.notice === 'phase_closed') && (
         <p className="my-idea__notice">{t(`errors.${idea.notice}`)}</p>
       )}
       {idea.state === 'error' && (

@@ -9,6 +9,8 @@ export interface MyIdea {
   text: string;
   state: MyIdeaState;
   notice?: PendingIdea['notice'];
+  /** Held back by the per-minute limit: when it leaves again (epoch ms). */
+  retryAt?: number;
   errorCode?: ClientErrorCode;
 }
 
@@ -26,7 +28,12 @@ export function mergeMyIdeas(ideas: ReadonlyArray<IdeaView>, pending: ReadonlyAr
     .map((idea) => ({ id: idea.id, text: idea.text, state: 'error', errorCode: idea.code }));
   const waiting: MyIdea[] = pending
     .filter((idea) => !sentIds.has(idea.id))
-    .map((idea) => (idea.notice ? { id: idea.id, text: idea.text, state: 'pending', notice: idea.notice } : { id: idea.id, text: idea.text, state: 'pending' }));
+    .map((idea): MyIdea => {
+      const shown: MyIdea = { id: idea.id, text: idea.text, state: 'pending' };
+      if (idea.notice) shown.notice = idea.notice;
+      if (idea.notice === 'rate_limited' && idea.retryAt !== undefined) shown.retryAt = idea.retryAt;
+      return shown;
+    });
   const stored: MyIdea[] = sent.map((idea) => ({ id: idea.id, text: idea.text, state: 'sent' }));
   return [...refused.reverse(), ...waiting.reverse(), ...stored.reverse()];
 }

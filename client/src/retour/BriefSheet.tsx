@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { Brief } from '@gommette/shared';
+import { formatDay, purposeCompletion, type Brief } from '@gommette/shared';
 
-const day = (at: number, language: string) => new Date(at).toLocaleDateString(language);
+const day = (at: number | string, language: string) => formatDay(at, language);
 
 /** The brief on one A4 page: each pre-filled element shows where it came from. */
 export function BriefSheet({ brief }: { brief: Brief }) {
@@ -19,7 +19,7 @@ export function BriefSheet({ brief }: { brief: Brief }) {
       <h4>{t('retour.question')}</h4>
       <p>{p.question.text}</p>
       <h4>{t('purpose.heading')}</h4>
-      <p data-testid="brief-purpose">{p.purpose.text}</p>
+      <p data-testid="brief-purpose">{purposeCompletion(p.purpose.text)}</p>
       {p.persona && (
         <>
           <h4>{t('retour.persona')}</h4>
@@ -72,7 +72,7 @@ export function BriefSheet({ brief }: { brief: Brief }) {
         <ul>
           {f.nextSteps.map((step, index) => (
             <li key={index}>
-              {step.date ?? t('retour.noDate')} — {step.text}
+              {step.date ? day(step.date, i18n.language) : t('retour.noDate')} — {step.text}
               {step.owner && ` (${step.owner})`}
             </li>
           ))}

@@ -12,11 +12,12 @@ interface ExportButtonsProps {
 }
 
 export function ExportButtons({ workshopId, token, files }: ExportButtonsProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [error, setError] = useState<ClientErrorCode | null>(null);
   const handleDownload = (path: string) => {
     setError(null);
-    downloadExport(workshopId, token, path).catch((failure: unknown) => setError(errorCodeOf(failure)));
+    // CSVs come with their header row in the page's language (JSON keeps machine names).
+    downloadExport(workshopId, token, path.endsWith('.csv') ? `${path}?lang=${encodeURIComponent(i18n.language)}` : path).catch((failure: unknown) => setError(errorCodeOf(failure)));
   };
   return (
     <div className="retour-exports">

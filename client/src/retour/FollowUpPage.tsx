@@ -1,4 +1,4 @@
-import { timelineSteps, type FollowUpBrief, type FollowUpView } from '@gommette/shared';
+import { formatDay, purposeCompletion, timelineSteps, type FollowUpBrief, type FollowUpView } from '@gommette/shared';
 import './retourI18n';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,8 +18,7 @@ interface FollowUpPageProps {
   participantToken: string | null;
 }
 
-const day = (at: number, language: string) => new Date(at).toLocaleDateString(language, { day: 'numeric', month: 'long', year: 'numeric' });
-const dayOf = (date: string, language: string) => day(Date.parse(`${date}T12:00:00`), language);
+const day = (at: number | string, language: string) => formatDay(at, language, 'long');
 
 /**
  * `/j/:joinCode` once the workshop is over: what it was for, what was decided and what became of
@@ -74,7 +73,7 @@ export default function FollowUpPage({ joinCode, participantToken }: FollowUpPag
         <p className="follow-up__question" dir="auto">{view.workshop.question}</p>
         <div className="follow-up__purpose">
           <h2>{t('followUp.purposeHeading')}</h2>
-          <p data-testid="follow-up-purpose" dir="auto">{view.workshop.purpose}</p>
+          <p data-testid="follow-up-purpose" dir="auto">{purposeCompletion(view.workshop.purpose)}</p>
         </div>
       </section>
       <section aria-labelledby="follow-up-decided">
@@ -133,7 +132,7 @@ function BriefFollowUp({ brief, mine, language }: { brief: FollowUpBrief; mine: 
           <ul>
             {brief.nextSteps.map((step, index) => (
               <li key={index}>
-                {step.date && <span className="timeline__date">{dayOf(step.date, language)}</span>} {step.text}
+                {step.date && <span className="timeline__date">{day(step.date, language)}</span>} {step.text}
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FollowUpSettings } from '@gommette/shared';
+import { formatDay, type FollowUpSettings } from '@gommette/shared';
 import { errorCodeOf, type ClientErrorCode } from '../api/errors';
 import { AlertText } from '../components/AlertText';
 import { errorMessage } from '../components/errorMessage';
@@ -44,7 +44,7 @@ export function FollowUpSettingsForm({ workshopId, token, settings, onSaved }: P
         </>
       ) : (
         <>
-          <p data-testid="workshop-finished">{t('retour.finishedAt', { date: new Date(settings.finishedAt).toLocaleDateString(i18n.language) })}</p>
+          <p data-testid="workshop-finished">{t('retour.finishedAt', { date: formatDay(settings.finishedAt, i18n.language) })}</p>
           <button type="button" className="button" disabled={busy} onClick={() => save({ finished: false })}>
             {t('retour.reopen')}
           </button>

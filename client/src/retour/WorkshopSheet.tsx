@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Brief, ParticipationFigures } from '@gommette/shared';
+import { purposeCompletion, type Brief, type ParticipationFigures } from '@gommette/shared';
 import { BriefSheet } from './BriefSheet';
 import { fetchFigures } from './retourApi';
+import { figuresSummary } from './figuresSummary';
 
 interface WorkshopSheetProps {
   workshopId: string;
@@ -27,18 +28,12 @@ export function WorkshopSheet({ workshopId, token, workshop, briefs }: WorkshopS
         <h4>{t('retour.question')}</h4>
         <p>{workshop.question}</p>
         <h4>{t('purpose.heading')}</h4>
-        <p>{workshop.purpose}</p>
+        <p>{purposeCompletion(workshop.purpose)}</p>
         {figures && (
           <>
             <h4>{t('retour.figuresHeading')}</h4>
             <p>
-              {t('retour.figuresSummary', {
-                people: figures.participants.total,
-                assisted: figures.participants.assisted,
-                ideas: figures.ideas.total,
-                gommettes: figures.gommettes?.total ?? 0,
-                responses: figures.questionnaire.responses,
-              })}
+              {figuresSummary(t, figures)}
             </p>
             <ul>
               {figures.participants.bySite.map((site) => (

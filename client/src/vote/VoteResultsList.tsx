@@ -81,7 +81,6 @@ export function VoteResultsList({ round, results, sites, compact = false, reveal
           ))}
         </ol>
       )}
-      {results.heldBack > 0 && <p className="hint">{t('vote.heldBack', { count: results.heldBack })}</p>}
       {!compact && results.ranking !== null && results.sites.some((site) => site.ideas === null && site.voters > 0) && <p className="hint">{t('vote.merged')}</p>}
     </div>
   );

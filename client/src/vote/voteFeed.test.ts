@@ -17,7 +17,7 @@ const round = (id: string, status: RoundView['status'] = 'open'): RoundView => (
   closedAt: null,
   revealedAt: null,
 });
-const results = (roundId: string, version: number, closed = false): VoteResults => ({ roundId, version, closed, voters: version, sites: [], ranking: [], heldBack: 0 });
+const results = (roundId: string, version: number, closed = false): VoteResults => ({ roundId, version, closed, voters: version, sites: [], ranking: [] });
 
 describe('voteFeedReducer', () => {
   it('keeps the newest results of the current round, whatever order they arrive in', () => {

@@ -7,7 +7,6 @@ import {
   STAFF_LINK_ROLES,
   INVITATION_TTL_MS,
   centreTemplateBody,
-  checkPhases,
   createInvitationBody,
   createSeriesBody,
   createWorkshopBody,
@@ -24,10 +23,11 @@ import {
   type SeriesFollowUp,
 } from '@gommette/shared';
 import type { AppContext } from '../context';
-import { HttpError, orThrow } from '../http/errors';
+import { HttpError } from '../http/errors';
 import { limitRequests } from '../http/rateLimits';
 import { hashSecret, newId, newToken } from '../security/tokens';
 import { toCsv } from '../retour/csv';
+import { newMethodTemplate } from '../workshop/methodTemplate';
 import { createWorkshop } from '../workshop/createWorkshop';
 import { publicBaseUrl } from '../workshop/links';
 import { idParam, requireAccount, requireRight, requireSameOrigin } from './guard';
@@ -177,15 +177,7 @@ export function spaceRoutes(ctx: AppContext, live: CentreLive): Router {
     requireSameOrigin(ctx, req);
     const { centre } = await requireRight(ctx, req, 'run');
     const body = centreTemplateBody.parse(req.body);
-    const name = normalizeText(body.name);
-    if (name.length === 0) throw new HttpError(ErrorCode.BadRequest, 'a template needs a name');
-    const template: MethodTemplate = {
-      id: newId(),
-      name,
-      description: normalizeText(body.description ?? '', { multiline: true }),
-      phases: orThrow(checkPhases(body.phases)),
-      builtIn: false,
-    };
+    const template = newMethodTemplate(body);
     await centres.saveCentreTemplate(template, centre.id, body.shared, ctx.now());
     res.status(201).json({ ...template, scope: 'centre', shared: body.shared, centreName: centre.name });
   });

@@ -116,6 +116,15 @@ export function registerIdeaHandlers(io: GommetteServer, socket: GommetteSocket,
   const { workshopId } = socket.data;
   const isFacilitator = (): boolean => socket.data.role === Role.Facilitator;
 
+  /** Staff writing for someone: the site must be this workshop's, the table one of its room (or none). */
+  async function placeRefusal(siteId: string, tableId: number | null): Promise<CommandOutcome<never> | null> {
+    const sites = await store.listSites(workshopId);
+    if (!sites.some((site) => site.id === siteId)) return refuse(ErrorCode.NotFound, 'no such site in this workshop');
+    const room = await loadRoom(ctx, workshopId);
+    if (tableId !== null && !isValidTable(tableId, room.tableCount)) return refuse(ErrorCode.BadRequest, 'no such table');
+    return null;
+  }
+
   onCommand(socket, ctx, 'idea:post', async (payload) => {
     const { role, participantId, workshopId } = socket.data;
     if (role !== Role.Participant || !participantId) return refuse(ErrorCode.Forbidden, 'only participants post ideas');
@@ -160,10 +169,8 @@ export function registerIdeaHandlers(io: GommetteServer, socket: GommetteSocket,
     if (socket.data.role !== Role.Helper && !isFacilitator()) return refuse(ErrorCode.Forbidden, 'only table helpers post for someone else');
     const text = checkIdeaText(payload.text);
     if (isDomainError(text)) return refuse(text.error, text.message);
-    const sites = await store.listSites(workshopId);
-    if (!sites.some((site) => site.id === payload.siteId)) return refuse(ErrorCode.NotFound, 'no such site in this workshop');
-    const room = await loadRoom(ctx, workshopId);
-    if (payload.tableId !== null && !isValidTable(payload.tableId, room.tableCount)) return refuse(ErrorCode.BadRequest, 'no such table');
+    const misplaced = await placeRefusal(payload.siteId, payload.tableId);
+    if (misplaced) return misplaced;
     // The helper's handle for a person without a phone becomes an assisted participant: counted, never named.
     const participantId = `assisted-${payload.personId}`;
     let person = await store.getParticipant(participantId);
@@ -181,10 +188,8 @@ export function registerIdeaHandlers(io: GommetteServer, socket: GommetteSocket,
 
   onCommand(socket, ctx, 'idea:paper', async (payload) => {
     if (!isFacilitator()) return refuse(ErrorCode.Forbidden, 'only the facilitator types paper post-its');
-    const sites = await store.listSites(workshopId);
-    if (!sites.some((site) => site.id === payload.siteId)) return refuse(ErrorCode.NotFound, 'no such site in this workshop');
-    const room = await loadRoom(ctx, workshopId);
-    if (payload.tableId !== null && !isValidTable(payload.tableId, room.tableCount)) return refuse(ErrorCode.BadRequest, 'no such table');
+    const misplaced = await placeRefusal(payload.siteId, payload.tableId);
+    if (misplaced) return misplaced;
     const paper = await store.ensurePaperAuthor(workshopId, payload.siteId, ctx.now());
     const author: IdeaAuthor = { participantId: paper.id, siteId: payload.siteId, workshopId, tableId: payload.tableId };
     return writeIdea(ctx, realtime, author, payload, 'paper', socket.data.rateKey);

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { STATUS_LABELS_FR, briefSections, type Brief, type WorkshopExport } from '@gommette/shared';
+import { DOCUMENT_LANGUAGE, STATUS_LABELS_FR, briefSections, countFr, formatNumber, purposeCompletion, type Brief, type WorkshopExport } from '@gommette/shared';
 import { paragraph, registerFonts } from './pdfText';
 
 /**
@@ -7,6 +7,9 @@ import { paragraph, registerFonts } from './pdfText';
  * as they wrote them, Arabic joined and right to left, also inside a French line.
  */
 const MARGIN_PT = 56;
+
+/** A number as the (French) document writes it: "4,4", "1 234". */
+const n = (value: number) => formatNumber(value, DOCUMENT_LANGUAGE);
 
 type Fonts = ReturnType<typeof registerFonts>;
 
@@ -60,22 +63,22 @@ export function workshopPdf(data: WorkshopExport): Promise<Buffer> {
     paragraph(doc, data.workshop.question);
     doc.moveDown(0.5);
     heading(doc, fonts, 'Votre participation servira à…');
-    paragraph(doc, data.workshop.purpose);
+    paragraph(doc, purposeCompletion(data.workshop.purpose));
     doc.moveDown(0.5);
     heading(doc, fonts, 'Participation');
     items(doc, [
-      `Participant·es : ${f.participants.total} (dont ${f.participants.assisted} accompagné·es, ${f.returning.cards} revenu·es)`,
-      ...f.participants.bySite.map((site) => `${site.siteName} : ${site.count}`),
-      `Idées : ${f.ideas.total}`,
-      ...(f.gommettes ? [`Gommettes : ${f.gommettes.total} (${f.gommettes.voters} votants)`] : []),
-      `Réponses au questionnaire : ${f.questionnaire.responses}`,
-      ...f.questionnaire.averages.map((q) => `${q.text} : ${q.average ?? '—'} / 5`),
+      `Participant·es : ${n(f.participants.total)} (dont ${countFr(f.participants.assisted, 'assisted')}, ${countFr(f.returning.cards, 'returning')})`,
+      ...f.participants.bySite.map((site) => `${site.siteName} : ${n(site.count)}`),
+      `Idées : ${n(f.ideas.total)}`,
+      ...(f.gommettes ? [`Gommettes : ${n(f.gommettes.total)} (${countFr(f.gommettes.voters, 'voters')})`] : []),
+      `Réponses au questionnaire : ${n(f.questionnaire.responses)}`,
+      ...f.questionnaire.averages.map((q) => `${q.text} : ${q.average === null ? '—' : n(q.average)} / 5`),
     ]);
     doc.moveDown(0.5);
     heading(doc, fonts, 'Idées');
     items(
       doc,
-      data.ideas.map((idea) => `${idea.text} (${idea.siteName})${idea.gommettes !== null ? ` — ${idea.gommettes} gommette(s)` : ''}`),
+      data.ideas.map((idea) => `${idea.text} (${idea.siteName})${idea.gommettes !== null ? ` — ${countFr(idea.gommettes, 'gommettes')}` : ''}`),
     );
     for (const brief of data.briefs) {
       doc.addPage();

@@ -1,6 +1,7 @@
 import type { Request, Response, Router } from 'express';
 import {
   ErrorCode,
+  csvLanguage,
   MAX_BRIEFS_PER_WORKSHOP,
   MAX_JOINS_PER_MINUTE,
   addNews,
@@ -168,12 +169,12 @@ export function retourRoutes(ctx: AppContext): Router {
 
   router.get('/api/workshops/:id/export/ideas.csv', async (req, res) => {
     const workshop = await facilitator(req);
-    send(res, 'text/csv; charset=utf-8', fileName(`${workshop.title}-idees`, 'csv'), toCsv(ideaRows(await workshopExport(ctx, workshop))));
+    send(res, 'text/csv; charset=utf-8', fileName(`${workshop.title}-idees`, 'csv'), toCsv(ideaRows(await workshopExport(ctx, workshop), csvLanguage(req.query.lang, req.headers['accept-language']))));
   });
 
   router.get('/api/workshops/:id/export/questionnaire.csv', async (req, res) => {
     const workshop = await facilitator(req);
-    send(res, 'text/csv; charset=utf-8', fileName(`${workshop.title}-questionnaire`, 'csv'), toCsv(questionnaireRows(await workshopExport(ctx, workshop))));
+    send(res, 'text/csv; charset=utf-8', fileName(`${workshop.title}-questionnaire`, 'csv'), toCsv(questionnaireRows(await workshopExport(ctx, workshop), csvLanguage(req.query.lang, req.headers['accept-language']))));
   });
 
   router.get('/api/workshops/:id/figures', async (req, res) => {
@@ -183,7 +184,7 @@ export function retourRoutes(ctx: AppContext): Router {
 
   router.get('/api/workshops/:id/figures.csv', async (req, res) => {
     const workshop = await facilitator(req);
-    send(res, 'text/csv; charset=utf-8', fileName(`${workshop.title}-chiffres`, 'csv'), toCsv(figuresRows(await workshopFigures(ctx, workshop))));
+    send(res, 'text/csv; charset=utf-8', fileName(`${workshop.title}-chiffres`, 'csv'), toCsv(figuresRows(await workshopFigures(ctx, workshop), csvLanguage(req.query.lang, req.headers['accept-language']))));
   });
 
   // ---------- the public follow-up page ----------

@@ -18,7 +18,6 @@ import {
   type RunAction,
   type RunState,
 } from '@gommette/shared';
-import { closeRound } from '../vote/VoteRealtime';
 import type { AppContext } from '../context';
 import { selfView } from '../workshop/views';
 import { onCommand, refuse, type CommandOutcome } from '../realtime/command';
@@ -51,7 +50,7 @@ function leftVoteStep(before: RoomState, after: RunState): boolean {
  */
 async function closeStepRound(ctx: AppContext, realtime: Realtime, workshopId: string): Promise<void> {
   const round = await ctx.votes.currentRound(workshopId);
-  if (round && round.status === 'open' && round.closesAt === null) await closeRound(realtime.votes, workshopId, round.id);
+  if (round && round.status === 'open' && round.closesAt === null) await realtime.votes.closeRound(workshopId, round.id);
 }
 
 /** Themes typed by the facilitator: trimmed, non-empty, each once. */

@@ -1,4 +1,6 @@
-import type { AccountRecord, CentreWorkshopRecord, SeriesRecord, StaffLinkRecord } from './CentreStore';
+import { isCentreRole, questionnaireSchema, type CentreRole } from '@gommette/shared';
+import type { AccountRecord, CentreRecord, CentreWorkshopRecord, QuestionnaireTemplateRecord, SeriesRecord, StaffLinkRecord } from './CentreStore';
+import { isSet, type Flag } from './coreRows';
 
 /** Rows of the centre's tables that both adapters read back alike, and the records they make. */
 export interface AccountRow {
@@ -55,4 +57,42 @@ export const toStaffLink = (row: StaffLinkRow): StaffLinkRecord => ({
   issuedBy: row.issued_by,
   createdAt: row.created_at,
   revokedAt: row.revoked_at,
+});
+
+export interface CentreRow {
+  id: string;
+  name: string;
+  town: string;
+  retention_days: number | null;
+  territory_opt_in: Flag;
+  created_at: number;
+}
+
+export interface QuestionnaireTemplateRow {
+  id: string;
+  centre_id: string;
+  name: string;
+  questionnaire_json: string;
+  shared: Flag;
+  created_at: number;
+}
+
+export const toCentre = (row: CentreRow): CentreRecord => ({
+  id: row.id,
+  name: row.name,
+  town: row.town,
+  retentionDays: row.retention_days,
+  territoryOptIn: isSet(row.territory_opt_in),
+  createdAt: row.created_at,
+});
+
+export const toRole = (value: string): CentreRole => (isCentreRole(value) ? value : 'facilitator');
+
+export const toQuestionnaireTemplate = (row: QuestionnaireTemplateRow): QuestionnaireTemplateRecord => ({
+  id: row.id,
+  centreId: row.centre_id,
+  name: row.name,
+  questionnaire: questionnaireSchema.parse(JSON.parse(row.questionnaire_json)),
+  shared: isSet(row.shared),
+  createdAt: row.created_at,
 });

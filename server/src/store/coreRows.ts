@@ -1,6 +1,6 @@
-import type { Idea, Site } from '@gommette/shared';
-import { IDEA_ORIGINS, isMood, isParticipantKind } from '@gommette/shared';
-import type { ParticipantRecord, WorkshopRecord } from './WorkshopStore';
+import type { Idea, RoomState, Site } from '@gommette/shared';
+import { IDEA_ORIGINS, emptyMoodCounts, isMood, isParticipantKind } from '@gommette/shared';
+import type { ParticipantCounts, ParticipantRecord, WorkshopRecord } from './WorkshopStore';
 
 /**
  * Rows of the core tables (workshops, sites, participants, ideas) as both adapters read them
@@ -112,3 +112,32 @@ export const toIdea = (row: IdeaRow): Idea => ({
   mergedInto: row.merged_into,
   theme: row.theme,
 });
+
+/** A workshop's room as stored (JSON and its version column); null before its first save. */
+export function toRoom(row: { room_json: string; room_version: number } | null | undefined): RoomState | null {
+  if (!row || row.room_json === '') return null;
+  return { ...(JSON.parse(row.room_json) as RoomState), version: row.room_version };
+}
+
+/** Participants grouped by site, mood, kind and table (paper authors left out by the query): the counts staff see. */
+export interface ParticipantGroupRow {
+  site_id: string;
+  mood: string;
+  kind: string;
+  table_id: number | null;
+  n: number;
+  seen_before: number;
+}
+
+export function toParticipantCounts(groups: ReadonlyArray<ParticipantGroupRow>): ParticipantCounts {
+  const counts: ParticipantCounts = { total: 0, bySite: {}, byTable: {}, assisted: 0, returning: 0, moods: emptyMoodCounts() };
+  for (const row of groups) {
+    counts.total += row.n;
+    counts.returning += row.seen_before;
+    counts.bySite[row.site_id] = (counts.bySite[row.site_id] ?? 0) + row.n;
+    if (row.table_id !== null) counts.byTable[row.table_id] = (counts.byTable[row.table_id] ?? 0) + row.n;
+    if (row.kind === 'assisted') counts.assisted += row.n;
+    if (isMood(row.mood)) counts.moods[row.mood] += row.n;
+  }
+  return counts;
+}

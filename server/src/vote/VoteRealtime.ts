@@ -124,8 +124,3 @@ export class VoteRealtime {
     this.timers.close();
   }
 }
-
-/** For the phase engine: "the round closes at the end of the phase" calls this. */
-export function closeRound(votes: VoteRealtime, workshopId: string, roundId: string): Promise<RoundView | null> {
-  return votes.closeRound(workshopId, roundId);
-}

@@ -1,24 +1,21 @@
 import type { Router } from 'express';
 import {
-  ErrorCode,
   MAX_WORKSHOPS_PER_HOUR,
   createWorkshopBody,
   BUILT_IN_TEMPLATES,
-  checkPhases,
-  normalizeText,
   saveTemplateBody,
   toFacilitatorView,
   type MethodTemplate,
   type WorkshopState,
 } from '@gommette/shared';
-import { newId, screenTokenFor } from '../security/tokens';
+import { screenTokenFor } from '../security/tokens';
 import { createWorkshop } from './createWorkshop';
+import { newMethodTemplate } from './methodTemplate';
 import { consoleStaffLinks } from '../centre/staffLinks';
 import { publicBaseUrl, screenUrl } from './links';
 import { workshopSummary } from './views';
 import type { AppContext } from '../context';
 import { facilitatorOf } from '../http/facilitatorAuth';
-import { HttpError, orThrow } from '../http/errors';
 import { limitRequests } from '../http/rateLimits';
 import { guardedRouter } from '../http/guards';
 
@@ -64,16 +61,7 @@ export function workshopRoutes(ctx: AppContext): Router {
   /** Saves a method for the centre; only someone running a workshop (its facilitator token) may. */
   router.post('/api/workshops/:id/templates', templateLimiter, async (req, res) => {
     const { workshop } = await facilitatorOf(ctx, req);
-    const body = saveTemplateBody.parse(req.body);
-    const name = normalizeText(body.name);
-    if (name.length === 0) throw new HttpError(ErrorCode.BadRequest, 'a template needs a name');
-    const template: MethodTemplate = {
-      id: newId(),
-      name,
-      description: normalizeText(body.description, { multiline: true }),
-      phases: orThrow(checkPhases(body.phases)),
-      builtIn: false,
-    };
+    const template = newMethodTemplate(saveTemplateBody.parse(req.body));
     await store.saveTemplate(template, ctx.now());
     ctx.logger.info({ workshopId: workshop.id, templateId: template.id }, 'method template saved');
     res.status(201).json(template);

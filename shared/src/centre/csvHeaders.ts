@@ -14,6 +14,10 @@ const HEADERS: Record<CsvLanguage, Record<string, string>> = {
     origin: 'origine', text: 'texte', originalText: 'texte d’origine', theme: 'thème', hidden: 'masquée', parked: 'mise de côté',
     mergedInto: 'fusionnée dans', login: 'identifiant de connexion', role: 'rôle', since: 'depuis', description: 'description',
     shared: 'partagé', steps: 'étapes',
+    // The workshop's own CSVs (ideas, questionnaire, figures).
+    idea_id: 'identifiant de l’idée', gommettes: 'gommettes', paper_gommettes: 'gommettes sur papier', rank: 'rang',
+    matrix_easy: 'matrice : facile', matrix_priority: 'matrice : prioritaire', section: 'rubrique', label: 'libellé',
+    answers: 'réponses', average: 'moyenne', value: 'valeur',
   },
   en: {
     id: 'id', title: 'title', question: 'question', purpose: 'purpose', createdAt: 'created', seriesId: 'series',
@@ -22,6 +26,9 @@ const HEADERS: Record<CsvLanguage, Record<string, string>> = {
     origin: 'origin', text: 'text', originalText: 'original text', theme: 'theme', hidden: 'hidden', parked: 'parked',
     mergedInto: 'merged into', login: 'login', role: 'role', since: 'since', description: 'description', shared: 'shared',
     steps: 'steps',
+    idea_id: 'idea id', gommettes: 'gommettes', paper_gommettes: 'paper gommettes', rank: 'rank',
+    matrix_easy: 'matrix: easy', matrix_priority: 'matrix: priority', section: 'section', label: 'label',
+    answers: 'answers', average: 'average', value: 'value',
   },
   ar: {
     id: 'المعرّف', title: 'العنوان', question: 'السؤال', purpose: 'الغاية', createdAt: 'تاريخ الإنشاء', seriesId: 'السلسلة',
@@ -29,6 +36,9 @@ const HEADERS: Record<CsvLanguage, Record<string, string>> = {
     joinCode: 'الرمز', site: 'المكان', kind: 'النوع', mood: 'المزاج', table: 'الطاولة', joinedAt: 'تاريخ الانضمام', phase: 'المرحلة',
     origin: 'المصدر', text: 'النص', originalText: 'النص الأصلي', theme: 'الموضوع', hidden: 'مخفية', parked: 'مؤجلة',
     mergedInto: 'مدمجة في', login: 'اسم الدخول', role: 'الدور', since: 'منذ', description: 'الوصف', shared: 'مشترك', steps: 'المراحل',
+    idea_id: 'معرّف الفكرة', gommettes: 'الملصقات', paper_gommettes: 'الملصقات الورقية', rank: 'الترتيب',
+    matrix_easy: 'المصفوفة: سهل', matrix_priority: 'المصفوفة: أولوية', section: 'القسم', label: 'التسمية',
+    answers: 'الإجابات', average: 'المتوسط', value: 'القيمة',
   },
 };
 

@@ -12,7 +12,7 @@ const sites = [
 
 function results(voters: [number, number, number]): VoteResults {
   return {
-    roundId: 'r', version: 1, closed: true, voters: voters[0] + voters[1] + voters[2], heldBack: 0,
+    roundId: 'r', version: 1, closed: true, voters: voters[0] + voters[1] + voters[2],
     sites: [
       { siteId: 's1', voters: voters[0], phoneVoters: voters[0], kioskVoters: 0, ideas: { a: voters[0] * 2 }, paper: {} },
       { siteId: 's2', voters: voters[1], phoneVoters: voters[1], kioskVoters: 0, ideas: { a: voters[1], b: voters[1] }, paper: { b: 2 } },

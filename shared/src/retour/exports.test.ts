@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../domain/errors';
 import { buildBrief } from './brief';
-import { participationFigures } from './figures';
+import { figuresRows, participationFigures } from './figures';
 import { emptyQuestionnaire, sampleSources } from './fixtures.test-helpers';
 import { briefMarkdown, buildWorkshopExport, markdownText, ideaRows, questionnaireRows, workshopExportSchema, workshopMarkdown } from './exports';
 import { myIdeasInBriefs, timelineSteps, toFollowUpView } from './followUp';
@@ -14,6 +14,7 @@ function exported() {
   const figures = participationFigures({ sites: sources.sites, participants: { total: 3, bySite: {}, byTable: {}, assisted: 0, returning: 0 }, ideas, vote: sources.vote, questionnaire: emptyQuestionnaire });
   return {
     brief,
+    figures,
     data: buildWorkshopExport(
       {
         workshop: { title: 'Atelier', question: sources.workshop.question, purpose: sources.workshop.purpose, createdAt: 1 },
@@ -53,12 +54,48 @@ describe('workshop export', () => {
     expect(questionnaireRows(data)[0]?.[0]).toBe('section');
   });
 
+  it('writes the CSV header rows in the reader\'s language (machine names without one)', () => {
+    const { data, figures } = exported();
+    expect(ideaRows(data, 'fr')[0]).toEqual(['identifiant de l’idée', 'texte', 'lieu', 'table', 'thème', 'origine', 'mise de côté', 'gommettes', 'gommettes sur papier', 'rang', 'gommettes (Centre social)', 'gommettes (Maraude)', 'matrice : facile', 'matrice : prioritaire']);
+    expect(ideaRows(data, 'en')[0]?.[0]).toBe('idea id');
+    expect(ideaRows(data, 'ar')[0]?.[7]).toBe('الملصقات');
+    expect(questionnaireRows(data, 'fr')[0]?.slice(0, 4)).toEqual(['rubrique', 'libellé', 'réponses', 'moyenne']);
+    expect(figuresRows(figures, 'en')[0]).toEqual(['section', 'label', 'value']);
+    expect(figuresRows(figures, 'fr')[0]).toEqual(['rubrique', 'libellé', 'valeur']);
+    // The rows themselves and the JSON keep their stable machine names.
+    expect(ideaRows(data, 'fr')[1]).toEqual(ideaRows(data)[1]);
+    expect(Object.keys(data.ideas[0]!)).toContain('gommettesBySite');
+  });
+
+  it('writes briefs and the workshop Markdown with plural forms, French numbers and dates, and the purpose once', () => {
+    const sources = sampleSources();
+    const ranking = sources.vote!.ranking!.map((row) => (row.ideaId === 'idea-douche' ? { ...row, digital: 1, total: 1 } : row));
+    const lone = { ...sources, workshop: { ...sources.workshop, purpose: 'Votre participation servira à choisir une solution.' }, vote: { ...sources.vote!, ranking } };
+    const built = buildBrief(lone, { id: 'b2', title: 'Les douches', ideaIds: ['idea-douche'] }, Date.UTC(2026, 11, 5, 12));
+    if (isDomainError(built)) throw new Error(built.message);
+    const brief = { ...built, fields: { ...built.fields, nextSteps: [{ text: 'Essai', owner: '', date: '2027-02-10' }] } };
+    const md = briefMarkdown(brief);
+    expect(md).toContain('1 gommette, rang 2');
+    expect(md).not.toContain('gommette(s)');
+    expect(md).toContain('10/02/2027 — Essai');
+    expect(md).not.toContain('2027-02-10');
+    expect(md).toContain('05/12/2026 — ');
+    expect(md).toContain('choisir une solution.');
+    expect(md.match(/participation servira/g)).toHaveLength(1);
+    const { data } = exported();
+    const averaged = { ...data, figures: { ...data.figures, questionnaire: { ...data.figures.questionnaire, averages: [{ id: 'q', text: 'Écouté·e', answers: 6, average: 4.4 }] } } };
+    const workshop = workshopMarkdown(averaged);
+    expect(workshop).toContain('Écouté·e : 4,4 / 5');
+    expect(workshop).toMatch(/— 1 gommette$|— 2 gommettes$/m);
+    expect(workshop).not.toContain('gommette(s)');
+  });
+
   it('writes Markdown with the question, purpose and traces', () => {
     const { brief, data } = exported();
     const md = briefMarkdown(brief);
     expect(md).toContain('# Le sac à dos');
     expect(md).toContain('sans abri');
-    expect(md).toContain('9 gommette(s), rang 1, dont 1 sur papier — par lieu : Centre social 5, Maraude 4');
+    expect(md).toContain('9 gommettes, rang 1, dont 1 sur papier — par lieu : Centre social 5, Maraude 4');
     expect(workshopMarkdown(data)).toContain('## Fiche solution : Le sac à dos');
   });
   it('keeps typed text from making Markdown structure: headings, lists, rules, quotes, tables', () => {

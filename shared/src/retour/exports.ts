@@ -5,9 +5,12 @@
  */
 import { z } from 'zod';
 import type { IdeaOrigin } from '../domain/idea';
+import { countOf, formatDay, formatNumber, type PluralForms } from '../domain/format';
+import { purposeCompletion } from '../domain/purpose';
 import { AGE_BANDS, GENDERS, type QuestionnaireResults } from '../questionnaire/questionnaire';
 import type { MatrixView } from '../vote/matrix';
 import type { VoteResults } from '../vote/results';
+import { csvHeader, type CsvLanguage } from '../centre/csvHeaders';
 import { briefSchema, siteGommettes, splitSites, type Brief } from './brief';
 import { participationFiguresSchema, type ParticipationFigures } from './figures';
 
@@ -137,10 +140,19 @@ export function buildWorkshopExport(sources: ExportSources, now: number): Worksh
   };
 }
 
-/** Ideas as CSV rows: one column per site for its gommettes ("" when a site's split is held back). */
-export function ideaRows(data: WorkshopExport): string[][] {
+/** A CSV's header row: the machine names, or (with `lang`) their words in that language. */
+function headerRow(columns: ReadonlyArray<string>, lang: CsvLanguage | undefined): string[] {
+  return columns.map((column) => (lang ? csvHeader(column, lang) : column));
+}
+
+/**
+ * Ideas as CSV rows: one column per site for its gommettes ("" when a site's split is left out).
+ * With `lang`, the header row is in that language (the reader's); without it, machine names.
+ */
+export function ideaRows(data: WorkshopExport, lang?: CsvLanguage): string[][] {
   const sites = data.sites.map((site) => site.name);
-  const header = ['idea_id', 'text', 'site', 'table', 'theme', 'origin', 'parked', 'gommettes', 'paper_gommettes', 'rank', ...sites.map((name) => `gommettes_${name}`), 'matrix_easy', 'matrix_priority'];
+  const siteColumn = (name: string) => (lang ? `${csvHeader('gommettes', lang)} (${name})` : `gommettes_${name}`);
+  const header = [...headerRow(['idea_id', 'text', 'site', 'table', 'theme', 'origin', 'parked', 'gommettes', 'paper_gommettes', 'rank'], lang), ...sites.map(siteColumn), ...headerRow(['matrix_easy', 'matrix_priority'], lang)];
   const rows = data.ideas.map((idea) => {
     const bySite = new Map(idea.gommettesBySite.map((site) => [site.siteName, site.gommettes]));
     const cell = (value: number | null | undefined) => (value === null || value === undefined ? '' : String(value));
@@ -164,10 +176,10 @@ export function ideaRows(data: WorkshopExport): string[][] {
 }
 
 /** The questionnaire's aggregate as CSV rows; suppressed groups read "< 5". */
-export function questionnaireRows(data: WorkshopExport, suppressedLabel = '< 5'): string[][] {
+export function questionnaireRows(data: WorkshopExport, lang?: CsvLanguage, suppressedLabel = '< 5'): string[][] {
   const q = data.questionnaire;
   const value = (count: number | null) => (count === null ? suppressedLabel : String(count));
-  const rows: string[][] = [['section', 'label', 'answers', 'average', '1', '2', '3', '4', '5']];
+  const rows: string[][] = [[...headerRow(['section', 'label', 'answers', 'average'], lang), '1', '2', '3', '4', '5']];
   rows.push(['responses', '', String(q.responses), '', '', '', '', '', '']);
   for (const question of q.questions) {
     rows.push(['scale', question.text, String(question.answers), question.average === null ? '' : String(question.average), ...['1', '2', '3', '4', '5'].map((key) => String(question.counts[key] ?? 0))]);
@@ -189,14 +201,29 @@ export const STATUS_LABELS_FR: Record<Brief['status'], string> = {
   abandoned: 'Abandonnée',
 };
 
-const dateFr = (at: number) => new Date(at).toISOString().slice(0, 10);
+/** Briefs, the workshop's Markdown and its PDFs are written in French: their numbers and dates too. */
+export const DOCUMENT_LANGUAGE = 'fr';
+const TIME_ZONE = 'Europe/Paris';
+const dateFr = (at: number) => formatDay(at, DOCUMENT_LANGUAGE, 'short', TIME_ZONE);
+const dayFr = (date: string) => formatDay(date, DOCUMENT_LANGUAGE);
+const numberFr = (value: number) => formatNumber(value, DOCUMENT_LANGUAGE);
+/** The French counted nouns of the documents. */
+export const WORDS_FR = {
+  gommettes: { one: 'gommette', other: 'gommettes' },
+  voters: { one: 'votant·e', other: 'votant·es' },
+  participants: { one: 'participant·e', other: 'participant·es' },
+  assisted: { one: 'accompagné·e', other: 'accompagné·es' },
+  returning: { one: 'revenu·e', other: 'revenu·es' },
+} as const satisfies Record<string, PluralForms>;
+/** "1 gommette", "12 gommettes": the count and its noun, in the documents' language. */
+export const countFr = (count: number, noun: keyof typeof WORDS_FR) => countOf(count, DOCUMENT_LANGUAGE, WORDS_FR[noun]);
 
 /** The brief as structured sections (title + lines), shared by the Markdown and the PDF. */
 export function briefSections(brief: Brief): Array<{ heading: string; lines: string[] }> {
   const p = brief.prefilled;
   const sections: Array<{ heading: string; lines: string[] }> = [
     { heading: 'La question', lines: [p.question.text] },
-    { heading: 'Votre participation servira à…', lines: [p.purpose.text] },
+    { heading: 'Votre participation servira à…', lines: [purposeCompletion(p.purpose.text)] },
   ];
   if (p.persona) sections.push({ heading: 'Pour qui (persona du parcours)', lines: [p.persona.text] });
   if (p.needsBySteps.length > 0) {
@@ -211,9 +238,9 @@ export function briefSections(brief: Brief): Array<{ heading: string; lines: str
       const parts = [`« ${idea.text} » (${idea.siteName}${idea.tableId !== null ? `, table ${idea.tableId}` : ''})`];
       if (idea.votes) {
         const shown = idea.votes.bySite.filter((site) => site.gommettes !== null);
-        const bySite = shown.length > 0 ? ` — par lieu : ${idea.votes.bySite.map((site) => `${site.siteName} ${site.gommettes === null ? '—' : site.gommettes}`).join(', ')}` : '';
+        const bySite = shown.length > 0 ? ` — par lieu : ${idea.votes.bySite.map((site) => `${site.siteName} ${site.gommettes === null ? '—' : numberFr(site.gommettes)}`).join(', ')}` : '';
         const hidden = shown.length < idea.votes.bySite.length ? ' (détail caché là où moins de 3 personnes ont voté)' : '';
-        parts.push(`${idea.votes.total} gommette(s), rang ${idea.votes.rank}${idea.votes.paper > 0 ? `, dont ${idea.votes.paper} sur papier` : ''}${bySite}${hidden}`);
+        parts.push(`${countFr(idea.votes.total, 'gommettes')}, rang ${numberFr(idea.votes.rank)}${idea.votes.paper > 0 ? `, dont ${numberFr(idea.votes.paper)} sur papier` : ''}${bySite}${hidden}`);
       }
       if (idea.matrix) parts.push(`matrice : facile ${idea.matrix.easy}/100, prioritaire ${idea.matrix.priority}/100${idea.matrix.easyAndPriority ? ' (facile et prioritaire)' : ''}`);
       return parts.join(' — ');
@@ -224,7 +251,7 @@ export function briefSections(brief: Brief): Array<{ heading: string; lines: str
   sections.push({ heading: 'Qui la fabrique', lines: [f.builders || 'À compléter'] });
   sections.push({
     heading: 'Prochaines étapes',
-    lines: f.nextSteps.length > 0 ? f.nextSteps.map((step) => `${step.date ?? 'date à fixer'} — ${step.text}${step.owner ? ` (${step.owner})` : ''}`) : ['À compléter'],
+    lines: f.nextSteps.length > 0 ? f.nextSteps.map((step) => `${step.date ? dayFr(step.date) : 'date à fixer'} — ${step.text}${step.owner ? ` (${step.owner})` : ''}`) : ['À compléter'],
   });
   sections.push({ heading: 'Ce qui reste incertain', lines: [f.unsure || 'À compléter'] });
   sections.push({
@@ -270,20 +297,20 @@ export function workshopMarkdown(data: WorkshopExport): string {
     '',
     `**Question :** ${escape(data.workshop.question)}`,
     '',
-    `**Votre participation servira à…** ${escape(data.workshop.purpose)}`,
+    `**Votre participation servira à…** ${escape(purposeCompletion(data.workshop.purpose))}`,
     '',
     '## Participation',
     '',
-    `- Participant·es : ${f.participants.total} (dont ${f.participants.assisted} accompagné·es)`,
-    ...f.participants.bySite.map((site) => `- ${escape(site.siteName)} : ${site.count}`),
-    `- Idées : ${f.ideas.total}`,
-    ...(f.gommettes ? [`- Gommettes : ${f.gommettes.total} (${f.gommettes.voters} votant·es)`] : []),
-    `- Réponses au questionnaire : ${f.questionnaire.responses}`,
-    ...f.questionnaire.averages.map((q) => `- ${escape(q.text)} : ${q.average ?? '—'} / 5`),
+    `- Participant·es : ${numberFr(f.participants.total)} (dont ${countFr(f.participants.assisted, 'assisted')})`,
+    ...f.participants.bySite.map((site) => `- ${escape(site.siteName)} : ${numberFr(site.count)}`),
+    `- Idées : ${numberFr(f.ideas.total)}`,
+    ...(f.gommettes ? [`- Gommettes : ${numberFr(f.gommettes.total)} (${countFr(f.gommettes.voters, 'voters')})`] : []),
+    `- Réponses au questionnaire : ${numberFr(f.questionnaire.responses)}`,
+    ...f.questionnaire.averages.map((q) => `- ${escape(q.text)} : ${q.average === null ? '—' : numberFr(q.average)} / 5`),
     '',
     '## Idées',
     '',
-    ...data.ideas.map((idea) => `- ${escape(idea.text)} (${escape(idea.siteName)})${idea.gommettes !== null ? ` — ${idea.gommettes} gommette(s)` : ''}`),
+    ...data.ideas.map((idea) => `- ${escape(idea.text)} (${escape(idea.siteName)})${idea.gommettes !== null ? ` — ${countFr(idea.gommettes, 'gommettes')}` : ''}`),
     '',
   ];
   for (const brief of data.briefs) out.push(briefMarkdown(brief).replace(/^# /, '## Fiche solution : ').replace(/\n## /g, '\n### '), '');

@@ -3,6 +3,7 @@
  * self-declared groups below SMALL_GROUP people are suppressed (by `aggregateAnswers`). Pure, so the
  * centre-wide view can reuse them over several workshops (`sumFigures`).
  */
+import { csvHeader, type CsvLanguage } from '../centre/csvHeaders';
 import { z } from 'zod';
 import type { IdeaOrigin } from '../domain/idea';
 import { AGE_BANDS, GENDERS, type QuestionnaireResults, suppress } from '../questionnaire/questionnaire';
@@ -90,9 +91,9 @@ export function participationFigures(sources: FigureSources): ParticipationFigur
 }
 
 /** One row per figure (section, label, value), for a CSV funders open in a spreadsheet; suppressed groups read "< 5". */
-export function figuresRows(figures: ParticipationFigures, suppressedLabel = '< 5'): string[][] {
+export function figuresRows(figures: ParticipationFigures, lang?: CsvLanguage, suppressedLabel = '< 5'): string[][] {
   const value = (count: number | null) => (count === null ? suppressedLabel : String(count));
-  const rows: string[][] = [['section', 'label', 'value']];
+  const rows: string[][] = [['section', 'label', 'value'].map((column) => (lang ? csvHeader(column, lang) : column))];
   rows.push(['participants', 'total', value(figures.participants.total)]);
   for (const site of figures.participants.bySite) rows.push(['participants_by_site', site.siteName, value(site.count)]);
   for (const table of figures.participants.byTable) rows.push(['participants_by_table', `table ${table.tableId}`, value(table.count)]);

@@ -8,7 +8,7 @@ export function sampleSources(): BriefSources {
     id, text, siteId, tableId: 1, theme: null, hidden: false, mergedInto: null, createdAt: 1000, ...extra,
   });
   const vote: VoteResults = {
-    roundId: 'round-1', version: 3, closed: true, voters: 7, heldBack: 0,
+    roundId: 'round-1', version: 3, closed: true, voters: 7,
     sites: [
       { siteId: 'site-a', voters: 4, phoneVoters: 4, kioskVoters: 0, ideas: { 'idea-sac': 5, 'idea-douche': 2 }, paper: {} },
       { siteId: 'site-b', voters: 3, phoneVoters: 2, kioskVoters: 1, ideas: { 'idea-sac': 3 }, paper: { 'idea-sac': 1 } },

@@ -6,7 +6,8 @@ import type { VoteRound } from './round';
 /**
  * Issue 19, defect 1: a site with fewer than MIN_VOTERS_FOR_SITE_SPLIT voters never has a per-site
  * split, in any state, for any audience, and no difference of shown numbers gives its ballots away.
- * Walks every audience × state × site sizes (0, 1, 2, 3, many) for three sites.
+ * Walks every audience × state × site sizes (0, 1, 2, 3, many) for three sites, and compares each
+ * live result with the closed result of the same ballots (no hold-back: the close adds nothing).
  */
 const NOW = 1_700_000_000_000;
 const IDEAS = ['A', 'B', 'C'];
@@ -94,6 +95,38 @@ describe('per-site splits, every audience × state × site sizes', () => {
       const wholeRoom = unshown.length === results.sites.length;
       if (pooledInTotal > 0 && pooledInTotal < MIN_VOTERS_FOR_SITE_SPLIT && !wholeRoom) {
         failures.push(`${label}: total minus shown splits gives away ${pooledInTotal} voter(s)`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('shows no difference between a live result and the closed result of the same ballots (nothing held back, nothing added at the close)', () => {
+    const failures: string[] = [];
+    const closedStates = ['closed', 'revealed', 'hiddenClosed'];
+    for (const a of SIZES) for (const b of SIZES) for (const c of SIZES) for (const audience of AUDIENCES) {
+      const { tally } = tallyFor([a, b, c]);
+      const allDigital = tally.digital.reduce((sum, row) => sum + row.count, 0);
+      const live = [buildResults(STATES.open!, SITES, tally, audience, NOW), buildResults(STATES.hiddenOpen!, SITES, tally, audience, NOW)];
+      const ended = closedStates.map((state) => buildResults(STATES[state]!, SITES, tally, audience, NOW));
+      for (const shown of [...live, ...ended]) {
+        if (shown.ranking === null) continue;
+        // Every gommette is in the totals, small sites' too, in every state.
+        const counted = shown.ranking.reduce((sum, row) => sum + row.digital, 0);
+        if (counted !== allDigital) failures.push(`${audience} sizes=${a},${b},${c}: ${counted} of ${allDigital} gommettes in the totals`);
+      }
+      for (const before of live) {
+        if (before.ranking === null) continue;
+        for (const after of ended) {
+          if (after.ranking === null) continue;
+          const label = `${audience} sizes=${a},${b},${c}`;
+          const totalAfter = new Map(after.ranking.map((row) => [row.ideaId, row.total]));
+          for (const row of before.ranking) if (totalAfter.get(row.ideaId) !== row.total) failures.push(`${label}: ${row.ideaId} live ${row.total}, closed ${totalAfter.get(row.ideaId)}`);
+          for (const [index, site] of before.sites.entries()) {
+            const closedSite = after.sites[index]!;
+            if (JSON.stringify(site.ideas) !== JSON.stringify(closedSite.ideas)) failures.push(`${label}: ${site.siteId} split differs live/closed`);
+            if (site.voters !== closedSite.voters) failures.push(`${label}: ${site.siteId} voters differ live/closed`);
+          }
+        }
       }
     }
     expect(failures).toEqual([]);

@@ -88,10 +88,9 @@ describe('buildResults', () => {
       ['s3', 1, null],
     ]);
     expect(results.ranking?.map((row) => row.total)).toEqual([3, 2, 1]);
-    expect(results.heldBack).toBe(0);
   });
 
-  it('holds a lone voter out of the live totals (no exposure by subtraction), and never splits their site, even at the close', () => {
+  it('counts a lone voter in the live totals at once and never splits any site, open or closed: the close adds nothing', () => {
     const tally: VoteTally = {
       digital: [
         { siteId: 's1', ideaId: 'A', count: 3 },
@@ -105,15 +104,19 @@ describe('buildResults', () => {
     };
     const live = buildResults(round, sites, tally, 'public', NOW);
     expect(live.sites[1]).toMatchObject({ voters: 1, kioskVoters: 1, ideas: null });
-    expect(live.ranking?.find((row) => row.ideaId === 'C')?.total).toBe(0);
-    expect(live.heldBack).toBe(1);
+    // Decision on issue 19: no hold-back. The lone gommette is in the live total, so s1's split
+    // would give it away by subtraction: no site is shown apart while open either.
+    expect(live.sites[0]?.ideas).toBeNull();
+    expect(live.ranking?.find((row) => row.ideaId === 'C')?.total).toBe(1);
     const final = buildResults(closed, sites, tally, 'public', NOW);
     // Issue 19: the close used to show "s2 : C 1", the lone voter's ballot. Their gommette counts in
     // the total; with a pool of one voter no site is shown apart (s1's split would give it away too).
     expect(final.sites[1]?.ideas).toBeNull();
     expect(final.sites[0]?.ideas).toBeNull();
     expect(final.ranking?.find((row) => row.ideaId === 'C')?.total).toBe(1);
-    expect(final.heldBack).toBe(0);
+    // The close changes nothing a subtraction could read: same totals, same (absent) splits.
+    expect(final.ranking).toEqual(live.ranking);
+    expect(final.sites).toEqual(live.sites);
     expect(final.closed).toBe(true);
   });
 

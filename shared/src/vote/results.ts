@@ -18,8 +18,8 @@ export interface SiteResults {
   kioskVoters: number;
   /**
    * Digital gommettes per idea at this site. Null, in every state, when `splitSites` keeps the site
-   * apart from no one (fewer than MIN_VOTERS_FOR_SITE_SPLIT voters, or a pool that small in the
-   * totals), or when results are hidden.
+   * apart from no one (fewer than MIN_VOTERS_FOR_SITE_SPLIT voters, or small sites whose voters
+   * together are fewer than that), or when results are hidden.
    */
   ideas: Record<string, number> | null;
   /** Paper gommettes per idea (typed in by the facilitator; already anonymous). */
@@ -43,14 +43,12 @@ export interface VoteResults {
   closed: boolean;
   voters: number;
   sites: SiteResults[];
-  /** Ranking, best first; null when hidden from this audience. */
-  ranking: IdeaResult[] | null;
   /**
-   * Gommettes of small sites held out of the live totals: when fewer than
-   * MIN_VOTERS_FOR_SITE_SPLIT voters sit in small sites together, adding theirs to the total
-   * would expose them by subtraction. They count at the close.
+   * Ranking, best first; null when hidden from this audience. Every gommette counts in the totals
+   * at once, in every state (open or closed): nothing is added at the close, so the closed totals
+   * equal the last live ones and no difference between them says anything about a site.
    */
-  heldBack: number;
+  ranking: IdeaResult[] | null;
 }
 
 export type ResultsAudience = 'facilitator' | 'public';
@@ -81,15 +79,15 @@ function isSmallSite(site: Pick<SiteResults, 'voters' | 'ideas'>): boolean {
 /**
  * THE rule for per-site splits, in every state and every view (live results, projector, console,
  * phones, kiosk, briefs, figures, exports, the centre's data): which sites' gommettes may be shown
- * apart. A site with fewer than MIN_VOTERS_FOR_SITE_SPLIT voters is never split. When the pooled
- * sites have fewer than that many voters together and their gommettes are in the totals
- * (`poolInTotals`), "total minus the other sites" would give them away, so no site is split at all.
- * Sites without voters (paper only) show their anonymous paper counts.
+ * apart. A site with fewer than MIN_VOTERS_FOR_SITE_SPLIT voters is never split. Small sites'
+ * gommettes are always in the totals, so when the small sites have fewer than that many voters
+ * together, "total minus the other sites" would give them away: then no site is split at all,
+ * open or closed. Sites without voters (paper only) show their anonymous paper counts.
  */
-export function splitSites(sites: ReadonlyArray<Pick<SiteResults, 'siteId' | 'voters' | 'ideas'>>, poolInTotals = true): Set<string> {
+export function splitSites(sites: ReadonlyArray<Pick<SiteResults, 'siteId' | 'voters' | 'ideas'>>): Set<string> {
   const small = sites.filter(isSmallSite);
   const smallVoters = small.reduce((sum, site) => sum + site.voters, 0);
-  if (poolInTotals && small.length > 0 && smallVoters < MIN_VOTERS_FOR_SITE_SPLIT) return new Set();
+  if (small.length > 0 && smallVoters < MIN_VOTERS_FOR_SITE_SPLIT) return new Set();
   const smallIds = new Set(small.map((site) => site.siteId));
   return new Set(sites.filter((site) => !smallIds.has(site.siteId)).map((site) => site.siteId));
 }
@@ -102,7 +100,7 @@ export function showsIdeaResults(round: VoteRound, audience: ResultsAudience, no
 
 /**
  * Results for an audience, with the privacy rules: per-site splits decided by `splitSites` in
- * every state, small pools held back from live totals, hidden results hidden.
+ * every state, every gommette in the totals at once, hidden results hidden.
  */
 export function buildResults(round: VoteRound, siteIds: ReadonlyArray<string>, tally: VoteTally, audience: ResultsAudience, now: number): VoteResults {
   const open = isRoundOpen(round, now);
@@ -127,22 +125,13 @@ export function buildResults(round: VoteRound, siteIds: ReadonlyArray<string>, t
     site.paper[row.ideaId] = (site.paper[row.ideaId] ?? 0) + row.count;
   }
 
-  // Small sites are pooled in every state (open, closed, revealed, hidden). While the round is
-  // open a pool of fewer than MIN_VOTERS_FOR_SITE_SPLIT voters is held out of the totals; once it
-  // counts (closed), `splitSites` shows no site apart, so "total minus the other sites" says nothing.
+  // Small sites are pooled in every state (open, closed, revealed, hidden) and always counted in
+  // the totals; `splitSites` decides, the same way open or closed, which sites are shown apart.
   const siteRows = [...sites.values()];
-  const pooledVoters = siteRows.filter(isSmallSite).reduce((sum, site) => sum + site.voters, 0);
-  const holdBack = open && pooledVoters > 0 && pooledVoters < MIN_VOTERS_FOR_SITE_SPLIT;
-  const split = splitSites(siteRows, !holdBack);
-  let heldBack = 0;
+  const split = splitSites(siteRows);
   const totals = new Map<string, { digital: number; paper: number }>();
   for (const site of siteRows) {
-    const held = holdBack && isSmallSite(site);
     for (const [ideaId, count] of Object.entries(site.ideas ?? {})) {
-      if (held) {
-        heldBack += count;
-        continue;
-      }
       const entry = totals.get(ideaId) ?? { digital: 0, paper: 0 };
       entry.digital += count;
       totals.set(ideaId, entry);
@@ -164,6 +153,5 @@ export function buildResults(round: VoteRound, siteIds: ReadonlyArray<string>, t
     voters: siteList.reduce((sum, site) => sum + site.voters, 0),
     sites: siteList,
     ranking: visible ? rankIdeas(round.ideaIds, totals) : null,
-    heldBack: visible ? heldBack : 0,
   };
 }

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { isCentreRole, questionnaireSchema, type CentreRole, type MethodTemplate, type StaffLinkRole } from '@gommette/shared';
+import type { CentreRole, MethodTemplate, StaffLinkRole } from '@gommette/shared';
 import type {
   AcceptResult,
   AccountRecord,
@@ -20,24 +20,22 @@ import type {
 import { UniqueViolationError } from '../WorkshopStore';
 import { BINARY } from './rows';
 import { firstRow, query, rows, withTransaction, type Queryable } from './transaction';
-import { toAccount, toCentreWorkshop, toSeries, toStaffLink, type AccountRow, type CentreWorkshopRow, type SeriesRow, type StaffLinkRow } from '../centreRows';
+import {
+  toAccount,
+  toCentre,
+  toCentreWorkshop,
+  toQuestionnaireTemplate,
+  toRole,
+  toSeries,
+  toStaffLink,
+  type AccountRow,
+  type CentreRow,
+  type CentreWorkshopRow,
+  type QuestionnaireTemplateRow,
+  type SeriesRow,
+  type StaffLinkRow,
+} from '../centreRows';
 
-interface CentreRow {
-  id: string;
-  name: string;
-  town: string;
-  retention_days: number | null;
-  territory_opt_in: boolean;
-  created_at: number;
-}
-interface QuestionnaireTemplateRow {
-  id: string;
-  centre_id: string;
-  name: string;
-  questionnaire_json: string;
-  shared: boolean;
-  created_at: number;
-}
 interface SharedBriefRow {
   brief_id: string;
   workshop_id: string;
@@ -54,23 +52,6 @@ interface BriefCopyRow {
 const DAY_MS = 24 * 60 * 60_000;
 const ROLE_RANK: Record<CentreRole, number> = { facilitator: 1, admin: 2 };
 
-const toCentre = (row: CentreRow): CentreRecord => ({
-  id: row.id,
-  name: row.name,
-  town: row.town,
-  retentionDays: row.retention_days,
-  territoryOptIn: row.territory_opt_in,
-  createdAt: row.created_at,
-});
-const toRole = (value: string): CentreRole => (isCentreRole(value) ? value : 'facilitator');
-const toQuestionnaireTemplate = (row: QuestionnaireTemplateRow): QuestionnaireTemplateRecord => ({
-  id: row.id,
-  centreId: row.centre_id,
-  name: row.name,
-  questionnaire: questionnaireSchema.parse(JSON.parse(row.questionnaire_json)),
-  shared: row.shared,
-  createdAt: row.created_at,
-});
 const toSharedBrief = (row: SharedBriefRow): SharedBriefRecord => ({ briefId: row.brief_id, workshopId: row.workshop_id, centreId: row.centre_id, sharedAt: row.shared_at });
 const toBriefCopy = (row: BriefCopyRow): BriefCopyRecord => ({ id: row.id, centreId: row.centre_id, contentJson: row.content_json, copiedAt: row.copied_at });
 

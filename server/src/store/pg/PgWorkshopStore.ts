@@ -1,8 +1,19 @@
 import type pg from 'pg';
 import type { Idea, MethodTemplate, QuestionnaireAnswer, RoomState, Site } from '@gommette/shared';
-import { emptyMoodCounts, isMood } from '@gommette/shared';
 import type { InsertIdeaResult, ParticipantCounts, ParticipantRecord, WorkshopRecord, WorkshopStore } from '../WorkshopStore';
-import { toIdea, toParticipant, toSite, toWorkshop, type IdeaRow, type ParticipantRow, type SiteRow, type WorkshopRow } from '../coreRows';
+import {
+  toIdea,
+  toParticipant,
+  toParticipantCounts,
+  toRoom,
+  toSite,
+  toWorkshop,
+  type IdeaRow,
+  type ParticipantGroupRow,
+  type ParticipantRow,
+  type SiteRow,
+  type WorkshopRow,
+} from '../coreRows';
 import { BINARY, IDEA_COLUMNS, ideaValues } from './rows';
 import { firstRow, query, rows, withTransaction } from './transaction';
 
@@ -55,9 +66,7 @@ export class PgWorkshopStore implements WorkshopStore {
   }
 
   async getRoom(workshopId: string): Promise<RoomState | null> {
-    const row = await firstRow<{ room_json: string; room_version: number }>(this.pool, `SELECT room_json, room_version FROM workshops WHERE id = $1`, [workshopId]);
-    if (!row || row.room_json === '') return null;
-    return { ...(JSON.parse(row.room_json) as RoomState), version: row.room_version };
+    return toRoom(await firstRow<{ room_json: string; room_version: number }>(this.pool, `SELECT room_json, room_version FROM workshops WHERE id = $1`, [workshopId]));
   }
 
   async saveRoom(workshopId: string, room: RoomState): Promise<boolean> {
@@ -109,21 +118,12 @@ export class PgWorkshopStore implements WorkshopStore {
   }
 
   async countParticipants(workshopId: string): Promise<ParticipantCounts> {
-    const grouped = await rows<{ site_id: string; mood: string; kind: string; table_id: number | null; n: number; seen_before: number }>(
+    const grouped = await rows<ParticipantGroupRow>(
       this.pool,
       `SELECT site_id, mood, kind, table_id, COUNT(*) AS n, COUNT(*) FILTER (WHERE seen_before) AS seen_before FROM participants WHERE workshop_id = $1 AND kind != 'paper' GROUP BY site_id, mood, kind, table_id`,
       [workshopId],
     );
-    const counts: ParticipantCounts = { total: 0, bySite: {}, byTable: {}, assisted: 0, returning: 0, moods: emptyMoodCounts() };
-    for (const row of grouped) {
-      counts.total += row.n;
-      counts.returning += row.seen_before;
-      counts.bySite[row.site_id] = (counts.bySite[row.site_id] ?? 0) + row.n;
-      if (row.table_id !== null) counts.byTable[row.table_id] = (counts.byTable[row.table_id] ?? 0) + row.n;
-      if (row.kind === 'assisted') counts.assisted += row.n;
-      if (isMood(row.mood)) counts.moods[row.mood] += row.n;
-    }
-    return counts;
+    return toParticipantCounts(grouped);
   }
 
   async getParticipant(participantId: string): Promise<ParticipantRecord | null> {

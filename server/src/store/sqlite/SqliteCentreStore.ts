@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { isCentreRole, questionnaireSchema, type CentreRole, type MethodTemplate, type StaffLinkRole } from '@gommette/shared';
+import type { CentreRole, MethodTemplate, StaffLinkRole } from '@gommette/shared';
 import {
   type AcceptResult,
   type AccountRecord,
@@ -19,46 +19,27 @@ import {
 } from '../CentreStore';
 import { UniqueViolationError } from '../WorkshopStore';
 import { openSqliteDatabase, type SqliteOptions } from './database';
-import { toAccount, toCentreWorkshop, toSeries, toStaffLink, type AccountRow, type CentreWorkshopRow, type SeriesRow, type StaffLinkRow } from '../centreRows';
+import {
+  toAccount,
+  toCentre,
+  toCentreWorkshop,
+  toQuestionnaireTemplate,
+  toRole,
+  toSeries,
+  toStaffLink,
+  type AccountRow,
+  type CentreRow,
+  type CentreWorkshopRow,
+  type QuestionnaireTemplateRow,
+  type SeriesRow,
+  type StaffLinkRow,
+} from '../centreRows';
 
-interface CentreRow {
-  id: string;
-  name: string;
-  town: string;
-  retention_days: number | null;
-  territory_opt_in: number;
-  created_at: number;
-}
-interface QuestionnaireTemplateRow {
-  id: string;
-  centre_id: string;
-  name: string;
-  questionnaire_json: string;
-  shared: number;
-  created_at: number;
-}
 
-const toQuestionnaireTemplate = (row: QuestionnaireTemplateRow): QuestionnaireTemplateRecord => ({
-  id: row.id,
-  centreId: row.centre_id,
-  name: row.name,
-  questionnaire: questionnaireSchema.parse(JSON.parse(row.questionnaire_json)),
-  shared: row.shared === 1,
-  createdAt: row.created_at,
-});
 
 const DAY_MS = 24 * 60 * 60_000;
 const ROLE_RANK: Record<CentreRole, number> = { facilitator: 1, admin: 2 };
 
-const toCentre = (row: CentreRow): CentreRecord => ({
-  id: row.id,
-  name: row.name,
-  town: row.town,
-  retentionDays: row.retention_days,
-  territoryOptIn: row.territory_opt_in === 1,
-  createdAt: row.created_at,
-});
-const toRole = (value: string): CentreRole => (isCentreRole(value) ? value : 'facilitator');
 function isSqliteUnique(error: unknown): boolean {
   return error instanceof Error && 'code' in error && (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
 }

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import type { Idea, MethodTemplate, QuestionnaireAnswer, RoomState, Site } from '@gommette/shared';
-import { emptyMoodCounts, isMood } from '@gommette/shared';
 import {
   UniqueViolationError,
   type InsertIdeaResult,
@@ -10,7 +9,19 @@ import {
   type WorkshopStore,
 } from '../WorkshopStore';
 import { openSqliteDatabase, type SqliteOptions } from './database';
-import { toIdea, toParticipant, toSite, toWorkshop, type IdeaRow, type ParticipantRow, type SiteRow, type WorkshopRow } from '../coreRows';
+import {
+  toIdea,
+  toParticipant,
+  toParticipantCounts,
+  toRoom,
+  toSite,
+  toWorkshop,
+  type IdeaRow,
+  type ParticipantGroupRow,
+  type ParticipantRow,
+  type SiteRow,
+  type WorkshopRow,
+} from '../coreRows';
 
 /** Ideas and their moderation, as bound parameters. */
 const ideaParams = (idea: Idea) => ({
@@ -126,9 +137,7 @@ export class SqliteWorkshopStore implements WorkshopStore {
   }
 
   async getRoom(workshopId: string): Promise<RoomState | null> {
-    const row = this.statements.getRoom.get(workshopId) as { room_json: string; room_version: number } | undefined;
-    if (!row || row.room_json === '') return null;
-    return { ...(JSON.parse(row.room_json) as RoomState), version: row.room_version };
+    return toRoom(this.statements.getRoom.get(workshopId) as { room_json: string; room_version: number } | undefined);
   }
 
   async saveRoom(workshopId: string, room: RoomState): Promise<boolean> {
@@ -166,17 +175,7 @@ export class SqliteWorkshopStore implements WorkshopStore {
   }
 
   async countParticipants(workshopId: string): Promise<ParticipantCounts> {
-    const rows = this.statements.countPeople.all(workshopId) as Array<{ site_id: string; mood: string; kind: string; table_id: number | null; n: number; seen_before: number }>;
-    const counts: ParticipantCounts = { total: 0, bySite: {}, byTable: {}, assisted: 0, returning: 0, moods: emptyMoodCounts() };
-    for (const row of rows) {
-      counts.total += row.n;
-      counts.returning += row.seen_before;
-      counts.bySite[row.site_id] = (counts.bySite[row.site_id] ?? 0) + row.n;
-      if (row.table_id !== null) counts.byTable[row.table_id] = (counts.byTable[row.table_id] ?? 0) + row.n;
-      if (row.kind === 'assisted') counts.assisted += row.n;
-      if (isMood(row.mood)) counts.moods[row.mood] += row.n;
-    }
-    return counts;
+    return toParticipantCounts(this.statements.countPeople.all(workshopId) as ParticipantGroupRow[]);
   }
 
   async getParticipant(participantId: string): Promise<ParticipantRecord | null> {
