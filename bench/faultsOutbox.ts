@@ -1,5 +1,5 @@
 /**
- * The phone's outbox, for the fault bench: the same rules as client/src/outbox/SendLoop.ts with
+ * The phone's outbox, for the fault bench: the same rules as client/src/socket/SendLoop.ts with
  * Outbox.ts (ideas) and client/src/vote/VoteOutbox.ts (gommettes), without the browser storage
  * and the UI. Commands carry their client-made id; they leave one at a time, oldest first; the
  * same command (same id) is sent again after an ack timeout and on every reconnection, until the

@@ -4,23 +4,22 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { lazyWithWords } from './i18n/lazyWithWords';
 import { LoadingScreen } from './components/LoadingScreen';
 import { NotFoundPage } from './components/NotFoundPage';
-import { EnterCodePage } from './phone/EnterCodePage';
-import { JoinPage } from './phone/JoinPage';
+import { EnterCodePage } from './pages/phone/EnterCodePage';
+import { JoinPage } from './pages/phone/JoinPage';
 
 // The phone's pages are in the first bundle; the facilitator's pages load only when opened,
 // so a resident's phone never downloads them (nor their words).
-const staffWords = () => import('./i18n/staff').then((module) => module.ensureStaffTranslations);
-
-const HomePage = lazyWithWords(staffWords, () => import('./home/HomePage').then((module) => module.HomePage));
-const ConsolePage = lazyWithWords(staffWords, () => import('./console/ConsolePage').then((module) => module.ConsolePage));
-const ScreenPage = lazyWithWords(staffWords, () => import('./screen/ScreenPage').then((module) => module.ScreenPage));
-const HelperPage = lazyWithWords(staffWords, () => import('./helper/HelperPage').then((module) => module.HelperPage));
-const CentreHomePage = lazyWithWords(staffWords, () => import('./centre/CentreHomePage').then((module) => module.CentreHomePage));
-const InvitationPage = lazyWithWords(staffWords, () => import('./centre/InvitationPage').then((module) => module.InvitationPage));
-const CentreSpacePage = lazyWithWords(staffWords, () => import('./centre/CentreSpacePage').then((module) => module.CentreSpacePage));
-const SeriesFollowUpPage = lazyWithWords(staffWords, () => import('./centre/SeriesFollowUpPage').then((module) => module.SeriesFollowUpPage));
-const ObserverPage = lazyWithWords(staffWords, () => import('./console/ObserverPage').then((module) => module.ObserverPage));
-const KioskPage = lazyWithWords(staffWords, () => import('./vote/KioskPage').then((module) => module.KioskPage));
+const CONSOLE_WORDS = ['staff', 'steps', 'board', 'vote', 'retour'] as const;
+const HomePage = lazyWithWords(['staff'], () => import('./workshop/HomePage').then((module) => module.HomePage));
+const ConsolePage = lazyWithWords(CONSOLE_WORDS, () => import('./pages/console/ConsolePage').then((module) => module.ConsolePage));
+const ScreenPage = lazyWithWords(['staff', 'steps', 'board', 'vote'], () => import('./pages/screen/ScreenPage').then((module) => module.ScreenPage));
+const HelperPage = lazyWithWords(['staff'], () => import('./pages/helper/HelperPage').then((module) => module.HelperPage));
+const CentreHomePage = lazyWithWords(['staff'], () => import('./centre/CentreHomePage').then((module) => module.CentreHomePage));
+const InvitationPage = lazyWithWords(['staff'], () => import('./centre/InvitationPage').then((module) => module.InvitationPage));
+const CentreSpacePage = lazyWithWords(['staff', 'steps'], () => import('./centre/CentreSpacePage').then((module) => module.CentreSpacePage));
+const SeriesFollowUpPage = lazyWithWords(['staff', 'retour'], () => import('./centre/SeriesFollowUpPage').then((module) => module.SeriesFollowUpPage));
+const ObserverPage = lazyWithWords(CONSOLE_WORDS, () => import('./pages/console/ObserverPage').then((module) => module.ObserverPage));
+const KioskPage = lazyWithWords(['staff', 'vote'], () => import('./vote/KioskPage').then((module) => module.KioskPage));
 
 export function App() {
   return (

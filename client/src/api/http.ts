@@ -1,22 +1,27 @@
 import { ApiError, isErrorCode } from './errors';
 import { isRecord } from '../storage/storage';
 
-interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  method?: Method;
   body?: unknown;
+  /** A bearer token (a staff or participant token); a centre's session is its HttpOnly cookie. */
   token?: string;
   signal?: AbortSignal;
 }
 
-/**
- * Calls the REST API. Success bodies are the plain objects of the protocol; errors are
- * `{ ok: false, code, message }` and become an `ApiError` carrying the code.
+/*
+ * The client's one HTTP client. Success bodies are the plain objects of the protocol (a 204
+ * resolves with null); errors are `{ ok: false, code, message }` and become an `ApiError`
+ * carrying the code, which `errorMessage(t, code)` says in the person's language.
  */
-export async function requestJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
+
+/** Sends a request; resolves with a successful response, throws an `ApiError` otherwise. */
+export async function fetchOk(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
-
   let response: Response;
   try {
     response = await fetch(path, {
@@ -27,24 +32,34 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
       credentials: 'same-origin',
     });
   } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    if (isAbort(error)) throw error;
     throw new ApiError('network', 0, error instanceof Error ? error.message : 'network error');
   }
-
-  let body: unknown = null;
-  try {
-    body = await response.json();
-  } catch {
-    // An empty or non-JSON body (a proxy error page, for instance).
-  }
-
   if (!response.ok) {
+    const body = await readJson(response);
     const code = isRecord(body) && isErrorCode(body.code) ? body.code : statusToCode(response.status);
     const message = isRecord(body) && typeof body.message === 'string' ? body.message : response.statusText;
     throw new ApiError(code, response.status, message, retryAfterOf(body, response.headers.get('Retry-After')));
   }
+  return response;
+}
+
+/** Calls the REST API and resolves with its JSON answer. */
+export async function requestJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await fetchOk(path, options);
+  if (response.status === 204) return null as T;
+  const body = await readJson(response);
   if (body === null) throw new ApiError('internal', response.status, 'empty response');
   return body as T;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    // An empty or non-JSON body (a proxy error page, for instance).
+    return null;
+  }
 }
 
 function statusToCode(status: number) {

@@ -1,8 +1,9 @@
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardPanelProps } from './BoardPanel';
+import { lazyWithWords } from '../i18n/lazyWithWords';
 
-const BoardPanel = lazy(() => import('./BoardPanel'));
+const BoardPanel = lazyWithWords(['board'], () => import('./BoardPanel').then((module) => module.default));
 
 /**
  * A button that opens the shared board on the console or the projector. The board (Konva, Yjs)

@@ -1,8 +1,9 @@
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { lazyWithWords } from '../i18n/lazyWithWords';
 
 // Yjs and the board code are fetched only when a resident opens the journey map.
-const PhoneJourney = lazy(() => import('./PhoneJourney'));
+const PhoneJourney = lazyWithWords(['board'], () => import('./PhoneJourney').then((module) => module.default));
 
 interface PhoneJourneyButtonProps {
   workshopId: string;

@@ -2,7 +2,7 @@ import type { AccountView } from '@gommette/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertText } from '../components/AlertText';
-import { TextField } from '../home/TextField';
+import { TextField } from '../components/TextField';
 import { centreApi } from './api';
 import { CredentialsFields } from './CredentialsFields';
 import { refusalMessage } from './refusal';

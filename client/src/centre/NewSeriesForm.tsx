@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertText } from '../components/AlertText';
-import { TextField } from '../home/TextField';
+import { TextField } from '../components/TextField';
 import { centreApi } from './api';
 import { refusalMessage } from './refusal';
 

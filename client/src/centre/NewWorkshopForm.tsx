@@ -2,7 +2,7 @@ import { BUILT_IN_QUESTIONNAIRE_ID, type CentreSpace } from '@gommette/shared';
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertText } from '../components/AlertText';
-import { TextField } from '../home/TextField';
+import { TextField } from '../components/TextField';
 import { centreApi } from './api';
 import { essaimageApi } from './essaimageApi';
 import { refusalMessage } from './refusal';

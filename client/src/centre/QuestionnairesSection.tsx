@@ -3,7 +3,7 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertText } from '../components/AlertText';
 import { errorMessage } from '../components/errorMessage';
-import { TextField } from '../home/TextField';
+import { TextField } from '../components/TextField';
 import { essaimageApi } from './essaimageApi';
 import { useCentreAction } from './useCentreAction';
 import { useLoad } from './useLoad';

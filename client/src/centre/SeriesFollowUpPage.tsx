@@ -8,7 +8,6 @@ import { requestJson } from '../api/http';
 import { CentreHeader } from './CentreHeader';
 import { useLoad } from './useLoad';
 import '../styles/centre.css';
-import '../retour/retourI18n';
 
 /** `/suivi/:seriesId`: the series' public follow-up page, for residents and partners. */
 export function SeriesFollowUpPage({ seriesId }: { seriesId: string }) {

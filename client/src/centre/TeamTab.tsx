@@ -2,7 +2,7 @@ import { formatDay, type CentreSpace, type InvitationResponse, type MemberView }
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertText } from '../components/AlertText';
-import { CopyLinkButton } from '../home/CopyLinkButton';
+import { CopyLinkButton } from '../components/CopyLinkButton';
 import { centreApi } from './api';
 import { refusalMessage } from './refusal';
 

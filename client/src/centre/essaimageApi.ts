@@ -7,7 +7,7 @@ import type {
   StaffLinkRole,
   StaffLinkView,
 } from '@gommette/shared';
-import { call } from './api';
+import { requestJson } from '../api/http';
 
 /*
  * Kept apart from `api.ts`, which the phone's first bundle imports (for "Effacer mes
@@ -17,20 +17,20 @@ const centrePath = (centreId: string) => `/api/centres/${encodeURIComponent(cent
 const linksPath = (centreId: string, workshopId: string) => `${centrePath(centreId)}/workshops/${encodeURIComponent(workshopId)}/staff-links`;
 
 export const essaimageApi = {
-  questionnaires: (centreId: string) => call<QuestionnaireTemplateView[]>('GET', `${centrePath(centreId)}/questionnaires`),
+  questionnaires: (centreId: string) => requestJson<QuestionnaireTemplateView[]>(`${centrePath(centreId)}/questionnaires`),
   saveQuestionnaire: (centreId: string, body: { name: string; questionnaire: Questionnaire; shared: boolean }) =>
-    call<QuestionnaireTemplateView>('POST', `${centrePath(centreId)}/questionnaires`, body),
-  shareQuestionnaire: (centreId: string, id: string, shared: boolean) => call<{ shared: boolean }>('PATCH', `${centrePath(centreId)}/questionnaires/${encodeURIComponent(id)}`, { shared }),
-  copyQuestionnaire: (centreId: string, id: string) => call<QuestionnaireTemplateView>('POST', `${centrePath(centreId)}/questionnaires/${encodeURIComponent(id)}/copy`, {}),
-  briefs: (centreId: string) => call<CentreBriefLine[]>('GET', `${centrePath(centreId)}/briefs`),
-  shareBrief: (centreId: string, briefId: string, shared: boolean) => call<{ shared: boolean }>('PUT', `${centrePath(centreId)}/briefs/${encodeURIComponent(briefId)}/shared`, { shared }),
-  sharedBriefs: (centreId: string) => call<SharedBrief[]>('GET', `${centrePath(centreId)}/shared-briefs`),
-  copyBrief: (centreId: string, briefId: string) => call<BriefCopyView>('POST', `${centrePath(centreId)}/shared-briefs/${encodeURIComponent(briefId)}/copy`, {}),
-  briefCopies: (centreId: string) => call<BriefCopyView[]>('GET', `${centrePath(centreId)}/brief-copies`),
-  staffLinks: (centreId: string, workshopId: string) => call<StaffLinkView[]>('GET', linksPath(centreId, workshopId)),
-  issueStaffLink: (centreId: string, workshopId: string, role: StaffLinkRole) => call<StaffLinkView>('POST', linksPath(centreId, workshopId), { role }),
+    requestJson<QuestionnaireTemplateView>(`${centrePath(centreId)}/questionnaires`, { method: 'POST', body }),
+  shareQuestionnaire: (centreId: string, id: string, shared: boolean) => requestJson<{ shared: boolean }>(`${centrePath(centreId)}/questionnaires/${encodeURIComponent(id)}`, { method: 'PATCH', body: { shared } }),
+  copyQuestionnaire: (centreId: string, id: string) => requestJson<QuestionnaireTemplateView>(`${centrePath(centreId)}/questionnaires/${encodeURIComponent(id)}/copy`, { method: 'POST', body: {} }),
+  briefs: (centreId: string) => requestJson<CentreBriefLine[]>(`${centrePath(centreId)}/briefs`),
+  shareBrief: (centreId: string, briefId: string, shared: boolean) => requestJson<{ shared: boolean }>(`${centrePath(centreId)}/briefs/${encodeURIComponent(briefId)}/shared`, { method: 'PUT', body: { shared } }),
+  sharedBriefs: (centreId: string) => requestJson<SharedBrief[]>(`${centrePath(centreId)}/shared-briefs`),
+  copyBrief: (centreId: string, briefId: string) => requestJson<BriefCopyView>(`${centrePath(centreId)}/shared-briefs/${encodeURIComponent(briefId)}/copy`, { method: 'POST', body: {} }),
+  briefCopies: (centreId: string) => requestJson<BriefCopyView[]>(`${centrePath(centreId)}/brief-copies`),
+  staffLinks: (centreId: string, workshopId: string) => requestJson<StaffLinkView[]>(linksPath(centreId, workshopId)),
+  issueStaffLink: (centreId: string, workshopId: string, role: StaffLinkRole) => requestJson<StaffLinkView>(linksPath(centreId, workshopId), { method: 'POST', body: { role } }),
   revokeStaffLink: (centreId: string, workshopId: string, role: StaffLinkRole, linkId: string) =>
-    call<null>('DELETE', `${linksPath(centreId, workshopId)}/${role}/${encodeURIComponent(linkId)}`),
+    requestJson<null>(`${linksPath(centreId, workshopId)}/${role}/${encodeURIComponent(linkId)}`, { method: 'DELETE' }),
   figuresCsvUrl: (centreId: string) => `${centrePath(centreId)}/figures.csv`,
   territoryCsvUrl: () => '/api/territory.csv',
 };

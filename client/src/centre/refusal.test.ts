@@ -1,9 +1,9 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/errors';
-import { ar } from '../i18n/ar';
-import { en } from '../i18n/en';
-import { frResident } from '../i18n/fr.resident';
+import ar from '../i18n/ar/resident';
+import en from '../i18n/en/resident';
+import frResident from '../i18n/fr/resident';
 import { refusalMessage } from './refusal';
 
 describe("the phone's message when erasure is closed", () => {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { EnterCodeForm } from '../phone/EnterCodeForm';
+import { EnterCodeForm } from '../join/EnterCodeForm';
 
 export function NotFoundPage() {
   const { t } = useTranslation();

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { CopyLinkButton } from '../home/CopyLinkButton';
+import { CopyLinkButton } from './CopyLinkButton';
 
 interface SecretLinkProps {
   icon: string;

@@ -1,10 +1,16 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { ar } from './ar';
-import { fr } from './fr';
-import { en } from './en';
-import { loadTranslation } from './index';
+import arResident from './ar/resident';
+import arVote from './ar/vote';
+import frVote from './fr/vote';
+import { allWords, loadWords, loadWordsFile } from './index';
 import { findLanguage, languages } from './languages';
+
+/** The interface's words (the vote's are checked as their own bundle below). */
+const MAIN = ['resident', 'staff', 'steps', 'board'] as const;
+const [fr, en, ar] = await Promise.all([allWords('fr', MAIN), allWords('en', MAIN), allWords('ar', MAIN)]);
+const { vote: voteFr } = frVote;
+const { vote: voteAr } = arVote;
 
 interface Tree {
   [key: string]: string | Tree;
@@ -34,14 +40,13 @@ function pluralBasesOf(frLeaves: Map<string, string>): string[] {
   return [...frLeaves.keys()].filter((path) => path.endsWith('_other')).map((path) => path.slice(0, -'_other'.length));
 }
 
-// voteI18n.ts adds the vote's words to the global i18next as it loads: set that up first (with
-// copies, so the shared resources objects stay as they are).
+// The vote's words are added to the global i18next when loaded: set that up first (with copies,
+// so the shared resources objects stay as they are).
 await i18next.init({
   resources: { fr: { translation: { ...fr } }, ar: { translation: { ...ar } } },
   lng: 'ar',
   initAsync: false,
 });
-const { ensureVoteTranslations, voteAr, voteFr } = await import('../vote/voteI18n');
 
 const frLeaves = leaves(fr);
 const arLeaves = leaves(ar);
@@ -149,15 +154,15 @@ describe('Arabic resources', () => {
   it('is registered, right-to-left', async () => {
     expect(languages.find((language) => language.code === 'ar')).toEqual({ code: 'ar', name: 'العربية', dir: 'rtl' });
     expect(findLanguage('ar-MA')?.dir).toBe('rtl');
-    await expect(loadTranslation.ar()).resolves.toBe(ar);
+    await expect(loadWordsFile('ar', 'resident')).resolves.toBe(arResident);
     const t = arabicT();
     expect(t('phase.handTitle')).toBe('اليد مرفوعة');
     expect(t('app.name')).toBe('Gommette');
     expect(t('vote.heading')).toContain('Gommette');
   });
 
-  it('adds the vote\'s words in Arabic', () => {
-    ensureVoteTranslations();
+  it('adds the vote\'s words in Arabic', async () => {
+    await loadWords('vote');
     expect(i18next.getResource('ar', 'translation', 'vote')).toEqual(voteAr);
   });
 });

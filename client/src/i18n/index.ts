@@ -1,9 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { readString, writeString } from '../storage/storage';
-import type { Translation } from './fr';
-import { frResident } from './fr.resident';
+import frResident from './fr/resident';
 import { DEFAULT_LANGUAGE, findLanguage, languages, type LanguageCode } from './languages';
+import { WORDS_PARTS, type WordsPart, type WordsTree } from './types';
 
 const LANGUAGE_KEY = 'gommette:language';
 
@@ -18,24 +18,75 @@ function languageKey(): string {
   return LANGUAGE_KEY;
 }
 
+/** Every part of words but the French resident one (in the first bundle), each loaded when first needed. */
+const files = import.meta.glob<object>(['./*/*.ts', '!./fr/resident.ts', '!./**/*.test.ts'], { import: 'default' });
+
+/** One part of words in one language, as its file has it. */
+export function loadWordsFile(code: LanguageCode, part: WordsPart): Promise<object> {
+  if (code === DEFAULT_LANGUAGE && part === 'resident') return Promise.resolve(frResident);
+  const load = files[`./${code}/${part}.ts`];
+  return load ? load() : Promise.reject(new Error(`no words for ${code}/${part}`));
+}
+
+/** The parts the open screens use: a language chosen later loads them all. */
+const inUse = new Set<WordsPart>(['resident']);
+const added = new Map<string, Promise<void>>([[`${DEFAULT_LANGUAGE}/resident`, Promise.resolve()]]);
+
+/** Adds a part of words in a language to i18next, once (deep: parts sharing a block keep both halves). */
+function addPart(code: LanguageCode, part: WordsPart): Promise<void> {
+  const key = `${code}/${part}`;
+  let adding = added.get(key);
+  if (!adding) {
+    adding = loadWordsFile(code, part).then((words) => {
+      i18next.addResourceBundle(code, 'translation', words, true, false);
+    });
+    // Offline: try again next time.
+    adding.catch(() => added.delete(key));
+    added.set(key, adding);
+  }
+  return adding;
+}
+
+function currentLanguage(): LanguageCode {
+  return (findLanguage(i18next.language)?.code as LanguageCode | undefined) ?? DEFAULT_LANGUAGE;
+}
+
 /**
- * One resources file per language of `languages.ts`. French is in the first bundle; the others
- * load when chosen (a phone on mobile data downloads only the language it shows).
+ * Loads the words of a feature's screens, in French (the fallback) and in the language shown; a
+ * language that cannot load (offline) leaves French, never a key.
  */
-export const loadTranslation: Record<LanguageCode, () => Promise<Translation>> = {
-  fr: () => import('./fr').then((module) => module.fr),
-  en: () => import('./en').then((module) => module.en),
-  ar: () => import('./ar').then((module) => module.ar),
-};
+export async function loadWords(...parts: WordsPart[]): Promise<void> {
+  for (const part of parts) inUse.add(part);
+  const code = currentLanguage();
+  await Promise.all([
+    ...parts.map((part) => addPart(DEFAULT_LANGUAGE, part)),
+    ...(code === DEFAULT_LANGUAGE ? [] : parts.map((part) => addPart(code, part).catch(() => undefined))),
+  ]);
+}
 
-const loaded = new Set<LanguageCode>([DEFAULT_LANGUAGE]);
-
-/** Makes a language's words available (once); the words other modules add stay. */
+/** Makes a language's words available for every part in use (once each). */
 export async function loadLanguage(code: LanguageCode): Promise<void> {
-  if (loaded.has(code)) return;
-  const translation = await loadTranslation[code]();
-  i18next.addResourceBundle(code, 'translation', translation, true, false);
-  loaded.add(code);
+  await Promise.all([...inUse].map((part) => addPart(code, part)));
+}
+
+/** A language's every part, merged (tests; the app loads parts as its screens need them). */
+export async function allWords(code: LanguageCode, parts: ReadonlyArray<WordsPart> = WORDS_PARTS): Promise<WordsTree> {
+  const merged: WordsTree = {};
+  for (const words of await Promise.all(parts.map((part) => loadWordsFile(code, part)))) deepMerge(merged, words);
+  return merged;
+}
+
+/** Copies `source` into `target`, block by block (never sharing the source's objects). */
+function deepMerge(target: WordsTree, source: object): void {
+  for (const [key, value] of Object.entries(source) as Array<[string, string | WordsTree]>) {
+    if (typeof value === 'string') {
+      target[key] = value;
+      continue;
+    }
+    const current = target[key];
+    const into = typeof current === 'object' ? current : (target[key] = {});
+    deepMerge(into, value);
+  }
 }
 
 /** Mirrors the current language on `<html lang dir>` so screen readers and RTL layout follow. */

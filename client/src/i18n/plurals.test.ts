@@ -1,12 +1,17 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { en } from './en';
-import { fr } from './fr';
+import enRetour from './en/retour';
+import enVote from './en/vote';
+import frRetour from './fr/retour';
+import frVote from './fr/vote';
+import { allWords } from './index';
 
-// voteI18n.ts and retourI18n.ts add their words to the global i18next as they load.
-await i18next.init({ resources: {}, lng: 'fr', initAsync: false });
-const { voteEn, voteFr } = await import('../vote/voteI18n');
-const { followUpEn, followUpFr, retourEn, retourFr } = await import('../retour/retourI18n');
+const MAIN = ['resident', 'staff', 'steps', 'board'] as const;
+const [fr, en] = await Promise.all([allWords('fr', MAIN), allWords('en', MAIN)]);
+const { vote: voteFr } = frVote;
+const { vote: voteEn } = enVote;
+const { retour: retourFr, followUp: followUpFr } = frRetour;
+const { retour: retourEn, followUp: followUpEn } = enRetour;
 
 interface Tree {
   [key: string]: string | Tree;

@@ -1,5 +1,4 @@
 import { formatDay, purposeCompletion, timelineSteps, type FollowUpBrief, type FollowUpView } from '@gommette/shared';
-import './retourI18n';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCodeOf, type ClientErrorCode } from '../api/errors';

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
-import './retourI18n';
 import { useTranslation } from 'react-i18next';
 import type { Brief, FollowUpSettings, IdeaView, VoteResults } from '@gommette/shared';
 import { errorCodeOf, type ClientErrorCode } from '../api/errors';

@@ -1,10 +1,10 @@
-import { lazy, Suspense, useState } from 'react';
-import './retourI18n';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdeaView, VoteResults } from '@gommette/shared';
 import { LoadingScreen } from '../components/LoadingScreen';
+import { lazyWithWords } from '../i18n/lazyWithWords';
 
-const RetourPanel = lazy(() => import('./RetourPanel'));
+const RetourPanel = lazyWithWords(['retour'], () => import('./RetourPanel').then((module) => module.default));
 
 interface RetourSectionProps {
   workshopId: string;

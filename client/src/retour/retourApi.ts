@@ -1,5 +1,5 @@
 import type { Brief, BriefStatusBody, FollowUpSettings, FollowUpView, MyFollowUpIdeas, ParticipationFigures, UpdateBriefBody } from '@gommette/shared';
-import { ApiError } from '../api/errors';
+import { downloadFile } from '../api/download';
 import { requestJson } from '../api/http';
 
 const base = (workshopId: string) => `/api/workshops/${encodeURIComponent(workshopId)}`;
@@ -33,19 +33,8 @@ export function fetchFigures(workshopId: string, token: string, signal?: AbortSi
 }
 
 /** Downloads an export (the token goes in a header, never in a link) and saves it under its name. */
-export async function downloadExport(workshopId: string, token: string, path: string): Promise<void> {
-  const response = await fetch(`${base(workshopId)}/${path}`, { headers: { Authorization: `Bearer ${token}` } });
-  if (!response.ok) throw new ApiError(response.status === 401 ? 'unauthorized' : 'internal', response.status, response.statusText);
-  const disposition = response.headers.get('content-disposition') ?? '';
-  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'gommette';
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+export function downloadExport(workshopId: string, token: string, path: string): Promise<void> {
+  return downloadFile(`${base(workshopId)}/${path}`, token);
 }
 
 export function fetchFollowUp(joinCode: string, signal?: AbortSignal): Promise<FollowUpView> {

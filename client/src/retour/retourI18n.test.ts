@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { followUpAr, followUpEn, followUpFr, retourAr, retourEn, retourFr } from './retourI18n';
+import ar from '../i18n/ar/retour';
+import en from '../i18n/en/retour';
+import fr from '../i18n/fr/retour';
+
+const { retour: retourFr, followUp: followUpFr } = fr;
+const { retour: retourEn, followUp: followUpEn } = en;
+const { retour: retourAr, followUp: followUpAr } = ar;
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
 const flatten = (words: object, prefix = ''): Map<string, string> => {

@@ -2,7 +2,6 @@ import { emptyMatrix, type IdeaView, type SiteLink, type VoteOpenPayload } from 
 import { nanoid } from 'nanoid';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import './voteI18n';
 import { errorCodeOf, type ClientErrorCode } from '../api/errors';
 import { AlertText } from '../components/AlertText';
 import { errorMessage } from '../components/errorMessage';
@@ -11,7 +10,7 @@ import { KioskLinks } from './KioskLinks';
 import { MatrixPanel } from './MatrixPanel';
 import { PaperCounts } from './PaperCounts';
 import { RoundForm } from './RoundForm';
-import { sendCommand } from './sendCommand';
+import { sendCommand } from '../socket/command';
 import type { VoteFeed } from './useVoteFeed';
 import { VoteResultsList } from './VoteResultsList';
 import './vote.css';

@@ -1,7 +1,6 @@
 import type { KioskLink } from '@gommette/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import './voteI18n';
 import { errorCodeOf, type ClientErrorCode } from '../api/errors';
 import { requestJson } from '../api/http';
 import { AlertText } from '../components/AlertText';

@@ -2,7 +2,6 @@ import { nextKioskVoter, type MyVotes } from '@gommette/shared';
 import { nanoid } from 'nanoid';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import './voteI18n';
 import { AlertText } from '../components/AlertText';
 import { Brand } from '../components/Brand';
 import { ConnectionBadge } from '../components/ConnectionBadge';
@@ -12,7 +11,7 @@ import { LoadingScreen } from '../components/LoadingScreen';
 import { PurposeBlock } from '../components/PurposeBlock';
 import { useConnectionStatus } from '../socket/useConnectionStatus';
 import { useWorkshopSocket, type SocketCredentials } from '../socket/useWorkshopSocket';
-import { StaffRefusal } from '../staff/StaffRefusal';
+import { StaffRefusal } from '../components/StaffRefusal';
 import { tokenFromHash } from '../storage/workshopKeys';
 import { loadKiosk, saveKiosk, type StoredKiosk } from './kioskSession';
 import { useKioskContext, type KioskContext } from './useKioskContext';
@@ -99,6 +98,7 @@ function KioskView({ workshopId, initial }: { workshopId: string; initial: Store
       <>
         <VoteCards
           round={round}
+          clockOffsetMs={context?.clockOffsetMs ?? 0}
           mine={mine}
           ownIdeaIds={new Set()}
           pendingCount={pendingCount}

@@ -1,7 +1,6 @@
 import { MATRIX_SCALE, inEasyPriorityQuadrant, type IdeaView, type MatrixPlacement, type MatrixView as Matrix } from '@gommette/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import './voteI18n';
 import { MatrixView } from './MatrixView';
 
 interface MatrixPanelProps {

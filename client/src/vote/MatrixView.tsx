@@ -1,6 +1,5 @@
 import { MATRIX_SCALE, type IdeaView, type MatrixView as Matrix } from '@gommette/shared';
 import { useTranslation } from 'react-i18next';
-import './voteI18n';
 
 interface MatrixViewProps {
   matrix: Matrix;

@@ -1,7 +1,6 @@
 import type { RoundView, SiteLink, VoteResults } from '@gommette/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import './voteI18n';
 
 interface PaperCountsProps {
   round: RoundView;

@@ -2,11 +2,11 @@ import { MATRIX_STEPS, inEasyPriorityQuadrant, nearestMatrixStep, type MatrixCha
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type ClientErrorCode } from '../api/errors';
-import { TableBadge } from '../animation/TableBadge';
+import { TableBadge } from '../run/TableBadge';
 import { AlertText } from '../components/AlertText';
 import { errorMessage } from '../components/errorMessage';
 import type { GommetteSocket } from '../socket/createSocket';
-import { sendCommand } from './sendCommand';
+import { sendCommand } from '../socket/command';
 import './vote.css';
 
 export interface PhoneMatrixProps {

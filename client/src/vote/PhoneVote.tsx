@@ -1,7 +1,6 @@
 import type { IdeaView } from '@gommette/shared';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import './voteI18n';
 import { AlertText } from '../components/AlertText';
 import { errorMessage } from '../components/errorMessage';
 import type { GommetteSocket } from '../socket/createSocket';
@@ -16,6 +15,8 @@ export interface PhoneVoteProps {
   participantId: string;
   socket: GommetteSocket | null;
   feed: VoteFeed;
+  /** The room view's measure of the server's clock (a phone's own clock may be wrong). */
+  clockOffsetMs: number;
   /** The resident's own ideas (for the self-vote rule). */
   myIdeas: ReadonlyArray<IdeaView>;
 }
@@ -24,7 +25,7 @@ export interface PhoneVoteProps {
  * The resident's vote: the ballot as big cards, the gommettes left, take-backs; taps wait in a
  * device outbox until the server has them. Self-contained: mount it when a round exists.
  */
-export default function PhoneVote({ participantId, socket, feed, myIdeas }: PhoneVoteProps) {
+export default function PhoneVote({ participantId, socket, feed, clockOffsetMs, myIdeas }: PhoneVoteProps) {
   const { t } = useTranslation();
   const { round, mine, results, applyMine } = feed;
   const handleAck = useCallback((ack: Parameters<typeof applyMine>[0]) => applyMine(ack), [applyMine]);
@@ -39,6 +40,7 @@ export default function PhoneVote({ participantId, socket, feed, myIdeas }: Phon
     <div className="phone-vote">
       <VoteCards
         round={round}
+        clockOffsetMs={clockOffsetMs}
         mine={gommettes}
         ownIdeaIds={ownIdeaIds}
         pendingCount={pendingCount}

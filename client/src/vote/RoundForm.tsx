@@ -2,7 +2,6 @@ import { MAX_VOTE_BUDGET, type IdeaView, type RoundIdeas, type VoteOpenPayload }
 import { nanoid } from 'nanoid';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import './voteI18n';
 
 interface RoundFormProps {
   /** Visible ideas, for "the ideas I tick". */

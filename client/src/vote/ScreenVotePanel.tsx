@@ -1,6 +1,5 @@
 import type { IdeaView, SiteLink } from '@gommette/shared';
 import { useTranslation } from 'react-i18next';
-import './voteI18n';
 import { MatrixView } from './MatrixView';
 import type { VoteFeed } from './useVoteFeed';
 import { VoteResultsList } from './VoteResultsList';

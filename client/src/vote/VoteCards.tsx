@@ -1,11 +1,12 @@
 import { checkCast, countOn, isRoundOpen, remainingGommettes, type MyGommette, type RoundView } from '@gommette/shared';
 import { useTranslation } from 'react-i18next';
-import './voteI18n';
 import { GommetteDots } from './GommetteDots';
-import { useNow } from './useNow';
+import { useServerNow } from '../socket/useServerNow';
 
 interface VoteCardsProps {
   round: RoundView;
+  /** Add to `Date.now()` to read the server's clock: `closesAt` is on the server's clock. */
+  clockOffsetMs: number;
   /** The voter's gommettes, pending taps included. */
   mine: ReadonlyArray<MyGommette>;
   /** Ideas this voter wrote (never at a kiosk). */
@@ -19,9 +20,9 @@ interface VoteCardsProps {
  * The "giant smartphone": the ballot's ideas in one column, each with a big "+" to stick a
  * gommette and a "−" to take one back. No text to type; one thumb is enough.
  */
-export function VoteCards({ round, mine, ownIdeaIds, pendingCount, onStick, onTakeBack }: VoteCardsProps) {
+export function VoteCards({ round, clockOffsetMs, mine, ownIdeaIds, pendingCount, onStick, onTakeBack }: VoteCardsProps) {
   const { t, i18n } = useTranslation();
-  const now = useNow(round.closesAt);
+  const now = useServerNow(clockOffsetMs, false, round.closesAt);
   const open = isRoundOpen(round, now);
   const left = remainingGommettes(round, mine);
   const asRound = { ...round, workshopId: '', version: 0 };

@@ -1,8 +1,9 @@
-import { COMMAND_ACK_TIMEOUT_MS, ErrorCode, withGommette, withoutGommette, type MyGommette, type MyVotes } from '@gommette/shared';
+import { ErrorCode, withGommette, withoutGommette, type MyGommette, type MyVotes } from '@gommette/shared';
 import { nanoid } from 'nanoid';
 import type { ClientErrorCode } from '../api/errors';
+import { emitCommand, isNoAnswer, type CommandReply } from '../socket/command';
 import type { GommetteSocket } from '../socket/createSocket';
-import { SendLoop } from '../outbox/SendLoop';
+import { SendLoop } from '../socket/SendLoop';
 import { loadVoteOps, saveVoteOps, type VoteOp } from './voteOutboxStorage';
 
 export interface VoteOutboxState {
@@ -69,22 +70,21 @@ export class VoteOutbox extends SendLoop<VoteOutboxState> {
     if (!socket || !socket.connected || this.inFlight !== null || this.waitTimer !== null || !head) return;
     const attempt = ++this.attempt;
     this.inFlight = head.id;
-    const done = (error: Error | null, ack?: { ok: true; data: MyVotes } | { ok: false; code: ErrorCode; retryAfterMs?: number }) => {
+    const done = (reply: CommandReply<'kiosk:next'> | CommandReply<'vote:cast'> | CommandReply<'vote:takeBack'>) => {
       if (attempt !== this.attempt) return;
       this.inFlight = null;
-      if (error || !ack) return this.pump();
-      if (ack.ok) return this.accepted(head, ack.data);
-      return this.refused(head, ack.code, ack.retryAfterMs);
+      if (isNoAnswer(reply)) return this.pump();
+      if (reply.ok) return this.accepted(head, reply.data);
+      return this.refused(head, reply.code, reply.retryAfterMs);
     };
-    const timed = socket.timeout(COMMAND_ACK_TIMEOUT_MS);
     if (head.kind === 'voter') {
-      timed.emit('kiosk:next', { voterId: head.id }, done);
+      emitCommand(socket, 'kiosk:next', { voterId: head.id }, done);
     } else if (head.kind === 'stick') {
       const { id, roundId, ideaId, voterId } = head;
-      timed.emit('vote:cast', voterId ? { id, roundId, ideaId, voterId } : { id, roundId, ideaId }, done);
+      emitCommand(socket, 'vote:cast', voterId ? { id, roundId, ideaId, voterId } : { id, roundId, ideaId }, done);
     } else {
       const { id, roundId, gommetteId, voterId } = head;
-      timed.emit('vote:takeBack', voterId ? { id, roundId, gommetteId, voterId } : { id, roundId, gommetteId }, done);
+      emitCommand(socket, 'vote:takeBack', voterId ? { id, roundId, gommetteId, voterId } : { id, roundId, gommetteId }, done);
     }
   }
 

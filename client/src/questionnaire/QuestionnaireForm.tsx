@@ -1,0 +1,123 @@
+import { AGE_BANDS, GENDERS, SCALE, type AgeBand, type Gender, type Questionnaire, type ScaleValue } from '@gommette/shared';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AlertText } from '../components/AlertText';
+import { errorMessage } from '../components/errorMessage';
+import { useCommand } from '../socket/command';
+import type { GommetteSocket } from '../socket/createSocket';
+
+const FACES: Record<ScaleValue, string> = { 1: '😞', 2: '🙁', 3: '😐', 4: '🙂', 5: '😄' };
+
+interface QuestionnaireFormProps {
+  socket: GommetteSocket | null;
+  questionnaire: Questionnaire;
+  answered: boolean;
+  onAnswered: () => void;
+}
+
+/** The closing questionnaire: faces (with words for screen readers), an optional text, optional figures. */
+export function QuestionnaireForm({ socket, questionnaire, answered, onAnswered }: QuestionnaireFormProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [scale, setScale] = useState<Record<string, ScaleValue>>({});
+  const [learned, setLearned] = useState('');
+  const [ageBand, setAgeBand] = useState<AgeBand | null>(null);
+  const [gender, setGender] = useState<Gender | null>(null);
+  const [firstTime, setFirstTime] = useState<boolean | null>(null);
+  const { busy: sending, error, send } = useCommand(socket);
+
+  if (answered) {
+    return (
+      <p className="phone-activity phone-activity--questionnaire" role="status" data-testid="questionnaire-thanks">
+        <span className="phone-activity__icon" aria-hidden="true">
+          🙏
+        </span>
+        {t('questionnaire.thanks')}
+      </p>
+    );
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const payload = { scale, learned: learned.trim() === '' ? null : learned, ageBand, gender, firstTime };
+    send('questionnaire:answer', payload, () => onAnswered());
+  };
+
+  return (
+    <form className="questionnaire stack" onSubmit={submit} data-testid="questionnaire">
+      <h2>{t('questionnaire.heading')}</h2>
+      <p className="hint">{t('questionnaire.intro')}</p>
+      {questionnaire.questions.map((question) => (
+        <fieldset key={question.id} className="questionnaire__question">
+          <legend className="field-label">{question.text}</legend>
+          <div className="questionnaire__faces">
+            {SCALE.map((value) => (
+              <button
+                key={value}
+                type="button"
+                className="questionnaire__face"
+                aria-pressed={scale[question.id] === value}
+                aria-label={t(`questionnaire.scale${value}`)}
+                title={t(`questionnaire.scale${value}`)}
+                onClick={() => setScale((current) => ({ ...current, [question.id]: value }))}
+                data-testid={`face-${question.id}-${value}`}
+              >
+                <span aria-hidden="true">{FACES[value]}</span>
+              </button>
+            ))}
+          </div>
+        </fieldset>
+      ))}
+      {questionnaire.askLearned && (
+        <div className="field">
+          <label className="field-label" htmlFor={`${id}-learned`}>
+            {t('questionnaire.learned')}
+          </label>
+          <p className="hint">{t('questionnaire.learnedHint')}</p>
+          <textarea id={`${id}-learned`} className="input input--multiline" rows={3} maxLength={600} value={learned} onChange={(event) => setLearned(event.target.value)} data-testid="questionnaire-learned" />
+        </div>
+      )}
+      {questionnaire.askFigures && (
+        <fieldset className="questionnaire__figures">
+          <legend className="field-label">{t('questionnaire.figuresHeading')}</legend>
+          <p className="hint">{t('questionnaire.figuresHint')}</p>
+          <label className="field-label" htmlFor={`${id}-age`}>
+            {t('questionnaire.age')}
+          </label>
+          <select id={`${id}-age`} className="input" value={ageBand ?? ''} onChange={(event) => setAgeBand(event.target.value === '' ? null : (event.target.value as AgeBand))} data-testid="questionnaire-age">
+            <option value="">{t('questionnaire.skip')}</option>
+            {AGE_BANDS.map((band) => (
+              <option key={band} value={band}>
+                {t(`questionnaire.ages.${band}`)}
+              </option>
+            ))}
+          </select>
+          <label className="field-label" htmlFor={`${id}-gender`}>
+            {t('questionnaire.gender')}
+          </label>
+          <select id={`${id}-gender`} className="input" value={gender ?? ''} onChange={(event) => setGender(event.target.value === '' ? null : (event.target.value as Gender))} data-testid="questionnaire-gender">
+            <option value="">{t('questionnaire.skip')}</option>
+            {GENDERS.map((value) => (
+              <option key={value} value={value}>
+                {t(`questionnaire.genders.${value}`)}
+              </option>
+            ))}
+          </select>
+          <p className="field-label">{t('questionnaire.firstTime')}</p>
+          <div className="questionnaire__choices">
+            {([true, false] as const).map((value) => (
+              <button key={String(value)} type="button" className="button button--secondary" aria-pressed={firstTime === value} onClick={() => setFirstTime(firstTime === value ? null : value)}>
+                {value ? t('questionnaire.yes') : t('questionnaire.no')}
+              </button>
+            ))}
+          </div>
+        </fieldset>
+      )}
+      {error && <AlertText>{errorMessage(t, error)}</AlertText>}
+      <button type="submit" className="button button--primary button--huge" disabled={sending} data-testid="questionnaire-submit">
+        <span aria-hidden="true">📨 </span>
+        {sending ? t('questionnaire.sending') : t('questionnaire.submit')}
+      </button>
+    </form>
+  );
+}
