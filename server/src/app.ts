@@ -163,6 +163,7 @@ export function createApp(config: Config, deps: AppDeps): App {
         });
       }),
     close: async () => {
+      const closing = Date.now();
       // Stop accepting: new requests and sockets go to another node (or wait for this one).
       httpServer.close();
       httpServer.closeIdleConnections();
@@ -178,11 +179,17 @@ export function createApp(config: Config, deps: AppDeps): App {
       await boards.close(); // saves every board before the store closes
       sockets.realtime.votes.close();
       workshopEnd.close();
+      const boardsSaved = Date.now();
       await new Promise<void>((resolve) => {
-        // io.close() disconnects every socket and closes the HTTP server.
+        // io.close() disconnects every socket and closes the HTTP server, whose close waits for
+        // every connection: keep-alive ones (a balancer's, a health check's) would hold it until
+        // they time out. Everyone was told and every board is saved, so they go now.
         sockets.io.close(() => resolve());
+        httpServer.closeAllConnections();
       });
+      const socketsClosed = Date.now();
       await store.close();
+      logger.info({ boardsMs: boardsSaved - closing, socketsMs: socketsClosed - boardsSaved, storeMs: Date.now() - socketsClosed }, 'app closed');
     },
   };
 }

@@ -60,7 +60,11 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS).unref();
     app
       .close()
-      .then(() => cluster?.close())
+      .then(async () => {
+        const redisStarted = Date.now();
+        await cluster?.close();
+        if (cluster) logger.info({ ms: Date.now() - redisStarted }, 'Redis closed');
+      })
       .then(
       () => {
         logger.info({ ms: Date.now() - started }, 'stopped: boards saved, stores closed');
