@@ -6,6 +6,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildServer } from '../scripts/build-server.mjs';
 
 const live = new Set<ChildProcess>();
 const temporaryDirs = new Set<string>();
@@ -13,6 +14,20 @@ const temporaryDirs = new Set<string>();
 /** Runs `bench/<file>` in a new Node process with the tsx loader and an IPC channel. */
 export function forkTs(file: string, env: Record<string, string> = {}): ChildProcess {
   return forkNode(file, env, ['--import', import.meta.resolve('tsx')]);
+}
+
+/**
+ * The bench's server process (`bench/<file>`, which composes the server like server/src/index.ts):
+ * under tsx by default, or with BENCH_SERVER=bundle built first by esbuild as `npm run build`
+ * builds dist/server (scripts/build-server.mjs) and run with plain Node, as deployed.
+ */
+export async function forkServer(file: string, env: Record<string, string> = {}): Promise<ChildProcess> {
+  const mode = process.env.BENCH_SERVER ?? 'tsx';
+  if (mode === 'tsx') return forkTs(file, env);
+  if (mode !== 'bundle') throw new Error(`BENCH_SERVER must be tsx or bundle, got "${mode}"`);
+  const bundle = `../node_modules/.cache/gommette-bench/${path.basename(file, '.ts')}.mjs`;
+  await buildServer(path.join(import.meta.dirname, bundle), path.join(import.meta.dirname, file));
+  return forkNode(bundle, env);
 }
 
 /** Runs `bench/<file>` (JavaScript, or TypeScript with the tsx loader in `execArgv`) in a new Node process. */

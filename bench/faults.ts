@@ -14,6 +14,12 @@
  * plays the outboxes' rule before issue 17 (resend as soon as 5 s pass), to compare.
  *
  *   npm run bench:faults -- --target single|cluster [--store sqlite|pg] --participants 1000 --rounds 10 --kills 5 [--cpu-hog]
+ *
+ * With `--rolling` (cluster only), each kill is a rolling restart instead: SIGTERM each node in
+ * turn (a graceful stop: it tells its phones to reconnect, which they do through the balancer to
+ * the live nodes), wait for it to exit, boot it again, wait until it answers, then the next node.
+ *
+ *   npm run bench:faults -- --target cluster --rolling --participants 300 --rounds 3 --kills 1
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -51,6 +57,8 @@ interface Options {
   timeoutS: number;
   cpuHog: boolean;
   resend: ResendRule;
+  /** Each kill is a rolling restart of every node by SIGTERM (cluster only). */
+  rolling: boolean;
 }
 
 /** Resends over acks above which the outboxes are storming (issue 17's target). */
@@ -76,6 +84,7 @@ function readOptions(): Options {
       timeout: { type: 'string', default: '280' },
       'cpu-hog': { type: 'boolean', default: false },
       resend: { type: 'string', default: 'backoff' },
+      rolling: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -86,6 +95,7 @@ function readOptions(): Options {
   const store = values.store;
   if (store !== 'sqlite' && store !== 'pg') throw new Error(`--store must be sqlite or pg, got "${store}"`);
   if (store === 'pg' && target !== 'cluster') throw new Error('--store pg goes with --target cluster');
+  if (values.rolling && target !== 'cluster') throw new Error('--rolling goes with --target cluster');
   const options: Options = {
     target,
     server,
@@ -98,6 +108,7 @@ function readOptions(): Options {
     timeoutS: positiveInt('--timeout', values.timeout),
     cpuHog: values['cpu-hog'],
     resend: values.resend === 'fixed' ? 'fixed' : 'backoff',
+    rolling: values.rolling,
   };
   if (values.resend !== 'fixed' && values.resend !== 'backoff') throw new Error(`--resend must be backoff or fixed, got "${values.resend}"`);
   if (options.kills > options.rounds) throw new Error('--kills cannot exceed --rounds (one kill per round at most)');
@@ -172,6 +183,10 @@ interface KillRecord {
   pendingCommands: number;
   /** Kill → the server answers /healthz again, ms. */
   restartMs: number;
+  /** Rolling restarts: SIGTERM → the process exited, ms. */
+  stopMs?: number;
+  /** Rolling restarts: SIGTERM → every client connected again (to any node), ms. */
+  allBackMs?: number;
 }
 
 interface RunReport {
@@ -248,7 +263,51 @@ async function run(options: Options, target: Target, deadline: number): Promise<
         deadline,
       );
       const order: RoundOrder = { round, roundId: opened.id, ballot, ideasPerClient: IDEAS_PER_ROUND, ideaClients: options.participants, castsPerClient: options.budget };
-      const kill = withKill.has(round)
+      const rolling = async (acked: () => Promise<number>): Promise<void> => {
+        if (!(target instanceof ClusterTarget)) throw new Error('--rolling needs the cluster');
+        const connectedClients = async (): Promise<number> =>
+          (await Promise.all(workers.map((worker) => worker.ask({ type: 'progress' }, 'progress', remaining(deadline))))).reduce((sum, reply) => sum + reply.connected, 0);
+        let ackedBefore = await acked();
+        while (ackedBefore < perRound * KILL_AT_SHARE) {
+          await new Promise((resolve) => setTimeout(resolve, Math.min(KILL_POLL_MS, remaining(deadline))));
+          ackedBefore = await acked();
+        }
+        for (let node = 0; node < target.nodes; node++) {
+          const killedAt = benchClock();
+          await target.terminate(node);
+          const stopMs = benchClock() - killedAt;
+          const number = kills.length + 1;
+          const noticed = await Promise.all(workers.map((worker) => worker.ask({ type: 'killed', kill: number, killedAt }, 'killed', remaining(deadline))));
+          await target.restartNode(node);
+          const restartMs = benchClock() - killedAt;
+          // As an operator would: the next node only once every phone is connected again.
+          let connectedNow = await connectedClients();
+          while (connectedNow < options.participants) {
+            await new Promise((resolve) => setTimeout(resolve, Math.min(KILL_POLL_MS * 5, remaining(deadline))));
+            connectedNow = await connectedClients();
+          }
+          const record: KillRecord = {
+            kill: number,
+            round,
+            node,
+            killedAt,
+            ackedBefore,
+            pendingClients: noticed.reduce((sum, reply) => sum + reply.pendingClients, 0),
+            pendingCommands: noticed.reduce((sum, reply) => sum + reply.pendingCommands, 0),
+            restartMs,
+            stopMs,
+            allBackMs: benchClock() - killedAt,
+          };
+          kills.push(record);
+          console.log(
+            `  round ${round}: SIGTERM node ${node} after ${ackedBefore}/${perRound} acks: exited after ${stopMs.toFixed(0)} ms; ${record.pendingCommands} commands of ${record.pendingClients} clients outstanding; healthy again after ${record.restartMs.toFixed(0)} ms; all ${connectedNow} clients connected again after ${record.allBackMs!.toFixed(0)} ms`,
+          );
+          ackedBefore = await acked();
+        }
+      };
+      const kill = withKill.has(round) && options.rolling
+        ? rolling
+        : withKill.has(round)
         ? async (acked: () => Promise<number>): Promise<void> => {
             let ackedBefore = await acked();
             while (ackedBefore < perRound * KILL_AT_SHARE) {
@@ -334,13 +393,13 @@ function print(report: RunReport): void {
       `${report.resends.timeout} after no answer in time, ${report.resends.reconnection} on a reconnection`,
   );
   console.log(`temporary refusals waited out: ${codes(report.retries)} · final refusals: ${codes(report.refusals)} · client drops: ${report.disconnects}`);
-  console.log('\nkill  round  node  clients dropped (with work)  reconnected p50/p99/max ms  back (next ack) p50/p99/max ms  never back  restart ms');
+  console.log('\nkill  round  node  clients dropped (with work)  reconnected p50/p99/max ms  back (next ack) p50/p99/max ms  never back  restart ms  stop ms');
   for (const recovery of report.recovery) {
     const kill = report.kills.find((record) => record.kill === recovery.kill)!;
     console.log(
       `${String(recovery.kill).padStart(4)}  ${String(kill.round).padStart(5)}  ${String(kill.node).padStart(4)}  ${`${recovery.clients} (${recovery.withPending})`.padStart(27)}  ` +
         `${`${ms(recovery.reconnect.p50)} / ${ms(recovery.reconnect.p99)} / ${ms(recovery.reconnect.max)}`.padStart(27)}  ` +
-        `${`${ms(recovery.back.p50)} / ${ms(recovery.back.p99)} / ${ms(recovery.back.max)}`.padStart(30)}  ${String(recovery.notBack).padStart(10)}  ${ms(kill.restartMs).padStart(10)}`,
+        `${`${ms(recovery.back.p50)} / ${ms(recovery.back.p99)} / ${ms(recovery.back.max)}`.padStart(30)}  ${String(recovery.notBack).padStart(10)}  ${ms(kill.restartMs).padStart(10)}  ${kill.stopMs === undefined ? '      -' : ms(kill.stopMs).padStart(7)}`,
     );
   }
   const p99s = report.recovery.map((recovery) => recovery.back.p99);
@@ -352,7 +411,8 @@ async function main(): Promise<number> {
   const target: Target = options.target === 'single' ? new SingleTarget(options.server) : new ClusterTarget(options.store);
   console.log(
     `Gommette bench: faults · ${target.name} · node ${process.version} · ${os.cpus().length} CPU(s) · ${options.participants} participants, 3 sites · ` +
-      `${options.rounds} rounds (${IDEAS_PER_ROUND} idea + ${options.budget} gommettes each) · ${options.kills} SIGKILLs mid-round` +
+      `${options.rounds} rounds (${IDEAS_PER_ROUND} idea + ${options.budget} gommettes each) · ` +
+      (options.rolling ? `${options.kills} rolling restart(s) by SIGTERM mid-round` : `${options.kills} SIGKILLs mid-round`) +
       `${options.cpuHog ? ' · one core kept busy (--cpu-hog)' : ''} · resend rule ${options.resend} · load average ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`,
   );
   // Bounded like the run; killed with the other children however the bench ends.

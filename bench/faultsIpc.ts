@@ -71,7 +71,8 @@ export interface WorkerLedger {
 
 export type FaultsWorkerReply =
   | { type: 'connected'; ok: number; failed: Record<string, number> }
-  | { type: 'progress'; round: number; acked: number }
+  /** `connected`: clients connected again with their snapshot since their last drop. */
+  | { type: 'progress'; round: number; acked: number; connected: number }
   /** Every command of the round is acked (or finally refused); a few acked idea ids for the next ballot. */
   | { type: 'roundDone'; round: number; acked: number; ideaSample: string[] }
   | { type: 'killed'; kill: number; pendingClients: number; pendingCommands: number }

@@ -196,6 +196,11 @@ function firstAfter(times: number[], after: number): number | null {
   return times.find((time) => time > after) ?? null;
 }
 
+/** Connected, and its snapshot came after its last drop (what `observations` counts as back). */
+function isBack(client: Client): boolean {
+  return client.socket.connected && (client.snapshots.at(-1) ?? -1) >= (client.disconnects.at(-1) ?? -1);
+}
+
 /** For each kill, the clients whose connection dropped with it: when they were back. */
 function observations(): KillObservation[] {
   const seen: KillObservation[] = [];
@@ -230,7 +235,7 @@ onParentRequest<FaultsWorkerRequest>(async (request) => {
       runRound(request).catch(failToParent);
       return;
     case 'progress':
-      await replyToParent<FaultsWorkerReply>({ type: 'progress', round, acked: roundAcked });
+      await replyToParent<FaultsWorkerReply>({ type: 'progress', round, acked: roundAcked, connected: clients.filter(isBack).length });
       return;
     case 'killed': {
       const pending = new Map<number, number>();

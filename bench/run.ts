@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CreateWorkshopResponse } from '@gommette/shared';
 import { analyseIdeas, type IdeaFigures } from './analysis';
-import { forkTs, removeOnExit } from './children';
+import { forkServer, forkTs, removeOnExit } from './children';
 import { benchClock, Channel, type SendRecord, type ServerReply, type ServerRequest, type WorkerReply, type WorkerRequest } from './ipc';
 import { openScreen } from './screen';
 
@@ -123,7 +123,7 @@ export async function runOnce(options: RunOptions): Promise<RunResult> {
   const { deadline, log } = options;
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'gommette-bench-'));
   const dataDirCleanup = removeOnExit(dataDir);
-  const server = new Channel<ServerRequest, ServerReply>('server', forkTs('serverProcess.ts', { BENCH_DATA_DIR: dataDir }));
+  const server = new Channel<ServerRequest, ServerReply>('server', await forkServer('serverProcess.ts', { BENCH_DATA_DIR: dataDir }));
   const workers: Array<Channel<WorkerRequest, WorkerReply>> = [];
   let closeScreen = (): void => {};
   try {

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
 import { COMMAND_ACK_TIMEOUT_MS, PROTOCOL_VERSION, Role, type CreateWorkshopResponse, type VoteResults } from '@gommette/shared';
-import { forkTs, killChildren, removeOnExit } from './children';
+import { forkServer, forkTs, killChildren, removeOnExit } from './children';
 import { benchClock, Channel } from './ipc';
 import { summarize, type LatencySummary } from './stats';
 import type { AckRecord, VoteBenchMode, VoteServerReply, VoteServerRequest, VoteWorkerReply, VoteWorkerRequest } from './voteIpc';
@@ -108,7 +108,7 @@ async function createWorkshop(url: string): Promise<CreateWorkshopResponse> {
 async function runOnce(mode: VoteBenchMode, participants: number, budget: number, paceS: number, deadline: number): Promise<VoteRun> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'gommette-bench-vote-'));
   const cleanup = removeOnExit(dataDir);
-  const server = new Channel<VoteServerRequest, VoteServerReply>(`${mode} server`, forkTs('voteServer.ts', { BENCH_DATA_DIR: dataDir, BENCH_MODE: mode }));
+  const server = new Channel<VoteServerRequest, VoteServerReply>(`${mode} server`, await forkServer('voteServer.ts', { BENCH_DATA_DIR: dataDir, BENCH_MODE: mode }));
   const workers: Array<Channel<VoteWorkerRequest, VoteWorkerReply>> = [];
   const closers: Array<() => void> = [];
   try {

@@ -13,14 +13,17 @@ import { build } from 'esbuild';
 const root = path.resolve(import.meta.dirname, '..');
 export const SERVER_ENTRY = path.join(root, 'server/src/index.ts');
 export const SERVER_BUNDLE = path.join(root, 'dist/server/index.mjs');
+/** `npm run backup | restore | verify` (server/src/ops), built next to the server. */
+export const CLI_ENTRY = path.join(root, 'server/src/ops/main.ts');
+export const CLI_BUNDLE = path.join(root, 'dist/server/gommette.mjs');
 
 /** Loaded from node_modules at run time (their subpaths too). */
 export const EXTERNAL_PACKAGES = ['better-sqlite3', '@node-rs/argon2', 'pg', 'pg-native', 'pdfkit', 'dejavu-fonts-ttf', 'pino', 'pino-pretty', 'thread-stream'];
 
 /** Builds the bundle at `outfile` (default dist/server/index.mjs) and returns its path. */
-export async function buildServer(outfile = SERVER_BUNDLE) {
+export async function buildServer(outfile = SERVER_BUNDLE, entry = SERVER_ENTRY) {
   await build({
-    entryPoints: [SERVER_ENTRY],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: 'node',
@@ -37,5 +40,6 @@ export async function buildServer(outfile = SERVER_BUNDLE) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   await buildServer();
-  console.log(`Server built: ${path.relative(root, SERVER_BUNDLE)}`);
+  await buildServer(CLI_BUNDLE, CLI_ENTRY);
+  console.log(`Server built: ${path.relative(root, SERVER_BUNDLE)} and ${path.relative(root, CLI_BUNDLE)}`);
 }

@@ -10,6 +10,8 @@ export interface ClusterOptions {
   port?: number;
   logLevel?: string;
   env?: Record<string, string>;
+  /** server/src/index.ts under tsx (default), or a bundle of it (.mjs) run with plain Node. */
+  entry?: string;
   log?: (line: string) => void;
 }
 

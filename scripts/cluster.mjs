@@ -44,10 +44,12 @@ function cookieNode(header) {
 
 /** One Gommette process on its own loopback port. */
 class NodeProcess {
-  constructor(index, port, env) {
+  constructor(index, port, env, entry) {
     this.index = index;
     this.port = port;
     this.env = env;
+    /** server/src/index.ts (under tsx), or a bundle of it (.mjs, plain Node). */
+    this.entry = entry;
     this.child = null;
     this.output = '';
   }
@@ -66,7 +68,8 @@ class NodeProcess {
 
   async boot() {
     this.output = '';
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/src/index.ts')], {
+    const args = this.entry.endsWith('.ts') ? ['--import', 'tsx', this.entry] : [this.entry];
+    const child = spawn(process.execPath, args, {
       cwd: root,
       env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -196,6 +199,7 @@ function createBalancer(nodes) {
  * @param {number} [options.port] the balancer's port (0: a free one)
  * @param {string} [options.logLevel] the nodes' LOG_LEVEL ('warn')
  * @param {Record<string, string>} [options.env] more environment for the nodes
+ * @param {string} [options.entry] what each node runs: server/src/index.ts under tsx (default), or a bundle of it (.mjs)
  * @param {(line: string) => void} [options.log]
  */
 export function createCluster(options = {}) {
@@ -229,7 +233,8 @@ export function createCluster(options = {}) {
         ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
         ...options.env,
       };
-      for (let index = 0; index < count; index++) nodes.push(new NodeProcess(index, await freePort(), env));
+      const entry = options.entry ?? path.join(root, 'server/src/index.ts');
+      for (let index = 0; index < count; index++) nodes.push(new NodeProcess(index, await freePort(), env, entry));
       try {
         // The first node applies the store's migrations; then the others start together.
         await nodes[0].boot();
@@ -249,8 +254,11 @@ export function createCluster(options = {}) {
       return cluster;
     },
 
-    /** SIGKILL node `index` (a crash). The balancer sends its clients to the live nodes. */
+    /** SIGKILL node `index` (a crash), or SIGTERM (a stop). The balancer sends its clients to the live nodes. */
     async kill(index, signal = 'SIGKILL') {
+      // A graceful stop is drained first, as Caddy's lb_try_duration retries another node at once:
+      // the phones it tells to reconnect go to the live nodes.
+      if (signal !== 'SIGKILL') balancer?.healthy.delete(index);
       await nodes[index].kill(signal);
       balancer?.healthy.delete(index);
     },

@@ -32,6 +32,7 @@ import type { Stores } from './store/stores';
 import * as Y from 'yjs';
 import { Metrics, metricsRoute } from './metrics/metrics';
 import { CommandBacklog } from './realtime/CommandBacklog';
+import { timedStores } from './metrics/storeTiming';
 
 export interface AppDeps extends Stores {
   logger: Logger;
@@ -55,13 +56,17 @@ export interface App {
 
 /** Paths whose WebSocket upgrades are served; anything else is refused at once. */
 const SOCKET_IO_PATH = '/socket.io/';
+/** What `server:restarting` suggests: socket.io's own first reconnection delay (1 s, randomised). */
+const RECONNECT_HINT_MS = 1_000;
 
 /**
  * The composition root: express, socket.io and the board gateway on one HTTP server.
  * `index.ts` builds real adapters from the environment; tests call this on port 0.
  */
 export function createApp(config: Config, deps: AppDeps): App {
-  const { logger, now, cluster = null, backlog = new CommandBacklog(), ...stores } = deps;
+  const { logger, now, cluster = null, backlog = new CommandBacklog(), ...untimedStores } = deps;
+  const metrics = new Metrics();
+  const stores = timedStores(untimedStores, metrics.storeSeconds);
   const { store } = stores;
   let io: GommetteServer | null = null;
   let boardGateway: BoardGateway | null = null;
@@ -76,7 +81,6 @@ export function createApp(config: Config, deps: AppDeps): App {
       onError: (error) => logger.error({ err: error }, 'presence read failed'),
     },
   );
-  const metrics = new Metrics();
   const ctx: AppContext = { ...stores, config, logger, presence, now: now ?? Date.now, cluster, metrics, backlog };
   const workshopEnd = new WorkshopEnd(() => io, ctx);
 
@@ -162,6 +166,14 @@ export function createApp(config: Config, deps: AppDeps): App {
         });
       }),
     close: async () => {
+      const closing = Date.now();
+      // Stop accepting: new requests and sockets go to another node (or wait for this one).
+      httpServer.close();
+      httpServer.closeIdleConnections();
+      // Tell this node's sockets, then close their transports: a transport close (not a server
+      // disconnect) makes every socket.io client reconnect by itself, with its back-off.
+      sockets.io.local.emit('server:restarting', { reconnectAfterMs: RECONNECT_HINT_MS });
+      for (const socket of sockets.io.of('/').sockets.values()) socket.conn.close();
       stopRetention();
       stopHealth();
       presence.close();
@@ -170,11 +182,17 @@ export function createApp(config: Config, deps: AppDeps): App {
       await boards.close(); // saves every board before the store closes
       sockets.realtime.votes.close();
       workshopEnd.close();
+      const boardsSaved = Date.now();
       await new Promise<void>((resolve) => {
-        // io.close() disconnects every socket and closes the HTTP server.
+        // io.close() disconnects every socket and closes the HTTP server, whose close waits for
+        // every connection: keep-alive ones (a balancer's, a health check's) would hold it until
+        // they time out. Everyone was told and every board is saved, so they go now.
         sockets.io.close(() => resolve());
+        httpServer.closeAllConnections();
       });
+      const socketsClosed = Date.now();
       await store.close();
+      logger.info({ boardsMs: boardsSaved - closing, socketsMs: socketsClosed - boardsSaved, storeMs: Date.now() - socketsClosed }, 'app closed');
     },
   };
 }

@@ -32,15 +32,19 @@ const envSchema = z.object({
   /** Number of proxies in front (for the client address used by rate limits). */
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** json: one JSON object a line (for journald, log shippers); pretty: readable lines; auto: pretty on a terminal. */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   /** Several nodes: their Redis, e.g. redis://127.0.0.1:6379 (socket.io fan-out, presence, boards). */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Prefix of every Redis key and channel, so several clusters may share one Redis. */
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/).default('gommette'),
   /** Where the built client is; `npm start` builds it there. */
   CLIENT_DIR: z.string().default(() => path.join(projectRoot(), 'dist/client')),
-  /** Key that seals stored secrets (32 bytes, base64url); default: DATA_DIR/sealing.key, made on first start. */
   /** Bearer token for GET /metrics; unset: loopback clients only (and refused behind a proxy). */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** Where `npm run backup` writes its dated copies of the SQLite database. */
+  BACKUP_DIR: z.string().default('./backups'),
+  /** Key that seals stored secrets (32 bytes, base64url); default: DATA_DIR/sealing.key, made on first start. */
   SEALING_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, '32 bytes in base64url').optional(),
 });
 
@@ -53,11 +57,13 @@ export interface Config {
   allowedOrigins: string[];
   trustProxy: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  logFormat: z.infer<typeof envSchema>['LOG_FORMAT'];
   clientDir: string | null;
   sealingKey: string | null;
   redisUrl: string | null;
   redisPrefix: string;
   metricsToken: string | null;
+  backupDir: string;
 }
 
 /** Reads the environment once, at start-up; a bad value stops the process with a clear message. */
@@ -77,10 +83,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     clientDir: e.CLIENT_DIR,
     sealingKey: e.SEALING_KEY ?? null,
     redisUrl: e.REDIS_URL ?? null,
     redisPrefix: e.REDIS_PREFIX,
     metricsToken: e.METRICS_TOKEN ?? null,
+    backupDir: path.resolve(e.BACKUP_DIR),
   };
 }

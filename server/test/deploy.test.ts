@@ -30,7 +30,7 @@ describe('deploy/: Caddy configurations', () => {
 });
 
 describe.runIf(fs.existsSync(SYSTEMD_ANALYZE))('deploy/: systemd units', () => {
-  for (const unit of ['gommette.service', 'gommette@.service']) {
+  for (const unit of ['gommette.service', 'gommette@.service', 'gommette-backup.service', 'gommette-backup.timer']) {
     it(`systemd-analyze verify accepts ${unit} with no warning`, () => {
       const run = spawnSync(SYSTEMD_ANALYZE, ['verify', path.join(deploy, unit)], { encoding: 'utf8' });
       expect(run.status, run.stderr).toBe(0);
@@ -49,5 +49,17 @@ describe('deploy/gommette.env.example', () => {
     for (const name of variables) expect(example, name).toMatch(new RegExp(`^#?${name}=`, 'm'));
     expect(example).toMatch(/^TRUST_PROXY=1$/m);
     expect(example).toMatch(/^PUBLIC_URL=https:/m);
+  });
+});
+
+describe('deploy/gommette-backup.service', () => {
+  it('runs the compiled backup command as the service user, into a directory it may write', () => {
+    const unit = fs.readFileSync(path.join(deploy, 'gommette-backup.service'), 'utf8');
+    expect(unit).toMatch(/^ExecStart=\/usr\/bin\/node .*\/dist\/server\/gommette\.mjs backup$/m);
+    expect(unit).toMatch(/^User=gommette$/m);
+    const backupDir = /^Environment=BACKUP_DIR=\/var\/lib\/(.+)$/m.exec(unit)?.[1];
+    expect(backupDir).toBeDefined();
+    expect(unit).toMatch(new RegExp(`^StateDirectory=.*\\b${backupDir}\\b`, 'm'));
+    expect(fs.readFileSync(path.join(deploy, 'gommette-backup.timer'), 'utf8')).toMatch(/^OnCalendar=/m);
   });
 });

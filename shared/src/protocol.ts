@@ -263,6 +263,12 @@ export interface ServerToClientEvents extends VoteServerEvents {
   'participants:changed': (event: { people: PersonView[]; figures: ParticipantFigures }) => void;
   /** Staff: how many answered the closing questionnaire (fetch the aggregate by REST). */
   'questionnaire:changed': (event: { responses: number }) => void;
+  /**
+   * This node is stopping (SIGTERM, a rolling restart): the connection closes right after, and
+   * socket.io reconnects by itself with its randomised back-off (behind a balancer, to another
+   * node). Clients need do nothing; commands not yet acked are resent by their outbox.
+   */
+  'server:restarting': (event: { reconnectAfterMs: number }) => void;
 }
 
 /** What a refused handshake carries in `connect_error`'s `data`. */

@@ -33,6 +33,14 @@ export class Metrics {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [this.registry],
   });
+  /** Store operations, call to resolve; `kind="write"` is the commit latency (see storeTiming.ts). */
+  readonly storeSeconds = new Histogram({
+    name: 'gommette_store_duration_seconds',
+    help: 'Store operations from call to result, by port and read or write (a write includes its commit).',
+    labelNames: ['store', 'kind'] as const,
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
   /** Reads the live state at scrape time (set by the app); one read serves every gauge of a scrape. */
   private readState: (() => LiveState) | null = null;
   private state: LiveState = { roles: [], workshops: 0, boardSizes: [] };
