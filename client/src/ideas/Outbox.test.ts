@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_IDEAS_PER_MINUTE, PROTOCOL_VERSION, type JoinResponse, type Snapshot } from '@gommette/shared';
 import { connect, createWorkshop, joinAs, removeDataDir, startServer, tempDataDir, type TestServer } from '../../../server/test/helpers';
 import type { GommetteSocket } from '../socket/createSocket';
-import { mergeMyIdeas } from '../phone/myIdeas';
+import { mergeMyIdeas } from './myIdeas';
 import { Outbox, type OutboxState } from './Outbox';
 
 /** The browser's localStorage, for the outbox to survive a "reload" (a new Outbox). */
