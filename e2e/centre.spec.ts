@@ -131,6 +131,12 @@ test('an admin invites a facilitator, who runs a two-session series from a share
   await admin.tab('workshops');
   await expect(admin.workshop('Séance 1')).toBeVisible();
   await expect(admin.workshop('Séance 2')).toBeVisible();
+  // The admin gives Séance 1 a new console link (Claire held the old one): it opens the console.
+  const newConsoleUrl = await admin.rotateConsoleLink('Séance 1');
+  expect(newConsoleUrl).not.toBe(consoleUrl);
+  const adminConsole = new ConsolePage(await newPage(browser, 'desktop'));
+  await adminConsole.page.context().addCookies(await admin.page.context().cookies());
+  await adminConsole.open(newConsoleUrl);
 });
 
 test('the territory view says that no centre shares its figures when none has opted in', async ({ browser }) => {

@@ -164,6 +164,30 @@ describe('roles', () => {
     expect((await admin.delete(`/api/centres/${centreId}/members/${adminId}`)).status).toBe(409);
   });
 
+  it("shows a workshop's console link, and what derives from it, only to the member who holds it and to the admins", async () => {
+    const { admin, centreId } = await newCentre(server.url, 'admin');
+    const claire = await invite(admin, centreId, 'claire');
+    const bob = await invite(admin, centreId, 'bob');
+    const mine = await centreWorkshop(claire, centreId);
+    const his = await centreWorkshop(bob, centreId);
+    const links = (who: Browser) => who.get<CentreSpace>(`/api/centres/${centreId}`).then((space) => Object.fromEntries(space.body.workshops.map((w) => [w.id, [w.consoleUrl, w.screenUrl]])));
+    expect(await links(claire)).toEqual({ [mine.id]: [mine.facilitatorUrl, mine.screenUrl], [his.id]: [null, null] });
+    expect(await links(bob)).toEqual({ [mine.id]: [null, null], [his.id]: [his.facilitatorUrl, his.screenUrl] });
+    expect(await links(admin)).toEqual({ [mine.id]: [mine.facilitatorUrl, mine.screenUrl], [his.id]: [his.facilitatorUrl, his.screenUrl] });
+    // The staff links of Claire's workshop: Bob sees they exist, and the URL of the one he issued only.
+    const route = `/api/centres/${centreId}/workshops/${mine.id}/staff-links`;
+    const issued = await bob.post<StaffLinkView>(route, { role: 'observer' });
+    expect(issued.body.url).toMatch(/#k=/);
+    expect((await bob.get<StaffLinkView[]>(route)).body.map((link) => [link.issuedBy, link.url])).toEqual([
+      ['claire', null],
+      ['claire', null],
+      ['bob', issued.body.url],
+    ]);
+    expect((await admin.get<StaffLinkView[]>(route)).body.map((link) => link.url)).toEqual([mine.helperUrl, mine.observerUrl, issued.body.url]);
+    // Nor may Bob change Claire's console link.
+    expect((await bob.post(`/api/centres/${centreId}/workshops/${mine.id}/console-link`)).status).toBe(403);
+  });
+
   it("opens a centre workshop's console only for a signed-in member, and closes it at once on removal", async () => {
     const { admin, centreId } = await newCentre(server.url, 'admin');
     const claire = await invite(admin, centreId, 'claire');
@@ -250,11 +274,17 @@ describe('roles', () => {
       ['observer', 'issuer_removed', null],
       ['helper', 'revoked', null],
     ]);
-    // The console says no helper link works, until a member issues a new one.
+    // The console says no helper link works. Claire held the console link, so no new link can be
+    // derived from it until an admin gives the workshop a new console link (and holds it).
     const bearer = { authorization: `Bearer ${workshop.facilitatorToken}` };
     expect((await admin.request<WorkshopState>('GET', `/api/workshops/${workshop.id}`, undefined, bearer)).body).toMatchObject({ helperUrl: null, observerUrl: null });
+    expect(await admin.post(linksRoute, { role: 'helper' })).toMatchObject({ status: 409, body: { code: 'conflict' } });
+    const rotated = await admin.post<{ consoleUrl: string }>(`/api/centres/${centreId}/workshops/${workshop.id}/console-link`);
+    expect(rotated.status).toBe(200);
+    const newBearer = { authorization: `Bearer ${secret(rotated.body.consoleUrl)}` };
     const fresh = await admin.post<StaffLinkView>(linksRoute, { role: 'helper' });
-    expect((await admin.request<WorkshopState>('GET', `/api/workshops/${workshop.id}`, undefined, bearer)).body.helperUrl).toBe(fresh.body.url);
+    expect(fresh.status).toBe(201);
+    expect((await admin.request<WorkshopState>('GET', `/api/workshops/${workshop.id}`, undefined, newBearer)).body.helperUrl).toBe(fresh.body.url);
     const again = await connect(server.url, helperAuth(secret(fresh.body.url)));
     again.socket.close();
   });

@@ -83,6 +83,7 @@ const GOOD: Record<string, string> = {
   file: 'ideas.csv',
   role: 'helper',
   linkId: 'initial',
+  siteId: 'abcdefghijklmnop',
 };
 
 const BAD = [

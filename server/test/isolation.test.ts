@@ -3,17 +3,34 @@
  * projector, helper, observer, residents, a kiosk, a signed-in member of A's centre), 1,000
  * attempts to read or write workshop B (another centre's) through every door — REST routes,
  * socket.io commands naming B's ids, the /yjs board gateway — must all fail with the expected
- * code, and the SQLite file must hold exactly the same rows afterwards.
+ * code, and the SQLite file must hold exactly the same rows afterwards. Then, within one centre:
+ * every door derived from a console link (projector, kiosks, helper, observer, board) after the
+ * removal of its creator, of another member, of an admin, and after a new console link.
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Ack, Brief, CreateWorkshopResponse, JoinResponse, PersonView, PhaseSpec, RoundView } from '@gommette/shared';
+import type {
+  Ack,
+  Brief,
+  CentreSpace,
+  CentreWorkshopView,
+  CreateWorkshopResponse,
+  JoinResponse,
+  KioskLink,
+  PersonView,
+  PhaseSpec,
+  RoundView,
+  StaffLinkView,
+  WorkshopDevicesView,
+  WorkshopState,
+} from '@gommette/shared';
 import { BOARD_WS_PROTOCOL } from '@gommette/shared/board';
 import { clientId, connect, createWorkshop, emitWithAck, joinAs, startServer, type ClientSocket, type TestServer } from './helpers';
 import { rawBoardSocket } from './boardHelpers';
-import type { Browser} from './centreHelpers';
-import { centreWorkshop, newCentre } from './centreHelpers';
+import { centreWorkshop, invite, newCentre, type Browser } from './centreHelpers';
+import { helperTokenFor, observerTokenFor, screenTokenFor } from '../src/security/tokens';
+import { kioskTokenFor } from '../src/vote/kioskAccess';
 import { kioskLinks, kioskToken, ok, openPayload } from './voteFixtures';
 
 const ATTEMPTS = 1_000;
@@ -346,4 +363,282 @@ describe('isolation between workshops', () => {
     expect(changed.map((table) => ({ table, before: before[table]?.filter((row) => !after[table]?.some((other) => JSON.stringify(other) === JSON.stringify(row))), after: after[table]?.filter((row) => !before[table]?.some((other) => JSON.stringify(other) === JSON.stringify(row))) }))).toEqual([]);
     expect(Date.now() - started).toBeLessThan(TEST_BUDGET_MS);
   }, TEST_BUDGET_MS + 30_000);
+});
+
+/** A door of a centre workshop: a socket.io role with its token, or the board with a token. */
+type Door = { kind: 'socket'; role: 'screen' | 'kiosk' | 'helper' | 'observer' | 'facilitator'; token: string; cookie?: string } | { kind: 'board'; token: string; cookie?: string };
+
+/** Whether a door opens now: 'open', or the refusal's code (socket.io) or HTTP status (board). */
+async function tryDoor(workshopId: string, door: Door): Promise<string> {
+  if (door.kind === 'board') {
+    const result = await rawBoardSocket(server.url, `/yjs/${workshopId}`, [BOARD_WS_PROTOCOL, door.token], { origin: server.url, ...(door.cookie ? { cookie: door.cookie } : {}) });
+    if (!('ws' in result)) return String(result.status);
+    result.ws.close();
+    return 'open';
+  }
+  try {
+    const { socket } = await connect(server.url, { role: door.role, workshopId, token: door.token }, door.cookie ? { extraHeaders: { cookie: door.cookie } } : {});
+    socket.close();
+    return 'open';
+  } catch (error) {
+    return String((error as { data?: { code?: string } }).data?.code ?? error);
+  }
+}
+
+/** Opens a door and keeps it open; resolves `closed` with how it ended. */
+async function openDoor(workshopId: string, door: Door): Promise<{ closed: Promise<string> }> {
+  if (door.kind === 'board') {
+    const result = await rawBoardSocket(server.url, `/yjs/${workshopId}`, [BOARD_WS_PROTOCOL, door.token], { origin: server.url, ...(door.cookie ? { cookie: door.cookie } : {}) });
+    if (!('ws' in result)) throw new Error(`board refused: ${result.status}`);
+    return { closed: new Promise((resolve) => result.ws.once('close', (code) => resolve(`board closed ${code}`))) };
+  }
+  const { socket } = await connect(server.url, { role: door.role, workshopId, token: door.token }, door.cookie ? { extraHeaders: { cookie: door.cookie } } : {});
+  sockets.push(socket);
+  return { closed: new Promise((resolve) => socket.once('disconnect', (reason) => resolve(reason))) };
+}
+
+const secretOf = (url: string | null | undefined): string => (url ? new URL(url).hash.replace(/^#.*?=/, '') : '');
+
+/**
+ * Every door derived from a console token, as someone holding that token can rebuild them offline
+ * (projector, each site's kiosk, the first helper and observer links, the board through both).
+ */
+function derivedDoors(consoleToken: string, siteIds: string[]): Record<string, Door> {
+  const doors: Record<string, Door> = {
+    projector: { kind: 'socket', role: 'screen', token: screenTokenFor(consoleToken) },
+    helper: { kind: 'socket', role: 'helper', token: helperTokenFor(consoleToken) },
+    observer: { kind: 'socket', role: 'observer', token: observerTokenFor(consoleToken) },
+    'board (projector)': { kind: 'board', token: screenTokenFor(consoleToken) },
+    'board (observer)': { kind: 'board', token: observerTokenFor(consoleToken) },
+  };
+  for (const [index, siteId] of siteIds.entries()) doors[`kiosk ${index}`] = { kind: 'socket', role: 'kiosk', token: kioskTokenFor(consoleToken, siteId) };
+  return doors;
+}
+
+/**
+ * The doors of a console link given by a rotation: the projector, kiosks and board derive from it;
+ * the helper's and observer's links are new ones, read from the console.
+ */
+async function rotatedDoors(member: Browser, workshopId: string, token: string, siteIds: string[]): Promise<Record<string, Door>> {
+  const state = await member.request<WorkshopState>('GET', `/api/workshops/${workshopId}`, undefined, { authorization: `Bearer ${token}` });
+  expect(state.status).toBe(200);
+  const { helper: _helper, observer: _observer, 'board (observer)': _board, ...derived } = derivedDoors(token, siteIds);
+  return {
+    console: { kind: 'socket', role: 'facilitator', token, cookie: member.cookie! },
+    ...derived,
+    'new helper link': { kind: 'socket', role: 'helper', token: secretOf(state.body.helperUrl) },
+    'new observer link': { kind: 'socket', role: 'observer', token: secretOf(state.body.observerUrl) },
+    'board (new observer link)': { kind: 'board', token: secretOf(state.body.observerUrl) },
+  };
+}
+
+async function doorStates(workshopId: string, doors: Record<string, Door>): Promise<Record<string, string>> {
+  const states: Record<string, string> = {};
+  for (const [name, door] of Object.entries(doors)) states[name] = await tryDoor(workshopId, door);
+  return states;
+}
+
+const all = (doors: Record<string, Door>, value: string | ((door: Door) => string)) =>
+  Object.fromEntries(Object.entries(doors).map(([name, door]) => [name, typeof value === 'string' ? value : value(door)]));
+const refused = (door: Door) => (door.kind === 'board' ? '401' : 'unauthorized');
+
+/** A centre with an admin, Claire (who makes the workshop) and Bob, both facilitators. */
+async function centreWithTwoFacilitators(prefix: string) {
+  const { admin, centreId } = await newCentre(server.url, `${prefix}-admin`, `Centre ${prefix}`);
+  const claire = await invite(admin, centreId, `${prefix}-claire`);
+  const bob = await invite(admin, centreId, `${prefix}-bob`);
+  const workshop = await centreWorkshop(claire, centreId);
+  const members = (await admin.get<CentreSpace>(`/api/centres/${centreId}`)).body.members;
+  const idOf = (login: string) => members.find((member) => member.login === `${prefix}-${login}`)!.accountId;
+  // The kiosks exist once the console listed them.
+  const kiosks = await claire.request<KioskLink[]>('GET', `/api/workshops/${workshop.id}/kiosks`, undefined, { authorization: `Bearer ${workshop.facilitatorToken}` });
+  expect(kiosks.status).toBe(200);
+  const links = `/api/centres/${centreId}/workshops/${workshop.id}/staff-links`;
+  return { admin, centreId, claire, bob, workshop, idOf, links, siteIds: workshop.sites.map((site) => site.id) };
+}
+
+/** Everything a member can collect about a workshop while a member: console link, staff links, and all derived from them. */
+async function whatMemberHolds(member: Browser, centreId: string, workshopId: string, siteIds: string[]): Promise<Record<string, Door>> {
+  const space = await member.get<CentreSpace>(`/api/centres/${centreId}`);
+  const view = space.body.workshops.find((workshop) => workshop.id === workshopId)!;
+  const doors: Record<string, Door> = {};
+  const consoleToken = secretOf(view.consoleUrl);
+  if (consoleToken) Object.assign(doors, derivedDoors(consoleToken, siteIds));
+  const staff = await member.get<StaffLinkView[]>(`/api/centres/${centreId}/workshops/${workshopId}/staff-links`);
+  for (const link of staff.body) if (link.url) doors[`${link.role} link ${link.linkId}`] = { kind: 'socket', role: link.role, token: secretOf(link.url) };
+  return doors;
+}
+
+describe('doors of a centre workshop after a removal or a new console link', () => {
+  it('closes every door derived from the console link once its creator is removed, live, with the links other members issued', async () => {
+    const c = await centreWithTwoFacilitators('creator');
+    const bobHelper = await c.bob.post<StaffLinkView>(c.links, { role: 'helper' });
+    const bobObserver = await c.bob.post<StaffLinkView>(c.links, { role: 'observer' });
+    const doors: Record<string, Door> = {
+      ...derivedDoors(c.workshop.facilitatorToken, c.siteIds),
+      "Bob's helper link": { kind: 'socket', role: 'helper', token: secretOf(bobHelper.body.url) },
+      "Bob's observer link": { kind: 'socket', role: 'observer', token: secretOf(bobObserver.body.url) },
+      "board (Bob's observer link)": { kind: 'board', token: secretOf(bobObserver.body.url) },
+    };
+    expect(await doorStates(c.workshop.id, doors)).toEqual(all(doors, 'open'));
+    const opened = await Promise.all(Object.values(doors).map((door) => openDoor(c.workshop.id, door)));
+
+    expect((await c.admin.delete(`/api/centres/${c.centreId}/members/${c.idOf('claire')}`)).status).toBe(204);
+    expect(await Promise.all(opened.map((door) => door.closed))).toEqual(Object.values(doors).map((door) => (door.kind === 'board' ? 'board closed 1008' : 'io server disconnect')));
+    expect(await doorStates(c.workshop.id, doors)).toEqual(all(doors, refused));
+    // The list says so: no link of this workshop shows as working.
+    const listed = await c.admin.get<StaffLinkView[]>(c.links);
+    expect(listed.body.map((link) => [link.issuedBy, link.state, link.url])).toEqual([
+      [`creator-claire`, 'issuer_removed', null],
+      [`creator-claire`, 'issuer_removed', null],
+      ['creator-bob', 'holder_removed', null],
+      ['creator-bob', 'holder_removed', null],
+    ]);
+  });
+
+  it('leaves a removed non-creator member no door: they never saw the console link, and the links they issued die live', async () => {
+    const c = await centreWithTwoFacilitators('other');
+    await c.bob.post<StaffLinkView>(c.links, { role: 'helper' });
+    await c.bob.post<StaffLinkView>(c.links, { role: 'observer' });
+    // Everything Bob can collect while a member, and what he could rebuild from it.
+    const held = await whatMemberHolds(c.bob, c.centreId, c.workshop.id, c.siteIds);
+    expect(Object.values(held).map((door) => (door.kind === 'socket' ? door.role : 'board')).sort()).toEqual(['helper', 'observer']);
+    const doors: Record<string, Door> = { ...held, 'board (his observer link)': { kind: 'board', token: (Object.values(held).find((door) => door.kind === 'socket' && door.role === 'observer') as Door).token } };
+    expect(await doorStates(c.workshop.id, doors)).toEqual(all(doors, 'open'));
+    const opened = await Promise.all(Object.values(doors).map((door) => openDoor(c.workshop.id, door)));
+    const creatorDoors = derivedDoors(c.workshop.facilitatorToken, c.siteIds);
+
+    expect((await c.admin.delete(`/api/centres/${c.centreId}/members/${c.idOf('bob')}`)).status).toBe(204);
+    expect(await Promise.all(opened.map((door) => door.closed))).toEqual(Object.values(doors).map((door) => (door.kind === 'board' ? 'board closed 1008' : 'io server disconnect')));
+    expect(await doorStates(c.workshop.id, doors)).toEqual(all(doors, refused));
+    // Claire's doors, derived from the console link she holds, keep working.
+    expect(await doorStates(c.workshop.id, creatorDoors)).toEqual(all(creatorDoors, 'open'));
+    expect((await c.admin.get<StaffLinkView[]>(c.links)).body.map((link) => [link.issuedBy, link.state])).toEqual([
+      ['other-claire', 'active'],
+      ['other-claire', 'active'],
+      ['other-bob', 'issuer_removed'],
+      ['other-bob', 'issuer_removed'],
+    ]);
+  });
+
+  it("closes every door derived from the console links a removed admin could read, live; the holder's new links work", async () => {
+    const c = await centreWithTwoFacilitators('admins');
+    const second = await invite(c.admin, c.centreId, 'admins-second');
+    const promote = await c.admin.post<{ inviteUrl: string }>(`/api/centres/${c.centreId}/invitations`, { role: 'admin' });
+    expect((await second.post('/api/invitations/accept', { token: new URL(promote.body.inviteUrl).hash.replace('#t=', '') })).status).toBe(200);
+    const secondId = (await c.admin.get<CentreSpace>(`/api/centres/${c.centreId}`)).body.members.find((member) => member.login === 'admins-second')!.accountId;
+    // The second admin reads Claire's console link and everything that derives from it.
+    const held = await whatMemberHolds(second, c.centreId, c.workshop.id, c.siteIds);
+    expect(Object.keys(held).length).toBeGreaterThanOrEqual(Object.keys(derivedDoors('x', c.siteIds)).length + 2);
+    expect(await doorStates(c.workshop.id, held)).toEqual(all(held, 'open'));
+    const opened = await Promise.all(Object.values(held).map((door) => openDoor(c.workshop.id, door)));
+
+    expect((await c.admin.delete(`/api/centres/${c.centreId}/members/${secondId}`)).status).toBe(204);
+    expect(await Promise.all(opened.map((door) => door.closed))).toEqual(Object.values(held).map((door) => (door.kind === 'board' ? 'board closed 1008' : 'io server disconnect')));
+    expect(await doorStates(c.workshop.id, held)).toEqual(all(held, refused));
+    // Claire still holds the workshop: her new console link and what derives from it work.
+    const view = (await c.claire.get<CentreSpace>(`/api/centres/${c.centreId}`)).body.workshops[0]!;
+    const fresh = await rotatedDoors(c.claire, c.workshop.id, secretOf(view.consoleUrl), c.siteIds);
+    expect(await doorStates(c.workshop.id, fresh)).toEqual(all(fresh, 'open'));
+  });
+
+  it('refuses the old console link and every door derived from it after a rotation, live; the new ones work', async () => {
+    const c = await centreWithTwoFacilitators('rotation');
+    const bobHelper = await c.bob.post<StaffLinkView>(c.links, { role: 'helper' });
+    const doors: Record<string, Door> = {
+      console: { kind: 'socket', role: 'facilitator', token: c.workshop.facilitatorToken, cookie: c.claire.cookie! },
+      ...derivedDoors(c.workshop.facilitatorToken, c.siteIds),
+      "Bob's helper link": { kind: 'socket', role: 'helper', token: secretOf(bobHelper.body.url) },
+      'board (console)': { kind: 'board', token: c.workshop.facilitatorToken, cookie: c.claire.cookie! },
+    };
+    expect(await doorStates(c.workshop.id, doors)).toEqual(all(doors, 'open'));
+    const opened = await Promise.all(Object.values(doors).map((door) => openDoor(c.workshop.id, door)));
+    const rotateRoute = `/api/centres/${c.centreId}/workshops/${c.workshop.id}/console-link`;
+    // Only the holder and the admins may change it; nor from another site.
+    expect((await c.bob.post(rotateRoute)).status).toBe(403);
+    expect((await c.claire.request('POST', rotateRoute, {}, { origin: 'https://ailleurs.example' })).status).toBe(403);
+    expect(await doorStates(c.workshop.id, { console: doors.console! })).toEqual({ console: 'open' });
+
+    const rotated = await c.claire.post<CentreWorkshopView>(rotateRoute);
+    expect(rotated.status).toBe(200);
+    expect(await Promise.all(opened.map((door) => door.closed))).toEqual(Object.values(doors).map((door) => (door.kind === 'board' ? 'board closed 1008' : 'io server disconnect')));
+    expect(await doorStates(c.workshop.id, doors)).toEqual(all(doors, refused));
+    // The new console link works, and so does everything derived from it, all new.
+    const token = secretOf(rotated.body.consoleUrl);
+    expect(token).not.toBe(c.workshop.facilitatorToken);
+    expect(secretOf(rotated.body.screenUrl)).toBe(screenTokenFor(token));
+    const fresh = await rotatedDoors(c.claire, c.workshop.id, token, c.siteIds);
+    expect(await doorStates(c.workshop.id, fresh)).toEqual(all(fresh, 'open'));
+    const kiosks = await c.claire.request<KioskLink[]>('GET', `/api/workshops/${c.workshop.id}/kiosks`, undefined, { authorization: `Bearer ${token}` });
+    expect(kiosks.body.map((kiosk) => secretOf(kiosk.kioskUrl))).toEqual(c.siteIds.map((siteId) => kioskTokenFor(token, siteId)));
+    // The list: the old links revoked, a new helper and observer link for Claire.
+    expect((await c.admin.get<StaffLinkView[]>(c.links)).body.map((link) => [link.issuedBy, link.state])).toEqual([
+      ['rotation-claire', 'revoked'],
+      ['rotation-claire', 'revoked'],
+      ['rotation-bob', 'revoked'],
+      ['rotation-claire', 'active'],
+      ['rotation-claire', 'active'],
+    ]);
+  });
+
+  it('lets an admin give a new console link to a workshop whose creator left: the admin holds it, its doors open again', async () => {
+    const c = await centreWithTwoFacilitators('takeover');
+    expect((await c.admin.delete(`/api/centres/${c.centreId}/members/${c.idOf('claire')}`)).status).toBe(204);
+    const dead = derivedDoors(c.workshop.facilitatorToken, c.siteIds);
+    expect(await doorStates(c.workshop.id, dead)).toEqual(all(dead, refused));
+    const rotated = await c.admin.post<CentreWorkshopView>(`/api/centres/${c.centreId}/workshops/${c.workshop.id}/console-link`);
+    expect(rotated.status).toBe(200);
+    const fresh = await rotatedDoors(c.admin, c.workshop.id, secretOf(rotated.body.consoleUrl), c.siteIds);
+    expect(await doorStates(c.workshop.id, fresh)).toEqual(all(fresh, 'open'));
+    // Bob, a facilitator, now sees the workshop without its secret.
+    const bobView = (await c.bob.get<CentreSpace>(`/api/centres/${c.centreId}`)).body.workshops[0]!;
+    expect([bobView.consoleUrl, bobView.screenUrl]).toEqual([null, null]);
+    // The old tokens stay dead.
+    expect(await doorStates(c.workshop.id, dead)).toEqual(all(dead, refused));
+  });
+  it("revokes the projector's link alone and one site's kiosk link alone, live; their new links work, the other doors stay open", async () => {
+    const c = await centreWithTwoFacilitators('devices');
+    const devicesRoute = `/api/centres/${c.centreId}/workshops/${c.workshop.id}/devices`;
+    const devices = await c.claire.get<WorkshopDevicesView>(devicesRoute);
+    expect(devices.body).toEqual({ screenUrl: c.workshop.screenUrl, kiosks: c.siteIds.map((siteId, index) => expect.objectContaining({ siteId, name: c.workshop.sites[index]!.name, kioskUrl: expect.stringContaining(kioskTokenFor(c.workshop.facilitatorToken, siteId)) })) });
+    // Only the holder and the admins see or revoke them.
+    expect((await c.bob.get(devicesRoute)).status).toBe(403);
+    expect((await c.bob.delete(`/api/centres/${c.centreId}/workshops/${c.workshop.id}/screen-link`)).status).toBe(403);
+    const doors = derivedDoors(c.workshop.facilitatorToken, c.siteIds);
+    const opened = Object.fromEntries(await Promise.all(Object.entries(doors).map(async ([name, door]) => [name, await openDoor(c.workshop.id, door)] as const)));
+
+    expect((await c.claire.delete(`/api/centres/${c.centreId}/workshops/${c.workshop.id}/screen-link`)).status).toBe(204);
+    expect(await Promise.all([opened.projector!.closed, opened['board (projector)']!.closed])).toEqual(['io server disconnect', 'board closed 1008']);
+    expect((await c.claire.delete(`/api/centres/${c.centreId}/workshops/${c.workshop.id}/kiosks/${c.siteIds[0]}`)).status).toBe(204);
+    expect(await opened['kiosk 0']!.closed).toBe('io server disconnect');
+    expect((await c.claire.delete(`/api/centres/${c.centreId}/workshops/${c.workshop.id}/kiosks/not-a-site`)).status).toBe(404);
+    const gone = { projector: doors.projector!, 'board (projector)': doors['board (projector)']!, 'kiosk 0': doors['kiosk 0']! };
+    expect(await doorStates(c.workshop.id, gone)).toEqual(all(gone, refused));
+    // The other doors never closed.
+    const { projector: _p, 'board (projector)': _b, 'kiosk 0': _k, ...others } = doors;
+    expect(await doorStates(c.workshop.id, others)).toEqual(all(others, 'open'));
+    // The new links work, and the console and the space show them.
+    const after = await c.claire.get<WorkshopDevicesView>(devicesRoute);
+    const fresh: Record<string, Door> = {
+      projector: { kind: 'socket', role: 'screen', token: secretOf(after.body.screenUrl) },
+      'kiosk 0': { kind: 'socket', role: 'kiosk', token: secretOf(after.body.kiosks[0]!.kioskUrl) },
+    };
+    expect(secretOf(after.body.screenUrl)).not.toBe(c.workshop.screenToken);
+    expect(after.body.kiosks[1]!.kioskUrl).toBe(devices.body.kiosks[1]!.kioskUrl);
+    expect(await doorStates(c.workshop.id, fresh)).toEqual(all(fresh, 'open'));
+    const state = await c.claire.request<WorkshopState>('GET', `/api/workshops/${c.workshop.id}`, undefined, { authorization: `Bearer ${c.workshop.facilitatorToken}` });
+    expect(state.body.screenUrl).toBe(after.body.screenUrl);
+    expect((await c.claire.get<CentreSpace>(`/api/centres/${c.centreId}`)).body.workshops[0]!.screenUrl).toBe(after.body.screenUrl);
+    // A new console link afterwards keeps each link's count of revocations: the old ones stay dead.
+    const rotated = await c.claire.post<CentreWorkshopView>(`/api/centres/${c.centreId}/workshops/${c.workshop.id}/console-link`);
+    const rotatedDevices = await c.claire.get<WorkshopDevicesView>(devicesRoute);
+    expect(rotatedDevices.body.screenUrl).toBe(rotated.body.screenUrl);
+    const afterRotation: Record<string, Door> = {
+      projector: { kind: 'socket', role: 'screen', token: secretOf(rotatedDevices.body.screenUrl) },
+      'kiosk 0': { kind: 'socket', role: 'kiosk', token: secretOf(rotatedDevices.body.kiosks[0]!.kioskUrl) },
+      'kiosk 1': { kind: 'socket', role: 'kiosk', token: secretOf(rotatedDevices.body.kiosks[1]!.kioskUrl) },
+    };
+    expect(await doorStates(c.workshop.id, afterRotation)).toEqual(all(afterRotation, 'open'));
+    expect(await doorStates(c.workshop.id, fresh)).toEqual(all(fresh, refused));
+  });
 });

@@ -22,6 +22,16 @@ export function WorkshopList({ space, onChanged }: { space: CentreSpace; onChang
     }
   };
 
+  const handleRotate = async (workshop: CentreWorkshopView) => {
+    if (!window.confirm(t('centre.workshops.confirmRotate', { title: workshop.title }))) return;
+    try {
+      await centreApi.rotateConsoleLink(space.centre.id, workshop.id);
+      onChanged();
+    } catch (failure) {
+      setError(refusalMessage(t, failure));
+    }
+  };
+
   if (space.workshops.length === 0) return <p className="hint">{t('centre.workshops.none')}</p>;
   return (
     <>
@@ -40,13 +50,23 @@ export function WorkshopList({ space, onChanged }: { space: CentreSpace; onChang
               {t('centre.workshops.counts', { participants: t('centre.workshops.participantCount', { count: workshop.participants }), ideas: t('centre.workshops.ideaCount', { count: workshop.ideas }) })}
             </p>
             {workshop.personalDataErased && <p className="hint">{t('centre.workshops.erased')}</p>}
+            {workshop.consoleUrl === null && <p className="hint">{t('centre.workshops.linkHeldElsewhere')}</p>}
             <p className="centre-workshop__actions">
-              <a className="button button--secondary" href={workshop.consoleUrl} data-testid="open-console">
-                {t('centre.workshops.openConsole')}
-              </a>
-              <a className="button button--secondary" href={workshop.screenUrl} target="_blank" rel="noreferrer">
-                {t('centre.workshops.openScreen')}
-              </a>
+              {workshop.consoleUrl !== null && (
+                <a className="button button--secondary" href={workshop.consoleUrl} data-testid="open-console">
+                  {t('centre.workshops.openConsole')}
+                </a>
+              )}
+              {workshop.screenUrl !== null && (
+                <a className="button button--secondary" href={workshop.screenUrl} target="_blank" rel="noreferrer">
+                  {t('centre.workshops.openScreen')}
+                </a>
+              )}
+              {workshop.consoleUrl !== null && (
+                <button type="button" className="button button--secondary" onClick={() => void handleRotate(workshop)} data-testid="rotate-console-link">
+                  {t('centre.workshops.rotateLink')}
+                </button>
+              )}
               {canDo(space.role, 'manageData') && (
                 <button type="button" className="button button--secondary" onClick={() => void handleDelete(workshop)} data-testid="delete-workshop">
                   {t('centre.workshops.remove')}

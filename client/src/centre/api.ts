@@ -1,4 +1,5 @@
 import type {
+  CentreWorkshopView,
   InvitationLookup,
   AccountView,
   CentreCsvTable,
@@ -38,6 +39,8 @@ export const centreApi = {
   series: (centreId: string, seriesId: string) => requestJson<SeriesDetail>(`${centrePath(centreId)}/series/${encodeURIComponent(seriesId)}`),
   createWorkshop: (centreId: string, body: CreateWorkshopBody & { seriesId: string | null; questionnaireTemplateId?: string }) =>
     requestJson<CreateWorkshopResponse>(`${centrePath(centreId)}/workshops`, { method: 'POST', body }),
+  rotateConsoleLink: (centreId: string, workshopId: string) =>
+    requestJson<CentreWorkshopView>(`${centrePath(centreId)}/workshops/${encodeURIComponent(workshopId)}/console-link`, { method: 'POST', body: {} }),
   deleteWorkshop: (centreId: string, workshopId: string) => requestJson<null>(`${centrePath(centreId)}/workshops/${encodeURIComponent(workshopId)}`, { method: 'DELETE' }),
   templates: (centreId: string) => requestJson<CentreTemplateView[]>(`${centrePath(centreId)}/templates`),
   saveTemplate: (centreId: string, body: { name: string; description: string; phases: PhaseSpec[]; shared: boolean }) =>

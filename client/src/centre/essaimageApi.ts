@@ -6,6 +6,7 @@ import type {
   SharedBrief,
   StaffLinkRole,
   StaffLinkView,
+  WorkshopDevicesView,
 } from '@gommette/shared';
 import { requestJson } from '../api/http';
 
@@ -14,7 +15,8 @@ import { requestJson } from '../api/http';
  * contributions"): these calls load with the centre's space only.
  */
 const centrePath = (centreId: string) => `/api/centres/${encodeURIComponent(centreId)}`;
-const linksPath = (centreId: string, workshopId: string) => `${centrePath(centreId)}/workshops/${encodeURIComponent(workshopId)}/staff-links`;
+const workshopPath = (centreId: string, workshopId: string) => `${centrePath(centreId)}/workshops/${encodeURIComponent(workshopId)}`;
+const linksPath = (centreId: string, workshopId: string) => `${workshopPath(centreId, workshopId)}/staff-links`;
 
 export const essaimageApi = {
   questionnaires: (centreId: string) => requestJson<QuestionnaireTemplateView[]>(`${centrePath(centreId)}/questionnaires`),
@@ -31,6 +33,10 @@ export const essaimageApi = {
   issueStaffLink: (centreId: string, workshopId: string, role: StaffLinkRole) => requestJson<StaffLinkView>(linksPath(centreId, workshopId), { method: 'POST', body: { role } }),
   revokeStaffLink: (centreId: string, workshopId: string, role: StaffLinkRole, linkId: string) =>
     requestJson<null>(`${linksPath(centreId, workshopId)}/${role}/${encodeURIComponent(linkId)}`, { method: 'DELETE' }),
+  devices: (centreId: string, workshopId: string) => requestJson<WorkshopDevicesView>(`${workshopPath(centreId, workshopId)}/devices`),
+  revokeScreenLink: (centreId: string, workshopId: string) => requestJson<null>(`${workshopPath(centreId, workshopId)}/screen-link`, { method: 'DELETE' }),
+  revokeKioskLink: (centreId: string, workshopId: string, siteId: string) =>
+    requestJson<null>(`${workshopPath(centreId, workshopId)}/kiosks/${encodeURIComponent(siteId)}`, { method: 'DELETE' }),
   figuresCsvUrl: (centreId: string) => `${centrePath(centreId)}/figures.csv`,
   territoryCsvUrl: () => '/api/territory.csv',
 };

@@ -39,9 +39,7 @@ export function FiguresView({ figures }: { figures: ParticipationFigures }) {
   const { t } = useTranslation();
   return (
     <>
-      <p>
-        {figuresSummary(t, figures)}
-      </p>
+      <p>{figuresSummary(t, figures)}</p>
       <div className="figures-panel__grid">
         <Bars title={t('retour.bySite')} bars={figures.participants.bySite.map((site) => ({ label: site.siteName, value: site.count }))} />
         {figures.participants.byTable.length > 0 && <Bars title={t('retour.byTable')} bars={figures.participants.byTable.map((table) => ({ label: t('retour.table', { number: table.tableId }), value: table.count }))} />}

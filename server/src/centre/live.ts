@@ -2,8 +2,8 @@ import type { AppContext } from '../context';
 import type { BoardGateway } from '../board/boardGateway';
 import { kiosksRoom, participantRoom, screensRoom, staffRooms, workshopRooms } from '../realtime/rooms';
 import type { GommetteServer } from '../realtime/types';
-import { centreMemberMayRun } from './session';
-import { centreHolderIsMember, centreStaffLinkWorks } from './staffLinks';
+import { facilitatorAccess, helperAccess, observerAccess, screenAccess } from '../security/access';
+import { kioskSocketData } from '../vote/kioskAccess';
 
 /** What the centre's routes change in live rooms: removals and revocations take effect at once. */
 export interface CentreLive {
@@ -30,15 +30,21 @@ export function centreLive(io: () => GommetteServer | null, ctx: AppContext, boa
       for (const workshopId of workshopIds) {
         const sockets = server ? await server.in([...workshopRooms(workshopId), kiosksRoom(workshopId)]).fetchSockets() : [];
         for (const socket of sockets) {
+          // The same checks as at the handshake, token included: a removal, a revocation or a new
+          // console link (which changes every token derived from the old one) closes what they end.
           const { role } = socket.data;
+          const token = tokenOf(socket.handshake.auth);
           let allowed = true;
           if (role === 'facilitator') {
-            allowed = await centreMemberMayRun({ centres: ctx.centres, cookie: socket.handshake.headers.cookie, now: ctx.now() }, workshopId);
-          } else if (role === 'helper' || role === 'observer') {
-            allowed = (await centreStaffLinkWorks(ctx.centres, workshopId, role, tokenOf(socket.handshake.auth))) !== false;
-          } else if (role === 'screen' || role === 'kiosk') {
-            // Derived from the console link: they live as long as its holder's membership.
-            allowed = (await centreHolderIsMember(ctx.centres, workshopId)) !== false;
+            allowed = (await facilitatorAccess(ctx.store, workshopId, token, { centres: ctx.centres, cookie: socket.handshake.headers.cookie, now: ctx.now() })) !== null;
+          } else if (role === 'helper') {
+            allowed = (await helperAccess(ctx.store, ctx.centres, workshopId, token)) !== null;
+          } else if (role === 'observer') {
+            allowed = (await observerAccess(ctx.store, ctx.centres, workshopId, token)) !== null;
+          } else if (role === 'screen') {
+            allowed = (await screenAccess(ctx.store, ctx.centres, workshopId, token)) !== null;
+          } else if (role === 'kiosk') {
+            allowed = (await kioskSocketData(ctx, workshopId, token)) !== null;
           }
           if (!allowed) socket.disconnect(true);
         }

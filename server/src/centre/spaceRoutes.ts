@@ -35,6 +35,7 @@ import type { CentreLive } from './live';
 import { returningAcross } from '../retour/returning';
 import { centreQuestionnaire } from './questionnaireTemplates';
 import { issueStaffLink } from './staffLinks';
+import { mayReadConsoleLink, rotateConsoleLink } from './consoleLink';
 import { centreView, figuresOf, seriesDetail, seriesView, templatesFor, workshopView } from './spaceViews';
 import { guardedRouter } from '../http/guards';
 import { sealerFor } from '../security/sealed';
@@ -57,10 +58,10 @@ export function spaceRoutes(ctx: AppContext, live: CentreLive): Router {
   const writeLimiter = limitRequests({ windowMs: 60 * 60_000, limit: MAX_WORKSHOPS_PER_HOUR * 4 });
 
   router.get('/api/centres/:centreId', async (req, res) => {
-    const { centre, role } = await requireRight(ctx, req, 'view');
+    const { centre, role, account } = await requireRight(ctx, req, 'view');
     const base = publicBaseUrl(config.publicUrl, req.headers, req.secure);
     const links = await centres.listCentreWorkshops(centre.id);
-    const workshops = (await Promise.all(links.map((link) => workshopView(ctx, link, base)))).filter((view): view is CentreWorkshopView => view !== null);
+    const workshops = (await Promise.all(links.map((link) => workshopView(ctx, link, base, { accountId: account.id, role })))).filter((view): view is CentreWorkshopView => view !== null);
     const members = role === 'admin' ? await centres.listMembers(centre.id) : [];
     const body: CentreSpace = {
       centre: centreView(centre),
@@ -94,8 +95,12 @@ export function spaceRoutes(ctx: AppContext, live: CentreLive): Router {
     if (role === 'admin' && (await centres.countAdmins(centre.id)) <= 1) throw new HttpError(ErrorCode.Conflict, 'the last admin cannot be removed');
     await centres.removeMember(centre.id, accountId);
     const links = await centres.listCentreWorkshops(centre.id);
+    // Everything derived from the console links they held dies with their membership. An admin
+    // could also read the console links the others hold: those get new ones (their holder keeps them).
+    const readable = links.filter((link) => link.createdBy !== accountId && mayReadConsoleLink({ accountId, role }, link));
+    for (const link of readable) await rotateConsoleLink(ctx, link, null);
     await live.recheckAccess(links.map((link) => link.workshopId));
-    ctx.logger.info({ centreId: centre.id }, 'member removed');
+    ctx.logger.info({ centreId: centre.id, rotated: readable.length }, 'member removed');
     res.status(204).end();
   });
 

@@ -21,6 +21,7 @@ import type { CentreRecord, CentreWorkshopRecord, SeriesRecord } from '../store/
 import { lastResults } from '../retour/sources';
 import { sessionOutcomes } from './outcomes';
 import { sealerFor } from '../security/sealed';
+import { mayReadConsoleLink, type CentreViewer } from './consoleLink';
 
 export const centreView = (centre: CentreRecord): CentreView => ({
   id: centre.id,
@@ -32,7 +33,11 @@ export const centreView = (centre: CentreRecord): CentreView => ({
 
 export const seriesView = (series: SeriesRecord): SeriesView => ({ id: series.id, title: series.title, question: series.question, createdAt: series.createdAt });
 
-export async function workshopView(ctx: AppContext, link: CentreWorkshopRecord, base: string): Promise<CentreWorkshopView | null> {
+/**
+ * A workshop of the centre as `viewer` may see it: its console and projector links only when the
+ * viewer may read the console link (its holder, an admin: `mayReadConsoleLink`).
+ */
+export async function workshopView(ctx: AppContext, link: CentreWorkshopRecord, base: string, viewer: CentreViewer): Promise<CentreWorkshopView | null> {
   const [workshop, room, ideas, participants, followUp] = await Promise.all([
     ctx.store.getWorkshop(link.workshopId),
     ctx.store.getRoom(link.workshopId),
@@ -43,6 +48,7 @@ export async function workshopView(ctx: AppContext, link: CentreWorkshopRecord, 
   // The console link is stored sealed (server/src/security/sealed.ts); a link that does not open shows none.
   const facilitatorToken = sealerFor(ctx.config).open(link.facilitatorToken);
   if (!workshop || !facilitatorToken) return null;
+  const mayRead = mayReadConsoleLink(viewer, link);
   return {
     id: workshop.id,
     title: workshop.title,
@@ -53,8 +59,8 @@ export async function workshopView(ctx: AppContext, link: CentreWorkshopRecord, 
     position: link.position,
     participants: participants.total,
     ideas,
-    consoleUrl: facilitatorUrl(base, workshop.id, facilitatorToken),
-    screenUrl: screenUrl(base, workshop.id, screenTokenFor(facilitatorToken)),
+    consoleUrl: mayRead ? facilitatorUrl(base, workshop.id, facilitatorToken) : null,
+    screenUrl: mayRead ? screenUrl(base, workshop.id, screenTokenFor(facilitatorToken, link.screenGeneration)) : null,
     personalDataErased: link.personalDataErasedAt !== null,
   };
 }

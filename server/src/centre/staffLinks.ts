@@ -2,7 +2,7 @@ import { INITIAL_STAFF_LINK_ID, staffLinkState, type StaffLinkRole, type StaffLi
 import { hashSecret, helperTokenFor, issuedStaffTokenFor, observerTokenFor } from '../security/tokens';
 import { helperUrl, observerUrl } from '../workshop/links';
 import type { AppContext } from '../context';
-import type { CentreStore, StaffLinkRecord } from '../store/CentreStore';
+import type { CentreStore, CentreWorkshopRecord, StaffLinkRecord } from '../store/CentreStore';
 
 /** The secret of a helper's or observer's link, rebuilt from the facilitator token (kept for centre workshops). */
 export function staffLinkToken(role: StaffLinkRole, linkId: string, facilitatorToken: string): string {
@@ -32,10 +32,13 @@ export async function issueStaffLink(
   return record;
 }
 
-/** Whether a stored link works right now: not revoked, and its issuer still a member of the centre. */
-export async function stateOf(centres: CentreStore, centreId: string, link: StaffLinkRecord): Promise<StaffLinkState> {
+/**
+ * Whether a stored link works right now: not revoked, its issuer still a member of the centre, and
+ * the holder of the console link it is derived from still a member too (that holder could rebuild it).
+ */
+export async function stateOf(centres: CentreStore, centreId: string, link: StaffLinkRecord, holderIsMember: boolean): Promise<StaffLinkState> {
   const issuerIsMember = link.issuedBy !== null && (await centres.getRole(centreId, link.issuedBy)) !== null;
-  return staffLinkState({ revokedAt: link.revokedAt, issuedBy: link.issuedBy, issuerIsMember });
+  return staffLinkState({ revokedAt: link.revokedAt, issuedBy: link.issuedBy, issuerIsMember, holderIsMember });
 }
 
 /**
@@ -46,7 +49,7 @@ export async function stateOf(centres: CentreStore, centreId: string, link: Staf
 export async function centreHolderIsMember(centres: CentreStore, workshopId: string): Promise<boolean | null> {
   const centreLink = await centres.getCentreWorkshop(workshopId);
   if (!centreLink) return null;
-  return centreLink.createdBy !== null && (await centres.getRole(centreLink.centreId, centreLink.createdBy)) !== null;
+  return holderIsMember(centres, centreLink);
 }
 
 /**
@@ -58,21 +61,37 @@ export async function centreStaffLinkWorks(centres: CentreStore, workshopId: str
   if (!centreLink) return null;
   const link = await centres.getStaffLink(hashSecret(token));
   if (!link || link.workshopId !== workshopId || link.role !== role) return false;
-  return (await stateOf(centres, centreLink.centreId, link)) === 'active';
+  return (await stateOf(centres, centreLink.centreId, link, await holderIsMember(centres, centreLink))) === 'active';
 }
 
-/** Every link of a centre's workshop, with its URL, its issuer's login and whether it works. */
-export async function staffLinkViews(centres: CentreStore, centreId: string, workshopId: string, facilitatorToken: string, base: string): Promise<StaffLinkView[]> {
+async function holderIsMember(centres: CentreStore, link: CentreWorkshopRecord): Promise<boolean> {
+  return link.createdBy !== null && (await centres.getRole(link.centreId, link.createdBy)) !== null;
+}
+
+/**
+ * Every link of a centre's workshop, with its issuer's login and whether it works; the URL of a
+ * working link goes only to whom `showUrl` allows (the console's holder, admins, the link's issuer).
+ */
+export async function staffLinkViews(
+  centres: CentreStore,
+  centreId: string,
+  workshopId: string,
+  facilitatorToken: string,
+  base: string,
+  showUrl: (link: StaffLinkRecord) => boolean = () => true,
+): Promise<StaffLinkView[]> {
   const links = await centres.listStaffLinks(workshopId);
+  const centreLink = await centres.getCentreWorkshop(workshopId);
+  const holder = centreLink !== null && (await holderIsMember(centres, centreLink));
   const logins = new Map((await centres.listMembers(centreId)).map((member) => [member.accountId, member.login]));
   const views: StaffLinkView[] = [];
   for (const link of links) {
-    const state = await stateOf(centres, centreId, link);
+    const state = await stateOf(centres, centreId, link, holder);
     const issuer = link.issuedBy === null ? null : (logins.get(link.issuedBy) ?? (await centres.getAccount(link.issuedBy))?.login ?? null);
     views.push({
       role: link.role,
       linkId: link.linkId,
-      url: state === 'active' ? staffLinkUrl(base, workshopId, link.role, staffLinkToken(link.role, link.linkId, facilitatorToken)) : null,
+      url: state === 'active' && showUrl(link) ? staffLinkUrl(base, workshopId, link.role, staffLinkToken(link.role, link.linkId, facilitatorToken)) : null,
       issuedBy: issuer,
       createdAt: link.createdAt,
       state,

@@ -37,6 +37,7 @@ export const PATH_PARAM_SCHEMAS: Record<string, z.ZodType<string>> = {
   file: z.string().regex(/^[a-z]{1,32}\.(csv|json)$/),
   role: z.enum(STAFF_LINK_ROLES),
   linkId: serverIdSchema,
+  siteId: serverIdSchema,
 };
 
 /** An express Router whose path parameters are checked against PATH_PARAM_SCHEMAS. */

@@ -20,8 +20,9 @@ export function hashSecret(secret: string): string {
  * rebuild the screen link while only hashes are stored; the screen token cannot be turned back
  * into the facilitator's.
  */
-export function screenTokenFor(facilitatorToken: string): string {
-  return derivedToken('screen', facilitatorToken);
+export function screenTokenFor(facilitatorToken: string, generation = 0): string {
+  // Generation 0 is the first projector link; each revocation of that link alone raises it.
+  return derivedToken(generation === 0 ? 'screen' : `screen:${generation}`, facilitatorToken);
 }
 
 /** The table helpers' link (assisted posting) and the observers' (read-only), derived the same way. */

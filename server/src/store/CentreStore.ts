@@ -47,9 +47,12 @@ export interface CentreWorkshopRecord {
   seriesId: string | null;
   /** Order within its series (or within the centre for a workshop outside a series), from 1. */
   position: number;
+  /** The member holding the console link: who made the workshop, or who took it by a rotation. */
   createdBy: string | null;
   facilitatorToken: string;
   personalDataErasedAt: number | null;
+  /** Raised by each revocation of the projector's link alone (its token derives from it). */
+  screenGeneration: number;
 }
 
 export interface TemplateScope {
@@ -70,6 +73,22 @@ export interface StaffLinkRecord {
   issuedBy: string | null;
   createdAt: number;
   revokedAt: number | null;
+}
+
+/**
+ * A new console link for a centre's workshop: the sealed token, who holds it from now on, the
+ * hashes of everything derived from it, and the helper and observer links that replace the old
+ * ones (every link not yet revoked is revoked at `now`).
+ */
+export interface ConsoleLinkRotation {
+  workshopId: string;
+  sealedFacilitatorToken: string;
+  holder: string | null;
+  hashes: { facilitator: string; screen: string; helper: string; observer: string };
+  /** New token hash of each site kiosk already recorded, at its generation (sites without one get theirs when listed). */
+  kioskHash: (siteId: string, generation: number) => string;
+  staffLinks: StaffLinkRecord[];
+  now: number;
 }
 
 export interface QuestionnaireTemplateRecord {
@@ -156,7 +175,7 @@ export interface CentreStore {
   listSeries(centreId: string): Promise<SeriesRecord[]>;
 
   /** Links a workshop just created to the centre (and series), at the next position. */
-  linkWorkshop(link: Omit<CentreWorkshopRecord, 'position' | 'personalDataErasedAt'>): Promise<CentreWorkshopRecord>;
+  linkWorkshop(link: Omit<CentreWorkshopRecord, 'position' | 'personalDataErasedAt' | 'screenGeneration'>): Promise<CentreWorkshopRecord>;
   getCentreWorkshop(workshopId: string): Promise<CentreWorkshopRecord | null>;
   /** Oldest first. */
   listCentreWorkshops(centreId: string): Promise<CentreWorkshopRecord[]>;
@@ -173,6 +192,17 @@ export interface CentreStore {
   listStaffLinks(workshopId: string): Promise<StaffLinkRecord[]>;
   /** False when there is no such link or it was already revoked. */
   revokeStaffLink(workshopId: string, role: StaffLinkRole, linkId: string, now: number): Promise<boolean>;
+  /**
+   * Replaces a centre workshop's console link and everything derived from it, in one transaction
+   * (workshop token hashes, kiosk token hashes, the sealed link and its holder, staff links).
+   * False when the workshop is not a centre's.
+   */
+  rotateConsoleLink(rotation: ConsoleLinkRotation): Promise<boolean>;
+  /**
+   * Revokes the projector's link alone: from `generation - 1` to `generation`, with the new token's
+   * hash, in one transaction. False when the workshop is not a centre's or was already moved on.
+   */
+  revokeScreenLink(workshopId: string, generation: number, screenTokenHash: string): Promise<boolean>;
 
   saveQuestionnaireTemplate(template: QuestionnaireTemplateRecord): Promise<void>;
   getQuestionnaireTemplate(templateId: string): Promise<QuestionnaireTemplateRecord | null>;

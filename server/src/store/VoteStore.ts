@@ -81,8 +81,13 @@ export interface VoteStore {
   /** Idempotent by id; false when the id belongs to another site's kiosk. */
   createKioskVoter(voter: KioskVoterRecord): Promise<boolean>;
   getKioskVoter(voterId: string): Promise<KioskVoterRecord | null>;
-  /** Records the hash of a site's kiosk token (derived, so saving it again is a no-op). */
-  saveKioskToken(workshopId: string, siteId: string, tokenHash: string): Promise<void>;
+  /**
+   * Records the hash of a site's kiosk token and its generation (derived, so saving it again is a
+   * no-op; a revocation saves the next generation's).
+   */
+  saveKioskToken(workshopId: string, siteId: string, tokenHash: string, generation?: number): Promise<void>;
+  /** The generation of each site's kiosk link recorded so far (a site without one is at 0). */
+  kioskGenerations(workshopId: string): Promise<Map<string, number>>;
   kioskByTokenHash(tokenHash: string): Promise<{ workshopId: string; siteId: string } | null>;
 
   placeIdea(workshopId: string, placement: MatrixPlacement): Promise<void>;

@@ -6,10 +6,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { initialRoom, type Idea, type Site } from '@gommette/shared';
 import type { AccountRecord, CentreRecord, CentreStore } from './CentreStore';
 import { UniqueViolationError, type ParticipantRecord, type WorkshopStore } from './WorkshopStore';
+import type { VoteStore } from './VoteStore';
 
 export interface CentreFixture {
   store: WorkshopStore;
   centres: CentreStore;
+  votes: VoteStore;
   close: () => Promise<void>;
 }
 
@@ -129,6 +131,74 @@ export function centreStoreContract(name: string, makeFixture: () => Promise<Cen
       await centres.deleteWorkshop(workshopId);
       expect(await centres.listStaffLinks(workshopId)).toEqual([]);
       expect(await centres.getStaffLink(helper.tokenHash)).toBeNull();
+    });
+
+    it("rotates a centre workshop's console link: every derived hash, the kiosks, the holder and the staff links at once", async () => {
+      const { store, centres, votes } = await fixture();
+      const admin = account();
+      await centres.createAccount(admin);
+      const space = centre();
+      await centres.createCentre(space, admin.id);
+      const { id: workshopId, site } = await workshopIn(store);
+      const before = (await store.getWorkshop(workshopId))!;
+      await centres.linkWorkshop({ workshopId, centreId: space.id, seriesId: null, createdBy: null, facilitatorToken: 'old-sealed' });
+      await votes.saveKioskToken(workshopId, site.id, 'kiosk-old');
+      const old = { tokenHash: unique('sl'), workshopId, role: 'helper' as const, linkId: 'initial', issuedBy: admin.id, createdAt: 1, revokedAt: null };
+      const revokedEarlier = { ...old, tokenHash: unique('sl'), linkId: 'gone', revokedAt: 3 };
+      await centres.insertStaffLink(old);
+      await centres.insertStaffLink(revokedEarlier);
+      const fresh = { tokenHash: unique('sl'), workshopId, role: 'observer' as const, linkId: 'new1', issuedBy: admin.id, createdAt: 20, revokedAt: null };
+      const rotation = {
+        workshopId,
+        sealedFacilitatorToken: 'new-sealed',
+        holder: admin.id,
+        hashes: { facilitator: unique('F'), screen: unique('S'), helper: unique('H'), observer: unique('O') },
+        kioskHash: (siteId: string) => `kiosk-new-${siteId}`,
+        staffLinks: [fresh],
+        now: 20,
+      };
+      expect(await centres.rotateConsoleLink(rotation)).toBe(true);
+      expect(await store.getWorkshop(workshopId)).toEqual({
+        ...before,
+        facilitatorTokenHash: rotation.hashes.facilitator,
+        screenTokenHash: rotation.hashes.screen,
+        helperTokenHash: rotation.hashes.helper,
+        observerTokenHash: rotation.hashes.observer,
+      });
+      expect(await centres.getCentreWorkshop(workshopId)).toMatchObject({ facilitatorToken: 'new-sealed', createdBy: admin.id });
+      expect(await votes.kioskByTokenHash('kiosk-old')).toBeNull();
+      expect(await votes.kioskByTokenHash(`kiosk-new-${site.id}`)).toEqual({ workshopId, siteId: site.id });
+      expect((await centres.listStaffLinks(workshopId)).map((l) => [l.linkId, l.revokedAt])).toEqual([
+        ['gone', 3],
+        ['initial', 20],
+        ['new1', null],
+      ]);
+      // A workshop outside any centre has no console link to rotate: nothing changes.
+      const { id: alone } = await workshopIn(store);
+      expect(await centres.rotateConsoleLink({ ...rotation, workshopId: alone, staffLinks: [] })).toBe(false);
+      expect((await store.getWorkshop(alone))!.facilitatorTokenHash).not.toBe(rotation.hashes.facilitator);
+    });
+
+    it("revokes the projector's link and a kiosk's link alone, one generation at a time", async () => {
+      const { store, centres, votes } = await fixture();
+      const admin = account();
+      await centres.createAccount(admin);
+      const space = centre();
+      await centres.createCentre(space, admin.id);
+      const { id: workshopId, site } = await workshopIn(store);
+      const linked = await centres.linkWorkshop({ workshopId, centreId: space.id, seriesId: null, createdBy: admin.id, facilitatorToken: 'tok' });
+      expect(linked.screenGeneration).toBe(0);
+      expect(await centres.revokeScreenLink(workshopId, 2, 'screen-2')).toBe(false);
+      expect(await centres.revokeScreenLink(workshopId, 1, 'screen-1')).toBe(true);
+      expect(await centres.revokeScreenLink(workshopId, 1, 'screen-1b')).toBe(false);
+      expect((await centres.getCentreWorkshop(workshopId))!.screenGeneration).toBe(1);
+      expect((await store.getWorkshop(workshopId))!.screenTokenHash).toBe('screen-1');
+      expect(await votes.kioskGenerations(workshopId)).toEqual(new Map());
+      await votes.saveKioskToken(workshopId, site.id, unique('k0'), 0);
+      const next = unique('k1');
+      await votes.saveKioskToken(workshopId, site.id, next, 1);
+      expect(await votes.kioskGenerations(workshopId)).toEqual(new Map([[site.id, 1]]));
+      expect(await votes.kioskByTokenHash(next)).toEqual({ workshopId, siteId: site.id });
     });
 
     it('scopes questionnaire templates to a centre and shares them on request', async () => {

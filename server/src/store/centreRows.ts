@@ -18,6 +18,7 @@ export interface CentreWorkshopRow {
   created_by: string | null;
   facilitator_token: string;
   personal_data_erased_at: number | null;
+  screen_generation: number;
 }
 
 export interface SeriesRow {
@@ -48,6 +49,7 @@ export const toCentreWorkshop = (row: CentreWorkshopRow): CentreWorkshopRecord =
   createdBy: row.created_by,
   facilitatorToken: row.facilitator_token,
   personalDataErasedAt: row.personal_data_erased_at,
+  screenGeneration: Number(row.screen_generation),
 });
 export const toStaffLink = (row: StaffLinkRow): StaffLinkRecord => ({
   tokenHash: row.token_hash,

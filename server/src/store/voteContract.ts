@@ -194,6 +194,25 @@ export function voteStoreContract(name: string, makeFixture: () => Promise<VoteS
       expect((await upgraded.votes.getKioskVoter(kiosk.id))?.createdAt).toBe(turnAt - (turnAt % 3_600_000));
     });
 
+    it('closes the rounds left open across migration 101 (their budgets could not hold), and only those', async () => {
+      const made = await fixture();
+      const { workshopId, ideaIds } = await seed(made.stores);
+      const across = makeRound(workshopId, ideaIds);
+      await made.stores.votes.createRound(across);
+      // Opened after the upgrade: far in the future of the migration's run.
+      const other = await seed(made.stores);
+      const later = { ...makeRound(other.workshopId, other.ideaIds), openedAt: Date.now() + 86_400_000 };
+      await made.stores.votes.createRound(later);
+      await made.stores.store.close();
+      const rekeyed = await made.rerunMigration(101);
+      await rekeyed.store.close();
+      const upgraded = await made.rerunMigration(103);
+      open.push(upgraded);
+      expect((await upgraded.votes.getRound(across.id))?.status).toBe('closed');
+      expect((await upgraded.votes.getRound(across.id))?.closedAt).toBeGreaterThan(NOW);
+      expect((await upgraded.votes.getRound(later.id))?.status).toBe('open');
+    });
+
     it('lists open rounds with a closing time, for the timers after a restart', async () => {
       const { stores } = await fixture();
       const { workshopId, ideaIds } = await seed(stores);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Role } from '@gommette/shared';
+import { Role, type KioskLink } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { hashSecret } from '../security/tokens';
 import type { SocketData } from '../realtime/types';
@@ -10,8 +10,32 @@ import { centreHolderIsMember } from '../centre/staffLinks';
  * rebuild the kiosk links, only its hash is stored, and it cannot be turned back into the
  * facilitator's token. It opens one thing: voting at that site, one person after another.
  */
-export function kioskTokenFor(facilitatorToken: string, siteId: string): string {
-  return createHash('sha256').update(`gommette:kiosk:${siteId}:${facilitatorToken}`).digest('base64url');
+export function kioskTokenFor(facilitatorToken: string, siteId: string, generation = 0): string {
+  // Generation 0 is the site's first kiosk link; each revocation of that link alone raises it.
+  const purpose = generation === 0 ? `kiosk:${siteId}` : `kiosk:${siteId}:${generation}`;
+  return createHash('sha256').update(`gommette:${purpose}:${facilitatorToken}`).digest('base64url');
+}
+
+/**
+ * Every site's kiosk link of a workshop, from its console token, at each site's generation; the
+ * hashes are recorded as they are handed out.
+ */
+export async function kioskLinks(ctx: AppContext, workshopId: string, facilitatorToken: string, base: string): Promise<KioskLink[]> {
+  const generations = await ctx.votes.kioskGenerations(workshopId);
+  const links: KioskLink[] = [];
+  for (const site of await ctx.store.listSites(workshopId)) {
+    const generation = generations.get(site.id) ?? 0;
+    const kioskToken = kioskTokenFor(facilitatorToken, site.id, generation);
+    await ctx.votes.saveKioskToken(workshopId, site.id, hashSecret(kioskToken), generation);
+    links.push({ siteId: site.id, name: site.name, kioskUrl: kioskUrl(base, workshopId, kioskToken) });
+  }
+  return links;
+}
+
+/** Revokes one site's kiosk link alone: the next generation's hash replaces it. */
+export async function revokeKioskLink(ctx: AppContext, workshopId: string, siteId: string, facilitatorToken: string): Promise<void> {
+  const generation = ((await ctx.votes.kioskGenerations(workshopId)).get(siteId) ?? 0) + 1;
+  await ctx.votes.saveKioskToken(workshopId, siteId, hashSecret(kioskTokenFor(facilitatorToken, siteId, generation)), generation);
 }
 
 export function kioskUrl(base: string, workshopId: string, token: string): string {

@@ -2,9 +2,8 @@ import type { Router } from 'express';
 import type { KioskLink } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { facilitatorOf } from '../http/facilitatorAuth';
-import { hashSecret } from '../security/tokens';
 import { publicBaseUrl } from '../workshop/links';
-import { kioskTokenFor, kioskUrl } from './kioskAccess';
+import { kioskLinks } from './kioskAccess';
 import { guardedRouter } from '../http/guards';
 
 /** `GET /api/workshops/:id/kiosks`: the facilitator's kiosk link for each site. */
@@ -13,12 +12,7 @@ export function voteRoutes(ctx: AppContext): Router {
   router.get('/api/workshops/:id/kiosks', async (req, res) => {
     const { workshop, token } = await facilitatorOf(ctx, req);
     const base = publicBaseUrl(ctx.config.publicUrl, req.headers, req.secure);
-    const links: KioskLink[] = [];
-    for (const site of await ctx.store.listSites(workshop.id)) {
-      const kioskToken = kioskTokenFor(token, site.id);
-      await ctx.votes.saveKioskToken(workshop.id, site.id, hashSecret(kioskToken));
-      links.push({ siteId: site.id, name: site.name, kioskUrl: kioskUrl(base, workshop.id, kioskToken) });
-    }
+    const links: KioskLink[] = await kioskLinks(ctx, workshop.id, token, base);
     res.json(links);
   });
   return router;

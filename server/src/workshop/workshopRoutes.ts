@@ -41,7 +41,7 @@ export function workshopRoutes(ctx: AppContext): Router {
     const staff = await consoleStaffLinks(ctx, workshop.id, token, base);
     const body: WorkshopState = {
       workshop: workshopSummary(workshop, sites, base),
-      screenUrl: screenUrl(base, workshop.id, screenTokenFor(token)),
+      screenUrl: screenUrl(base, workshop.id, screenTokenFor(token, (await ctx.centres.getCentreWorkshop(workshop.id))?.screenGeneration ?? 0)),
       ...staff,
       ideas: ideas.map(toFacilitatorView),
       participants,

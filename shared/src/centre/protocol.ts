@@ -122,9 +122,12 @@ export interface CentreWorkshopView {
   position: number;
   participants: number;
   ideas: number;
-  /** The console link (its secret after `#`); it opens only for a signed-in member of the centre. */
-  consoleUrl: string;
-  screenUrl: string;
+  /**
+   * The console link (its secret after `#`); it opens only for a signed-in member of the centre.
+   * Null, with the projector's link, for a member who neither holds it nor is an admin.
+   */
+  consoleUrl: string | null;
+  screenUrl: string | null;
   /** The participants' personal data was erased by the retention setting (aggregates stay). */
   personalDataErased: boolean;
 }

@@ -13,4 +13,11 @@ describe('staff links of a centre workshop', () => {
     expect(staffLinkState({ revokedAt: null, issuedBy: null, issuerIsMember: false })).toBe('active');
     expect(staffLinkState({ revokedAt: 1, issuedBy: null, issuerIsMember: false })).toBe('revoked');
   });
+
+  it("stop working once the console link's holder left, whoever issued them", () => {
+    expect(staffLinkState({ revokedAt: null, issuedBy: 'acc1', issuerIsMember: true, holderIsMember: false })).toBe('holder_removed');
+    expect(staffLinkState({ revokedAt: null, issuedBy: 'acc1', issuerIsMember: false, holderIsMember: false })).toBe('issuer_removed');
+    expect(staffLinkState({ revokedAt: 2, issuedBy: 'acc1', issuerIsMember: true, holderIsMember: false })).toBe('revoked');
+    expect(staffLinkState({ revokedAt: null, issuedBy: 'acc1', issuerIsMember: true, holderIsMember: true })).toBe('active');
+  });
 });

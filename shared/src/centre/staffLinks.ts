@@ -17,7 +17,7 @@ export const MAX_LIVE_STAFF_LINKS_PER_ROLE = 10;
 export const issueStaffLinkBody = z.object({ role: z.enum(STAFF_LINK_ROLES) });
 
 /** Why a link no longer opens anything; null while it works. */
-export type StaffLinkState = 'active' | 'revoked' | 'issuer_removed';
+export type StaffLinkState = 'active' | 'revoked' | 'issuer_removed' | 'holder_removed';
 
 export interface StaffLinkFacts {
   revokedAt: number | null;
@@ -25,17 +25,33 @@ export interface StaffLinkFacts {
   issuedBy: string | null;
   /** Whether the issuer is a member of the workshop's centre right now. */
   issuerIsMember: boolean;
+  /**
+   * Whether the member holding the workshop's console link is a member right now: every staff
+   * link is derived from that link, so its holder could rebuild them all (default: true).
+   */
+  holderIsMember?: boolean;
 }
 
 /**
  * The rule: a revoked link never works again; a link whose issuer left the centre stops working
  * (the centre gives a new one); a link whose issuer's account is gone (no one to answer for it)
- * keeps working until a member revokes it.
+ * keeps working until a member revokes it; a link whose workshop's console-link holder left stops
+ * working too (that holder could rebuild it), until an admin gives the console link a new holder.
  */
 export function staffLinkState(link: StaffLinkFacts): StaffLinkState {
   if (link.revokedAt !== null) return 'revoked';
   if (link.issuedBy !== null && !link.issuerIsMember) return 'issuer_removed';
+  if (link.holderIsMember === false) return 'holder_removed';
   return 'active';
+}
+
+/**
+ * The projector's link and each site's kiosk link of a centre workshop, for whom may read its
+ * console link (they derive from it); each can be revoked alone, and a new one replaces it.
+ */
+export interface WorkshopDevicesView {
+  screenUrl: string;
+  kiosks: Array<{ siteId: string; name: string; kioskUrl: string }>;
 }
 
 export interface StaffLinkView {

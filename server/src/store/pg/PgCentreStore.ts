@@ -15,6 +15,7 @@ import type {
   SeriesRecord,
   SharedBriefRecord,
   StaffLinkRecord,
+  ConsoleLinkRotation,
   TemplateScope,
 } from '../CentreStore';
 import { UniqueViolationError } from '../WorkshopStore';
@@ -240,7 +241,7 @@ export class PgCentreStore implements CentreStore {
     return (await rows<SeriesRow>(this.pool, `SELECT * FROM centre_series WHERE centre_id = $1 ORDER BY created_at, id ${BINARY}`, [centreId])).map(toSeries);
   }
 
-  async linkWorkshop(link: Omit<CentreWorkshopRecord, 'position' | 'personalDataErasedAt'>): Promise<CentreWorkshopRecord> {
+  async linkWorkshop(link: Omit<CentreWorkshopRecord, 'position' | 'personalDataErasedAt' | 'screenGeneration'>): Promise<CentreWorkshopRecord> {
     return withTransaction(this.pool, async (client) => {
       // Locks the series (or the centre) so two links at once never take the same position.
       const next = link.seriesId
@@ -256,7 +257,7 @@ export class PgCentreStore implements CentreStore {
              SELECT COALESCE(MAX(position), 0) + 1 AS n FROM centre_workshops WHERE centre_id = (SELECT id FROM locked) AND series_id IS NULL`,
             [link.centreId],
           );
-      const record: CentreWorkshopRecord = { ...link, position: next?.n ?? 1, personalDataErasedAt: null };
+      const record: CentreWorkshopRecord = { ...link, position: next?.n ?? 1, personalDataErasedAt: null, screenGeneration: 0 };
       await client.query(
         `INSERT INTO centre_workshops (workshop_id, centre_id, series_id, position, created_by, facilitator_token) VALUES ($1, $2, $3, $4, $5, $6)`,
         [record.workshopId, record.centreId, record.seriesId, record.position, record.createdBy, record.facilitatorToken],
@@ -333,6 +334,42 @@ export class PgCentreStore implements CentreStore {
       [now, workshopId, role, linkId],
     );
     return revoked.rowCount === 1;
+  }
+
+  async rotateConsoleLink(rotation: ConsoleLinkRotation): Promise<boolean> {
+    const { workshopId, hashes } = rotation;
+    return withTransaction(this.pool, async (client) => {
+      const linked = await client.query(`UPDATE centre_workshops SET facilitator_token = $1, created_by = $2 WHERE workshop_id = $3`, [rotation.sealedFacilitatorToken, rotation.holder, workshopId]);
+      if (linked.rowCount !== 1) return false;
+      await client.query(`UPDATE workshops SET facilitator_token_hash = $1, screen_token_hash = $2, helper_token_hash = $3, observer_token_hash = $4 WHERE id = $5`, [
+        hashes.facilitator,
+        hashes.screen,
+        hashes.helper,
+        hashes.observer,
+        workshopId,
+      ]);
+      const kiosks = await client.query<{ site_id: string; generation: number }>(`SELECT site_id, generation FROM vote_kiosks WHERE workshop_id = $1`, [workshopId]);
+      for (const { site_id: siteId, generation } of kiosks.rows) {
+        await client.query(`UPDATE vote_kiosks SET token_hash = $1 WHERE site_id = $2 AND workshop_id = $3`, [rotation.kioskHash(siteId, Number(generation)), siteId, workshopId]);
+      }
+      await client.query(`UPDATE centre_staff_links SET revoked_at = $1 WHERE workshop_id = $2 AND revoked_at IS NULL`, [rotation.now, workshopId]);
+      for (const link of rotation.staffLinks) {
+        await client.query(
+          `INSERT INTO centre_staff_links (token_hash, workshop_id, role, link_id, issued_by, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [link.tokenHash, link.workshopId, link.role, link.linkId, link.issuedBy, link.createdAt, link.revokedAt],
+        );
+      }
+      return true;
+    });
+  }
+
+  async revokeScreenLink(workshopId: string, generation: number, screenTokenHash: string): Promise<boolean> {
+    return withTransaction(this.pool, async (client) => {
+      const moved = await client.query(`UPDATE centre_workshops SET screen_generation = $1 WHERE workshop_id = $2 AND screen_generation = $3`, [generation, workshopId, generation - 1]);
+      if (moved.rowCount !== 1) return false;
+      await client.query(`UPDATE workshops SET screen_token_hash = $1 WHERE id = $2`, [screenTokenHash, workshopId]);
+      return true;
+    });
   }
 
   async saveQuestionnaireTemplate(template: QuestionnaireTemplateRecord): Promise<void> {

@@ -204,12 +204,18 @@ export class PgVoteStore implements VoteStore {
     );
   }
 
-  async saveKioskToken(workshopId: string, siteId: string, tokenHash: string): Promise<void> {
+  async saveKioskToken(workshopId: string, siteId: string, tokenHash: string, generation = 0): Promise<void> {
     await query(
       this.pool,
-      `INSERT INTO vote_kiosks (site_id, workshop_id, token_hash) VALUES ($1, $2, $3) ON CONFLICT (site_id) DO UPDATE SET token_hash = excluded.token_hash`,
-      [siteId, workshopId, tokenHash],
+      `INSERT INTO vote_kiosks (site_id, workshop_id, token_hash, generation) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (site_id) DO UPDATE SET token_hash = excluded.token_hash, generation = excluded.generation`,
+      [siteId, workshopId, tokenHash, generation],
     );
+  }
+
+  async kioskGenerations(workshopId: string): Promise<Map<string, number>> {
+    const found = await rows<{ site_id: string; generation: number }>(this.pool, `SELECT site_id, generation FROM vote_kiosks WHERE workshop_id = $1`, [workshopId]);
+    return new Map(found.map((row) => [row.site_id, Number(row.generation)]));
   }
 
   async kioskByTokenHash(tokenHash: string): Promise<{ workshopId: string; siteId: string } | null> {

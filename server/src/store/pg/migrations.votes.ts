@@ -89,4 +89,18 @@ export const PG_VOTE_MIGRATIONS: ReadonlyArray<Migration> = [
       UPDATE vote_kiosk_voters SET created_at = created_at - created_at % 3600000;
     `,
   },
+  {
+    // Issue 20: a site's kiosk link can be revoked alone; its token derives from the console link,
+    // the site and this generation (0: as before), raised by each revocation.
+    version: 102,
+    sql: `ALTER TABLE vote_kiosks ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;`,
+  },
+  {
+    // Issue 20, see sqlite/migrations.votes.ts version 103.
+    version: 103,
+    sql: `
+      UPDATE vote_rounds SET status = 'closed', closed_at = (SELECT applied_at FROM schema_migrations WHERE version = 101)
+      WHERE status = 'open' AND opened_at < (SELECT applied_at FROM schema_migrations WHERE version = 101);
+    `,
+  },
 ];

@@ -7,6 +7,7 @@ import {
   type QuestionnaireTemplateRecord,
   type SharedBriefRecord,
   type StaffLinkRecord,
+  type ConsoleLinkRotation,
   type CentreRecord,
   type CentreStore,
   type CentreWorkshopRecord,
@@ -121,6 +122,15 @@ export class SqliteCentreStore implements CentreStore {
       revokeStaffLink: db.prepare(
         `UPDATE centre_staff_links SET revoked_at = ? WHERE workshop_id = ? AND role = ? AND link_id = ? AND revoked_at IS NULL`,
       ),
+      rotateCentreWorkshop: db.prepare(`UPDATE centre_workshops SET facilitator_token = ?, created_by = ? WHERE workshop_id = ?`),
+      rotateWorkshopHashes: db.prepare(
+        `UPDATE workshops SET facilitator_token_hash = ?, screen_token_hash = ?, helper_token_hash = ?, observer_token_hash = ? WHERE id = ?`,
+      ),
+      listKioskSites: db.prepare(`SELECT site_id, generation FROM vote_kiosks WHERE workshop_id = ?`),
+      revokeScreen: db.prepare(`UPDATE centre_workshops SET screen_generation = ? WHERE workshop_id = ? AND screen_generation = ?`),
+      setScreenHash: db.prepare(`UPDATE workshops SET screen_token_hash = ? WHERE id = ?`),
+      rotateKiosk: db.prepare(`UPDATE vote_kiosks SET token_hash = ? WHERE site_id = ? AND workshop_id = ?`),
+      revokeAllStaffLinks: db.prepare(`UPDATE centre_staff_links SET revoked_at = ? WHERE workshop_id = ? AND revoked_at IS NULL`),
       insertQuestionnaireTemplate: db.prepare(
         `INSERT INTO questionnaire_templates (id, centre_id, name, questionnaire_json, shared, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
       ),
@@ -291,10 +301,10 @@ export class SqliteCentreStore implements CentreStore {
     return (this.statements.listSeries.all(centreId) as SeriesRow[]).map(toSeries);
   }
 
-  async linkWorkshop(link: Omit<CentreWorkshopRecord, 'position' | 'personalDataErasedAt'>): Promise<CentreWorkshopRecord> {
+  async linkWorkshop(link: Omit<CentreWorkshopRecord, 'position' | 'personalDataErasedAt' | 'screenGeneration'>): Promise<CentreWorkshopRecord> {
     return this.write(() => {
       const next = (link.seriesId ? this.statements.nextPositionInSeries.get(link.seriesId) : this.statements.nextPositionInCentre.get(link.centreId)) as { n: number };
-      const record: CentreWorkshopRecord = { ...link, position: next.n, personalDataErasedAt: null };
+      const record: CentreWorkshopRecord = { ...link, position: next.n, personalDataErasedAt: null, screenGeneration: 0 };
       this.statements.insertCentreWorkshop.run(record);
       return record;
     });
@@ -340,6 +350,28 @@ export class SqliteCentreStore implements CentreStore {
 
   async revokeStaffLink(workshopId: string, role: StaffLinkRole, linkId: string, now: number): Promise<boolean> {
     return this.statements.revokeStaffLink.run(now, workshopId, role, linkId).changes === 1;
+  }
+
+  async rotateConsoleLink(rotation: ConsoleLinkRotation): Promise<boolean> {
+    return this.write(() => {
+      const { workshopId, hashes } = rotation;
+      if (this.statements.rotateCentreWorkshop.run(rotation.sealedFacilitatorToken, rotation.holder, workshopId).changes !== 1) return false;
+      this.statements.rotateWorkshopHashes.run(hashes.facilitator, hashes.screen, hashes.helper, hashes.observer, workshopId);
+      for (const { site_id: siteId, generation } of this.statements.listKioskSites.all(workshopId) as Array<{ site_id: string; generation: number }>) {
+        this.statements.rotateKiosk.run(rotation.kioskHash(siteId, generation), siteId, workshopId);
+      }
+      this.statements.revokeAllStaffLinks.run(rotation.now, workshopId);
+      for (const link of rotation.staffLinks) this.statements.insertStaffLink.run(link);
+      return true;
+    });
+  }
+
+  async revokeScreenLink(workshopId: string, generation: number, screenTokenHash: string): Promise<boolean> {
+    return this.write(() => {
+      if (this.statements.revokeScreen.run(generation, workshopId, generation - 1).changes !== 1) return false;
+      this.statements.setScreenHash.run(screenTokenHash, workshopId);
+      return true;
+    });
   }
 
   async saveQuestionnaireTemplate(template: QuestionnaireTemplateRecord): Promise<void> {

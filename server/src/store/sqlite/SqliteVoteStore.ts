@@ -71,8 +71,10 @@ export class SqliteVoteStore implements VoteStore {
       ),
       getKioskVoter: db.prepare(`SELECT id, workshop_id AS workshopId, site_id AS siteId, created_at AS createdAt FROM vote_kiosk_voters WHERE id = ?`),
       saveKiosk: db.prepare(
-        `INSERT INTO vote_kiosks (site_id, workshop_id, token_hash) VALUES (?, ?, ?) ON CONFLICT(site_id) DO UPDATE SET token_hash = excluded.token_hash`,
+        `INSERT INTO vote_kiosks (site_id, workshop_id, token_hash, generation) VALUES (?, ?, ?, ?)
+         ON CONFLICT(site_id) DO UPDATE SET token_hash = excluded.token_hash, generation = excluded.generation`,
       ),
+      kioskGenerations: db.prepare(`SELECT site_id, generation FROM vote_kiosks WHERE workshop_id = ?`),
       kioskByHash: db.prepare(`SELECT workshop_id AS workshopId, site_id AS siteId FROM vote_kiosks WHERE token_hash = ?`),
       place: db.prepare(
         `INSERT INTO matrix_placements (workshop_id, idea_id, easy, priority) VALUES (?, ?, ?, ?)
@@ -250,8 +252,13 @@ export class SqliteVoteStore implements VoteStore {
     return (this.s.getKioskVoter.get(voterId) as KioskVoterRecord | undefined) ?? null;
   }
 
-  async saveKioskToken(workshopId: string, siteId: string, tokenHash: string): Promise<void> {
-    this.s.saveKiosk.run(siteId, workshopId, tokenHash);
+  async saveKioskToken(workshopId: string, siteId: string, tokenHash: string, generation = 0): Promise<void> {
+    this.s.saveKiosk.run(siteId, workshopId, tokenHash, generation);
+  }
+
+  async kioskGenerations(workshopId: string): Promise<Map<string, number>> {
+    const found = this.s.kioskGenerations.all(workshopId) as Array<{ site_id: string; generation: number }>;
+    return new Map(found.map((row) => [row.site_id, row.generation]));
   }
 
   async kioskByTokenHash(tokenHash: string): Promise<{ workshopId: string; siteId: string } | null> {

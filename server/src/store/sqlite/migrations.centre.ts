@@ -139,4 +139,10 @@ export const CENTRE_MIGRATIONS: ReadonlyArray<Migration> = [
       CREATE INDEX brief_copies_by_centre ON brief_copies(centre_id, copied_at);
     `,
   },
+  {
+    // Issue 20: the projector's link can be revoked alone; its token derives from the console link
+    // and this generation (0: as before), raised by each revocation.
+    version: 302,
+    sql: `ALTER TABLE centre_workshops ADD COLUMN screen_generation INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];

@@ -95,4 +95,20 @@ export const VOTE_MIGRATIONS: ReadonlyArray<Migration> = [
       UPDATE vote_kiosk_voters SET created_at = created_at - created_at % 3600000;
     `,
   },
+  {
+    // Issue 20: a site's kiosk link can be revoked alone; its token derives from the console link,
+    // the site and this generation (0: as before), raised by each revocation.
+    version: 102,
+    sql: `ALTER TABLE vote_kiosks ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;`,
+  },
+  {
+    // Issue 20: a round still open when migration 101 re-keyed its gommettes would let each of its
+    // voters spend the budget again (their earlier gommettes no longer count as theirs), and count
+    // them twice among voters. Such a round is closed, at the time 101 ran; its results stay.
+    version: 103,
+    sql: `
+      UPDATE vote_rounds SET status = 'closed', closed_at = (SELECT applied_at FROM schema_migrations WHERE version = 101)
+      WHERE status = 'open' AND opened_at < (SELECT applied_at FROM schema_migrations WHERE version = 101);
+    `,
+  },
 ];
