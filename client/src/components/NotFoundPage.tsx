@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { EnterCodeForm } from '../join/EnterCodeForm';
+import { EnterCodeForm } from '../people/EnterCodeForm';
 
 export function NotFoundPage() {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import type { ParticipantFigures, Presence } from '@gommette/shared';
 import { useTranslation } from 'react-i18next';
-import { MoodSummary } from '../../join/MoodSummary';
+import { MoodSummary } from '../../people/MoodSummary';
 
 interface LiveFiguresProps {
   presence: Presence | null;

@@ -10,7 +10,7 @@ import { AlertText } from '../../components/AlertText';
 import { errorMessage } from '../../components/errorMessage';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { LoadingScreen } from '../../components/LoadingScreen';
-import { MoodPicker } from '../../join/MoodPicker';
+import { MoodPicker } from '../../people/MoodPicker';
 import { IdeaComposer } from '../../ideas/IdeaComposer';
 import { useCommand } from '../../socket/command';
 import { useConnectionStatus } from '../../socket/useConnectionStatus';

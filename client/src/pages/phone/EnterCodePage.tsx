@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
-import { EnterCodeForm } from '../../join/EnterCodeForm';
+import { EnterCodeForm } from '../../people/EnterCodeForm';
 
 interface EnterCodePageProps {
   /** Set when the person arrived with a code that does not exist. */

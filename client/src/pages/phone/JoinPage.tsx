@@ -7,10 +7,10 @@ import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { LoadingScreen } from '../../components/LoadingScreen';
 import { forgetParticipant, loadParticipant, saveParticipant } from '../../storage/participantStore';
 import { EnterCodePage } from './EnterCodePage';
-import { JoinForm } from '../../join/JoinForm';
-import { joinErrorMessage } from '../../join/joinErrors';
+import { JoinForm } from '../../people/JoinForm';
+import { joinErrorMessage } from '../../people/joinErrors';
 import { ParticipantScreen } from './ParticipantScreen';
-import { useJoinInfo } from '../../join/useJoinInfo';
+import { useJoinInfo } from '../../people/useJoinInfo';
 import '../../styles/phone.css';
 import { lazyWithWords } from '../../i18n/lazyWithWords';
 

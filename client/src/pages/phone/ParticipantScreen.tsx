@@ -16,7 +16,7 @@ import { useTestHook } from '../../testHook';
 import { HandRaised } from '../../run/HandRaised';
 import { PhaseBanner } from '../../run/PhaseBanner';
 import { useServerNow } from '../../socket/useServerNow';
-import { CardPanel } from '../../join/CardPanel';
+import { CardPanel } from '../../people/CardPanel';
 import { PhoneActivity } from './PhoneActivity';
 import { TablePicker } from '../../run/TablePicker';
 import { IdeaComposer } from '../../ideas/IdeaComposer';
