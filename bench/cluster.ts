@@ -11,6 +11,7 @@
  *   npm run bench:cluster -- --participants 10000 --workers 4 --connect-budget 75 --timeout 290
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
@@ -44,6 +45,8 @@ const { values } = parseArgs({
     /** Per scenario: handshakes stop after this long, and the run goes on with those connected. */
     'connect-budget': { type: 'string', default: '75' },
     timeout: { type: 'string', default: '290' },
+    /** Run one scenario only: `single` (one node) or `cluster`. */
+    only: { type: 'string', default: 'both' },
   },
 });
 const participants = Number(values.participants);
@@ -52,6 +55,8 @@ const workerCount = Number(values.workers);
 const ideasEvery = Number(values['ideas-every']);
 const connectBudgetMs = Number(values['connect-budget']) * 1000;
 const deadline = Date.now() + Number(values.timeout) * 1000;
+const only = values.only;
+if (only !== 'both' && only !== 'single' && only !== 'cluster') throw new Error(`--only must be single or cluster, got "${only}"`);
 
 function remaining(): number {
   const left = deadline - Date.now();
@@ -302,11 +307,19 @@ function line(phase: Phase): string {
   return `${phase.taps} acked in ${phase.durationS.toFixed(1)} s · tap→projector p50 ${phase.latency.p50.toFixed(0)} ms, p95 ${phase.latency.p95.toFixed(0)} ms, max ${phase.latency.max.toFixed(0)} ms · unseen ${phase.unseen} · errors ${errors}`;
 }
 
-async function main(): Promise<void> {
-  console.log(`bench:cluster: ${participants} participants, ${workerCount} load processes, one idea per ${ideasEvery} participants, one gommette each`);
+/** Taps not acked (errors other than a shed answered by a resend) or acked and never on the projector. */
+function lostIn(phase: Phase): number {
+  return phase.unseen + Object.entries(phase.errors).reduce((sum, [code, n]) => sum + (code === 'shed_then_resent' ? 0 : n), 0);
+}
+
+async function main(): Promise<number> {
+  console.log(
+    `bench:cluster: ${participants} participants, ${workerCount} load processes, one idea per ${ideasEvery} participants, one gommette each · ` +
+      `load average ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`,
+  );
   const results: ScenarioResult[] = [];
-  results.push(await scenario(`${nodeCount} nodes + Redis`, nodeCount, true));
-  results.push(await scenario('1 node, no Redis', 1, false));
+  if (only !== 'single') results.push(await scenario(`${nodeCount} nodes + Redis`, nodeCount, true));
+  if (only !== 'cluster') results.push(await scenario('1 node, no Redis', 1, false));
   console.log('');
   for (const result of results) {
     const failed = Object.entries(result.failed).map(([code, n]) => `${code}×${n}`).join(' ') || 'none';
@@ -316,10 +329,21 @@ async function main(): Promise<void> {
     console.log(`  board  ${BOARD_CHANGES} changes, one at a time, node 0 → ${result.name.startsWith('1 node') ? 'node 0' : 'node 1'}: p50 ${result.board.p50.toFixed(1)} ms, p95 ${result.board.p95.toFixed(1)} ms`);
     console.log(`  peak RSS per node: ${result.rssMb.map((mb, index) => `node ${index} ${mb.toFixed(0)} MB`).join(', ')}`);
   }
+  const [cluster, single] = results.length === 2 ? (results as [ScenarioResult, ScenarioResult]) : [null, null];
+  if (cluster && single) {
+    const ratio = (a: number, b: number): string => (b > 0 ? `×${(a / b).toFixed(2)}` : 'n/a');
+    console.log(
+      `cluster ÷ single node, p95: ideas ${ratio(cluster.ideas.latency.p95, single.ideas.latency.p95)}, gommettes ${ratio(cluster.votes.latency.p95, single.votes.latency.p95)} (target ≤ ×1.2)`,
+    );
+  }
+  console.log(`load average at the end: ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
+  const lost = results.reduce((sum, result) => sum + lostIn(result.ideas) + lostIn(result.votes), 0);
+  if (lost > 0) console.error(`BROKEN: ${lost} taps not acked or never on the projector`);
+  return lost > 0 ? 1 : 0;
 }
 
 main().then(
-  () => process.exit(0),
+  (code) => process.exit(code),
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     killChildren();

@@ -5,7 +5,7 @@
  */
 import { nanoid } from 'nanoid';
 import { io, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, Role } from '@gommette/shared';
+import { ErrorCode, jittered, PROTOCOL_VERSION, Role } from '@gommette/shared';
 import { benchClock } from './ipc';
 import type { ClusterConnectOrder, ClusterWorkerReply, ClusterWorkerRequest, Tap } from './clusterIpc';
 
@@ -64,9 +64,17 @@ async function connectAll(request: ClusterConnectOrder): Promise<Record<string, 
 async function tap(client: { node: number; socket: Socket }, event: string, payload: Record<string, unknown>, made: (data: unknown) => string | number, taps: Tap[], errors: Record<string, number>): Promise<void> {
   const sentAt = benchClock();
   try {
-    const ack = (await client.socket.timeout(order!.ackTimeoutMs).emitWithAck(event, payload)) as { ok: true; data: unknown } | { ok: false; code: string };
-    if (ack.ok) taps.push([client.node, sentAt, made(ack.data)]);
-    else errors[ack.code] = (errors[ack.code] ?? 0) + 1;
+    for (;;) {
+      const ack = (await client.socket.timeout(order!.ackTimeoutMs).emitWithAck(event, payload)) as { ok: true; data: unknown } | { ok: false; code: string; retryAfterMs?: number };
+      if (ack.ok) taps.push([client.node, sentAt, made(ack.data)]);
+      else if (ack.code === ErrorCode.RateLimited && ack.retryAfterMs !== undefined) {
+        // The server sheds load: wait what it asks, as the phone's outbox does, and send the same again.
+        errors.shed_then_resent = (errors.shed_then_resent ?? 0) + 1;
+        await new Promise((resolve) => setTimeout(resolve, jittered(ack.retryAfterMs!)));
+        continue;
+      } else errors[ack.code] = (errors[ack.code] ?? 0) + 1;
+      return;
+    }
   } catch {
     errors.ack_timeout = (errors.ack_timeout ?? 0) + 1;
   }

@@ -8,17 +8,22 @@
  * stored (lost) and stored twice or never sent (duplicated) must both be 0. It also prints, for
  * each kill, how long clients took to be back (snapshot again, and their next ack).
  *
- *   npm run bench:faults -- --target single|cluster [--store sqlite|pg] --participants 1000 --rounds 10 --kills 5
+ * `--cpu-hog` keeps one core busy in a child process for the whole run (a loaded machine, made
+ * reproducible): acks then come late, and the outboxes' back-off must keep resends under 10 % of
+ * acks. It prints resends (no answer in time / on a reconnection) against acks. `--resend fixed`
+ * plays the outboxes' rule before issue 17 (resend as soon as 5 s pass), to compare.
+ *
+ *   npm run bench:faults -- --target single|cluster [--store sqlite|pg] --participants 1000 --rounds 10 --kills 5 [--cpu-hog]
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
 import { nanoid } from 'nanoid';
 import { COMMAND_ACK_TIMEOUT_MS, ErrorCode, PROTOCOL_VERSION, Role, type CreateWorkshopResponse } from '@gommette/shared';
-import { forkTs, killChildren } from './children';
+import { forkNode, forkTs, killChildren } from './children';
 import type { ClientLedger, FaultsWorkerReply, FaultsWorkerRequest, KillObservation, RoundOrder } from './faultsIpc';
 import { compareLedgers, recoveries, type KillRecovery, type LedgerVerdict } from './faultsLedger';
-import { reconnectLikeThePhone } from './faultsOutbox';
+import { reconnectLikeThePhone, type ResendRule } from './faultsOutbox';
 import { ClusterTarget, SingleTarget, type ServerMode, type Target } from './faultsTarget';
 import { benchClock, Channel } from './ipc';
 
@@ -44,7 +49,12 @@ interface Options {
   budget: number;
   workers: number;
   timeoutS: number;
+  cpuHog: boolean;
+  resend: ResendRule;
 }
+
+/** Resends over acks above which the outboxes are storming (issue 17's target). */
+const RESEND_TARGET = 0.1;
 
 function positiveInt(name: string, raw: string): number {
   const value = Number(raw);
@@ -64,6 +74,8 @@ function readOptions(): Options {
       budget: { type: 'string', default: '3' },
       workers: { type: 'string', default: '2' },
       timeout: { type: 'string', default: '280' },
+      'cpu-hog': { type: 'boolean', default: false },
+      resend: { type: 'string', default: 'backoff' },
     },
     strict: true,
   });
@@ -80,11 +92,14 @@ function readOptions(): Options {
     store,
     participants: positiveInt('--participants', values.participants),
     rounds: positiveInt('--rounds', values.rounds),
-    kills: positiveInt('--kills', values.kills),
+    kills: values.kills === '0' ? 0 : positiveInt('--kills', values.kills),
     budget: positiveInt('--budget', values.budget),
     workers: positiveInt('--workers', values.workers),
     timeoutS: positiveInt('--timeout', values.timeout),
+    cpuHog: values['cpu-hog'],
+    resend: values.resend === 'fixed' ? 'fixed' : 'backoff',
   };
+  if (values.resend !== 'fixed' && values.resend !== 'backoff') throw new Error(`--resend must be backoff or fixed, got "${values.resend}"`);
   if (options.kills > options.rounds) throw new Error('--kills cannot exceed --rounds (one kill per round at most)');
   if (options.budget >= BALLOT_SIZE) throw new Error(`--budget must be below the ballot size (${BALLOT_SIZE})`);
   return options;
@@ -168,7 +183,7 @@ interface RunReport {
   recovery: KillRecovery[];
   refusals: Record<string, number>;
   retries: Record<string, number>;
-  resends: number;
+  resends: { timeout: number; reconnection: number };
   disconnects: number;
 }
 
@@ -195,7 +210,7 @@ async function run(options: Options, target: Target, deadline: number): Promise<
     for (let i = 0; i < options.workers; i++) workers.push(new Channel(`faults worker ${i + 1}`, forkTs('faultsWorker.ts')));
     const connects = await Promise.all(
       workers.map((worker, i) =>
-        worker.ask({ type: 'connect', urls: target.urls(), tokens: tokens.slice(i * size, (i + 1) * size), firstIndex: i * size, concurrency: CONNECT_CONCURRENCY }, 'connected', remaining(deadline)),
+        worker.ask({ type: 'connect', urls: target.urls(), tokens: tokens.slice(i * size, (i + 1) * size), firstIndex: i * size, concurrency: CONNECT_CONCURRENCY, resend: options.resend }, 'connected', remaining(deadline)),
       ),
     );
     const connectedClients = connects.reduce((sum, reply) => sum + reply.ok, 0);
@@ -292,7 +307,10 @@ async function run(options: Options, target: Target, deadline: number): Promise<
       recovery: recoveries(kills, observations),
       refusals: sum((ledger) => ledger.refusals),
       retries: sum((ledger) => ledger.retries),
-      resends: ledgers.reduce((total, ledger) => total + ledger.resends, 0),
+      resends: {
+        timeout: ledgers.reduce((total, ledger) => total + ledger.resends.timeout, 0),
+        reconnection: ledgers.reduce((total, ledger) => total + ledger.resends.reconnection, 0),
+      },
       disconnects: ledgers.reduce((total, ledger) => total + ledger.disconnects, 0),
     };
   } finally {
@@ -310,7 +328,12 @@ function print(report: RunReport): void {
   console.log(`\nacks: ${report.acks} (${v.ideasAcked} ideas, ${v.votesAcked} gommettes) in ${report.durationS.toFixed(1)} s · stored: ${v.ideasStored} ideas, ${v.votesStored} gommettes`);
   console.log(`lost (acked, not stored): ${v.lostIdeas + v.lostVotes} (${v.lostIdeas} ideas, ${v.lostVotes} gommettes)`);
   console.log(`duplicated (stored twice or never sent): ${v.duplicatedIdeas + v.duplicatedVotes} (${v.duplicatedIdeas} ideas, ${v.duplicatedVotes} gommettes) · voters over budget: ${v.overBudget}`);
-  console.log(`resends: ${report.resends} · temporary refusals waited out: ${codes(report.retries)} · final refusals: ${codes(report.refusals)} · client drops: ${report.disconnects}`);
+  const resends = report.resends.timeout + report.resends.reconnection;
+  console.log(
+    `resends: ${resends} = ${(report.acks > 0 ? (100 * resends) / report.acks : 0).toFixed(1)} % of acks (target < ${RESEND_TARGET * 100} %: ${resends < RESEND_TARGET * report.acks ? 'met' : 'NOT met'}) · ` +
+      `${report.resends.timeout} after no answer in time, ${report.resends.reconnection} on a reconnection`,
+  );
+  console.log(`temporary refusals waited out: ${codes(report.retries)} · final refusals: ${codes(report.refusals)} · client drops: ${report.disconnects}`);
   console.log('\nkill  round  node  clients dropped (with work)  reconnected p50/p99/max ms  back (next ack) p50/p99/max ms  never back  restart ms');
   for (const recovery of report.recovery) {
     const kill = report.kills.find((record) => record.kill === recovery.kill)!;
@@ -321,7 +344,7 @@ function print(report: RunReport): void {
     );
   }
   const p99s = report.recovery.map((recovery) => recovery.back.p99);
-  console.log(`time until 99 % of clients were back, worst kill: ${ms(Math.max(...p99s))} ms`);
+  if (p99s.length > 0) console.log(`time until 99 % of clients were back, worst kill: ${ms(Math.max(...p99s))} ms`);
 }
 
 async function main(): Promise<number> {
@@ -329,8 +352,11 @@ async function main(): Promise<number> {
   const target: Target = options.target === 'single' ? new SingleTarget(options.server) : new ClusterTarget(options.store);
   console.log(
     `Gommette bench: faults · ${target.name} · node ${process.version} · ${os.cpus().length} CPU(s) · ${options.participants} participants, 3 sites · ` +
-      `${options.rounds} rounds (${IDEAS_PER_ROUND} idea + ${options.budget} gommettes each) · ${options.kills} SIGKILLs mid-round`,
+      `${options.rounds} rounds (${IDEAS_PER_ROUND} idea + ${options.budget} gommettes each) · ${options.kills} SIGKILLs mid-round` +
+      `${options.cpuHog ? ' · one core kept busy (--cpu-hog)' : ''} · resend rule ${options.resend} · load average ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`,
   );
+  // Bounded like the run; killed with the other children however the bench ends.
+  const hog = options.cpuHog ? forkNode('cpuHog.mjs', { CPU_HOG_SECONDS: String(options.timeoutS + 10) }) : null;
   // The cluster's nodes are not children of children.ts: whatever the way out, they go too.
   process.on('exit', () => target.abort());
   const timeoutMs = options.timeoutS * 1000;
@@ -349,6 +375,8 @@ async function main(): Promise<number> {
     return broken ? 1 : 0;
   } finally {
     clearTimeout(watchdog);
+    hog?.kill('SIGKILL');
+    console.log(`load average at the end: ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
   }
 }
 

@@ -8,6 +8,8 @@ export interface FaultsConnectOrder {
   firstIndex: number;
   /** Handshakes in flight at once, so a ramp of hundreds does not overflow the accept backlog. */
   concurrency: number;
+  /** The outboxes' resend rule (see faultsOutbox.ts). */
+  resend: 'backoff' | 'fixed';
 }
 
 /** One round's work for every client: its ideas, and its gommettes on the round's ballot. */
@@ -60,8 +62,8 @@ export interface WorkerLedger {
   observations: KillObservation[];
   /** Final refusals (dropped commands), by code. */
   refusals: Record<string, number>;
-  /** Resends: after an ack timeout or a reconnection. */
-  resends: number;
+  /** Resends: after no answer in time (over a live connection), and on a reconnection. */
+  resends: { timeout: number; reconnection: number };
   /** Temporary refusals waited out (rate_limited, internal…), by code. */
   retries: Record<string, number>;
   disconnects: number;

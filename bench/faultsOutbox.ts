@@ -1,14 +1,16 @@
 /**
  * The phone's outbox, for the fault bench: the same rules as client/src/socket/SendLoop.ts with
- * Outbox.ts (ideas) and client/src/vote/VoteOutbox.ts (gommettes), without the browser storage
- * and the UI. Commands carry their client-made id; they leave one at a time, oldest first; the
- * same command (same id) is sent again after an ack timeout and on every reconnection, until the
- * server answers; a drop forgets the send in flight (its late ack is ignored); `rate_limited`
- * waits what the server says, other temporary refusals back off (doubling), final refusals drop
- * the command. Acks go to `onAck`, which keeps the client's ledger.
+ * client/src/ideas/Outbox.ts (ideas) and client/src/vote/VoteOutbox.ts (gommettes), without the browser storage
+ * and the UI. Commands carry their client-made id; they leave one at a time, oldest first; while
+ * no answer comes the same command (same id) is sent again after `resendDelayMs` (the ack
+ * timeout, then twice as late each time, capped, with jitter), and the first answer to any of its
+ * sends settles it; a drop forgets the send in flight (its late ack is ignored) and the
+ * reconnection sends it again at once; `rate_limited` waits what the server says (with jitter),
+ * other temporary refusals back off (doubling, with jitter), final refusals drop the command.
+ * Acks go to `onAck`, which keeps the client's ledger.
  */
 import type { Socket } from 'socket.io-client';
-import { COMMAND_ACK_TIMEOUT_MS, ErrorCode } from '@gommette/shared';
+import { COMMAND_ACK_TIMEOUT_MS, ErrorCode, jittered, resendDelayMs } from '@gommette/shared';
 
 export interface OutboxCommand {
   event: 'idea:post' | 'vote:cast';
@@ -22,7 +24,8 @@ export interface OutboxEvents {
   onAck: (command: OutboxCommand) => void;
   onRefused: (command: OutboxCommand, code: string) => void;
   onRetry: (code: string) => void;
-  onResend: () => void;
+  /** A send of a command already sent: after no answer in time, or on a reconnection (retries after a refusal are `onRetry`). */
+  onResend: (why: 'timeout' | 'reconnection') => void;
 }
 
 /** Refusals a resend can outlast (the phone keeps the command); anything else is final. */
@@ -31,19 +34,30 @@ const DEFAULT_RATE_LIMIT_WAIT_MS = 2_000;
 const RETRY_BASE_MS = 1_000;
 const RETRY_MAX_MS = 30_000;
 
+/**
+ * `backoff`: the phone's rules (above). `fixed`: the rules before issue 17, kept to measure
+ * against in the same conditions: the same command again as soon as a 5 s ack timeout passes,
+ * an answer after that timeout ignored.
+ */
+export type ResendRule = 'backoff' | 'fixed';
+
 export class BenchOutbox {
   private readonly queue: OutboxCommand[] = [];
   private inFlight: string | null = null;
   /** Bumped when a send in flight must be forgotten (a drop). */
   private attempt = 0;
-  /** Sends so far of the head of the queue: the second and later are resends. */
-  private headSends = 0;
+  /** The head was in flight when the connection dropped: its next send is a resend. */
+  private dropped = false;
+  /** Resends of the head over the current connection (the back-off's step). */
+  private resends = 0;
+  private resendTimer: ReturnType<typeof setTimeout> | null = null;
   private waitTimer: ReturnType<typeof setTimeout> | null = null;
   private retryDelayMs = RETRY_BASE_MS;
 
   constructor(
     private readonly socket: Socket,
     private readonly events: OutboxEvents,
+    private readonly rule: ResendRule = 'backoff',
   ) {
     socket.on('connect', () => {
       this.retryDelayMs = RETRY_BASE_MS;
@@ -52,7 +66,8 @@ export class BenchOutbox {
     });
     socket.on('disconnect', () => {
       this.attempt++;
-      this.inFlight = null;
+      if (this.inFlight !== null) this.dropped = true;
+      this.settle();
     });
   }
 
@@ -65,39 +80,74 @@ export class BenchOutbox {
     this.pump();
   }
 
-  /** Stops the wait timer (the run is over). */
+  /** Stops the timers (the run is over). */
   stop(): void {
     this.clearWait();
+    this.settle();
   }
 
   private pump(): void {
     const head = this.queue[0];
     if (!this.socket.connected || this.inFlight !== null || this.waitTimer !== null || !head) return;
-    const attempt = ++this.attempt;
+    const attempt = this.attempt;
     this.inFlight = head.id;
-    if (this.headSends++ > 0) this.events.onResend();
+    this.resends = 0;
+    if (this.dropped) this.events.onResend('reconnection');
+    this.dropped = false;
+    if (this.rule === 'fixed') return this.sendFixed(head, attempt);
+    const send = (): void => {
+      this.socket.emit(head.event, head.payload, (ack: AckReply) => {
+        if (attempt !== this.attempt || this.inFlight !== head.id) return; // a drop forgot it, or another send's answer settled it
+        this.settle();
+        this.answer(head, ack);
+      });
+      this.resendTimer = setTimeout(() => {
+        this.resendTimer = null;
+        if (attempt !== this.attempt || this.inFlight !== head.id || !this.socket.connected) return;
+        this.resends++;
+        this.events.onResend('timeout');
+        send();
+      }, resendDelayMs(this.resends));
+    };
+    send();
+  }
+
+  private sendFixed(head: OutboxCommand, attempt: number): void {
     this.socket.timeout(COMMAND_ACK_TIMEOUT_MS).emit(head.event, head.payload, (error: Error | null, ack?: AckReply) => {
-      if (attempt !== this.attempt) return; // a drop already gave up on this send
-      this.inFlight = null;
-      if (error || !ack) return this.pump(); // no ack in time: the same command again
-      if (ack.ok) return this.done(() => this.events.onAck(head));
-      if (ack.code === ErrorCode.RateLimited) {
-        this.events.onRetry(ack.code);
-        return this.wait(ack.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
+      if (attempt !== this.attempt) return;
+      this.settle();
+      if (error || !ack) {
+        this.events.onResend('timeout');
+        return this.pump();
       }
-      if (TEMPORARY.has(ack.code)) {
-        this.events.onRetry(ack.code);
-        this.wait(this.retryDelayMs);
-        this.retryDelayMs = Math.min(this.retryDelayMs * 2, RETRY_MAX_MS);
-        return;
-      }
-      this.done(() => this.events.onRefused(head, ack.code));
+      this.answer(head, ack);
     });
+  }
+
+  private answer(head: OutboxCommand, ack: AckReply): void {
+    if (ack.ok) return this.done(() => this.events.onAck(head));
+    if (ack.code === ErrorCode.RateLimited) {
+      this.events.onRetry(ack.code);
+      return this.wait(jittered(ack.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS));
+    }
+    if (TEMPORARY.has(ack.code)) {
+      this.events.onRetry(ack.code);
+      this.wait(jittered(this.retryDelayMs, 0.5));
+      this.retryDelayMs = Math.min(this.retryDelayMs * 2, RETRY_MAX_MS);
+      return;
+    }
+    this.done(() => this.events.onRefused(head, ack.code));
+  }
+
+  private settle(): void {
+    if (this.resendTimer !== null) clearTimeout(this.resendTimer);
+    this.resendTimer = null;
+    this.inFlight = null;
+    this.resends = 0;
   }
 
   private done(report: () => void): void {
     this.queue.shift();
-    this.headSends = 0;
     this.retryDelayMs = RETRY_BASE_MS;
     report();
     this.pump();

@@ -8,7 +8,7 @@
 import { nanoid } from 'nanoid';
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, Role } from '@gommette/shared';
-import { BenchOutbox, reconnectLikeThePhone, type OutboxCommand } from './faultsOutbox';
+import { BenchOutbox, reconnectLikeThePhone, type OutboxCommand, type ResendRule } from './faultsOutbox';
 import type { ClientLedger, FaultsConnectOrder, FaultsWorkerReply, FaultsWorkerRequest, KillObservation, RoundOrder } from './faultsIpc';
 import { benchClock, failToParent, onParentRequest, replyToParent } from './ipc';
 
@@ -46,7 +46,7 @@ let clients: Client[] = [];
 const kills: KillMark[] = [];
 const refusals: Record<string, number> = {};
 const retries: Record<string, number> = {};
-let resends = 0;
+const resends = { timeout: 0, reconnection: 0 };
 let closing = false;
 /** Commands of the current round not yet acked or refused, and acks in it so far. */
 let outstanding = 0;
@@ -64,7 +64,7 @@ function settle(): void {
   if (outstanding === 0) roundDone?.();
 }
 
-function makeClient(url: string, index: number, token: string): Client {
+function makeClient(url: string, index: number, token: string, resend: ResendRule): Client {
   const socket = io(url, {
     transports: ['websocket'],
     auth: { role: Role.Participant, protocol: PROTOCOL_VERSION, token },
@@ -90,15 +90,15 @@ function makeClient(url: string, index: number, token: string): Client {
       settle();
     },
     onRetry: (code: string) => count(retries, code),
-    onResend: () => {
-      resends++;
+    onResend: (why: 'timeout' | 'reconnection') => {
+      resends[why]++;
     },
   };
   const client: Client = {
     index,
     socket,
-    ideas: new BenchOutbox(socket, events),
-    votes: new BenchOutbox(socket, events),
+    ideas: new BenchOutbox(socket, events, resend),
+    votes: new BenchOutbox(socket, events, resend),
     ledger,
     disconnects: [],
     snapshots: [],
@@ -119,7 +119,7 @@ async function connectAll(order: FaultsConnectOrder): Promise<Record<string, num
     while (next < order.tokens.length) {
       const i = next++;
       const index = order.firstIndex + i;
-      const client = makeClient(order.urls[index % order.urls.length]!, index, order.tokens[i]!);
+      const client = makeClient(order.urls[index % order.urls.length]!, index, order.tokens[i]!, order.resend);
       const outcome = await new Promise<string | null>((resolve) => {
         const timer = setTimeout(() => resolve('no_snapshot'), HANDSHAKE_TIMEOUT_MS);
         client.socket.once('workshop:snapshot', () => {

@@ -20,14 +20,15 @@ export function benchClock(): number {
 export type ServerRequest =
   /** Create `participants` participants spread over the sites of these join codes. */
   | { type: 'seed'; joinCodes: string[]; participants: number }
-  | { type: 'stats' }
+  /** `gc`: collect garbage first (when the server runs with --expose-gc), for a steady reading. */
+  | { type: 'stats'; gc?: boolean }
   | { type: 'ideas'; workshopId: string }
   | { type: 'stop' };
 
 export type ServerReply =
   | { type: 'listening'; port: number }
   | { type: 'seeded'; tokens: string[]; durationMs: number }
-  | { type: 'stats'; rssBytes: number; peakRssBytes: number; hwmBytes: number | null; cpuMicros: number }
+  | { type: 'stats'; rssBytes: number; peakRssBytes: number; hwmBytes: number | null; cpuMicros: number; heapUsedBytes: number }
   | { type: 'ideas'; ids: string[] }
   | { type: 'stopped' }
   | { type: 'error'; message: string };
@@ -68,6 +69,11 @@ export interface WorkerResult {
   /** Clients that lost their connection during the run. */
   disconnects: number;
   cpuMicros: number;
+  /** Server events (not acks) the worker's phones received while posting, all together. */
+  received: number;
+  /** The most any one phone received while posting. */
+  maxReceived: number;
+  phones: number;
 }
 
 export type WorkerReply =

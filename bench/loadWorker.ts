@@ -18,6 +18,8 @@ interface Client {
   /** Among all the run's participants. */
   index: number;
   socket: ClientSocket;
+  /** Server events received since the last `go`. */
+  received: number;
 }
 
 let order: ConnectOrder | null = null;
@@ -63,7 +65,11 @@ async function connectAll(request: ConnectOrder): Promise<Record<string, number>
       const index = next++;
       const opened = await openClient(request.url, request.tokens[index] ?? '');
       if (typeof opened === 'string') failed[opened] = (failed[opened] ?? 0) + 1;
-      else clients.push({ index: request.firstIndex + index, socket: opened });
+      else {
+        const client: Client = { index: request.firstIndex + index, socket: opened, received: 0 };
+        opened.onAny(() => client.received++);
+        clients.push(client);
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(request.concurrency, request.tokens.length) }, lane));
@@ -127,9 +133,22 @@ onParentRequest<WorkerRequest>(async (request) => {
       const sends: SendRecord[] = [];
       const errors: Record<string, number> = {};
       const cpuBefore = process.cpuUsage();
+      for (const client of clients) client.received = 0;
       await Promise.all(clients.map((client) => (run.openLoop ? openLoop(client, run, request.goAt, sends, errors) : closedLoop(client, run, sends, errors))));
       const cpu = process.cpuUsage(cpuBefore);
-      await replyToParent<WorkerReply>({ type: 'done', result: { sends, errors, disconnects, cpuMicros: cpu.user + cpu.system } });
+      const received = clients.map((client) => client.received);
+      await replyToParent<WorkerReply>({
+        type: 'done',
+        result: {
+          sends,
+          errors,
+          disconnects,
+          cpuMicros: cpu.user + cpu.system,
+          received: received.reduce((sum, n) => sum + n, 0),
+          maxReceived: Math.max(0, ...received),
+          phones: clients.length,
+        },
+      });
       return;
     }
     case 'close': {

@@ -43,6 +43,7 @@ export function formatTable(results: ReadonlyArray<RunResult>): string {
     ['  RSS, all connected, idle MB', (r) => fixed(r.serverIdleRssMb, 1)],
     ['server CPU % of a core', (r) => fixed(r.serverCpuPct, 0)],
     ['server CPU ms per idea', (r) => fixed(r.serverCpuMsPerIdea, 2)],
+    ['messages per phone per s (mean / busiest)', (r) => `${fixed(r.phoneMessagesPerS, 1)} / ${fixed(r.phoneMessagesPerSMax, 1)}`],
     ['load workers CPU % of a core', (r) => fixed(r.workersCpuPct, 0)],
     ['bench parent + screen CPU %', (r) => fixed(r.parentCpuPct, 0)],
     ['stored rows = acked', (r) => check(r.stored === r.acked && r.lost === 0, `${r.stored} rows, ${r.lost} lost`)],

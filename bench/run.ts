@@ -42,6 +42,9 @@ export interface RunResult extends IdeaFigures {
   connectFailures: Record<string, number>;
   errors: Record<string, number>;
   disconnects: number;
+  /** Server events per phone per second while posting: the mean, and the busiest phone's. */
+  phoneMessagesPerS: number;
+  phoneMessagesPerSMax: number;
   seedS: number;
   serverIdleRssMb: number;
   serverPeakRssMb: number;
@@ -172,7 +175,8 @@ export async function runOnce(options: RunOptions): Promise<RunResult> {
     const done = workers.map((worker) => worker.next('done', remaining(deadline)));
     for (const worker of workers) worker.send({ type: 'go', goAt });
     const results = (await Promise.all(done)).map((reply) => reply.result);
-    log(`posting done in ${((benchClock() - goAt) / 1000).toFixed(2)} s`);
+    const postingS = (benchClock() - goAt) / 1000;
+    log(`posting done in ${postingS.toFixed(2)} s`);
 
     const statsAfter = await server.ask({ type: 'stats' }, 'stats', remaining(deadline));
     const statsWindowS = (benchClock() - statsBeforeAt) / 1000;
@@ -195,6 +199,8 @@ export async function runOnce(options: RunOptions): Promise<RunResult> {
       ...figures,
       errors,
       disconnects: results.reduce((sum, r) => sum + r.disconnects, 0),
+      phoneMessagesPerS: postingS > 0 ? results.reduce((sum, r) => sum + r.received, 0) / Math.max(1, results.reduce((sum, r) => sum + r.phones, 0)) / postingS : 0,
+      phoneMessagesPerSMax: postingS > 0 ? Math.max(0, ...results.map((r) => r.maxReceived)) / postingS : 0,
       seedS: seeded.durationMs / 1000,
       serverIdleRssMb: statsBefore.rssBytes / MB,
       serverPeakRssMb: statsAfter.peakRssBytes / MB,

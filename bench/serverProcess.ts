@@ -84,9 +84,21 @@ async function main(): Promise<void> {
         return;
       }
       case 'stats': {
+        const gc = (globalThis as { gc?: () => void }).gc;
+        if (request.gc && gc) {
+          gc();
+          gc();
+        }
         const rssBytes = sampleRss();
         const cpu = process.cpuUsage();
-        await replyToParent<ServerReply>({ type: 'stats', rssBytes, peakRssBytes: peakRss, hwmBytes: kernelPeakRss(), cpuMicros: cpu.user + cpu.system });
+        await replyToParent<ServerReply>({
+          type: 'stats',
+          rssBytes,
+          peakRssBytes: peakRss,
+          hwmBytes: kernelPeakRss(),
+          cpuMicros: cpu.user + cpu.system,
+          heapUsedBytes: process.memoryUsage().heapUsed,
+        });
         return;
       }
       case 'ideas': {

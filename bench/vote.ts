@@ -7,7 +7,10 @@
  * transport's own limit). Prints votes/s, ack → every projector p50/p95, results messages/s,
  * server CPU and RSS, and checks every acked gommette is stored once and reached every projector.
  *
- *   npm run bench:vote -- --participants 500,2000 --budget 3 --timeout 90
+ * `--pace 60`: each phone spends its budget over 60 s (each tap at a random moment of its share),
+ * a realistic room instead of a burst.
+ *
+ *   npm run bench:vote -- --participants 500,2000 --budget 3 --timeout 90 [--pace 60]
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -102,7 +105,7 @@ async function createWorkshop(url: string): Promise<CreateWorkshopResponse> {
   return (await response.json()) as CreateWorkshopResponse;
 }
 
-async function runOnce(mode: VoteBenchMode, participants: number, budget: number, deadline: number): Promise<VoteRun> {
+async function runOnce(mode: VoteBenchMode, participants: number, budget: number, paceS: number, deadline: number): Promise<VoteRun> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'gommette-bench-vote-'));
   const cleanup = removeOnExit(dataDir);
   const server = new Channel<VoteServerRequest, VoteServerReply>(`${mode} server`, forkTs('voteServer.ts', { BENCH_DATA_DIR: dataDir, BENCH_MODE: mode }));
@@ -145,6 +148,7 @@ async function runOnce(mode: VoteBenchMode, participants: number, budget: number
             concurrency: 50,
             ackTimeoutMs: 6 * COMMAND_ACK_TIMEOUT_MS,
             firstIndex: i * size,
+            paceS,
           },
           'connected',
           remaining(deadline),
@@ -252,13 +256,17 @@ async function main(): Promise<number> {
       participants: { type: 'string', default: process.env.BENCH_PARTICIPANTS ?? '500,2000' },
       budget: { type: 'string', default: '3' },
       timeout: { type: 'string', default: '90' },
+      /** Each phone spends its budget over this many seconds (a realistic room: 60); 0 = as fast as it can. */
+      pace: { type: 'string', default: '0' },
     },
     strict: true,
   });
+  const paceS = Number(values.pace);
+  if (!Number.isFinite(paceS) || paceS < 0) throw new Error(`--pace must be a number of seconds ≥ 0, got "${values.pace}"`);
   const counts = values.participants.split(',').map((item) => Number(item.trim()));
   const budget = Number(values.budget);
   const timeoutMs = Number(values.timeout) * 1000;
-  console.log(`Gommette bench: votes over socket.io · node ${process.version} · ${os.cpus().length} CPU(s) · budget ${budget} · ${IDEAS} ideas · 3 sites · ${PROJECTORS} projectors`);
+  console.log(`Gommette bench: votes over socket.io · node ${process.version} · ${os.cpus().length} CPU(s) · budget ${budget} · ${IDEAS} ideas · 3 sites · ${PROJECTORS} projectors · ${paceS > 0 ? `each phone spends its budget over ${paceS} s` : 'as fast as each phone can'} · load average ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
   const runs: VoteRun[] = [];
   let broken = false;
   for (const participants of counts) {
@@ -271,7 +279,7 @@ async function main(): Promise<number> {
       }, timeoutMs + 5_000);
       try {
         console.log(`▶ ${mode} N=${participants}`);
-        const run = await runOnce(mode, participants, budget, deadline);
+        const run = await runOnce(mode, participants, budget, paceS, deadline);
         runs.push(run);
         const expected = run.connected * budget;
         if (run.connected !== participants || run.acked !== expected || run.stored !== run.acked || run.unseen > 0) {

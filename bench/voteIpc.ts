@@ -28,6 +28,8 @@ export interface VoteConnectOrder {
   concurrency: number;
   ackTimeoutMs: number;
   firstIndex: number;
+  /** 0: every phone spends its budget as fast as it can; else over this many seconds, each tap at a random moment of its share. */
+  paceS: number;
 }
 
 export type VoteWorkerRequest = { type: 'clock' } | ({ type: 'connect' } & VoteConnectOrder) | { type: 'go' } | { type: 'close' };

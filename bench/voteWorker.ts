@@ -5,7 +5,7 @@
  */
 import { nanoid } from 'nanoid';
 import { io, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, Role } from '@gommette/shared';
+import { ErrorCode, jittered, PROTOCOL_VERSION, Role } from '@gommette/shared';
 import { benchClock, failToParent, onParentRequest, replyToParent } from './ipc';
 import type { AckRecord, VoteConnectOrder, VoteWorkerReply, VoteWorkerRequest } from './voteIpc';
 
@@ -64,14 +64,29 @@ async function connectAll(request: VoteConnectOrder): Promise<Record<string, num
 }
 
 async function spend(client: { index: number; socket: Socket }, run: VoteConnectOrder, acks: AckRecord[], errors: Record<string, number>): Promise<void> {
+  const startedAt = Date.now();
+  const slotMs = (run.paceS * 1000) / run.budget;
   for (let k = 0; k < run.budget; k++) {
+    if (slotMs > 0) {
+      const at = startedAt + (k + Math.random()) * slotMs;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
+    }
     const ideaId = run.ideaIds[(client.index + k) % run.ideaIds.length]!;
+    const payload = { id: nanoid(), roundId: run.roundId, ideaId };
     try {
-      const ack = (await client.socket.timeout(run.ackTimeoutMs).emitWithAck('vote:cast', { id: nanoid(), roundId: run.roundId, ideaId })) as
-        | { ok: true; data: { version: number } }
-        | { ok: false; code: string };
-      if (ack.ok) acks.push([ack.data.version, benchClock()]);
-      else errors[ack.code] = (errors[ack.code] ?? 0) + 1;
+      for (;;) {
+        const ack = (await client.socket.timeout(run.ackTimeoutMs).emitWithAck('vote:cast', payload)) as
+          | { ok: true; data: { version: number } }
+          | { ok: false; code: string; retryAfterMs?: number };
+        if (ack.ok) acks.push([ack.data.version, benchClock()]);
+        else if (ack.code === ErrorCode.RateLimited && ack.retryAfterMs !== undefined) {
+          // The server sheds load: wait what it asks, as the phone's outbox does, and send the same again.
+          errors.shed_then_resent = (errors.shed_then_resent ?? 0) + 1;
+          await new Promise((resolve) => setTimeout(resolve, jittered(ack.retryAfterMs!)));
+          continue;
+        } else errors[ack.code] = (errors[ack.code] ?? 0) + 1;
+        break;
+      }
     } catch {
       errors.ack_timeout = (errors.ack_timeout ?? 0) + 1;
     }

@@ -31,12 +31,15 @@ import type { GommetteServer } from './realtime/types';
 import type { Stores } from './store/stores';
 import * as Y from 'yjs';
 import { Metrics, metricsRoute } from './metrics/metrics';
+import { CommandBacklog } from './realtime/CommandBacklog';
 
 export interface AppDeps extends Stores {
   logger: Logger;
   now?: () => number;
   /** The other nodes, through Redis (`REDIS_URL`); the caller connects and closes it. */
   cluster?: Cluster | null;
+  /** Commands in progress, for load shedding (tests pass one with their own clock and limits). */
+  backlog?: CommandBacklog;
 }
 
 export interface App {
@@ -58,7 +61,7 @@ const SOCKET_IO_PATH = '/socket.io/';
  * `index.ts` builds real adapters from the environment; tests call this on port 0.
  */
 export function createApp(config: Config, deps: AppDeps): App {
-  const { logger, now, cluster = null, ...stores } = deps;
+  const { logger, now, cluster = null, backlog = new CommandBacklog(), ...stores } = deps;
   const { store } = stores;
   let io: GommetteServer | null = null;
   let boardGateway: BoardGateway | null = null;
@@ -74,7 +77,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     },
   );
   const metrics = new Metrics();
-  const ctx: AppContext = { ...stores, config, logger, presence, now: now ?? Date.now, cluster, metrics };
+  const ctx: AppContext = { ...stores, config, logger, presence, now: now ?? Date.now, cluster, metrics, backlog };
   const workshopEnd = new WorkshopEnd(() => io, ctx);
 
   const app = express();

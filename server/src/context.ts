@@ -3,6 +3,7 @@ import type { Cluster } from './cluster/redis';
 import type { Config } from './config';
 import type { Metrics } from './metrics/metrics';
 import type { PresenceTracker } from './people/PresenceTracker';
+import type { CommandBacklog } from './realtime/CommandBacklog';
 import type { Stores } from './store/stores';
 
 /** What routes and handlers share, built once by `createApp`. */
@@ -15,4 +16,6 @@ export interface AppContext extends Stores {
   cluster: Cluster | null;
   /** Counters and gauges served at /metrics. */
   metrics: Metrics;
+  /** Commands in progress on this node: tells phones when it sheds load. */
+  backlog: CommandBacklog;
 }

@@ -17,6 +17,7 @@ import {
 } from '@gommette/shared';
 import { createApp, type App } from '../src/app';
 import type { Cluster } from '../src/cluster/redis';
+import type { CommandBacklog } from '../src/realtime/CommandBacklog';
 import { readConfig } from '../src/config';
 import { openSqliteStores } from '../src/store/sqlite/openSqliteStores';
 import type { Stores } from '../src/store/stores';
@@ -49,6 +50,8 @@ export interface StartOptions {
   now?: () => number;
   /** Wraps the SQLite stores before the app gets them (to count or slow some calls). */
   wrapStores?: (stores: Stores) => Stores;
+  /** Commands in progress, for load shedding (a test's own clock and limits). */
+  backlog?: CommandBacklog;
 }
 
 /**
@@ -67,6 +70,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     logger: options.logger ?? pino({ level: 'silent' }),
     cluster: options.cluster ?? null,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.backlog ? { backlog: options.backlog } : {}),
   });
   const address = await app.listen(options.port ?? 0, '127.0.0.1');
   const url = `http://127.0.0.1:${address.port}`;

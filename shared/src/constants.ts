@@ -74,6 +74,12 @@ export const COMMAND_ACK_TIMEOUT_MS = 5_000;
  * batch when it is busy: 500 phones posting do not make 500 writes per idea per socket.
  */
 export const IDEA_BROADCAST_INTERVAL_MS = 50;
+/**
+ * The phones' idea counter (`ideas:counted`) goes out at most once per interval per workshop:
+ * at most 2 messages a second per phone, however fast the ideas come (the projector still gets
+ * each idea within `IDEA_BROADCAST_INTERVAL_MS`).
+ */
+export const IDEA_COUNT_BROADCAST_INTERVAL_MS = 500;
 /** Presence counts are broadcast at most once per interval per workshop. */
 export const PRESENCE_BROADCAST_INTERVAL_MS = 500;
 

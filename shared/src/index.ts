@@ -13,3 +13,4 @@ export * from './centre';
 export * from './retour';
 export * from './domain/format';
 export * from './domain/purpose';
+export * from './resend';

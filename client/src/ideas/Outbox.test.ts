@@ -4,7 +4,7 @@
  */
 import { io } from 'socket.io-client';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_IDEAS_PER_MINUTE, PROTOCOL_VERSION, type JoinResponse, type Snapshot } from '@gommette/shared';
+import { MAX_IDEAS_PER_MINUTE, PROTOCOL_VERSION, RETRY_AFTER_JITTER, type JoinResponse, type Snapshot } from '@gommette/shared';
 import { connect, createWorkshop, joinAs, removeDataDir, startServer, tempDataDir, type TestServer } from '../../../server/test/helpers';
 import type { GommetteSocket } from '../socket/createSocket';
 import { mergeMyIdeas } from './myIdeas';
@@ -155,9 +155,9 @@ describe('Outbox', () => {
     const state = await until(outbox, (current) => current.pending.length === 1 && current.pending[0]?.notice === 'rate_limited');
     const held = state.pending[0]!;
     expect(held.text).toBe(`Idée numéro ${MAX_IDEAS_PER_MINUTE + 1}`);
-    // The server's retry time: within the minute, in the future.
+    // The server's retry time (within the minute) plus the outbox's jitter, in the future.
     expect(held.retryAt).toBeGreaterThan(before);
-    expect(held.retryAt).toBeLessThanOrEqual(Date.now() + 60_000);
+    expect(held.retryAt).toBeLessThanOrEqual(Date.now() + 60_000 * (1 + RETRY_AFTER_JITTER));
     expect(mergeMyIdeas([], state.pending, [])[0]).toMatchObject({ state: 'pending', notice: 'rate_limited', retryAt: held.retryAt });
   });
 });

@@ -1,6 +1,6 @@
 import { ErrorCode, type AckError, type IdeaView } from '@gommette/shared';
 import { nanoid } from 'nanoid';
-import { emitCommand, isNoAnswer } from '../socket/command';
+import { emitCommand } from '../socket/command';
 import type { GommetteSocket } from '../socket/createSocket';
 import { SendLoop } from '../socket/SendLoop';
 import { loadFailed, loadPending, saveFailed, savePending, type FailedIdea, type PendingIdea } from './outboxStorage';
@@ -29,13 +29,13 @@ const RETRY_MAX_MS = 30_000;
  *
  * An idea gets its id when "send" is pressed and is saved on the device before anything goes on
  * the network. Ideas are sent one at a time, oldest first, and the same idea (same id) is sent
- * again after an ack timeout, on every reconnection and after a reload, until the server answers.
+ * again while no answer comes (backing off: see `SendLoop`), on every reconnection and after a
+ * reload, until the server answers.
  * The server stores each id once, so a resend is harmless and acks the original.
  */
 export class Outbox extends SendLoop<OutboxState> {
   private readonly participantId: string;
   private handleSent: (idea: IdeaView) => void = () => undefined;
-  private inFlight = false;
 
   constructor(participantId: string) {
     super({ pending: loadPending(participantId), failed: loadFailed(participantId) }, { baseMs: RETRY_BASE_MS, maxMs: RETRY_MAX_MS });
@@ -65,22 +65,13 @@ export class Outbox extends SendLoop<OutboxState> {
   }
 
   protected pump(): void {
-    const socket = this.socket;
     const head = this.state.pending[0];
-    if (!socket || !socket.connected || this.inFlight || this.waitTimer !== null || !head) return;
-    const attempt = ++this.attempt;
-    this.inFlight = true;
-    emitCommand(socket, 'idea:post', { id: head.id, text: head.text }, (reply) => {
-      if (attempt !== this.attempt) return; // a disconnect or detach already gave up on this send
-      this.inFlight = false;
-      if (isNoAnswer(reply)) {
-        // No ack in time: send the same idea again (if still connected; otherwise on reconnect).
-        this.pump();
-        return;
-      }
-      if (reply.ok) this.handleAccepted(head, reply.data);
-      else this.handleRefused(head, reply);
-    });
+    if (!head || !this.canSend()) return;
+    this.transmit<'idea:post'>(
+      head.id,
+      (socket, onReply) => emitCommand(socket, 'idea:post', { id: head.id, text: head.text }, onReply, { timeoutMs: null }),
+      (reply) => (reply.ok ? this.handleAccepted(head, reply.data) : this.handleRefused(head, reply)),
+    );
   }
 
   private handleAccepted(idea: PendingIdea, stored: IdeaView): void {
@@ -93,9 +84,8 @@ export class Outbox extends SendLoop<OutboxState> {
 
   private handleRefused(idea: PendingIdea, refusal: AckError): void {
     if (refusal.code === ErrorCode.RateLimited) {
-      const waitMs = refusal.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS;
+      const waitMs = this.waitAsAsked(refusal.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
       this.setNotice(idea.id, 'rate_limited', Date.now() + waitMs);
-      this.wait(waitMs);
       return;
     }
     if (FINAL_REFUSALS.has(refusal.code)) {
@@ -108,10 +98,6 @@ export class Outbox extends SendLoop<OutboxState> {
     // try again a little later; it leaves once the facilitator lowers the hand or reopens ideas.
     this.setNotice(idea.id, refusal.code === ErrorCode.HandRaised || refusal.code === ErrorCode.PhaseClosed ? refusal.code : 'retrying');
     this.waitBackOff();
-  }
-
-  protected clearInFlight(): void {
-    this.inFlight = false;
   }
 
   private setNotice(id: string, notice: PendingIdea['notice'], retryAt?: number): void {

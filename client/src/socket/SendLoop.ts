@@ -1,10 +1,18 @@
+import { jittered, resendDelayMs, type Ack, type CommandName, type CommandResults } from '@gommette/shared';
+import { isNoAnswer, type CommandReply } from './command';
 import type { GommetteSocket } from './createSocket';
 
 /**
  * What the ideas' and the gommettes' outboxes share: a state the UI subscribes to
- * (`useSyncExternalStore`), one socket at a time (sending again on every reconnection, forgetting
- * the send in flight on a drop), and a wait timer with a doubling back-off for temporary refusals.
- * Subclasses keep their queue in `state` and send its head in `pump()`.
+ * (`useSyncExternalStore`), one socket at a time, one command in flight at a time, and when to
+ * send again:
+ * - no answer yet: the same command again after `resendDelayMs` (5 s, then twice as late each
+ *   time up to a minute, with jitter); the first answer to any of its sends settles it, a late
+ *   one too, and the count starts again;
+ * - a reconnection: at once (the send in flight is forgotten on the drop, its ack will never come);
+ * - a temporary refusal: after a doubling back-off (with jitter), or after what the server asked
+ *   for (`retryAfterMs`: rate limit, server shedding load).
+ * Subclasses keep their queue in `state` and send its head in `pump()` through `transmit()`.
  */
 export abstract class SendLoop<State> {
   protected state: State;
@@ -14,10 +22,18 @@ export abstract class SendLoop<State> {
   protected attempt = 0;
   protected waitTimer: ReturnType<typeof setTimeout> | null = null;
   protected retryDelayMs: number;
+  /** The id of the command sent and not answered yet. */
+  protected inFlightId: string | null = null;
+  private resendTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Sends of the command in flight after its first one. */
+  private resends = 0;
+  /** Every resend over a live connection (no answer in time); for tests and diagnostics. */
+  resendCount = 0;
 
   constructor(
     initial: State,
     private readonly retry: { baseMs: number; maxMs: number },
+    private readonly random: () => number = () => Math.random(),
   ) {
     this.state = initial;
     this.retryDelayMs = retry.baseMs;
@@ -30,10 +46,46 @@ export abstract class SendLoop<State> {
 
   readonly getSnapshot = (): State => this.state;
 
-  /** Sends the head of the queue, if it can (connected, nothing in flight, no wait running). */
+  /** Sends the head of the queue, if it can (see `canSend`). */
   protected abstract pump(): void;
-  /** Forgets the send in flight (its ack, if it ever comes, is ignored). */
-  protected abstract clearInFlight(): void;
+
+  /** Connected, nothing in flight, no wait running. */
+  protected canSend(): boolean {
+    return this.socket !== null && this.socket.connected && this.inFlightId === null && this.waitTimer === null;
+  }
+
+  /**
+   * Sends command `id` with `emit` (`emitCommand` without its timeout) and, until an answer
+   * comes, again after each resend delay. `onAnswer` gets the first answer to any of the sends
+   * over this connection ("no answer" is not one: the next send or the reconnection follows).
+   */
+  protected transmit<K extends CommandName>(
+    id: string,
+    emit: (socket: GommetteSocket, onReply: (reply: CommandReply<K>) => void) => void,
+    onAnswer: (answer: Ack<CommandResults[K]>) => void,
+  ): void {
+    const socket = this.socket;
+    if (!socket) return;
+    const attempt = this.attempt;
+    this.inFlightId = id;
+    this.resends = 0;
+    const send = (): void => {
+      emit(socket, (reply) => {
+        if (isNoAnswer(reply)) return;
+        if (attempt !== this.attempt || this.inFlightId !== id) return; // a drop forgot it, or another send's answer settled it
+        this.settle();
+        onAnswer(reply);
+      });
+      this.resendTimer = setTimeout(() => {
+        this.resendTimer = null;
+        if (attempt !== this.attempt || this.inFlightId !== id || !socket.connected) return;
+        this.resends++;
+        this.resendCount++;
+        send();
+      }, resendDelayMs(this.resends, this.random));
+    };
+    send();
+  }
 
   /** Starts sending through this socket; returns the function that stops. */
   protected connect(socket: GommetteSocket): () => void {
@@ -66,10 +118,17 @@ export abstract class SendLoop<State> {
     this.retryDelayMs = this.retry.baseMs;
   }
 
-  /** A temporary refusal: try again later, each time twice as late (up to the maximum). */
+  /** A temporary refusal: try again later, each time about twice as late (up to the maximum). */
   protected waitBackOff(): void {
-    this.wait(this.retryDelayMs);
+    this.wait(jittered(this.retryDelayMs, 0.5, this.random));
     this.retryDelayMs = Math.min(this.retryDelayMs * 2, this.retry.maxMs);
+  }
+
+  /** The server asked to wait (`retryAfterMs`): that long, plus a little at random; returns the wait. */
+  protected waitAsAsked(ms: number): number {
+    const waitMs = jittered(ms, undefined, this.random);
+    this.wait(waitMs);
+    return waitMs;
   }
 
   protected wait(ms: number): void {
@@ -86,8 +145,15 @@ export abstract class SendLoop<State> {
     this.waitTimer = null;
   }
 
+  private settle(): void {
+    if (this.resendTimer !== null) clearTimeout(this.resendTimer);
+    this.resendTimer = null;
+    this.inFlightId = null;
+    this.resends = 0;
+  }
+
   private forgetInFlight(): void {
     this.attempt++;
-    this.clearInFlight();
+    this.settle();
   }
 }

@@ -25,14 +25,29 @@ export function isNoAnswer<K extends CommandName>(reply: CommandReply<K>): reply
   return !reply.ok && (reply.code === 'network' || reply.code === 'timeout');
 }
 
-/** Sends one command; `onReply` runs once, with the ack or with "no answer". */
-export function emitCommand<K extends CommandName>(socket: GommetteSocket | null, name: K, payload: CommandPayload<K>, onReply: (reply: CommandReply<K>) => void): void {
+/**
+ * Sends one command; `onReply` runs once, with the ack or with "no answer". `timeoutMs: null`
+ * waits for the ack however late it comes (the outboxes: they send again on their own schedule,
+ * `SendLoop`, and take the first answer to any of their sends).
+ */
+export function emitCommand<K extends CommandName>(
+  socket: GommetteSocket | null,
+  name: K,
+  payload: CommandPayload<K>,
+  onReply: (reply: CommandReply<K>) => void,
+  options: { timeoutMs: number | null } = { timeoutMs: COMMAND_ACK_TIMEOUT_MS },
+): void {
   if (!socket?.connected) {
     onReply({ ok: false, code: 'network', message: 'offline' });
     return;
   }
+  if (options.timeoutMs === null) {
+    const untimed = socket as unknown as { emit(event: K, payload: CommandPayload<K>, ack: (result: Ack<CommandResults[K]>) => void): void };
+    untimed.emit(name, payload, (result) => onReply(result));
+    return;
+  }
   // socket.io types the ack of a generic event name loosely: name the shape it has for `K`.
-  const timed = socket.timeout(COMMAND_ACK_TIMEOUT_MS) as unknown as {
+  const timed = socket.timeout(options.timeoutMs) as unknown as {
     emit(event: K, payload: CommandPayload<K>, ack: (failure: Error | null, result: Ack<CommandResults[K]>) => void): void;
   };
   timed.emit(name, payload, (failure, result) => onReply(failure ? { ok: false, code: 'timeout', message: 'no answer' } : result));

@@ -1,7 +1,7 @@
-import { ErrorCode, withGommette, withoutGommette, type MyGommette, type MyVotes } from '@gommette/shared';
+import { ErrorCode, withGommette, withoutGommette, type Ack, type MyGommette, type MyVotes } from '@gommette/shared';
 import { nanoid } from 'nanoid';
 import type { ClientErrorCode } from '../api/errors';
-import { emitCommand, isNoAnswer, type CommandReply } from '../socket/command';
+import { emitCommand } from '../socket/command';
 import type { GommetteSocket } from '../socket/createSocket';
 import { SendLoop } from '../socket/SendLoop';
 import { loadVoteOps, saveVoteOps, type VoteOp } from './voteOutboxStorage';
@@ -21,12 +21,12 @@ const RETRY_MAX_MS = 30_000;
 /**
  * Exactly-once gommettes, the sibling of the ideas' `Outbox`: a tap makes the gommette's id and
  * saves it on the device before anything goes on the network; operations leave one at a time,
- * oldest first, and the same operation is resent after an ack timeout, on every reconnection
- * and after a reload, until the server answers. The server stores each id once.
+ * oldest first, and the same operation is resent while no answer comes (backing off: see
+ * `SendLoop`), on every reconnection and after a reload, until the server answers. The server
+ * stores each id once.
  */
 export class VoteOutbox extends SendLoop<VoteOutboxState> {
   private handleAck: (mine: MyVotes) => void = () => undefined;
-  private inFlight: string | null = null;
 
   /** `owner`: the participant, or the kiosk; operations of a kiosk carry their voter. */
   constructor(private readonly owner: string) {
@@ -48,7 +48,7 @@ export class VoteOutbox extends SendLoop<VoteOutboxState> {
   readonly takeBack = (roundId: string, gommetteId: string, voterId?: string): void => {
     // A gommette still waiting on this device, not yet on its way: simply forget it.
     const waiting = this.state.pending.find((op) => op.kind === 'stick' && op.id === gommetteId);
-    if (waiting && this.inFlight !== gommetteId) {
+    if (waiting && this.inFlightId !== gommetteId) {
       this.setPending(this.state.pending.filter((op) => op !== waiting), null);
       return;
     }
@@ -65,27 +65,24 @@ export class VoteOutbox extends SendLoop<VoteOutboxState> {
   }
 
   protected pump(): void {
-    const socket = this.socket;
     const head = this.state.pending[0];
-    if (!socket || !socket.connected || this.inFlight !== null || this.waitTimer !== null || !head) return;
-    const attempt = ++this.attempt;
-    this.inFlight = head.id;
-    const done = (reply: CommandReply<'kiosk:next'> | CommandReply<'vote:cast'> | CommandReply<'vote:takeBack'>) => {
-      if (attempt !== this.attempt) return;
-      this.inFlight = null;
-      if (isNoAnswer(reply)) return this.pump();
-      if (reply.ok) return this.accepted(head, reply.data);
-      return this.refused(head, reply.code, reply.retryAfterMs);
-    };
-    if (head.kind === 'voter') {
-      emitCommand(socket, 'kiosk:next', { voterId: head.id }, done);
-    } else if (head.kind === 'stick') {
-      const { id, roundId, ideaId, voterId } = head;
-      emitCommand(socket, 'vote:cast', voterId ? { id, roundId, ideaId, voterId } : { id, roundId, ideaId }, done);
-    } else {
-      const { id, roundId, gommetteId, voterId } = head;
-      emitCommand(socket, 'vote:takeBack', voterId ? { id, roundId, gommetteId, voterId } : { id, roundId, gommetteId }, done);
-    }
+    if (!head || !this.canSend()) return;
+    const done = (answer: Ack<MyVotes>): void => (answer.ok ? this.accepted(head, answer.data) : this.refused(head, answer.code, answer.retryAfterMs));
+    this.transmit<'kiosk:next' | 'vote:cast' | 'vote:takeBack'>(
+      head.id,
+      (socket, onReply) => {
+        if (head.kind === 'voter') {
+          emitCommand(socket, 'kiosk:next', { voterId: head.id }, onReply, { timeoutMs: null });
+        } else if (head.kind === 'stick') {
+          const { id, roundId, ideaId, voterId } = head;
+          emitCommand(socket, 'vote:cast', voterId ? { id, roundId, ideaId, voterId } : { id, roundId, ideaId }, onReply, { timeoutMs: null });
+        } else {
+          const { id, roundId, gommetteId, voterId } = head;
+          emitCommand(socket, 'vote:takeBack', voterId ? { id, roundId, gommetteId, voterId } : { id, roundId, gommetteId }, onReply, { timeoutMs: null });
+        }
+      },
+      done,
+    );
   }
 
   private accepted(op: VoteOp, mine: MyVotes): void {
@@ -96,7 +93,10 @@ export class VoteOutbox extends SendLoop<VoteOutboxState> {
   }
 
   private refused(op: VoteOp, code: ErrorCode, retryAfterMs: number | undefined): void {
-    if (code === ErrorCode.RateLimited) return this.wait(retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
+    if (code === ErrorCode.RateLimited) {
+      this.waitAsAsked(retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
+      return;
+    }
     if (code === ErrorCode.Internal) return this.waitBackOff();
     // Final: budget spent, vote closed, not allowed… drop it and say why.
     this.setPending(
@@ -104,10 +104,6 @@ export class VoteOutbox extends SendLoop<VoteOutboxState> {
       code,
     );
     this.pump();
-  }
-
-  protected clearInFlight(): void {
-    this.inFlight = null;
   }
 
   private setPending(pending: VoteOp[], refusal: ClientErrorCode | null): void {

@@ -84,4 +84,24 @@ describe('IdeaBroadcaster', () => {
     await vi.waitFor(() => expect(counts).toEqual([{ room: 'w:w1:participants', ideaCount: 7 }]));
     expect(sent).toHaveLength(1);
   });
+
+  it("sends a workshop's phones at most two counts a second however fast ideas come, the last count included", async () => {
+    const counts: number[] = [];
+    let visible = 0;
+    const io = {
+      to: () => ({ emit: (event: string, payload: unknown) => event === 'ideas:counted' && counts.push((payload as { ideaCount: number }).ideaCount) }),
+    } as unknown as GommetteServer;
+    const broadcaster = new IdeaBroadcaster({ io, countVisible: async () => visible, logger: console, intervalMs: 50, now: () => Date.now() });
+    // 20 ideas a second for 3 s.
+    for (let tick = 0; tick < 60; tick++) {
+      visible++;
+      broadcaster.counted('w1');
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(counts.length).toBeLessThanOrEqual(2 * 3 + 1);
+    expect(counts.length).toBeGreaterThanOrEqual(5);
+    expect(counts.at(-1)).toBe(60);
+    broadcaster.close();
+  });
 });

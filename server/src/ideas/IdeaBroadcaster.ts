@@ -1,5 +1,6 @@
-import { IDEA_BROADCAST_INTERVAL_MS, type IdeaView } from '@gommette/shared';
+import { IDEA_BROADCAST_INTERVAL_MS, IDEA_COUNT_BROADCAST_INTERVAL_MS, type IdeaView } from '@gommette/shared';
 import type { Logger } from 'pino';
+import { Coalescer } from '../timers/Coalescer';
 import { participantsRoom } from '../realtime/rooms';
 import type { GommetteServer } from '../realtime/types';
 
@@ -9,18 +10,22 @@ export interface IdeaBroadcasterOptions {
   countVisible: (workshopId: string) => Promise<number>;
   logger: Pick<Logger, 'error'>;
   intervalMs?: number;
+  /** The phones' counter: at most once per this interval per workshop. */
+  countIntervalMs?: number;
   now?: () => number;
 }
 
 /**
  * Coalesces `ideas:added` per room, and the phones' `ideas:counted` per workshop. A quiet room
- * gets each idea on the next tick; a busy one at most one batch per interval. Any other event
+ * gets each idea on the next tick; a busy one at most one batch per interval. The phones'
+ * counter has its own, longer interval (`IDEA_COUNT_BROADCAST_INTERVAL_MS`): what every phone
+ * receives is what it shows, a number, not every idea's tick. Any other event
  * for a room must go through `flush(rooms)` first, so that (say) a removal never overtakes the
  * addition it removes.
  */
 export class IdeaBroadcaster {
   private readonly queued = new Map<string, IdeaView[]>();
-  private readonly recount = new Set<string>();
+  private readonly recount: Coalescer;
   private timer: NodeJS.Timeout | null = null;
   private lastFlushAt = 0;
   private readonly intervalMs: number;
@@ -29,6 +34,7 @@ export class IdeaBroadcaster {
   constructor(private readonly options: IdeaBroadcasterOptions) {
     this.intervalMs = options.intervalMs ?? IDEA_BROADCAST_INTERVAL_MS;
     this.now = options.now ?? Date.now;
+    this.recount = new Coalescer(options.countIntervalMs ?? IDEA_COUNT_BROADCAST_INTERVAL_MS, (workshopIds) => this.sendCounts(workshopIds), this.now);
   }
 
   added(room: string, idea: IdeaView): void {
@@ -40,8 +46,7 @@ export class IdeaBroadcaster {
 
   /** The number of visible ideas of this workshop changed: tell its phones at the next flush. */
   counted(workshopId: string): void {
-    this.recount.add(workshopId);
-    this.schedule();
+    this.recount.mark(workshopId);
   }
 
   /** Sends what is queued for these rooms now. */
@@ -65,19 +70,21 @@ export class IdeaBroadcaster {
     this.timer = null;
     this.lastFlushAt = this.now();
     this.flush([...this.queued.keys()]);
-    for (const workshopId of this.recount) {
+  }
+
+  private sendCounts(workshopIds: string[]): void {
+    for (const workshopId of workshopIds) {
       this.options.countVisible(workshopId).then(
         (ideaCount) => this.options.io.to(participantsRoom(workshopId)).emit('ideas:counted', { ideaCount }),
         (error: unknown) => this.options.logger.error({ err: error, workshopId }, 'idea count failed'),
       );
     }
-    this.recount.clear();
   }
 
   close(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.queued.clear();
-    this.recount.clear();
+    this.recount.close();
   }
 }

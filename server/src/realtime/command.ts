@@ -27,8 +27,10 @@ export function onCommand<K extends CommandName>(
 ): void {
   const listener = async (payload: unknown, ack: unknown): Promise<void> => {
     const started = process.hrtime.bigint();
+    const done = ctx.backlog.begin();
     const send = typeof ack === 'function' ? (ack as (result: Ack<CommandResults[K]>) => void) : () => {};
     const reply = (result: Ack<CommandResults[K]>): void => {
+      done();
       send(result);
       ctx.metrics.recordAck(name, result.ok ? 'ok' : result.code, started);
     };

@@ -32,6 +32,7 @@ import { kioskSocketData } from '../vote/kioskAccess';
 import { registerVoteHandlers } from '../vote/voteHandlers';
 import { loadRoom } from '../run/room';
 import type { WorkshopEnd } from '../run/WorkshopEnd';
+import { SHEDDABLE_COMMANDS } from './CommandBacklog';
 
 /** How long socket.io keeps a dropped connection's session and missed events. */
 const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
@@ -103,6 +104,9 @@ export function createSocketServer(httpServer: http.Server, ctx: AppContext, end
     // snapshot; the handshake is checked again (a removed member stays out).
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
     maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
+    // No compression (engine.io's default, said here because it matters per phone: a zlib context
+    // per socket costs far more than our small messages would save).
+    perMessageDeflate: false,
     // Upgrades to other paths are answered by the app's own upgrade router, not destroyed here.
     destroyUpgrade: false,
     allowRequest: (req, callback) => {
@@ -171,6 +175,10 @@ async function handleConnection(io: GommetteServer, socket: GommetteSocket, ctx:
       if (typeof ack === 'function') (ack as (result: unknown) => void)(ackError(code, message, retryAfterMs));
     };
     if (!isCommandName(event)) return reply(ErrorCode.UnknownEvent, `unknown event "${String(event).slice(0, 40)}"`);
+    if (SHEDDABLE_COMMANDS.has(event)) {
+      const retryAfterMs = ctx.backlog.retryAfterMs();
+      if (retryAfterMs !== null) return reply(ErrorCode.RateLimited, 'the server is busy, try again in a moment', retryAfterMs);
+    }
     take(realtime.limiters.commands, data.rateKey).then(
       (waitMs) => (waitMs === null ? next() : reply(ErrorCode.RateLimited, 'too many commands', waitMs)),
       () => reply(ErrorCode.Internal, 'internal error'),

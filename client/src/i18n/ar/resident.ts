@@ -185,6 +185,13 @@ export default {
   // The centre's staff space. Counts come from code with no French plural keys, so the texts
   // that hold a number are written so that any number reads well ("الأفكار: 12").
   centre: {
+    // Also the phone's "Effacer mes contributions" when it is rate-limited.
+    tooManyAttempts_zero: 'محاولات كثيرة. حاول مرة أخرى الآن.',
+    tooManyAttempts_one: 'محاولات كثيرة. حاول مرة أخرى بعد دقيقة واحدة ({{count}}).',
+    tooManyAttempts_two: 'محاولات كثيرة. حاول مرة أخرى بعد دقيقتين ({{count}}).',
+    tooManyAttempts_few: 'محاولات كثيرة. حاول مرة أخرى بعد {{count}} دقائق.',
+    tooManyAttempts_many: 'محاولات كثيرة. حاول مرة أخرى بعد {{count}} دقيقةً.',
+    tooManyAttempts_other: 'محاولات كثيرة. حاول مرة أخرى بعد {{count}} دقيقة.',
     erase: {
       button: 'محو مشاركاتي',
       confirm: 'محو أفكارك وملفك في هذه الورشة؟ لن تستطيع التراجع.',

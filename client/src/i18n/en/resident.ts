@@ -159,6 +159,9 @@ export default {
     },
   },
   centre: {
+    // Also the phone's "Effacer mes contributions" when it is rate-limited.
+    tooManyAttempts_one: 'Too many attempts. Try again in {{count}} minute.',
+    tooManyAttempts_other: 'Too many attempts. Try again in {{count}} minutes.',
     erase: {
       button: 'Erase my contributions',
       confirm: 'Erase your ideas and your profile from this workshop? This cannot be undone.',

@@ -212,8 +212,6 @@ export default {
     signOut: 'Sign out',
     signedInAs: 'Signed in: {{login}}',
     wrongCredentials: 'Wrong login or password.',
-    tooManyAttempts_one: 'Too many attempts. Try again in {{count}} minute.',
-    tooManyAttempts_other: 'Too many attempts. Try again in {{count}} minutes.',
     myCentres: 'My centres',
     noCentre: 'You are not a member of any centre yet.',
     createHeading: "Create a centre's space",

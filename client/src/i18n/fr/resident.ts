@@ -164,6 +164,9 @@ export default {
     body: "Cette adresse ne mène nulle part. Si tu veux rejoindre un atelier, tape le code affiché sur l'écran.",
   },
   centre: {
+    // Also the phone's "Effacer mes contributions" when it is rate-limited.
+    tooManyAttempts_one: 'Trop d’essais. Réessaie dans {{count}} minute.',
+    tooManyAttempts_other: 'Trop d’essais. Réessaie dans {{count}} minutes.',
     erase: {
       button: 'Effacer mes contributions',
       confirm: 'Effacer tes idées et ton profil de cet atelier ? Tu ne pourras pas revenir en arrière.',

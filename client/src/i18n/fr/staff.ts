@@ -210,8 +210,6 @@ export default {
     signOut: 'Se déconnecter',
     signedInAs: 'Connecté·e : {{login}}',
     wrongCredentials: 'Identifiant ou mot de passe incorrect.',
-    tooManyAttempts_one: 'Trop d’essais. Réessaie dans {{count}} minute.',
-    tooManyAttempts_other: 'Trop d’essais. Réessaie dans {{count}} minutes.',
     myCentres: 'Mes centres',
     noCentre: "Tu n'es membre d'aucun centre pour l'instant.",
     createHeading: 'Créer l’espace d’un centre',

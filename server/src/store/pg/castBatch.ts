@@ -1,14 +1,11 @@
 import type pg from 'pg';
-import { checkCast, domainError, ErrorCode, type MyGommette, type VoteRound } from '@gommette/shared';
+import type { VoteRound } from '@gommette/shared';
+import { castConflict, decideCasts, MAX_CASTS_PER_TRANSACTION, mineByVoterOf, type KnownGommette } from '../castSequence';
 import type { CastInput, VoterWrite } from '../VoteStore';
 import { UniqueViolationError } from '../WorkshopStore';
 import { rows, withTransaction } from './transaction';
 
-/** Most gommettes written in one transaction (bounds how long the round's lock is held). */
-export const MAX_CASTS_PER_TRANSACTION = 256;
-
-export const castConflict = (): VoterWrite => ({ kind: 'refused', error: domainError(ErrorCode.Conflict, 'this gommette id is already used') });
-export const noRound = (): VoterWrite => ({ kind: 'refused', error: domainError(ErrorCode.NotFound, 'no such vote round') });
+export { castConflict, MAX_CASTS_PER_TRANSACTION, noRound } from '../castSequence';
 
 interface Job {
   input: CastInput;
@@ -18,48 +15,27 @@ interface Job {
 
 /**
  * Writes a batch of casts on one round in one transaction, as if one after the other: locks the
- * round's row, reads the gommettes the batch may clash with and its voters' own ones, runs
- * `checkCast` for each cast in order against what the casts before it stored, then inserts the
- * accepted ones in one statement and bumps the version once.
+ * round's row, reads the gommettes the batch may clash with and its voters' own ones, decides
+ * each cast in order (`decideCasts`, shared with SQLite), then inserts the accepted ones in one
+ * statement and bumps the version once.
  */
 async function writeCasts(pool: pg.Pool, roundId: string, inputs: CastInput[], lockRound: (client: pg.PoolClient, roundId: string) => Promise<VoteRound | null>): Promise<VoterWrite[]> {
   return withTransaction(pool, async (client) => {
-    let round = await lockRound(client, roundId);
-    if (!round) return inputs.map(noRound);
-    const known = new Map<string, { roundId: string; voterId: string; ideaId: string }>();
+    const round = await lockRound(client, roundId);
+    if (!round) return decideCasts(roundId, { round, known: new Map(), mineByVoter: new Map() }, inputs).writes;
+    const known = new Map<string, KnownGommette>();
     const found = await rows<{ id: string; round_id: string; voter_id: string; idea_id: string }>(
       client,
       `SELECT id, round_id, voter_id, idea_id FROM vote_gommettes WHERE id = ANY($1::text[])`,
       [inputs.map((input) => input.id)],
     );
     for (const row of found) known.set(row.id, { roundId: row.round_id, voterId: row.voter_id, ideaId: row.idea_id });
-    const mineByVoter = new Map<string, MyGommette[]>();
     const theirs = await rows<{ voter_id: string; id: string; idea_id: string }>(
       client,
       `SELECT voter_id, id, idea_id FROM vote_gommettes WHERE round_id = $1 AND voter_id = ANY($2::text[]) AND NOT taken_back ORDER BY seq`,
       [roundId, [...new Set(inputs.map((input) => input.voter.id))]],
     );
-    for (const row of theirs) mineByVoter.set(row.voter_id, [...(mineByVoter.get(row.voter_id) ?? []), { id: row.id, ideaId: row.idea_id }]);
-
-    const accepted: CastInput[] = [];
-    const writes = inputs.map((input): VoterWrite => {
-      if (input.workshopId !== round!.workshopId) return noRound();
-      const mine = mineByVoter.get(input.voter.id) ?? [];
-      const existing = known.get(input.id);
-      if (existing) {
-        // A resend: the original stands, whatever happened since (even a close).
-        if (existing.voterId !== input.voter.id || existing.roundId !== roundId || existing.ideaId !== input.ideaId) return castConflict();
-        return { kind: 'resent', round: round!, mine };
-      }
-      const refusal = checkCast({ round: round!, mine, ideaId: input.ideaId, ownIdea: input.ownIdea, now: input.now });
-      if (refusal) return { kind: 'refused', error: refusal };
-      accepted.push(input);
-      known.set(input.id, { roundId, voterId: input.voter.id, ideaId: input.ideaId });
-      const after = [...mine, { id: input.id, ideaId: input.ideaId }];
-      mineByVoter.set(input.voter.id, after);
-      round = { ...round!, version: round!.version + 1 };
-      return { kind: 'stored', round, mine: after };
-    });
+    const { writes, accepted } = decideCasts(roundId, { round, known, mineByVoter: mineByVoterOf(theirs) }, inputs);
     if (accepted.length > 0) {
       // Inserted in batch order, so `seq` keeps each voter's gommettes in the order they were stuck.
       await client.query(

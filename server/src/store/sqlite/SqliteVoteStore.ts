@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { checkCast, checkTakeBack, domainError, ErrorCode, type MatrixAxes, type MatrixPlacement, type MatrixView, type MyGommette, type VoteRound, type VoteTally } from '@gommette/shared';
+import { checkTakeBack, domainError, ErrorCode, type MatrixAxes, type MatrixPlacement, type MatrixView, type MyGommette, type VoteRound, type VoteTally } from '@gommette/shared';
+import { decideCasts, MAX_CASTS_PER_TRANSACTION, mineByVoterOf, type KnownGommette } from '../castSequence';
 import type { CastInput, CreateRoundResult, KioskVoterRecord, TakeBackInput, VoteStore, VoterWrite } from '../VoteStore';
 import { toRound, type RoundRow } from '../voteRows';
 
@@ -14,21 +15,26 @@ interface GommetteRow {
 
 const conflict = (message: string): VoterWrite => ({ kind: 'refused', error: domainError(ErrorCode.Conflict, message) });
 
-interface QueuedWrite {
-  run: () => VoterWrite;
+/** A gommette (decided in batch with the casts around it), or any other write (a take-back). */
+type QueuedWrite = ({ kind: 'cast'; input: CastInput } | { kind: 'write'; run: () => VoterWrite }) & {
   resolve: (write: VoterWrite) => void;
   reject: (error: unknown) => void;
-}
+};
+
+type Outcome = { ok: true; write: VoterWrite } | { ok: false; error: unknown };
 
 /**
  * Votes on the shared SQLite database. better-sqlite3 runs each transaction synchronously, so
  * the budget check and the insert of a gommette can never interleave with another tap's.
  *
- * Group commit: the gommettes and take-backs that arrive in the same turn of the event loop are
- * written in one transaction (each in its own savepoint, checked against the ones before it),
- * with one fsync, and every promise resolves after that commit. With `synchronous=FULL` a commit
- * costs a disk flush that blocks the process; one per tap would let a crowd of phones starve the
- * timers that broadcast the results.
+ * Group commit: the gommettes and take-backs that arrive while the process is busy (in the same
+ * turn of the event loop, which includes the time the previous commit took) are written in one
+ * transaction with one fsync, and every promise resolves after that commit. Consecutive
+ * gommettes are written per round as one batch, as on PostgreSQL (`castSequence.ts`): the round
+ * and the voters' own gommettes read once, each cast decided in order against the casts before
+ * it, then the inserts and one version bump. A take-back runs between them, in arrival order.
+ * With `synchronous=FULL` a commit costs a disk flush that blocks the process; one per tap would
+ * let a crowd of phones starve the timers that broadcast the results.
  */
 export class SqliteVoteStore implements VoteStore {
   private readonly s;
@@ -48,6 +54,11 @@ export class SqliteVoteStore implements VoteStore {
       close: db.prepare(`UPDATE vote_rounds SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'`),
       reveal: db.prepare(`UPDATE vote_rounds SET revealed_at = ? WHERE id = ?`),
       bump: db.prepare(`UPDATE vote_rounds SET version = version + 1 WHERE id = ?`),
+      bumpBy: db.prepare(`UPDATE vote_rounds SET version = version + ? WHERE id = ?`),
+      knownIds: db.prepare(`SELECT id, round_id, voter_id, idea_id FROM vote_gommettes WHERE id IN (SELECT value FROM json_each(?))`),
+      mineOfVoters: db.prepare(
+        `SELECT voter_id, id, idea_id FROM vote_gommettes WHERE round_id = ? AND voter_id IN (SELECT value FROM json_each(?)) AND taken_back = 0 ORDER BY rowid`,
+      ),
       getGommette: db.prepare(`SELECT * FROM vote_gommettes WHERE id = ?`),
       gommetteByTakeBack: db.prepare(`SELECT * FROM vote_gommettes WHERE take_back_id = ?`),
       mine: db.prepare(`SELECT id, idea_id FROM vote_gommettes WHERE round_id = ? AND voter_id = ? AND taken_back = 0 ORDER BY rowid`),
@@ -90,10 +101,10 @@ export class SqliteVoteStore implements VoteStore {
     };
   }
 
-  /** Runs `write` in the next group commit; resolves once it is durable. */
-  private grouped(write: () => VoterWrite): Promise<VoterWrite> {
+  /** Queues a write for the next group commit; resolves once it is durable. */
+  private grouped(job: { kind: 'cast'; input: CastInput } | { kind: 'write'; run: () => VoterWrite }): Promise<VoterWrite> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ run: write, resolve, reject });
+      this.queue.push({ ...job, resolve, reject });
       if (this.flushScheduled) return;
       this.flushScheduled = true;
       setImmediate(() => this.flush());
@@ -104,17 +115,30 @@ export class SqliteVoteStore implements VoteStore {
     this.flushScheduled = false;
     const jobs = this.queue;
     this.queue = [];
-    const outcomes: Array<{ ok: true; write: VoterWrite } | { ok: false; error: unknown }> = [];
+    const outcomes: Outcome[] = new Array<Outcome>(jobs.length);
     try {
       this.db.transaction(() => {
-        for (const job of jobs) {
-          try {
-            // A nested transaction is a savepoint: a failing write leaves the others intact.
-            outcomes.push({ ok: true, write: this.db.transaction(job.run)() });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
+        // Consecutive casts, by round (first seen first); written before the next take-back.
+        let casts = new Map<string, number[]>();
+        const writeCasts = (): void => {
+          for (const [roundId, indices] of casts) {
+            for (let from = 0; from < indices.length; from += MAX_CASTS_PER_TRANSACTION) {
+              this.castBatch(roundId, indices.slice(from, from + MAX_CASTS_PER_TRANSACTION), jobs, outcomes);
+            }
           }
-        }
+          casts = new Map();
+        };
+        jobs.forEach((job, index) => {
+          if (job.kind === 'cast') {
+            const indices = casts.get(job.input.roundId);
+            if (indices) indices.push(index);
+            else casts.set(job.input.roundId, [index]);
+            return;
+          }
+          writeCasts();
+          outcomes[index] = this.savepoint(job.run);
+        });
+        writeCasts();
       })();
     } catch (error) {
       for (const job of jobs) job.reject(error);
@@ -125,6 +149,43 @@ export class SqliteVoteStore implements VoteStore {
       if (outcome.ok) job.resolve(outcome.write);
       else job.reject(outcome.error);
     });
+  }
+
+  /** A nested transaction is a savepoint: a failing write leaves the others intact. */
+  private savepoint(run: () => VoterWrite): Outcome {
+    try {
+      return { ok: true, write: this.db.transaction(run)() };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  }
+
+  /** One round's casts in one savepoint; if it fails, one by one, so that only the failing cast fails. */
+  private castBatch(roundId: string, indices: number[], jobs: QueuedWrite[], outcomes: Outcome[]): void {
+    const inputs = indices.map((index) => (jobs[index] as { input: CastInput }).input);
+    try {
+      const writes = this.db.transaction(() => this.writeCasts(roundId, inputs))();
+      indices.forEach((index, k) => (outcomes[index] = { ok: true, write: writes[k]! }));
+    } catch (error) {
+      if (indices.length === 1) outcomes[indices[0]!] = { ok: false, error };
+      else for (const index of indices) this.castBatch(roundId, [index], jobs, outcomes);
+    }
+  }
+
+  /** The shared cast sequence (`decideCasts`) on what this transaction reads. */
+  private writeCasts(roundId: string, inputs: CastInput[]): VoterWrite[] {
+    const round = this.round(roundId);
+    const known = new Map<string, KnownGommette>();
+    let theirs: Array<{ voter_id: string; id: string; idea_id: string }> = [];
+    if (round) {
+      const found = this.s.knownIds.all(JSON.stringify(inputs.map((input) => input.id))) as Array<{ id: string; round_id: string; voter_id: string; idea_id: string }>;
+      for (const row of found) known.set(row.id, { roundId: row.round_id, voterId: row.voter_id, ideaId: row.idea_id });
+      theirs = this.s.mineOfVoters.all(roundId, JSON.stringify([...new Set(inputs.map((input) => input.voter.id))])) as typeof theirs;
+    }
+    const { writes, accepted } = decideCasts(roundId, { round, known, mineByVoter: mineByVoterOf(theirs) }, inputs);
+    for (const input of accepted) this.s.insertGommette.run(input.id, roundId, input.voter.id, input.voter.kind, input.voter.siteId, input.ideaId);
+    if (accepted.length > 0) this.s.bumpBy.run(accepted.length, roundId);
+    return writes;
   }
 
   private round(roundId: string): VoteRound | null {
@@ -176,28 +237,11 @@ export class SqliteVoteStore implements VoteStore {
   }
 
   async cast(input: CastInput): Promise<VoterWrite> {
-    return this.grouped((): VoterWrite => {
-      const round = this.round(input.roundId);
-      if (!round || round.workshopId !== input.workshopId) return { kind: 'refused', error: domainError(ErrorCode.NotFound, 'no such vote round') };
-      const existing = this.s.getGommette.get(input.id) as GommetteRow | undefined;
-      if (existing) {
-        // A resend: the original stands, whatever happened since (even a close).
-        if (existing.voter_id !== input.voter.id || existing.round_id !== input.roundId || existing.idea_id !== input.ideaId) {
-          return conflict('this gommette id is already used');
-        }
-        return { kind: 'resent', round, mine: this.mineNow(round.id, input.voter.id) };
-      }
-      const mine = this.mineNow(round.id, input.voter.id);
-      const refusal = checkCast({ round, mine, ideaId: input.ideaId, ownIdea: input.ownIdea, now: input.now });
-      if (refusal) return { kind: 'refused', error: refusal };
-      this.s.insertGommette.run(input.id, round.id, input.voter.id, input.voter.kind, input.voter.siteId, input.ideaId);
-      this.s.bump.run(round.id);
-      return { kind: 'stored', round: { ...round, version: round.version + 1 }, mine: [...mine, { id: input.id, ideaId: input.ideaId }] };
-    });
+    return this.grouped({ kind: 'cast', input });
   }
 
   async takeBack(input: TakeBackInput): Promise<VoterWrite> {
-    return this.grouped((): VoterWrite => {
+    const run = (): VoterWrite => {
       const round = this.round(input.roundId);
       if (!round || round.workshopId !== input.workshopId) return { kind: 'refused', error: domainError(ErrorCode.NotFound, 'no such vote round') };
       const done = this.s.gommetteByTakeBack.get(input.id) as GommetteRow | undefined;
@@ -216,7 +260,8 @@ export class SqliteVoteStore implements VoteStore {
       this.s.takeBack.run(input.id, gommette.id);
       this.s.bump.run(round.id);
       return { kind: 'stored', round: { ...round, version: round.version + 1 }, mine: this.mineNow(round.id, input.voterId) };
-    });
+    };
+    return this.grouped({ kind: 'write', run });
   }
 
   async myGommettes(roundId: string, voterId: string): Promise<MyGommette[]> {

@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { initialRoom } from '@gommette/shared';
+import { initialRoom, type Idea } from '@gommette/shared';
+import { workshopRecord } from '../records';
+import type { ParticipantRecord } from '../WorkshopStore';
 import { workshopStoreContract } from '../contract';
 import { SqliteWorkshopStore } from './SqliteWorkshopStore';
 import { MIGRATIONS } from './migrations';
@@ -52,5 +54,68 @@ describe('SqliteWorkshopStore specifics', () => {
       store.createWorkshop({ id: 'w1', title: 't', question: 'q', purpose: '', createdAt: 1, facilitatorTokenHash: 'a', screenTokenHash: 'b', helperTokenHash: null, observerTokenHash: null }, [], initialRoom([])),
     ).rejects.toThrow(/CHECK/);
     await store.close();
+  });
+});
+
+describe('SqliteWorkshopStore group commit of ideas', () => {
+  const walFrames = (filename: string): number => {
+    const db = new Database(filename);
+    try {
+      return (db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>)[0]!.log;
+    } finally {
+      db.close();
+    }
+  };
+
+  it('writes the ideas of one moment in one transaction, each answered as alone (resends, a failure, order)', async () => {
+    const filename = tempFile();
+    const store = new SqliteWorkshopStore({ filename });
+    try {
+      const workshop = workshopRecord({ id: 'w-ideas', title: 't', question: 'q', purpose: 'p', createdAt: 1, facilitatorTokenHash: 'fa', screenTokenHash: 'sa' });
+      await store.createWorkshop(workshop, [{ id: 's1', workshopId: workshop.id, name: 'Lieu', joinCode: 'GROUP1', position: 0 }], initialRoom([]));
+      const author: ParticipantRecord = { id: 'p1', workshopId: workshop.id, siteId: 's1', cardHash: 'c1', nickname: null, mood: 'sunny', createdAt: 1, kind: 'resident', tableId: null };
+      await store.createParticipant(author, 'token-1');
+      const idea = (id: string, text: string, participantId = author.id, createdAt = 10): Idea => ({
+        id,
+        workshopId: workshop.id,
+        siteId: 's1',
+        participantId,
+        text,
+        hidden: false,
+        createdAt,
+        tableId: null,
+        phaseId: null,
+        origin: 'phone',
+        originalText: null,
+        pending: false,
+        parked: false,
+        mergedInto: null,
+        theme: null,
+      });
+      const db = new Database(filename);
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+      const ideas = Array.from({ length: 60 }, (_, index) => idea(`i${index}`, `Idée ${index}`, author.id, 10 + index));
+      const results = await Promise.allSettled([
+        ...ideas.map((item) => store.insertIdea(item)),
+        store.insertIdea({ ...ideas[0]!, text: 'Renvoyée' }),
+        store.insertIdea(idea('orphan', 'Sans auteur', 'nobody')),
+      ]);
+      expect(results.slice(0, 60).map((result) => result.status === 'fulfilled' && result.value.inserted)).toEqual(ideas.map(() => true));
+      expect(results[60]).toEqual({ status: 'fulfilled', value: { inserted: false, idea: ideas[0] } });
+      expect(results[61]!.status).toBe('rejected'); // its author does not exist: only it fails
+      expect((await store.listIdeas(workshop.id)).map((item) => item.id)).toEqual(ideas.map((item) => item.id));
+      // One commit: a handful of WAL frames, where one commit per idea writes at least one each.
+      expect(walFrames(filename)).toBeLessThan(20);
+      // Ideas still queued when the store closes are written first.
+      const late = store.insertIdea(idea('late', 'Juste avant la fermeture'));
+      await store.close();
+      expect((await late).inserted).toBe(true);
+    } finally {
+      await store.close();
+    }
+    const again = new SqliteWorkshopStore({ filename });
+    expect(await again.getIdea('late')).not.toBeNull();
+    await again.close();
   });
 });

@@ -42,6 +42,8 @@ function isSqliteUnique(error: unknown): boolean {
  */
 export class SqliteWorkshopStore implements WorkshopStore {
   private readonly db: Database.Database;
+  /** Ideas waiting for the next group commit. */
+  private ideaQueue: Array<{ idea: Idea; resolve: (result: InsertIdeaResult) => void; reject: (error: unknown) => void }> = [];
   private readonly statements;
 
   /** Opens (and migrates) its own file, or shares a database opened by `openSqliteDatabase`. */
@@ -201,7 +203,46 @@ export class SqliteWorkshopStore implements WorkshopStore {
     return author;
   }
 
-  async insertIdea(idea: Idea): Promise<InsertIdeaResult> {
+  /**
+   * Group commit, as for gommettes: the ideas that arrive while the process is busy (the same
+   * turn of the event loop, which includes the last commit) go in one transaction, each in its
+   * own savepoint, with one disk flush; each promise resolves after that commit. One flush per
+   * idea would block the event loop for most of a busy second, and the projector's broadcasts
+   * with it.
+   */
+  insertIdea(idea: Idea): Promise<InsertIdeaResult> {
+    return new Promise((resolve, reject) => {
+      this.ideaQueue.push({ idea, resolve, reject });
+      if (this.ideaQueue.length === 1) setImmediate(() => this.flushIdeas());
+    });
+  }
+
+  private flushIdeas(): void {
+    const jobs = this.ideaQueue;
+    this.ideaQueue = [];
+    const outcomes: Array<{ ok: true; result: InsertIdeaResult } | { ok: false; error: unknown }> = [];
+    try {
+      this.db.transaction(() => {
+        for (const job of jobs) {
+          try {
+            outcomes.push({ ok: true, result: this.db.transaction(() => this.insertIdeaNow(job.idea))() });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      })();
+    } catch (error) {
+      for (const job of jobs) job.reject(error);
+      return;
+    }
+    jobs.forEach((job, index) => {
+      const outcome = outcomes[index]!;
+      if (outcome.ok) job.resolve(outcome.result);
+      else job.reject(outcome.error);
+    });
+  }
+
+  private insertIdeaNow(idea: Idea): InsertIdeaResult {
     const result = this.statements.insertIdea.run(ideaParams(idea));
     if (result.changes === 1) return { inserted: true, idea };
     const existing = this.statements.getIdea.get(idea.id) as IdeaRow | undefined;
@@ -276,6 +317,8 @@ export class SqliteWorkshopStore implements WorkshopStore {
   }
 
   async close(): Promise<void> {
+    // Ideas already queued are written (and answered) before the file closes.
+    if (this.db.open && this.ideaQueue.length > 0) this.flushIdeas();
     if (this.db.open) this.db.close();
   }
 }
