@@ -33,6 +33,8 @@ export default tseslint.config(
   {
     // shared/ is the protocol and the domain: no I/O.
     files: ['shared/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'http', 'better-sqlite3', 'socket.io', 'express', '**/server/**', '**/client/**'] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'http', 'better-sqlite3', 'socket.io', 'express', '**/server/**', '**/client/**'] }],
+    },
   },
 );

@@ -27,7 +27,12 @@ export interface IdeaFigures {
   screenMessages: number;
 }
 
-export function analyseIdeas(input: { sends: ReadonlyArray<SendRecord>; goAt: number; screen: Pick<Screen, 'firstSeen' | 'receipts' | 'batches'>; storedIds: ReadonlyArray<string> }): IdeaFigures {
+export function analyseIdeas(input: {
+  sends: ReadonlyArray<SendRecord>;
+  goAt: number;
+  screen: Pick<Screen, 'firstSeen' | 'receipts' | 'batches'>;
+  storedIds: ReadonlyArray<string>;
+}): IdeaFigures {
   const { sends, goAt, screen, storedIds } = input;
   const ackedIds = sends.flatMap(([id, , ackedAt]) => (ackedAt === null ? [] : [id]));
   const lastAck = sends.reduce((latest, [, , ackedAt]) => Math.max(latest, ackedAt ?? latest), goAt);

@@ -31,7 +31,10 @@ function option(name: string, fallback: string): string {
 const EDITORS = option('editors', '100,500').split(',').map(Number);
 const RATE = Number(option('rate', '100'));
 const BIG_BOARD_NOTES = Number(option('notes', '5000'));
-const FPS_NOTES = option('fps', '2000,5000').split(',').map(Number).filter((n) => n > 0);
+const FPS_NOTES = option('fps', '2000,5000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const WORKERS = 2;
 const CLIENT_DIR = path.resolve(import.meta.dirname, '../dist/client');
 const now = () => performance.timeOrigin + performance.now();
@@ -123,7 +126,13 @@ async function loadRun(target: BoardTarget, editors: number): Promise<LoadResult
     workers.map((worker, index) =>
       ask<Extract<WorkerReply, { type: 'ready' }>>(
         worker,
-        { type: 'open', url: `ws://127.0.0.1:${server.port}`, path, editors: plans.filter((_, i) => i % WORKERS === index), protocol: target === 'gommette' ? BOARD_WS_PROTOCOL : null },
+        {
+          type: 'open',
+          url: `ws://127.0.0.1:${server.port}`,
+          path,
+          editors: plans.filter((_, i) => i % WORKERS === index),
+          protocol: target === 'gommette' ? BOARD_WS_PROTOCOL : null,
+        },
         'ready',
         120_000,
       ),
@@ -255,7 +264,9 @@ const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFix
 async function main(): Promise<void> {
   const started = Date.now();
   if (!fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) throw new Error('build the client first (npm run build)');
-  console.log(`Board benchmark: editors ${EDITORS.join(', ')}, ${RATE} changes/s, ${WORKERS} load processes, loopback only; load average now ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores\n`);
+  console.log(
+    `Board benchmark: editors ${EDITORS.join(', ')}, ${RATE} changes/s, ${WORKERS} load processes, loopback only; load average now ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores\n`,
+  );
 
   // Each pair runs A-B-B-A (Gommette, reference, reference, Gommette) so that a drift in the
   // machine's load (other work on the same cores) weighs on both alike; each target's figures
@@ -323,10 +334,15 @@ async function main(): Promise<void> {
       );
     }
     if (FPS_NOTES.length > 0) {
-      const fps = await measureFps(server.port, boards.filter((board) => FPS_NOTES.includes(board.notes)));
+      const fps = await measureFps(
+        server.port,
+        boards.filter((board) => FPS_NOTES.includes(board.notes)),
+      );
       console.log('\nPanning the projector board in Chromium (1920×1080, software rendering as on this machine):');
       for (const result of fps) {
-        console.log(`  ${String(result.notes).padStart(5)} notes, ${result.mode.padEnd(18)}: ${fmt(result.fps)} fps (p95 frame ${fmt(result.p95FrameMs)} ms, ${result.frames} frames)`);
+        console.log(
+          `  ${String(result.notes).padStart(5)} notes, ${result.mode.padEnd(18)}: ${fmt(result.fps)} fps (p95 frame ${fmt(result.p95FrameMs)} ms, ${result.frames} frames)`,
+        );
       }
     }
   } finally {

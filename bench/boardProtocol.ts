@@ -27,9 +27,7 @@ export interface EditorPlan {
 }
 
 export type WorkerRequest =
-  | { type: 'open'; url: string; path: string; editors: EditorPlan[]; protocol: string | null }
-  | { type: 'start'; startAt: number }
-  | { type: 'close' };
+  { type: 'open'; url: string; path: string; editors: EditorPlan[]; protocol: string | null } | { type: 'start'; startAt: number } | { type: 'close' };
 
 export type WorkerReply = { type: 'ready'; opened: number } | { type: 'done'; sent: number; receivedBytes: number } | { type: 'error'; message: string };
 

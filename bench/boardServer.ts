@@ -31,7 +31,13 @@ async function main(): Promise<void> {
   let handle: (request: BoardServerRequest) => Promise<void>;
 
   if (target === 'gommette') {
-    const config = readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', CLIENT_DIR: process.env.CLIENT_DIR ?? path.join(dataDir, 'none') });
+    const config = readConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      CLIENT_DIR: process.env.CLIENT_DIR ?? path.join(dataDir, 'none'),
+    });
     const logger = pino({ level: 'silent' });
     const stores = openSqliteStores(path.join(dataDir, 'gommette.sqlite'));
     const app = createApp(config, { ...stores, logger });
@@ -44,7 +50,17 @@ async function main(): Promise<void> {
         const screenToken = newToken();
         const siteIds = [newId(), newId(), newId()];
         await stores.store.createWorkshop(
-          { id: workshopId, title: 'Banc d’essai', question: 'Q', purpose: 'Mesurer', createdAt: Date.now(), facilitatorTokenHash: hashSecret(facilitatorToken), screenTokenHash: hashSecret(screenToken), helperTokenHash: null, observerTokenHash: null },
+          {
+            id: workshopId,
+            title: 'Banc d’essai',
+            question: 'Q',
+            purpose: 'Mesurer',
+            createdAt: Date.now(),
+            facilitatorTokenHash: hashSecret(facilitatorToken),
+            screenTokenHash: hashSecret(screenToken),
+            helperTokenHash: null,
+            observerTokenHash: null,
+          },
           siteIds.map((id, position) => ({ id, workshopId, name: `Lieu ${position + 1}`, joinCode: newJoinCode(), position })),
           initialRoom([]),
         );
@@ -52,7 +68,17 @@ async function main(): Promise<void> {
         for (let index = 0; index < request.participants; index++) {
           const token = newToken();
           await stores.store.createParticipant(
-            { id: newId(), workshopId, siteId: siteIds[index % 3]!, cardHash: hashSecret(newCardCode()), nickname: null, mood: 'sunny', createdAt: Date.now(), kind: 'resident', tableId: null },
+            {
+              id: newId(),
+              workshopId,
+              siteId: siteIds[index % 3]!,
+              cardHash: hashSecret(newCardCode()),
+              nickname: null,
+              mood: 'sunny',
+              createdAt: Date.now(),
+              kind: 'resident',
+              tableId: null,
+            },
             hashSecret(token),
           );
           tokens.push(token);
@@ -82,7 +108,14 @@ async function main(): Promise<void> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     };
     handle = async (request) => {
-      if (request.type === 'seed') reply({ type: 'seeded', workshopId: 'bench-room', facilitatorToken: '', screenToken: '', tokens: Array.from({ length: request.participants }, () => '') });
+      if (request.type === 'seed')
+        reply({
+          type: 'seeded',
+          workshopId: 'bench-room',
+          facilitatorToken: '',
+          screenToken: '',
+          tokens: Array.from({ length: request.participants }, () => ''),
+        });
       else throw new Error(`${request.type} is not available on the reference relay`);
     };
   }

@@ -132,7 +132,15 @@ async function seed(cluster: LocalCluster, workshop: CreateWorkshopResponse, cou
       const site = workshop.sites[i % workshop.sites.length]!;
       const token = newToken();
       await store.createParticipant(
-        residentRecord({ id: newId(), workshopId: workshop.id, siteId: site.id, cardHash: hashSecret(newCardCode()), nickname: null, mood: 'sunny', createdAt: Date.now() }),
+        residentRecord({
+          id: newId(),
+          workshopId: workshop.id,
+          siteId: site.id,
+          cardHash: hashSecret(newCardCode()),
+          nickname: null,
+          mood: 'sunny',
+          createdAt: Date.now(),
+        }),
         hashSecret(token),
       );
       tokens.push(token);
@@ -240,7 +248,15 @@ async function scenario(name: string, nodes: number, redis: boolean): Promise<Sc
         const worker = new Worker();
         workers.push(worker);
         return worker.ask(
-          { type: 'connect', urls, tokens: slice, nodes: slice.map((_, i) => (w * share + i) % nodes), concurrency: HANDSHAKES_PER_WORKER, ackTimeoutMs: ACK_TIMEOUT_MS, connectUntil },
+          {
+            type: 'connect',
+            urls,
+            tokens: slice,
+            nodes: slice.map((_, i) => (w * share + i) % nodes),
+            concurrency: HANDSHAKES_PER_WORKER,
+            ackTimeoutMs: ACK_TIMEOUT_MS,
+            connectUntil,
+          },
           'connected',
         );
       }),
@@ -277,11 +293,16 @@ async function scenario(name: string, nodes: number, redis: boolean): Promise<Sc
     const every = Math.max(ideasEvery, Math.ceil(connected / ROUND_IDEAS));
     const ideas = await run({ type: 'ideas', every }, ideaShown, (taps) => taps.every((tap) => ideaShown(tap) !== null));
 
-    const opened = (await facilitator
-      .timeout(ACK_TIMEOUT_MS)
-      .emitWithAck('vote:open', { id: newId(), ideas: { from: 'all' }, budget: 1, stacking: false, capPerIdea: null, selfVote: true, results: 'live', closesAt: null })) as
-      | { ok: true; data: RoundView }
-      | { ok: false; code: string; message: string };
+    const opened = (await facilitator.timeout(ACK_TIMEOUT_MS).emitWithAck('vote:open', {
+      id: newId(),
+      ideas: { from: 'all' },
+      budget: 1,
+      stacking: false,
+      capPerIdea: null,
+      selfVote: true,
+      results: 'live',
+      closesAt: null,
+    })) as { ok: true; data: RoundView } | { ok: false; code: string; message: string };
     if (!opened.ok) throw new Error(`vote:open refused: ${opened.code} ${opened.message}`);
     const ideaIds = opened.data.ideas.map((idea) => idea.id);
     const resultShown = (tap: Tap): number | null => {
@@ -303,7 +324,10 @@ async function scenario(name: string, nodes: number, redis: boolean): Promise<Sc
 }
 
 function line(phase: Phase): string {
-  const errors = Object.entries(phase.errors).map(([code, n]) => `${code}×${n}`).join(' ') || 'none';
+  const errors =
+    Object.entries(phase.errors)
+      .map(([code, n]) => `${code}×${n}`)
+      .join(' ') || 'none';
   return `${phase.taps} acked in ${phase.durationS.toFixed(1)} s · tap→projector p50 ${phase.latency.p50.toFixed(0)} ms, p95 ${phase.latency.p95.toFixed(0)} ms, max ${phase.latency.max.toFixed(0)} ms · unseen ${phase.unseen} · errors ${errors}`;
 }
 
@@ -315,18 +339,26 @@ function lostIn(phase: Phase): number {
 async function main(): Promise<number> {
   console.log(
     `bench:cluster: ${participants} participants, ${workerCount} load processes, one idea per ${ideasEvery} participants, one gommette each · ` +
-      `load average ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`,
+      `load average ${os
+        .loadavg()
+        .map((load) => load.toFixed(2))
+        .join(' ')}`,
   );
   const results: ScenarioResult[] = [];
   if (only !== 'single') results.push(await scenario(`${nodeCount} nodes + Redis`, nodeCount, true));
   if (only !== 'cluster') results.push(await scenario('1 node, no Redis', 1, false));
   console.log('');
   for (const result of results) {
-    const failed = Object.entries(result.failed).map(([code, n]) => `${code}×${n}`).join(' ') || 'none';
+    const failed =
+      Object.entries(result.failed)
+        .map(([code, n]) => `${code}×${n}`)
+        .join(' ') || 'none';
     console.log(`${result.name}: ${result.connected}/${participants} connected in ${result.connectS.toFixed(1)} s (refused/failed: ${failed})`);
     console.log(`  ideas  ${line(result.ideas)}`);
     console.log(`  votes  ${line(result.votes)}`);
-    console.log(`  board  ${BOARD_CHANGES} changes, one at a time, node 0 → ${result.name.startsWith('1 node') ? 'node 0' : 'node 1'}: p50 ${result.board.p50.toFixed(1)} ms, p95 ${result.board.p95.toFixed(1)} ms`);
+    console.log(
+      `  board  ${BOARD_CHANGES} changes, one at a time, node 0 → ${result.name.startsWith('1 node') ? 'node 0' : 'node 1'}: p50 ${result.board.p50.toFixed(1)} ms, p95 ${result.board.p95.toFixed(1)} ms`,
+    );
     console.log(`  peak RSS per node: ${result.rssMb.map((mb, index) => `node ${index} ${mb.toFixed(0)} MB`).join(', ')}`);
   }
   const [cluster, single] = results.length === 2 ? (results as [ScenarioResult, ScenarioResult]) : [null, null];
@@ -336,7 +368,12 @@ async function main(): Promise<number> {
       `cluster ÷ single node, p95: ideas ${ratio(cluster.ideas.latency.p95, single.ideas.latency.p95)}, gommettes ${ratio(cluster.votes.latency.p95, single.votes.latency.p95)} (target ≤ ×1.2)`,
     );
   }
-  console.log(`load average at the end: ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
+  console.log(
+    `load average at the end: ${os
+      .loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' ')}`,
+  );
   const lost = results.reduce((sum, result) => sum + lostIn(result.ideas) + lostIn(result.votes), 0);
   if (lost > 0) console.error(`BROKEN: ${lost} taps not acked or never on the projector`);
   return lost > 0 ? 1 : 0;

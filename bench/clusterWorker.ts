@@ -23,7 +23,13 @@ function reply(message: ClusterWorkerReply): void {
 
 function openClient(url: string, token: string): Promise<Socket | string> {
   return new Promise((resolve) => {
-    const socket = io(url, { transports: ['websocket'], auth: { role: Role.Participant, protocol: PROTOCOL_VERSION, token }, reconnection: false, forceNew: true, timeout: HANDSHAKE_TIMEOUT_MS });
+    const socket = io(url, {
+      transports: ['websocket'],
+      auth: { role: Role.Participant, protocol: PROTOCOL_VERSION, token },
+      reconnection: false,
+      forceNew: true,
+      timeout: HANDSHAKE_TIMEOUT_MS,
+    });
     const timer = setTimeout(() => {
       socket.close();
       resolve('no_snapshot');
@@ -61,11 +67,19 @@ async function connectAll(request: ClusterConnectOrder): Promise<Record<string, 
   return failed;
 }
 
-async function tap(client: { node: number; socket: Socket }, event: string, payload: Record<string, unknown>, made: (data: unknown) => string | number, taps: Tap[], errors: Record<string, number>): Promise<void> {
+async function tap(
+  client: { node: number; socket: Socket },
+  event: string,
+  payload: Record<string, unknown>,
+  made: (data: unknown) => string | number,
+  taps: Tap[],
+  errors: Record<string, number>,
+): Promise<void> {
   const sentAt = benchClock();
   try {
     for (;;) {
-      const ack = (await client.socket.timeout(order!.ackTimeoutMs).emitWithAck(event, payload)) as { ok: true; data: unknown } | { ok: false; code: string; retryAfterMs?: number };
+      const ack = (await client.socket.timeout(order!.ackTimeoutMs).emitWithAck(event, payload)) as
+        { ok: true; data: unknown } | { ok: false; code: string; retryAfterMs?: number };
       if (ack.ok) taps.push([client.node, sentAt, made(ack.data)]);
       else if (ack.code === ErrorCode.RateLimited && ack.retryAfterMs !== undefined) {
         // The server sheds load: wait what it asks, as the phone's outbox does, and send the same again.
@@ -110,7 +124,14 @@ process.on('message', (request: ClusterWorkerRequest) => {
         const errors: Record<string, number> = {};
         await Promise.all(
           clients.map((client, index) =>
-            tap(client, 'vote:cast', { id: nanoid(), roundId: request.roundId, ideaId: request.ideaIds[index % request.ideaIds.length]! }, (data) => (data as { version: number }).version, taps, errors),
+            tap(
+              client,
+              'vote:cast',
+              { id: nanoid(), roundId: request.roundId, ideaId: request.ideaIds[index % request.ideaIds.length]! },
+              (data) => (data as { version: number }).version,
+              taps,
+              errors,
+            ),
           ),
         );
         reply({ type: 'done', taps, errors, disconnects });

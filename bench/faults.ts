@@ -220,16 +220,32 @@ async function run(options: Options, target: Target, deadline: number): Promise<
       forceNew: true,
     });
     let closing = false;
-    reconnectLikeThePhone(console_, () => closing, (kind, code) => console.log(`  console: ${code} (${kind === 'final' ? 'final' : 'trying again'})`));
+    reconnectLikeThePhone(
+      console_,
+      () => closing,
+      (kind, code) => console.log(`  console: ${code} (${kind === 'final' ? 'final' : 'trying again'})`),
+    );
     const size = Math.ceil(options.participants / options.workers);
     for (let i = 0; i < options.workers; i++) workers.push(new Channel(`faults worker ${i + 1}`, forkTs('faultsWorker.ts')));
     const connects = await Promise.all(
       workers.map((worker, i) =>
-        worker.ask({ type: 'connect', urls: target.urls(), tokens: tokens.slice(i * size, (i + 1) * size), firstIndex: i * size, concurrency: CONNECT_CONCURRENCY, resend: options.resend }, 'connected', remaining(deadline)),
+        worker.ask(
+          {
+            type: 'connect',
+            urls: target.urls(),
+            tokens: tokens.slice(i * size, (i + 1) * size),
+            firstIndex: i * size,
+            concurrency: CONNECT_CONCURRENCY,
+            resend: options.resend,
+          },
+          'connected',
+          remaining(deadline),
+        ),
       ),
     );
     const connectedClients = connects.reduce((sum, reply) => sum + reply.ok, 0);
-    if (connectedClients !== options.participants) throw new Error(`only ${connectedClients}/${options.participants} clients connected: ${JSON.stringify(connects.map((c) => c.failed))}`);
+    if (connectedClients !== options.participants)
+      throw new Error(`only ${connectedClients}/${options.participants} clients connected: ${JSON.stringify(connects.map((c) => c.failed))}`);
     await connected(console_, deadline);
     console.log(`  ${connectedClients} participants connected over ${target.urls().length} address(es); ${options.workers} load processes`);
 
@@ -251,7 +267,10 @@ async function run(options: Options, target: Target, deadline: number): Promise<
     };
 
     // Warm-up: a few residents post the ideas of the first ballot.
-    let ballot = (await playRound({ round: 0, roundId: null, ballot: [], ideasPerClient: 1, ideaClients: BALLOT_SIZE, castsPerClient: 0 })).slice(0, BALLOT_SIZE);
+    let ballot = (await playRound({ round: 0, roundId: null, ballot: [], ideasPerClient: 1, ideaClients: BALLOT_SIZE, castsPerClient: 0 })).slice(
+      0,
+      BALLOT_SIZE,
+    );
     const withKill = killRounds(options.rounds, options.kills);
     const kills: KillRecord[] = [];
     const perRound = options.participants * (IDEAS_PER_ROUND + options.budget);
@@ -259,14 +278,33 @@ async function run(options: Options, target: Target, deadline: number): Promise<
       const opened = await command<{ id: string }>(
         console_,
         'vote:open',
-        { id: nanoid(), ideas: { from: 'list', ideaIds: ballot }, budget: options.budget, stacking: false, capPerIdea: null, selfVote: true, results: 'live', closesAt: null },
+        {
+          id: nanoid(),
+          ideas: { from: 'list', ideaIds: ballot },
+          budget: options.budget,
+          stacking: false,
+          capPerIdea: null,
+          selfVote: true,
+          results: 'live',
+          closesAt: null,
+        },
         deadline,
       );
-      const order: RoundOrder = { round, roundId: opened.id, ballot, ideasPerClient: IDEAS_PER_ROUND, ideaClients: options.participants, castsPerClient: options.budget };
+      const order: RoundOrder = {
+        round,
+        roundId: opened.id,
+        ballot,
+        ideasPerClient: IDEAS_PER_ROUND,
+        ideaClients: options.participants,
+        castsPerClient: options.budget,
+      };
       const rolling = async (acked: () => Promise<number>): Promise<void> => {
         if (!(target instanceof ClusterTarget)) throw new Error('--rolling needs the cluster');
         const connectedClients = async (): Promise<number> =>
-          (await Promise.all(workers.map((worker) => worker.ask({ type: 'progress' }, 'progress', remaining(deadline))))).reduce((sum, reply) => sum + reply.connected, 0);
+          (await Promise.all(workers.map((worker) => worker.ask({ type: 'progress' }, 'progress', remaining(deadline))))).reduce(
+            (sum, reply) => sum + reply.connected,
+            0,
+          );
         let ackedBefore = await acked();
         while (ackedBefore < perRound * KILL_AT_SHARE) {
           await new Promise((resolve) => setTimeout(resolve, Math.min(KILL_POLL_MS, remaining(deadline))));
@@ -305,37 +343,40 @@ async function run(options: Options, target: Target, deadline: number): Promise<
           ackedBefore = await acked();
         }
       };
-      const kill = withKill.has(round) && options.rolling
-        ? rolling
-        : withKill.has(round)
-        ? async (acked: () => Promise<number>): Promise<void> => {
-            let ackedBefore = await acked();
-            while (ackedBefore < perRound * KILL_AT_SHARE) {
-              await new Promise((resolve) => setTimeout(resolve, Math.min(KILL_POLL_MS, remaining(deadline))));
-              ackedBefore = await acked();
-            }
-            // Taken before the signal: a client may notice its drop before killOne returns.
-            const killedAt = benchClock();
-            const { node } = await target.killOne();
-            const number = kills.length + 1;
-            const noticed = await Promise.all(workers.map((worker) => worker.ask({ type: 'killed', kill: number, killedAt }, 'killed', remaining(deadline))));
-            await target.restart();
-            const record: KillRecord = {
-              kill: number,
-              round,
-              node,
-              killedAt,
-              ackedBefore,
-              pendingClients: noticed.reduce((sum, reply) => sum + reply.pendingClients, 0),
-              pendingCommands: noticed.reduce((sum, reply) => sum + reply.pendingCommands, 0),
-              restartMs: benchClock() - killedAt,
-            };
-            kills.push(record);
-            console.log(
-              `  round ${round}: SIGKILL node ${node} after ${ackedBefore}/${perRound} acks, ${record.pendingCommands} commands of ${record.pendingClients} clients outstanding; healthy again after ${record.restartMs.toFixed(0)} ms`,
-            );
-          }
-        : undefined;
+      const kill =
+        withKill.has(round) && options.rolling
+          ? rolling
+          : withKill.has(round)
+            ? async (acked: () => Promise<number>): Promise<void> => {
+                let ackedBefore = await acked();
+                while (ackedBefore < perRound * KILL_AT_SHARE) {
+                  await new Promise((resolve) => setTimeout(resolve, Math.min(KILL_POLL_MS, remaining(deadline))));
+                  ackedBefore = await acked();
+                }
+                // Taken before the signal: a client may notice its drop before killOne returns.
+                const killedAt = benchClock();
+                const { node } = await target.killOne();
+                const number = kills.length + 1;
+                const noticed = await Promise.all(
+                  workers.map((worker) => worker.ask({ type: 'killed', kill: number, killedAt }, 'killed', remaining(deadline))),
+                );
+                await target.restart();
+                const record: KillRecord = {
+                  kill: number,
+                  round,
+                  node,
+                  killedAt,
+                  ackedBefore,
+                  pendingClients: noticed.reduce((sum, reply) => sum + reply.pendingClients, 0),
+                  pendingCommands: noticed.reduce((sum, reply) => sum + reply.pendingCommands, 0),
+                  restartMs: benchClock() - killedAt,
+                };
+                kills.push(record);
+                console.log(
+                  `  round ${round}: SIGKILL node ${node} after ${ackedBefore}/${perRound} acks, ${record.pendingCommands} commands of ${record.pendingClients} clients outstanding; healthy again after ${record.restartMs.toFixed(0)} ms`,
+                );
+              }
+            : undefined;
       const roundStart = benchClock();
       ballot = (await playRound(order, kill)).slice(0, BALLOT_SIZE);
       console.log(`  round ${round}/${options.rounds} done in ${((benchClock() - roundStart) / 1000).toFixed(1)} s`);
@@ -380,13 +421,20 @@ async function run(options: Options, target: Target, deadline: number): Promise<
 }
 
 const ms = (value: number): string => (Number.isFinite(value) ? value.toFixed(0) : 'never');
-const codes = (record: Record<string, number>): string => Object.entries(record).map(([code, n]) => `${n} ${code}`).join(', ') || '0';
+const codes = (record: Record<string, number>): string =>
+  Object.entries(record)
+    .map(([code, n]) => `${n} ${code}`)
+    .join(', ') || '0';
 
 function print(report: RunReport): void {
   const v = report.verdict;
-  console.log(`\nacks: ${report.acks} (${v.ideasAcked} ideas, ${v.votesAcked} gommettes) in ${report.durationS.toFixed(1)} s · stored: ${v.ideasStored} ideas, ${v.votesStored} gommettes`);
+  console.log(
+    `\nacks: ${report.acks} (${v.ideasAcked} ideas, ${v.votesAcked} gommettes) in ${report.durationS.toFixed(1)} s · stored: ${v.ideasStored} ideas, ${v.votesStored} gommettes`,
+  );
   console.log(`lost (acked, not stored): ${v.lostIdeas + v.lostVotes} (${v.lostIdeas} ideas, ${v.lostVotes} gommettes)`);
-  console.log(`duplicated (stored twice or never sent): ${v.duplicatedIdeas + v.duplicatedVotes} (${v.duplicatedIdeas} ideas, ${v.duplicatedVotes} gommettes) · voters over budget: ${v.overBudget}`);
+  console.log(
+    `duplicated (stored twice or never sent): ${v.duplicatedIdeas + v.duplicatedVotes} (${v.duplicatedIdeas} ideas, ${v.duplicatedVotes} gommettes) · voters over budget: ${v.overBudget}`,
+  );
   const resends = report.resends.timeout + report.resends.reconnection;
   console.log(
     `resends: ${resends} = ${(report.acks > 0 ? (100 * resends) / report.acks : 0).toFixed(1)} % of acks (target < ${RESEND_TARGET * 100} %: ${resends < RESEND_TARGET * report.acks ? 'met' : 'NOT met'}) · ` +
@@ -413,7 +461,10 @@ async function main(): Promise<number> {
     `Gommette bench: faults · ${target.name} · node ${process.version} · ${os.cpus().length} CPU(s) · ${options.participants} participants, 3 sites · ` +
       `${options.rounds} rounds (${IDEAS_PER_ROUND} idea + ${options.budget} gommettes each) · ` +
       (options.rolling ? `${options.kills} rolling restart(s) by SIGTERM mid-round` : `${options.kills} SIGKILLs mid-round`) +
-      `${options.cpuHog ? ' · one core kept busy (--cpu-hog)' : ''} · resend rule ${options.resend} · load average ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`,
+      `${options.cpuHog ? ' · one core kept busy (--cpu-hog)' : ''} · resend rule ${options.resend} · load average ${os
+        .loadavg()
+        .map((load) => load.toFixed(2))
+        .join(' ')}`,
   );
   // Bounded like the run; killed with the other children however the bench ends.
   const hog = options.cpuHog ? forkNode('cpuHog.mjs', { CPU_HOG_SECONDS: String(options.timeoutS + 10) }) : null;
@@ -430,13 +481,19 @@ async function main(): Promise<number> {
     const report = await run(options, target, Date.now() + timeoutMs);
     print(report);
     const v = report.verdict;
-    const broken = v.lostIdeas + v.lostVotes + v.duplicatedIdeas + v.duplicatedVotes + v.overBudget > 0 || report.recovery.some((recovery) => recovery.notBack > 0);
+    const broken =
+      v.lostIdeas + v.lostVotes + v.duplicatedIdeas + v.duplicatedVotes + v.overBudget > 0 || report.recovery.some((recovery) => recovery.notBack > 0);
     if (broken) console.error('BROKEN: acked writes lost or duplicated, or clients never back');
     return broken ? 1 : 0;
   } finally {
     clearTimeout(watchdog);
     hog?.kill('SIGKILL');
-    console.log(`load average at the end: ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
+    console.log(
+      `load average at the end: ${os
+        .loadavg()
+        .map((load) => load.toFixed(2))
+        .join(' ')}`,
+    );
   }
 }
 

@@ -94,6 +94,13 @@ export function recoveries(kills: ReadonlyArray<{ kill: number; killedAt: number
       reconnect.push(reconnected);
       back.push(backAfter);
     }
-    return { kill, clients: mine.length, withPending: mine.filter((observation) => observation.pending > 0).length, notBack, reconnect: spread(reconnect), back: spread(back) };
+    return {
+      kill,
+      clients: mine.length,
+      withPending: mine.filter((observation) => observation.pending > 0).length,
+      notBack,
+      reconnect: spread(reconnect),
+      back: spread(back),
+    };
   });
 }

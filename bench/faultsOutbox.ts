@@ -155,10 +155,13 @@ export class BenchOutbox {
 
   private wait(ms: number): void {
     this.clearWait();
-    this.waitTimer = setTimeout(() => {
-      this.waitTimer = null;
-      this.pump();
-    }, Math.max(0, ms));
+    this.waitTimer = setTimeout(
+      () => {
+        this.waitTimer = null;
+        this.pump();
+      },
+      Math.max(0, ms),
+    );
   }
 
   private clearWait(): void {

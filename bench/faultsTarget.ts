@@ -103,7 +103,15 @@ async function seedThrough(stores: Stores, joinCodes: string[], participants: nu
       if (!site) throw new Error('unknown join code');
       const token = newToken();
       await store.createParticipant(
-        residentRecord({ id: newId(), workshopId: site.workshopId, siteId: site.id, cardHash: hashSecret(newCardCode()), nickname: null, mood: 'sunny', createdAt: Date.now() }),
+        residentRecord({
+          id: newId(),
+          workshopId: site.workshopId,
+          siteId: site.id,
+          cardHash: hashSecret(newCardCode()),
+          nickname: null,
+          mood: 'sunny',
+          createdAt: Date.now(),
+        }),
         hashSecret(token),
       );
       tokens.push(token);
@@ -276,7 +284,13 @@ export class ClusterTarget implements Target {
     if (this.store === 'pg') this.database = await createScratchDatabase(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? LOCAL_POSTGRES_URL);
     // The nodes run the bundle, as deployed: a restart costs Node's start, not tsx's transpiling.
     const entry = path.resolve(import.meta.dirname, await bundleServer());
-    this.cluster = await startCluster({ nodes: CLUSTER_NODES, dataDir: this.dataDir, logLevel: 'error', entry, ...(this.database ? { databaseUrl: this.database.url } : {}) });
+    this.cluster = await startCluster({
+      nodes: CLUSTER_NODES,
+      dataDir: this.dataDir,
+      logLevel: 'error',
+      entry,
+      ...(this.database ? { databaseUrl: this.database.url } : {}),
+    });
   }
 
   urls(): string[] {

@@ -132,10 +132,13 @@ async function connectAll(order: FaultsConnectOrder): Promise<Record<string, num
         });
       });
       if (outcome === null) {
-        reconnectLikeThePhone(client.socket, () => closing, (kind, code) => count(kind === 'final' ? refusals : retries, code));
+        reconnectLikeThePhone(
+          client.socket,
+          () => closing,
+          (kind, code) => count(kind === 'final' ? refusals : retries, code),
+        );
         clients.push(client);
-      }
-      else {
+      } else {
         client.socket.close();
         count(failed, outcome);
       }

@@ -72,7 +72,15 @@ async function startServer(dataDir: string): Promise<ServerProcess> {
   const heap = args['heap-mb'] ? [`--max-old-space-size=${Number(args['heap-mb'])}`] : [];
   const child = spawn(process.execPath, [...heap, '--import', import.meta.resolve('tsx'), path.join(import.meta.dirname, '../server/src/index.ts')], {
     // Only what the fuzz means: no PUBLIC_URL, ALLOWED_ORIGINS… inherited from the shell.
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', CLIENT_DIR: path.join(dataDir, 'no-client') },
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      CLIENT_DIR: path.join(dataDir, 'no-client'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const server: ServerProcess = { child, url: '', exited: null, log: { unhandledRejections: 0, uncaughtExceptions: 0, internalErrors: 0, lastErrors: [] } };
@@ -127,7 +135,11 @@ async function healthy(url: string): Promise<boolean> {
 }
 
 async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
@@ -137,7 +149,13 @@ async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
 type Auth = Record<string, unknown>;
 
 function connectSocket(url: string, auth: Auth): Promise<Socket> {
-  const socket = io(url, { auth: { protocol: PROTOCOL_VERSION, ...auth }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: CONNECT_TIMEOUT_MS });
+  const socket = io(url, {
+    auth: { protocol: PROTOCOL_VERSION, ...auth },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    timeout: CONNECT_TIMEOUT_MS,
+  });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (error) => {
@@ -163,7 +181,10 @@ class FuzzSocket {
   /** Waits until the server has handled everything sent so far (acks come back in order). */
   async drain(): Promise<void> {
     if (!this.socket?.connected) return;
-    await this.socket.timeout(DRAIN_TIMEOUT_MS).emitWithAck('fuzz:drain').catch(() => undefined);
+    await this.socket
+      .timeout(DRAIN_TIMEOUT_MS)
+      .emitWithAck('fuzz:drain')
+      .catch(() => undefined);
   }
   close(): void {
     this.socket?.close();
@@ -187,7 +208,8 @@ class RawSocket {
   }
   async drain(): Promise<void> {
     const started = Date.now();
-    while (this.ws && this.ws.readyState === WebSocket.OPEN && this.ws.bufferedAmount > 0 && Date.now() - started < DRAIN_TIMEOUT_MS) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (this.ws && this.ws.readyState === WebSocket.OPEN && this.ws.bufferedAmount > 0 && Date.now() - started < DRAIN_TIMEOUT_MS)
+      await new Promise((resolve) => setTimeout(resolve, 20));
   }
   close(): void {
     this.ws?.terminate();
@@ -196,7 +218,10 @@ class RawSocket {
 
 function openWs(url: string, protocols: string[] = []): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, protocols, { headers: { origin: url.replace(/^ws/, 'http').replace(/\/(socket\.io|yjs).*$/, '') }, handshakeTimeout: CONNECT_TIMEOUT_MS });
+    const ws = new WebSocket(url, protocols, {
+      headers: { origin: url.replace(/^ws/, 'http').replace(/\/(socket\.io|yjs).*$/, '') },
+      handshakeTimeout: CONNECT_TIMEOUT_MS,
+    });
     ws.on('error', () => undefined);
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`refused: ${res.statusCode}`)));
@@ -207,7 +232,10 @@ function openWs(url: string, protocols: string[] = []): Promise<WebSocket> {
 /** engine.io by hand: wait for the open packet, then connect to the main namespace with `auth`. */
 function openEngine(url: string, auth: Auth): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { headers: { origin: url }, handshakeTimeout: CONNECT_TIMEOUT_MS });
+    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, {
+      headers: { origin: url },
+      handshakeTimeout: CONNECT_TIMEOUT_MS,
+    });
     const timer = setTimeout(() => {
       ws.terminate();
       reject(new Error('no engine.io open packet'));
@@ -253,13 +281,26 @@ async function main(): Promise<void> {
     { id: 'selection', title: 'Sélection', instruction: 'Placez', activity: 'matrix', durationSec: 600, silentSec: 0 },
     { id: 'vote', title: 'Vote', instruction: 'Colle', activity: 'vote', durationSec: 600, silentSec: 0 },
   ];
-  const workshop = await post<CreateWorkshopResponse>(`${url}/api/workshops`, { title: 'Fuzz', question: 'Que casser ?', purpose: 'Servira à vérifier que rien ne casse.', sites: [{ name: 'Centre' }, { name: 'Annexe' }], phases, tableCount: 3 });
+  const workshop = await post<CreateWorkshopResponse>(`${url}/api/workshops`, {
+    title: 'Fuzz',
+    question: 'Que casser ?',
+    purpose: 'Servira à vérifier que rien ne casse.',
+    sites: [{ name: 'Centre' }, { name: 'Annexe' }],
+    phases,
+    tableCount: 3,
+  });
   const staffToken = (link: string) => new URL(link).hash.replace(/^#.*?=/, '');
   const facilitatorAuth = { role: 'facilitator', workshopId: workshop.id, token: workshop.facilitatorToken };
   const facilitator = await connectSocket(url, facilitatorAuth);
   await facilitator.emitWithAck('run:control', { action: 'start', from: 0 });
   const residents: JoinResponse[] = [];
-  residents.push(...(await Promise.all(Array.from({ length: RESIDENTS }, (_, index) => post<JoinResponse>(`${url}/api/sites/${workshop.sites[index % 2]!.joinCode}/participants`, { mood: 'sunny' })))));
+  residents.push(
+    ...(await Promise.all(
+      Array.from({ length: RESIDENTS }, (_, index) =>
+        post<JoinResponse>(`${url}/api/sites/${workshop.sites[index % 2]!.joinCode}/participants`, { mood: 'sunny' }),
+      ),
+    )),
+  );
   const ideaIds: string[] = [];
   for (const [index, resident] of residents.slice(0, 5).entries()) {
     const phone = await connectSocket(url, { role: 'participant', token: resident.participantToken });
@@ -268,7 +309,16 @@ async function main(): Promise<void> {
     ideaIds.push(id);
     phone.close();
   }
-  const round = (await facilitator.emitWithAck('vote:open', { id: 'fuzzround01', ideas: { from: 'all' }, budget: 3, stacking: false, capPerIdea: null, selfVote: true, results: 'live', closesAt: null })) as { ok: boolean; data: RoundView };
+  const round = (await facilitator.emitWithAck('vote:open', {
+    id: 'fuzzround01',
+    ideas: { from: 'all' },
+    budget: 3,
+    stacking: false,
+    capPerIdea: null,
+    selfVote: true,
+    results: 'live',
+    closesAt: null,
+  })) as { ok: boolean; data: RoundView };
   const people = (await facilitator.emitWithAck('participants:list', {})) as { data: PersonView[] };
   const kioskResponse = await fetch(`${url}/api/workshops/${workshop.id}/kiosks`, { headers: { authorization: `Bearer ${workshop.facilitatorToken}` } });
   const kioskToken = new URL(((await kioskResponse.json()) as KioskLink[])[0]!.kioskUrl).hash.replace('#k=', '');
@@ -286,7 +336,9 @@ async function main(): Promise<void> {
   const socketClients = socketAuths.map((auth) => new FuzzSocket(url, auth));
   const engineClients = socketAuths.slice(0, 10).map((auth) => new RawSocket(() => openEngine(url, auth), Number.POSITIVE_INFINITY));
   const boardTokens = [workshop.facilitatorToken, workshop.screenToken, ...residents.slice(0, 4).map((resident) => resident.participantToken)];
-  const boardClients = boardTokens.map((token) => new RawSocket(() => openWs(`${url.replace(/^http/, 'ws')}/yjs/${workshop.id}`, [BOARD_WS_PROTOCOL, token]), YJS_FRAMES_PER_CONNECTION));
+  const boardClients = boardTokens.map(
+    (token) => new RawSocket(() => openWs(`${url.replace(/^http/, 'ws')}/yjs/${workshop.id}`, [BOARD_WS_PROTOCOL, token]), YJS_FRAMES_PER_CONNECTION),
+  );
 
   // Mutated messages are made once, before the clock of the run starts: the fuzzer's own CPU
   // goes to sending them (the machine is shared), and the same seed sends the same messages.
@@ -371,7 +423,9 @@ async function main(): Promise<void> {
     if (!(await healthy(url))) healthFailures++;
     rssPeak = Math.max(rssPeak, server.exited ? 0 : rssBytes(pid));
     const cpu = serverCpuSeconds(pid);
-    process.stdout.write(`  batch ${batches}: ${total().toLocaleString('en')} messages, RSS ${(rssBytes(pid) / MB).toFixed(0)} MB, ${((Date.now() - started) / 1000).toFixed(0)} s, server CPU ${cpu.toFixed(1)} s, fuzzer CPU ${(process.cpuUsage().user / 1e6).toFixed(1)} s\n`);
+    process.stdout.write(
+      `  batch ${batches}: ${total().toLocaleString('en')} messages, RSS ${(rssBytes(pid) / MB).toFixed(0)} MB, ${((Date.now() - started) / 1000).toFixed(0)} s, server CPU ${cpu.toFixed(1)} s, fuzzer CPU ${(process.cpuUsage().user / 1e6).toFixed(1)} s\n`,
+    );
   }
 
   for (const client of [...socketClients, ...engineClients, ...boardClients]) client.close();
@@ -379,18 +433,29 @@ async function main(): Promise<void> {
   const alive = !server.exited && (await healthy(url));
   const rssAfter = server.exited ? 0 : rssBytes(pid);
   const crashes = server.exited ? 1 : 0;
-  const storedBytes = ['gommette.sqlite', 'gommette.sqlite-wal'].map((file) => path.join(dataDir, file)).filter((file) => fs.existsSync(file)).reduce((sum, file) => sum + fs.statSync(file).size, 0);
+  const storedBytes = ['gommette.sqlite', 'gommette.sqlite-wal']
+    .map((file) => path.join(dataDir, file))
+    .filter((file) => fs.existsSync(file))
+    .reduce((sum, file) => sum + fs.statSync(file).size, 0);
 
   console.log('\nGommette fuzz');
-  console.log(`  messages sent        ${total().toLocaleString('en')} (socket.io events ${figures.sent.socketIo.toLocaleString('en')}, engine.io frames ${figures.sent.engine.toLocaleString('en')}, Yjs frames ${figures.sent.yjs.toLocaleString('en')}) in ${batches} batches, ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  console.log(`  distinct messages    ${(POOL.socketIo + POOL.engine + POOL.yjs).toLocaleString('en')} (seed ${args.seed}), each sent about ${(total() / (POOL.socketIo + POOL.engine + POOL.yjs)).toFixed(0)} times over different connections`);
+  console.log(
+    `  messages sent        ${total().toLocaleString('en')} (socket.io events ${figures.sent.socketIo.toLocaleString('en')}, engine.io frames ${figures.sent.engine.toLocaleString('en')}, Yjs frames ${figures.sent.yjs.toLocaleString('en')}) in ${batches} batches, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
+  console.log(
+    `  distinct messages    ${(POOL.socketIo + POOL.engine + POOL.yjs).toLocaleString('en')} (seed ${args.seed}), each sent about ${(total() / (POOL.socketIo + POOL.engine + POOL.yjs)).toFixed(0)} times over different connections`,
+  );
   console.log(`  crashes              ${crashes}${server.exited ? ` (exit code ${server.exited.code}, signal ${server.exited.signal})` : ''}`);
   console.log(`  unhandled rejections ${server.log.unhandledRejections}`);
   console.log(`  uncaught exceptions  ${server.log.uncaughtExceptions}`);
   console.log(`  internal errors      ${server.log.internalErrors} (handlers that threw and answered "internal")`);
   console.log(`  /healthz failures    ${healthFailures}; alive at the end: ${alive ? 'yes' : 'no'}`);
-  console.log(`  connections refused on reconnect ${figures.refusedReconnects} ${JSON.stringify(Object.fromEntries(figures.refusals))}; not encodable by socket.io-client ${figures.clientSide}`);
-  console.log(`  RSS before ${(rssBefore / MB).toFixed(0)} MB, peak ${(rssPeak / MB).toFixed(0)} MB, after ${(rssAfter / MB).toFixed(0)} MB, growth ${((rssAfter - rssBefore) / MB).toFixed(0)} MB`);
+  console.log(
+    `  connections refused on reconnect ${figures.refusedReconnects} ${JSON.stringify(Object.fromEntries(figures.refusals))}; not encodable by socket.io-client ${figures.clientSide}`,
+  );
+  console.log(
+    `  RSS before ${(rssBefore / MB).toFixed(0)} MB, peak ${(rssPeak / MB).toFixed(0)} MB, after ${(rssAfter / MB).toFixed(0)} MB, growth ${((rssAfter - rssBefore) / MB).toFixed(0)} MB`,
+  );
   console.log(`  SQLite file and WAL ${(storedBytes / MB).toFixed(1)} MB (what the valid messages among them wrote: ideas, board notes)`);
   if (server.log.lastErrors.length > 0) console.log(`  last errors in the server's log:\n    ${server.log.lastErrors.join('\n    ')}`);
   server.child.kill('SIGTERM');

@@ -76,13 +76,28 @@ export function validPayloads(ids: { ideaIds: string[]; roundId: string; siteId:
   return [
     ['idea:post', { id: id(), text: 'Une idée de fuzz' }],
     ['idea:hide', { ideaId: ideaId(), hidden: rng.chance(0.5) }],
-    ['run:control', { action: rng.pick(['start', 'pause', 'resume', 'extend', 'end', 'next', 'previous', 'goto']), from: rng.int(3), minutes: 1, phaseIndex: rng.int(3) }],
+    [
+      'run:control',
+      { action: rng.pick(['start', 'pause', 'resume', 'extend', 'end', 'next', 'previous', 'goto']), from: rng.int(3), minutes: 1, phaseIndex: rng.int(3) },
+    ],
     ['run:hand', { raised: rng.chance(0.5) }],
     ['room:update', { tableCount: rng.int(5), safeMode: rng.chance(0.5), themes: ['a', 'b'] }],
     ['tables:pick', { tableId: rng.int(4) }],
     ['tables:assign', { seats: [{ seatId: ids.seatId, tableId: 1 }] }],
     ['tables:mix', {}],
-    ['idea:moderate', { ideaId: ideaId(), moderation: rng.pick([{ type: 'edit', text: 'corrigée' }, { type: 'merge', into: ideaId() }, { type: 'theme', theme: 'x' }, { type: 'park', parked: true }, { type: 'approve' }]) }],
+    [
+      'idea:moderate',
+      {
+        ideaId: ideaId(),
+        moderation: rng.pick([
+          { type: 'edit', text: 'corrigée' },
+          { type: 'merge', into: ideaId() },
+          { type: 'theme', theme: 'x' },
+          { type: 'park', parked: true },
+          { type: 'approve' },
+        ]),
+      },
+    ],
     ['ideas:approveAll', {}],
     ['idea:assist', { id: id(), text: 'aidée', personId: id(), siteId: ids.siteId, tableId: null, mood: 'sunny' }],
     ['idea:paper', { id: id(), text: 'papier', siteId: ids.siteId, tableId: null }],
@@ -150,7 +165,22 @@ export function mutate(value: unknown, rng: Rng): unknown {
 }
 
 export function unknownEventName(rng: Rng): string {
-  return rng.pick(['idea:delete', 'admin:wipe', 'vote:open ', 'IDEA:POST', 'x'.repeat(rng.int(2_000)), 'toString', 'hasOwnProperty', 'constructor', '__proto__', 'valueOf', '\u0000', 'ideas:added', 'workshop:snapshot', 'vote:cast\n']);
+  return rng.pick([
+    'idea:delete',
+    'admin:wipe',
+    'vote:open ',
+    'IDEA:POST',
+    'x'.repeat(rng.int(2_000)),
+    'toString',
+    'hasOwnProperty',
+    'constructor',
+    '__proto__',
+    'valueOf',
+    '\u0000',
+    'ideas:added',
+    'workshop:snapshot',
+    'vote:cast\n',
+  ]);
 }
 
 /** A hand-made engine.io text frame carrying a socket.io packet, often broken on purpose. */
@@ -211,12 +241,21 @@ export function yjsFrame(rng: Rng): Uint8Array | string {
   }
   if (kind === 3) {
     // A varint that never ends, or claims a length far past the frame.
-    return rng.pick([new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]), new Uint8Array([0, 2, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2]), new Uint8Array([1, 0xff, 0xff, 0xff, 0x7f])]);
+    return rng.pick([
+      new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]),
+      new Uint8Array([0, 2, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2]),
+      new Uint8Array([1, 0xff, 0xff, 0xff, 0x7f]),
+    ]);
   }
   if (kind === 4 || kind === 5) {
     // An awareness update: a sane one, a huge state, someone else's client id, broken JSON.
     const awareness = new awarenessProtocol.Awareness(doc);
-    const state = rng.pick([{ role: 'participant', cursor: { x: 1, y: 2 } }, { user: { name: 'x'.repeat(rng.int(60_000)) } }, { role: 'facilitator' }, mutate({ role: 'participant' }, rng) as Record<string, unknown>]);
+    const state = rng.pick([
+      { role: 'participant', cursor: { x: 1, y: 2 } },
+      { user: { name: 'x'.repeat(rng.int(60_000)) } },
+      { role: 'facilitator' },
+      mutate({ role: 'participant' }, rng) as Record<string, unknown>,
+    ]);
     awareness.setLocalState(state);
     let update = awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]);
     awareness.destroy();
@@ -230,7 +269,8 @@ export function yjsFrame(rng: Rng): Uint8Array | string {
   if (kind === 7) return new Uint8Array([rng.int(256), rng.int(256)]); // unknown type
   // A real update (notes in a map), then maybe truncated or with flipped bytes.
   const notes = doc.getMap('fuzz');
-  for (let index = 0; index < 1 + rng.int(5); index++) notes.set(`n${rng.int(1e6)}`, rng.chance(0.5) ? 'x'.repeat(rng.int(2_000)) : { x: rng.int(1000), y: rng.int(1000) });
+  for (let index = 0; index < 1 + rng.int(5); index++)
+    notes.set(`n${rng.int(1e6)}`, rng.chance(0.5) ? 'x'.repeat(rng.int(2_000)) : { x: rng.int(1000), y: rng.int(1000) });
   let update = Y.encodeStateAsUpdate(doc);
   if (kind === 8) update = update.slice(0, rng.int(update.length));
   if (kind === 9) update = flip(update, rng);

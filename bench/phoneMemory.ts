@@ -46,7 +46,12 @@ async function createWorkshop(url: string): Promise<CreateWorkshopResponse> {
   const response = await fetch(`${url}/api/workshops`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Atelier', question: 'Que faire ?', purpose: 'Choisir ensemble.', sites: [{ name: 'Centre' }, { name: 'Maison' }, { name: 'Collège' }] }),
+    body: JSON.stringify({
+      title: 'Atelier',
+      question: 'Que faire ?',
+      purpose: 'Choisir ensemble.',
+      sites: [{ name: 'Centre' }, { name: 'Maison' }, { name: 'Collège' }],
+    }),
   });
   if (response.status !== 201) throw new Error(`workshop creation failed: ${response.status}`);
   return (await response.json()) as CreateWorkshopResponse;
@@ -82,7 +87,16 @@ async function measure(phones: number): Promise<Measure> {
     const replies = await Promise.all(
       workers.map((worker, i) =>
         worker.ask(
-          { type: 'connect', url, tokens: tokens.slice(i * size, (i + 1) * size), ideasPerClient: 0, concurrency: 50, ackTimeoutMs: 30_000, firstIndex: i * size, openLoop: null },
+          {
+            type: 'connect',
+            url,
+            tokens: tokens.slice(i * size, (i + 1) * size),
+            ideasPerClient: 0,
+            concurrency: 50,
+            ackTimeoutMs: 30_000,
+            firstIndex: i * size,
+            openLoop: null,
+          },
           'connected',
           remaining(),
         ),
@@ -111,7 +125,12 @@ async function measure(phones: number): Promise<Measure> {
 }
 
 async function main(): Promise<number> {
-  console.log(`Gommette bench: memory per idle phone · node ${process.version} · ${os.cpus().length} CPU(s) · load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `Gommette bench: memory per idle phone · node ${process.version} · ${os.cpus().length} CPU(s) · load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   let worst = 0;
   for (const phones of phonesList) {
     const m = await measure(phones);
@@ -123,7 +142,12 @@ async function main(): Promise<number> {
     );
     if (m.connected !== m.phones) console.log(`  (${m.phones - m.connected} phones did not connect)`);
   }
-  console.log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `load average at the end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   return 0;
 }
 

@@ -13,7 +13,8 @@ const check = (ok: boolean, detail: string): string => `${ok ? 'yes' : 'NO'} (${
 /** Why a run cannot be trusted (lost or duplicated ideas, clients that failed): empty when sound. */
 export function breakages(result: RunResult): string[] {
   const problems: string[] = [];
-  if (result.connected !== result.participants) problems.push(`${result.participants - result.connected} clients could not connect (${counts(result.connectFailures)})`);
+  if (result.connected !== result.participants)
+    problems.push(`${result.participants - result.connected} clients could not connect (${counts(result.connectFailures)})`);
   if (result.disconnects > 0) problems.push(`${result.disconnects} clients were disconnected during the run`);
   if (result.lost > 0) problems.push(`${result.lost} acked ideas are missing from the store`);
   if (result.strangers > 0) problems.push(`${result.strangers} stored ideas were never sent`);
@@ -53,7 +54,8 @@ export function formatTable(results: ReadonlyArray<RunResult>): string {
   const header = ['', ...results.map((r) => `N = ${r.participants}`)];
   const body = rows.map(([label, cell]) => [label, ...results.map(cell)]);
   const widths = header.map((_, column) => Math.max(...[header, ...body].map((row) => (row[column] ?? '').length)));
-  const line = (row: string[]): string => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
+  const line = (row: string[]): string =>
+    row.map((cell, column) => (column === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
   return [line(header), widths.map((width) => '─'.repeat(width)).join('  '), ...body.map(line)].join('\n');
 }
 

@@ -112,7 +112,9 @@ async function clockSkew(worker: Channel<WorkerRequest, WorkerReply>, deadline: 
 /** Splits tokens into `parts` contiguous shares of near-equal size, with each share's first index. */
 function shares<T>(items: ReadonlyArray<T>, parts: number): Array<{ firstIndex: number; items: T[] }> {
   const size = Math.ceil(items.length / parts);
-  return Array.from({ length: parts }, (_, i) => ({ firstIndex: i * size, items: items.slice(i * size, (i + 1) * size) })).filter((share) => share.items.length > 0);
+  return Array.from({ length: parts }, (_, i) => ({ firstIndex: i * size, items: items.slice(i * size, (i + 1) * size) })).filter(
+    (share) => share.items.length > 0,
+  );
 }
 
 function addCounts(into: Record<string, number>, from: Record<string, number>): void {
@@ -130,7 +132,11 @@ export async function runOnce(options: RunOptions): Promise<RunResult> {
     const { port } = await server.next('listening', remaining(deadline));
     const url = `http://127.0.0.1:${port}`;
     const workshop = await createWorkshop(url, 3);
-    const seeded = await server.ask({ type: 'seed', joinCodes: workshop.sites.map((site) => site.joinCode), participants: options.participants }, 'seeded', remaining(deadline));
+    const seeded = await server.ask(
+      { type: 'seed', joinCodes: workshop.sites.map((site) => site.joinCode), participants: options.participants },
+      'seeded',
+      remaining(deadline),
+    );
     log(`server on ${url}, workshop ${workshop.id}, ${seeded.tokens.length} participants seeded in ${(seeded.durationMs / 1000).toFixed(2)} s`);
 
     const tokenShares = shares(seeded.tokens, options.workers);
@@ -199,7 +205,15 @@ export async function runOnce(options: RunOptions): Promise<RunResult> {
       ...figures,
       errors,
       disconnects: results.reduce((sum, r) => sum + r.disconnects, 0),
-      phoneMessagesPerS: postingS > 0 ? results.reduce((sum, r) => sum + r.received, 0) / Math.max(1, results.reduce((sum, r) => sum + r.phones, 0)) / postingS : 0,
+      phoneMessagesPerS:
+        postingS > 0
+          ? results.reduce((sum, r) => sum + r.received, 0) /
+            Math.max(
+              1,
+              results.reduce((sum, r) => sum + r.phones, 0),
+            ) /
+            postingS
+          : 0,
       phoneMessagesPerSMax: postingS > 0 ? Math.max(0, ...results.map((r) => r.maxReceived)) / postingS : 0,
       seedS: seeded.durationMs / 1000,
       serverIdleRssMb: statsBefore.rssBytes / MB,

@@ -52,12 +52,23 @@ async function run(name: string, nodes: Stores[]): Promise<Run> {
   const workshopId = `w-${name.replace(/\W+/g, '-')}`;
   const siteId = `${workshopId}-site`;
   await first.store.createWorkshop(
-    workshopRecord({ id: workshopId, title: 'Bench', question: 'Q ?', purpose: 'Mesurer', createdAt: NOW, facilitatorTokenHash: `f${workshopId}`, screenTokenHash: `s${workshopId}` }),
+    workshopRecord({
+      id: workshopId,
+      title: 'Bench',
+      question: 'Q ?',
+      purpose: 'Mesurer',
+      createdAt: NOW,
+      facilitatorTokenHash: `f${workshopId}`,
+      screenTokenHash: `s${workshopId}`,
+    }),
     [{ id: siteId, workshopId, name: 'Centre', joinCode: `J${workshopId}`, position: 0 }],
     initialRoom([]),
   );
   const ideaIds = Array.from({ length: IDEAS }, (_, index) => `idea${index}`);
-  const round = planRound({ id: `${workshopId}-round`, workshopId, ideaIds, budget: BUDGET, stacking: true, capPerIdea: null, selfVote: true, results: 'live', closesAt: null }, NOW);
+  const round = planRound(
+    { id: `${workshopId}-round`, workshopId, ideaIds, budget: BUDGET, stacking: true, capPerIdea: null, selfVote: true, results: 'live', closesAt: null },
+    NOW,
+  );
   if (isDomainError(round)) throw new Error(round.message);
   await first.votes.createRound(round);
 

@@ -54,9 +54,15 @@ function remaining(deadline: number): number {
 }
 
 /** A projector: records (version, time) of every results message (or relayed vote). */
-function openProjector(mode: VoteBenchMode, url: string, workshop: CreateWorkshopResponse | null, timeoutMs: number): Promise<{ arrivals: Array<[number, number]>; close: () => void }> {
+function openProjector(
+  mode: VoteBenchMode,
+  url: string,
+  workshop: CreateWorkshopResponse | null,
+  timeoutMs: number,
+): Promise<{ arrivals: Array<[number, number]>; close: () => void }> {
   const arrivals: Array<[number, number]> = [];
-  const auth = mode === 'relay' ? { role: 'screen' } : { role: Role.Screen, protocol: PROTOCOL_VERSION, workshopId: workshop!.id, token: workshop!.screenToken };
+  const auth =
+    mode === 'relay' ? { role: 'screen' } : { role: Role.Screen, protocol: PROTOCOL_VERSION, workshopId: workshop!.id, token: workshop!.screenToken };
   const socket: Socket = io(url, { transports: ['websocket'], auth, reconnection: false, forceNew: true });
   socket.on('vote:results', (results: VoteResults) => arrivals.push([results.version, benchClock()]));
   socket.on('relay', (version: number) => arrivals.push([version, benchClock()]));
@@ -108,7 +114,10 @@ async function createWorkshop(url: string): Promise<CreateWorkshopResponse> {
 async function runOnce(mode: VoteBenchMode, participants: number, budget: number, paceS: number, deadline: number): Promise<VoteRun> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'gommette-bench-vote-'));
   const cleanup = removeOnExit(dataDir);
-  const server = new Channel<VoteServerRequest, VoteServerReply>(`${mode} server`, await forkServer('voteServer.ts', { BENCH_DATA_DIR: dataDir, BENCH_MODE: mode }));
+  const server = new Channel<VoteServerRequest, VoteServerReply>(
+    `${mode} server`,
+    await forkServer('voteServer.ts', { BENCH_DATA_DIR: dataDir, BENCH_MODE: mode }),
+  );
   const workers: Array<Channel<VoteWorkerRequest, VoteWorkerReply>> = [];
   const closers: Array<() => void> = [];
   try {
@@ -128,7 +137,12 @@ async function runOnce(mode: VoteBenchMode, participants: number, budget: number
     }
     if (workshop) {
       // The facilitator's console watches too (it gets the facilitator's results).
-      const console_ = io(url, { transports: ['websocket'], auth: { role: Role.Facilitator, protocol: PROTOCOL_VERSION, workshopId: workshop.id, token: workshop.facilitatorToken }, forceNew: true, reconnection: false });
+      const console_ = io(url, {
+        transports: ['websocket'],
+        auth: { role: Role.Facilitator, protocol: PROTOCOL_VERSION, workshopId: workshop.id, token: workshop.facilitatorToken },
+        forceNew: true,
+        reconnection: false,
+      });
       closers.push(() => console_.close());
     }
     const workerCount = Math.ceil(participants / CLIENTS_PER_WORKER);
@@ -226,7 +240,13 @@ function print(runs: VoteRun[]): void {
   const rows: Array<[string, (run: VoteRun) => string]> = [
     ['phones connected', (r) => `${r.connected}/${r.participants}`],
     ['gommettes acked (stored)', (r) => `${r.acked} (${r.stored})`],
-    ['errors', (r) => Object.entries(r.errors).map(([code, n]) => `${n} ${code}`).join(', ') || '0'],
+    [
+      'errors',
+      (r) =>
+        Object.entries(r.errors)
+          .map(([code, n]) => `${n} ${code}`)
+          .join(', ') || '0',
+    ],
     ['votes/s accepted', (r) => fixed(r.votesPerS)],
     ['ack → every projector p50 ms', (r) => fixed(r.latency.p50, 1)],
     ['ack → every projector p95 ms', (r) => fixed(r.latency.p95, 1)],
@@ -266,7 +286,12 @@ async function main(): Promise<number> {
   const counts = values.participants.split(',').map((item) => Number(item.trim()));
   const budget = Number(values.budget);
   const timeoutMs = Number(values.timeout) * 1000;
-  console.log(`Gommette bench: votes over socket.io · node ${process.version} · ${os.cpus().length} CPU(s) · budget ${budget} · ${IDEAS} ideas · 3 sites · ${PROJECTORS} projectors · ${paceS > 0 ? `each phone spends its budget over ${paceS} s` : 'as fast as each phone can'} · load average ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
+  console.log(
+    `Gommette bench: votes over socket.io · node ${process.version} · ${os.cpus().length} CPU(s) · budget ${budget} · ${IDEAS} ideas · 3 sites · ${PROJECTORS} projectors · ${paceS > 0 ? `each phone spends its budget over ${paceS} s` : 'as fast as each phone can'} · load average ${os
+      .loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' ')}`,
+  );
   const runs: VoteRun[] = [];
   let broken = false;
   for (const participants of counts) {
@@ -283,7 +308,9 @@ async function main(): Promise<number> {
         runs.push(run);
         const expected = run.connected * budget;
         if (run.connected !== participants || run.acked !== expected || run.stored !== run.acked || run.unseen > 0) {
-          console.error(`  BROKEN: ${run.connected}/${participants} connected, ${run.acked}/${expected} acked, ${run.stored} stored, ${run.unseen} not seen by every projector`);
+          console.error(
+            `  BROKEN: ${run.connected}/${participants} connected, ${run.acked}/${expected} acked, ${run.stored} stored, ${run.unseen} not seen by every projector`,
+          );
           broken = true;
         }
       } catch (error) {

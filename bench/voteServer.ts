@@ -81,7 +81,9 @@ async function gommette(): Promise<void> {
   const app = createApp(config, { ...stores, logger: pino({ level: 'silent' }) });
 
   /** Through the stores and the token helpers, as the REST join route does (its per-address limit would stop a bench). */
-  async function seed(request: Extract<VoteServerRequest, { type: 'seed' }>): Promise<Omit<Extract<VoteServerReply, { type: 'seeded' }>, 'type' | 'durationMs'>> {
+  async function seed(
+    request: Extract<VoteServerRequest, { type: 'seed' }>,
+  ): Promise<Omit<Extract<VoteServerReply, { type: 'seeded' }>, 'type' | 'durationMs'>> {
     const sites = await Promise.all(request.joinCodes.map((code) => store.getSiteByJoinCode(code)));
     const tokens: string[] = [];
     const participantIds: string[] = [];
@@ -90,7 +92,18 @@ async function gommette(): Promise<void> {
       if (!site) throw new Error('unknown join code');
       const token = newToken();
       const id = newId();
-      await store.createParticipant(residentRecord({ id, workshopId: site.workshopId, siteId: site.id, cardHash: hashSecret(newCardCode()), nickname: null, mood: 'sunny', createdAt: Date.now() }), hashSecret(token));
+      await store.createParticipant(
+        residentRecord({
+          id,
+          workshopId: site.workshopId,
+          siteId: site.id,
+          cardHash: hashSecret(newCardCode()),
+          nickname: null,
+          mood: 'sunny',
+          createdAt: Date.now(),
+        }),
+        hashSecret(token),
+      );
       tokens.push(token);
       participantIds.push(id);
     }
@@ -99,11 +112,30 @@ async function gommette(): Promise<void> {
     const ideaIds: string[] = [];
     for (let i = 0; i < request.ideas; i++) {
       const id = `${newId()}-idea`;
-      await store.insertIdea(ideaRecord({ id, workshopId: site.workshopId, siteId: site.id, participantId: author, text: `Idée ${i + 1} : un abri chauffé près de la gare`, createdAt: Date.now() + i }));
+      await store.insertIdea(
+        ideaRecord({
+          id,
+          workshopId: site.workshopId,
+          siteId: site.id,
+          participantId: author,
+          text: `Idée ${i + 1} : un abri chauffé près de la gare`,
+          createdAt: Date.now() + i,
+        }),
+      );
       ideaIds.push(id);
     }
     const round = planRound(
-      { id: `${newId()}-round`, workshopId: site.workshopId, ideaIds, budget: request.budget, stacking: false, capPerIdea: null, selfVote: true, results: 'live', closesAt: null },
+      {
+        id: `${newId()}-round`,
+        workshopId: site.workshopId,
+        ideaIds,
+        budget: request.budget,
+        stacking: false,
+        capPerIdea: null,
+        selfVote: true,
+        results: 'live',
+        closesAt: null,
+      },
       Date.now(),
     );
     if (isDomainError(round)) throw new Error(round.message);

@@ -76,8 +76,7 @@ async function spend(client: { index: number; socket: Socket }, run: VoteConnect
     try {
       for (;;) {
         const ack = (await client.socket.timeout(run.ackTimeoutMs).emitWithAck('vote:cast', payload)) as
-          | { ok: true; data: { version: number } }
-          | { ok: false; code: string; retryAfterMs?: number };
+          { ok: true; data: { version: number } } | { ok: false; code: string; retryAfterMs?: number };
         if (ack.ok) acks.push([ack.data.version, benchClock()]);
         else if (ack.code === ErrorCode.RateLimited && ack.retryAfterMs !== undefined) {
           // The server sheds load: wait what it asks, as the phone's outbox does, and send the same again.

@@ -21,7 +21,13 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   const blocking = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(
-    blocking.map((violation) => `${what}: ${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`),
+    blocking.map(
+      (violation) =>
+        `${what}: ${violation.id} (${violation.impact}) ${violation.nodes
+          .map((node) => node.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    ),
   ).toEqual([]);
 }
 
@@ -125,9 +131,17 @@ for (const language of LANGUAGES) {
     // After the workshop: a brief with its status, and the follow-up page from the same join link.
     const auth = { 'content-type': 'application/json', authorization: `Bearer ${workshop.facilitatorToken}` };
     const state = (await (await fetch(`${server.url}/api/workshops/${workshop.id}`, { headers: auth })).json()) as { ideas: Array<{ id: string }> };
-    const brief = await fetch(`${server.url}/api/workshops/${workshop.id}/briefs`, { method: 'POST', headers: auth, body: JSON.stringify({ title: 'Le sac à dos', ideaIds: [state.ideas[0]!.id] }) });
+    const brief = await fetch(`${server.url}/api/workshops/${workshop.id}/briefs`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ title: 'Le sac à dos', ideaIds: [state.ideas[0]!.id] }),
+    });
     expect(brief.status).toBe(201);
-    const finished = await fetch(`${server.url}/api/workshops/${workshop.id}/follow-up`, { method: 'PUT', headers: auth, body: JSON.stringify({ finished: true, nextMeeting: 'Jeudi 12 mars à 18 h' }) });
+    const finished = await fetch(`${server.url}/api/workshops/${workshop.id}/follow-up`, {
+      method: 'PUT',
+      headers: auth,
+      body: JSON.stringify({ finished: true, nextMeeting: 'Jeudi 12 mars à 18 h' }),
+    });
     expect(finished.status).toBe(200);
     const followUp = await pageIn(browser, 'phone', language);
     await followUp.goto(workshop.sites[0]!.joinUrl);

@@ -52,7 +52,7 @@ test('the journey map: set up on the console, filled from two phones, one of the
   await console.addStep('Le goûter');
   await console.removeStep(5); // "La nuit"
 
-  const screen = (await (await newContext(browser, 'projector')).newPage());
+  const screen = await (await newContext(browser, 'projector')).newPage();
   await screen.goto(workshop.screenUrl);
   await screen.getByTestId('board-toggle').click();
   await expectBoard(
@@ -104,7 +104,11 @@ test('the journey map: set up on the console, filled from two phones, one of the
   // On a laptop, the facilitator drags a note to another cell; every screen follows.
   await console.page.getByTestId('board-fit').click();
   await dragNoteToCell(console.page, 'Manger chaud', 'Le soir', NEEDS);
-  await expectBoard(screen, (view) => view.notes.some((note) => note.text === 'Manger chaud' && note.step === 'Le soir' && note.row === NEEDS), 'the moved note on the projector');
+  await expectBoard(
+    screen,
+    (view) => view.notes.some((note) => note.text === 'Manger chaud' && note.step === 'Le soir' && note.row === NEEDS),
+    'the moved note on the projector',
+  );
   // Screen readers get the same board as a list (the canvas itself is hidden from them).
   const list = screen.getByTestId('board-list');
   await list.locator('summary').click();
@@ -126,7 +130,11 @@ test('the journey map: set up on the console, filled from two phones, one of the
   view = (await readBoardView(console.page))!;
   await clickOnBoard(console.page, view.notes.find((note) => note.text === 'Se laver')!.rect);
   await clickOnBoard(console.page, view.ideas[0]!.rect!);
-  await expectBoard(screen, (board) => board.links.some((link) => link.note === 'Se laver' && link.idea === 'Une douche mobile'), 'the need linked to the idea');
+  await expectBoard(
+    screen,
+    (board) => board.links.some((link) => link.note === 'Se laver' && link.idea === 'Une douche mobile'),
+    'the need linked to the idea',
+  );
 
   // Hiding the idea (moderation, under the board on the console) removes its note; showing it
   // again brings it back in its cluster.

@@ -37,11 +37,18 @@ test('an admin invites a facilitator, who runs a two-session series from a share
 
   // Another centre of the instance has shared a method (essaimage).
   const neighbour = await newPage(browser, 'desktop');
-  const created = await neighbour.request.post(`${server.url}/api/centres`, { data: { name: 'Maison du Chemin Rouge', town: 'Lille', admin: { login: 'voisine', password: PASSWORD } } });
+  const created = await neighbour.request.post(`${server.url}/api/centres`, {
+    data: { name: 'Maison du Chemin Rouge', town: 'Lille', admin: { login: 'voisine', password: PASSWORD } },
+  });
   expect(created.status()).toBe(201);
   const neighbourCentre = ((await created.json()) as { centres: Array<{ id: string }> }).centres[0]!.id;
   const method = await neighbour.request.post(`${server.url}/api/centres/${neighbourCentre}/templates`, {
-    data: { name: SHARED_METHOD, description: 'Une étape d’idées, sans minuteur.', phases: [{ id: 'idees', title: 'Idées', instruction: 'Écris tes idées.', activity: 'ideas', durationSec: 0, silentSec: 0 }], shared: true },
+    data: {
+      name: SHARED_METHOD,
+      description: 'Une étape d’idées, sans minuteur.',
+      phases: [{ id: 'idees', title: 'Idées', instruction: 'Écris tes idées.', activity: 'ideas', durationSec: 0, silentSec: 0 }],
+      shared: true,
+    },
   });
   expect(method.status()).toBe(201);
 
@@ -69,7 +76,12 @@ test('an admin invites a facilitator, who runs a two-session series from a share
   // A two-session series from the shared method, copied into the centre.
   await facilitator.copySharedTemplate(SHARED_METHOD);
   await facilitator.createSeries('La place du marché', 'Que faire de la place du marché ?');
-  const session = { series: 'La place du marché', purpose: 'Votre participation servira à choisir un aménagement avec la mairie.', sites: 'Centre social', method: `${SHARED_METHOD} — Centre social Soleil` };
+  const session = {
+    series: 'La place du marché',
+    purpose: 'Votre participation servira à choisir un aménagement avec la mairie.',
+    sites: 'Centre social',
+    method: `${SHARED_METHOD} — Centre social Soleil`,
+  };
   await facilitator.createWorkshop({ ...session, title: 'Séance 1' });
 
   // The first session runs: the console opens for a member, a resident posts two ideas.

@@ -35,7 +35,9 @@ async function storedIdeas(workshop: CreateWorkshopResponse): Promise<string[]> 
   return ((await response.json()) as WorkshopState).ideas.map((idea) => idea.text);
 }
 
-test('two nodes: an idea, a gommette and a board note made on node A appear on node B; node A dies and its phone carries on through node B', async ({ browser }) => {
+test('two nodes: an idea, a gommette and a board note made on node A appear on node B; node A dies and its phone carries on through node B', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const workshop = await createWorkshopByApi(cluster.urls.balancer, { sites: [{ name: 'Centre social' }, { name: 'Maison du quartier' }] });
 

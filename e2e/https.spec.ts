@@ -56,10 +56,16 @@ ${origin} {
   const client = await request.newContext({ ignoreHTTPSErrors: true });
   try {
     await expect
-      .poll(async () => {
-        if (caddy?.exitCode !== null) throw new Error(`caddy exited:\n${caddyOutput}`);
-        return client.get(`${origin}/healthz`).then((response) => response.status(), () => 0);
-      }, { message: 'Caddy answers /healthz over https', timeout: 20_000 })
+      .poll(
+        async () => {
+          if (caddy?.exitCode !== null) throw new Error(`caddy exited:\n${caddyOutput}`);
+          return client.get(`${origin}/healthz`).then(
+            (response) => response.status(),
+            () => 0,
+          );
+        },
+        { message: 'Caddy answers /healthz over https', timeout: 20_000 },
+      )
       .toBe(200);
   } finally {
     await client.dispose();
@@ -127,8 +133,14 @@ test('over https through Caddy: a phone joins in a secure context, its idea reac
 
   const wss = `wss://localhost:${new URL(origin).port}`;
   for (const sockets of [phoneTab.sockets, screen.sockets]) {
-    expect(sockets.some((url) => url.startsWith(`${wss}/socket.io/`)), sockets.join(' ')).toBe(true);
-    expect(sockets.some((url) => url.startsWith(`${wss}/yjs/`)), sockets.join(' ')).toBe(true);
+    expect(
+      sockets.some((url) => url.startsWith(`${wss}/socket.io/`)),
+      sockets.join(' '),
+    ).toBe(true);
+    expect(
+      sockets.some((url) => url.startsWith(`${wss}/yjs/`)),
+      sockets.join(' '),
+    ).toBe(true);
     expect(sockets.filter((url) => !url.startsWith(`${wss}/`))).toEqual([]);
   }
 });

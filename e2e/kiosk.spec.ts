@@ -29,7 +29,11 @@ test('the kiosk start screen names the site, the question and its purpose, and s
   const kiosk = new KioskTablet(await tabletContext.newPage());
   await kiosk.openWaiting(await new VoteConsole(consolePage).kioskUrl('Café associatif'));
 
-  await kiosk.expectIntro({ site: 'Café associatif', question: 'Comment rendre le quartier plus accueillant ?', purpose: 'Tes idées serviront au conseil de quartier de mars.' });
+  await kiosk.expectIntro({
+    site: 'Café associatif',
+    question: 'Comment rendre le quartier plus accueillant ?',
+    purpose: 'Tes idées serviront au conseil de quartier de mars.',
+  });
   await expect(kiosk.page.getByTestId('kiosk-waiting')).toHaveText('Le vote n’est pas encore ouvert.');
   await kiosk.chooseLanguage('العربية');
   await expect(kiosk.page.locator('html')).toHaveAttribute('dir', 'rtl');

@@ -21,7 +21,9 @@ async function place(phone: PhonePage, idea: string, easy: string, priority: str
   await expect(card).toHaveAttribute('data-placed', 'yes');
 }
 
-test('Sélection: two tables place their own ideas from their phones, the projector’s board shows them in their quadrants, the quadrant goes to a vote', async ({ browser }) => {
+test('Sélection: two tables place their own ideas from their phones, the projector’s board shows them in their quadrants, the quadrant goes to a vote', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const workshop = await createWorkshopByApi(server.url, {
     sites: [{ name: 'Centre social' }],
@@ -115,8 +117,14 @@ test('Sélection: two tables place their own ideas from their phones, the projec
   await mate.pickTable(1);
   await expect(mate.page.getByTestId('matrix-card')).toHaveCount(2);
   await place(mate, 'Un grand festival', 'Plutôt oui', 'Pas du tout');
-  await expect(first.page.getByTestId('matrix-card').filter({ hasText: 'Un grand festival' }).getByTestId('matrix-axis-easy').getByRole('radio', { name: 'Plutôt oui' })).toBeChecked();
-  await expectBoard(screen, (view) => view.matrix?.notes.some((note) => note.text === 'Un grand festival' && note.quadrant === 'easy-later') ?? false, 'the moved idea on the projector');
+  await expect(
+    first.page.getByTestId('matrix-card').filter({ hasText: 'Un grand festival' }).getByTestId('matrix-axis-easy').getByRole('radio', { name: 'Plutôt oui' }),
+  ).toBeChecked();
+  await expectBoard(
+    screen,
+    (view) => view.matrix?.notes.some((note) => note.text === 'Un grand festival' && note.quadrant === 'easy-later') ?? false,
+    'the moved idea on the projector',
+  );
 
   // On the console's board, the facilitator drags a note to another quadrant: the idea moves everywhere.
   await consolePage.getByTestId('board-toggle').click();
@@ -130,8 +138,14 @@ test('Sélection: two tables place their own ideas from their phones, the projec
   const onConsole = (await readBoardView(consolePage))!.matrix!;
   const fridge = onConsole.notes.find((note) => note.text === 'Un frigo partagé')!;
   await dragOnBoard(consolePage, fridge.rect, onConsole.quadrants.find((quadrant) => quadrant.quadrant === 'hard-priority')!.rect);
-  await expectBoard(screen, (view) => view.matrix?.notes.some((note) => note.text === 'Un frigo partagé' && note.quadrant === 'hard-priority') ?? false, 'the dragged idea on the projector');
-  await expect(second.page.getByTestId('matrix-card').filter({ hasText: 'Un frigo partagé' }).getByTestId('matrix-axis-easy').getByRole('radio', { name: 'Un peu' })).toBeChecked();
+  await expectBoard(
+    screen,
+    (view) => view.matrix?.notes.some((note) => note.text === 'Un frigo partagé' && note.quadrant === 'hard-priority') ?? false,
+    'the dragged idea on the projector',
+  );
+  await expect(
+    second.page.getByTestId('matrix-card').filter({ hasText: 'Un frigo partagé' }).getByTestId('matrix-axis-easy').getByRole('radio', { name: 'Un peu' }),
+  ).toBeChecked();
   await consolePage.getByTestId('board-toggle').click();
 
   // The facilitator sends the "facile et prioritaire" quadrant to a vote; phones vote on those two ideas.

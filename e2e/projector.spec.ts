@@ -24,7 +24,8 @@ const sizes = [
 ];
 
 /** Long enough to be cut on one line at 1280×720; it must wrap (two lines) or shrink, never be cut. */
-const PURPOSE_END = 'choisir, avec les habitants des quatre lieux, une invention que les jeunes fabriqueront avec le centre social d’ici l’été, présentée à la fête de quartier.';
+const PURPOSE_END =
+  'choisir, avec les habitants des quatre lieux, une invention que les jeunes fabriqueront avec le centre social d’ici l’été, présentée à la fête de quartier.';
 
 /** The purpose line: whole on the screen, all its words, on at most two lines, not cut by an ellipsis. */
 async function expectPurposeWhole(screen: ScreenPage): Promise<void> {
@@ -55,7 +56,9 @@ async function newPage(browser: Browser, viewport: { width: number; height: numb
   return context.newPage();
 }
 
-test('the projector gives the stage to the ideas, then to the results, with no editing control; a site projector shows only its own QR code', async ({ browser }) => {
+test('the projector gives the stage to the ideas, then to the results, with no editing control; a site projector shows only its own QR code', async ({
+  browser,
+}) => {
   test.setTimeout(150_000);
   const workshop = await createWorkshopByApi(server.url, {
     sites: [{ name: 'Centre social des Tilleuls' }, { name: 'Maison du Chemin Rouge' }, { name: 'Médiathèque' }, { name: 'Café associatif' }],
@@ -76,7 +79,10 @@ test('the projector gives the stage to the ideas, then to the results, with no e
   }
   // The ideas step: the newest eight ideas are whole on the screen.
   for (const screen of screens) {
-    const newest = [...ideas].reverse().slice(0, 8).map((text) => screen.ideaCards().filter({ hasText: text }));
+    const newest = [...ideas]
+      .reverse()
+      .slice(0, 8)
+      .map((text) => screen.ideaCards().filter({ hasText: text }));
     await screen.expectInViewport(newest);
     await expect(screen.editingControls()).toHaveCount(0);
     await expectPurposeWhole(screen);

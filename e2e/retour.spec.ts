@@ -10,7 +10,9 @@ const NEWS = 'Le sac à dos est en test à la maraude de mars';
 
 const { server, devices } = specSetup();
 
-test('the loop closes: ideas, vote, questionnaire, a brief in the making with news, then the same join link shows the follow-up with "ton idée"', async ({ browser }) => {
+test('the loop closes: ideas, vote, questionnaire, a brief in the making with news, then the same join link shows the follow-up with "ton idée"', async ({
+  browser,
+}) => {
   test.setTimeout(150_000);
   const workshop = await createWorkshopByApi(server.url, {
     sites: [{ name: 'Centre social' }, { name: 'Maraude' }],
@@ -78,9 +80,13 @@ test('the loop closes: ideas, vote, questionnaire, a brief in the making with ne
   await expect(consolePage.getByTestId('figures-panel')).toContainText('2 personnes');
 
   // The exports answer to the facilitator only (their content is checked in server/test/retour.test.ts).
-  const briefs = (await (await fetch(`${server.url}/api/workshops/${workshop.id}/briefs`, { headers: { authorization: `Bearer ${workshop.facilitatorToken}` } })).json()) as { briefs: Brief[] };
+  const briefs = (await (
+    await fetch(`${server.url}/api/workshops/${workshop.id}/briefs`, { headers: { authorization: `Bearer ${workshop.facilitatorToken}` } })
+  ).json()) as { briefs: Brief[] };
   expect(briefs.briefs[0]?.status).toBe('building');
-  const pdf = await consolePage.request.get(`${server.url}/api/workshops/${workshop.id}/briefs/${briefs.briefs[0]!.id}/export.pdf`, { headers: { authorization: `Bearer ${workshop.facilitatorToken}` } });
+  const pdf = await consolePage.request.get(`${server.url}/api/workshops/${workshop.id}/briefs/${briefs.briefs[0]!.id}/export.pdf`, {
+    headers: { authorization: `Bearer ${workshop.facilitatorToken}` },
+  });
   expect(pdf.headers()['content-type']).toBe('application/pdf');
 
   // The first resident opens the original join link again: the follow-up page, with their idea highlighted.

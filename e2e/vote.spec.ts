@@ -24,13 +24,26 @@ test.afterAll(async () => {
 });
 
 async function newPage(browser: Browser, kind: 'desktop' | 'projector' | 'phone' | 'tablet') {
-  const viewport = { desktop: { width: 1280, height: 900 }, projector: { width: 1920, height: 1080 }, phone: { width: 360, height: 740 }, tablet: { width: 800, height: 1280 } }[kind];
-  const context = await browser.newContext({ viewport, locale: 'fr-FR', isMobile: kind === 'phone', hasTouch: kind !== 'desktop' && kind !== 'projector', reducedMotion: kind === 'projector' ? 'reduce' : 'no-preference' });
+  const viewport = {
+    desktop: { width: 1280, height: 900 },
+    projector: { width: 1920, height: 1080 },
+    phone: { width: 360, height: 740 },
+    tablet: { width: 800, height: 1280 },
+  }[kind];
+  const context = await browser.newContext({
+    viewport,
+    locale: 'fr-FR',
+    isMobile: kind === 'phone',
+    hasTouch: kind !== 'desktop' && kind !== 'projector',
+    reducedMotion: kind === 'projector' ? 'reduce' : 'no-preference',
+  });
   contexts.push(context);
   return context.newPage();
 }
 
-test('three sites vote with phones, a kiosk used by two people and a paper count; every projector shows the same totals; the round closes at its time', async ({ browser }) => {
+test('three sites vote with phones, a kiosk used by two people and a paper count; every projector shows the same totals; the round closes at its time', async ({
+  browser,
+}) => {
   test.setTimeout(150_000);
   const workshop = await createWorkshopByApi(server.url, {
     sites: sites.map((name) => ({ name })),

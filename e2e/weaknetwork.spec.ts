@@ -55,9 +55,9 @@ test('a phone on a weak network posts three ideas and two gommettes while offlin
   await setOffline(false);
   await phone.expectOnline(true);
   for (const text of offlineIdeas) await phone.expectSent(text);
-  await expect.poll(async () => (await ideasStored(workshop)).sort(), { timeout: 15_000 }).toEqual(
-    ['Une carte des douches', 'Un sac à dos pour la maraude', ...offlineIdeas].sort(),
-  );
+  await expect
+    .poll(async () => (await ideasStored(workshop)).sort(), { timeout: 15_000 })
+    .toEqual(['Une carte des douches', 'Un sac à dos pour la maraude', ...offlineIdeas].sort());
 
   // A vote round; the phone sticks two gommettes while offline.
   const consolePage = await (await devices.context(browser, 'desktop')).newPage();

@@ -32,10 +32,15 @@ export async function readBoardView(page: Page): Promise<BoardView | null> {
 
 /** Waits until the page's board satisfies `check`. */
 export async function expectBoard(page: Page, check: (board: BoardView) => boolean, message: string): Promise<void> {
-  await expect.poll(async () => {
-    const board = await readBoardView(page);
-    return board !== null && board.synced && check(board);
-  }, { message, timeout: 15_000 }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const board = await readBoardView(page);
+        return board !== null && board.synced && check(board);
+      },
+      { message, timeout: 15_000 },
+    )
+    .toBe(true);
 }
 
 interface Box {

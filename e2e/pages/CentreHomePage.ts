@@ -20,7 +20,10 @@ export class CentreHomePage {
     // Created: the form empties (issue 19), ready for another centre.
     await expect(form.getByTestId('centre-name')).toHaveValue('');
     await expect(form.getByTestId('centre-town')).toHaveValue('');
-    await this.page.getByTestId('my-centres').getByRole('link', { name: new RegExp(centre.name) }).click();
+    await this.page
+      .getByTestId('my-centres')
+      .getByRole('link', { name: new RegExp(centre.name) })
+      .click();
     await expect(this.page.getByTestId('centre-title')).toContainText(centre.name);
   }
 }

@@ -54,10 +54,13 @@ export class ScreenPage {
           [rect.right - inset, midY],
         ] as const;
         const inside = rect.top >= 0 && rect.left >= 0 && rect.bottom <= window.innerHeight && rect.right <= window.innerWidth;
-        return inside && corners.every(([x, y]) => {
-          const hit = document.elementFromPoint(x, y);
-          return hit !== null && (hit === element || element.contains(hit));
-        });
+        return (
+          inside &&
+          corners.every(([x, y]) => {
+            const hit = document.elementFromPoint(x, y);
+            return hit !== null && (hit === element || element.contains(hit));
+          })
+        );
       });
       expect(whole, `${String(locator)} wholly visible`).toBe(true);
     }

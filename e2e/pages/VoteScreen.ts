@@ -6,9 +6,11 @@ export class VoteScreen {
 
   /** Idea text → total gommettes, as the ranking shows them. */
   async totals(): Promise<Record<string, number>> {
-    return this.page.getByTestId('vote-row').evaluateAll((rows) =>
-      Object.fromEntries(rows.map((row) => [row.querySelector('.vote-row__text')?.textContent ?? '', Number(row.getAttribute('data-total'))])),
-    );
+    return this.page
+      .getByTestId('vote-row')
+      .evaluateAll((rows) =>
+        Object.fromEntries(rows.map((row) => [row.querySelector('.vote-row__text')?.textContent ?? '', Number(row.getAttribute('data-total'))])),
+      );
   }
 
   async expectTotals(expected: Record<string, number>): Promise<void> {

@@ -13,7 +13,13 @@ export function startLocalCluster(nodes: number): Promise<LocalCluster> {
  * A browser context that the balancer sends to node `index` (its stickiness cookie, set as if
  * an earlier visit had been given that node), until that node dies.
  */
-export async function contextOnNode(browser: Browser, kind: DeviceKind, cluster: LocalCluster, index: number, track: BrowserContext[]): Promise<BrowserContext> {
+export async function contextOnNode(
+  browser: Browser,
+  kind: DeviceKind,
+  cluster: LocalCluster,
+  index: number,
+  track: BrowserContext[],
+): Promise<BrowserContext> {
   const context = await browser.newContext(contextOptions(kind));
   track.push(context);
   await context.addCookies([{ name: NODE_COOKIE, value: String(index), url: cluster.urls.balancer }]);

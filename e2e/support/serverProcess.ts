@@ -54,7 +54,15 @@ export class ServerProcess {
     if (this.options.compiled && !fs.existsSync(args[0]!)) throw new Error('dist/server/index.mjs is missing: run `npm run build` first');
     this.child = spawn(process.execPath, args, {
       cwd: root,
-      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, LOG_LEVEL: 'warn', CLIENT_DIR: path.join(root, 'dist/client'), ...this.options.env },
+      env: {
+        ...process.env,
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        DATA_DIR: this.dataDir,
+        LOG_LEVEL: 'warn',
+        CLIENT_DIR: path.join(root, 'dist/client'),
+        ...this.options.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));

@@ -76,7 +76,10 @@ export function createApp(config: Config, deps: AppDeps): App {
     },
     {
       ...(cluster
-        ? { mirror: new RedisPresence(cluster, logger), claim: (workshopId: string, intervalMs: number) => claimOnce(cluster, `presence:${workshopId}`, intervalMs) }
+        ? {
+            mirror: new RedisPresence(cluster, logger),
+            claim: (workshopId: string, intervalMs: number) => claimOnce(cluster, `presence:${workshopId}`, intervalMs),
+          }
         : {}),
       onError: (error) => logger.error({ err: error }, 'presence read failed'),
     },
@@ -122,7 +125,16 @@ export function createApp(config: Config, deps: AppDeps): App {
   app.use(questionnaireRoutes(ctx));
   app.use(joinRoutes(ctx, workshopEnd));
   app.use(voteRoutes(ctx));
-  app.use(centreRoutes(ctx, centreLive(() => io, ctx, () => boardGateway)));
+  app.use(
+    centreRoutes(
+      ctx,
+      centreLive(
+        () => io,
+        ctx,
+        () => boardGateway,
+      ),
+    ),
+  );
   app.use(retourRoutes(ctx));
   app.use('/api', (_req, res) => sendError(res, ErrorCode.NotFound, 'no such API route'));
   app.use(clientRoutes(config.clientDir));

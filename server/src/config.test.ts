@@ -18,7 +18,11 @@ describe('readConfig: the store', () => {
   });
 
   it('takes a postgres:// or postgresql:// DATABASE_URL, with a unix socket too', () => {
-    for (const url of ['postgres://gommette:secret@db.example:5432/gommette', 'postgresql://localhost/gommette', 'postgres:///gommette?host=/var/run/postgresql']) {
+    for (const url of [
+      'postgres://gommette:secret@db.example:5432/gommette',
+      'postgresql://localhost/gommette',
+      'postgres:///gommette?host=/var/run/postgresql',
+    ]) {
       expect(readConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
     }
   });

@@ -37,7 +37,10 @@ const envSchema = z.object({
   /** Several nodes: their Redis, e.g. redis://127.0.0.1:6379 (socket.io fan-out, presence, boards). */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Prefix of every Redis key and channel, so several clusters may share one Redis. */
-  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/).default('gommette'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,40}$/)
+    .default('gommette'),
   /** Where the built client is; `npm start` builds it there. */
   CLIENT_DIR: z.string().default(() => path.join(projectRoot(), 'dist/client')),
   /** Bearer token for GET /metrics; unset: loopback clients only (and refused behind a proxy). */
@@ -45,7 +48,10 @@ const envSchema = z.object({
   /** Where `npm run backup` writes its dated copies of the SQLite database. */
   BACKUP_DIR: z.string().default('./backups'),
   /** Key that seals stored secrets (32 bytes, base64url); default: DATA_DIR/sealing.key, made on first start. */
-  SEALING_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, '32 bytes in base64url').optional(),
+  SEALING_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, '32 bytes in base64url')
+    .optional(),
 });
 
 export interface Config {
@@ -80,7 +86,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL ?? null,
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
-    allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+    allowedOrigins: e.ALLOWED_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,

@@ -21,7 +21,10 @@ async function main(): Promise<void> {
   // JSON lines for machines (journald, shippers); readable lines for a person at a terminal.
   const readable = config.logFormat === 'pretty' || (config.logFormat === 'auto' && process.stdout.isTTY === true);
   const logger = readable
-    ? pino({ level: config.logLevel, base: { service: 'gommette' } }, pretty({ colorize: process.stdout.isTTY === true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service', singleLine: true, sync: true }))
+    ? pino(
+        { level: config.logLevel, base: { service: 'gommette' } },
+        pretty({ colorize: process.stdout.isTTY === true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service', singleLine: true, sync: true }),
+      )
     : pino({ level: config.logLevel, base: { service: 'gommette' } });
   // PostgreSQL when several nodes share the data; the embedded SQLite file otherwise.
   const stores = config.databaseUrl
@@ -66,15 +69,15 @@ async function main(): Promise<void> {
         if (cluster) logger.info({ ms: Date.now() - redisStarted }, 'Redis closed');
       })
       .then(
-      () => {
-        logger.info({ ms: Date.now() - started }, 'stopped: boards saved, stores closed');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+        () => {
+          logger.info({ ms: Date.now() - started }, 'stopped: boards saved, stores closed');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -1,6 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUILT_IN_TEMPLATES, ErrorCode, type MethodTemplate, type PhaseSpec, type RoomView } from '@gommette/shared';
-import { clientId, connect, createWorkshop, emitWithAck, joinAs, nextEvent, nextEventWhere, nextIdea, postJson, startServer, type ClientSocket, type TestServer } from './helpers';
+import {
+  clientId,
+  connect,
+  createWorkshop,
+  emitWithAck,
+  joinAs,
+  nextEvent,
+  nextEventWhere,
+  nextIdea,
+  postJson,
+  startServer,
+  type ClientSocket,
+  type TestServer,
+} from './helpers';
 
 const phases: PhaseSpec[] = [
   { id: 'accueil', title: 'Accueil', instruction: 'Choisis ta météo', activity: 'welcome', durationSec: 60, silentSec: 0 },
@@ -40,7 +53,8 @@ const nextRoom = (socket: ClientSocket, match: (room: RoomView) => boolean) => n
 type AckResult<T> = { ok: true; data: T } | { ok: false; code: string };
 const control = (socket: ClientSocket, action: string, from: number, extra: Record<string, unknown> = {}) =>
   emitWithAck(socket, 'run:control', { action, from, ...extra }) as Promise<AckResult<RoomView>>;
-const post = (socket: ClientSocket, text = 'Une carte des douches') => emitWithAck(socket, 'idea:post', { id: clientId(), text }) as Promise<AckResult<unknown>>;
+const post = (socket: ClientSocket, text = 'Une carte des douches') =>
+  emitWithAck(socket, 'idea:post', { id: clientId(), text }) as Promise<AckResult<unknown>>;
 
 describe('phases over socket.io', () => {
   it('keeps two facilitator consoles consistent and refuses a stale control', async () => {
@@ -127,7 +141,10 @@ describe('phases over socket.io', () => {
     const ack = (await emitWithAck(facilitator.socket, 'room:update', { phases: reordered })) as AckResult<RoomView>;
     expect(ack).toMatchObject({ ok: true, data: { run: { phaseIndex: 0 } } });
     expect((await changed).phases.map((p) => p.title)).toEqual(['Idées', 'Bienvenue']);
-    expect(await emitWithAck(facilitator.socket, 'room:update', { phases: [{ ...phases[0]!, title: ' ' }] })).toMatchObject({ ok: false, code: ErrorCode.BadRequest });
+    expect(await emitWithAck(facilitator.socket, 'room:update', { phases: [{ ...phases[0]!, title: ' ' }] })).toMatchObject({
+      ok: false,
+      code: ErrorCode.BadRequest,
+    });
   });
 });
 
@@ -157,9 +174,15 @@ describe('tables', () => {
     const first = people.find((p) => p.number === 1)!;
     const target = first.tableId === 1 ? 2 : 1;
     const moved = nextEvent(phone.socket, 'me:changed');
-    expect(await emitWithAck(facilitator.socket, 'tables:assign', { seats: [{ seatId: first.seatId, tableId: target }] })).toMatchObject({ ok: true, data: { seated: 1 } });
+    expect(await emitWithAck(facilitator.socket, 'tables:assign', { seats: [{ seatId: first.seatId, tableId: target }] })).toMatchObject({
+      ok: true,
+      data: { seated: 1 },
+    });
     expect(await moved).toMatchObject({ tableId: target });
-    expect(await emitWithAck(facilitator.socket, 'tables:assign', { seats: [{ seatId: 'unknown-seat', tableId: 2 }] })).toMatchObject({ ok: false, code: ErrorCode.NotFound });
+    expect(await emitWithAck(facilitator.socket, 'tables:assign', { seats: [{ seatId: 'unknown-seat', tableId: 2 }] })).toMatchObject({
+      ok: false,
+      code: ErrorCode.NotFound,
+    });
   });
 });
 
@@ -174,7 +197,10 @@ describe('moderation, helpers and paper', () => {
 
     const onScreen = nextIdea(screen.socket);
     const id = ack.ok ? ack.data.id : '';
-    expect(await emitWithAck(facilitator.socket, 'idea:moderate', { ideaId: id, moderation: { type: 'approve' } })).toMatchObject({ ok: true, data: { pending: false } });
+    expect(await emitWithAck(facilitator.socket, 'idea:moderate', { ideaId: id, moderation: { type: 'approve' } })).toMatchObject({
+      ok: true,
+      data: { pending: false },
+    });
     expect(await onScreen).toMatchObject({ id, text: 'Ouvrir des maisons abandonnées' });
   });
 
@@ -186,7 +212,10 @@ describe('moderation, helpers and paper', () => {
     const moderate = (ideaId: string, moderation: unknown) => emitWithAck(facilitator.socket, 'idea:moderate', { ideaId, moderation });
 
     const corrected = nextIdea(screen.socket, (idea) => idea.id === idA && idea.text === 'Une carte des douches');
-    expect(await moderate(idA, { type: 'edit', text: 'Une carte des douches' })).toMatchObject({ ok: true, data: { text: 'Une carte des douches', originalText: 'Une carte des douche' } });
+    expect(await moderate(idA, { type: 'edit', text: 'Une carte des douches' })).toMatchObject({
+      ok: true,
+      data: { text: 'Une carte des douches', originalText: 'Une carte des douche' },
+    });
     expect(await corrected).toMatchObject({ text: 'Une carte des douches' });
     expect(await corrected).not.toHaveProperty('originalText');
 
@@ -201,7 +230,10 @@ describe('moderation, helpers and paper', () => {
     expect(await moderate(idB, { type: 'merge', into: idA })).toMatchObject({ ok: false, code: ErrorCode.BadRequest });
     expect(await moderate(idA, { type: 'edit', text: 'x' })).toMatchObject({ ok: true });
     expect(await moderate('nonexistent-idea', { type: 'park', parked: true })).toMatchObject({ ok: false, code: ErrorCode.NotFound });
-    expect(await emitWithAck(phone.socket, 'idea:moderate', { ideaId: idA, moderation: { type: 'park', parked: true } })).toMatchObject({ ok: false, code: ErrorCode.Forbidden });
+    expect(await emitWithAck(phone.socket, 'idea:moderate', { ideaId: idA, moderation: { type: 'park', parked: true } })).toMatchObject({
+      ok: false,
+      code: ErrorCode.Forbidden,
+    });
   });
 
   it('counts assisted residents without naming them, and takes paper post-its from the facilitator', async () => {
@@ -238,7 +270,11 @@ describe('moderation, helpers and paper', () => {
     const { workshop, facilitator } = await room({ phases: [phases[1]!] });
     await control(facilitator.socket, 'start', 0);
     const auth = { authorization: `Bearer ${workshop.facilitatorToken}`, 'content-type': 'application/json' };
-    const finished = await fetch(`${server.url}/api/workshops/${workshop.id}/follow-up`, { method: 'PUT', headers: auth, body: JSON.stringify({ finished: true }) });
+    const finished = await fetch(`${server.url}/api/workshops/${workshop.id}/follow-up`, {
+      method: 'PUT',
+      headers: auth,
+      body: JSON.stringify({ finished: true }),
+    });
     expect(finished.status).toBe(200);
     const paper = { id: clientId(), text: 'Une carte avec des réductions', siteId: workshop.sites[0]!.id, tableId: null };
     expect(await emitWithAck(facilitator.socket, 'idea:paper', paper)).toMatchObject({ ok: false, code: ErrorCode.Conflict });
@@ -254,10 +290,16 @@ describe('method templates', () => {
     const workshop = await createWorkshop(server.url);
     const template = { name: 'Notre atelier du jeudi', description: '', phases: [phases[1]!, { ...phases[2]!, durationSec: 900 }] };
     expect((await postJson(`${server.url}/api/workshops/${workshop.id}/templates`, template)).status).toBe(401);
-    const saved = await postJson<MethodTemplate>(`${server.url}/api/workshops/${workshop.id}/templates`, template, { authorization: `Bearer ${workshop.facilitatorToken}` });
+    const saved = await postJson<MethodTemplate>(`${server.url}/api/workshops/${workshop.id}/templates`, template, {
+      authorization: `Bearer ${workshop.facilitatorToken}`,
+    });
     expect(saved.status).toBe(201);
     expect((await list()).at(-1)).toMatchObject({ name: 'Notre atelier du jeudi', builtIn: false, phases: template.phases });
-    const bad = await postJson(`${server.url}/api/workshops/${workshop.id}/templates`, { ...template, phases: [] }, { authorization: `Bearer ${workshop.facilitatorToken}` });
+    const bad = await postJson(
+      `${server.url}/api/workshops/${workshop.id}/templates`,
+      { ...template, phases: [] },
+      { authorization: `Bearer ${workshop.facilitatorToken}` },
+    );
     expect(bad.status).toBe(400);
   });
 });
@@ -279,7 +321,9 @@ describe('phases and vote rounds', () => {
     // A round with a date and time outlives its step.
     await control(facilitator.socket, 'extend', 1, { minutes: 5 });
     const dated = clientId();
-    expect(await emitWithAck(facilitator.socket, 'vote:open', { id: dated, ...settings, closesAt: Date.now() + 3 * 24 * 3600_000 })).toMatchObject({ ok: true });
+    expect(await emitWithAck(facilitator.socket, 'vote:open', { id: dated, ...settings, closesAt: Date.now() + 3 * 24 * 3600_000 })).toMatchObject({
+      ok: true,
+    });
     await control(facilitator.socket, 'next', 1);
     const later = await open({ role: 'facilitator', workshopId: workshop.id, token: workshop.facilitatorToken });
     expect(later.snapshot.vote?.round).toMatchObject({ id: dated, status: 'open' });

@@ -60,9 +60,11 @@ describe('npm run backup / restore / verify', () => {
         const id = clientId();
         const isIdea = step % 3 === 1 && ideas < IDEAS_PER_PHONE;
         if (isIdea) ideas++;
-        const ack = (isIdea
-          ? await emitWithAck(phone.socket, 'idea:post', { id, text: `Idée ${index}-${step}` }, 10_000)
-          : await cast(phone.socket, round.id, room.ideaIds[(index + step) % room.ideaIds.length]!, id)) as { ok: boolean; code?: string };
+        const ack = (
+          isIdea
+            ? await emitWithAck(phone.socket, 'idea:post', { id, text: `Idée ${index}-${step}` }, 10_000)
+            : await cast(phone.socket, round.id, room.ideaIds[(index + step) % room.ideaIds.length]!, id)
+        ) as { ok: boolean; code?: string };
         if (ack.ok) (isIdea ? ackedIdeas : ackedGommettes).add(id);
         else refused.push(ack.code ?? 'unknown');
         await sleep(20 + (index % 5) * 10);

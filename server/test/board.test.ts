@@ -2,7 +2,15 @@ import { pino } from 'pino';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { BOARD_MAX_MESSAGES_PER_WINDOW, BOARD_WS_PROTOCOL, MAX_BOARD_MESSAGE_BYTES, addNote, applyJourneyTemplate, readBoard, setPersona } from '@gommette/shared/board';
+import {
+  BOARD_MAX_MESSAGES_PER_WINDOW,
+  BOARD_WS_PROTOCOL,
+  MAX_BOARD_MESSAGE_BYTES,
+  addNote,
+  applyJourneyTemplate,
+  readBoard,
+  setPersona,
+} from '@gommette/shared/board';
 import { createWorkshop, joinAs, removeDataDir, startServer, tempDataDir, type TestServer } from './helpers';
 import { boardClient, rawBoardSocket, synced, waitFor } from './boardHelpers';
 
@@ -156,7 +164,12 @@ describe('board gateway', () => {
     // A name, or a claim to lead as a resident, is not relayed.
     resident.provider.awareness.setLocalState({ role: 'participant', siteId: phone.participant.siteId, view: null, lead: false, name: 'Fatima' });
     resident.provider.awareness.setLocalState({ role: 'participant', siteId: phone.participant.siteId, view: null, lead: true });
-    resident.provider.awareness.setLocalState({ role: 'participant', siteId: phone.participant.siteId, view: { x: 1, y: 2, width: 3, height: 4 }, lead: false });
+    resident.provider.awareness.setLocalState({
+      role: 'participant',
+      siteId: phone.participant.siteId,
+      view: { x: 1, y: 2, width: 3, height: 4 },
+      lead: false,
+    });
     await waitFor(() => console.provider.awareness.getStates().get(resident.doc.clientID)?.view?.x === 1, 5_000, 'presence');
     const seen = console.provider.awareness.getStates().get(resident.doc.clientID);
     expect(seen).toEqual({ role: 'participant', siteId: phone.participant.siteId, view: { x: 1, y: 2, width: 3, height: 4 }, lead: false });

@@ -18,7 +18,21 @@ afterEach(() => {
 async function boardStore(): Promise<SqliteBoardStore> {
   const db = openSqliteDatabase(':memory:');
   databases.push(db);
-  await new SqliteWorkshopStore(db).createWorkshop({ id: 'w-room-1', title: 't', question: 'q', purpose: 'p', createdAt: 1, facilitatorTokenHash: 'f', screenTokenHash: 's', helperTokenHash: null, observerTokenHash: null }, [], initialRoom([]));
+  await new SqliteWorkshopStore(db).createWorkshop(
+    {
+      id: 'w-room-1',
+      title: 't',
+      question: 'q',
+      purpose: 'p',
+      createdAt: 1,
+      facilitatorTokenHash: 'f',
+      screenTokenHash: 's',
+      helperTokenHash: null,
+      observerTokenHash: null,
+    },
+    [],
+    initialRoom([]),
+  );
   return new SqliteBoardStore(db);
 }
 
@@ -60,7 +74,8 @@ describe('BoardRoom persistence', () => {
     await room.ready;
     const client = clientOf(room);
     applyJourneyTemplate(client);
-    for (let index = 0; index < 20; index++) addNote(client, { id: `note-${String(index).padStart(4, '0')}`, text: `n${index}`, placement: cell, order: index });
+    for (let index = 0; index < 20; index++)
+      addNote(client, { id: `note-${String(index).padStart(4, '0')}`, text: `n${index}`, placement: cell, order: index });
     await room.flush();
     expect((await boards.stats('w-room-1')).rows).toBe(1);
     for (let round = 0; round < 6; round++) {
@@ -108,7 +123,8 @@ describe('BoardRoom persistence', () => {
     const client = new Y.Doc();
     const updates: Uint8Array[] = [];
     client.on('update', (update: Uint8Array) => updates.push(update));
-    for (let index = 0; index < 40; index++) addNote(client, { id: `note-${String(index).padStart(4, '0')}`, text: 'x'.repeat(100), placement: { kind: 'free', x: index, y: 0 }, order: index });
+    for (let index = 0; index < 40; index++)
+      addNote(client, { id: `note-${String(index).padStart(4, '0')}`, text: 'x'.repeat(100), placement: { kind: 'free', x: index, y: 0 }, order: index });
     let refused = 0;
     for (const update of updates) {
       try {

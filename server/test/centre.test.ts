@@ -135,7 +135,10 @@ describe('roles', () => {
       ['remove a member', (who) => who.delete(`/api/centres/${centreId}/members/nobody-here`)],
       ['list staff links', (who) => who.get(`/api/centres/${centreId}/workshops/${workshop.id}/staff-links`)],
       ['issue a staff link', (who) => who.post(`/api/centres/${centreId}/workshops/${workshop.id}/staff-links`, { role: 'helper' })],
-      ['save a questionnaire', (who) => who.post(`/api/centres/${centreId}/questionnaires`, { name: 'Q', questionnaire: { questions: [], askLearned: true, askFigures: false } })],
+      [
+        'save a questionnaire',
+        (who) => who.post(`/api/centres/${centreId}/questionnaires`, { name: 'Q', questionnaire: { questions: [], askLearned: true, askFigures: false } }),
+      ],
     ];
     const expected: Record<string, number[]> = {
       // view, workshop, series, template, figures, invite, export, retention, remove (404: no such member),
@@ -170,7 +173,10 @@ describe('roles', () => {
     const bob = await invite(admin, centreId, 'bob');
     const mine = await centreWorkshop(claire, centreId);
     const his = await centreWorkshop(bob, centreId);
-    const links = (who: Browser) => who.get<CentreSpace>(`/api/centres/${centreId}`).then((space) => Object.fromEntries(space.body.workshops.map((w) => [w.id, [w.consoleUrl, w.screenUrl]])));
+    const links = (who: Browser) =>
+      who
+        .get<CentreSpace>(`/api/centres/${centreId}`)
+        .then((space) => Object.fromEntries(space.body.workshops.map((w) => [w.id, [w.consoleUrl, w.screenUrl]])));
     expect(await links(claire)).toEqual({ [mine.id]: [mine.facilitatorUrl, mine.screenUrl], [his.id]: [null, null] });
     expect(await links(bob)).toEqual({ [mine.id]: [null, null], [his.id]: [his.facilitatorUrl, his.screenUrl] });
     expect(await links(admin)).toEqual({ [mine.id]: [mine.facilitatorUrl, mine.screenUrl], [his.id]: [his.facilitatorUrl, his.screenUrl] });
@@ -198,10 +204,15 @@ describe('roles', () => {
     await expect(connect(server.url, auth)).rejects.toMatchObject({ data: { code: 'member_required' } });
     await expect(connect(server.url, auth, { extraHeaders: { cookie: outsider.cookie! } })).rejects.toMatchObject({ data: { code: 'member_required' } });
     // A wrong token stays a wrong token, session or not.
-    await expect(connect(server.url, { ...auth, token: workshop.screenToken }, { extraHeaders: { cookie: claire.cookie! } })).rejects.toMatchObject({ data: { code: 'unauthorized' } });
+    await expect(connect(server.url, { ...auth, token: workshop.screenToken }, { extraHeaders: { cookie: claire.cookie! } })).rejects.toMatchObject({
+      data: { code: 'unauthorized' },
+    });
     const bearer = { authorization: `Bearer ${workshop.facilitatorToken}` };
     expect((await claire.request('GET', `/api/workshops/${workshop.id}`, undefined, bearer)).status).toBe(200);
-    expect(await new Browser(server.url).request('GET', `/api/workshops/${workshop.id}`, undefined, bearer)).toMatchObject({ status: 403, body: { code: 'member_required' } });
+    expect(await new Browser(server.url).request('GET', `/api/workshops/${workshop.id}`, undefined, bearer)).toMatchObject({
+      status: 403,
+      body: { code: 'member_required' },
+    });
 
     const { socket } = await connect(server.url, auth, { extraHeaders: { cookie: claire.cookie! } });
     const { socket: adminConsole } = await connect(server.url, auth, { extraHeaders: { cookie: admin.cookie! } });
@@ -277,7 +288,10 @@ describe('roles', () => {
     // The console says no helper link works. Claire held the console link, so no new link can be
     // derived from it until an admin gives the workshop a new console link (and holds it).
     const bearer = { authorization: `Bearer ${workshop.facilitatorToken}` };
-    expect((await admin.request<WorkshopState>('GET', `/api/workshops/${workshop.id}`, undefined, bearer)).body).toMatchObject({ helperUrl: null, observerUrl: null });
+    expect((await admin.request<WorkshopState>('GET', `/api/workshops/${workshop.id}`, undefined, bearer)).body).toMatchObject({
+      helperUrl: null,
+      observerUrl: null,
+    });
     expect(await admin.post(linksRoute, { role: 'helper' })).toMatchObject({ status: 409, body: { code: 'conflict' } });
     const rotated = await admin.post<{ consoleUrl: string }>(`/api/centres/${centreId}/workshops/${workshop.id}/console-link`);
     expect(rotated.status).toBe(200);
@@ -324,7 +338,9 @@ describe('roles', () => {
     const { socket, snapshot } = await connect(server.url, consoleAuth(workshop.id, workshop.facilitatorToken));
     expect(snapshot.workshop.id).toBe(workshop.id);
     socket.close();
-    const state = await new Browser(server.url).request('GET', `/api/workshops/${workshop.id}`, undefined, { authorization: `Bearer ${workshop.facilitatorToken}` });
+    const state = await new Browser(server.url).request('GET', `/api/workshops/${workshop.id}`, undefined, {
+      authorization: `Bearer ${workshop.facilitatorToken}`,
+    });
     expect(state.status).toBe(200);
   });
 });
@@ -381,7 +397,17 @@ describe('series, templates and figures', () => {
     // A series of another centre is not reachable.
     const other = await newCentre(server.url, 'ailleurs', 'Centre voisin');
     expect((await other.admin.get(`/api/centres/${other.centreId}/series/${series.body.id}`)).status).toBe(404);
-    expect((await other.admin.post(`/api/centres/${other.centreId}/workshops`, { title: 'A', question: 'Q', purpose: 'P', sites: [{ name: 'S' }], seriesId: series.body.id })).status).toBe(404);
+    expect(
+      (
+        await other.admin.post(`/api/centres/${other.centreId}/workshops`, {
+          title: 'A',
+          question: 'Q',
+          purpose: 'P',
+          sites: [{ name: 'S' }],
+          seriesId: series.body.id,
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('shares templates between centres and copies a shared one ("essaimage")', async () => {
@@ -399,7 +425,10 @@ describe('series, templates and figures', () => {
     expect(copy.status).toBe(201);
     expect(copy.body).toMatchObject({ name: 'Méthode B', scope: 'centre', shared: false, phases });
     const afterCopy = (await a.admin.get<CentreTemplateView[]>(`/api/centres/${a.centreId}/templates`)).body.filter((t) => t.scope !== 'builtIn');
-    expect(afterCopy.map((t) => [t.name, t.scope])).toEqual([['Méthode B', 'centre'], ['Méthode B', 'shared']]);
+    expect(afterCopy.map((t) => [t.name, t.scope])).toEqual([
+      ['Méthode B', 'centre'],
+      ['Méthode B', 'shared'],
+    ]);
     // The single-workshop form lists built-in methods, saved ones outside centres, and shared ones only.
     const publicList = (await new Browser(server.url).get<Array<{ name: string }>>('/api/templates')).body.map((t) => t.name);
     expect(publicList).toContain('Méthode B');
@@ -425,8 +454,19 @@ describe('series, templates and figures', () => {
     };
     const saved = await b.admin.post<QuestionnaireTemplateView>(`/api/centres/${b.centreId}/questionnaires`, { name: 'Site web', questionnaire, shared: true });
     expect(saved.status).toBe(201);
-    const draft = await b.admin.post<QuestionnaireTemplateView>(`/api/centres/${b.centreId}/questionnaires`, { name: 'Brouillon', questionnaire, shared: false });
-    expect((await b.admin.post(`/api/centres/${b.centreId}/questionnaires`, { name: 'Vide', questionnaire: { ...questionnaire, questions: [{ id: 'x', text: '  ' }] } })).status).toBe(400);
+    const draft = await b.admin.post<QuestionnaireTemplateView>(`/api/centres/${b.centreId}/questionnaires`, {
+      name: 'Brouillon',
+      questionnaire,
+      shared: false,
+    });
+    expect(
+      (
+        await b.admin.post(`/api/centres/${b.centreId}/questionnaires`, {
+          name: 'Vide',
+          questionnaire: { ...questionnaire, questions: [{ id: 'x', text: '  ' }] },
+        })
+      ).status,
+    ).toBe(400);
 
     // Centre A sees the built-in one and B's shared one, not B's draft; it cannot use or unshare B's directly.
     const seenByA = (await claire.get<QuestionnaireTemplateView[]>(`/api/centres/${a.centreId}/questionnaires`)).body;
@@ -465,7 +505,9 @@ describe('series, templates and figures', () => {
     for (let i = 0; i < 6; i++) await joinAs(server.url, big.sites[i % 2]!.joinCode);
     const small = await centreWorkshop(b.admin, b.centreId);
     await joinAs(server.url, small.sites[0]!.joinCode);
-    const figures = await a.admin.get<{ figures: { participants: number; bySite: Record<string, number>; workshops: number }; returning: number }>(`/api/centres/${a.centreId}/figures`);
+    const figures = await a.admin.get<{ figures: { participants: number; bySite: Record<string, number>; workshops: number }; returning: number }>(
+      `/api/centres/${a.centreId}/figures`,
+    );
     expect(figures.body.figures).toMatchObject({ workshops: 1, participants: 6, bySite: { 'Centre social': 3, 'Maison du quartier': 3 } });
     expect(figures.body.returning).toBe(0);
 

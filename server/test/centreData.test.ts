@@ -48,7 +48,9 @@ describe('deleting a workshop', () => {
     const kept = await centreWorkshop(admin, centreId, { title: 'Atelier gardé' });
     const gone = await residentWithIdeas(server.url, doomed.sites[0]!.joinCode, 'Zorglub', ['Idée-secrète-Qwx7 du parc']);
     await residentWithIdeas(server.url, kept.sites[0]!.joinCode, 'Gaspard', ['Idée gardée du marché']);
-    const figuresBefore = (await admin.get<CentreFiguresResponse>(`/api/centres/${centreId}/figures`)).body.figures.perWorkshop.find((w) => w.workshopId === kept.id);
+    const figuresBefore = (await admin.get<CentreFiguresResponse>(`/api/centres/${centreId}/figures`)).body.figures.perWorkshop.find(
+      (w) => w.workshopId === kept.id,
+    );
     const screen = await connect(server.url, { role: 'screen', workshopId: doomed.id, token: doomed.screenToken });
     const closed = new Promise((resolve) => screen.socket.once('disconnect', resolve));
 
@@ -57,7 +59,15 @@ describe('deleting a workshop', () => {
     await closed;
 
     const text = fileText(server.dataDir);
-    for (const trace of ['Idée-secrète-Qwx7', 'Zorglub', 'Atelier effacé', hashSecret(gone.participantToken), hashSecret(gone.cardCode), doomed.sites[0]!.joinCode, doomed.id]) {
+    for (const trace of [
+      'Idée-secrète-Qwx7',
+      'Zorglub',
+      'Atelier effacé',
+      hashSecret(gone.participantToken),
+      hashSecret(gone.cardCode),
+      doomed.sites[0]!.joinCode,
+      doomed.id,
+    ]) {
       expect(text.includes(trace), `"${trace}" still in the file`).toBe(false);
     }
     expect(text).toContain('Idée gardée du marché');
@@ -107,7 +117,9 @@ describe('retention', () => {
     again.cookie = session;
     expect((await again.get('/api/account')).status).toBe(401);
     expect((await again.post('/api/account/sign-in', { login: 'admin', password: PASSWORD })).status).toBe(200);
-    await expect.poll(async () => (await again.get<CentreSpace>(`/api/centres/${centreId}`)).body.workshops.find((w) => w.id === old.id)?.personalDataErased).toBe(true);
+    await expect
+      .poll(async () => (await again.get<CentreSpace>(`/api/centres/${centreId}`)).body.workshops.find((w) => w.id === old.id)?.personalDataErased)
+      .toBe(true);
     const text = fileText(dataDir);
     for (const trace of ['Bérénice', 'Anatole', hashSecret(oldResident.participantToken), hashSecret(oldResident.cardCode)]) {
       expect(text.includes(trace), `"${trace}" still in the file`).toBe(false);
@@ -116,8 +128,14 @@ describe('retention', () => {
     expect(text).toContain('Un jardin partagé');
     const after = (await again.get<CentreFiguresResponse>(`/api/centres/${centreId}/figures`)).body.figures;
     expect(after).toEqual(before);
-    await expect(connect(restarted.url, { role: 'participant', token: oldResident.participantToken })).rejects.toMatchObject({ data: { code: 'unauthorized' } });
-    const resume = await fetch(`${restarted.url}/api/participants/resume`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cardCode: oldResident.cardCode }) });
+    await expect(connect(restarted.url, { role: 'participant', token: oldResident.participantToken })).rejects.toMatchObject({
+      data: { code: 'unauthorized' },
+    });
+    const resume = await fetch(`${restarted.url}/api/participants/resume`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ cardCode: oldResident.cardCode }),
+    });
     expect(resume.status).toBe(404);
     const { socket } = await connect(restarted.url, { role: 'participant', token: recentResident.participantToken });
     socket.close();
@@ -153,7 +171,12 @@ describe("a resident's erasure", () => {
       expect(text.includes(trace), `"${trace}" still in the file`).toBe(false);
     }
     expect(text).toContain('Idée de Gaspard');
-    const draft = await admin.request<{ prefilled: { ideas: Array<{ text: string }> } }>('GET', `/api/workshops/${workshop.id}/briefs/${brief.body.id}`, undefined, bearer);
+    const draft = await admin.request<{ prefilled: { ideas: Array<{ text: string }> } }>(
+      'GET',
+      `/api/workshops/${workshop.id}/briefs/${brief.body.id}`,
+      undefined,
+      bearer,
+    );
     expect(draft.body.prefilled.ideas.map((idea) => idea.text)).toEqual(['Idée de Gaspard']);
     const again = await connect(server.url, { role: 'screen', workshopId: workshop.id, token: workshop.screenToken });
     expect(again.snapshot.ideas.map((idea) => idea.text)).toEqual(['Idée de Gaspard']);
@@ -200,24 +223,30 @@ describe('export', () => {
     const { admin, centreId } = await newCentre(server.url, 'admin');
     const facilitator = await invite(admin, centreId, 'claire');
     const workshop = await centreWorkshop(facilitator, centreId, { title: 'Atelier "quartier", été' });
-    const tricky = ['Un banc, à l\'ombre', 'Des "jeux" pour enfants', 'Première ligne\nDeuxième ligne', 'حديقة للجميع، مع مقاعد'];
+    const tricky = ["Un banc, à l'ombre", 'Des "jeux" pour enfants', 'Première ligne\nDeuxième ligne', 'حديقة للجميع، مع مقاعد'];
     const resident = await residentWithIdeas(server.url, workshop.sites[0]!.joinCode, 'Pimprenelle', tricky);
 
     const json = await admin.get<Record<string, Array<Record<string, unknown>>>>(`/api/centres/${centreId}/export/everything.json`);
     expect(json.status).toBe(200);
     expect(json.body.ideas!.map((idea) => idea.text).sort()).toEqual([...tricky].sort());
     expect(json.body.workshops!.map((w) => w.title)).toEqual(['Atelier "quartier", été']);
-    expect(json.body.members!.map((m) => [m.login, m.role])).toEqual([['admin', 'admin'], ['claire', 'facilitator']]);
+    expect(json.body.members!.map((m) => [m.login, m.role])).toEqual([
+      ['admin', 'admin'],
+      ['claire', 'facilitator'],
+    ]);
     expect(json.body.participants).toHaveLength(1);
     const raw = JSON.stringify(json.body);
-    for (const secret of ['Pimprenelle', resident.participant.id, resident.participantToken, workshop.facilitatorToken, '$argon2id$']) expect(raw).not.toContain(secret);
+    for (const secret of ['Pimprenelle', resident.participant.id, resident.participantToken, workshop.facilitatorToken, '$argon2id$'])
+      expect(raw).not.toContain(secret);
 
     const csv = await admin.get<string>(`/api/centres/${centreId}/export/ideas.csv?lang=en`);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const rows = parse(csv.body, { columns: true, bom: true }) as Array<Record<string, string>>;
     expect(rows.map((row) => row.text).sort()).toEqual([...tricky].sort());
     expect(Object.keys(rows[0]!)).not.toContain('participantId');
-    const workshops = parse((await admin.get<string>(`/api/centres/${centreId}/export/workshops.csv?lang=en`)).body, { columns: true, bom: true }) as Array<Record<string, string>>;
+    const workshops = parse((await admin.get<string>(`/api/centres/${centreId}/export/workshops.csv?lang=en`)).body, { columns: true, bom: true }) as Array<
+      Record<string, string>
+    >;
     expect(workshops.map((row) => row.title)).toEqual(['Atelier "quartier", été']);
     expect((await admin.get(`/api/centres/${centreId}/export/secrets.csv`)).status).toBe(404);
     expect((await facilitator.get(`/api/centres/${centreId}/export/ideas.csv`)).status).toBe(403);
@@ -241,7 +270,9 @@ describe('export', () => {
     expect(await headerOf('?lang=ar')).toContain('النص');
     expect(await headerOf('?lang=en', { 'accept-language': 'ar' })).toContain('workshop');
     expect(await headerOf('', { 'accept-language': 'de-DE, en;q=0.8, fr;q=0.5' })).toContain('text');
-    const rows = parse((await admin.get<string>(`/api/centres/${centreId}/export/ideas.csv?lang=fr`)).body, { columns: true, bom: true }) as Array<Record<string, string>>;
+    const rows = parse((await admin.get<string>(`/api/centres/${centreId}/export/ideas.csv?lang=fr`)).body, { columns: true, bom: true }) as Array<
+      Record<string, string>
+    >;
     expect(rows.map((row) => row.texte)).toEqual(['Un banc']);
     const json = await admin.get<Record<string, Array<Record<string, unknown>>>>(`/api/centres/${centreId}/export/everything.json?lang=ar`);
     expect(Object.keys(json.body.ideas![0]!)).toEqual(expect.arrayContaining(['workshopId', 'text', 'createdAt']));

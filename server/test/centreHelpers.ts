@@ -99,7 +99,11 @@ export async function runCentreWorkshop(
   const workshop = await centreWorkshop(member, centreId, { ...workshopDraft(options.title), sites, phases: ROUND_PHASES });
   const sockets: ClientSocket[] = [];
   try {
-    const facilitator = await connect(member.url, { role: 'facilitator', workshopId: workshop.id, token: workshop.facilitatorToken }, { extraHeaders: { cookie: member.cookie! } });
+    const facilitator = await connect(
+      member.url,
+      { role: 'facilitator', workshopId: workshop.id, token: workshop.facilitatorToken },
+      { extraHeaders: { cookie: member.cookie! } },
+    );
     sockets.push(facilitator.socket);
     await emitWithAck(facilitator.socket, 'run:control', { action: 'start', from: 0 });
     const phones: ClientSocket[] = [];
@@ -121,7 +125,15 @@ export async function runCentreWorkshop(
     for (const [index, phone] of phones.entries()) {
       const avis = options.avis[index];
       if (avis === undefined) continue;
-      ok(await emitWithAck(phone, 'questionnaire:answer', { scale: { avis }, learned: null, ageBand: index < 5 ? '26-40' : 'over-75', gender: null, firstTime: null }));
+      ok(
+        await emitWithAck(phone, 'questionnaire:answer', {
+          scale: { avis },
+          learned: null,
+          ageBand: index < 5 ? '26-40' : 'over-75',
+          gender: null,
+          firstTime: null,
+        }),
+      );
     }
     return { workshop, ideaIds };
   } finally {

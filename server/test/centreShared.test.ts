@@ -46,7 +46,11 @@ describe("the centre view's vote and questionnaire figures", () => {
       { siteName: 'Maraude', voters: 3, gommettes: 3 },
     ]);
     expect(figures.questionnaire.responses).toBe(9);
-    expect(figures.questionnaire.questions.find((q) => q.text === "J'ai pu donner mon avis")).toMatchObject({ answers: 9, average: 3.9, counts: { 1: 0, 2: 1, 3: 2, 4: 3, 5: 3 } });
+    expect(figures.questionnaire.questions.find((q) => q.text === "J'ai pu donner mon avis")).toMatchObject({
+      answers: 9,
+      average: 3.9,
+      counts: { 1: 0, 2: 1, 3: 2, 4: 3, 5: 3 },
+    });
     // 5 + 2 people said 26–40, 2 said over 75: that group stays hidden.
     expect(figures.questionnaire.ageBands['26-40']).toBe(7);
     expect(figures.questionnaire.ageBands['over-75']).toBeNull();
@@ -120,8 +124,22 @@ describe('shared briefs ("essaimage")', () => {
     const seen = (await b.admin.get<SharedBrief[]>(`/api/centres/${b.centreId}/shared-briefs`)).body;
     expect(seen).toHaveLength(1);
     const shared = sharedBriefSchema.parse(seen[0]);
-    expect(shared).toMatchObject({ title: 'Le sac à dos', centreName: 'Centre A', solution: 'Un sac cousu au centre', nextSteps: [{ text: 'Trouver du tissu' }] });
-    expect(shared.ideas[0]).toMatchObject({ text: 'Un sac à dos solide, appelle-moi au […]', votes: { total: 6, bySite: [{ siteName: 'Centre social', gommettes: null }, { siteName: 'Maraude', gommettes: null }] } });
+    expect(shared).toMatchObject({
+      title: 'Le sac à dos',
+      centreName: 'Centre A',
+      solution: 'Un sac cousu au centre',
+      nextSteps: [{ text: 'Trouver du tissu' }],
+    });
+    expect(shared.ideas[0]).toMatchObject({
+      text: 'Un sac à dos solide, appelle-moi au […]',
+      votes: {
+        total: 6,
+        bySite: [
+          { siteName: 'Centre social', gommettes: null },
+          { siteName: 'Maraude', gommettes: null },
+        ],
+      },
+    });
     const text = JSON.stringify(seen);
     for (const trace of ['Fatima', 'Benali', 'Sophie', 'Martin', '06 12 34 56 78', 'Habitant', workshop.id, ideaIds[0]!, 'participant']) {
       expect(text.includes(trace), `"${trace}" in a shared brief`).toBe(false);

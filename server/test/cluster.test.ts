@@ -88,7 +88,13 @@ describe('two nodes sharing Redis and a store', () => {
     const phoneOnB = boardClient(b.url, workshop.id, joined.participantToken);
     boards.push(phoneOnB);
     await synced(phoneOnB.provider);
-    addNote(phoneOnB.doc, { id: 'note-b', text: 'Se laver', siteId: joined.participant.siteId, placement: { kind: 'cell', stepId: 'step-wake', rowId: 'row-needs' }, order: 1 });
+    addNote(phoneOnB.doc, {
+      id: 'note-b',
+      text: 'Se laver',
+      siteId: joined.participant.siteId,
+      placement: { kind: 'cell', stepId: 'step-wake', rowId: 'row-needs' },
+      order: 1,
+    });
     await waitFor(() => readBoard(onA.doc).notes.some((note) => note.id === 'note-b'), 5_000, 'note from B on A');
     expect(readBoard(onA.doc)).toEqual(readBoard(phoneOnB.doc));
     // Who looks at the board crosses nodes too (awareness).

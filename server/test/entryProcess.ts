@@ -7,10 +7,21 @@ const ENTRY = path.resolve(import.meta.dirname, '../src/index.ts');
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** Starts it on DATA_DIR `dataDir` (PORT 0 unless `env` says); `ready` resolves with its URL, `lines` keeps stdout. */
-export function startEntry(dataDir: string, env: Record<string, string> = {}): { child: ChildProcess; ready: Promise<string>; exited: Promise<{ code: number | null; at: number }>; lines: string[] } {
+export function startEntry(
+  dataDir: string,
+  env: Record<string, string> = {},
+): { child: ChildProcess; ready: Promise<string>; exited: Promise<{ code: number | null; at: number }>; lines: string[] } {
   const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', CLIENT_DIR: path.join(dataDir, 'no-client'), ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      CLIENT_DIR: path.join(dataDir, 'no-client'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];

@@ -54,15 +54,25 @@ describe('SIGTERM', () => {
       phones.push(phone);
     }
     await waitFor(() => phones.every((phone) => phone.snapshots === 1), 10_000, 'phones connected');
-    for (const phone of phones) expect(await emitWithAck(phone.socket, 'idea:post', { id: phone.ideaId, text: `Avant l'arrêt ${phone.ideaId}` })).toMatchObject({ ok: true });
+    for (const phone of phones)
+      expect(await emitWithAck(phone.socket, 'idea:post', { id: phone.ideaId, text: `Avant l'arrêt ${phone.ideaId}` })).toMatchObject({ ok: true });
 
     const console_ = boardClient(url, workshop.id, workshop.facilitatorToken);
     const joined = await joinAs(url, workshop.sites[0]!.joinCode);
     const phoneBoard = boardClient(url, workshop.id, joined.participantToken);
-    cleanups.push(() => console_.close(), () => phoneBoard.close());
+    cleanups.push(
+      () => console_.close(),
+      () => phoneBoard.close(),
+    );
     await Promise.all([synced(console_.provider), synced(phoneBoard.provider)]);
     applyJourneyTemplate(console_.doc);
-    addNote(console_.doc, { id: 'note-sigterm', text: 'Dormir au chaud', siteId: workshop.sites[0]!.id, placement: { kind: 'cell', stepId: 'step-wake', rowId: 'row-needs' }, order: 1 });
+    addNote(console_.doc, {
+      id: 'note-sigterm',
+      text: 'Dormir au chaud',
+      siteId: workshop.sites[0]!.id,
+      placement: { kind: 'cell', stepId: 'step-wake', rowId: 'row-needs' },
+      order: 1,
+    });
     // The server has the edit once the other board client has it; SIGTERM comes before any debounced save.
     const edited = Date.now();
     await waitFor(() => readBoard(phoneBoard.doc).notes.some((note) => note.id === 'note-sigterm'), 5_000, 'the note relayed');
@@ -90,7 +100,11 @@ describe('SIGTERM', () => {
     cleanups.push(() => board.close());
     await synced(board.provider);
     await waitFor(() => readBoard(board.doc).notes.some((note) => note.id === 'note-sigterm'), 5_000, 'the note after the restart');
-    for (const phone of phones) expect(await emitWithAck(phone.socket, 'idea:post', { id: phone.ideaId, text: `Avant l'arrêt ${phone.ideaId}` })).toMatchObject({ ok: true, data: { id: phone.ideaId } });
+    for (const phone of phones)
+      expect(await emitWithAck(phone.socket, 'idea:post', { id: phone.ideaId, text: `Avant l'arrêt ${phone.ideaId}` })).toMatchObject({
+        ok: true,
+        data: { id: phone.ideaId },
+      });
     board.close();
     second.child.kill('SIGTERM');
     expect((await second.exited).code).toBe(0);

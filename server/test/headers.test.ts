@@ -12,7 +12,10 @@ let server: TestServer;
 let clientDir: string;
 beforeAll(async () => {
   clientDir = tempDataDir();
-  fs.writeFileSync(path.join(clientDir, 'index.html'), '<!doctype html><html lang="fr"><head><script type="module" src="/assets/main.js"></script></head><body></body></html>');
+  fs.writeFileSync(
+    path.join(clientDir, 'index.html'),
+    '<!doctype html><html lang="fr"><head><script type="module" src="/assets/main.js"></script></head><body></body></html>',
+  );
   server = await startServer({ env: { CLIENT_DIR: clientDir } });
 });
 afterAll(async () => {

@@ -62,7 +62,16 @@ describe('ideas over socket.io', () => {
     expect(ack).toMatchObject({ ok: true, data: { id, text: 'Un sac à dos créé par les jeunes', mine: true } });
 
     const shown = await onScreen;
-    expect(shown).toEqual({ id, siteId: workshop.sites[0]!.id, text: 'Un sac à dos créé par les jeunes', createdAt: expect.any(Number), tableId: null, phaseId: null, theme: null, parked: false });
+    expect(shown).toEqual({
+      id,
+      siteId: workshop.sites[0]!.id,
+      text: 'Un sac à dos créé par les jeunes',
+      createdAt: expect.any(Number),
+      tableId: null,
+      phaseId: null,
+      theme: null,
+      parked: false,
+    });
     expect(await onConsole).toMatchObject({ id, hidden: false });
     for (const view of [shown, await onConsole]) {
       expect(JSON.stringify(view)).not.toContain(resident.joined.participant.id);
@@ -95,9 +104,9 @@ describe('ideas over socket.io', () => {
     const seen: string[] = [];
     screen.socket.on('ideas:added', (ideas) => seen.push(...ideas.map((idea) => idea.id)));
     const id = clientId();
-    const acks = (await Promise.all(
-      Array.from({ length: 6 }, () => emitWithAck(resident.socket, 'idea:post', { id, text: 'En même temps' })),
-    )) as Array<Ack<IdeaView>>;
+    const acks = (await Promise.all(Array.from({ length: 6 }, () => emitWithAck(resident.socket, 'idea:post', { id, text: 'En même temps' })))) as Array<
+      Ack<IdeaView>
+    >;
     expect(new Set(acks.map((ack) => JSON.stringify(ack))).size).toBe(1);
     // A later idea is a fence: events arrive in order, so once it is shown every broadcast
     // of the first one has arrived too.
@@ -241,7 +250,7 @@ describe('ideas over socket.io', () => {
     expect((await afterLeave).total).toBe(1);
   });
 
-  it('gives a phone its own ideas and the count of all, never the others\' ideas', async () => {
+  it("gives a phone its own ideas and the count of all, never the others' ideas", async () => {
     const { workshop, console: facilitator } = await room();
     const resident = await participant(workshop.sites[0]!.joinCode);
     const neighbour = await participant(workshop.sites[0]!.joinCode);

@@ -35,7 +35,8 @@ function listRoutes(server: TestServer): Route[] {
   const walk = (stack: Layer[]) => {
     for (const layer of stack) {
       if (layer.route) {
-        for (const [method, on] of Object.entries(layer.route.methods)) if (on && method !== '_all') routes.push({ method: method.toUpperCase(), path: layer.route.path });
+        for (const [method, on] of Object.entries(layer.route.methods))
+          if (on && method !== '_all') routes.push({ method: method.toUpperCase(), path: layer.route.path });
       } else if (layer.handle?.stack) {
         walk(layer.handle.stack);
       }

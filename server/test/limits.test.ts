@@ -21,7 +21,11 @@ async function statuses(count: number, route: string, headers: Record<string, st
   const out: number[] = [];
   // Small parallel waves: fast, and every request is counted.
   for (let done = 0; done < count; done += 25) {
-    const wave = await Promise.all(Array.from({ length: Math.min(25, count - done) }, () => fetch(`${server.url}${route}`, { headers }).then(async (response) => (await response.arrayBuffer(), response.status))));
+    const wave = await Promise.all(
+      Array.from({ length: Math.min(25, count - done) }, () =>
+        fetch(`${server.url}${route}`, { headers }).then(async (response) => (await response.arrayBuffer(), response.status)),
+      ),
+    );
     out.push(...wave);
   }
   return out;
@@ -55,7 +59,11 @@ describe('rate limits per token, not per address', () => {
       const answered: number[] = [];
       for (let done = 1; done < MAX_ANONYMOUS_REQUESTS_PER_ADDRESS_PER_MINUTE; done += 25) {
         const wave = Math.min(25, MAX_ANONYMOUS_REQUESTS_PER_ADDRESS_PER_MINUTE - done);
-        answered.push(...(await Promise.all(Array.from({ length: wave }, () => fetch(`${fresh.url}/api/templates`).then(async (response) => (await response.arrayBuffer(), response.status))))));
+        answered.push(
+          ...(await Promise.all(
+            Array.from({ length: wave }, () => fetch(`${fresh.url}/api/templates`).then(async (response) => (await response.arrayBuffer(), response.status))),
+          )),
+        );
       }
       expect(answered.filter((status) => status !== 200)).toEqual([]);
       const limited = await fetch(`${fresh.url}/api/templates`);

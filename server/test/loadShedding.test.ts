@@ -54,7 +54,10 @@ describe('load shedding', () => {
     const refused = (await cast(room.author.socket, round.id, room.ideaIds[0]!, gommette)) as { ok: false; code: string; retryAfterMs?: number };
     expect(refused).toMatchObject({ ok: false, code: ErrorCode.RateLimited });
     expect(refused.retryAfterMs).toBe(3_000);
-    expect(await emitWithAck(room.author.socket, 'idea:post', { id: clientId(), text: 'Une idée de plus' })).toMatchObject({ ok: false, code: ErrorCode.RateLimited });
+    expect(await emitWithAck(room.author.socket, 'idea:post', { id: clientId(), text: 'Une idée de plus' })).toMatchObject({
+      ok: false,
+      code: ErrorCode.RateLimited,
+    });
     // The console is not shed.
     expect(await emitWithAck(room.facilitator.socket, 'vote:close', { roundId: round.id })).toMatchObject({ ok: true });
     for (const done of stuck) done();

@@ -37,7 +37,9 @@ describe('server logs', () => {
     const lines = await run({ LOG_FORMAT: 'pretty' });
     expect(lines[0]).toMatch(/^ {2}Gommette est prêt\. Ouvre http:\/\/localhost:\d+\/ pour créer un atelier\.$/);
     const logLines = lines.filter((line) => !line.startsWith('  '));
-    expect(logLines.some((line) => /^\[\d\d:\d\d:\d\d\] INFO: Gommette is ready: open http:\/\/localhost:\d+\/ to create a workshop \{"port":\d+/.test(line))).toBe(true);
+    expect(
+      logLines.some((line) => /^\[\d\d:\d\d:\d\d\] INFO: Gommette is ready: open http:\/\/localhost:\d+\/ to create a workshop \{"port":\d+/.test(line)),
+    ).toBe(true);
     expect(logLines.some((line) => line.includes('shutting down'))).toBe(true);
     for (const line of logLines) expect(line.startsWith('{')).toBe(false);
   });

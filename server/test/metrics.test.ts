@@ -83,7 +83,16 @@ describe('/metrics', () => {
     expect(value('gommette_dependency_up', { dependency: 'store' })).toBe(1);
     expect(families.has('gommette_nodejs_eventloop_lag_seconds')).toBe(true);
 
-    for (const secret of [TOKEN, text, 'Zoubida', workshop.id, joined.participant.id, joined.participantToken, workshop.facilitatorToken, workshop.sites[0]!.joinCode]) {
+    for (const secret of [
+      TOKEN,
+      text,
+      'Zoubida',
+      workshop.id,
+      joined.participant.id,
+      joined.participantToken,
+      workshop.facilitatorToken,
+      workshop.sites[0]!.joinCode,
+    ]) {
       expect(body).not.toContain(secret);
     }
   });
@@ -104,7 +113,14 @@ describe('/metrics', () => {
   it('on PostgreSQL: store commit latency and the health of the store', { timeout: 60_000 }, async () => {
     const database = await createTestDatabase();
     const dataDir = tempDataDir();
-    const config = readConfig({ HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', CLIENT_DIR: path.join(dataDir, 'no-client'), DATABASE_URL: database.url, METRICS_TOKEN: TOKEN });
+    const config = readConfig({
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      CLIENT_DIR: path.join(dataDir, 'no-client'),
+      DATABASE_URL: database.url,
+      METRICS_TOKEN: TOKEN,
+    });
     const app = createApp(config, { ...(await openPgStores(database.url)), logger: pino({ level: 'silent' }), cluster: null });
     try {
       const address = await app.listen(0, '127.0.0.1');
@@ -130,7 +146,8 @@ describe('/metrics', () => {
     const nodes = await startTwoNodes();
     try {
       // The first ping runs at start; its answer may land just after the first scrape.
-      const redisUp = async () => (await scrape(nodes.a.url)).families.get('gommette_dependency_up')?.metrics.find((m) => m.labels?.dependency === 'redis')?.value;
+      const redisUp = async () =>
+        (await scrape(nodes.a.url)).families.get('gommette_dependency_up')?.metrics.find((m) => m.labels?.dependency === 'redis')?.value;
       await expect.poll(redisUp, { timeout: 5_000 }).toBe('1');
       // The socket.io Redis adapter rejects its subscriber's first commands unhandled when closed
       // within a moment of its start (the cluster suites run longer): let them finish.

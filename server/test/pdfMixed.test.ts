@@ -85,7 +85,10 @@ describe('PDF order with emoji in an Arabic line', () => {
   it('treats emoji as neutral: in a right-to-left paragraph they keep their place, right to left', async () => {
     const { bidiLines, runPieces } = await import('../src/retour/pdfText');
     const [line] = bidiLines('حديقة 🌳 (Nord) 🎉', 500, (piece) => piece.length);
-    const drawn = (line?.runs ?? []).flatMap(runPieces).map((piece) => piece.text).join('');
+    const drawn = (line?.runs ?? [])
+      .flatMap(runPieces)
+      .map((piece) => piece.text)
+      .join('');
     // Left to right on the page: the last emoji first, the Arabic word at the right end (fontkit reverses it).
     expect(drawn).toBe('🎉 (Nord) 🌳 حديقة');
   });

@@ -27,12 +27,24 @@ const run = promisify(execFile);
 /** The client tools of the newest PostgreSQL Debian installed, else those on PATH. */
 function pgTool(name: 'pg_dump' | 'pg_restore'): string {
   const root = '/usr/lib/postgresql';
-  const majors = fs.existsSync(root) ? fs.readdirSync(root).filter((major) => fs.existsSync(path.join(root, major, 'bin', name))).sort((a, b) => Number(b) - Number(a)) : [];
+  const majors = fs.existsSync(root)
+    ? fs
+        .readdirSync(root)
+        .filter((major) => fs.existsSync(path.join(root, major, 'bin', name)))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   return majors[0] ? path.join(root, majors[0], 'bin', name) : name;
 }
 
 async function startPgServer(databaseUrl: string, dataDir: string, sealingKey: string) {
-  const config = readConfig({ HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', CLIENT_DIR: path.join(dataDir, 'no-client'), SEALING_KEY: sealingKey, DATABASE_URL: databaseUrl });
+  const config = readConfig({
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    CLIENT_DIR: path.join(dataDir, 'no-client'),
+    SEALING_KEY: sealingKey,
+    DATABASE_URL: databaseUrl,
+  });
   const stores = await openPgStores(databaseUrl);
   const app = createApp(config, { ...stores, logger: pino({ level: 'silent' }), cluster: null });
   const address = await app.listen(0, '127.0.0.1');
@@ -49,7 +61,10 @@ describe('pg_dump / pg_restore', () => {
     const sealingKey = randomBytes(32).toString('base64url');
     const source = await createTestDatabase();
     const target = await createTestDatabase();
-    cleanups.push(() => source.drop(), () => target.drop());
+    cleanups.push(
+      () => source.drop(),
+      () => target.drop(),
+    );
     const dataDir = tempDataDir();
     cleanups.push(() => removeDataDir(dataDir));
     const sockets: ClientSocket[] = [];
@@ -71,7 +86,13 @@ describe('pg_dump / pg_restore', () => {
     cleanups.push(() => board.close());
     await synced(board.provider);
     applyJourneyTemplate(board.doc);
-    addNote(board.doc, { id: 'note-dump', text: 'Une douche chaude', siteId: room.workshop.sites[0]!.id, placement: { kind: 'cell', stepId: 'step-wake', rowId: 'row-needs' }, order: 1 });
+    addNote(board.doc, {
+      id: 'note-dump',
+      text: 'Une douche chaude',
+      siteId: room.workshop.sites[0]!.id,
+      placement: { kind: 'cell', stepId: 'step-wake', rowId: 'row-needs' },
+      order: 1,
+    });
     // The board is saved debounced (BOARD_SAVE_DEBOUNCE_MS): wait until its rows are in PostgreSQL.
     const probe = new pg.Client({ connectionString: source.url });
     await probe.connect();
@@ -94,7 +115,7 @@ describe('pg_dump / pg_restore', () => {
     expect(console_.snapshot.ideas.map((idea) => idea.id).sort()).toEqual([...room.ideaIds].sort());
     expect(console_.snapshot.vote?.round?.id).toBe(round.id);
     const results = console_.snapshot.vote?.results;
-    expect((results?.ranking?.reduce((sum, row) => sum + row.digital, 0) ?? 0)).toBe(acked);
+    expect(results?.ranking?.reduce((sum, row) => sum + row.digital, 0) ?? 0).toBe(acked);
 
     const restoredBoard = boardClient(restored.url, room.workshop.id, room.workshop.facilitatorToken);
     cleanups.push(() => restoredBoard.close());

@@ -79,7 +79,7 @@ function freePort(): Promise<number> {
 
 /** initdb refuses root: as root, the cluster belongs to the `postgres` user Debian's package creates. */
 function runAsOwner(bin: string, args: string[]): void {
-  const command = isRoot() ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] as const : [bin, args] as const;
+  const command = isRoot() ? (['runuser', ['-u', 'postgres', '--', bin, ...args]] as const) : ([bin, args] as const);
   execFileSync(command[0], [...command[1]], { stdio: 'pipe' });
 }
 
@@ -95,8 +95,16 @@ async function startPrivateCluster(): Promise<{ url: string; stop: () => void }>
   const port = await freePort();
   runAsOwner(path.join(bin, 'initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
   runAsOwner(path.join(bin, 'pg_ctl'), [
-    '-D', dataDir, '-l', path.join(dir, 'postgres.log'), '-w', '-t', String(CLUSTER_START_TIMEOUT_S),
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start',
+    '-D',
+    dataDir,
+    '-l',
+    path.join(dir, 'postgres.log'),
+    '-w',
+    '-t',
+    String(CLUSTER_START_TIMEOUT_S),
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+    'start',
   ]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

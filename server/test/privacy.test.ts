@@ -40,7 +40,14 @@ describe('privacy', () => {
 
     const log = lines.join('');
     expect(lines.length).toBeGreaterThan(5);
-    for (const secret of ['Un secret bien gardé', 'Renard discret', joined.participantToken, joined.cardCode, workshop.facilitatorToken, workshop.screenToken]) {
+    for (const secret of [
+      'Un secret bien gardé',
+      'Renard discret',
+      joined.participantToken,
+      joined.cardCode,
+      workshop.facilitatorToken,
+      workshop.screenToken,
+    ]) {
       expect(log).not.toContain(secret);
     }
     // What the facilitator and a late screen receive never names the author.

@@ -31,21 +31,34 @@ describe('closing questionnaire over socket.io', () => {
       sockets.push(phone.socket);
       phones.push(phone.socket);
     }
-    const answer = (index: number) => ({ scale: { avis: 5 - (index % 2), revenir: 4 }, learned: index === 0 ? 'Écouter, les autres' : null, ageBand: index < 5 ? '12-15' : '61-75', gender: 'woman', firstTime: true });
+    const answer = (index: number) => ({
+      scale: { avis: 5 - (index % 2), revenir: 4 },
+      learned: index === 0 ? 'Écouter, les autres' : null,
+      ageBand: index < 5 ? '12-15' : '61-75',
+      gender: 'woman',
+      firstTime: true,
+    });
     expect(await emitWithAck(phones[0]!, 'questionnaire:answer', answer(0))).toMatchObject({ ok: false, code: ErrorCode.PhaseClosed });
 
     await emitWithAck(facilitator.socket, 'run:control', { action: 'goto', from: 0, phaseIndex: 1 });
     await emitWithAck(facilitator.socket, 'run:control', { action: 'start', from: 1 });
     const counted = nextEvent(facilitator.socket, 'questionnaire:changed');
-    for (const [index, phone] of phones.entries()) expect(await emitWithAck(phone, 'questionnaire:answer', answer(index))).toEqual({ ok: true, data: { answered: true } });
+    for (const [index, phone] of phones.entries())
+      expect(await emitWithAck(phone, 'questionnaire:answer', answer(index))).toEqual({ ok: true, data: { answered: true } });
     expect((await counted).responses).toBeGreaterThan(0);
     // A resend (or a second try) is acknowledged and stores nothing more.
     expect(await emitWithAck(phones[0]!, 'questionnaire:answer', { ...answer(0), learned: 'Autre chose' })).toEqual({ ok: true, data: { answered: true } });
-    expect(await emitWithAck(phones[1]!, 'questionnaire:answer', { scale: {}, learned: null, ageBand: null, gender: null, firstTime: null })).toMatchObject({ ok: true });
-    expect(await emitWithAck(phones[2]!, 'questionnaire:answer', { scale: { avis: 9 }, learned: null, ageBand: null, gender: null, firstTime: null })).toMatchObject({ ok: false, code: ErrorCode.BadRequest });
+    expect(await emitWithAck(phones[1]!, 'questionnaire:answer', { scale: {}, learned: null, ageBand: null, gender: null, firstTime: null })).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await emitWithAck(phones[2]!, 'questionnaire:answer', { scale: { avis: 9 }, learned: null, ageBand: null, gender: null, firstTime: null }),
+    ).toMatchObject({ ok: false, code: ErrorCode.BadRequest });
     expect(await emitWithAck(facilitator.socket, 'questionnaire:answer', answer(0))).toMatchObject({ ok: false, code: ErrorCode.Forbidden });
 
-    const response = await fetch(`${server.url}/api/workshops/${workshop.id}/questionnaire`, { headers: { authorization: `Bearer ${workshop.facilitatorToken}` } });
+    const response = await fetch(`${server.url}/api/workshops/${workshop.id}/questionnaire`, {
+      headers: { authorization: `Bearer ${workshop.facilitatorToken}` },
+    });
     const results = (await response.json()) as QuestionnaireResults;
     expect(results.responses).toBe(6);
     expect(results.questions.find((q) => q.id === 'avis')).toMatchObject({ answers: 6, average: 4.5 });
@@ -77,7 +90,9 @@ describe('closing questionnaire over socket.io', () => {
     const again = await connect(server.url, { role: 'participant', token: joined.participantToken });
     sockets.push(again.socket);
     expect(again.snapshot.questionnaireAnswered).toBe(true);
-    const results = (await (await fetch(`${server.url}/api/workshops/${workshop.id}/questionnaire`, { headers: { authorization: `Bearer ${workshop.facilitatorToken}` } })).json()) as QuestionnaireResults;
+    const results = (await (
+      await fetch(`${server.url}/api/workshops/${workshop.id}/questionnaire`, { headers: { authorization: `Bearer ${workshop.facilitatorToken}` } })
+    ).json()) as QuestionnaireResults;
     expect(results).toMatchObject({ responses: 1, learned: [], questions: [{ id: 'plu', average: 4 }] });
     expect(results.ageBands['18-25']).toBe(0);
   });

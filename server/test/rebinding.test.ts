@@ -8,10 +8,13 @@ import { connect, createWorkshop, startServer, type TestServer } from './helpers
 function post(url: string, path: string, headers: Record<string, string>): Promise<number> {
   const { port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port: Number(port), path, method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
+    const request = http.request(
+      { host: '127.0.0.1', port: Number(port), path, method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
     request.on('error', reject);
     request.end(JSON.stringify({ login: 'personne', password: 'pas le bon mot de passe' }));
   });

@@ -35,7 +35,12 @@ describe('REST API', () => {
   });
 
   it('answers a too large body with too_large and bad JSON with bad_request', async () => {
-    const huge = await postJson<{ code: string }>(`${server.url}/api/workshops`, { title: 'x'.repeat(100_000), question: 'q', purpose: 'p', sites: [{ name: 'a' }] });
+    const huge = await postJson<{ code: string }>(`${server.url}/api/workshops`, {
+      title: 'x'.repeat(100_000),
+      question: 'q',
+      purpose: 'p',
+      sites: [{ name: 'a' }],
+    });
     expect(huge.status).toBe(413);
     expect(huge.body.code).toBe('too_large');
     const response = await fetch(`${server.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
@@ -60,7 +65,9 @@ describe('REST API', () => {
     expect(screenToken.status).toBe(401);
     const otherToken = await fetch(`${server.url}/api/workshops/${created.id}`, { headers: { authorization: `Bearer ${other.facilitatorToken}` } });
     expect(otherToken.status).toBe(401);
-    const badId = await fetch(`${server.url}/api/workshops/${encodeURIComponent("x' OR 1=1 --")}`, { headers: { authorization: `Bearer ${created.facilitatorToken}` } });
+    const badId = await fetch(`${server.url}/api/workshops/${encodeURIComponent("x' OR 1=1 --")}`, {
+      headers: { authorization: `Bearer ${created.facilitatorToken}` },
+    });
     // A malformed id is refused before it reaches the store (see server/test/ids.test.ts).
     expect(badId.status).toBe(400);
   });
@@ -105,10 +112,15 @@ describe('REST API', () => {
 
     const badMood = await postJson<{ code: string }>(`${server.url}/api/sites/${created.sites[0]!.joinCode}/participants`, { mood: 'happy' });
     expect(badMood.status).toBe(400);
-    const longName = await postJson<{ code: string }>(`${server.url}/api/sites/${created.sites[0]!.joinCode}/participants`, { mood: 'rainy', nickname: 'x'.repeat(31) });
+    const longName = await postJson<{ code: string }>(`${server.url}/api/sites/${created.sites[0]!.joinCode}/participants`, {
+      mood: 'rainy',
+      nickname: 'x'.repeat(31),
+    });
     expect(longName.status).toBe(413);
 
-    const state = (await (await fetch(`${server.url}/api/workshops/${created.id}`, { headers: { authorization: `Bearer ${created.facilitatorToken}` } })).json()) as WorkshopState;
+    const state = (await (
+      await fetch(`${server.url}/api/workshops/${created.id}`, { headers: { authorization: `Bearer ${created.facilitatorToken}` } })
+    ).json()) as WorkshopState;
     expect(state.participants.total).toBe(1);
     expect(state.participants.moods.sunny).toBe(1);
     // Aggregates only: no participant list, no nickname.

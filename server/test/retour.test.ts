@@ -72,7 +72,15 @@ async function runWorkshop(): Promise<Loop> {
   await emitWithAck(facilitator.socket, 'run:control', { action: 'goto', from: 0, phaseIndex: 1 });
   await emitWithAck(facilitator.socket, 'run:control', { action: 'start', from: 1 });
   for (const [index, phone] of phones.entries()) {
-    ok(await emitWithAck(phone, 'questionnaire:answer', { scale: { avis: 4 + (index % 2) }, learned: index === 0 ? TRICKY_LEARNED : null, ageBand: index < 5 ? '12-15' : 'over-75', gender: 'woman', firstTime: index < 5 ? false : true }));
+    ok(
+      await emitWithAck(phone, 'questionnaire:answer', {
+        scale: { avis: 4 + (index % 2) },
+        learned: index === 0 ? TRICKY_LEARNED : null,
+        ageBand: index < 5 ? '12-15' : 'over-75',
+        gender: 'woman',
+        firstTime: index < 5 ? false : true,
+      }),
+    );
   }
   return { workshop, residents, ideaIds, auth: { authorization: `Bearer ${workshop.facilitatorToken}` } };
 }
@@ -126,8 +134,21 @@ describe('briefs', () => {
     const brief = await writeBrief(loop);
     expect(brief.prefilled.question.source).toEqual({ kind: 'workshop', field: 'question' });
     const sac = brief.prefilled.ideas[0]!;
-    expect(sac).toMatchObject({ ideaId: loop.ideaIds[0], text: TRICKY_IDEA, siteName: 'Centre social, "Nord"', source: { kind: 'idea', ideaId: loop.ideaIds[0] } });
-    expect(sac.votes).toMatchObject({ total: 6, rank: 1, closed: true, bySite: [{ siteName: 'Centre social, "Nord"', gommettes: 3 }, { siteName: 'Maraude', gommettes: 3 }] });
+    expect(sac).toMatchObject({
+      ideaId: loop.ideaIds[0],
+      text: TRICKY_IDEA,
+      siteName: 'Centre social, "Nord"',
+      source: { kind: 'idea', ideaId: loop.ideaIds[0] },
+    });
+    expect(sac.votes).toMatchObject({
+      total: 6,
+      rank: 1,
+      closed: true,
+      bySite: [
+        { siteName: 'Centre social, "Nord"', gommettes: 3 },
+        { siteName: 'Maraude', gommettes: 3 },
+      ],
+    });
     expect(brief.status).toBe('building');
     expect(brief.timeline.map((entry) => entry.status)).toEqual(['idea', 'chosen', 'building']);
     expect(brief.fields.nextSteps).toEqual([{ text: 'Premier essai', owner: 'Animatrice jeunesse', date: '2027-03-10' }]);
@@ -142,7 +163,10 @@ describe('briefs', () => {
     const base = `/api/workshops/${loop.workshop.id}/briefs`;
     expect((await api('POST', base, loop.auth, { title: 'x', ideaIds: ['unknown-idea'] })).status).toBe(404);
     const brief = await writeBrief(loop);
-    expect(await api('POST', `${base}/${brief.id}/status`, loop.auth, { status: 'abandoned' })).toMatchObject({ status: 400, body: { code: ErrorCode.BadRequest } });
+    expect(await api('POST', `${base}/${brief.id}/status`, loop.auth, { status: 'abandoned' })).toMatchObject({
+      status: 400,
+      body: { code: ErrorCode.BadRequest },
+    });
     expect((await api('GET', base, {})).status).toBe(401);
     expect((await api('GET', base, { authorization: `Bearer ${loop.residents[0]!.participantToken}` })).status).toBe(401);
     const other = await createWorkshop(server.url);
@@ -172,11 +196,23 @@ describe('exports', () => {
     // language, as for the centre's tables); the rows keep their values.
     const rows = parse(ideas.bytes, { bom: true, columns: true }) as Array<Record<string, string>>;
     const sac = rows.find((row) => row['identifiant de l’idée'] === loop.ideaIds[0]);
-    expect(sac).toMatchObject({ texte: TRICKY_IDEA, lieu: 'Centre social, "Nord"', gommettes: '6', rang: '1', 'gommettes (Centre social, "Nord")': '3', 'gommettes (Maraude)': '3' });
+    expect(sac).toMatchObject({
+      texte: TRICKY_IDEA,
+      lieu: 'Centre social, "Nord"',
+      gommettes: '6',
+      rang: '1',
+      'gommettes (Centre social, "Nord")': '3',
+      'gommettes (Maraude)': '3',
+    });
     expect(rows.find((row) => row['identifiant de l’idée'] === loop.ideaIds[2])?.texte).toBe("'=SOMME(A1:A9) une carte des lieux");
     const english = await download(`/api/workshops/${loop.workshop.id}/export/ideas.csv?lang=en`, loop.auth);
     const englishRows = parse(english.bytes, { bom: true, columns: true }) as Array<Record<string, string>>;
-    expect(englishRows.find((row) => row['idea id'] === loop.ideaIds[0])).toMatchObject({ text: TRICKY_IDEA, site: 'Centre social, "Nord"', rank: '1', 'gommettes (Maraude)': '3' });
+    expect(englishRows.find((row) => row['idea id'] === loop.ideaIds[0])).toMatchObject({
+      text: TRICKY_IDEA,
+      site: 'Centre social, "Nord"',
+      rank: '1',
+      'gommettes (Maraude)': '3',
+    });
     expectNoIdentity(ideas.bytes.toString('utf8'), loop);
 
     const questionnaire = await download(`/api/workshops/${loop.workshop.id}/export/questionnaire.csv`, loop.auth);
@@ -224,7 +260,10 @@ describe('participation figures', () => {
     const loop = await runWorkshop();
     const figures = participationFiguresSchema.parse((await api('GET', `/api/workshops/${loop.workshop.id}/figures`, loop.auth)).body);
     expect(figures.participants.total).toBe(6);
-    expect(figures.participants.bySite).toEqual([{ siteName: 'Centre social, "Nord"', count: 3 }, { siteName: 'Maraude', count: 3 }]);
+    expect(figures.participants.bySite).toEqual([
+      { siteName: 'Centre social, "Nord"', count: 3 },
+      { siteName: 'Maraude', count: 3 },
+    ]);
     expect(figures.ideas.total).toBe(3);
     expect(figures.gommettes).toEqual({ total: 7, paper: 0, voters: 6 });
     expect(figures.questionnaire.ageBands['over-75']).toBeNull();
@@ -246,7 +285,10 @@ describe('follow-up page', () => {
     expect((await api('GET', `/api/follow/${joinCode}`, {})).status).toBe(404);
 
     expect((await api('PUT', `/api/workshops/${loop.workshop.id}/follow-up`, {}, { finished: true })).status).toBe(401);
-    const settings = await api<{ finishedAt: number | null; nextMeeting: string | null }>('PUT', `/api/workshops/${loop.workshop.id}/follow-up`, loop.auth, { finished: true, nextMeeting: 'Mardi 14 avril, 18 h, au centre social' });
+    const settings = await api<{ finishedAt: number | null; nextMeeting: string | null }>('PUT', `/api/workshops/${loop.workshop.id}/follow-up`, loop.auth, {
+      finished: true,
+      nextMeeting: 'Mardi 14 avril, 18 h, au centre social',
+    });
     expect(settings.body.finishedAt).not.toBeNull();
     expect((await api<JoinInfo>('GET', `/api/join/${joinCode}`, {})).body.finished).toBe(true);
 

@@ -32,7 +32,10 @@ async function outside(): Promise<CreateWorkshopResponse> {
 
 /** A phone joins, presenting the cards it kept (as the join form does). */
 async function join(workshop: CreateWorkshopResponse, earlierCards?: string[]): Promise<JoinResponse> {
-  const { status, body } = await postJson<JoinResponse>(`${server.url}/api/sites/${workshop.sites[0]!.joinCode}/participants`, { mood: 'sunny', ...(earlierCards ? { earlierCards } : {}) });
+  const { status, body } = await postJson<JoinResponse>(`${server.url}/api/sites/${workshop.sites[0]!.joinCode}/participants`, {
+    mood: 'sunny',
+    ...(earlierCards ? { earlierCards } : {}),
+  });
   expect(status).toBe(201);
   // The answer never says whether a card was recognised: no oracle for guessing cards.
   expect(Object.keys(body).sort()).toEqual(['cardCode', 'joinCode', 'participant', 'participantToken']);
@@ -44,7 +47,9 @@ async function join(workshop: CreateWorkshopResponse, earlierCards?: string[]): 
 async function facilitatorGet(workshop: CreateWorkshopResponse, route: string, member?: Browser): Promise<string> {
   const headers = { authorization: `Bearer ${workshop.facilitatorToken}` };
   const url = `/api/workshops/${workshop.id}/${route}`;
-  const reply = member ? await member.request<string>('GET', url, undefined, headers) : await fetch(`${server.url}${url}`, { headers }).then(async (r) => ({ status: r.status, body: await r.text() }));
+  const reply = member
+    ? await member.request<string>('GET', url, undefined, headers)
+    : await fetch(`${server.url}${url}`, { headers }).then(async (r) => ({ status: r.status, body: await r.text() }));
   expect(reply.status).toBe(200);
   return typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
 }

@@ -26,7 +26,12 @@ describe('handshake and transport security', () => {
     const auth = { role: 'screen', workshopId: workshop.id, token: workshop.screenToken } as const;
     await expect(refusal(connect(server.url, auth, { extraHeaders: { origin: 'http://evil.example' } }))).resolves.toBeDefined();
 
-    const polling = connectClient(server.url, { transports: ['polling'], reconnection: false, forceNew: true, extraHeaders: { origin: 'https://evil.example' } });
+    const polling = connectClient(server.url, {
+      transports: ['polling'],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { origin: 'https://evil.example' },
+    });
     const error = await new Promise<Error>((resolve) => polling.once('connect_error', resolve));
     polling.close();
     expect(error.message).toMatch(/xhr poll error|origin/i);
@@ -58,7 +63,12 @@ describe('handshake and transport security', () => {
   it('refuses another protocol version', async () => {
     const workshop = await createWorkshop(server.url);
     const joined = await joinAs(server.url, workshop.sites[0]!.joinCode);
-    const socket = connectClient(server.url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { role: 'participant', protocol: 999, token: joined.participantToken } });
+    const socket = connectClient(server.url, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      auth: { role: 'participant', protocol: 999, token: joined.participantToken },
+    });
     const error = await new Promise<{ data?: { code?: string } }>((resolve) => socket.once('connect_error', resolve));
     socket.close();
     expect(error.data?.code).toBe('protocol_mismatch');

@@ -66,7 +66,7 @@ async function opensEverything(url: string): Promise<void> {
   // A round still open across migration 101 (voters re-keyed) is closed by migration 103; its results stay.
   expect(console_.snapshot.vote?.round).toMatchObject({ id: fixture.rounds.open, status: 'closed' });
   const results = console_.snapshot.vote?.results;
-  expect((results?.ranking?.reduce((sum, row) => sum + row.digital, 0) ?? 0)).toBe(fixture.rounds.openGommettes);
+  expect(results?.ranking?.reduce((sum, row) => sum + row.digital, 0) ?? 0).toBe(fixture.rounds.openGommettes);
 
   // A resident's phone comes back with its old token and writes; the closed round takes no gommette.
   const resident = fixture.residents[0]!;
@@ -94,11 +94,14 @@ async function opensEverything(url: string): Promise<void> {
   const space = await member.request<{ workshops: Array<{ id: string }> }>('GET', `/api/centres/${fixture.centre.id}`);
   expect(space.status).toBe(200);
   expect(space.body.workshops.map((item) => item.id)).toEqual([fixture.centreWorkshop.id]);
-  const centreConsole = await connect(url, { role: 'facilitator', workshopId: fixture.centreWorkshop.id, token: fixture.centreWorkshop.facilitatorToken }, { extraHeaders: { cookie: member.cookie! } });
+  const centreConsole = await connect(
+    url,
+    { role: 'facilitator', workshopId: fixture.centreWorkshop.id, token: fixture.centreWorkshop.facilitatorToken },
+    { extraHeaders: { cookie: member.cookie! } },
+  );
   sockets.push(centreConsole.socket);
   const helper = await connect(url, { role: 'helper', workshopId: fixture.centreWorkshop.id, token: new URL(fixture.centreWorkshop.helperUrl).hash.slice(3) });
   sockets.push(helper.socket);
-
 }
 
 describe('upgrade from the schema of 2026-11', () => {
@@ -135,12 +138,21 @@ describe('upgrade from the schema of 2026-11', () => {
       // The fixture's rows, table by table, in their SQLite order (flags to BOOLEAN, blobs to BYTEA;
       // identity columns left to PostgreSQL); parents come first, so every foreign key is checked.
       const old = new Database(zlib.gunzipSync(fs.readFileSync(path.join(FIXTURE, 'gommette.sqlite.gz'))));
-      const tables = (old.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY rowid`).all() as Array<{ name: string }>).map((row) => row.name);
+      const tables = (
+        old
+          .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY rowid`)
+          .all() as Array<{ name: string }>
+      ).map((row) => row.name);
       await admin.query('BEGIN');
       let copied = 0;
       for (const table of tables) {
         const columns = new Map(
-          (await admin.query<{ column_name: string; data_type: string; is_identity: string }>(`SELECT column_name, data_type, is_identity FROM information_schema.columns WHERE table_name = $1`, [table])).rows.map((row) => [row.column_name, row]),
+          (
+            await admin.query<{ column_name: string; data_type: string; is_identity: string }>(
+              `SELECT column_name, data_type, is_identity FROM information_schema.columns WHERE table_name = $1`,
+              [table],
+            )
+          ).rows.map((row) => [row.column_name, row]),
         );
         expect(columns.size, table).toBeGreaterThan(0);
         const withoutRowid = /WITHOUT ROWID/i.test((old.prepare(`SELECT sql FROM sqlite_master WHERE name = ?`).get(table) as { sql: string }).sql);
@@ -158,7 +170,13 @@ describe('upgrade from the schema of 2026-11', () => {
       await admin.end();
     }
 
-    const config = readConfig({ HOST: '127.0.0.1', DATA_DIR: pgDataDir, LOG_LEVEL: 'silent', CLIENT_DIR: path.join(pgDataDir, 'no-client'), DATABASE_URL: database.url });
+    const config = readConfig({
+      HOST: '127.0.0.1',
+      DATA_DIR: pgDataDir,
+      LOG_LEVEL: 'silent',
+      CLIENT_DIR: path.join(pgDataDir, 'no-client'),
+      DATABASE_URL: database.url,
+    });
     const app = createApp(config, { ...(await openPgStores(database.url)), logger: pino({ level: 'silent' }), cluster: null });
     try {
       const address = await app.listen(0, '127.0.0.1');

@@ -16,7 +16,15 @@ afterAll(() => {
 /** Every way a careless store could write an id: as it is, or a plain SHA-256 of it (hex, base64, base64url, salted as seats were). */
 function plainForms(id: string): string[] {
   const digests = [id, `gommette:seat:${id}`].map((text) => createHash('sha256').update(text).digest());
-  return [id, ...digests.flatMap((digest) => [digest.toString('hex'), digest.toString('base64'), digest.toString('base64url'), digest.toString('base64url').slice(0, 22)])];
+  return [
+    id,
+    ...digests.flatMap((digest) => [
+      digest.toString('hex'),
+      digest.toString('base64'),
+      digest.toString('base64url'),
+      digest.toString('base64url').slice(0, 22),
+    ]),
+  ];
 }
 
 describe('the database read as an attacker would (issue 20)', () => {

@@ -72,7 +72,9 @@ describe('phones (re)connecting during a vote round', () => {
     const afterCast = await phoneAt(url, room.workshop.sites[1]!.joinCode, sockets);
     expect(afterCast.snapshot.vote?.results?.version).toBe(2);
     expect(gommettes(afterCast.snapshot.vote!.results!)).toBe(2);
-    ok<VoteResults>(await emitWithAck(room.facilitator.socket, 'vote:paper', { roundId: round.id, siteId: room.workshop.sites[2]!.id, counts: { [room.ideaIds[2]!]: 4 } }));
+    ok<VoteResults>(
+      await emitWithAck(room.facilitator.socket, 'vote:paper', { roundId: round.id, siteId: room.workshop.sites[2]!.id, counts: { [room.ideaIds[2]!]: 4 } }),
+    );
     const afterPaper = await phoneAt(url, room.workshop.sites[2]!.joinCode, sockets);
     expect(afterPaper.snapshot.vote?.results?.version).toBe(3);
     expect(totalOf(afterPaper.snapshot.vote!.results!, room.ideaIds[2]!)).toBe(4);

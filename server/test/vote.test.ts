@@ -40,7 +40,9 @@ describe('vote rounds', () => {
     const round = await openRound(room, { budget: 3, stacking: true });
     const joined = await joinAs(server.url, room.workshop.sites[0]!.joinCode);
     const resumed = await postJson<{ participantToken: string }>(`${server.url}/api/participants/resume`, { cardCode: joined.cardCode });
-    const devices = await Promise.all([joined.participantToken, resumed.body.participantToken].map((token) => connect(server.url, { role: 'participant', token })));
+    const devices = await Promise.all(
+      [joined.participantToken, resumed.body.participantToken].map((token) => connect(server.url, { role: 'participant', token })),
+    );
     sockets.push(...devices.map((device) => device.socket));
     const taps = await Promise.all(Array.from({ length: 12 }, (_, index) => cast(devices[index % 2]!.socket, round.id, room.ideaIds[index % 3]!)));
     expect(taps.filter((ack) => (ack as Ack<unknown>).ok)).toHaveLength(3);
@@ -70,7 +72,9 @@ describe('vote rounds', () => {
     // Take-back: once, whatever the resends, and the budget comes back.
     const takeBackId = clientId();
     const seenAfter = resultsWhere(room.screen.socket, (seen) => seen.voters === 0 && seen.version >= 2);
-    const back = await Promise.all(Array.from({ length: 5 }, () => emitWithAck(phone.socket, 'vote:takeBack', { id: takeBackId, roundId: round.id, gommetteId: id })));
+    const back = await Promise.all(
+      Array.from({ length: 5 }, () => emitWithAck(phone.socket, 'vote:takeBack', { id: takeBackId, roundId: round.id, gommetteId: id })),
+    );
     expect(back.every((ack) => (ack as Ack<MyVotes>).ok && (ack as { data: MyVotes }).data.gommettes.length === 0)).toBe(true);
     const after = await seenAfter;
     expect(after.version).toBe(2);
@@ -224,7 +228,9 @@ describe('matrix', () => {
   it('stores placements and axes, shows them to screens, and sends the easy-and-priority quadrant to a round', async () => {
     const room = await voteRoom(server.url, sockets, 4);
     expect(room.screen.snapshot.vote?.matrix).toEqual({ axes: { easy: '', priority: '' }, placements: [] });
-    const changed = new Promise<MatrixView>((resolve) => room.screen.socket.on('matrix:changed', (matrix) => matrix.placements.length === 4 && resolve(matrix)));
+    const changed = new Promise<MatrixView>((resolve) =>
+      room.screen.socket.on('matrix:changed', (matrix) => matrix.placements.length === 4 && resolve(matrix)),
+    );
     const spots = [
       [80, 90],
       [20, 90],
@@ -238,7 +244,10 @@ describe('matrix', () => {
     const axes = ok<MatrixView>(await emitWithAck(room.facilitator.socket, 'matrix:axes', { easy: '  Facile à faire ', priority: 'Urgent' }));
     expect(axes.axes).toEqual({ easy: 'Facile à faire', priority: 'Urgent' });
     // Residents place only during a matrix step (server/test/matrix.test.ts); this workshop has no steps.
-    expect(await emitWithAck(room.author.socket, 'matrix:place', { ideaId: room.ideaIds[0]!, easy: 1, priority: 1 })).toMatchObject({ ok: false, code: 'phase_closed' });
+    expect(await emitWithAck(room.author.socket, 'matrix:place', { ideaId: room.ideaIds[0]!, easy: 1, priority: 1 })).toMatchObject({
+      ok: false,
+      code: 'phase_closed',
+    });
     const round = await openRound(room, { ideas: { from: 'quadrant' } });
     expect(round.ideaIds).toEqual([room.ideaIds[0], room.ideaIds[2]]);
     ok(await emitWithAck(room.facilitator.socket, 'vote:close', { roundId: round.id }));

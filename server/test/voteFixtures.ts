@@ -11,7 +11,17 @@ export function ok<T>(ack: unknown): T {
 }
 
 export function openPayload(overrides: Partial<VoteOpenPayload> = {}): VoteOpenPayload {
-  return { id: clientId(), ideas: { from: 'all' }, budget: 3, stacking: false, capPerIdea: null, selfVote: true, results: 'live', closesAt: null, ...overrides };
+  return {
+    id: clientId(),
+    ideas: { from: 'all' },
+    budget: 3,
+    stacking: false,
+    capPerIdea: null,
+    selfVote: true,
+    results: 'live',
+    closesAt: null,
+    ...overrides,
+  };
 }
 
 export interface VoteRoom {
@@ -24,7 +34,12 @@ export interface VoteRoom {
 }
 
 /** A workshop with its console, a projector and `ideaCount` ideas written by one resident. */
-export async function voteRoom(url: string, track: ClientSocket[], ideaCount = 3, sites = ['Centre social', 'Maison du quartier', 'Médiathèque']): Promise<VoteRoom> {
+export async function voteRoom(
+  url: string,
+  track: ClientSocket[],
+  ideaCount = 3,
+  sites = ['Centre social', 'Maison du quartier', 'Médiathèque'],
+): Promise<VoteRoom> {
   const workshop = await createWorkshop(url, sites);
   const facilitator = await connect(url, { role: 'facilitator', workshopId: workshop.id, token: workshop.facilitatorToken });
   const screen = await connect(url, { role: 'screen', workshopId: workshop.id, token: workshop.screenToken });

@@ -39,7 +39,9 @@ const followUpStatus = async (joinCode: string) => (await fetch(`${server.url}/a
 
 /** A workshop on its last step, with a console and a resident's phone. */
 async function onLastStep(durationSec = 1) {
-  const workshop = await createWorkshop(server.url, ['Centre social'], { phases: phases.map((phase, index) => (index === 1 ? { ...phase, durationSec } : phase)) });
+  const workshop = await createWorkshop(server.url, ['Centre social'], {
+    phases: phases.map((phase, index) => (index === 1 ? { ...phase, durationSec } : phase)),
+  });
   const joinCode = workshop.sites[0]!.joinCode;
   const facilitator = await open({ role: 'facilitator', workshopId: workshop.id, token: workshop.facilitatorToken });
   const joined = await joinAs(server.url, joinCode);

@@ -40,7 +40,10 @@ export const createWorkshopBody = z.object({
   title: boundedText(MAX_TITLE_CHARS),
   question: boundedText(MAX_QUESTION_CHARS),
   purpose: boundedText(MAX_PURPOSE_CHARS),
-  sites: z.array(z.object({ name: boundedText(MAX_SITE_NAME_CHARS) })).min(1).max(MAX_SITES_PER_WORKSHOP),
+  sites: z
+    .array(z.object({ name: boundedText(MAX_SITE_NAME_CHARS) }))
+    .min(1)
+    .max(MAX_SITES_PER_WORKSHOP),
   /** The method, from a template and adjusted; absent or empty: a free idea wall without phases. */
   phases: phasesSchema.optional(),
   tableCount: z.number().int().min(0).max(MAX_TABLES).optional(),
@@ -145,7 +148,14 @@ export interface WorkshopState {
 
 // ---------- socket.io ----------
 
-export const Role = { Participant: 'participant', Facilitator: 'facilitator', Screen: 'screen', Kiosk: 'kiosk', Helper: 'helper', Observer: 'observer' } as const;
+export const Role = {
+  Participant: 'participant',
+  Facilitator: 'facilitator',
+  Screen: 'screen',
+  Kiosk: 'kiosk',
+  Helper: 'helper',
+  Observer: 'observer',
+} as const;
 export type Role = (typeof Role)[keyof typeof Role];
 
 /** The socket.io handshake `auth`: who is connecting, checked before the connection opens. */

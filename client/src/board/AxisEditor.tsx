@@ -48,20 +48,46 @@ export function AxisEditor({ doc, axis, items, heading, addLabel, testId }: Axis
                 if (event.key === 'Enter') event.currentTarget.blur();
               }}
             />
-            <button type="button" className="icon-button" disabled={index === 0} onClick={() => moveAxisItem(doc, axis, item.id, index - 1)} aria-label={t('board.moveEarlier')} title={t('board.moveEarlier')}>
+            <button
+              type="button"
+              className="icon-button"
+              disabled={index === 0}
+              onClick={() => moveAxisItem(doc, axis, item.id, index - 1)}
+              aria-label={t('board.moveEarlier')}
+              title={t('board.moveEarlier')}
+            >
               {axis === 'steps' ? '◀' : '▲'}
             </button>
-            <button type="button" className="icon-button" disabled={index === items.length - 1} onClick={() => moveAxisItem(doc, axis, item.id, index + 1)} aria-label={t('board.moveLater')} title={t('board.moveLater')}>
+            <button
+              type="button"
+              className="icon-button"
+              disabled={index === items.length - 1}
+              onClick={() => moveAxisItem(doc, axis, item.id, index + 1)}
+              aria-label={t('board.moveLater')}
+              title={t('board.moveLater')}
+            >
               {axis === 'steps' ? '▶' : '▼'}
             </button>
-            <button type="button" className="icon-button" onClick={() => removeAxisItem(doc, axis, item.id)} aria-label={t('board.remove')} title={t('board.remove')}>
+            <button
+              type="button"
+              className="icon-button"
+              onClick={() => removeAxisItem(doc, axis, item.id)}
+              aria-label={t('board.remove')}
+              title={t('board.remove')}
+            >
               ✕
             </button>
           </li>
         ))}
       </ol>
       <form className="axis-editor__add" onSubmit={handleAdd}>
-        <input value={draft} onChange={(event) => setDraft(event.target.value)} maxLength={MAX_BOARD_LABEL_CHARS} aria-label={addLabel} placeholder={addLabel} />
+        <input
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+          maxLength={MAX_BOARD_LABEL_CHARS}
+          aria-label={addLabel}
+          placeholder={addLabel}
+        />
         <button type="submit" className="button">
           +
         </button>

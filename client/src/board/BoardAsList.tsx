@@ -16,7 +16,9 @@ export function BoardAsList({ state, ideas }: BoardAsListProps) {
   const steps = [...state.steps].sort((a, b) => a.order - b.order);
   const rows = [...state.rows].sort((a, b) => a.order - b.order);
   const notesIn = (stepId: string, rowId: string) =>
-    state.notes.filter((note) => note.placement.kind === 'cell' && note.placement.stepId === stepId && note.placement.rowId === rowId).sort((a, b) => a.order - b.order);
+    state.notes
+      .filter((note) => note.placement.kind === 'cell' && note.placement.stepId === stepId && note.placement.rowId === rowId)
+      .sort((a, b) => a.order - b.order);
   const free = state.notes.filter((note) => note.placement.kind === 'free');
   const text = new Map(ideas.map((idea) => [idea.id, idea.text]));
   const inCluster = (clusterId: string) => ideas.filter((idea) => state.ideaPlacements.get(idea.id)?.clusterId === clusterId);
@@ -35,7 +37,16 @@ export function BoardAsList({ state, ideas }: BoardAsListProps) {
               return (
                 <div key={row.id}>
                   <dt dir="auto">{row.label}</dt>
-                  {notes.length === 0 ? <dd>—</dd> : notes.map((note) => <dd key={note.id} dir="auto">{note.feeling ? `${note.feeling} ` : ''}{note.text}</dd>)}
+                  {notes.length === 0 ? (
+                    <dd>—</dd>
+                  ) : (
+                    notes.map((note) => (
+                      <dd key={note.id} dir="auto">
+                        {note.feeling ? `${note.feeling} ` : ''}
+                        {note.text}
+                      </dd>
+                    ))
+                  )}
                 </div>
               );
             })}
@@ -45,7 +56,9 @@ export function BoardAsList({ state, ideas }: BoardAsListProps) {
       {free.length > 0 && (
         <ul>
           {free.map((note) => (
-            <li key={note.id} dir="auto">{note.text}</li>
+            <li key={note.id} dir="auto">
+              {note.text}
+            </li>
           ))}
         </ul>
       )}
@@ -54,7 +67,9 @@ export function BoardAsList({ state, ideas }: BoardAsListProps) {
           <h3 dir="auto">{cluster.name}</h3>
           <ul>
             {inCluster(cluster.id).map((idea) => (
-              <li key={idea.id} dir="auto">{text.get(idea.id)}</li>
+              <li key={idea.id} dir="auto">
+                {text.get(idea.id)}
+              </li>
             ))}
           </ul>
         </section>
@@ -64,7 +79,9 @@ export function BoardAsList({ state, ideas }: BoardAsListProps) {
           <h3>{t('board.looseIdeas')}</h3>
           <ul>
             {loose.map((idea) => (
-              <li key={idea.id} dir="auto">{idea.text}</li>
+              <li key={idea.id} dir="auto">
+                {idea.text}
+              </li>
             ))}
           </ul>
         </section>

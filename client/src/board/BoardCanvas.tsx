@@ -71,7 +71,22 @@ const VIEW_PUBLISH_MS = 150;
  * and where people are looking. Pan by dragging the background, zoom with the wheel.
  * With a `doc`, notes, ideas and clusters can be dragged and needs linked to ideas.
  */
-export function BoardCanvas({ state, ideas, sites, width, height, doc, peers, follow, onView, labels, controlRef, matrix = null, focus = null, onMatrixPlace }: BoardCanvasProps) {
+export function BoardCanvas({
+  state,
+  ideas,
+  sites,
+  width,
+  height,
+  doc,
+  peers,
+  follow,
+  onView,
+  labels,
+  controlRef,
+  matrix = null,
+  focus = null,
+  onMatrixPlace,
+}: BoardCanvasProps) {
   const { t } = useTranslation();
   const stageRef = useRef<Konva.Stage>(null);
   const notesLayer = useRef<Konva.Layer>(null);

@@ -1,7 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdeaView, MatrixPlacement, MatrixView } from '@gommette/shared';
-import { MATRIX_AXIS_BAND, MATRIX_MARGIN, MATRIX_PLOT_SIZE, layoutIdeas, layoutJourney, matrixOrigin, type BoardAwarenessState, type BoardIdea, type BoardViewport } from '@gommette/shared/board';
+import {
+  MATRIX_AXIS_BAND,
+  MATRIX_MARGIN,
+  MATRIX_PLOT_SIZE,
+  layoutIdeas,
+  layoutJourney,
+  matrixOrigin,
+  type BoardAwarenessState,
+  type BoardIdea,
+  type BoardViewport,
+} from '@gommette/shared/board';
 import type { BoardMatrix } from './boardMatrix';
 import { BoardAsList } from './BoardAsList';
 import { BoardCanvas, type BoardCanvasControls } from './BoardCanvas';
@@ -50,7 +60,10 @@ export default function BoardPanel({ workshopId, token, role, ideas, sites, matr
 
   const boardIdeas = useMemo<BoardIdea[]>(
     // Hidden ideas and duplicates merged into another leave the board; notes group by table.
-    () => ideas.filter((idea) => !idea.hidden && !idea.mergedInto).map((idea) => ({ id: idea.id, text: idea.text, siteId: idea.siteId, createdAt: idea.createdAt, tableId: idea.tableId })),
+    () =>
+      ideas
+        .filter((idea) => !idea.hidden && !idea.mergedInto)
+        .map((idea) => ({ id: idea.id, text: idea.text, siteId: idea.siteId, createdAt: idea.createdAt, tableId: idea.tableId })),
     [ideas],
   );
   const boardMatrix = useMemo<BoardMatrix | null>(
@@ -97,11 +110,15 @@ export default function BoardPanel({ workshopId, token, role, ideas, sites, matr
   const journey = state ? layoutJourney(state) : null;
   const below = journey?.grid ?? null;
   // New clusters go right of the journey map, or right of the matrix when it is drawn there.
-  const clusterX = journey && state
-    ? boardMatrix
-      ? matrixOrigin(journey, layoutIdeas(boardIdeas, state.ideaPlacements, state.clusters, journey.grid.y + journey.grid.height)).x + MATRIX_AXIS_BAND + MATRIX_PLOT_SIZE + MATRIX_MARGIN
-      : journey.grid.x + journey.grid.width + 200
-    : 200;
+  const clusterX =
+    journey && state
+      ? boardMatrix
+        ? matrixOrigin(journey, layoutIdeas(boardIdeas, state.ideaPlacements, state.clusters, journey.grid.y + journey.grid.height)).x +
+          MATRIX_AXIS_BAND +
+          MATRIX_PLOT_SIZE +
+          MATRIX_MARGIN
+        : journey.grid.x + journey.grid.width + 200
+      : 200;
 
   return (
     <section className={`board-panel board-panel--${role}`} aria-label={t('board.heading')}>
@@ -124,7 +141,13 @@ export default function BoardPanel({ workshopId, token, role, ideas, sites, matr
           </>
         )}
         {editable && (
-          <button type="button" className={`button ${leading ? 'button--primary' : ''}`} aria-pressed={leading} onClick={() => setLeading((value) => !value)} data-testid="board-follow-me">
+          <button
+            type="button"
+            className={`button ${leading ? 'button--primary' : ''}`}
+            aria-pressed={leading}
+            onClick={() => setLeading((value) => !value)}
+            data-testid="board-follow-me"
+          >
             {t('board.followMe')}
           </button>
         )}
@@ -133,9 +156,7 @@ export default function BoardPanel({ workshopId, token, role, ideas, sites, matr
         </span>
       </div>
       <div className="board-panel__body">
-        {editable && board && state && (
-          <JourneyEditor doc={board.connection.doc} state={state} clusterSpot={{ x: clusterX, y: below?.y ?? 0 }} />
-        )}
+        {editable && board && state && <JourneyEditor doc={board.connection.doc} state={state} clusterSpot={{ x: clusterX, y: below?.y ?? 0 }} />}
         {/* The canvas says nothing to a screen reader: the same content is in the list below. */}
         <div className="board-panel__canvas" ref={canvasBox} data-testid="board-canvas" aria-hidden="true">
           {board && state && size.width > 0 && size.height > 0 ? (

@@ -17,10 +17,16 @@ export function BoardSection(props: BoardPanelProps & { initiallyOpen?: boolean 
     <div className={`board-section ${open ? 'board-section--open' : ''}`}>
       {/* The projector can open the board, never close it or show "Fermer le tableau" to the room. */}
       {!(open && panel.role === 'screen') && (
-      <button type="button" className="button board-section__toggle" aria-expanded={open} onClick={() => setOpen((value) => !value)} data-testid="board-toggle">
-        <span aria-hidden="true">🗺️ </span>
-        {open ? t('board.close') : t('board.open')}
-      </button>
+        <button
+          type="button"
+          className="button board-section__toggle"
+          aria-expanded={open}
+          onClick={() => setOpen((value) => !value)}
+          data-testid="board-toggle"
+        >
+          <span aria-hidden="true">🗺️ </span>
+          {open ? t('board.close') : t('board.open')}
+        </button>
       )}
       {open && (
         <Suspense fallback={<p className="hint">{t('board.loading')}</p>}>

@@ -32,14 +32,36 @@ export function BoardStatic({ persona, layout, groups, personaLabel }: BoardStat
       {layout.steps.map(({ item, rect }) => (
         <Group key={item.id}>
           <Rect {...rect} fill={HEADER_FILL} stroke={GRID_LINE} />
-          <Text x={rect.x + 10} y={rect.y + 10} width={rect.width - 20} height={rect.height - 20} text={item.label} fontSize={18} fontStyle="bold" fill={BOARD_INK} verticalAlign="middle" align="center" ellipsis />
+          <Text
+            x={rect.x + 10}
+            y={rect.y + 10}
+            width={rect.width - 20}
+            height={rect.height - 20}
+            text={item.label}
+            fontSize={18}
+            fontStyle="bold"
+            fill={BOARD_INK}
+            verticalAlign="middle"
+            align="center"
+            ellipsis
+          />
         </Group>
       ))}
       {layout.rows.map(({ item, rect }) => (
         <Group key={item.id}>
           <Rect x={rect.x} y={rect.y} width={grid.width} height={rect.height} fill="#fff" stroke={GRID_LINE} />
           <Rect {...rect} fill={HEADER_FILL} stroke={GRID_LINE} />
-          <Text x={rect.x + 12} y={rect.y + 12} width={rect.width - 24} height={rect.height - 24} text={item.label} fontSize={17} fontStyle="bold" fill={BOARD_INK} verticalAlign="middle" />
+          <Text
+            x={rect.x + 12}
+            y={rect.y + 12}
+            width={rect.width - 24}
+            height={rect.height - 24}
+            text={item.label}
+            fontSize={17}
+            fontStyle="bold"
+            fill={BOARD_INK}
+            verticalAlign="middle"
+          />
         </Group>
       ))}
       {layout.steps.map(({ item, rect }) => (

@@ -55,7 +55,13 @@ export function JourneyEditor({ doc, state, clusterSpot }: JourneyEditorProps) {
       )}
       <form className="journey-editor__cluster" onSubmit={handleCluster}>
         <h3>{t('board.clusters')}</h3>
-        <input value={clusterName} onChange={(event) => setClusterName(event.target.value)} maxLength={MAX_CLUSTER_NAME_CHARS} placeholder={t('board.clusterName')} aria-label={t('board.clusterName')} />
+        <input
+          value={clusterName}
+          onChange={(event) => setClusterName(event.target.value)}
+          maxLength={MAX_CLUSTER_NAME_CHARS}
+          placeholder={t('board.clusterName')}
+          aria-label={t('board.clusterName')}
+        />
         <button type="submit" className="button">
           {t('board.addCluster')}
         </button>

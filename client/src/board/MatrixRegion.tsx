@@ -45,13 +45,41 @@ export function MatrixFrame({ layout, labels }: { layout: MatrixLayout; labels: 
           strokeWidth={quadrant === 'easy-priority' ? 4 : 1}
         />
       ))}
-      <Text x={plot.x + half + 14} y={plot.y + 12} width={half - 28} text={`★ ${labels.quadrant}`} fontSize={24} fontStyle="bold" fill={HIGHLIGHT_LINE} align="right" />
+      <Text
+        x={plot.x + half + 14}
+        y={plot.y + 12}
+        width={half - 28}
+        text={`★ ${labels.quadrant}`}
+        fontSize={24}
+        fontStyle="bold"
+        fill={HIGHLIGHT_LINE}
+        align="right"
+      />
       {/* Easy grows to the right, priority upwards. */}
-      <Arrow points={[plot.x, bottom + 30, plot.x + plot.width, bottom + 30]} stroke={BOARD_INK} fill={BOARD_INK} strokeWidth={3} pointerLength={16} pointerWidth={16} />
+      <Arrow
+        points={[plot.x, bottom + 30, plot.x + plot.width, bottom + 30]}
+        stroke={BOARD_INK}
+        fill={BOARD_INK}
+        strokeWidth={3}
+        pointerLength={16}
+        pointerWidth={16}
+      />
       <Text x={plot.x} y={bottom + 42} width={plot.width} text={labels.easy} fontSize={26} fontStyle="bold" fill={BOARD_INK} align="center" />
       <Text x={plot.x} y={bottom + 42} text={labels.harder} fontSize={18} fill="#5b6170" />
       <Arrow points={[frame.x + 30, bottom, frame.x + 30, plot.y]} stroke={BOARD_INK} fill={BOARD_INK} strokeWidth={3} pointerLength={16} pointerWidth={16} />
-      <Text x={frame.x + 40} y={plot.y + plot.height / 2} width={plot.height} text={labels.priority} fontSize={26} fontStyle="bold" fill={BOARD_INK} align="center" rotation={-90} offsetX={plot.height / 2} offsetY={-8} />
+      <Text
+        x={frame.x + 40}
+        y={plot.y + plot.height / 2}
+        width={plot.height}
+        text={labels.priority}
+        fontSize={26}
+        fontStyle="bold"
+        fill={BOARD_INK}
+        align="center"
+        rotation={-90}
+        offsetX={plot.height / 2}
+        offsetY={-8}
+      />
       <Text x={frame.x + 62} y={bottom} text={labels.later} fontSize={18} fill="#5b6170" rotation={-90} />
     </Group>
   );
@@ -84,14 +112,54 @@ export const MatrixNote = memo(function MatrixNote({ ideaId, rect, text, tableLa
       listening={draggable}
       onDragEnd={onDragEnd ? (event) => onDragEnd(ideaId, event.target as unknown as Konva.Group) : undefined}
     >
-      <Rect width={rect.width} height={rect.height} fill="#ffffff" stroke={fill === '#ffffff' ? BOARD_INK : fill} strokeWidth={3} cornerRadius={4} perfectDrawEnabled={false} shadowForStrokeEnabled={false} />
+      <Rect
+        width={rect.width}
+        height={rect.height}
+        fill="#ffffff"
+        stroke={fill === '#ffffff' ? BOARD_INK : fill}
+        strokeWidth={3}
+        cornerRadius={4}
+        perfectDrawEnabled={false}
+        shadowForStrokeEnabled={false}
+      />
       {tableLabel && (
         <>
-          <Rect width={rect.width} height={band} fill={fill} stroke={fill === '#ffffff' ? BOARD_INK : undefined} strokeWidth={fill === '#ffffff' ? 1 : 0} cornerRadius={[4, 4, 0, 0]} perfectDrawEnabled={false} />
-          <Text x={6} y={6} width={rect.width - 10} text={tableLabel} listening={false} fontSize={16} fontStyle="bold" fill={ink} ellipsis wrap="none" perfectDrawEnabled={false} />
+          <Rect
+            width={rect.width}
+            height={band}
+            fill={fill}
+            stroke={fill === '#ffffff' ? BOARD_INK : undefined}
+            strokeWidth={fill === '#ffffff' ? 1 : 0}
+            cornerRadius={[4, 4, 0, 0]}
+            perfectDrawEnabled={false}
+          />
+          <Text
+            x={6}
+            y={6}
+            width={rect.width - 10}
+            text={tableLabel}
+            listening={false}
+            fontSize={16}
+            fontStyle="bold"
+            fill={ink}
+            ellipsis
+            wrap="none"
+            perfectDrawEnabled={false}
+          />
         </>
       )}
-      <Text x={6} y={band + 4} width={rect.width - 12} height={rect.height - band - 8} text={text} fontSize={17} fill={BOARD_INK} ellipsis listening={false} perfectDrawEnabled={false} />
+      <Text
+        x={6}
+        y={band + 4}
+        width={rect.width - 12}
+        height={rect.height - band - 8}
+        text={text}
+        fontSize={17}
+        fill={BOARD_INK}
+        ellipsis
+        listening={false}
+        perfectDrawEnabled={false}
+      />
     </Group>
   );
 });

@@ -110,16 +110,33 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
       {!step ? (
         <p className="hint">{board?.synced ? t('board.phone.notReady') : t('board.loading')}</p>
       ) : (
-        <div className="phone-journey__step" onPointerDown={handlePointerDown} onPointerUp={handlePointerUp} onPointerCancel={() => (swipeStart.current = null)}>
+        <div
+          className="phone-journey__step"
+          onPointerDown={handlePointerDown}
+          onPointerUp={handlePointerUp}
+          onPointerCancel={() => (swipeStart.current = null)}
+        >
           <nav className="phone-journey__nav">
-            <button type="button" className="icon-button icon-button--big" onClick={() => go(-1)} disabled={current === 0} aria-label={t('board.phone.previous')}>
+            <button
+              type="button"
+              className="icon-button icon-button--big"
+              onClick={() => go(-1)}
+              disabled={current === 0}
+              aria-label={t('board.phone.previous')}
+            >
               ◀
             </button>
             <div className="phone-journey__step-title">
               <h3 data-testid="phone-journey-step">{step.label}</h3>
               <p>{t('board.phone.stepOf', { index: current + 1, count: steps.length })}</p>
             </div>
-            <button type="button" className="icon-button icon-button--big" onClick={() => go(1)} disabled={current === steps.length - 1} aria-label={t('board.phone.next')}>
+            <button
+              type="button"
+              className="icon-button icon-button--big"
+              onClick={() => go(1)}
+              disabled={current === steps.length - 1}
+              aria-label={t('board.phone.next')}
+            >
               ▶
             </button>
           </nav>
@@ -147,7 +164,15 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
                         ))}
                       </div>
                     )}
-                    <textarea value={draft} onChange={(event) => setDraft(event.target.value)} maxLength={MAX_NOTE_CHARS * 2} placeholder={t('board.phone.placeholder')} aria-label={t('board.phone.addTo', { row: row.label })} autoFocus rows={2} />
+                    <textarea
+                      value={draft}
+                      onChange={(event) => setDraft(event.target.value)}
+                      maxLength={MAX_NOTE_CHARS * 2}
+                      placeholder={t('board.phone.placeholder')}
+                      aria-label={t('board.phone.addTo', { row: row.label })}
+                      autoFocus
+                      rows={2}
+                    />
                     <div className="phone-journey__form-actions">
                       <button type="button" className="button" onClick={() => setAdding(null)}>
                         {t('board.phone.cancel')}
@@ -158,7 +183,15 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
                     </div>
                   </form>
                 ) : (
-                  <button type="button" className="phone-journey__add" onClick={() => { setAdding(row.id); setDraft(''); }} aria-label={t('board.phone.addTo', { row: row.label })}>
+                  <button
+                    type="button"
+                    className="phone-journey__add"
+                    onClick={() => {
+                      setAdding(row.id);
+                      setDraft('');
+                    }}
+                    aria-label={t('board.phone.addTo', { row: row.label })}
+                  >
                     +
                   </button>
                 )}

@@ -11,7 +11,12 @@ export interface BoardMatrix {
 }
 
 /** Where the matrix and its notes are drawn, for the ideas the board shows (hidden ones stay off). */
-export function boardMatrixLayout(matrix: BoardMatrix | null | undefined, ideas: ReadonlyArray<BoardIdea>, journey: JourneyLayout, ideaLayout: IdeaLayout): MatrixLayout | null {
+export function boardMatrixLayout(
+  matrix: BoardMatrix | null | undefined,
+  ideas: ReadonlyArray<BoardIdea>,
+  journey: JourneyLayout,
+  ideaLayout: IdeaLayout,
+): MatrixLayout | null {
   if (!matrix) return null;
   const shown = new Set(ideas.map((idea) => idea.id));
   return layoutMatrix(

@@ -1,5 +1,14 @@
 import { useEffect } from 'react';
-import { layoutIdeas, layoutJourney, rectOfNote, type BoardIdea, type BoardState, type BoardViewport, type MatrixQuadrant, type Rect } from '@gommette/shared/board';
+import {
+  layoutIdeas,
+  layoutJourney,
+  rectOfNote,
+  type BoardIdea,
+  type BoardState,
+  type BoardViewport,
+  type MatrixQuadrant,
+  type Rect,
+} from '@gommette/shared/board';
 import { setBoardTestReader } from '../testHook';
 import { boardMatrixLayout, type BoardMatrix } from './boardMatrix';
 
@@ -65,12 +74,21 @@ export function useBoardTestHook(
           row: note.placement.kind === 'cell' ? (rows.get(note.placement.rowId) ?? null) : null,
           rect: rectOfNote(layout, note),
         })),
-        cells: layout.cells.map((cell) => ({ step: steps.get(cell.stepId) ?? '', row: rows.get(cell.rowId) ?? '', rect: { x: cell.x, y: cell.y, width: cell.width, height: cell.height } })),
+        cells: layout.cells.map((cell) => ({
+          step: steps.get(cell.stepId) ?? '',
+          row: rows.get(cell.rowId) ?? '',
+          rect: { x: cell.x, y: cell.y, width: cell.width, height: cell.height },
+        })),
         viewport: viewport(),
         ideaCount: ideas.length,
         ideas: ideas.map((idea) => {
           const clusterId = state.ideaPlacements.get(idea.id)?.clusterId ?? null;
-          return { id: idea.id, text: idea.text, rect: ideaLayout.ideas.get(idea.id) ?? null, cluster: clusterId ? (clusterNames.get(clusterId) ?? null) : null };
+          return {
+            id: idea.id,
+            text: idea.text,
+            rect: ideaLayout.ideas.get(idea.id) ?? null,
+            cluster: clusterId ? (clusterNames.get(clusterId) ?? null) : null,
+          };
         }),
         clusters: state.clusters.map((cluster) => ({ name: cluster.name, rect: ideaLayout.clusters.get(cluster.id) ?? null })),
         links: state.links.map((link) => ({ note: noteTexts.get(link.noteId) ?? '', idea: ideaTexts.get(link.ideaId) ?? '' })),

@@ -28,7 +28,12 @@ export interface BoardImageInput {
  * is on screen: drawn off screen from the document. The "Image PNG" button uses it; so does
  * `exportBoardImage` for the brief.
  */
-export function renderBoardPng(doc: Y.Doc, ideas: ReadonlyArray<BoardIdea>, sites: ReadonlyArray<{ id: string; name: string }>, matrix: BoardMatrix | null = null): string {
+export function renderBoardPng(
+  doc: Y.Doc,
+  ideas: ReadonlyArray<BoardIdea>,
+  sites: ReadonlyArray<{ id: string; name: string }>,
+  matrix: BoardMatrix | null = null,
+): string {
   const state = readBoard(doc);
   const layout = layoutJourney(state);
   const ideaLayout = layoutIdeas(ideas, state.ideaPlacements, state.clusters, layout.grid.y + layout.grid.height);
@@ -53,7 +58,21 @@ export function renderBoardPng(doc: Y.Doc, ideas: ReadonlyArray<BoardIdea>, site
     const controls = createRef<BoardCanvasControls>();
     const labels = { persona: i18next.t('board.persona'), renameCluster: '' };
     flushSync(() =>
-      root.render(<BoardCanvas state={state} ideas={ideas} sites={sites} width={width} height={height} doc={null} peers={[]} follow={null} labels={labels} controlRef={controls} matrix={matrix} />),
+      root.render(
+        <BoardCanvas
+          state={state}
+          ideas={ideas}
+          sites={sites}
+          width={width}
+          height={height}
+          doc={null}
+          peers={[]}
+          follow={null}
+          labels={labels}
+          controlRef={controls}
+          matrix={matrix}
+        />,
+      ),
     );
     const url = controls.current?.toPng();
     if (!url) throw new Error('the board could not be drawn');

@@ -26,7 +26,11 @@ function SharedBriefDetails({ brief }: { brief: SharedBrief }) {
       <ul>
         {brief.ideas.map((idea, index) => (
           <li key={`${index}-${idea.text}`}>
-            {idea.text} <span className="hint">({idea.siteName}{idea.votes ? ` · ${t('centre.essaimage.gommettes', { count: idea.votes.total })}` : ''})</span>
+            {idea.text}{' '}
+            <span className="hint">
+              ({idea.siteName}
+              {idea.votes ? ` · ${t('centre.essaimage.gommettes', { count: idea.votes.total })}` : ''})
+            </span>
           </li>
         ))}
       </ul>
@@ -74,7 +78,12 @@ export function BriefsTab({ centreId }: { centreId: string }) {
               <strong>{brief.title}</strong> <span className="hint">{brief.workshopTitle}</span>
               {brief.published ? (
                 <label className="checkbox">
-                  <input type="checkbox" checked={brief.shared} onChange={(event) => void run(() => essaimageApi.shareBrief(centreId, brief.briefId, event.target.checked))} data-testid="share-brief" />
+                  <input
+                    type="checkbox"
+                    checked={brief.shared}
+                    onChange={(event) => void run(() => essaimageApi.shareBrief(centreId, brief.briefId, event.target.checked))}
+                    data-testid="share-brief"
+                  />
                   {t('centre.essaimage.shareBrief')}
                 </label>
               ) : (
@@ -92,7 +101,11 @@ export function BriefsTab({ centreId }: { centreId: string }) {
           {shared.map((brief) => (
             <li key={brief.id}>
               <SharedBriefDetails brief={brief} />
-              <button type="button" className="button button--secondary" onClick={() => void run(() => essaimageApi.copyBrief(centreId, brief.id), t('centre.essaimage.copiedBrief'))}>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => void run(() => essaimageApi.copyBrief(centreId, brief.id), t('centre.essaimage.copiedBrief'))}
+              >
                 {t('centre.essaimage.copyBrief')}
               </button>
             </li>

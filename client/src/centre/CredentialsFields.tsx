@@ -22,7 +22,16 @@ export function CredentialsFields({ login, password, onLogin, onPassword, creati
         <label className="field-label" htmlFor={loginId}>
           {loginLabel ?? t('centre.login')}
         </label>
-        <input id={loginId} className="input" name="username" autoComplete="username" value={login} onChange={(event) => onLogin(event.target.value)} data-testid="centre-login" required />
+        <input
+          id={loginId}
+          className="input"
+          name="username"
+          autoComplete="username"
+          value={login}
+          onChange={(event) => onLogin(event.target.value)}
+          data-testid="centre-login"
+          required
+        />
       </div>
       <div className="field">
         <label className="field-label" htmlFor={passwordId}>

@@ -54,7 +54,16 @@ export function DataTab({ space, onChanged }: { space: CentreSpace; onChanged: (
           <label className="field-label" htmlFor={daysId}>
             {t('centre.data.retentionDays')}
           </label>
-          <input id={daysId} className="input input--narrow" type="number" min={1} max={3650} value={days} onChange={(event) => setDays(event.target.value)} data-testid="retention-days" />
+          <input
+            id={daysId}
+            className="input input--narrow"
+            type="number"
+            min={1}
+            max={3650}
+            value={days}
+            onChange={(event) => setDays(event.target.value)}
+            data-testid="retention-days"
+          />
         </div>
         <label className="checkbox">
           <input type="checkbox" checked={territory} onChange={(event) => setTerritory(event.target.checked)} data-testid="territory-opt-in" />

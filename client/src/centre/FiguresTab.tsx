@@ -10,7 +10,6 @@ import { useLoad } from './useLoad';
 import { TerritoryView } from './TerritoryView';
 import { VoteQuestionnaireFigures } from './VoteQuestionnaireFigures';
 
-
 /** Counts only: the centre's participation across workshops, and the territory (small groups as "< 5"). */
 export function FiguresTab({ centreId }: { centreId: string }) {
   const { t } = useTranslation();

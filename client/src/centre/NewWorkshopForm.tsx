@@ -40,7 +40,10 @@ export function NewWorkshopForm({ space, onCreated }: { space: CentreSpace; onCr
     setError(null);
     setCreated(null);
     const template = templates.state === 'ready' ? templates.data.find((item) => item.id === templateId) : undefined;
-    const siteNames = sites.split(/[,،]/).map((name) => name.trim()).filter((name) => name.length > 0);
+    const siteNames = sites
+      .split(/[,،]/)
+      .map((name) => name.trim())
+      .filter((name) => name.length > 0);
     try {
       await centreApi.createWorkshop(centreId, {
         title,
@@ -97,7 +100,13 @@ export function NewWorkshopForm({ space, onCreated }: { space: CentreSpace; onCr
         <label className="field-label" htmlFor={questionnaireFieldId}>
           {t('centre.essaimage.workshopQuestionnaire')}
         </label>
-        <select id={questionnaireFieldId} className="input" value={questionnaireId} onChange={(event) => setQuestionnaireId(event.target.value)} data-testid="workshop-questionnaire">
+        <select
+          id={questionnaireFieldId}
+          className="input"
+          value={questionnaireId}
+          onChange={(event) => setQuestionnaireId(event.target.value)}
+          data-testid="workshop-questionnaire"
+        >
           {questionnaires.state === 'ready' &&
             questionnaires.data
               .filter((template) => template.scope !== 'shared')

@@ -31,7 +31,10 @@ export function QuestionnairesSection({ centreId }: { centreId: string }) {
 
   const handleSave = async (event: FormEvent) => {
     event.preventDefault();
-    await run(() => essaimageApi.saveQuestionnaire(centreId, { name, questionnaire: { questions: questionsFrom(questions), askLearned, askFigures }, shared }), t('centre.essaimage.saved'));
+    await run(
+      () => essaimageApi.saveQuestionnaire(centreId, { name, questionnaire: { questions: questionsFrom(questions), askLearned, askFigures }, shared }),
+      t('centre.essaimage.saved'),
+    );
     setName('');
     setQuestions('');
   };
@@ -64,7 +67,11 @@ export function QuestionnairesSection({ centreId }: { centreId: string }) {
             {questionList(template)}
             {template.scope === 'centre' && (
               <label className="checkbox">
-                <input type="checkbox" checked={template.shared} onChange={(event) => void run(() => essaimageApi.shareQuestionnaire(centreId, template.id, event.target.checked))} />
+                <input
+                  type="checkbox"
+                  checked={template.shared}
+                  onChange={(event) => void run(() => essaimageApi.shareQuestionnaire(centreId, template.id, event.target.checked))}
+                />
                 {t('centre.essaimage.shareIt')}
               </label>
             )}
@@ -77,7 +84,11 @@ export function QuestionnairesSection({ centreId }: { centreId: string }) {
           <li key={template.id}>
             <strong>{template.name}</strong> <span className="hint">{t('centre.templates.from', { centre: template.centreName })}</span>
             {questionList(template)}
-            <button type="button" className="button button--secondary" onClick={() => void run(() => essaimageApi.copyQuestionnaire(centreId, template.id), t('centre.templates.copied'))}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => void run(() => essaimageApi.copyQuestionnaire(centreId, template.id), t('centre.templates.copied'))}
+            >
               {t('centre.templates.copy')}
             </button>
           </li>
@@ -86,7 +97,14 @@ export function QuestionnairesSection({ centreId }: { centreId: string }) {
       <form className="stack" onSubmit={handleSave}>
         <h3>{t('centre.essaimage.newQuestionnaire')}</h3>
         <TextField label={t('centre.essaimage.questionnaireName')} name="questionnaire-name" value={name} onChange={setName} testId="questionnaire-name" />
-        <TextField label={t('centre.essaimage.questionnaireQuestions')} name="questionnaire-questions" value={questions} onChange={setQuestions} testId="questionnaire-questions" multiline />
+        <TextField
+          label={t('centre.essaimage.questionnaireQuestions')}
+          name="questionnaire-questions"
+          value={questions}
+          onChange={setQuestions}
+          testId="questionnaire-questions"
+          multiline
+        />
         <label className="checkbox">
           <input type="checkbox" checked={askLearned} onChange={(event) => setAskLearned(event.target.checked)} />
           {t('centre.essaimage.askLearned')}

@@ -38,7 +38,12 @@ export function SeriesFollowUpPage({ seriesId }: { seriesId: string }) {
             <p>
               {formatDay(session.date, i18n.language)} · {t(`centre.workshops.status.${session.status}`)}
             </p>
-            <p>{t('centre.workshops.counts', { participants: t('centre.workshops.participantCount', { count: session.participants }), ideas: t('centre.workshops.ideaCount', { count: session.ideas }) })}</p>
+            <p>
+              {t('centre.workshops.counts', {
+                participants: t('centre.workshops.participantCount', { count: session.participants }),
+                ideas: t('centre.workshops.ideaCount', { count: session.ideas }),
+              })}
+            </p>
             {session.decisions.length > 0 && (
               <>
                 <h3>{t('centre.series.decided')}</h3>

@@ -44,12 +44,20 @@ export function SeriesPanel({ centreId, seriesId }: { centreId: string; seriesId
             <li key={session.workshopId} className="centre-session" data-testid="series-session">
               <h3>{t('centre.series.session', { number: session.position, title: session.title })}</h3>
               <p className="hint">
-                {t(`centre.workshops.status.${session.status}`)} · {t('centre.workshops.counts', { participants: t('centre.workshops.participantCount', { count: session.participants }), ideas: t('centre.workshops.ideaCount', { count: session.ideas }) })}
+                {t(`centre.workshops.status.${session.status}`)} ·{' '}
+                {t('centre.workshops.counts', {
+                  participants: t('centre.workshops.participantCount', { count: session.participants }),
+                  ideas: t('centre.workshops.ideaCount', { count: session.ideas }),
+                })}
               </p>
               {previous && (
                 <div className="centre-starting-point">
                   <p>{t('centre.series.startsFrom', { number: previous.position })}</p>
-                  {previous.outcomes.length === 0 ? <p className="hint">{t('centre.series.nothingYet')}</p> : <OutcomeList outcomes={previous.outcomes} testId="starting-point" />}
+                  {previous.outcomes.length === 0 ? (
+                    <p className="hint">{t('centre.series.nothingYet')}</p>
+                  ) : (
+                    <OutcomeList outcomes={previous.outcomes} testId="starting-point" />
+                  )}
                 </div>
               )}
             </li>

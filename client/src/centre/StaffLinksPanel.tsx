@@ -19,7 +19,10 @@ function StaffLinkLine({ link, onRevoke }: { link: StaffLinkView; onRevoke: () =
           : null;
   return (
     <li data-testid={`staff-link-${link.state}`}>
-      <strong>{t(`centre.essaimage.${link.role}`)}</strong> <span className="hint">{link.issuedBy ? t('centre.essaimage.issuedBy', { login: link.issuedBy }) : ''} · {formatDay(link.createdAt, i18n.language)}</span>
+      <strong>{t(`centre.essaimage.${link.role}`)}</strong>{' '}
+      <span className="hint">
+        {link.issuedBy ? t('centre.essaimage.issuedBy', { login: link.issuedBy }) : ''} · {formatDay(link.createdAt, i18n.language)}
+      </span>
       {state && <span className="hint"> · {state}</span>}
       {link.url && (
         <>
@@ -116,7 +119,11 @@ function DevicesList({ centreId, workshopId }: { centreId: string; workshopId: s
       <p className="hint">{t('centre.essaimage.devicesHint')}</p>
       {error && <AlertText>{error}</AlertText>}
       <ul className="centre-list">
-        <DeviceLine label={t('centre.essaimage.projector')} url={result.data.screenUrl} onRevoke={() => void revoke(() => essaimageApi.revokeScreenLink(centreId, workshopId))} />
+        <DeviceLine
+          label={t('centre.essaimage.projector')}
+          url={result.data.screenUrl}
+          onRevoke={() => void revoke(() => essaimageApi.revokeScreenLink(centreId, workshopId))}
+        />
         {result.data.kiosks.map((kiosk) => (
           <DeviceLine
             key={kiosk.siteId}

@@ -38,7 +38,12 @@ export function TemplatesTab({ centreId }: { centreId: string }) {
             <li key={template.id}>
               <strong>{template.name}</strong> <span className="hint">{steps(template)}</span>
               <label className="checkbox">
-                <input type="checkbox" checked={template.shared} onChange={(event) => void run(() => centreApi.shareTemplate(centreId, template.id, event.target.checked))} data-testid="share-template" />
+                <input
+                  type="checkbox"
+                  checked={template.shared}
+                  onChange={(event) => void run(() => centreApi.shareTemplate(centreId, template.id, event.target.checked))}
+                  data-testid="share-template"
+                />
                 {t('centre.templates.share')}
               </label>
             </li>
@@ -51,9 +56,17 @@ export function TemplatesTab({ centreId }: { centreId: string }) {
         <ul className="centre-list" data-testid="shared-templates">
           {shared.map((template) => (
             <li key={template.id}>
-              <strong>{template.name}</strong> <span className="hint">{t('centre.templates.from', { centre: template.centreName })} · {steps(template)}</span>
+              <strong>{template.name}</strong>{' '}
+              <span className="hint">
+                {t('centre.templates.from', { centre: template.centreName })} · {steps(template)}
+              </span>
               {template.description && <p className="hint">{template.description}</p>}
-              <button type="button" className="button button--secondary" onClick={() => void run(() => centreApi.copyTemplate(centreId, template.id), t('centre.templates.copied'))} data-testid="copy-template">
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => void run(() => centreApi.copyTemplate(centreId, template.id), t('centre.templates.copied'))}
+                data-testid="copy-template"
+              >
                 {t('centre.templates.copy')}
               </button>
             </li>
@@ -67,7 +80,11 @@ export function TemplatesTab({ centreId }: { centreId: string }) {
           {builtIn.map((template) => (
             <li key={template.id}>
               <strong>{template.name}</strong> <span className="hint">{steps(template)}</span>
-              <button type="button" className="button button--secondary" onClick={() => void run(() => centreApi.copyTemplate(centreId, template.id), t('centre.templates.copied'))}>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => void run(() => centreApi.copyTemplate(centreId, template.id), t('centre.templates.copied'))}
+              >
                 {t('centre.templates.copy')}
               </button>
             </li>

@@ -42,7 +42,9 @@ export function TerritoryView({ territory }: { territory: TerritoryFigures }) {
               </tr>
             ))}
             <tr>
-              <th scope="row">{t('centre.figures.centres')} : {territory.centres}</th>
+              <th scope="row">
+                {t('centre.figures.centres')} : {territory.centres}
+              </th>
               <td>{territory.workshops}</td>
               <td>{shown(territory.participants)}</td>
               <td>{shown(territory.assisted)}</td>
@@ -60,7 +62,11 @@ export function TerritoryView({ territory }: { territory: TerritoryFigures }) {
             {territory.questions.map((question) => (
               <li key={question.text}>
                 {question.text} :{' '}
-                <strong>{question.average === null ? t('centre.essaimage.noAnswer') : t('centre.essaimage.average', { value: formatNumber(question.average, i18n.language) })}</strong>{' '}
+                <strong>
+                  {question.average === null
+                    ? t('centre.essaimage.noAnswer')
+                    : t('centre.essaimage.average', { value: formatNumber(question.average, i18n.language) })}
+                </strong>{' '}
                 <span className="hint">({t('centre.essaimage.answers', { count: question.answers })})</span>
               </li>
             ))}

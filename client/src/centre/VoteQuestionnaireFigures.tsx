@@ -35,7 +35,11 @@ export function VoteQuestionnaireFigures({ figures }: { figures: CentreFigures }
         {questionnaire.questions.map((question) => (
           <li key={question.text}>
             {question.text} :{' '}
-            <strong>{question.average === null ? t('centre.essaimage.noAnswer') : t('centre.essaimage.average', { value: formatNumber(question.average, i18n.language) })}</strong>{' '}
+            <strong>
+              {question.average === null
+                ? t('centre.essaimage.noAnswer')
+                : t('centre.essaimage.average', { value: formatNumber(question.average, i18n.language) })}
+            </strong>{' '}
             <span className="hint">({t('centre.essaimage.answers', { count: question.answers })})</span>
           </li>
         ))}

@@ -47,7 +47,10 @@ export function WorkshopList({ space, onChanged }: { space: CentreSpace; onChang
               {formatDay(workshop.createdAt, i18n.language)}
               {workshop.seriesId && ` · ${seriesTitle.get(workshop.seriesId) ?? ''} (${workshop.position})`}
               {' · '}
-              {t('centre.workshops.counts', { participants: t('centre.workshops.participantCount', { count: workshop.participants }), ideas: t('centre.workshops.ideaCount', { count: workshop.ideas }) })}
+              {t('centre.workshops.counts', {
+                participants: t('centre.workshops.participantCount', { count: workshop.participants }),
+                ideas: t('centre.workshops.ideaCount', { count: workshop.ideas }),
+              })}
             </p>
             {workshop.personalDataErased && <p className="hint">{t('centre.workshops.erased')}</p>}
             {workshop.consoleUrl === null && <p className="hint">{t('centre.workshops.linkHeldElsewhere')}</p>}

@@ -20,7 +20,12 @@ export function WorkshopsTab({ space, onChanged }: { space: CentreSpace; onChang
             <ul className="centre-list" data-testid="series-list">
               {space.series.map((series) => (
                 <li key={series.id}>
-                  <button type="button" className="button button--link" onClick={() => setOpenSeries(openSeries === series.id ? null : series.id)} aria-expanded={openSeries === series.id}>
+                  <button
+                    type="button"
+                    className="button button--link"
+                    onClick={() => setOpenSeries(openSeries === series.id ? null : series.id)}
+                    aria-expanded={openSeries === series.id}
+                  >
                     {series.title}
                   </button>
                   {openSeries === series.id && <SeriesPanel centreId={space.centre.id} seriesId={series.id} />}

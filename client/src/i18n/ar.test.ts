@@ -161,7 +161,7 @@ describe('Arabic resources', () => {
     expect(t('vote.heading')).toContain('Gommette');
   });
 
-  it('adds the vote\'s words in Arabic', async () => {
+  it("adds the vote's words in Arabic", async () => {
     await loadWords('vote');
     expect(i18next.getResource('ar', 'translation', 'vote')).toEqual(voteAr);
   });

@@ -49,6 +49,11 @@ describe('counts and plural nouns', () => {
     expect(t.t('centre.essaimage.gommettes', { count: 1 })).toBe('1 gommette');
     expect(t.t('centre.erase.done', { count: 1 })).toBe('C’est effacé : 1 idée et ton profil.');
     expect(t.t('centre.erase.done', { count: 2 })).toBe('C’est effacé : 2 idées et ton profil.');
-    expect(t.t('centre.workshops.counts', { participants: t.t('centre.workshops.participantCount', { count: 1 }), ideas: t.t('centre.workshops.ideaCount', { count: 3 }) })).toBe('1 participant·e · 3 idées');
+    expect(
+      t.t('centre.workshops.counts', {
+        participants: t.t('centre.workshops.participantCount', { count: 1 }),
+        ideas: t.t('centre.workshops.ideaCount', { count: 3 }),
+      }),
+    ).toBe('1 participant·e · 3 idées');
   });
 });

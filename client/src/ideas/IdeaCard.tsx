@@ -13,7 +13,9 @@ interface IdeaCardProps {
 export function IdeaCard({ idea, siteName, colorClass, fresh }: IdeaCardProps) {
   return (
     <li className={`idea-card ${colorClass}${fresh ? ' idea-card--fresh' : ''}`} data-testid="idea-card">
-      <p className="idea-card__text" dir="auto">{idea.text}</p>
+      <p className="idea-card__text" dir="auto">
+        {idea.text}
+      </p>
       {siteName && <p className="idea-card__site">{siteName}</p>}
       {idea.tableId !== null && <TableBadge table={idea.tableId} className="idea-card__table" />}
       {idea.theme && <p className="idea-card__theme">#{idea.theme}</p>}

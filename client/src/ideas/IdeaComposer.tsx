@@ -17,7 +17,10 @@ interface IdeaComposerProps {
 /** One box, one big button. Enter sends (Shift+Enter for a new line); dictation works. */
 export function IdeaComposer({ value, onChange, onSend, textareaRef, audience = 'self' }: IdeaComposerProps) {
   const { t } = useTranslation();
-  const words = audience === 'helper' ? ({ label: 'helper.ideaLabel', hint: 'helper.ideaHint', placeholder: 'helper.ideaPlaceholder', submit: 'helper.send' } as const) : ({ label: 'phone.ideaLabel', hint: 'phone.ideaHint', placeholder: 'phone.ideaPlaceholder', submit: 'phone.submit' } as const);
+  const words =
+    audience === 'helper'
+      ? ({ label: 'helper.ideaLabel', hint: 'helper.ideaHint', placeholder: 'helper.ideaPlaceholder', submit: 'helper.send' } as const)
+      : ({ label: 'phone.ideaLabel', hint: 'phone.ideaHint', placeholder: 'phone.ideaPlaceholder', submit: 'phone.submit' } as const);
   const inputId = useId();
   const counterId = useId();
   // The server's own rule: what this lets through, the server accepts.

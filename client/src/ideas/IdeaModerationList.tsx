@@ -41,7 +41,12 @@ export function IdeaModerationList({ ideas, sites, moderation, socket, onIdea, t
       {tableCount > 0 && (
         <label className="console-ideas__filter">
           {t('tables.filter')}{' '}
-          <select className="input" value={table ?? ''} onChange={(event) => setTable(event.target.value === '' ? null : Number(event.target.value))} data-testid="idea-table-filter">
+          <select
+            className="input"
+            value={table ?? ''}
+            onChange={(event) => setTable(event.target.value === '' ? null : Number(event.target.value))}
+            data-testid="idea-table-filter"
+          >
             <TableOptions count={tableCount} emptyLabel={t('tables.allTables')} />
           </select>
         </label>

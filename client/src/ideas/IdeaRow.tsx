@@ -67,7 +67,9 @@ export function IdeaRow({ idea, siteName, colorClass, busy, error, onSetHidden, 
             </button>
           </form>
         ) : (
-          <p className="idea-row__text" dir="auto">{idea.text}</p>
+          <p className="idea-row__text" dir="auto">
+            {idea.text}
+          </p>
         )}
         {idea.originalText && <p className="idea-row__original">{t('moderation.original', { text: idea.originalText })}</p>}
         <p className="idea-row__meta">
@@ -91,16 +93,36 @@ export function IdeaRow({ idea, siteName, colorClass, busy, error, onSetHidden, 
         {!readOnly && !editing && (
           <div className="idea-row__tools">
             {idea.pending && (
-              <button type="button" className="button button--primary" disabled={command.busy} onClick={() => moderate({ type: 'approve' })} data-testid="approve-idea">
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={command.busy}
+                onClick={() => moderate({ type: 'approve' })}
+                data-testid="approve-idea"
+              >
                 <span aria-hidden="true">✅ </span>
                 {t('moderation.approve')}
               </button>
             )}
-            <button type="button" className="button button--secondary" onClick={() => { setText(idea.text); setEditing(true); }} data-testid="edit-idea">
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setText(idea.text);
+                setEditing(true);
+              }}
+              data-testid="edit-idea"
+            >
               <span aria-hidden="true">✏️ </span>
               {t('moderation.edit')}
             </button>
-            <button type="button" className="button button--secondary" disabled={command.busy} onClick={() => moderate({ type: 'park', parked: !idea.parked })} data-testid="park-idea">
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={command.busy}
+              onClick={() => moderate({ type: 'park', parked: !idea.parked })}
+              data-testid="park-idea"
+            >
               <span aria-hidden="true">🅿️ </span>
               {idea.parked ? t('moderation.unpark') : t('moderation.park')}
             </button>
@@ -121,7 +143,13 @@ export function IdeaRow({ idea, siteName, colorClass, busy, error, onSetHidden, 
               </select>
             )}
             {idea.mergedInto ? (
-              <button type="button" className="button button--secondary" disabled={command.busy} onClick={() => moderate({ type: 'merge', into: null })} data-testid="unmerge-idea">
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={command.busy}
+                onClick={() => moderate({ type: 'merge', into: null })}
+                data-testid="unmerge-idea"
+              >
                 {t('moderation.unmerge')}
               </button>
             ) : (

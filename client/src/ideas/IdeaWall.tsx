@@ -28,8 +28,7 @@ export function IdeaWall({ ideas, sites, snapshotIdeaIds, table = null }: IdeaWa
     <section className="wall" aria-labelledby="wall-heading">
       <h2 id="wall-heading" className="wall__heading">
         <span aria-hidden="true">💡 </span>
-        {t('screen.ideasHeading')}{' '}
-        {table !== null && <TableBadge table={table} className="wall__table" />}{' '}
+        {t('screen.ideasHeading')} {table !== null && <TableBadge table={table} className="wall__table" />}{' '}
         <span className="wall__count" aria-live="polite">
           {t('screen.ideasCount', { count: ideas.length })}
         </span>

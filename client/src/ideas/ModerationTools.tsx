@@ -51,11 +51,22 @@ export function ModerationTools({ socket, room, ideas, sites, onRoom, onIdea }: 
         {t('moderation.themesHeading')}
       </h2>
       <label className="checkbox">
-        <input type="checkbox" checked={room.safeMode} onChange={(event) => command.send('room:update', { safeMode: event.target.checked }, onRoom)} data-testid="safe-mode" />
+        <input
+          type="checkbox"
+          checked={room.safeMode}
+          onChange={(event) => command.send('room:update', { safeMode: event.target.checked }, onRoom)}
+          data-testid="safe-mode"
+        />
         {t('moderation.safeMode')}
       </label>
       {pending > 0 && (
-        <button type="button" className="button button--primary" disabled={command.busy} onClick={() => command.send('ideas:approveAll', {})} data-testid="approve-all">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={command.busy}
+          onClick={() => command.send('ideas:approveAll', {})}
+          data-testid="approve-all"
+        >
           <span aria-hidden="true">✅ </span>
           {t('moderation.approveAll', { count: pending })}
         </button>
@@ -81,7 +92,15 @@ export function ModerationTools({ socket, room, ideas, sites, onRoom, onIdea }: 
         <label className="visually-hidden" htmlFor="new-theme">
           {t('moderation.themeLabel')}
         </label>
-        <input id="new-theme" className="input" value={theme} maxLength={40} placeholder={t('moderation.themePlaceholder')} onChange={(event) => setTheme(event.target.value)} data-testid="new-theme" />
+        <input
+          id="new-theme"
+          className="input"
+          value={theme}
+          maxLength={40}
+          placeholder={t('moderation.themePlaceholder')}
+          onChange={(event) => setTheme(event.target.value)}
+          data-testid="new-theme"
+        />
         <button type="submit" className="button button--secondary" disabled={command.busy} data-testid="add-theme">
           {t('moderation.addTheme')}
         </button>

@@ -26,7 +26,9 @@ export function MyIdeaItem({ idea, onRetake }: MyIdeaItemProps) {
   const seconds = useSecondsUntil(held ? idea.retryAt : undefined);
   return (
     <li className={`my-idea my-idea--${idea.state}`} data-testid="my-idea" data-state={idea.state}>
-      <p className="my-idea__text" dir="auto">{idea.text}</p>
+      <p className="my-idea__text" dir="auto">
+        {idea.text}
+      </p>
       {idea.state === 'sent' && (
         <p className="my-idea__state">
           <span aria-hidden="true">✅ </span>

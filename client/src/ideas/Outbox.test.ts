@@ -143,7 +143,7 @@ describe('Outbox', () => {
     expect(outbox.getSnapshot().failed).toEqual([]);
   });
 
-  it('marks an idea held back by the per-minute limit with the server\'s retry time, not as waiting for the network', async () => {
+  it("marks an idea held back by the per-minute limit with the server's retry time, not as waiting for the network", async () => {
     const workshop = await createWorkshop(server.url);
     const joined = await joinAs(server.url, workshop.sites[0]!.joinCode);
     const outbox = new Outbox(joined.participant.id);

@@ -12,12 +12,7 @@ export interface OutboxState {
 }
 
 /** Refusals that resending the same idea cannot fix. */
-const FINAL_REFUSALS: ReadonlySet<string> = new Set([
-  ErrorCode.BadRequest,
-  ErrorCode.TooLarge,
-  ErrorCode.Conflict,
-  ErrorCode.Forbidden,
-]);
+const FINAL_REFUSALS: ReadonlySet<string> = new Set([ErrorCode.BadRequest, ErrorCode.TooLarge, ErrorCode.Conflict, ErrorCode.Forbidden]);
 /** When the server says `rate_limited` without saying how long. */
 const DEFAULT_RATE_LIMIT_WAIT_MS = 5_000;
 /** Back-off after a temporary server failure: doubles up to the maximum. */

@@ -37,10 +37,7 @@ function isPendingList(value: unknown): value is PendingIdea[] {
 }
 
 function isFailedList(value: unknown): value is FailedIdea[] {
-  return (
-    Array.isArray(value) &&
-    value.every((item: unknown) => isStoredIdea(item) && isClientErrorCode((item as { code?: unknown }).code))
-  );
+  return Array.isArray(value) && value.every((item: unknown) => isStoredIdea(item) && isClientErrorCode((item as { code?: unknown }).code));
 }
 
 export function loadPending(participantId: string): PendingIdea[] {

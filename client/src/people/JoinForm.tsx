@@ -47,7 +47,11 @@ export function JoinForm({ info, notice, onJoined }: JoinFormProps) {
     setError(null);
     try {
       const earlierCards = earlierCardCodes(info.site.joinCode);
-      const response = await joinSite(info.site.joinCode, { mood, ...(cleanNickname ? { nickname: cleanNickname } : {}), ...(earlierCards.length > 0 ? { earlierCards } : {}) });
+      const response = await joinSite(info.site.joinCode, {
+        mood,
+        ...(cleanNickname ? { nickname: cleanNickname } : {}),
+        ...(earlierCards.length > 0 ? { earlierCards } : {}),
+      });
       onJoined(response);
     } catch (failure) {
       setError(joinErrorMessage(t, errorCodeOf(failure)));
@@ -75,7 +79,9 @@ export function JoinForm({ info, notice, onJoined }: JoinFormProps) {
         <span aria-hidden="true">📍 </span>
         {t('join.site', { site: info.site.name })}
       </p>
-      <p className="phone__question" dir="auto">{info.workshop.question}</p>
+      <p className="phone__question" dir="auto">
+        {info.workshop.question}
+      </p>
       <PurposeBlock purpose={info.workshop.purpose} testId="purpose" />
       <MoodPicker value={mood} onChange={handleMood} />
       <NicknameField value={nickname} onChange={setNickname} />

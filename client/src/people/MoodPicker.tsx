@@ -18,14 +18,7 @@ export function MoodPicker({ value, onChange, audience = 'self' }: MoodPickerPro
       <p className="hint">{t(helper ? 'helper.moodHint' : 'join.moodHint')}</p>
       <div className="mood-picker__options">
         {MOODS.map((mood) => (
-          <button
-            key={mood}
-            type="button"
-            className="mood-button"
-            aria-pressed={value === mood}
-            data-testid={`mood-${mood}`}
-            onClick={() => onChange(mood)}
-          >
+          <button key={mood} type="button" className="mood-button" aria-pressed={value === mood} data-testid={`mood-${mood}`} onClick={() => onChange(mood)}>
             <span className="mood-button__emoji" aria-hidden="true">
               {MOOD_EMOJI[mood]}
             </span>

@@ -16,10 +16,14 @@ const noop = () => undefined;
 
 describe('what the phone, the helper and the centre say (issue 19, words)', () => {
   it("speaks to the table helper about the person's idea, never as if they were the resident", async () => {
-    const text = textOf(await renderWithWords(<>
-      <MoodPicker value={null} onChange={noop} audience="helper" />
-      <IdeaComposer value="" onChange={noop} onSend={noop} audience="helper" />
-    </>));
+    const text = textOf(
+      await renderWithWords(
+        <>
+          <MoodPicker value={null} onChange={noop} audience="helper" />
+          <IdeaComposer value="" onChange={noop} onSend={noop} audience="helper" />
+        </>,
+      ),
+    );
     expect(text).toContain('L’idée de la personne');
     expect(text).toContain('Comment la personne se sent aujourd’hui ?');
     expect(text).not.toContain('Ton idée');
@@ -32,7 +36,9 @@ describe('what the phone, the helper and the centre say (issue 19, words)', () =
 
   it('says an idea held back by the per-minute limit is held, with the wait, not "en attente du réseau"', async () => {
     const retryAt = Date.now() + 42_000;
-    const text = textOf(await renderWithWords(<MyIdeaItem idea={{ id: 'i1', text: 'Un banc', state: 'pending', notice: 'rate_limited', retryAt }} onRetake={noop} />));
+    const text = textOf(
+      await renderWithWords(<MyIdeaItem idea={{ id: 'i1', text: 'Un banc', state: 'pending', notice: 'rate_limited', retryAt }} onRetake={noop} />),
+    );
     expect(text).toMatch(/Retenue : beaucoup d’idées en une minute\. Elle part toute seule dans 4[12] secondes\./);
     expect(text).not.toContain('en attente du réseau');
     const waiting = textOf(await renderWithWords(<MyIdeaItem idea={{ id: 'i2', text: 'Un banc', state: 'pending' }} onRetake={noop} />));

@@ -74,7 +74,15 @@ export function QuestionnaireForm({ socket, questionnaire, answered, onAnswered 
             {t('questionnaire.learned')}
           </label>
           <p className="hint">{t('questionnaire.learnedHint')}</p>
-          <textarea id={`${id}-learned`} className="input input--multiline" rows={3} maxLength={600} value={learned} onChange={(event) => setLearned(event.target.value)} data-testid="questionnaire-learned" />
+          <textarea
+            id={`${id}-learned`}
+            className="input input--multiline"
+            rows={3}
+            maxLength={600}
+            value={learned}
+            onChange={(event) => setLearned(event.target.value)}
+            data-testid="questionnaire-learned"
+          />
         </div>
       )}
       {questionnaire.askFigures && (
@@ -84,7 +92,13 @@ export function QuestionnaireForm({ socket, questionnaire, answered, onAnswered 
           <label className="field-label" htmlFor={`${id}-age`}>
             {t('questionnaire.age')}
           </label>
-          <select id={`${id}-age`} className="input" value={ageBand ?? ''} onChange={(event) => setAgeBand(event.target.value === '' ? null : (event.target.value as AgeBand))} data-testid="questionnaire-age">
+          <select
+            id={`${id}-age`}
+            className="input"
+            value={ageBand ?? ''}
+            onChange={(event) => setAgeBand(event.target.value === '' ? null : (event.target.value as AgeBand))}
+            data-testid="questionnaire-age"
+          >
             <option value="">{t('questionnaire.skip')}</option>
             {AGE_BANDS.map((band) => (
               <option key={band} value={band}>
@@ -95,7 +109,13 @@ export function QuestionnaireForm({ socket, questionnaire, answered, onAnswered 
           <label className="field-label" htmlFor={`${id}-gender`}>
             {t('questionnaire.gender')}
           </label>
-          <select id={`${id}-gender`} className="input" value={gender ?? ''} onChange={(event) => setGender(event.target.value === '' ? null : (event.target.value as Gender))} data-testid="questionnaire-gender">
+          <select
+            id={`${id}-gender`}
+            className="input"
+            value={gender ?? ''}
+            onChange={(event) => setGender(event.target.value === '' ? null : (event.target.value as Gender))}
+            data-testid="questionnaire-gender"
+          >
             <option value="">{t('questionnaire.skip')}</option>
             {GENDERS.map((value) => (
               <option key={value} value={value}>
@@ -106,7 +126,13 @@ export function QuestionnaireForm({ socket, questionnaire, answered, onAnswered 
           <p className="field-label">{t('questionnaire.firstTime')}</p>
           <div className="questionnaire__choices">
             {([true, false] as const).map((value) => (
-              <button key={String(value)} type="button" className="button button--secondary" aria-pressed={firstTime === value} onClick={() => setFirstTime(firstTime === value ? null : value)}>
+              <button
+                key={String(value)}
+                type="button"
+                className="button button--secondary"
+                aria-pressed={firstTime === value}
+                onClick={() => setFirstTime(firstTime === value ? null : value)}
+              >
                 {value ? t('questionnaire.yes') : t('questionnaire.no')}
               </button>
             ))}

@@ -59,7 +59,11 @@ export function QuestionnairePanel({ socket, workshopId, token }: QuestionnaireP
             {results.questions.map((question) => (
               <li key={question.id}>
                 <span>{question.text}</span>{' '}
-                <strong>{question.average === null ? t('questionnaire.noAnswer') : t('questionnaire.average', { value: formatNumber(question.average, i18n.language) })}</strong>
+                <strong>
+                  {question.average === null
+                    ? t('questionnaire.noAnswer')
+                    : t('questionnaire.average', { value: formatNumber(question.average, i18n.language) })}
+                </strong>
               </li>
             ))}
           </ul>

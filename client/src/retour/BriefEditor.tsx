@@ -73,25 +73,64 @@ export function BriefEditor({ workshopId, token, brief, onBrief }: Props) {
         </label>
         <label>
           {t('retour.solution')}
-          <textarea className="input" value={fields.solution} maxLength={2000} rows={3} onChange={(event) => setFields({ ...fields, solution: event.target.value })} data-testid="brief-solution" />
+          <textarea
+            className="input"
+            value={fields.solution}
+            maxLength={2000}
+            rows={3}
+            onChange={(event) => setFields({ ...fields, solution: event.target.value })}
+            data-testid="brief-solution"
+          />
         </label>
         <label>
           {t('retour.builders')}
-          <input className="input" value={fields.builders} maxLength={2000} onChange={(event) => setFields({ ...fields, builders: event.target.value })} data-testid="brief-builders" />
+          <input
+            className="input"
+            value={fields.builders}
+            maxLength={2000}
+            onChange={(event) => setFields({ ...fields, builders: event.target.value })}
+            data-testid="brief-builders"
+          />
         </label>
         <fieldset>
           <legend>{t('retour.nextSteps')}</legend>
           {fields.nextSteps.map((step, index) => (
             <div key={index} className="brief-editor__step">
-              <input className="input" aria-label={t('retour.stepText')} placeholder={t('retour.stepText')} value={step.text} maxLength={2000} onChange={(event) => setStep(index, { text: event.target.value })} />
-              <input className="input" aria-label={t('retour.stepOwner')} placeholder={t('retour.stepOwner')} value={step.owner} maxLength={120} onChange={(event) => setStep(index, { owner: event.target.value })} />
-              <input className="input" aria-label={t('retour.stepDate')} type="date" value={step.date ?? ''} onChange={(event) => setStep(index, { date: event.target.value === '' ? null : event.target.value })} />
+              <input
+                className="input"
+                aria-label={t('retour.stepText')}
+                placeholder={t('retour.stepText')}
+                value={step.text}
+                maxLength={2000}
+                onChange={(event) => setStep(index, { text: event.target.value })}
+              />
+              <input
+                className="input"
+                aria-label={t('retour.stepOwner')}
+                placeholder={t('retour.stepOwner')}
+                value={step.owner}
+                maxLength={120}
+                onChange={(event) => setStep(index, { owner: event.target.value })}
+              />
+              <input
+                className="input"
+                aria-label={t('retour.stepDate')}
+                type="date"
+                value={step.date ?? ''}
+                onChange={(event) => setStep(index, { date: event.target.value === '' ? null : event.target.value })}
+              />
             </div>
           ))}
         </fieldset>
         <label>
           {t('retour.unsure')}
-          <textarea className="input" value={fields.unsure} maxLength={2000} rows={2} onChange={(event) => setFields({ ...fields, unsure: event.target.value })} />
+          <textarea
+            className="input"
+            value={fields.unsure}
+            maxLength={2000}
+            rows={2}
+            onChange={(event) => setFields({ ...fields, unsure: event.target.value })}
+          />
         </label>
         <button type="submit" className="button button--primary" data-testid="brief-save">
           {t('retour.save')}
@@ -123,14 +162,25 @@ export function BriefEditor({ workshopId, token, brief, onBrief }: Props) {
       <form className="retour-form retour-form--inline" onSubmit={handleNews}>
         <label>
           {t('retour.news')}
-          <input className="input" value={news} maxLength={280} onChange={(event) => setNews(event.target.value)} placeholder={t('retour.newsPlaceholder')} data-testid="brief-news" />
+          <input
+            className="input"
+            value={news}
+            maxLength={280}
+            onChange={(event) => setNews(event.target.value)}
+            placeholder={t('retour.newsPlaceholder')}
+            data-testid="brief-news"
+          />
         </label>
         <button type="submit" className="button" disabled={news.trim() === ''} data-testid="brief-news-add">
           {t('retour.publish')}
         </button>
       </form>
 
-      {saved && <p role="status" className="notice" data-testid="brief-saved">{t('retour.saved')}</p>}
+      {saved && (
+        <p role="status" className="notice" data-testid="brief-saved">
+          {t('retour.saved')}
+        </p>
+      )}
       {error && <AlertText>{errorMessage(t, error)}</AlertText>}
 
       <div className="retour-exports">
@@ -148,7 +198,13 @@ export function BriefEditor({ workshopId, token, brief, onBrief }: Props) {
         />
       </div>
       <BriefSheet brief={brief} />
-      {printing && createPortal(<div className="print-sheet"><BriefSheet brief={brief} /></div>, document.body)}
+      {printing &&
+        createPortal(
+          <div className="print-sheet">
+            <BriefSheet brief={brief} />
+          </div>,
+          document.body,
+        )}
     </section>
   );
 }

@@ -17,7 +17,9 @@ export function ExportButtons({ workshopId, token, files }: ExportButtonsProps) 
   const handleDownload = (path: string) => {
     setError(null);
     // CSVs come with their header row in the page's language (JSON keeps machine names).
-    downloadExport(workshopId, token, path.endsWith('.csv') ? `${path}?lang=${encodeURIComponent(i18n.language)}` : path).catch((failure: unknown) => setError(errorCodeOf(failure)));
+    downloadExport(workshopId, token, path.endsWith('.csv') ? `${path}?lang=${encodeURIComponent(i18n.language)}` : path).catch((failure: unknown) =>
+      setError(errorCodeOf(failure)),
+    );
   };
   return (
     <div className="retour-exports">

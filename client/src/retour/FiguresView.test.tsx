@@ -8,7 +8,15 @@ const i18next = (await import('i18next')).default;
 await i18next.init({ resources: {}, lng: 'fr', initAsync: false });
 
 const figures: ParticipationFigures = participationFiguresSchema.parse({
-  participants: { total: 12, bySite: [{ siteName: 'Maison Nord', count: 10 }, { siteName: 'Café associatif', count: 2 }], byTable: [], assisted: 1 },
+  participants: {
+    total: 12,
+    bySite: [
+      { siteName: 'Maison Nord', count: 10 },
+      { siteName: 'Café associatif', count: 2 },
+    ],
+    byTable: [],
+    assisted: 1,
+  },
   returning: { cards: 0, selfDeclared: null },
   ideas: { total: 1, bySite: [], byOrigin: { phone: 1, assisted: 0, paper: 0 } },
   gommettes: { total: 1, paper: 0, voters: 1 },

@@ -42,10 +42,26 @@ export function FiguresView({ figures }: { figures: ParticipationFigures }) {
       <p>{figuresSummary(t, figures)}</p>
       <div className="figures-panel__grid">
         <Bars title={t('retour.bySite')} bars={figures.participants.bySite.map((site) => ({ label: site.siteName, value: site.count }))} />
-        {figures.participants.byTable.length > 0 && <Bars title={t('retour.byTable')} bars={figures.participants.byTable.map((table) => ({ label: t('retour.table', { number: table.tableId }), value: table.count }))} />}
-        <Bars title={t('retour.averages')} max={5} nullLabel={t('questionnaire.noAnswer')} bars={figures.questionnaire.averages.map((q) => ({ label: q.text, value: q.average }))} />
-        <Bars title={t('retour.ageBands')} bars={AGE_BANDS.map((band) => ({ label: t(`questionnaire.ages.${band}`), value: hiddenOrCount(figures.questionnaire.ageBands[band]) }))} />
-        <Bars title={t('retour.genders')} bars={GENDERS.map((gender) => ({ label: t(`questionnaire.genders.${gender}`), value: hiddenOrCount(figures.questionnaire.genders[gender]) }))} />
+        {figures.participants.byTable.length > 0 && (
+          <Bars
+            title={t('retour.byTable')}
+            bars={figures.participants.byTable.map((table) => ({ label: t('retour.table', { number: table.tableId }), value: table.count }))}
+          />
+        )}
+        <Bars
+          title={t('retour.averages')}
+          max={5}
+          nullLabel={t('questionnaire.noAnswer')}
+          bars={figures.questionnaire.averages.map((q) => ({ label: q.text, value: q.average }))}
+        />
+        <Bars
+          title={t('retour.ageBands')}
+          bars={AGE_BANDS.map((band) => ({ label: t(`questionnaire.ages.${band}`), value: hiddenOrCount(figures.questionnaire.ageBands[band]) }))}
+        />
+        <Bars
+          title={t('retour.genders')}
+          bars={GENDERS.map((gender) => ({ label: t(`questionnaire.genders.${gender}`), value: hiddenOrCount(figures.questionnaire.genders[gender]) }))}
+        />
       </div>
       <p className="figures-panel__note" data-testid="figures-returning">
         {t('retour.returningCards', { count: figures.returning.cards })}

@@ -69,10 +69,14 @@ export default function FollowUpPage({ joinCode, participantToken }: FollowUpPag
       <section>
         <p className="follow-up__over">{t('followUp.over')}</p>
         <h1 dir="auto">{view.workshop.title}</h1>
-        <p className="follow-up__question" dir="auto">{view.workshop.question}</p>
+        <p className="follow-up__question" dir="auto">
+          {view.workshop.question}
+        </p>
         <div className="follow-up__purpose">
           <h2>{t('followUp.purposeHeading')}</h2>
-          <p data-testid="follow-up-purpose" dir="auto">{purposeCompletion(view.workshop.purpose)}</p>
+          <p data-testid="follow-up-purpose" dir="auto">
+            {purposeCompletion(view.workshop.purpose)}
+          </p>
         </div>
       </section>
       <section aria-labelledby="follow-up-decided">
@@ -106,7 +110,12 @@ function BriefFollowUp({ brief, mine, language }: { brief: FollowUpBrief; mine: 
       {brief.solution && <p className="follow-up__solution">{brief.solution}</p>}
       <ol className="timeline" aria-label={t('followUp.timeline')}>
         {steps.map((step) => (
-          <li key={step.status} className={`timeline__step${step.at !== null ? ' timeline__step--done' : ''}${step.current ? ' timeline__step--current' : ''}`} aria-current={step.current ? 'step' : undefined} data-testid={`timeline-${step.status}`}>
+          <li
+            key={step.status}
+            className={`timeline__step${step.at !== null ? ' timeline__step--done' : ''}${step.current ? ' timeline__step--current' : ''}`}
+            aria-current={step.current ? 'step' : undefined}
+            data-testid={`timeline-${step.status}`}
+          >
             <span className="timeline__label">{t(`followUp.status.${step.status}`)}</span>
             {step.at !== null && <span className="timeline__date">{day(step.at, language)}</span>}
             {step.reason && <span className="timeline__reason">{t('followUp.because', { reason: step.reason })}</span>}
@@ -140,7 +149,11 @@ function BriefFollowUp({ brief, mine, language }: { brief: FollowUpBrief; mine: 
       <h4>{t('followUp.fromIdeas')}</h4>
       <ul className="follow-up__ideas">
         {brief.ideas.map((idea) => (
-          <li key={idea.ideaId} className={mine.has(idea.ideaId) ? 'follow-up__idea follow-up__idea--mine' : 'follow-up__idea'} data-testid={mine.has(idea.ideaId) ? 'my-idea' : undefined}>
+          <li
+            key={idea.ideaId}
+            className={mine.has(idea.ideaId) ? 'follow-up__idea follow-up__idea--mine' : 'follow-up__idea'}
+            data-testid={mine.has(idea.ideaId) ? 'my-idea' : undefined}
+          >
             {mine.has(idea.ideaId) && <strong className="follow-up__mine">{t('followUp.yourIdea')} </strong>}« {idea.text} »
           </li>
         ))}

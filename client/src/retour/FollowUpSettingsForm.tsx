@@ -53,7 +53,14 @@ export function FollowUpSettingsForm({ workshopId, token, settings, onSaved }: P
       <form onSubmit={handleSubmit} className="retour-form">
         <label>
           {t('retour.nextMeeting')}
-          <input className="input" value={nextMeeting} maxLength={200} onChange={(event) => setNextMeeting(event.target.value)} placeholder={t('retour.nextMeetingPlaceholder')} data-testid="next-meeting" />
+          <input
+            className="input"
+            value={nextMeeting}
+            maxLength={200}
+            onChange={(event) => setNextMeeting(event.target.value)}
+            placeholder={t('retour.nextMeetingPlaceholder')}
+            data-testid="next-meeting"
+          />
         </label>
         <button type="submit" className="button" disabled={busy}>
           {t('retour.save')}

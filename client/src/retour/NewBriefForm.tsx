@@ -38,11 +38,14 @@ export function NewBriefForm({ workshopId, token, ideas, results, onCreated }: P
     setBusy(true);
     setError(null);
     createBrief(workshopId, token, { title, ideaIds: [...chosen] })
-      .then((brief) => {
-        setTitle('');
-        setChosen(new Set());
-        onCreated(brief);
-      }, (failure: unknown) => setError(errorCodeOf(failure)))
+      .then(
+        (brief) => {
+          setTitle('');
+          setChosen(new Set());
+          onCreated(brief);
+        },
+        (failure: unknown) => setError(errorCodeOf(failure)),
+      )
       .finally(() => setBusy(false));
   };
 

@@ -89,7 +89,12 @@ export default function RetourPanel({ workshopId, token, workshop, ideas, result
           <ul className="retour-panel__briefs">
             {briefs.map((brief) => (
               <li key={brief.id}>
-                <button type="button" className={brief.id === selected ? 'button button--primary' : 'button'} aria-pressed={brief.id === selected} onClick={() => setSelected(brief.id)}>
+                <button
+                  type="button"
+                  className={brief.id === selected ? 'button button--primary' : 'button'}
+                  aria-pressed={brief.id === selected}
+                  onClick={() => setSelected(brief.id)}
+                >
                   {brief.title} · {t(`followUp.status.${brief.status}`)}
                 </button>
               </li>

@@ -32,9 +32,7 @@ export function WorkshopSheet({ workshopId, token, workshop, briefs }: WorkshopS
         {figures && (
           <>
             <h4>{t('retour.figuresHeading')}</h4>
-            <p>
-              {figuresSummary(t, figures)}
-            </p>
+            <p>{figuresSummary(t, figures)}</p>
             <ul>
               {figures.participants.bySite.map((site) => (
                 <li key={site.siteName}>

@@ -20,7 +20,10 @@ const ARABIC_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'];
 
 describe('retour words', () => {
   const fr = flatten({ retour: retourFr, followUp: followUpFr });
-  for (const [language, words] of [['en', { retour: retourEn, followUp: followUpEn }], ['ar', { retour: retourAr, followUp: followUpAr }]] as const) {
+  for (const [language, words] of [
+    ['en', { retour: retourEn, followUp: followUpEn }],
+    ['ar', { retour: retourAr, followUp: followUpAr }],
+  ] as const) {
     it(`${language} has every French key with the same placeholders`, () => {
       const other = flatten(words);
       for (const [key, text] of fr) {

@@ -18,7 +18,13 @@ export function PhaseBanner({ room, clockOffsetMs, variant }: PhaseBannerProps) 
   const waiting = room.run.status === 'waiting';
   const notStarted = waiting && room.run.phaseIndex === 0;
   return (
-    <section className={`phase-banner phase-banner--${variant}`} aria-live="polite" data-testid="phase-banner" data-phase={phase.id} data-status={room.run.status}>
+    <section
+      className={`phase-banner phase-banner--${variant}`}
+      aria-live="polite"
+      data-testid="phase-banner"
+      data-phase={phase.id}
+      data-status={room.run.status}
+    >
       <p className="phase-banner__step">{t('phase.step', { number: room.run.phaseIndex + 1, total: room.phases.length })}</p>
       <h2 className="phase-banner__title" data-testid="phase-title">
         {notStarted ? t('phase.notStarted') : waiting ? t('phase.next', { title: phase.title }) : phase.title}

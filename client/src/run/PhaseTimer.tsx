@@ -17,7 +17,10 @@ export function PhaseTimer({ room, clockOffsetMs, className = '' }: PhaseTimerPr
   const elapsed = left <= 0;
   const label = room.run.status === 'paused' ? t('phase.paused') : elapsed ? t('phase.timeUp') : t('phase.remaining');
   return (
-    <p className={`phase-timer${elapsed ? ' phase-timer--elapsed' : ''}${room.run.status === 'paused' ? ' phase-timer--paused' : ''} ${className}`} data-testid="phase-timer">
+    <p
+      className={`phase-timer${elapsed ? ' phase-timer--elapsed' : ''}${room.run.status === 'paused' ? ' phase-timer--paused' : ''} ${className}`}
+      data-testid="phase-timer"
+    >
       <span className="phase-timer__label">
         <span aria-hidden="true">{room.run.status === 'paused' ? '⏸️ ' : '⏱️ '}</span>
         {label}

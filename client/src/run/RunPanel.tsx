@@ -49,7 +49,12 @@ export function RunPanel({ socket, room, clockOffsetMs, onRoom, readOnly }: RunP
             {phases.map((phase, index) => {
               const current = index === run.phaseIndex;
               return (
-                <li key={phase.id} className={`run-phase${current ? ' run-phase--current' : ''}`} aria-current={current ? 'step' : undefined} data-testid="run-phase">
+                <li
+                  key={phase.id}
+                  className={`run-phase${current ? ' run-phase--current' : ''}`}
+                  aria-current={current ? 'step' : undefined}
+                  data-testid="run-phase"
+                >
                   <span className="run-phase__title">{phase.title}</span>
                   <span className="run-phase__meta">
                     {t(`activities.${phase.activity}`)}

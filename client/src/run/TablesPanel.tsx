@@ -27,7 +27,6 @@ export function TablesPanel({ socket, room, people, sites, onRoom, readOnly }: T
   const setCount = (value: string) => setTyped({ over: room.tableCount, value });
   const [mixed, setMixed] = useState<number | null>(null);
 
-
   const siteNames = new Map(sites.map((site) => [site.id, site.name]));
   const applyCount = () => {
     const value = Number(count);
@@ -115,7 +114,9 @@ export function TablesPanel({ socket, room, people, sites, onRoom, readOnly }: T
                         aria-label={t('tables.seatLabel', { name })}
                         value={person.tableId ?? ''}
                         onChange={(event) =>
-                          command.send('tables:assign', { seats: [{ seatId: person.seatId, tableId: event.target.value === '' ? null : Number(event.target.value) }] })
+                          command.send('tables:assign', {
+                            seats: [{ seatId: person.seatId, tableId: event.target.value === '' ? null : Number(event.target.value) }],
+                          })
                         }
                       >
                         <TableOptions count={room.tableCount} emptyLabel={t('tables.noTable')} />

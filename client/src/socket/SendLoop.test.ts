@@ -177,7 +177,7 @@ describe('the outboxes resend with back-off', () => {
     expect(socket.sent[1]!.payload.id).toBe(socket.sent[0]!.payload.id);
   });
 
-  it("keeps an idea the server shed (retryAfterMs), says so, and sends it again once the wait is over", () => {
+  it('keeps an idea the server shed (retryAfterMs), says so, and sends it again once the wait is over', () => {
     const socket = new FakeSocket();
     const outbox = new Outbox('p1');
     outbox.attach(socket.asSocket(), () => undefined);

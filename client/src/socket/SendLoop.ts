@@ -76,13 +76,16 @@ export abstract class SendLoop<State> {
         this.settle();
         onAnswer(reply);
       });
-      this.resendTimer = setTimeout(() => {
-        this.resendTimer = null;
-        if (attempt !== this.attempt || this.inFlightId !== id || !socket.connected) return;
-        this.resends++;
-        this.resendCount++;
-        send();
-      }, resendDelayMs(this.resends, this.random));
+      this.resendTimer = setTimeout(
+        () => {
+          this.resendTimer = null;
+          if (attempt !== this.attempt || this.inFlightId !== id || !socket.connected) return;
+          this.resends++;
+          this.resendCount++;
+          send();
+        },
+        resendDelayMs(this.resends, this.random),
+      );
     };
     send();
   }
@@ -133,10 +136,13 @@ export abstract class SendLoop<State> {
 
   protected wait(ms: number): void {
     this.clearWait();
-    this.waitTimer = setTimeout(() => {
-      this.waitTimer = null;
-      this.pump();
-    }, Math.max(0, ms));
+    this.waitTimer = setTimeout(
+      () => {
+        this.waitTimer = null;
+        this.pump();
+      },
+      Math.max(0, ms),
+    );
   }
 
   protected clearWait(): void {

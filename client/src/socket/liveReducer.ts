@@ -1,4 +1,15 @@
-import { clockOffset, upsertIdea, type IdeaView, type ParticipantFigures, type ParticipantSelf, type PersonView, type Presence, type Role, type RoomView, type Snapshot } from '@gommette/shared';
+import {
+  clockOffset,
+  upsertIdea,
+  type IdeaView,
+  type ParticipantFigures,
+  type ParticipantSelf,
+  type PersonView,
+  type Presence,
+  type Role,
+  type RoomView,
+  type Snapshot,
+} from '@gommette/shared';
 
 /** What a view knows of the workshop, rebuilt from each snapshot and kept live by events. */
 export interface LiveState {

@@ -7,8 +7,7 @@ import { handshakeErrorCode, isFinalRefusal } from './handshake';
 const HANDSHAKE_RETRY_MS = 3_000;
 
 export type SocketCredentials =
-  | { role: 'participant'; token: string }
-  | { role: 'facilitator' | 'screen' | 'kiosk' | 'helper' | 'observer'; token: string; workshopId: string };
+  { role: 'participant'; token: string } | { role: 'facilitator' | 'screen' | 'kiosk' | 'helper' | 'observer'; token: string; workshopId: string };
 
 function toAuth(credentials: SocketCredentials): SocketAuth {
   return credentials.role === 'participant'

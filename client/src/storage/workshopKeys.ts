@@ -15,9 +15,7 @@ const keyFor = (workshopId: string) => `gommette:workshop:${workshopId}`;
 
 function isWorkshopKeys(value: unknown): value is WorkshopKeys {
   if (!isRecord(value)) return false;
-  return ['facilitatorToken', 'screenToken', 'helperToken', 'observerToken'].every(
-    (field) => value[field] === undefined || isString(value[field]),
-  );
+  return ['facilitatorToken', 'screenToken', 'helperToken', 'observerToken'].every((field) => value[field] === undefined || isString(value[field]));
 }
 
 export function loadWorkshopKeys(workshopId: string): WorkshopKeys {

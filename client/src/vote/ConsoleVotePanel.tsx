@@ -54,17 +54,31 @@ export function ConsoleVotePanel({ socket, feed, ideas, sites, workshopId, token
         {round ? (
           <>
             {round.closesAt !== null && round.status === 'open' && (
-              <p className="hint">{t('vote.closesAt', { time: new Date(round.closesAt).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' }) })}</p>
+              <p className="hint">
+                {t('vote.closesAt', { time: new Date(round.closesAt).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' }) })}
+              </p>
             )}
             {results && <VoteResultsList round={round} results={results} sites={sites} />}
             <div className="vote-panel__actions">
               {open && (
-                <button type="button" className="button button--secondary" disabled={busy} onClick={() => run(() => sendCommand(socket, 'vote:close', { roundId: round.id }), feed.applyRound)} data-testid="round-close">
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  disabled={busy}
+                  onClick={() => run(() => sendCommand(socket, 'vote:close', { roundId: round.id }), feed.applyRound)}
+                  data-testid="round-close"
+                >
                   {t('vote.close')}
                 </button>
               )}
               {!open && (
-                <button type="button" className="button button--primary" disabled={busy || round.revealedAt !== null} onClick={() => run(() => sendCommand(socket, 'vote:reveal', { roundId: round.id }), feed.applyRound)} data-testid="round-reveal">
+                <button
+                  type="button"
+                  className="button button--primary"
+                  disabled={busy || round.revealedAt !== null}
+                  onClick={() => run(() => sendCommand(socket, 'vote:reveal', { roundId: round.id }), feed.applyRound)}
+                  data-testid="round-reveal"
+                >
                   {round.revealedAt !== null ? t('vote.revealed') : t('vote.reveal')}
                 </button>
               )}

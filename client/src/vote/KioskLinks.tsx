@@ -19,7 +19,9 @@ export function KioskLinks({ workshopId, token }: KioskLinksProps) {
 
   const handleShow = () => {
     setError(null);
-    requestJson<KioskLink[]>(`/api/workshops/${encodeURIComponent(workshopId)}/kiosks`, { token }).then(setLinks, (failure: unknown) => setError(errorCodeOf(failure)));
+    requestJson<KioskLink[]>(`/api/workshops/${encodeURIComponent(workshopId)}/kiosks`, { token }).then(setLinks, (failure: unknown) =>
+      setError(errorCodeOf(failure)),
+    );
   };
 
   return (

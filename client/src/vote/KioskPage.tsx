@@ -46,7 +46,9 @@ function KioskView({ workshopId, initial }: { workshopId: string; initial: Store
   useEffect(() => saveKiosk(workshopId, kiosk), [workshopId, kiosk]);
 
   const handleAck = useCallback((mine: MyVotes) => {
-    setKiosk((current) => (mine.voterId && mine.voterId === current.session.voterId ? { ...current, session: { ...current.session, mine: mine.gommettes } } : current));
+    setKiosk((current) =>
+      mine.voterId && mine.voterId === current.session.voterId ? { ...current, session: { ...current.session, mine: mine.gommettes } } : current,
+    );
   }, []);
   const outbox = useVoteOutbox(`kiosk:${workshopId}`, socket, handleAck);
 
@@ -106,7 +108,12 @@ function KioskView({ workshopId, initial }: { workshopId: string; initial: Store
           onTakeBack={(gommetteId) => outbox.takeBack(round.id, gommetteId, voterId)}
         />
         {outbox.refusal && <AlertText testId="vote-refusal">{errorMessage(t, outbox.refusal)}</AlertText>}
-        <button type="button" className="button button--secondary button--huge" onClick={() => setKiosk((current) => ({ ...current, done: true }))} data-testid="kiosk-done">
+        <button
+          type="button"
+          className="button button--secondary button--huge"
+          onClick={() => setKiosk((current) => ({ ...current, done: true }))}
+          data-testid="kiosk-done"
+        >
           {t('vote.kioskDone')}
         </button>
       </>

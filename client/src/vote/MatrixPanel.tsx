@@ -30,8 +30,10 @@ export function MatrixPanel({ matrix, ideas, busy, canVote, onPlace, onAxes, onV
     onAxes(easyLabel, priorityLabel);
   };
 
-  const current = (ideaId: string): MatrixPlacement => drafts[ideaId] ?? placements.get(ideaId) ?? { ideaId, easy: MATRIX_SCALE / 2, priority: MATRIX_SCALE / 2 };
-  const change = (ideaId: string, axis: 'easy' | 'priority', value: number) => setDrafts((all) => ({ ...all, [ideaId]: { ...current(ideaId), [axis]: value } }));
+  const current = (ideaId: string): MatrixPlacement =>
+    drafts[ideaId] ?? placements.get(ideaId) ?? { ideaId, easy: MATRIX_SCALE / 2, priority: MATRIX_SCALE / 2 };
+  const change = (ideaId: string, axis: 'easy' | 'priority', value: number) =>
+    setDrafts((all) => ({ ...all, [ideaId]: { ...current(ideaId), [axis]: value } }));
   const commit = (ideaId: string) => {
     const draft = drafts[ideaId];
     if (!draft) return;
@@ -62,7 +64,8 @@ export function MatrixPanel({ matrix, ideas, busy, canVote, onPlace, onAxes, onV
           return (
             <li key={idea.id} data-testid="matrix-row" data-idea={idea.text}>
               <p>
-                <bdi className="typed-text">{idea.text}</bdi> {!placements.has(idea.id) && !drafts[idea.id] && <span className="hint">({t('vote.notPlaced')})</span>}
+                <bdi className="typed-text">{idea.text}</bdi>{' '}
+                {!placements.has(idea.id) && !drafts[idea.id] && <span className="hint">({t('vote.notPlaced')})</span>}
               </p>
               {(['easy', 'priority'] as const).map((axis) => (
                 <label key={axis} className="matrix-panel__slider">
@@ -84,7 +87,13 @@ export function MatrixPanel({ matrix, ideas, busy, canVote, onPlace, onAxes, onV
           );
         })}
       </ul>
-      <button type="button" className="button button--primary" disabled={busy || !canVote || inQuadrant === 0} onClick={onVoteQuadrant} data-testid="matrix-vote-quadrant">
+      <button
+        type="button"
+        className="button button--primary"
+        disabled={busy || !canVote || inQuadrant === 0}
+        onClick={onVoteQuadrant}
+        data-testid="matrix-vote-quadrant"
+      >
         {t('vote.quadrantToVote')}
       </button>
       {inQuadrant === 0 && <p className="hint">{t('vote.quadrantEmpty')}</p>}

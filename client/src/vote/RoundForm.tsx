@@ -79,7 +79,14 @@ export function RoundForm({ ideas, busy, onOpen }: RoundFormProps) {
       </fieldset>
       <label className="round-form__field">
         {t('vote.budgetLabel')}
-        <input type="number" min={1} max={MAX_VOTE_BUDGET} value={budget} onChange={(event) => setBudget(Math.min(MAX_VOTE_BUDGET, Math.max(1, Number(event.target.value) || 1)))} data-testid="round-budget" />
+        <input
+          type="number"
+          min={1}
+          max={MAX_VOTE_BUDGET}
+          value={budget}
+          onChange={(event) => setBudget(Math.min(MAX_VOTE_BUDGET, Math.max(1, Number(event.target.value) || 1)))}
+          data-testid="round-budget"
+        />
       </label>
       <label className="round-form__option">
         <input type="checkbox" checked={stacking} onChange={(event) => setStacking(event.target.checked)} /> {t('vote.stackingLabel')}
@@ -108,7 +115,8 @@ export function RoundForm({ ideas, busy, onOpen }: RoundFormProps) {
           <input type="radio" name={`${formId}-close`} checked={closing === 'manual'} onChange={() => setClosing('manual')} /> {t('vote.closeManual')}
         </label>
         <label className="round-form__option">
-          <input type="radio" name={`${formId}-close`} checked={closing === 'at'} onChange={() => setClosing('at')} data-testid="round-close-at" /> {t('vote.closeAt')}
+          <input type="radio" name={`${formId}-close`} checked={closing === 'at'} onChange={() => setClosing('at')} data-testid="round-close-at" />{' '}
+          {t('vote.closeAt')}
         </label>
         {closing === 'at' && (
           <label className="round-form__field">

@@ -15,7 +15,16 @@ function round(closesAt: number): RoundView {
   return {
     id: 'round-1',
     ideaIds: ['idea-1'],
-    ideas: [{ id: 'idea-1', text: 'Un banc à l’ombre', siteId: 'site-1', hidden: false, createdAt: SERVER_NOW - 30 * MINUTE, mine: false } as RoundView['ideas'][number]],
+    ideas: [
+      {
+        id: 'idea-1',
+        text: 'Un banc à l’ombre',
+        siteId: 'site-1',
+        hidden: false,
+        createdAt: SERVER_NOW - 30 * MINUTE,
+        mine: false,
+      } as RoundView['ideas'][number],
+    ],
     status: 'open',
     openedAt: SERVER_NOW - 20 * MINUTE,
     closedAt: null,
@@ -36,7 +45,15 @@ function drawOnPhone(closesAt: number, skewMs: number): string {
   // What the room view measured: add it to the phone's clock to read the server's.
   const clockOffsetMs = -skewMs;
   return renderToStaticMarkup(
-    <VoteCards round={round(closesAt)} clockOffsetMs={clockOffsetMs} mine={[]} ownIdeaIds={new Set()} pendingCount={0} onStick={() => undefined} onTakeBack={() => undefined} />,
+    <VoteCards
+      round={round(closesAt)}
+      clockOffsetMs={clockOffsetMs}
+      mine={[]}
+      ownIdeaIds={new Set()}
+      pendingCount={0}
+      onStick={() => undefined}
+      onTakeBack={() => undefined}
+    />,
   );
 }
 

@@ -41,7 +41,9 @@ export function VoteCards({ round, clockOffsetMs, mine, ownIdeaIds, pendingCount
           </p>
           <p className="hint">{t('vote.phoneHint')}</p>
           {round.closesAt !== null && (
-            <p className="hint">{t('vote.closesAt', { time: new Date(round.closesAt).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+            <p className="hint">
+              {t('vote.closesAt', { time: new Date(round.closesAt).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }) })}
+            </p>
           )}
         </>
       ) : (
@@ -58,7 +60,9 @@ export function VoteCards({ round, clockOffsetMs, mine, ownIdeaIds, pendingCount
           const last = [...mine].reverse().find((gommette) => gommette.ideaId === idea.id);
           return (
             <li key={idea.id} className={`vote-card${on > 0 ? ' vote-card--chosen' : ''}`} data-testid="vote-card" data-count={on}>
-              <p className="vote-card__text" dir="auto">{idea.text}</p>
+              <p className="vote-card__text" dir="auto">
+                {idea.text}
+              </p>
               {own && <p className="vote-card__own">{t('vote.ownIdea')}</p>}
               <div className="vote-card__row">
                 {/* The dots say it to the eye; the words say it to screen readers (a span cannot carry a label). */}

@@ -49,12 +49,13 @@ export class VoteOutbox extends SendLoop<VoteOutboxState> {
     // A gommette still waiting on this device, not yet on its way: simply forget it.
     const waiting = this.state.pending.find((op) => op.kind === 'stick' && op.id === gommetteId);
     if (waiting && this.inFlightId !== gommetteId) {
-      this.setPending(this.state.pending.filter((op) => op !== waiting), null);
+      this.setPending(
+        this.state.pending.filter((op) => op !== waiting),
+        null,
+      );
       return;
     }
-    const op: VoteOp = voterId
-      ? { kind: 'takeBack', id: nanoid(), roundId, gommetteId, voterId }
-      : { kind: 'takeBack', id: nanoid(), roundId, gommetteId };
+    const op: VoteOp = voterId ? { kind: 'takeBack', id: nanoid(), roundId, gommetteId, voterId } : { kind: 'takeBack', id: nanoid(), roundId, gommetteId };
     this.setPending([...this.state.pending, op], null);
     this.pump();
   };
@@ -88,7 +89,10 @@ export class VoteOutbox extends SendLoop<VoteOutboxState> {
   private accepted(op: VoteOp, mine: MyVotes): void {
     this.resetBackOff();
     this.handleAck(mine);
-    this.setPending(this.state.pending.filter((item) => item.id !== op.id), this.state.refusal);
+    this.setPending(
+      this.state.pending.filter((item) => item.id !== op.id),
+      this.state.refusal,
+    );
     this.pump();
   }
 

@@ -21,7 +21,11 @@ export function VoteResultsList({ round, results, sites, compact = false, reveal
   const count = results.ranking?.length ?? 0;
 
   return (
-    <div className={`vote-results${reveal ? ' vote-results--reveal' : ''}${compact ? ' vote-results--compact' : ''}`} data-testid="vote-results" data-closed={results.closed}>
+    <div
+      className={`vote-results${reveal ? ' vote-results--reveal' : ''}${compact ? ' vote-results--compact' : ''}`}
+      data-testid="vote-results"
+      data-closed={results.closed}
+    >
       <p className="vote-results__status">
         <span className={`vote-badge${results.closed ? ' vote-badge--closed' : ''}`} data-testid="vote-status">
           {results.closed ? t('vote.roundClosed') : t('vote.roundOpen')}
@@ -33,7 +37,13 @@ export function VoteResultsList({ round, results, sites, compact = false, reveal
       {sites.length > 0 && (
         <ul className="vote-results__sites">
           {results.sites.map((site) => (
-            <li key={site.siteId} data-testid="vote-site-voters" data-site={names.get(site.siteId) ?? ''} data-voters={site.voters} data-kiosk={site.kioskVoters}>
+            <li
+              key={site.siteId}
+              data-testid="vote-site-voters"
+              data-site={names.get(site.siteId) ?? ''}
+              data-voters={site.voters}
+              data-kiosk={site.kioskVoters}
+            >
               {t('vote.votersSite', { name: names.get(site.siteId) ?? '?', count: site.voters })}
               {site.kioskVoters > 0 && <> ({t('vote.kioskVoters', { count: site.kioskVoters })})</>}
             </li>
@@ -70,7 +80,8 @@ export function VoteResultsList({ round, results, sites, compact = false, reveal
                     const paper = site.paper[row.ideaId] ?? 0;
                     return (
                       <span key={site.siteId}>
-                        {names.get(site.siteId)} : {site.ideas === null ? (paper > 0 ? t('vote.sitePaperOnly', { count: paper }) : '—') : (site.ideas[row.ideaId] ?? 0) + paper}
+                        {names.get(site.siteId)} :{' '}
+                        {site.ideas === null ? (paper > 0 ? t('vote.sitePaperOnly', { count: paper }) : '—') : (site.ideas[row.ideaId] ?? 0) + paper}
                       </span>
                     );
                   })}
@@ -80,7 +91,9 @@ export function VoteResultsList({ round, results, sites, compact = false, reveal
           ))}
         </ol>
       )}
-      {!compact && results.ranking !== null && results.sites.some((site) => site.ideas === null && site.voters > 0) && <p className="hint">{t('vote.merged')}</p>}
+      {!compact && results.ranking !== null && results.sites.some((site) => site.ideas === null && site.voters > 0) && (
+        <p className="hint">{t('vote.merged')}</p>
+      )}
     </div>
   );
 }

@@ -35,8 +35,20 @@ export function CreatedWorkshop({ workshop, onCreateAnother }: CreatedWorkshopPr
         newTab={false}
         className="created__block created__block--private"
       />
-      <SecretLink icon="📺" heading={t('created.screenHeading')} note={<p className="hint">{t('created.screenHint')}</p>} url={workshop.screenUrl} testId="screen-link" />
-      <SecretLink icon="🤝" heading={t('moderation.helperLink')} note={<p className="hint">{t('moderation.helperHint')}</p>} url={workshop.helperUrl} testId="created-helper-link" />
+      <SecretLink
+        icon="📺"
+        heading={t('created.screenHeading')}
+        note={<p className="hint">{t('created.screenHint')}</p>}
+        url={workshop.screenUrl}
+        testId="screen-link"
+      />
+      <SecretLink
+        icon="🤝"
+        heading={t('moderation.helperLink')}
+        note={<p className="hint">{t('moderation.helperHint')}</p>}
+        url={workshop.helperUrl}
+        testId="created-helper-link"
+      />
 
       <section className="created__block">
         <h2>

@@ -67,7 +67,10 @@ export function MethodFields({ method, onChange, problems }: MethodFieldsProps) 
   const addPhase = () =>
     onChange({
       ...method,
-      phases: [...method.phases, { id: newPhaseId(method.phases), title: t('method.newPhase'), instruction: '', activity: 'ideas', minutes: '10', silentMinutes: '0' }],
+      phases: [
+        ...method.phases,
+        { id: newPhaseId(method.phases), title: t('method.newPhase'), instruction: '', activity: 'ideas', minutes: '10', silentMinutes: '0' },
+      ],
     });
 
   return (
@@ -80,7 +83,13 @@ export function MethodFields({ method, onChange, problems }: MethodFieldsProps) 
         {t('method.template')}
       </label>
       <p className="hint">{t('method.templateHint')}</p>
-      <select id={`${prefix}-template`} className="input" value={method.templateId} onChange={(event) => pickTemplate(event.target.value)} data-testid="method-template">
+      <select
+        id={`${prefix}-template`}
+        className="input"
+        value={method.templateId}
+        onChange={(event) => pickTemplate(event.target.value)}
+        data-testid="method-template"
+      >
         {templates.map((template) => (
           <option key={template.id} value={template.id}>
             {template.name}
@@ -97,20 +106,55 @@ export function MethodFields({ method, onChange, problems }: MethodFieldsProps) 
             <li key={phase.id} className="method-phase" data-testid="method-phase">
               <div className="method-phase__head">
                 <strong>{t('method.phaseHeading', { number })}</strong>
-                <button type="button" className="button button--secondary button--icon" disabled={index === 0} onClick={() => onChange({ ...method, phases: movePhase(method.phases, index, index - 1) })} aria-label={t('method.moveUp', { number })}>
+                <button
+                  type="button"
+                  className="button button--secondary button--icon"
+                  disabled={index === 0}
+                  onClick={() => onChange({ ...method, phases: movePhase(method.phases, index, index - 1) })}
+                  aria-label={t('method.moveUp', { number })}
+                >
                   <span aria-hidden="true">↑</span>
                 </button>
-                <button type="button" className="button button--secondary button--icon" disabled={index === method.phases.length - 1} onClick={() => onChange({ ...method, phases: movePhase(method.phases, index, index + 1) })} aria-label={t('method.moveDown', { number })}>
+                <button
+                  type="button"
+                  className="button button--secondary button--icon"
+                  disabled={index === method.phases.length - 1}
+                  onClick={() => onChange({ ...method, phases: movePhase(method.phases, index, index + 1) })}
+                  aria-label={t('method.moveDown', { number })}
+                >
                   <span aria-hidden="true">↓</span>
                 </button>
-                <button type="button" className="button button--secondary button--icon" onClick={() => onChange({ ...method, phases: method.phases.filter((_, i) => i !== index) })} aria-label={t('method.remove', { number })} data-testid="remove-phase">
+                <button
+                  type="button"
+                  className="button button--secondary button--icon"
+                  onClick={() => onChange({ ...method, phases: method.phases.filter((_, i) => i !== index) })}
+                  aria-label={t('method.remove', { number })}
+                  data-testid="remove-phase"
+                >
                   <span aria-hidden="true">✖</span>
                 </button>
               </div>
-              <label className="field-label" htmlFor={`${id}-title`}>{t('method.phaseTitle')}</label>
-              <input id={`${id}-title`} className="input" value={phase.title} onChange={(event) => setPhase(index, { title: event.target.value })} aria-invalid={Boolean(problems[index])} data-testid="phase-title-input" />
-              <label className="field-label" htmlFor={`${id}-instruction`}>{t('method.phaseInstruction')}</label>
-              <textarea id={`${id}-instruction`} className="input" rows={2} value={phase.instruction} onChange={(event) => setPhase(index, { instruction: event.target.value })} />
+              <label className="field-label" htmlFor={`${id}-title`}>
+                {t('method.phaseTitle')}
+              </label>
+              <input
+                id={`${id}-title`}
+                className="input"
+                value={phase.title}
+                onChange={(event) => setPhase(index, { title: event.target.value })}
+                aria-invalid={Boolean(problems[index])}
+                data-testid="phase-title-input"
+              />
+              <label className="field-label" htmlFor={`${id}-instruction`}>
+                {t('method.phaseInstruction')}
+              </label>
+              <textarea
+                id={`${id}-instruction`}
+                className="input"
+                rows={2}
+                value={phase.instruction}
+                onChange={(event) => setPhase(index, { instruction: event.target.value })}
+              />
               <div className="method-phase__row">
                 <label className="field-label">
                   {t('method.phaseActivity')}
@@ -124,12 +168,29 @@ export function MethodFields({ method, onChange, problems }: MethodFieldsProps) 
                 </label>
                 <label className="field-label">
                   {t('method.phaseDuration')}
-                  <input className="input input--narrow" type="number" inputMode="numeric" min={0} max={240} value={phase.minutes} onChange={(event) => setPhase(index, { minutes: event.target.value })} data-testid="phase-minutes" />
+                  <input
+                    className="input input--narrow"
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    max={240}
+                    value={phase.minutes}
+                    onChange={(event) => setPhase(index, { minutes: event.target.value })}
+                    data-testid="phase-minutes"
+                  />
                 </label>
                 {phase.activity === 'ideas' && (
                   <label className="field-label">
                     {t('method.phaseSilent')}
-                    <input className="input input--narrow" type="number" inputMode="numeric" min={0} max={240} value={phase.silentMinutes} onChange={(event) => setPhase(index, { silentMinutes: event.target.value })} />
+                    <input
+                      className="input input--narrow"
+                      type="number"
+                      inputMode="numeric"
+                      min={0}
+                      max={240}
+                      value={phase.silentMinutes}
+                      onChange={(event) => setPhase(index, { silentMinutes: event.target.value })}
+                    />
                   </label>
                 )}
               </div>
@@ -151,9 +212,24 @@ export function MethodFields({ method, onChange, problems }: MethodFieldsProps) 
         <label className="field-label" htmlFor={`${prefix}-tables`}>
           {t('method.tables')}
         </label>
-        <input id={`${prefix}-tables`} className="input input--narrow" type="number" inputMode="numeric" min={0} max={MAX_TABLES} value={method.tableCount} onChange={(event) => onChange({ ...method, tableCount: event.target.value })} data-testid="method-tables" />
+        <input
+          id={`${prefix}-tables`}
+          className="input input--narrow"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={MAX_TABLES}
+          value={method.tableCount}
+          onChange={(event) => onChange({ ...method, tableCount: event.target.value })}
+          data-testid="method-tables"
+        />
         <label className="checkbox">
-          <input type="checkbox" checked={method.safeMode} onChange={(event) => onChange({ ...method, safeMode: event.target.checked })} data-testid="method-safe-mode" />
+          <input
+            type="checkbox"
+            checked={method.safeMode}
+            onChange={(event) => onChange({ ...method, safeMode: event.target.checked })}
+            data-testid="method-safe-mode"
+          />
           {t('method.safeMode')}
         </label>
       </div>
@@ -162,7 +238,10 @@ export function MethodFields({ method, onChange, problems }: MethodFieldsProps) 
 }
 
 /** Phases to send, or the message of each phase that is not right yet. */
-export function checkDraftMethod(method: DraftMethod, t: (key: 'method.phaseTitleRequired' | 'method.phaseSilentTooLong', options: { number: number }) => string): { phases: PhaseSpec[]; tableCount: number; safeMode: boolean } | { problems: Record<number, string> } {
+export function checkDraftMethod(
+  method: DraftMethod,
+  t: (key: 'method.phaseTitleRequired' | 'method.phaseSilentTooLong', options: { number: number }) => string,
+): { phases: PhaseSpec[]; tableCount: number; safeMode: boolean } | { problems: Record<number, string> } {
   const problems: Record<number, string> = {};
   const phases = method.phases.map((phase, index): PhaseSpec => {
     const minutes = Math.max(0, Math.min(240, Math.round(Number(phase.minutes) || 0)));

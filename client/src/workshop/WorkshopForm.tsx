@@ -37,8 +37,7 @@ export function WorkshopForm({ onCreated }: WorkshopFormProps) {
   const [submitting, setSubmitting] = useState(false);
   const errorRef = useRef<HTMLDivElement>(null);
 
-  const handleRename = (key: string, name: string) =>
-    setSites((current) => current.map((site) => (site.key === key ? { ...site, name } : site)));
+  const handleRename = (key: string, name: string) => setSites((current) => current.map((site) => (site.key === key ? { ...site, name } : site)));
   const handleAdd = () => setSites((current) => [...current, { key: nanoid(8), name: '' }]);
   const handleRemove = (key: string) => setSites((current) => (current.length <= 1 ? current : current.filter((site) => site.key !== key)));
 

@@ -135,10 +135,13 @@ export class BoardRoom {
           this.failures++;
           this.logger.error({ err: error, workshopId: this.workshopId }, 'board save failed');
           if (!this.timer) {
-            this.timer = setTimeout(() => {
-              this.timer = null;
-              void this.flush().catch(() => undefined);
-            }, Math.min(this.options.saveMaxWaitMs * this.failures, 60_000));
+            this.timer = setTimeout(
+              () => {
+                this.timer = null;
+                void this.flush().catch(() => undefined);
+              },
+              Math.min(this.options.saveMaxWaitMs * this.failures, 60_000),
+            );
           }
           throw error;
         }

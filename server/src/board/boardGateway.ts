@@ -186,12 +186,15 @@ export function createBoardGateway(ctx: AppContext, roomOptions: BoardRoomOption
     const { workshopId } = room;
     const joined = channel.join(workshopId, {
       onMessage: (kind, payload) => {
-        void room.ready.then(() => {
-          if (room.doc.isDestroyed) return;
-          if (kind === RelayKind.Update) Y.applyUpdate(room.doc, payload, REMOTE_ORIGIN);
-          else if (kind === RelayKind.Awareness) awarenessProtocol.applyAwarenessUpdate(room.awareness, payload, REMOTE_ORIGIN);
-          else if (kind === RelayKind.SyncRequest) answerSyncRequest(channel, room, payload);
-        }, () => undefined);
+        void room.ready.then(
+          () => {
+            if (room.doc.isDestroyed) return;
+            if (kind === RelayKind.Update) Y.applyUpdate(room.doc, payload, REMOTE_ORIGIN);
+            else if (kind === RelayKind.Awareness) awarenessProtocol.applyAwarenessUpdate(room.awareness, payload, REMOTE_ORIGIN);
+            else if (kind === RelayKind.SyncRequest) answerSyncRequest(channel, room, payload);
+          },
+          () => undefined,
+        );
       },
     });
     relayed.set(room, joined);
@@ -278,21 +281,27 @@ export function createBoardGateway(ctx: AppContext, roomOptions: BoardRoomOption
         ws.close(CloseCode.Invalid, 'too many messages');
         return;
       }
-      void room.ready.then(() => {
-        if (ws.readyState !== WebSocket.OPEN) return;
-        try {
-          if (!isBinary) throw new Error('text frame');
-          handleMessage(conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-        } catch (error) {
-          const tooLarge = error instanceof BoardTooLargeError;
-          logger.warn({ workshopId: room.workshopId, reason: tooLarge ? 'board full' : 'bad message' }, 'board connection closed');
-          ws.close(tooLarge ? CloseCode.TooLarge : CloseCode.Invalid, tooLarge ? 'board full' : 'bad message');
-        }
-      }, () => undefined);
+      void room.ready.then(
+        () => {
+          if (ws.readyState !== WebSocket.OPEN) return;
+          try {
+            if (!isBinary) throw new Error('text frame');
+            handleMessage(conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+          } catch (error) {
+            const tooLarge = error instanceof BoardTooLargeError;
+            logger.warn({ workshopId: room.workshopId, reason: tooLarge ? 'board full' : 'bad message' }, 'board connection closed');
+            ws.close(tooLarge ? CloseCode.TooLarge : CloseCode.Invalid, tooLarge ? 'board full' : 'bad message');
+          }
+        },
+        () => undefined,
+      );
     });
     ws.on('error', () => ws.terminate()); // e.g. maxPayload exceeded: ws closes with 1009
     ws.on('close', () => leave(conn));
-    void room.ready.then(() => greet(conn), () => undefined);
+    void room.ready.then(
+      () => greet(conn),
+      () => undefined,
+    );
   }
 
   /** A new connection, once the board is loaded: the server's state vector, then who is here. */
@@ -337,7 +346,11 @@ export function createBoardGateway(ctx: AppContext, roomOptions: BoardRoomOption
     async recheck(workshopId) {
       const room = rooms.get(workshopId);
       for (const conn of [...(room ? (connections.get(room) ?? []) : [])]) {
-        const access = await boardAccess(ctx.store, workshopId, conn.credentials.token, { centres: ctx.centres, cookie: conn.credentials.cookie, now: ctx.now() });
+        const access = await boardAccess(ctx.store, workshopId, conn.credentials.token, {
+          centres: ctx.centres,
+          cookie: conn.credentials.cookie,
+          now: ctx.now(),
+        });
         if (!access) conn.ws.close(CloseCode.Invalid, 'access revoked');
       }
     },

@@ -24,10 +24,7 @@ export function tokenFromProtocols(header: string | undefined): string | null {
  * store: the path, the Origin, a well-formed token. Whether the token opens the board is the
  * next step (`boardAccess`).
  */
-export function readUpgrade(
-  req: IncomingMessage,
-  config: Config,
-): { path: string; workshopId: string; token: string } | { status: number; reason: string } {
+export function readUpgrade(req: IncomingMessage, config: Config): { path: string; workshopId: string; token: string } | { status: number; reason: string } {
   const path = (req.url ?? '').split('?')[0] ?? '';
   const match = WORKSHOP_PATH.exec(path);
   if (!match) return { status: 404, reason: 'Not Found' };

@@ -35,7 +35,15 @@ export async function rotateConsoleLink(ctx: AppContext, link: CentreWorkshopRec
   const now = ctx.now();
   const staffLinks: StaffLinkRecord[] = (['helper', 'observer'] as const).map((role) => {
     const linkId = newId();
-    return { tokenHash: hashSecret(staffLinkToken(role, linkId, token)), workshopId: link.workshopId, role, linkId, issuedBy: holder, createdAt: now, revokedAt: null };
+    return {
+      tokenHash: hashSecret(staffLinkToken(role, linkId, token)),
+      workshopId: link.workshopId,
+      role,
+      linkId,
+      issuedBy: holder,
+      createdAt: now,
+      revokedAt: null,
+    };
   });
   const rotated = await ctx.centres.rotateConsoleLink({
     workshopId: link.workshopId,

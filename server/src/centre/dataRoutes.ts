@@ -1,5 +1,15 @@
 import type { Router } from 'express';
-import { CENTRE_CSV_TABLES, ErrorCode, csvHeader, csvLanguage, briefWithoutIdeas, centreSettingsBody, workshopBriefsPublished, type CentreCsvTable, type EraseResponse } from '@gommette/shared';
+import {
+  CENTRE_CSV_TABLES,
+  ErrorCode,
+  csvHeader,
+  csvLanguage,
+  briefWithoutIdeas,
+  centreSettingsBody,
+  workshopBriefsPublished,
+  type CentreCsvTable,
+  type EraseResponse,
+} from '@gommette/shared';
 import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
 import { limitRequests } from '../http/rateLimits';
@@ -86,10 +96,15 @@ export function dataRoutes(ctx: AppContext, live: CentreLive): Router {
     // Draft briefs quote ideas as a snapshot: the erased ones leave them too (before the file is wiped).
     const erased = new Set(ideas.map((idea) => idea.id));
     for (const brief of briefs > 0 ? await ctx.retour.listBriefs(participant.workshopId) : []) {
-      if (brief.prefilled.ideas.some((idea) => erased.has(idea.ideaId))) await ctx.retour.updateBrief(participant.workshopId, brief.id, (draft) => briefWithoutIdeas(draft, erased));
+      if (brief.prefilled.ideas.some((idea) => erased.has(idea.ideaId)))
+        await ctx.retour.updateBrief(participant.workshopId, brief.id, (draft) => briefWithoutIdeas(draft, erased));
     }
     const result = await centres.eraseParticipant(participant.id);
-    live.ideasErased(participant.workshopId, participant.id, ideas.map((idea) => idea.id));
+    live.ideasErased(
+      participant.workshopId,
+      participant.id,
+      ideas.map((idea) => idea.id),
+    );
     ctx.logger.info({ workshopId: participant.workshopId, ideas: result.ideas }, 'participant erased their contributions');
     res.json({ erasedIdeas: result.ideas, erasedProfile: result.profile } satisfies EraseResponse);
   });

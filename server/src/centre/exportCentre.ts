@@ -61,13 +61,35 @@ export async function exportCentre(ctx: AppContext, centre: CentreRecord): Promi
       });
     }
   }
-  const series = (await ctx.centres.listSeries(centre.id)).map((item) => ({ id: item.id, title: item.title, question: item.question, createdAt: new Date(item.createdAt).toISOString() }));
-  const members = (await ctx.centres.listMembers(centre.id)).map((member) => ({ login: member.login, role: member.role, since: new Date(member.createdAt).toISOString() }));
+  const series = (await ctx.centres.listSeries(centre.id)).map((item) => ({
+    id: item.id,
+    title: item.title,
+    question: item.question,
+    createdAt: new Date(item.createdAt).toISOString(),
+  }));
+  const members = (await ctx.centres.listMembers(centre.id)).map((member) => ({
+    login: member.login,
+    role: member.role,
+    since: new Date(member.createdAt).toISOString(),
+  }));
   const templates = (await templatesFor(ctx, centre.id))
     .filter((template) => template.scope === 'centre')
-    .map((template) => ({ id: template.id, name: template.name, description: template.description, shared: template.shared, steps: template.phases.map((phase) => phase.title).join(' → ') }));
+    .map((template) => ({
+      id: template.id,
+      name: template.name,
+      description: template.description,
+      shared: template.shared,
+      steps: template.phases.map((phase) => phase.title).join(' → '),
+    }));
   return {
-    centre: { id: centre.id, name: centre.name, town: centre.town, retentionDays: centre.retentionDays, territoryOptIn: centre.territoryOptIn, createdAt: new Date(centre.createdAt).toISOString() },
+    centre: {
+      id: centre.id,
+      name: centre.name,
+      town: centre.town,
+      retentionDays: centre.retentionDays,
+      territoryOptIn: centre.territoryOptIn,
+      createdAt: new Date(centre.createdAt).toISOString(),
+    },
     workshops,
     sites,
     participants,

@@ -36,7 +36,9 @@ export function centreLive(io: () => GommetteServer | null, ctx: AppContext, boa
           const token = tokenOf(socket.handshake.auth);
           let allowed = true;
           if (role === 'facilitator') {
-            allowed = (await facilitatorAccess(ctx.store, workshopId, token, { centres: ctx.centres, cookie: socket.handshake.headers.cookie, now: ctx.now() })) !== null;
+            allowed =
+              (await facilitatorAccess(ctx.store, workshopId, token, { centres: ctx.centres, cookie: socket.handshake.headers.cookie, now: ctx.now() })) !==
+              null;
           } else if (role === 'helper') {
             allowed = (await helperAccess(ctx.store, ctx.centres, workshopId, token)) !== null;
           } else if (role === 'observer') {

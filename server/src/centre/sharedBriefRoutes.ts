@@ -17,7 +17,11 @@ import type { BriefCopyRecord } from '../store/CentreStore';
 import { centreWriteLimiter, idParam, requireRight, requireSameOrigin } from './guard';
 import { guardedRouter } from '../http/guards';
 
-const toCopyView = (record: BriefCopyRecord): BriefCopyView => ({ id: record.id, copiedAt: record.copiedAt, brief: sharedBriefSchema.parse(JSON.parse(record.contentJson)) });
+const toCopyView = (record: BriefCopyRecord): BriefCopyView => ({
+  id: record.id,
+  copiedAt: record.copiedAt,
+  brief: sharedBriefSchema.parse(JSON.parse(record.contentJson)),
+});
 
 /**
  * Every brief shared on this instance, anonymised (`toSharedBrief`), read live from its workshop;
@@ -49,10 +53,22 @@ export function sharedBriefRoutes(ctx: AppContext): Router {
     const shared = new Set((await centres.listSharedBriefs()).filter((share) => share.centreId === centre.id).map((share) => share.briefId));
     const lines: CentreBriefLine[] = [];
     for (const link of await centres.listCentreWorkshops(centre.id)) {
-      const [workshop, briefs, followUp] = await Promise.all([ctx.store.getWorkshop(link.workshopId), ctx.retour.listBriefs(link.workshopId), ctx.retour.getFollowUp(link.workshopId)]);
+      const [workshop, briefs, followUp] = await Promise.all([
+        ctx.store.getWorkshop(link.workshopId),
+        ctx.retour.listBriefs(link.workshopId),
+        ctx.retour.getFollowUp(link.workshopId),
+      ]);
       if (!workshop) continue;
       for (const brief of briefs) {
-        lines.push({ briefId: brief.id, workshopId: workshop.id, workshopTitle: workshop.title, title: brief.title, status: brief.status, published: briefIsPublished(followUp), shared: shared.has(brief.id) });
+        lines.push({
+          briefId: brief.id,
+          workshopId: workshop.id,
+          workshopTitle: workshop.title,
+          title: brief.title,
+          status: brief.status,
+          published: briefIsPublished(followUp),
+          shared: shared.has(brief.id),
+        });
       }
     }
     res.json(lines);

@@ -1,12 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import {
-  MAX_SIGN_IN_FAILURES_PER_ADDRESS,
-  MAX_SIGN_IN_FAILURES_PER_LOGIN,
-  SIGN_IN_DELAY_MS,
-  SIGN_IN_MAX_DELAY_MS,
-  SIGN_IN_WINDOW_MS,
-} from '@gommette/shared';
+import { MAX_SIGN_IN_FAILURES_PER_ADDRESS, MAX_SIGN_IN_FAILURES_PER_LOGIN, SIGN_IN_DELAY_MS, SIGN_IN_MAX_DELAY_MS, SIGN_IN_WINDOW_MS } from '@gommette/shared';
 
 /**
  * Brute force is slowed, never locked out: failures are counted per login × network address and

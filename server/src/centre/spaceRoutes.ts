@@ -41,9 +41,12 @@ import { guardedRouter } from '../http/guards';
 import { sealerFor } from '../security/sealed';
 
 function sendCsv(res: Response, name: string, rows: string[][]): void {
-  res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${name}"`).setHeader('Cache-Control', 'no-store').send(toCsv(rows));
+  res
+    .type('text/csv; charset=utf-8')
+    .setHeader('Content-Disposition', `attachment; filename="${name}"`)
+    .setHeader('Cache-Control', 'no-store')
+    .send(toCsv(rows));
 }
-
 
 const centreWorkshopBody = createWorkshopBody.extend({
   seriesId: z.string().max(64).nullable().optional(),
@@ -61,7 +64,9 @@ export function spaceRoutes(ctx: AppContext, live: CentreLive): Router {
     const { centre, role, account } = await requireRight(ctx, req, 'view');
     const base = publicBaseUrl(config.publicUrl, req.headers, req.secure);
     const links = await centres.listCentreWorkshops(centre.id);
-    const workshops = (await Promise.all(links.map((link) => workshopView(ctx, link, base, { accountId: account.id, role })))).filter((view): view is CentreWorkshopView => view !== null);
+    const workshops = (await Promise.all(links.map((link) => workshopView(ctx, link, base, { accountId: account.id, role })))).filter(
+      (view): view is CentreWorkshopView => view !== null,
+    );
     const members = role === 'admin' ? await centres.listMembers(centre.id) : [];
     const body: CentreSpace = {
       centre: centreView(centre),
@@ -165,10 +170,23 @@ export function spaceRoutes(ctx: AppContext, live: CentreLive): Router {
     }
     const questionnaire = questionnaireTemplateId === undefined ? undefined : await centreQuestionnaire(ctx, centre.id, questionnaireTemplateId);
     const created = await createWorkshop(ctx, draft, req, { questionnaire });
-    await centres.linkWorkshop({ workshopId: created.id, centreId: centre.id, seriesId: seriesId ?? null, createdBy: account.id, facilitatorToken: sealerFor(ctx.config).seal(created.facilitatorToken) });
+    await centres.linkWorkshop({
+      workshopId: created.id,
+      centreId: centre.id,
+      seriesId: seriesId ?? null,
+      createdBy: account.id,
+      facilitatorToken: sealerFor(ctx.config).seal(created.facilitatorToken),
+    });
     // The helper's and observer's links given with the workshop, tied to the member who made it.
     for (const role of STAFF_LINK_ROLES) {
-      await issueStaffLink(centres, { workshopId: created.id, role, linkId: INITIAL_STAFF_LINK_ID, issuedBy: account.id, facilitatorToken: created.facilitatorToken, now: ctx.now() });
+      await issueStaffLink(centres, {
+        workshopId: created.id,
+        role,
+        linkId: INITIAL_STAFF_LINK_ID,
+        issuedBy: account.id,
+        facilitatorToken: created.facilitatorToken,
+        now: ctx.now(),
+      });
     }
     res.status(201).json(created);
   });

@@ -31,7 +31,12 @@ export const centreView = (centre: CentreRecord): CentreView => ({
   territoryOptIn: centre.territoryOptIn,
 });
 
-export const seriesView = (series: SeriesRecord): SeriesView => ({ id: series.id, title: series.title, question: series.question, createdAt: series.createdAt });
+export const seriesView = (series: SeriesRecord): SeriesView => ({
+  id: series.id,
+  title: series.title,
+  question: series.question,
+  createdAt: series.createdAt,
+});
 
 /**
  * A workshop of the centre as `viewer` may see it: its console and projector links only when the

@@ -54,7 +54,8 @@ export function staffLinkRoutes(ctx: AppContext, live: CentreLive): Router {
     requireSameOrigin(ctx, req);
     const { centre, account, role } = await requireRight(ctx, req, 'run');
     const link = await workshopOf(centre, req.params.workshopId);
-    if (!mayReadConsoleLink({ accountId: account.id, role }, link)) throw new HttpError(ErrorCode.Forbidden, "only the console link's holder or an admin may change it");
+    if (!mayReadConsoleLink({ accountId: account.id, role }, link))
+      throw new HttpError(ErrorCode.Forbidden, "only the console link's holder or an admin may change it");
     await rotateConsoleLink(ctx, link, account.id);
     await live.recheckAccess([link.workshopId]);
     const base = publicBaseUrl(ctx.config.publicUrl, req.headers, req.secure);
@@ -68,7 +69,8 @@ export function staffLinkRoutes(ctx: AppContext, live: CentreLive): Router {
   async function devicesOf(req: Request) {
     const { centre, account, role } = await requireRight(ctx, req, 'run');
     const link = await workshopOf(centre, req.params.workshopId);
-    if (!mayReadConsoleLink({ accountId: account.id, role }, link)) throw new HttpError(ErrorCode.Forbidden, "only the console link's holder or an admin may see the projector's and kiosks' links");
+    if (!mayReadConsoleLink({ accountId: account.id, role }, link))
+      throw new HttpError(ErrorCode.Forbidden, "only the console link's holder or an admin may see the projector's and kiosks' links");
     return { centre, link, base: publicBaseUrl(ctx.config.publicUrl, req.headers, req.secure) };
   }
 
@@ -99,7 +101,8 @@ export function staffLinkRoutes(ctx: AppContext, live: CentreLive): Router {
     requireSameOrigin(ctx, req);
     const { centre, link } = await devicesOf(req);
     const siteId = idParam(req.params.siteId, 'site');
-    if (!(await ctx.store.listSites(link.workshopId)).some((site) => site.id === siteId)) throw new HttpError(ErrorCode.NotFound, 'no such site in this workshop');
+    if (!(await ctx.store.listSites(link.workshopId)).some((site) => site.id === siteId))
+      throw new HttpError(ErrorCode.NotFound, 'no such site in this workshop');
     await revokeKioskLink(ctx, link.workshopId, siteId, link.facilitatorToken);
     await live.recheckAccess([link.workshopId]);
     ctx.logger.info({ centreId: centre.id, workshopId: link.workshopId }, 'kiosk link revoked');
@@ -112,11 +115,22 @@ export function staffLinkRoutes(ctx: AppContext, live: CentreLive): Router {
     const link = await workshopOf(centre, req.params.workshopId);
     const { role } = issueStaffLinkBody.parse(req.body);
     // A link derived from a console link whose holder left would be born dead.
-    if (!(await centreHolderIsMember(centres, link.workshopId))) throw new HttpError(ErrorCode.Conflict, "the console link's holder left the centre: give the workshop a new console link first");
+    if (!(await centreHolderIsMember(centres, link.workshopId)))
+      throw new HttpError(ErrorCode.Conflict, "the console link's holder left the centre: give the workshop a new console link first");
     const base = publicBaseUrl(ctx.config.publicUrl, req.headers, req.secure);
-    const live = (await staffLinkViews(centres, centre.id, link.workshopId, link.facilitatorToken, base)).filter((view) => view.role === role && view.state === 'active');
-    if (live.length >= MAX_LIVE_STAFF_LINKS_PER_ROLE) throw new HttpError(ErrorCode.Conflict, `at most ${MAX_LIVE_STAFF_LINKS_PER_ROLE} working links per role: revoke one first`);
-    const issued = await issueStaffLink(centres, { workshopId: link.workshopId, role, linkId: newId(), issuedBy: account.id, facilitatorToken: link.facilitatorToken, now: ctx.now() });
+    const live = (await staffLinkViews(centres, centre.id, link.workshopId, link.facilitatorToken, base)).filter(
+      (view) => view.role === role && view.state === 'active',
+    );
+    if (live.length >= MAX_LIVE_STAFF_LINKS_PER_ROLE)
+      throw new HttpError(ErrorCode.Conflict, `at most ${MAX_LIVE_STAFF_LINKS_PER_ROLE} working links per role: revoke one first`);
+    const issued = await issueStaffLink(centres, {
+      workshopId: link.workshopId,
+      role,
+      linkId: newId(),
+      issuedBy: account.id,
+      facilitatorToken: link.facilitatorToken,
+      now: ctx.now(),
+    });
     const views = await staffLinkViews(centres, centre.id, link.workshopId, link.facilitatorToken, base);
     res.status(201).json(views.find((view) => view.role === role && view.linkId === issued.linkId));
   });

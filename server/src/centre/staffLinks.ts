@@ -104,10 +104,18 @@ export async function staffLinkViews(
  * The helper's and observer's links the console shows: for a workshop outside any centre, those
  * made with it; for a centre's workshop, the newest working one of each role, or null.
  */
-export async function consoleStaffLinks(ctx: AppContext, workshopId: string, facilitatorToken: string, base: string): Promise<{ helperUrl: string | null; observerUrl: string | null }> {
+export async function consoleStaffLinks(
+  ctx: AppContext,
+  workshopId: string,
+  facilitatorToken: string,
+  base: string,
+): Promise<{ helperUrl: string | null; observerUrl: string | null }> {
   const centreLink = await ctx.centres.getCentreWorkshop(workshopId);
   if (!centreLink) {
-    return { helperUrl: helperUrl(base, workshopId, helperTokenFor(facilitatorToken)), observerUrl: observerUrl(base, workshopId, observerTokenFor(facilitatorToken)) };
+    return {
+      helperUrl: helperUrl(base, workshopId, helperTokenFor(facilitatorToken)),
+      observerUrl: observerUrl(base, workshopId, observerTokenFor(facilitatorToken)),
+    };
   }
   const views = await staffLinkViews(ctx.centres, centreLink.centreId, workshopId, facilitatorToken, base);
   const newest = (role: StaffLinkRole) => views.filter((view) => view.role === role && view.state === 'active').at(-1)?.url ?? null;

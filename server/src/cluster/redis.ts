@@ -34,7 +34,8 @@ export async function connectCluster(url: string, options: { prefix?: string; no
   subscriber.on('error', () => undefined);
   await subscriber.connect();
   const aliveKey = `${prefix}:node:${nodeId}`;
-  const beat = (): Promise<unknown> => redis.set(aliveKey, String(Date.now()), { expiration: { type: 'PX', value: NODE_DEAD_AFTER_MS } }).catch(() => undefined);
+  const beat = (): Promise<unknown> =>
+    redis.set(aliveKey, String(Date.now()), { expiration: { type: 'PX', value: NODE_DEAD_AFTER_MS } }).catch(() => undefined);
   await beat();
   const heartbeat = setInterval(() => void beat(), NODE_HEARTBEAT_INTERVAL_MS);
   heartbeat.unref();

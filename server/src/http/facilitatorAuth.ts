@@ -16,7 +16,10 @@ export async function facilitatorOf(ctx: AppContext, req: Request): Promise<{ wo
   if (!id.success) throw new HttpError(ErrorCode.NotFound, 'no such workshop');
   const check = await checkFacilitator(ctx.store, id.data, token, { centres: ctx.centres, cookie: req.headers.cookie, now: ctx.now() });
   if ('refusal' in check) {
-    throw new HttpError(check.refusal, check.refusal === ErrorCode.MemberRequired ? "sign in as a member of this workshop's centre" : 'unknown workshop or wrong token');
+    throw new HttpError(
+      check.refusal,
+      check.refusal === ErrorCode.MemberRequired ? "sign in as a member of this workshop's centre" : 'unknown workshop or wrong token',
+    );
   }
   return { workshop: check.workshop, token };
 }

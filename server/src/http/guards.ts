@@ -72,7 +72,17 @@ export function apiRateLimits(): RequestHandler[] {
   const address = (req: Request): string => ipKeyGenerator(req.ip ?? 'unknown');
   return [
     limitRequests({ windowMs: MINUTE_MS, limit: MAX_REQUESTS_PER_ADDRESS_PER_MINUTE, keyGenerator: address }),
-    limitRequests({ windowMs: MINUTE_MS, limit: MAX_ANONYMOUS_REQUESTS_PER_ADDRESS_PER_MINUTE, skip: (req) => credentialKey(req) !== null, keyGenerator: address }),
-    limitRequests({ windowMs: MINUTE_MS, limit: MAX_REQUESTS_PER_TOKEN_PER_MINUTE, skip: (req) => credentialKey(req) === null, keyGenerator: (req) => credentialKey(req) ?? '' }),
+    limitRequests({
+      windowMs: MINUTE_MS,
+      limit: MAX_ANONYMOUS_REQUESTS_PER_ADDRESS_PER_MINUTE,
+      skip: (req) => credentialKey(req) !== null,
+      keyGenerator: address,
+    }),
+    limitRequests({
+      windowMs: MINUTE_MS,
+      limit: MAX_REQUESTS_PER_TOKEN_PER_MINUTE,
+      skip: (req) => credentialKey(req) === null,
+      keyGenerator: (req) => credentialKey(req) ?? '',
+    }),
   ];
 }

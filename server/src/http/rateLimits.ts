@@ -14,6 +14,8 @@ export const rateLimitHandler: RateLimitExceededEventHandler = (req, res, _next,
  * (draft 8) and not the legacy `X-RateLimit-*` ones. A route names only its window and limit
  * (and, when it needs them, its key or which requests count).
  */
-export function limitRequests(options: Pick<Options, 'windowMs' | 'limit'> & Partial<Pick<Options, 'keyGenerator' | 'skip' | 'skipSuccessfulRequests'>>): RateLimitRequestHandler {
+export function limitRequests(
+  options: Pick<Options, 'windowMs' | 'limit'> & Partial<Pick<Options, 'keyGenerator' | 'skip' | 'skipSuccessfulRequests'>>,
+): RateLimitRequestHandler {
   return rateLimit({ handler: rateLimitHandler, standardHeaders: 'draft-8', legacyHeaders: false, ...options });
 }

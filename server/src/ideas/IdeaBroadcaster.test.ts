@@ -73,10 +73,17 @@ describe('IdeaBroadcaster', () => {
     const countingIo = {
       to: (room: string) => ({
         emit: (event: string, payload: unknown) =>
-          event === 'ideas:counted' ? counts.push({ room, ...(payload as { ideaCount: number }) }) : io.to(room).emit(event as 'ideas:added', payload as IdeaView[]),
+          event === 'ideas:counted'
+            ? counts.push({ room, ...(payload as { ideaCount: number }) })
+            : io.to(room).emit(event as 'ideas:added', payload as IdeaView[]),
       }),
     } as unknown as GommetteServer;
-    const broadcaster = new IdeaBroadcaster({ io: countingIo, countVisible: async (workshopId) => (workshopId === 'w1' ? 7 : 1), logger: console, intervalMs: 50 });
+    const broadcaster = new IdeaBroadcaster({
+      io: countingIo,
+      countVisible: async (workshopId) => (workshopId === 'w1' ? 7 : 1),
+      logger: console,
+      intervalMs: 50,
+    });
     broadcaster.counted('w1');
     broadcaster.counted('w1');
     broadcaster.added('room', idea('a'));

@@ -176,7 +176,17 @@ export function registerIdeaHandlers(io: GommetteServer, socket: GommetteSocket,
     let person = await store.getParticipant(participantId);
     if (person && person.workshopId !== workshopId) return refuse(ErrorCode.Conflict, 'this person id is already used');
     if (!person) {
-      person = { id: participantId, workshopId, siteId: payload.siteId, cardHash: hashSecret(`assisted:${newCardCode()}:${participantId}`), nickname: null, mood: payload.mood, createdAt: ctx.now(), kind: 'assisted', tableId: payload.tableId };
+      person = {
+        id: participantId,
+        workshopId,
+        siteId: payload.siteId,
+        cardHash: hashSecret(`assisted:${newCardCode()}:${participantId}`),
+        nickname: null,
+        mood: payload.mood,
+        createdAt: ctx.now(),
+        kind: 'assisted',
+        tableId: payload.tableId,
+      };
       await store.createParticipant(person, hashSecret(`assisted-device:${newCardCode()}:${participantId}`));
       realtime.staff.changed(workshopId);
     } else if (person.tableId !== payload.tableId) {

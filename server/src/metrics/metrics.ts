@@ -132,7 +132,10 @@ export function metricsRoute(config: Config, metrics: Metrics): RequestHandler {
       ? header.startsWith('Bearer ') && sameToken(header.slice('Bearer '.length), config.metricsToken)
       : config.trustProxy === 0 && LOOPBACK.has(req.socket.remoteAddress ?? '');
     if (!allowed) {
-      res.status(config.metricsToken ? 401 : 403).type('text/plain').send('metrics refused\n');
+      res
+        .status(config.metricsToken ? 401 : 403)
+        .type('text/plain')
+        .send('metrics refused\n');
       return;
     }
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());

@@ -66,7 +66,9 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env, 
       out(formatReport(report));
       out(`Restored into ${config.dataDir}. Start the server: migrations missing from the backup run at start.`);
       if (!config.sealingKey && !fs.existsSync(path.join(config.dataDir, SEALING_KEY_FILE))) {
-        out(`Warning: no sealing key in ${config.dataDir} and no SEALING_KEY: put the saved one back (--key) before starting, or sealed secrets stay unreadable.`);
+        out(
+          `Warning: no sealing key in ${config.dataDir} and no SEALING_KEY: put the saved one back (--key) before starting, or sealed secrets stay unreadable.`,
+        );
       }
       return report.ok ? 0 : 1;
     }

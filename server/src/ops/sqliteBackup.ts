@@ -73,7 +73,9 @@ export function verifySqlite(file: string): VerifyReport {
   try {
     const integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((row) => row.integrity_check);
     const hasMigrations = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get() !== undefined;
-    const applied = hasMigrations ? (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>).map((row) => row.version) : [];
+    const applied = hasMigrations
+      ? (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>).map((row) => row.version)
+      : [];
     const known = new Set(MIGRATIONS.map((migration) => migration.version));
     const appliedSet = new Set(applied);
     const counts: Record<string, number | null> = {};

@@ -1,14 +1,4 @@
-import {
-  PROTOCOL_VERSION,
-  Role,
-  shownIdeas,
-  toAuthorView,
-  toFacilitatorView,
-  toPublicView,
-  viewRoom,
-  visibleIdeas,
-  type Snapshot,
-} from '@gommette/shared';
+import { PROTOCOL_VERSION, Role, shownIdeas, toAuthorView, toFacilitatorView, toPublicView, viewRoom, visibleIdeas, type Snapshot } from '@gommette/shared';
 import type { AppContext } from '../context';
 import { selfView, workshopSummary } from '../workshop/views';
 import { loadRoom } from '../run/room';

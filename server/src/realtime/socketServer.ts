@@ -79,7 +79,14 @@ async function authenticate(ctx: AppContext, auth: unknown, cookie: string | und
         else workshop = await observerAccess(ctx.store, ctx.centres, workshopId, token);
       }
       if (!workshop) return ErrorCode.Unauthorized;
-      return { role: credentials.role, workshopId: workshop.id, participantId: null, siteId: null, me: null, rateKey: `${credentials.role}:${hashSecret(credentials.token)}` };
+      return {
+        role: credentials.role,
+        workshopId: workshop.id,
+        participantId: null,
+        siteId: null,
+        me: null,
+        rateKey: `${credentials.role}:${hashSecret(credentials.token)}`,
+      };
     }
     case Role.Kiosk:
       return (await kioskSocketData(ctx, credentials.workshopId, credentials.token)) ?? ErrorCode.Unauthorized;
@@ -95,7 +102,13 @@ export function createSocketServer(httpServer: http.Server, ctx: AppContext, end
   // In a cluster, every broadcast goes through a Redis stream (which also keeps the sessions
   // that connection-state recovery restores, whichever node the client comes back to).
   const adapter: Partial<ServerOptions> = cluster
-    ? { adapter: createAdapter(cluster.redis, { streamName: cluster.key('socket.io'), channelPrefix: cluster.key('socket.io'), sessionKeyPrefix: cluster.key('sio:session:') }) }
+    ? {
+        adapter: createAdapter(cluster.redis, {
+          streamName: cluster.key('socket.io'),
+          channelPrefix: cluster.key('socket.io'),
+          sessionKeyPrefix: cluster.key('sio:session:'),
+        }),
+      }
     : {};
   const io: GommetteServer = new Server(httpServer, {
     ...adapter,

@@ -1,5 +1,14 @@
 import PDFDocument from 'pdfkit';
-import { DOCUMENT_LANGUAGE, STATUS_LABELS_FR, briefSections, countFr, formatNumber, purposeCompletion, type Brief, type WorkshopExport } from '@gommette/shared';
+import {
+  DOCUMENT_LANGUAGE,
+  STATUS_LABELS_FR,
+  briefSections,
+  countFr,
+  formatNumber,
+  purposeCompletion,
+  type Brief,
+  type WorkshopExport,
+} from '@gommette/shared';
 import { paragraph, registerFonts } from './pdfText';
 
 /**

@@ -3,7 +3,8 @@ import { bidiLines, hasRtl } from './pdfText';
 
 /** One unit per character: enough to test wrapping and order without a font. */
 const measure = (piece: string) => piece.length;
-const runsOf = (text: string, width = 200) => bidiLines(text, width, measure).map((line) => ({ rtl: line.rtl, runs: line.runs.map((run) => [run.text, run.rtl]) }));
+const runsOf = (text: string, width = 200) =>
+  bidiLines(text, width, measure).map((line) => ({ rtl: line.rtl, runs: line.runs.map((run) => [run.text, run.rtl]) }));
 
 describe('PDF text order', () => {
   it('keeps a French line as one left-to-right run', () => {
@@ -13,7 +14,14 @@ describe('PDF text order', () => {
 
   it('puts an Arabic phrase inside a French line in its place, as one right-to-left run in logical order', () => {
     expect(runsOf('Le sac — حقيبة الظهر — en mars')).toEqual([
-      { rtl: false, runs: [['Le sac — ', false], ['حقيبة الظهر', true], [' — en mars', false]] },
+      {
+        rtl: false,
+        runs: [
+          ['Le sac — ', false],
+          ['حقيبة الظهر', true],
+          [' — en mars', false],
+        ],
+      },
     ]);
   });
 

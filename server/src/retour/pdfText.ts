@@ -39,7 +39,7 @@ const withEmoji = new WeakMap<PDFKit.PDFDocument, boolean>();
 export function registerFonts(doc: PDFKit.PDFDocument): typeof FONT {
   if (!fonts) {
     const emoji = emojiFile('400Regular');
-    fonts = { regular: fontFile('DejaVuSans.ttf'), bold: fontFile('DejaVuSans-Bold.ttf'), emoji, emojiBold: emoji ? emojiFile('700Bold') ?? emoji : null };
+    fonts = { regular: fontFile('DejaVuSans.ttf'), bold: fontFile('DejaVuSans-Bold.ttf'), emoji, emojiBold: emoji ? (emojiFile('700Bold') ?? emoji) : null };
   }
   doc.registerFont(FONT.regular, fonts.regular);
   doc.registerFont(FONT.bold, fonts.bold);
@@ -85,7 +85,11 @@ export function runPieces(run: Run): Piece[] {
     else pieces.push({ text: segment, emoji });
   }
   if (!run.rtl) return pieces;
-  const reversed = (text: string) => [...graphemes.segment(text)].map((g) => g.segment).reverse().join('');
+  const reversed = (text: string) =>
+    [...graphemes.segment(text)]
+      .map((g) => g.segment)
+      .reverse()
+      .join('');
   const visual: Piece[] = [];
   for (const piece of pieces.reverse()) {
     const core = piece.emoji ? null : RTL_CORE.exec(piece.text);
@@ -141,7 +145,7 @@ export function visualRuns(text: string, levels: Uint8Array, start: number, end:
   const highest = Math.max(...spans.map((span) => span.level));
   const lowestOdd = Math.min(...spans.map((span) => span.level).filter((level) => level % 2 === 1), highest + 1);
   for (let level = highest; level >= lowestOdd; level--) {
-    for (let i = 0; i < spans.length; ) {
+    for (let i = 0; i < spans.length;) {
       if (spans[i]!.level < level) {
         i++;
         continue;

@@ -91,7 +91,8 @@ export function retourRoutes(ctx: AppContext): Router {
   router.post('/api/workshops/:id/briefs', async (req, res) => {
     const workshop = await facilitator(req);
     const body = createBriefBody.parse(req.body);
-    if ((await retour.countBriefs(workshop.id)) >= MAX_BRIEFS_PER_WORKSHOP) throw new HttpError(ErrorCode.TooLarge, `at most ${MAX_BRIEFS_PER_WORKSHOP} briefs`);
+    if ((await retour.countBriefs(workshop.id)) >= MAX_BRIEFS_PER_WORKSHOP)
+      throw new HttpError(ErrorCode.TooLarge, `at most ${MAX_BRIEFS_PER_WORKSHOP} briefs`);
     const brief = orThrow(buildBrief(await briefSources(ctx, workshop), { id: newId(), title: body.title, ideaIds: body.ideaIds }, ctx.now()));
     const stored = await retour.insertBrief(brief);
     ctx.logger.info({ workshopId: workshop.id, briefId: stored.id }, 'brief created');
@@ -169,12 +170,22 @@ export function retourRoutes(ctx: AppContext): Router {
 
   router.get('/api/workshops/:id/export/ideas.csv', async (req, res) => {
     const workshop = await facilitator(req);
-    send(res, 'text/csv; charset=utf-8', fileName(`${workshop.title}-idees`, 'csv'), toCsv(ideaRows(await workshopExport(ctx, workshop), csvLanguage(req.query.lang, req.headers['accept-language']))));
+    send(
+      res,
+      'text/csv; charset=utf-8',
+      fileName(`${workshop.title}-idees`, 'csv'),
+      toCsv(ideaRows(await workshopExport(ctx, workshop), csvLanguage(req.query.lang, req.headers['accept-language']))),
+    );
   });
 
   router.get('/api/workshops/:id/export/questionnaire.csv', async (req, res) => {
     const workshop = await facilitator(req);
-    send(res, 'text/csv; charset=utf-8', fileName(`${workshop.title}-questionnaire`, 'csv'), toCsv(questionnaireRows(await workshopExport(ctx, workshop), csvLanguage(req.query.lang, req.headers['accept-language']))));
+    send(
+      res,
+      'text/csv; charset=utf-8',
+      fileName(`${workshop.title}-questionnaire`, 'csv'),
+      toCsv(questionnaireRows(await workshopExport(ctx, workshop), csvLanguage(req.query.lang, req.headers['accept-language']))),
+    );
   });
 
   router.get('/api/workshops/:id/figures', async (req, res) => {
@@ -184,7 +195,12 @@ export function retourRoutes(ctx: AppContext): Router {
 
   router.get('/api/workshops/:id/figures.csv', async (req, res) => {
     const workshop = await facilitator(req);
-    send(res, 'text/csv; charset=utf-8', fileName(`${workshop.title}-chiffres`, 'csv'), toCsv(figuresRows(await workshopFigures(ctx, workshop), csvLanguage(req.query.lang, req.headers['accept-language']))));
+    send(
+      res,
+      'text/csv; charset=utf-8',
+      fileName(`${workshop.title}-chiffres`, 'csv'),
+      toCsv(figuresRows(await workshopFigures(ctx, workshop), csvLanguage(req.query.lang, req.headers['accept-language']))),
+    );
   });
 
   // ---------- the public follow-up page ----------

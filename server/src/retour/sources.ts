@@ -47,7 +47,16 @@ export async function briefSources(ctx: AppContext, workshop: WorkshopRecord): P
     workshop: { id: workshop.id, question: workshop.question, purpose: workshop.purpose },
     sites,
     // Only what a brief may show: never the author.
-    ideas: ideas.map(({ id, text, siteId, tableId, theme, hidden, mergedInto, createdAt }) => ({ id, text, siteId, tableId, theme, hidden, mergedInto, createdAt })),
+    ideas: ideas.map(({ id, text, siteId, tableId, theme, hidden, mergedInto, createdAt }) => ({
+      id,
+      text,
+      siteId,
+      tableId,
+      theme,
+      hidden,
+      mergedInto,
+      createdAt,
+    })),
     board,
     vote,
     matrix,

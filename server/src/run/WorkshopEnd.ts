@@ -1,4 +1,14 @@
-import { applyWorkshopEnd, ErrorCode, domainError, isDomainError, lastStepEndsAt, settleRun, workshopEndChange, type RoomState, type RunState } from '@gommette/shared';
+import {
+  applyWorkshopEnd,
+  ErrorCode,
+  domainError,
+  isDomainError,
+  lastStepEndsAt,
+  settleRun,
+  workshopEndChange,
+  type RoomState,
+  type RunState,
+} from '@gommette/shared';
 import type { AppContext } from '../context';
 import { DueTimers } from '../timers/DueTimers';
 import { broadcastRoom, loadRoom, updateRoom } from './room';

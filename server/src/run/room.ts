@@ -16,11 +16,7 @@ export async function loadRoom(ctx: AppContext, workshopId: string): Promise<Roo
  * Read → change → save with optimistic concurrency: a facilitator's change applies to the room as it
  * is now, never to a copy another console already replaced. Resolves once the new room is durable.
  */
-export async function updateRoom(
-  ctx: AppContext,
-  workshopId: string,
-  change: (room: RoomState) => RoomState | DomainError,
-): Promise<RoomState | DomainError> {
+export async function updateRoom(ctx: AppContext, workshopId: string, change: (room: RoomState) => RoomState | DomainError): Promise<RoomState | DomainError> {
   for (let attempt = 0; attempt < MAX_ROOM_ATTEMPTS; attempt += 1) {
     const room = await loadRoom(ctx, workshopId);
     const changed = change(room);

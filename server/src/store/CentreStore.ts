@@ -118,9 +118,7 @@ export interface BriefCopyRecord {
 /** Who accepts an invitation: a new account, or one already signed in. */
 export type Invitee = { newAccount: AccountRecord } | { accountId: string };
 
-export type AcceptResult =
-  | { ok: true; centreId: string; accountId: string; role: CentreRole }
-  | { ok: false; reason: 'invalid' | 'login_taken' };
+export type AcceptResult = { ok: true; centreId: string; accountId: string; role: CentreRole } | { ok: false; reason: 'invalid' | 'login_taken' };
 
 export interface RetentionResult {
   workshops: number;

@@ -33,7 +33,10 @@ export function boardStoreContract(name: string, makeFixture: () => Promise<Boar
     };
 
     it('loads nothing for a new board, then every appended update, per workshop', async () => {
-      const { boards, workshopIds: [a, b] } = await fixture();
+      const {
+        boards,
+        workshopIds: [a, b],
+      } = await fixture();
       expect(await boards.load(a)).toEqual({ updates: [], lastSeq: 0, bytes: 0 });
       const doc = new Y.Doc();
       const updates: Uint8Array[] = [];

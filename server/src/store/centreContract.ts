@@ -20,13 +20,30 @@ const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(sequen
 const DAY_MS = 24 * 60 * 60_000;
 
 const account = (login = unique('login')): AccountRecord => ({ id: unique('acc'), login, passwordHash: '$argon2id$fake', createdAt: 1 });
-const centre = (): CentreRecord => ({ id: unique('c'), name: 'Centre social Soleil', town: 'Roubaix', retentionDays: null, territoryOptIn: false, createdAt: 1 });
+const centre = (): CentreRecord => ({
+  id: unique('c'),
+  name: 'Centre social Soleil',
+  town: 'Roubaix',
+  retentionDays: null,
+  territoryOptIn: false,
+  createdAt: 1,
+});
 
 async function workshopIn(store: WorkshopStore, createdAt = 1_000): Promise<{ id: string; site: Site }> {
   const id = unique('w');
   const site: Site = { id: unique('site'), workshopId: id, name: 'Centre', joinCode: unique('J'), position: 0 };
   await store.createWorkshop(
-    { id, title: 'Atelier', question: 'Q ?', purpose: 'Servira à…', createdAt, facilitatorTokenHash: unique('f'), screenTokenHash: unique('s'), helperTokenHash: unique('h'), observerTokenHash: unique('o') },
+    {
+      id,
+      title: 'Atelier',
+      question: 'Q ?',
+      purpose: 'Servira à…',
+      createdAt,
+      facilitatorTokenHash: unique('f'),
+      screenTokenHash: unique('s'),
+      helperTokenHash: unique('h'),
+      observerTokenHash: unique('o'),
+    },
     [site],
     initialRoom([]),
   );
@@ -34,11 +51,34 @@ async function workshopIn(store: WorkshopStore, createdAt = 1_000): Promise<{ id
 }
 
 async function personWithIdea(store: WorkshopStore, workshopId: string, siteId: string, text: string): Promise<{ participant: ParticipantRecord; idea: Idea }> {
-  const participant: ParticipantRecord = { id: unique('p'), workshopId, siteId, cardHash: unique('card'), nickname: 'Loutre', mood: 'sunny', createdAt: 2_000, kind: 'resident', tableId: 1 };
+  const participant: ParticipantRecord = {
+    id: unique('p'),
+    workshopId,
+    siteId,
+    cardHash: unique('card'),
+    nickname: 'Loutre',
+    mood: 'sunny',
+    createdAt: 2_000,
+    kind: 'resident',
+    tableId: 1,
+  };
   await store.createParticipant(participant, unique('tok'));
   const idea: Idea = {
-    id: unique('idea'), workshopId, siteId, participantId: participant.id, text, hidden: false, createdAt: 3_000,
-    tableId: 1, phaseId: null, origin: 'phone', originalText: null, pending: false, parked: false, mergedInto: null, theme: null,
+    id: unique('idea'),
+    workshopId,
+    siteId,
+    participantId: participant.id,
+    text,
+    hidden: false,
+    createdAt: 3_000,
+    tableId: 1,
+    phaseId: null,
+    origin: 'phone',
+    originalText: null,
+    pending: false,
+    parked: false,
+    mergedInto: null,
+    theme: null,
   };
   await store.insertIdea(idea);
   return { participant, idea };
@@ -112,7 +152,15 @@ export function centreStoreContract(name: string, makeFixture: () => Promise<Cen
       await centres.createCentre(space, admin.id);
       const { id: workshopId } = await workshopIn(store);
       await centres.linkWorkshop({ workshopId, centreId: space.id, seriesId: null, createdBy: admin.id, facilitatorToken: 'tok' });
-      const link = (role: 'helper' | 'observer', linkId: string, createdAt: number) => ({ tokenHash: unique('sl'), workshopId, role, linkId, issuedBy: admin.id, createdAt, revokedAt: null });
+      const link = (role: 'helper' | 'observer', linkId: string, createdAt: number) => ({
+        tokenHash: unique('sl'),
+        workshopId,
+        role,
+        linkId,
+        issuedBy: admin.id,
+        createdAt,
+        revokedAt: null,
+      });
       const helper = link('helper', 'initial', 1);
       const observer = link('observer', 'initial', 1);
       const second = link('helper', 'abc', 2);
@@ -210,7 +258,14 @@ export function centreStoreContract(name: string, makeFixture: () => Promise<Cen
       await centres.createCentre(mine, admin.id);
       await centres.createCentre(theirs, admin.id);
       const questionnaire = { questions: [{ id: 'avis', text: "J'ai pu donner mon avis" }], askLearned: true, askFigures: false };
-      const template = (centreId: string, name: string, shared: boolean, createdAt: number) => ({ id: unique('qt'), centreId, name, questionnaire, shared, createdAt });
+      const template = (centreId: string, name: string, shared: boolean, createdAt: number) => ({
+        id: unique('qt'),
+        centreId,
+        name,
+        questionnaire,
+        shared,
+        createdAt,
+      });
       const own = template(mine.id, 'Le nôtre', false, 1);
       const hidden = template(theirs.id, 'Brouillon', false, 2);
       const open = template(theirs.id, 'Partagé', true, 3);
@@ -274,11 +329,22 @@ export function centreStoreContract(name: string, makeFixture: () => Promise<Cen
       const a = await workshopIn(store, 1);
       const b = await workshopIn(store, 2);
       const c = await workshopIn(store, 3);
-      expect((await centres.linkWorkshop({ workshopId: a.id, centreId: space.id, seriesId: series.id, createdBy: admin.id, facilitatorToken: 'ta' })).position).toBe(1);
-      expect((await centres.linkWorkshop({ workshopId: b.id, centreId: space.id, seriesId: series.id, createdBy: admin.id, facilitatorToken: 'tb' })).position).toBe(2);
-      expect((await centres.linkWorkshop({ workshopId: c.id, centreId: space.id, seriesId: null, createdBy: admin.id, facilitatorToken: 'tc' })).position).toBe(1);
+      expect(
+        (await centres.linkWorkshop({ workshopId: a.id, centreId: space.id, seriesId: series.id, createdBy: admin.id, facilitatorToken: 'ta' })).position,
+      ).toBe(1);
+      expect(
+        (await centres.linkWorkshop({ workshopId: b.id, centreId: space.id, seriesId: series.id, createdBy: admin.id, facilitatorToken: 'tb' })).position,
+      ).toBe(2);
+      expect((await centres.linkWorkshop({ workshopId: c.id, centreId: space.id, seriesId: null, createdBy: admin.id, facilitatorToken: 'tc' })).position).toBe(
+        1,
+      );
       expect((await centres.listCentreWorkshops(space.id)).map((link) => link.workshopId)).toEqual([a.id, b.id, c.id]);
-      expect(await centres.getCentreWorkshop(b.id)).toMatchObject({ centreId: space.id, seriesId: series.id, facilitatorToken: 'tb', personalDataErasedAt: null });
+      expect(await centres.getCentreWorkshop(b.id)).toMatchObject({
+        centreId: space.id,
+        seriesId: series.id,
+        facilitatorToken: 'tb',
+        personalDataErasedAt: null,
+      });
     });
 
     it('scopes templates to a centre and shares them on request', async () => {
@@ -323,7 +389,8 @@ export function centreStoreContract(name: string, makeFixture: () => Promise<Cen
       await centres.createCentre(space, admin.id);
       const old = await workshopIn(store, 1_000);
       const recent = await workshopIn(store, 40 * DAY_MS);
-      for (const w of [old, recent]) await centres.linkWorkshop({ workshopId: w.id, centreId: space.id, seriesId: null, createdBy: admin.id, facilitatorToken: w.id });
+      for (const w of [old, recent])
+        await centres.linkWorkshop({ workshopId: w.id, centreId: space.id, seriesId: null, createdBy: admin.id, facilitatorToken: w.id });
       const oldPerson = await personWithIdea(store, old.id, old.site.id, 'Un jardin');
       const recentPerson = await personWithIdea(store, recent.id, recent.site.id, 'Une fête');
       const countsBefore = await store.countParticipants(old.id);

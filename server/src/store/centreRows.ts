@@ -40,7 +40,13 @@ export interface StaffLinkRow {
 }
 
 export const toAccount = (row: AccountRow): AccountRecord => ({ id: row.id, login: row.login, passwordHash: row.password_hash, createdAt: row.created_at });
-export const toSeries = (row: SeriesRow): SeriesRecord => ({ id: row.id, centreId: row.centre_id, title: row.title, question: row.question, createdAt: row.created_at });
+export const toSeries = (row: SeriesRow): SeriesRecord => ({
+  id: row.id,
+  centreId: row.centre_id,
+  title: row.title,
+  question: row.question,
+  createdAt: row.created_at,
+});
 export const toCentreWorkshop = (row: CentreWorkshopRow): CentreWorkshopRecord => ({
   workshopId: row.workshop_id,
   centreId: row.centre_id,

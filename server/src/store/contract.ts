@@ -19,7 +19,17 @@ const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(sequen
 function workshopRecord(): { workshop: WorkshopRecord; sites: Site[] } {
   const id = unique('w');
   return {
-    workshop: { id, title: 'Atelier', question: 'Comment ?', purpose: 'Choisir une invention', createdAt: 1_000, facilitatorTokenHash: unique('f'), screenTokenHash: unique('s'), helperTokenHash: unique('h'), observerTokenHash: unique('o') },
+    workshop: {
+      id,
+      title: 'Atelier',
+      question: 'Comment ?',
+      purpose: 'Choisir une invention',
+      createdAt: 1_000,
+      facilitatorTokenHash: unique('f'),
+      screenTokenHash: unique('s'),
+      helperTokenHash: unique('h'),
+      observerTokenHash: unique('o'),
+    },
     sites: [
       { id: unique('site'), workshopId: id, name: 'Centre social', joinCode: unique('J'), position: 0 },
       { id: unique('site'), workshopId: id, name: 'Maison du quartier', joinCode: unique('K'), position: 1 },
@@ -33,8 +43,21 @@ function participantRecord(workshopId: string, siteId: string, mood: Participant
 
 function ideaRecord(participant: ParticipantRecord, text: string, createdAt: number): Idea {
   return {
-    id: unique('idea'), workshopId: participant.workshopId, siteId: participant.siteId, participantId: participant.id, text, hidden: false, createdAt,
-    tableId: participant.tableId, phaseId: null, origin: 'phone', originalText: null, pending: false, parked: false, mergedInto: null, theme: null,
+    id: unique('idea'),
+    workshopId: participant.workshopId,
+    siteId: participant.siteId,
+    participantId: participant.id,
+    text,
+    hidden: false,
+    createdAt,
+    tableId: participant.tableId,
+    phaseId: null,
+    origin: 'phone',
+    originalText: null,
+    pending: false,
+    parked: false,
+    mergedInto: null,
+    theme: null,
   };
 }
 
@@ -209,7 +232,11 @@ export function workshopStoreContract(name: string, makeFixture: () => Promise<S
       const b = { ...participantRecord(workshop.id, sites[1]!.id), kind: 'assisted' as const };
       const stranger = participantRecord(other.workshop.id, other.sites[0]!.id);
       for (const person of [a, b, stranger]) await store.createParticipant(person, unique('t'));
-      await store.setParticipantTables(workshop.id, [{ participantId: a.id, tableId: 2 }, { participantId: b.id, tableId: 2 }, { participantId: stranger.id, tableId: 1 }]);
+      await store.setParticipantTables(workshop.id, [
+        { participantId: a.id, tableId: 2 },
+        { participantId: b.id, tableId: 2 },
+        { participantId: stranger.id, tableId: 1 },
+      ]);
       expect((await store.getParticipant(a.id))?.tableId).toBe(2);
       expect((await store.getParticipant(stranger.id))?.tableId).toBeNull();
       const paper = await store.ensurePaperAuthor(workshop.id, sites[0]!.id, 5);
@@ -234,7 +261,15 @@ export function workshopStoreContract(name: string, makeFixture: () => Promise<S
       const approved = await store.approvePendingIdeas(workshop.id);
       expect(approved.map((idea) => idea.id)).toEqual([first.id, second.id]);
       expect(await store.countVisibleIdeas(workshop.id)).toBe(2);
-      const moderated = { ...first, pending: false, text: 'Une carte des douches', originalText: first.text, mergedInto: second.id, theme: 'Se laver', parked: true };
+      const moderated = {
+        ...first,
+        pending: false,
+        text: 'Une carte des douches',
+        originalText: first.text,
+        mergedInto: second.id,
+        theme: 'Se laver',
+        parked: true,
+      };
       expect(await store.updateIdeaModeration(moderated)).toEqual(moderated);
       expect(await store.countVisibleIdeas(workshop.id)).toBe(1);
       expect(await store.updateIdeaModeration({ ...moderated, workshopId: 'other' })).toBeNull();
@@ -242,7 +277,13 @@ export function workshopStoreContract(name: string, makeFixture: () => Promise<S
 
     it('keeps the methods facilitators saved', async () => {
       const { store } = await fixture();
-      const template = { id: unique('tpl'), name: 'Notre méthode', description: 'Comme la dernière fois', phases: BUILT_IN_TEMPLATES[0]!.phases, builtIn: false };
+      const template = {
+        id: unique('tpl'),
+        name: 'Notre méthode',
+        description: 'Comme la dernière fois',
+        phases: BUILT_IN_TEMPLATES[0]!.phases,
+        builtIn: false,
+      };
       await store.saveTemplate(template, 10);
       expect((await store.listTemplates()).find((t) => t.id === template.id)).toEqual(template);
     });

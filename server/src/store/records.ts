@@ -10,7 +10,18 @@ export function residentRecord(fields: Omit<ParticipantRecord, 'kind' | 'tableId
 }
 
 export function ideaRecord(fields: Pick<Idea, 'id' | 'workshopId' | 'siteId' | 'participantId' | 'text' | 'createdAt'> & Partial<Idea>): Idea {
-  return { hidden: false, tableId: null, phaseId: null, origin: 'phone', originalText: null, pending: false, parked: false, mergedInto: null, theme: null, ...fields };
+  return {
+    hidden: false,
+    tableId: null,
+    phaseId: null,
+    origin: 'phone',
+    originalText: null,
+    pending: false,
+    parked: false,
+    mergedInto: null,
+    theme: null,
+    ...fields,
+  };
 }
 
 export function workshopRecord(fields: Omit<WorkshopRecord, 'helperTokenHash' | 'observerTokenHash'> & Partial<WorkshopRecord>): WorkshopRecord {

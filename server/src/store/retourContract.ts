@@ -17,7 +17,13 @@ export function briefFixture(id: string, workshopId: string, createdAt = 1): Bri
     id,
     workshopId,
     title: `Fiche ${id}`,
-    prefilled: { question: { text: 'Q ?', source }, purpose: { text: 'P', source: { kind: 'workshop', field: 'purpose' } }, persona: null, needsBySteps: [], ideas: [] },
+    prefilled: {
+      question: { text: 'Q ?', source },
+      purpose: { text: 'P', source: { kind: 'workshop', field: 'purpose' } },
+      persona: null,
+      needsBySteps: [],
+      ideas: [],
+    },
     fields: { solution: '', builders: '', nextSteps: [], unsure: '' },
     status: 'chosen',
     timeline: [{ status: 'chosen', at: createdAt, reason: null }],
@@ -57,7 +63,9 @@ export function retourStoreContract(name: string, open: () => Promise<RetourHarn
       expect(await harness.retour.updateBrief(a, 'brief-1', () => domainError(ErrorCode.BadRequest, 'no'))).toMatchObject({ error: ErrorCode.BadRequest });
       expect(await harness.retour.updateBrief(a, 'nope', (brief) => brief)).toBeNull();
       await Promise.all(
-        Array.from({ length: 10 }, (_, index) => harness.retour.updateBrief(a, 'brief-1', (brief) => ({ ...brief, news: [...brief.news, { id: `n${index}`, text: 'x', at: index }] }))),
+        Array.from({ length: 10 }, (_, index) =>
+          harness.retour.updateBrief(a, 'brief-1', (brief) => ({ ...brief, news: [...brief.news, { id: `n${index}`, text: 'x', at: index }] })),
+        ),
       );
       const reopened = await harness.reopen();
       const stored = await reopened.getBrief(a, 'brief-1');

@@ -27,7 +27,15 @@ async function seed(stores: Stores) {
   const workshopId = unique('w');
   const sites = [0, 1].map((position) => ({ id: unique('site'), workshopId, name: `Lieu ${position}`, joinCode: unique('J'), position }));
   await stores.store.createWorkshop(
-    workshopRecord({ id: workshopId, title: 'Atelier', question: 'Comment ?', purpose: 'Choisir', createdAt: 1, facilitatorTokenHash: unique('f'), screenTokenHash: unique('s') }),
+    workshopRecord({
+      id: workshopId,
+      title: 'Atelier',
+      question: 'Comment ?',
+      purpose: 'Choisir',
+      createdAt: 1,
+      facilitatorTokenHash: unique('f'),
+      screenTokenHash: unique('s'),
+    }),
     sites,
     initialRoom([]),
   );
@@ -106,18 +114,24 @@ export function voteStoreContract(name: string, makeFixture: () => Promise<VoteS
       const other = await stores.votes.takeBack({ id: unique('t'), roundId: round.id, workshopId, voterId: unique('p'), gommetteId: g1, now: NOW });
       expect(other).toMatchObject({ kind: 'refused', error: { error: 'not_found' } });
       const g2 = unique('g');
-      expect(await stores.votes.cast({ id: g2, roundId: round.id, workshopId, voter, ideaId: ideaIds[1]!, ownIdea: false, now: NOW })).toMatchObject({ kind: 'stored' });
+      expect(await stores.votes.cast({ id: g2, roundId: round.id, workshopId, voter, ideaId: ideaIds[1]!, ownIdea: false, now: NOW })).toMatchObject({
+        kind: 'stored',
+      });
       await stores.votes.closeRound(round.id, NOW + 1);
       expect(await stores.votes.takeBack({ id: unique('t'), roundId: round.id, workshopId, voterId: voter.id, gommetteId: g2, now: NOW + 2 })).toMatchObject({
         kind: 'refused',
         error: { error: VoteErrorCode.RoundClosed },
       });
-      expect(await stores.votes.cast({ id: unique('g'), roundId: round.id, workshopId, voter, ideaId: ideaIds[2]!, ownIdea: false, now: NOW + 2 })).toMatchObject({
+      expect(
+        await stores.votes.cast({ id: unique('g'), roundId: round.id, workshopId, voter, ideaId: ideaIds[2]!, ownIdea: false, now: NOW + 2 }),
+      ).toMatchObject({
         kind: 'refused',
         error: { error: VoteErrorCode.RoundClosed },
       });
       // A resend of a gommette acked before the close still acks.
-      expect(await stores.votes.cast({ id: g2, roundId: round.id, workshopId, voter, ideaId: ideaIds[1]!, ownIdea: false, now: NOW + 2 })).toMatchObject({ kind: 'resent' });
+      expect(await stores.votes.cast({ id: g2, roundId: round.id, workshopId, voter, ideaId: ideaIds[1]!, ownIdea: false, now: NOW + 2 })).toMatchObject({
+        kind: 'resent',
+      });
     });
 
     it('tallies digital gommettes, voters by kind and paper counts as aggregates, and keeps them across a restart', async () => {
@@ -226,7 +240,15 @@ export function voteStoreContract(name: string, makeFixture: () => Promise<VoteS
     it('keeps kiosk tokens by hash, matrix axes and placements', async () => {
       const { stores } = await fixture();
       const { workshopId, sites } = await seed(stores);
-      const participant = residentRecord({ id: unique('p'), workshopId, siteId: sites[0]!.id, cardHash: unique('c'), nickname: null, mood: 'sunny', createdAt: NOW });
+      const participant = residentRecord({
+        id: unique('p'),
+        workshopId,
+        siteId: sites[0]!.id,
+        cardHash: unique('c'),
+        nickname: null,
+        mood: 'sunny',
+        createdAt: NOW,
+      });
       await stores.store.createParticipant(participant, unique('t'));
       const idea = ideaRecord({ id: unique('idea'), workshopId, siteId: sites[0]!.id, participantId: participant.id, text: 'Une idée', createdAt: NOW });
       await stores.store.insertIdea(idea);
@@ -238,7 +260,10 @@ export function voteStoreContract(name: string, makeFixture: () => Promise<VoteS
       await stores.votes.placeIdea(workshopId, { ideaId: idea.id, easy: 10, priority: 20 });
       await stores.votes.placeIdea(workshopId, { ideaId: idea.id, easy: 70, priority: 80 });
       await stores.votes.setMatrixAxes(workshopId, { easy: 'Simple', priority: 'Urgent' });
-      expect(await stores.votes.getMatrix(workshopId)).toEqual({ axes: { easy: 'Simple', priority: 'Urgent' }, placements: [{ ideaId: idea.id, easy: 70, priority: 80 }] });
+      expect(await stores.votes.getMatrix(workshopId)).toEqual({
+        axes: { easy: 'Simple', priority: 'Urgent' },
+        placements: [{ ideaId: idea.id, easy: 70, priority: 80 }],
+      });
     });
   });
 }

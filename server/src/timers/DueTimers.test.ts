@@ -10,7 +10,10 @@ describe('DueTimers', () => {
   it('closes a round at its time, even weeks away (past setTimeout’s 24.8-day limit)', () => {
     vi.useFakeTimers({ now: 0 });
     const due: string[] = [];
-    const timers = new DueTimers((_workshopId, roundId) => due.push(roundId), () => Date.now());
+    const timers = new DueTimers(
+      (_workshopId, roundId) => due.push(roundId),
+      () => Date.now(),
+    );
     const in40Days = 40 * 24 * 3600_000;
     timers.arm({ id: 'far', workshopId: 'w', closesAt: in40Days });
     timers.arm({ id: 'soon', workshopId: 'w', closesAt: 1_000 });
@@ -25,7 +28,10 @@ describe('DueTimers', () => {
   it('fires at once for a round already due (after a restart), and never for a cancelled one', () => {
     vi.useFakeTimers({ now: 10_000 });
     const due: string[] = [];
-    const timers = new DueTimers((_workshopId, roundId) => due.push(roundId), () => Date.now());
+    const timers = new DueTimers(
+      (_workshopId, roundId) => due.push(roundId),
+      () => Date.now(),
+    );
     timers.arm({ id: 'late', workshopId: 'w', closesAt: 5_000 });
     timers.arm({ id: 'cancelled', workshopId: 'w', closesAt: 12_000 });
     timers.cancel('cancelled');
@@ -38,7 +44,11 @@ describe('Coalescer', () => {
   it('sends a quiet change at once and a busy stream at most once per interval', () => {
     vi.useFakeTimers({ now: 0 });
     const flushes: string[][] = [];
-    const coalescer = new Coalescer(100, (keys) => flushes.push(keys), () => Date.now());
+    const coalescer = new Coalescer(
+      100,
+      (keys) => flushes.push(keys),
+      () => Date.now(),
+    );
     coalescer.mark('w1');
     vi.advanceTimersByTime(0);
     expect(flushes).toEqual([['w1']]);

@@ -1,5 +1,11 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { MAX_VOTE_COMMANDS_PER_10_S, VOTE_PHONE_BROADCAST_INTERVAL_MS, VOTE_SCREEN_BROADCAST_INTERVAL_MS, type RoundView, type VoteRound } from '@gommette/shared';
+import {
+  MAX_VOTE_COMMANDS_PER_10_S,
+  VOTE_PHONE_BROADCAST_INTERVAL_MS,
+  VOTE_SCREEN_BROADCAST_INTERVAL_MS,
+  type RoundView,
+  type VoteRound,
+} from '@gommette/shared';
 import type { AppContext } from '../context';
 import type { GommetteServer } from '../realtime/types';
 import { claimOnce } from '../cluster/claim';

@@ -248,7 +248,8 @@ export function registerVoteHandlers(io: GommetteServer, socket: GommetteSocket,
     const me = await ctx.store.getParticipant(participantId);
     if (!me) return refuse(ErrorCode.Forbidden, 'unknown participant');
     const table = room.tableCount > 0 ? me.tableId : null;
-    if (room.tableCount > 0 && table === null) return { ack: ackOk({ tableId: null, axes: (await ctx.votes.getMatrix(workshopId)).axes, ideas: [], placements: [] }) };
+    if (room.tableCount > 0 && table === null)
+      return { ack: ackOk({ tableId: null, axes: (await ctx.votes.getMatrix(workshopId)).axes, ideas: [], placements: [] }) };
     return { ack: ackOk(await tableMatrixOf(ctx, workshopId, table, await ctx.votes.getMatrix(workshopId))) };
   });
 

@@ -1,4 +1,13 @@
-import { buildResults, toPublicView, type Idea, type ResultsAudience, type RoundView, type VoteResults, type VoteRound, type VoteTally } from '@gommette/shared';
+import {
+  buildResults,
+  toPublicView,
+  type Idea,
+  type ResultsAudience,
+  type RoundView,
+  type VoteResults,
+  type VoteRound,
+  type VoteTally,
+} from '@gommette/shared';
 import type { AppContext } from '../context';
 import type { VoteStore } from '../store/VoteStore';
 

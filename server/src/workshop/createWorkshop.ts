@@ -22,7 +22,12 @@ export async function createWorkshop(
   const { store, config } = ctx;
   const phases = orThrow(checkPhases(draft.phases ?? []));
   const initial = initialRoom(phases);
-  const room = { ...initial, tableCount: draft.tableCount ?? 0, safeMode: draft.safeMode ?? false, questionnaire: options.questionnaire ?? initial.questionnaire };
+  const room = {
+    ...initial,
+    tableCount: draft.tableCount ?? 0,
+    safeMode: draft.safeMode ?? false,
+    questionnaire: options.questionnaire ?? initial.questionnaire,
+  };
   const facilitatorToken = newToken();
   const screenToken = screenTokenFor(facilitatorToken);
   for (let attempt = 1; ; attempt++) {

@@ -32,11 +32,7 @@ export function workshopRoutes(ctx: AppContext): Router {
 
   router.get('/api/workshops/:id', async (req, res) => {
     const { workshop, token } = await facilitatorOf(ctx, req);
-    const [sites, ideas, participants] = await Promise.all([
-      store.listSites(workshop.id),
-      store.listIdeas(workshop.id),
-      store.countParticipants(workshop.id),
-    ]);
+    const [sites, ideas, participants] = await Promise.all([store.listSites(workshop.id), store.listIdeas(workshop.id), store.countParticipants(workshop.id)]);
     const base = publicBaseUrl(config.publicUrl, req.headers, req.secure);
     const staff = await consoleStaffLinks(ctx, workshop.id, token, base);
     const body: WorkshopState = {

@@ -8,7 +8,15 @@ describe('method templates', () => {
   it('follows the field method by default, with a silent time before sharing ideas', () => {
     const template = BUILT_IN_TEMPLATES.find((t) => t.id === DEFAULT_TEMPLATE_ID)!;
     expect(template.phases.map((phase) => phase.activity)).toEqual([
-      'welcome', 'watch', 'journey', 'ideas', 'matrix', 'vote', 'watch', 'watch', 'questionnaire',
+      'welcome',
+      'watch',
+      'journey',
+      'ideas',
+      'matrix',
+      'vote',
+      'watch',
+      'watch',
+      'questionnaire',
     ]);
     expect(template.phases.find((phase) => phase.activity === 'ideas')!.silentSec).toBeGreaterThan(0);
     expect(BUILT_IN_TEMPLATES.map((t) => t.name)).toEqual(['Atelier co-design', 'Vote rapide', 'Cartes sur table', 'Bilan']);

@@ -50,17 +50,23 @@ function phase(id: string, title: string, activity: Activity, durationMin: numbe
 const CO_DESIGN: MethodTemplate = {
   id: 'co-design',
   name: 'Atelier co-design',
-  description: "La méthode complète : météo, parcours, idées, matrice, vote, modélisation, restitution et clôture.",
+  description: 'La méthode complète : météo, parcours, idées, matrice, vote, modélisation, restitution et clôture.',
   builtIn: true,
   phases: [
     phase('accueil', 'Accueil et météo', 'welcome', 10, "Choisis la météo qui te ressemble aujourd'hui. Pas besoin de dire ton nom."),
-    phase('contexte', 'Contexte', 'watch', 10, "Écoute la question du jour et à quoi servira ta participation. Tu peux poser toutes tes questions."),
-    phase('parcours', 'Parcours', 'journey', 25, "Mets-toi à la place de la personne : à chaque moment de sa journée, que fait-elle, de quoi a-t-elle besoin, que ressent-elle ?"),
+    phase('contexte', 'Contexte', 'watch', 10, 'Écoute la question du jour et à quoi servira ta participation. Tu peux poser toutes tes questions.'),
+    phase(
+      'parcours',
+      'Parcours',
+      'journey',
+      25,
+      'Mets-toi à la place de la personne : à chaque moment de sa journée, que fait-elle, de quoi a-t-elle besoin, que ressent-elle ?',
+    ),
     phase('ideation', 'Idées', 'ideas', 25, "Toutes les idées sont bonnes. D'abord seul·e et en silence, puis à ta table : écris une idée par message.", 5),
-    phase('selection', 'Sélection', 'matrix', 20, "Avec ta table, place vos idées : est-ce facile à faire ? Est-ce prioritaire ?"),
-    phase('vote', 'Vote', 'vote', 10, "Colle tes gommettes sur les idées que tu préfères. Tu peux en reprendre une tant que le vote est ouvert."),
-    phase('modelisation', 'Modélisation', 'watch', 30, "Avec ta table, raconte la solution choisie : un dessin, un article de journal, une petite histoire."),
-    phase('restitution', 'Restitution', 'watch', 20, "Chaque table présente son travail. On écoute et on applaudit !"),
+    phase('selection', 'Sélection', 'matrix', 20, 'Avec ta table, place vos idées : est-ce facile à faire ? Est-ce prioritaire ?'),
+    phase('vote', 'Vote', 'vote', 10, 'Colle tes gommettes sur les idées que tu préfères. Tu peux en reprendre une tant que le vote est ouvert.'),
+    phase('modelisation', 'Modélisation', 'watch', 30, 'Avec ta table, raconte la solution choisie : un dessin, un article de journal, une petite histoire.'),
+    phase('restitution', 'Restitution', 'watch', 20, 'Chaque table présente son travail. On écoute et on applaudit !'),
     phase('cloture', 'Clôture', 'questionnaire', 10, "Dis-nous en quelques touches comment tu as vécu l'atelier. Merci pour ta participation !"),
   ],
 };
@@ -71,23 +77,23 @@ const QUICK_VOTE: MethodTemplate = {
   description: 'Des idées puis un vote avec des gommettes, en une demi-heure.',
   builtIn: true,
   phases: [
-    phase('accueil', 'Accueil', 'welcome', 5, "Choisis ta météo du jour."),
-    phase('idees', 'Idées', 'ideas', 15, "Écris tes idées, une par message. Toutes les idées sont bonnes.", 3),
-    phase('vote', 'Vote', 'vote', 10, "Colle tes gommettes sur les idées que tu préfères."),
+    phase('accueil', 'Accueil', 'welcome', 5, 'Choisis ta météo du jour.'),
+    phase('idees', 'Idées', 'ideas', 15, 'Écris tes idées, une par message. Toutes les idées sont bonnes.', 3),
+    phase('vote', 'Vote', 'vote', 10, 'Colle tes gommettes sur les idées que tu préfères.'),
   ],
 };
 
 const CARDS_ON_TABLE: MethodTemplate = {
   id: 'cartes-sur-table',
   name: 'Cartes sur table',
-  description: 'Chaque carte pose une question ; les tables y répondent l\'une après l\'autre.',
+  description: "Chaque carte pose une question ; les tables y répondent l'une après l'autre.",
   builtIn: true,
   phases: [
-    phase('accueil', 'Accueil', 'welcome', 5, "Choisis ta météo du jour et rejoins ta table."),
+    phase('accueil', 'Accueil', 'welcome', 5, 'Choisis ta météo du jour et rejoins ta table.'),
     phase('carte-1', 'Carte 1', 'ideas', 10, "Qu'est-ce qui marche déjà bien ici ?"),
     phase('carte-2', 'Carte 2', 'ideas', 10, "Qu'est-ce qui te manque le plus ?"),
-    phase('carte-3', 'Carte 3', 'ideas', 10, "Si tu avais une baguette magique, que changerais-tu ?"),
-    phase('restitution', 'Restitution', 'watch', 15, "Chaque table lit ses réponses aux autres."),
+    phase('carte-3', 'Carte 3', 'ideas', 10, 'Si tu avais une baguette magique, que changerais-tu ?'),
+    phase('restitution', 'Restitution', 'watch', 15, 'Chaque table lit ses réponses aux autres.'),
   ],
 };
 
@@ -97,7 +103,7 @@ const REVIEW: MethodTemplate = {
   description: "Une grille en trois colonnes : ce que j'ai fait, ce que j'ai appris, ce que j'ai fait de ce que j'ai appris.",
   builtIn: true,
   phases: [
-    phase('accueil', 'Accueil', 'welcome', 5, "Choisis ta météo du jour."),
+    phase('accueil', 'Accueil', 'welcome', 5, 'Choisis ta météo du jour.'),
     phase('fait', "Ce que j'ai fait", 'ideas', 10, "Qu'as-tu fait pendant ce projet ? Une chose par message."),
     phase('appris', "Ce que j'ai appris", 'ideas', 10, "Qu'as-tu appris ? Une chose par message."),
     phase('utilise', "Ce que j'ai fait de ce que j'ai appris", 'ideas', 10, "Qu'as-tu fait, ou que vas-tu faire, de ce que tu as appris ?"),

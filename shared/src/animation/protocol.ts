@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { MAX_IDEA_CHARS, MAX_UNITS_PER_CHAR } from '../constants';
 import { MOODS, type ParticipantKind } from '../domain/participant';
-import { ACTIVITIES, MAX_INSTRUCTION_CHARS, MAX_PHASES, MAX_PHASE_SECONDS, MAX_PHASE_TITLE_CHARS, MAX_TEMPLATE_DESCRIPTION_CHARS, MAX_TEMPLATE_NAME_CHARS } from './method';
+import {
+  ACTIVITIES,
+  MAX_INSTRUCTION_CHARS,
+  MAX_PHASES,
+  MAX_PHASE_SECONDS,
+  MAX_PHASE_TITLE_CHARS,
+  MAX_TEMPLATE_DESCRIPTION_CHARS,
+  MAX_TEMPLATE_NAME_CHARS,
+} from './method';
 import { MAX_THEME_CHARS, MAX_THEMES } from './room';
 import { MAX_EXTEND_MINUTES, RUN_ACTIONS } from './run';
 import { MAX_TABLES } from './tables';
@@ -50,7 +58,10 @@ export const roomUpdatePayload = z.object({
 });
 export const tablePickPayload = z.object({ tableId: tableId.nullable() });
 export const tablesAssignPayload = z.object({
-  seats: z.array(z.object({ seatId: serverId, tableId: tableId.nullable() })).min(1).max(500),
+  seats: z
+    .array(z.object({ seatId: serverId, tableId: tableId.nullable() }))
+    .min(1)
+    .max(500),
 });
 export const tablesMixPayload = z.object({});
 export const ideaModeratePayload = z.object({

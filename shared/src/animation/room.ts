@@ -45,8 +45,7 @@ export interface RoomView extends Omit<RoomState, 'phases'> {
  * phones and projectors see an instruction once its phase has been started (revealed phase by phase).
  */
 export function viewRoom(room: RoomState, staff: boolean, now: number): RoomView {
-  const started = (index: number): boolean =>
-    index < room.run.phaseIndex || (index === room.run.phaseIndex && room.run.status !== 'waiting');
+  const started = (index: number): boolean => index < room.run.phaseIndex || (index === room.run.phaseIndex && room.run.status !== 'waiting');
   return {
     ...room,
     phases: room.phases.map((phase, index) => ({ ...phase, instruction: staff || started(index) ? phase.instruction : null })),
@@ -59,7 +58,11 @@ export function withPhases(room: RoomState, phases: PhaseSpec[]): RoomState {
   const current = room.phases[room.run.phaseIndex];
   const sameIndex = current ? phases.findIndex((phase) => phase.id === current.id) : -1;
   if (sameIndex >= 0) return { ...room, phases, run: { ...room.run, phaseIndex: sameIndex } };
-  return { ...room, phases, run: { ...initialRun(), handRaised: room.run.handRaised, phaseIndex: Math.min(room.run.phaseIndex, Math.max(0, phases.length - 1)) } };
+  return {
+    ...room,
+    phases,
+    run: { ...initialRun(), handRaised: room.run.handRaised, phaseIndex: Math.min(room.run.phaseIndex, Math.max(0, phases.length - 1)) },
+  };
 }
 
 /** The clock offset a client should add to `Date.now()` to read the server's clock. */

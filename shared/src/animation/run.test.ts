@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../constants';
 import { isDomainError } from '../domain/errors';
 import { BUILT_IN_TEMPLATES, type PhaseSpec } from './method';
-import { applyRunAction, checkCanPlaceOnMatrix, checkCanPostIdea, initialRun, isSilent, phoneActivity, remainingMs, setHandRaised, type RunAction, type RunState } from './run';
+import {
+  applyRunAction,
+  checkCanPlaceOnMatrix,
+  checkCanPostIdea,
+  initialRun,
+  isSilent,
+  phoneActivity,
+  remainingMs,
+  setHandRaised,
+  type RunAction,
+  type RunState,
+} from './run';
 
 const phases: PhaseSpec[] = [
   { id: 'accueil', title: 'Accueil', instruction: 'Ta météo', activity: 'welcome', durationSec: 300, silentSec: 0 },
@@ -134,7 +145,10 @@ describe('what phones may do', () => {
   });
 
   it('lets residents place ideas on the matrix only while a matrix step runs, hands down', () => {
-    const withMatrix: PhaseSpec[] = [...phases.slice(0, 2), { id: 'selection', title: 'Sélection', instruction: 'Placez', activity: 'matrix', durationSec: 600, silentSec: 0 }];
+    const withMatrix: PhaseSpec[] = [
+      ...phases.slice(0, 2),
+      { id: 'selection', title: 'Sélection', instruction: 'Placez', activity: 'matrix', durationSec: 600, silentSec: 0 },
+    ];
     const go = (run: RunState, action: RunAction) => {
       const next = applyRunAction(withMatrix, run, action, 0);
       if (isDomainError(next)) throw new Error(next.message);

@@ -27,9 +27,7 @@ export interface RunState {
 export const RUN_ACTIONS = ['start', 'pause', 'resume', 'extend', 'end', 'next', 'previous', 'goto'] as const;
 export type RunActionType = (typeof RUN_ACTIONS)[number];
 export type RunAction =
-  | { type: 'start' | 'pause' | 'resume' | 'end' | 'next' | 'previous' }
-  | { type: 'extend'; minutes: number }
-  | { type: 'goto'; phaseIndex: number };
+  { type: 'start' | 'pause' | 'resume' | 'end' | 'next' | 'previous' } | { type: 'extend'; minutes: number } | { type: 'goto'; phaseIndex: number };
 
 export const MAX_EXTEND_MINUTES = 60;
 

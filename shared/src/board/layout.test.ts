@@ -87,7 +87,8 @@ describe('idea groups', () => {
 });
 
 describe('matrix layout', () => {
-  const inside = (rect: Rect, box: Rect) => rect.x >= box.x && rect.y >= box.y && rect.x + rect.width <= box.x + box.width && rect.y + rect.height <= box.y + box.height;
+  const inside = (rect: Rect, box: Rect) =>
+    rect.x >= box.x && rect.y >= box.y && rect.x + rect.width <= box.x + box.width && rect.y + rect.height <= box.y + box.height;
 
   it('sits right of the journey map and the idea groups', () => {
     const doc = new Y.Doc();
@@ -152,7 +153,10 @@ describe('matrix layout', () => {
     const again = layoutMatrix([...spots].reverse(), { x: 0, y: 0 });
     expect(spots.map((spot) => again.notes.get(spot.ideaId)!.rect)).toEqual(rects);
     // A full quadrant still keeps every note inside it (the extra ones stacked, offset).
-    const crowd = layoutMatrix(Array.from({ length: 40 }, (_, index) => ({ ideaId: `c-${index}`, easy: 10, priority: 10 })), { x: 0, y: 0 });
+    const crowd = layoutMatrix(
+      Array.from({ length: 40 }, (_, index) => ({ ideaId: `c-${index}`, easy: 10, priority: 10 })),
+      { x: 0, y: 0 },
+    );
     const hardLater = crowd.quadrants.find((q) => q.quadrant === 'hard-later')!.rect;
     for (const note of crowd.notes.values()) expect(inside(note.rect, hardLater)).toBe(true);
   });

@@ -304,7 +304,12 @@ function slotsOf(box: Rect): Rect[] {
   const slots: Rect[] = [];
   for (let row = 0; row < rows; row++) {
     for (let column = 0; column < columns; column++) {
-      slots.push({ x: box.x + QUADRANT_PADDING + column * stepX, y: box.y + QUADRANT_PADDING + row * stepY, width: MATRIX_NOTE_WIDTH, height: MATRIX_NOTE_HEIGHT });
+      slots.push({
+        x: box.x + QUADRANT_PADDING + column * stepX,
+        y: box.y + QUADRANT_PADDING + row * stepY,
+        width: MATRIX_NOTE_WIDTH,
+        height: MATRIX_NOTE_HEIGHT,
+      });
     }
   }
   return slots;
@@ -357,7 +362,12 @@ export function layoutMatrix(spots: ReadonlyArray<MatrixSpot>, origin: { x: numb
     };
     notes.set(spot.ideaId, { rect, quadrant });
   }
-  const frame: Rect = { x: origin.x, y: origin.y, width: MATRIX_AXIS_BAND + MATRIX_PLOT_SIZE + NOTE_GAP * 2, height: MATRIX_TITLE_BAND + MATRIX_PLOT_SIZE + MATRIX_AXIS_BAND };
+  const frame: Rect = {
+    x: origin.x,
+    y: origin.y,
+    width: MATRIX_AXIS_BAND + MATRIX_PLOT_SIZE + NOTE_GAP * 2,
+    height: MATRIX_TITLE_BAND + MATRIX_PLOT_SIZE + MATRIX_AXIS_BAND,
+  };
   return { frame, plot, quadrants, notes };
 }
 

@@ -69,10 +69,26 @@ describe('board schema', () => {
     const doc = new Y.Doc();
     applyJourneyTemplate(doc);
     addAxisItem(doc, 'steps', 'step-extra', 'Le goûter', { index: 4 });
-    expect(readBoard(doc).steps.map((step) => step.id)).toEqual(['step-wake', 'step-morning', 'step-noon', 'step-afternoon', 'step-extra', 'step-evening', 'step-night']);
+    expect(readBoard(doc).steps.map((step) => step.id)).toEqual([
+      'step-wake',
+      'step-morning',
+      'step-noon',
+      'step-afternoon',
+      'step-extra',
+      'step-evening',
+      'step-night',
+    ]);
     moveAxisItem(doc, 'steps', 'step-night', 0);
     moveAxisItem(doc, 'steps', 'step-wake', 6);
-    expect(readBoard(doc).steps.map((step) => step.id)).toEqual(['step-night', 'step-morning', 'step-noon', 'step-afternoon', 'step-extra', 'step-evening', 'step-wake']);
+    expect(readBoard(doc).steps.map((step) => step.id)).toEqual([
+      'step-night',
+      'step-morning',
+      'step-noon',
+      'step-afternoon',
+      'step-extra',
+      'step-evening',
+      'step-wake',
+    ]);
     renameAxisItem(doc, 'rows', 'row-hard', '  Ce qui   est dur ');
     expect(readBoard(doc).rows.find((row) => row.id === 'row-hard')?.label).toBe('Ce qui est dur');
     addNote(doc, { id: 'note-0001', text: 'Manger chaud', placement: cell('step-noon', 'row-needs'), order: 1 });
@@ -92,7 +108,9 @@ describe('board schema', () => {
     expect(() => addNote(doc, { id: 'note-0001', text: ' ', placement: cell('step-wake', 'row-does'), order: 1 })).toThrow(BoardInputError);
     expect(() => addNote(doc, { id: 'note-0001', text: 'x'.repeat(141), placement: cell('step-wake', 'row-does'), order: 1 })).toThrow(BoardInputError);
     expect(() => addNote(doc, { id: 'bad id!', text: 'ok', placement: cell('step-wake', 'row-does'), order: 1 })).toThrow(BoardInputError);
-    expect(() => addNote(doc, { id: 'note-0001', text: '', feeling: '🍕' as never, placement: cell('step-wake', 'row-feels'), order: 1 })).toThrow(BoardInputError);
+    expect(() => addNote(doc, { id: 'note-0001', text: '', feeling: '🍕' as never, placement: cell('step-wake', 'row-feels'), order: 1 })).toThrow(
+      BoardInputError,
+    );
     addNote(doc, { id: 'note-0001', text: '', feeling: '😢', placement: cell('step-wake', 'row-feels'), order: 1 });
     addNote(doc, { id: 'note-0001', text: 'autre', placement: cell('step-night', 'row-feels'), order: 2 });
     const notes = readBoard(doc).notes;

@@ -170,7 +170,12 @@ export function readBoard(doc: Y.Doc): BoardState {
   const ideaPlacements = new Map<string, IdeaPlacement>();
   roots.ideaNotes.forEach((record, ideaId) => {
     const clusterId = record.get('clusterId');
-    ideaPlacements.set(ideaId, { ideaId, x: num(record.get('x')), y: num(record.get('y')), clusterId: typeof clusterId === 'string' && roots.clusters.has(clusterId) ? clusterId : null });
+    ideaPlacements.set(ideaId, {
+      ideaId,
+      x: num(record.get('x')),
+      y: num(record.get('y')),
+      clusterId: typeof clusterId === 'string' && roots.clusters.has(clusterId) ? clusterId : null,
+    });
   });
   const clusters: Cluster[] = [];
   roots.clusters.forEach((record, id) => clusters.push({ id, name: str(record.get('name')), x: num(record.get('x')), y: num(record.get('y')) }));

@@ -16,10 +16,7 @@ const workshop = (id: string, createdAt: number, people: Record<string, number>,
 
 describe('centre figures', () => {
   it('adds up participants, assisted people, ideas and sites across workshops, newest first', () => {
-    const figures = centreFigures([
-      workshop('a', 1, { 'Centre social': 10, 'Maison du quartier': 3 }, 2, 20),
-      workshop('b', 2, { 'Centre social': 4 }, 0, 7),
-    ]);
+    const figures = centreFigures([workshop('a', 1, { 'Centre social': 10, 'Maison du quartier': 3 }, 2, 20), workshop('b', 2, { 'Centre social': 4 }, 0, 7)]);
     expect(figures).toMatchObject({ workshops: 2, participants: 17, assisted: 2, ideas: 27, bySite: { 'Centre social': 14, 'Maison du quartier': 3 } });
     expect(figures.perWorkshop.map((line) => line.workshopId)).toEqual(['b', 'a']);
   });
@@ -58,9 +55,39 @@ describe('small-group suppression', () => {
       responses: SUPPRESSED,
       questions: [],
       perCentre: [
-        { name: 'Arc-en-ciel', town: 'Lille', workshops: 1, participants: 30, assisted: 6, ideas: 40, voters: SUPPRESSED, gommettes: SUPPRESSED, responses: SUPPRESSED },
-        { name: 'Chemin Rouge', town: 'Lille', workshops: 1, participants: 8, assisted: SUPPRESSED, ideas: 12, voters: SUPPRESSED, gommettes: SUPPRESSED, responses: SUPPRESSED },
-        { name: 'Soleil', town: 'Roubaix', workshops: 1, participants: SUPPRESSED, assisted: SUPPRESSED, ideas: SUPPRESSED, voters: SUPPRESSED, gommettes: SUPPRESSED, responses: SUPPRESSED },
+        {
+          name: 'Arc-en-ciel',
+          town: 'Lille',
+          workshops: 1,
+          participants: 30,
+          assisted: 6,
+          ideas: 40,
+          voters: SUPPRESSED,
+          gommettes: SUPPRESSED,
+          responses: SUPPRESSED,
+        },
+        {
+          name: 'Chemin Rouge',
+          town: 'Lille',
+          workshops: 1,
+          participants: 8,
+          assisted: SUPPRESSED,
+          ideas: 12,
+          voters: SUPPRESSED,
+          gommettes: SUPPRESSED,
+          responses: SUPPRESSED,
+        },
+        {
+          name: 'Soleil',
+          town: 'Roubaix',
+          workshops: 1,
+          participants: SUPPRESSED,
+          assisted: SUPPRESSED,
+          ideas: SUPPRESSED,
+          voters: SUPPRESSED,
+          gommettes: SUPPRESSED,
+          responses: SUPPRESSED,
+        },
       ],
     });
   });
@@ -68,8 +95,18 @@ describe('small-group suppression', () => {
   it('shows exact totals when no centre is suppressed, and "< 5" when the whole territory is small', () => {
     const big = centreFigures([workshop('a', 1, { A: 30 }, 6, 40)]);
     const other = centreFigures([workshop('c', 1, { C: 8 }, 5, 12)]);
-    expect(territoryFigures([{ name: 'A', town: 'x', figures: big }, { name: 'C', town: 'y', figures: other }])).toMatchObject({ participants: 38, assisted: 11, ideas: 52 });
+    expect(
+      territoryFigures([
+        { name: 'A', town: 'x', figures: big },
+        { name: 'C', town: 'y', figures: other },
+      ]),
+    ).toMatchObject({ participants: 38, assisted: 11, ideas: 52 });
     const tiny = centreFigures([workshop('b', 1, { B: 1 }, 0, 2)]);
-    expect(territoryFigures([{ name: 'B', town: 'x', figures: tiny }, { name: 'D', town: 'y', figures: tiny }])).toMatchObject({ participants: SUPPRESSED, ideas: SUPPRESSED });
+    expect(
+      territoryFigures([
+        { name: 'B', town: 'x', figures: tiny },
+        { name: 'D', town: 'y', figures: tiny },
+      ]),
+    ).toMatchObject({ participants: SUPPRESSED, ideas: SUPPRESSED });
   });
 });

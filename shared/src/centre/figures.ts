@@ -4,7 +4,13 @@
  * the stores count.
  */
 
-import { mergePooledQuestions, pooledQuestionnaire, type CentreQuestionnaireFigures, type QuestionnaireInput, type WorkshopVoteFigures } from './voteQuestionnaireFigures';
+import {
+  mergePooledQuestions,
+  pooledQuestionnaire,
+  type CentreQuestionnaireFigures,
+  type QuestionnaireInput,
+  type WorkshopVoteFigures,
+} from './voteQuestionnaireFigures';
 
 /** Below this, a group is shown as "< 5" in the territory view (small-group suppression). */
 export const MIN_SHOWN_GROUP = 5;

@@ -26,7 +26,14 @@ describe('a shared brief', () => {
   it('keeps what another centre can build on, validated by its schema', () => {
     const shared = toSharedBrief(sampleBrief(), { centreName: 'Centre A', town: 'Lille', sharedAt: 7000 });
     expect(sharedBriefSchema.parse(shared)).toEqual(shared);
-    expect(shared).toMatchObject({ id: 'brief-1', title: 'Le sac à dos', centreName: 'Centre A', status: 'chosen', nextSteps: [{ text: 'Trouver du tissu' }], unsure: 'Le prix' });
+    expect(shared).toMatchObject({
+      id: 'brief-1',
+      title: 'Le sac à dos',
+      centreName: 'Centre A',
+      status: 'chosen',
+      nextSteps: [{ text: 'Trouver du tissu' }],
+      unsure: 'Le prix',
+    });
     expect(shared.ideas.map((idea) => [idea.text, idea.siteName, idea.votes?.total])).toEqual([
       ['Un sac à dos solide avec des poches', 'Centre social', 9],
       ['Des douches ouvertes le dimanche', 'Maraude', 2],
@@ -36,7 +43,20 @@ describe('a shared brief', () => {
 
   it('drops names of owners and builders, news, tables, ids and traces, and blanks contact details', () => {
     const text = JSON.stringify(toSharedBrief(sampleBrief(), { centreName: 'Centre A', town: 'Lille', sharedAt: 7000 }));
-    for (const trace of ['Sophie', 'Dupont', 'karim.b@example.org', '06 12 34 56 78', 'idea-sac', 'note-1', 'round-1', 'tableId', 'source', 'owner', '2026-03-01', 'ws-1']) {
+    for (const trace of [
+      'Sophie',
+      'Dupont',
+      'karim.b@example.org',
+      '06 12 34 56 78',
+      'idea-sac',
+      'note-1',
+      'round-1',
+      'tableId',
+      'source',
+      'owner',
+      '2026-03-01',
+      'ws-1',
+    ]) {
       expect(text.includes(trace), `"${trace}" in the shared brief`).toBe(false);
     }
     expect(text).toContain('écrire à […] ou au […] pour le tester');

@@ -111,7 +111,9 @@ export function toSharedBrief(brief: Brief, origin: { centreName: string; town: 
       text: clean(idea.text),
       siteName: idea.siteName,
       theme: idea.theme === null ? null : clean(idea.theme),
-      votes: idea.votes ? { total: idea.votes.total, paper: idea.votes.paper, rank: idea.votes.rank, bySite: idea.votes.bySite.map((site) => ({ ...site })) } : null,
+      votes: idea.votes
+        ? { total: idea.votes.total, paper: idea.votes.paper, rank: idea.votes.rank, bySite: idea.votes.bySite.map((site) => ({ ...site })) }
+        : null,
       matrix: idea.matrix ? { easy: idea.matrix.easy, priority: idea.matrix.priority, easyAndPriority: idea.matrix.easyAndPriority } : null,
     })),
     solution: clean(brief.fields.solution),

@@ -12,7 +12,10 @@ const sites = [
 
 function results(voters: [number, number, number]): VoteResults {
   return {
-    roundId: 'r', version: 1, closed: true, voters: voters[0] + voters[1] + voters[2],
+    roundId: 'r',
+    version: 1,
+    closed: true,
+    voters: voters[0] + voters[1] + voters[2],
     sites: [
       { siteId: 's1', voters: voters[0], phoneVoters: voters[0], kioskVoters: 0, ideas: { a: voters[0] * 2 }, paper: {} },
       { siteId: 's2', voters: voters[1], phoneVoters: voters[1], kioskVoters: 0, ideas: { a: voters[1], b: voters[1] }, paper: { b: 2 } },
@@ -25,7 +28,14 @@ function results(voters: [number, number, number]): VoteResults {
   };
 }
 
-const answer = (scale: Record<string, 1 | 2 | 3 | 4 | 5>, extra: Partial<QuestionnaireAnswer> = {}): QuestionnaireAnswer => ({ scale, learned: 'mon prénom est Awa', ageBand: null, gender: null, firstTime: null, ...extra });
+const answer = (scale: Record<string, 1 | 2 | 3 | 4 | 5>, extra: Partial<QuestionnaireAnswer> = {}): QuestionnaireAnswer => ({
+  scale,
+  learned: 'mon prénom est Awa',
+  ageBand: null,
+  gender: null,
+  firstTime: null,
+  ...extra,
+});
 
 describe('vote figures of the centre view', () => {
   it('gives gommettes and voters per site, with a site below 3 voters not shown apart', () => {
@@ -48,13 +58,27 @@ describe('questionnaire figures of the centre view', () => {
   it('pools answers by question text across workshops and suppresses self-declared groups after summing', () => {
     const pooled = pooledQuestionnaire([
       {
-        questions: [{ id: 'avis', text: "J'ai pu donner mon avis" }, { id: 'anim', text: "L'animation m'a plu" }],
-        answers: [answer({ avis: 5, anim: 3 }, { ageBand: '61-75' }), answer({ avis: 4 }, { ageBand: '61-75' }), answer({ avis: 3 }, { ageBand: '61-75', gender: 'woman' })],
+        questions: [
+          { id: 'avis', text: "J'ai pu donner mon avis" },
+          { id: 'anim', text: "L'animation m'a plu" },
+        ],
+        answers: [
+          answer({ avis: 5, anim: 3 }, { ageBand: '61-75' }),
+          answer({ avis: 4 }, { ageBand: '61-75' }),
+          answer({ avis: 3 }, { ageBand: '61-75', gender: 'woman' }),
+        ],
       },
       {
         // Another workshop, the same question under another id (a template copied elsewhere).
-        questions: [{ id: 'q-avis', text: "j'ai pu donner  mon avis" }, { id: 'appris', text: "J'ai appris quelque chose" }],
-        answers: [answer({ 'q-avis': 5, appris: 4 }, { ageBand: '61-75' }), answer({ 'q-avis': 2 }, { ageBand: '61-75' }), answer({ appris: 5 }, { ageBand: '18-25' })],
+        questions: [
+          { id: 'q-avis', text: "j'ai pu donner  mon avis" },
+          { id: 'appris', text: "J'ai appris quelque chose" },
+        ],
+        answers: [
+          answer({ 'q-avis': 5, appris: 4 }, { ageBand: '61-75' }),
+          answer({ 'q-avis': 2 }, { ageBand: '61-75' }),
+          answer({ appris: 5 }, { ageBand: '18-25' }),
+        ],
       },
     ]);
     expect(pooled.responses).toBe(6);
@@ -73,14 +97,27 @@ describe('questionnaire figures of the centre view', () => {
 
   it('adds questionnaires and votes up in the centre figures and the territory, small groups suppressed', () => {
     const line = (id: string, votes: WorkshopFigures['votes']): WorkshopFigures => ({
-      workshopId: id, title: id, createdAt: 1, participants: 10, bySite: {}, byTable: {}, assisted: 0, ideas: 5, votes, questionnaire: { responses: 0, averages: [] },
+      workshopId: id,
+      title: id,
+      createdAt: 1,
+      participants: 10,
+      bySite: {},
+      byTable: {},
+      assisted: 0,
+      ideas: 5,
+      votes,
+      questionnaire: { responses: 0, averages: [] },
     });
     const question = [{ id: 'avis', text: "J'ai pu donner mon avis" }];
-    const big = centreFigures([line('a', workshopVoteFigures(results([6, 4, 3]), sites)), line('b', null)], [
-      { questions: question, answers: Array.from({ length: 6 }, () => answer({ avis: 4 })) },
-    ]);
-    expect(big.votes).toEqual({ rounds: 1, gommettes: 28, paper: 2, voters: 13, votersBySite: { 'Centre social': 6, Maraude: 4, 'Médiathèque': 3 } });
-    const small = centreFigures([line('c', workshopVoteFigures(results([2, 1, 0]), sites))], [{ questions: question, answers: [answer({ avis: 1 }), answer({ avis: 2 })] }]);
+    const big = centreFigures(
+      [line('a', workshopVoteFigures(results([6, 4, 3]), sites)), line('b', null)],
+      [{ questions: question, answers: Array.from({ length: 6 }, () => answer({ avis: 4 })) }],
+    );
+    expect(big.votes).toEqual({ rounds: 1, gommettes: 28, paper: 2, voters: 13, votersBySite: { 'Centre social': 6, Maraude: 4, Médiathèque: 3 } });
+    const small = centreFigures(
+      [line('c', workshopVoteFigures(results([2, 1, 0]), sites))],
+      [{ questions: question, answers: [answer({ avis: 1 }), answer({ avis: 2 })] }],
+    );
     const territory = territoryFigures([
       { name: 'Grand', town: 'Lille', figures: big },
       { name: 'Petit', town: 'Lille', figures: small },

@@ -1,6 +1,5 @@
 import { CARD_CODE_ALPHABET, CARD_CODE_LENGTH, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../constants';
 
-
 /**
  * What a person typed → the canonical code, or null. Case, spaces and dashes do not matter.
  * The alphabet has neither O nor 0 (nor I, L, 1, U, V), so no look-alike can be a valid code.

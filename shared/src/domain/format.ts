@@ -20,7 +20,8 @@ const DAY_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
  * `short`: 05/12/2026 (fr), 12/5/2026 (en); `long`: 5 décembre 2026.
  */
 export function formatDay(at: number | string, lang: string, style: 'short' | 'long' = 'short', timeZone?: string): string {
-  const options: Intl.DateTimeFormatOptions = style === 'long' ? { day: 'numeric', month: 'long', year: 'numeric' } : { day: '2-digit', month: '2-digit', year: 'numeric' };
+  const options: Intl.DateTimeFormatOptions =
+    style === 'long' ? { day: 'numeric', month: 'long', year: 'numeric' } : { day: '2-digit', month: '2-digit', year: 'numeric' };
   if (typeof at === 'string') {
     const match = DAY_ONLY.exec(at);
     if (!match) return at;

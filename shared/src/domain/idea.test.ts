@@ -3,18 +3,47 @@ import { ErrorCode, MAX_IDEA_CHARS } from '../constants';
 import { ideaPaperPayload } from '../animation/protocol';
 import { ideaPostPayload } from '../protocol';
 import { isDomainError } from './errors';
-import { checkIdeaText, isShown, measureIdeaText, moderateIdea, postIdea, resolveResend, toAuthorView, toFacilitatorView, toPublicView, upsertIdea, visibleIdeas, type Idea, type IdeaView } from './idea';
+import {
+  checkIdeaText,
+  isShown,
+  measureIdeaText,
+  moderateIdea,
+  postIdea,
+  resolveResend,
+  toAuthorView,
+  toFacilitatorView,
+  toPublicView,
+  upsertIdea,
+  visibleIdeas,
+  type Idea,
+  type IdeaView,
+} from './idea';
 
 const author = { participantId: 'p1', workshopId: 'w1', siteId: 's1', tableId: 2 };
 
 describe('postIdea', () => {
   it('builds the idea from normalised text', () => {
     expect(postIdea(author, { id: 'idea-000001', text: '  Manger   chaud ' }, 42)).toEqual({
-      id: 'idea-000001', workshopId: 'w1', siteId: 's1', participantId: 'p1', text: 'Manger chaud', hidden: false, createdAt: 42,
-      tableId: 2, phaseId: null, origin: 'phone', originalText: null, pending: false, parked: false, mergedInto: null, theme: null,
+      id: 'idea-000001',
+      workshopId: 'w1',
+      siteId: 's1',
+      participantId: 'p1',
+      text: 'Manger chaud',
+      hidden: false,
+      createdAt: 42,
+      tableId: 2,
+      phaseId: null,
+      origin: 'phone',
+      originalText: null,
+      pending: false,
+      parked: false,
+      mergedInto: null,
+      theme: null,
     });
     expect(postIdea(author, { id: 'idea-000001', text: 'x' }, 1, { phaseId: 'idees', origin: 'assisted', pending: true })).toMatchObject({
-      phaseId: 'idees', origin: 'assisted', pending: true,
+      phaseId: 'idees',
+      origin: 'assisted',
+      pending: true,
     });
   });
   it('refuses empty and too long text with the right codes', () => {
@@ -34,7 +63,16 @@ describe('resends and views', () => {
   });
 
   it('never shows the author to others, marks it for the author, shows moderation to the facilitator', () => {
-    expect(toPublicView(idea)).toEqual({ id: idea.id, siteId: 's1', text: 'Un livre d’or', createdAt: 7, tableId: 2, phaseId: null, theme: null, parked: false });
+    expect(toPublicView(idea)).toEqual({
+      id: idea.id,
+      siteId: 's1',
+      text: 'Un livre d’or',
+      createdAt: 7,
+      tableId: 2,
+      phaseId: null,
+      theme: null,
+      parked: false,
+    });
     expect(toAuthorView(idea, 'p1')).toMatchObject({ mine: true });
     expect(toAuthorView(idea, 'p2')).not.toHaveProperty('mine');
     expect(toAuthorView({ ...idea, hidden: true }, 'p1')).toMatchObject({ mine: true, hidden: true });

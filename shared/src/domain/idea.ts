@@ -82,7 +82,12 @@ export function checkIdeaText(raw: string): string | DomainError {
 }
 
 /** Validates what a resident typed and builds the idea to store. */
-export function postIdea(author: IdeaAuthor, input: { id: string; text: string }, now: number, context: IdeaContext = { phaseId: null, origin: 'phone', pending: false }): Idea | DomainError {
+export function postIdea(
+  author: IdeaAuthor,
+  input: { id: string; text: string },
+  now: number,
+  context: IdeaContext = { phaseId: null, origin: 'phone', pending: false },
+): Idea | DomainError {
   const text = checkIdeaText(input.text);
   if (typeof text !== 'string') return text;
   return {
@@ -121,11 +126,27 @@ export function isShown(idea: Pick<Idea, 'hidden' | 'pending' | 'mergedInto'>): 
 }
 
 export function toPublicView(idea: Idea): IdeaView {
-  return { id: idea.id, siteId: idea.siteId, text: idea.text, createdAt: idea.createdAt, tableId: idea.tableId, phaseId: idea.phaseId, theme: idea.theme, parked: idea.parked };
+  return {
+    id: idea.id,
+    siteId: idea.siteId,
+    text: idea.text,
+    createdAt: idea.createdAt,
+    tableId: idea.tableId,
+    phaseId: idea.phaseId,
+    theme: idea.theme,
+    parked: idea.parked,
+  };
 }
 
 export function toFacilitatorView(idea: Idea): IdeaView {
-  return { ...toPublicView(idea), hidden: idea.hidden, pending: idea.pending, mergedInto: idea.mergedInto, originalText: idea.originalText, origin: idea.origin };
+  return {
+    ...toPublicView(idea),
+    hidden: idea.hidden,
+    pending: idea.pending,
+    mergedInto: idea.mergedInto,
+    originalText: idea.originalText,
+    origin: idea.origin,
+  };
 }
 
 export function toAuthorView(idea: Idea, participantId: string): IdeaView {

@@ -25,16 +25,41 @@ export function isMood(value: unknown): value is Mood {
 }
 
 const ANIMALS: ReadonlyArray<readonly [name: string, feminine: boolean]> = [
-  ['Loutre', true], ['Hérisson', false], ['Chouette', true], ['Renard', false], ['Tortue', true],
-  ['Panda', false], ['Baleine', true], ['Koala', false], ['Abeille', true], ['Pingouin', false],
-  ['Girafe', true], ['Lapin', false], ['Fourmi', true], ['Écureuil', false], ['Mouette', true],
-  ['Dauphin', false], ['Grenouille', true], ['Castor', false], ['Coccinelle', true], ['Lynx', false],
+  ['Loutre', true],
+  ['Hérisson', false],
+  ['Chouette', true],
+  ['Renard', false],
+  ['Tortue', true],
+  ['Panda', false],
+  ['Baleine', true],
+  ['Koala', false],
+  ['Abeille', true],
+  ['Pingouin', false],
+  ['Girafe', true],
+  ['Lapin', false],
+  ['Fourmi', true],
+  ['Écureuil', false],
+  ['Mouette', true],
+  ['Dauphin', false],
+  ['Grenouille', true],
+  ['Castor', false],
+  ['Coccinelle', true],
+  ['Lynx', false],
 ];
 
 const ADJECTIVES: ReadonlyArray<readonly [masculine: string, feminine: string]> = [
-  ['joyeux', 'joyeuse'], ['curieux', 'curieuse'], ['malin', 'maligne'], ['calme', 'calme'],
-  ['rêveur', 'rêveuse'], ['rapide', 'rapide'], ['gourmand', 'gourmande'], ['courageux', 'courageuse'],
-  ['bavard', 'bavarde'], ['sage', 'sage'], ['créatif', 'créative'], ['souriant', 'souriante'],
+  ['joyeux', 'joyeuse'],
+  ['curieux', 'curieuse'],
+  ['malin', 'maligne'],
+  ['calme', 'calme'],
+  ['rêveur', 'rêveuse'],
+  ['rapide', 'rapide'],
+  ['gourmand', 'gourmande'],
+  ['courageux', 'courageuse'],
+  ['bavard', 'bavarde'],
+  ['sage', 'sage'],
+  ['créatif', 'créative'],
+  ['souriant', 'souriante'],
 ];
 
 function pick<T>(items: ReadonlyArray<T>, random: () => number): T {

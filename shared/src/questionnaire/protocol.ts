@@ -11,7 +11,10 @@ export const questionnaireSchema = z.object({
 
 export const questionnaireAnswerPayload = z.object({
   scale: z.record(z.string().regex(/^[a-z0-9-]{1,40}$/), scaleValue).refine((value) => Object.keys(value).length <= MAX_QUESTIONS, 'too many answers'),
-  learned: z.string().max(MAX_LEARNED_CHARS * 4).nullable(),
+  learned: z
+    .string()
+    .max(MAX_LEARNED_CHARS * 4)
+    .nullable(),
   ageBand: z.enum(AGE_BANDS).nullable(),
   gender: z.enum(GENDERS).nullable(),
   firstTime: z.boolean().nullable(),

@@ -12,7 +12,10 @@ describe('closing questionnaire', () => {
     expect(checkAnswer(DEFAULT_QUESTIONNAIRE, { ...empty, learned: '   ' })).toMatchObject({ error: ErrorCode.BadRequest });
     expect(checkAnswer(DEFAULT_QUESTIONNAIRE, { ...empty, learned: 'a'.repeat(501) })).toMatchObject({ error: ErrorCode.TooLarge });
     const noFigures = { ...DEFAULT_QUESTIONNAIRE, askFigures: false };
-    expect(checkAnswer(noFigures, { ...empty, scale: { avis: 3 }, ageBand: '12-15', gender: 'woman', firstTime: true })).toEqual({ ...empty, scale: { avis: 3 } });
+    expect(checkAnswer(noFigures, { ...empty, scale: { avis: 3 }, ageBand: '12-15', gender: 'woman', firstTime: true })).toEqual({
+      ...empty,
+      scale: { avis: 3 },
+    });
   });
 
   it('aggregates answers into averages and counts', () => {
@@ -41,8 +44,20 @@ describe('closing questionnaire', () => {
   });
 
   it('checks the questions the facilitator edits', () => {
-    expect(checkQuestionnaire({ ...DEFAULT_QUESTIONNAIRE, questions: [{ id: 'q1', text: '  Ça m’a plu ' }] })).toMatchObject({ questions: [{ id: 'q1', text: 'Ça m’a plu' }] });
+    expect(checkQuestionnaire({ ...DEFAULT_QUESTIONNAIRE, questions: [{ id: 'q1', text: '  Ça m’a plu ' }] })).toMatchObject({
+      questions: [{ id: 'q1', text: 'Ça m’a plu' }],
+    });
     expect(isDomainError(checkQuestionnaire({ ...DEFAULT_QUESTIONNAIRE, questions: [{ id: 'q1', text: ' ' }] }))).toBe(true);
-    expect(isDomainError(checkQuestionnaire({ ...DEFAULT_QUESTIONNAIRE, questions: [{ id: 'q1', text: 'a' }, { id: 'q1', text: 'b' }] }))).toBe(true);
+    expect(
+      isDomainError(
+        checkQuestionnaire({
+          ...DEFAULT_QUESTIONNAIRE,
+          questions: [
+            { id: 'q1', text: 'a' },
+            { id: 'q1', text: 'b' },
+          ],
+        }),
+      ),
+    ).toBe(true);
   });
 });

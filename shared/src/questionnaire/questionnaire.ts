@@ -132,8 +132,14 @@ export function aggregateAnswers(questionnaire: Questionnaire, answers: Readonly
     responses: answers.length,
     questions,
     learned: answers.flatMap((answer) => (answer.learned ? [answer.learned] : [])).sort((a, b) => a.localeCompare(b)),
-    ageBands: tally(AGE_BANDS, answers.map((answer) => answer.ageBand)),
-    genders: tally(GENDERS, answers.map((answer) => answer.gender)),
+    ageBands: tally(
+      AGE_BANDS,
+      answers.map((answer) => answer.ageBand),
+    ),
+    genders: tally(
+      GENDERS,
+      answers.map((answer) => answer.gender),
+    ),
     firstTime: { yes: suppress(firstTimeYes), no: suppress(firstTimeNo) },
   };
 }

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../domain/errors';
-import { addNews, briefSchema, briefTraces, buildBrief, editBrief, setBriefStatus, siteGommettes, splitSites, topOfRound, type Brief, type TraceSource } from './brief';
+import {
+  addNews,
+  briefSchema,
+  briefTraces,
+  buildBrief,
+  editBrief,
+  setBriefStatus,
+  siteGommettes,
+  splitSites,
+  topOfRound,
+  type Brief,
+  type TraceSource,
+} from './brief';
 import { sampleSources } from './fixtures.test-helpers';
 
 function built(ideaIds = ['idea-sac']): Brief {
@@ -70,8 +82,18 @@ describe('buildBrief', () => {
         stepId: 'step-matin',
         stepLabel: 'Le matin',
         needs: [
-          { text: 'Garder ses affaires au sec', rowLabel: 'Ce dont elle a besoin', ideaIds: ['idea-sac'], source: { kind: 'journey-note', noteId: 'note-1', stepId: 'step-matin', rowId: 'row-needs' } },
-          { text: 'Plie son duvet', rowLabel: "Ce qu'elle fait", ideaIds: ['idea-sac'], source: { kind: 'journey-note', noteId: 'note-2', stepId: 'step-matin', rowId: 'row-needs'.replace('needs', 'does') } },
+          {
+            text: 'Garder ses affaires au sec',
+            rowLabel: 'Ce dont elle a besoin',
+            ideaIds: ['idea-sac'],
+            source: { kind: 'journey-note', noteId: 'note-1', stepId: 'step-matin', rowId: 'row-needs' },
+          },
+          {
+            text: 'Plie son duvet',
+            rowLabel: "Ce qu'elle fait",
+            ideaIds: ['idea-sac'],
+            source: { kind: 'journey-note', noteId: 'note-2', stepId: 'step-matin', rowId: 'row-needs'.replace('needs', 'does') },
+          },
         ],
       },
       { stepId: 'step-soir', stepLabel: 'Le soir', needs: [expect.objectContaining({ text: 'Se laver', ideaIds: [] })] },
@@ -106,7 +128,17 @@ describe('buildBrief', () => {
 
 describe('editing a brief', () => {
   it('normalises fields and drops empty next steps', () => {
-    const edited = editBrief(built(), { solution: ' Un sac\nsolide ', nextSteps: [{ text: 'Acheter', owner: 'Équipe', date: '2027-03-01' }, { text: ' ', owner: '', date: null }] }, 6000);
+    const edited = editBrief(
+      built(),
+      {
+        solution: ' Un sac\nsolide ',
+        nextSteps: [
+          { text: 'Acheter', owner: 'Équipe', date: '2027-03-01' },
+          { text: ' ', owner: '', date: null },
+        ],
+      },
+      6000,
+    );
     if (isDomainError(edited)) throw new Error(edited.message);
     expect(edited.fields.solution).toBe('Un sac\nsolide');
     expect(edited.fields.nextSteps).toEqual([{ text: 'Acheter', owner: 'Équipe', date: '2027-03-01' }]);
@@ -130,7 +162,14 @@ describe('editing a brief', () => {
 });
 
 describe('gommettes per site in briefs and exports', () => {
-  const site = (siteId: string, voters: number, paper: Record<string, number> = {}) => ({ siteId, voters, phoneVoters: voters, kioskVoters: 0, ideas: { i: voters }, paper });
+  const site = (siteId: string, voters: number, paper: Record<string, number> = {}) => ({
+    siteId,
+    voters,
+    phoneVoters: voters,
+    kioskVoters: 0,
+    ideas: { i: voters },
+    paper,
+  });
 
   it('shows every site apart when each has enough voters', () => {
     expect([...splitSites([site('a', 3), site('b', 5)])]).toEqual(['a', 'b']);
@@ -158,6 +197,12 @@ describe('gommettes per site in briefs and exports', () => {
     const lone = { ...sources, vote: { ...vote, sites: [vote.sites[0]!, { ...vote.sites[1]!, voters: 1, phoneVoters: 1, kioskVoters: 0 }] } };
     const brief = buildBrief(lone, { id: 'b', title: 'x', ideaIds: ['idea-sac'] }, 1);
     if (isDomainError(brief)) throw new Error(brief.message);
-    expect(brief.prefilled.ideas[0]?.votes).toMatchObject({ total: 9, bySite: [{ siteName: 'Centre social', gommettes: null }, { siteName: 'Maraude', gommettes: null }] });
+    expect(brief.prefilled.ideas[0]?.votes).toMatchObject({
+      total: 9,
+      bySite: [
+        { siteName: 'Centre social', gommettes: null },
+        { siteName: 'Maraude', gommettes: null },
+      ],
+    });
   });
 });

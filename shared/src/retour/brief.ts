@@ -68,9 +68,7 @@ export const briefIdeaSchema = z.object({
       source: traceSourceSchema,
     })
     .nullable(),
-  matrix: z
-    .object({ easy: z.number(), priority: z.number(), easyAndPriority: z.boolean(), source: traceSourceSchema })
-    .nullable(),
+  matrix: z.object({ easy: z.number(), priority: z.number(), easyAndPriority: z.boolean(), source: traceSourceSchema }).nullable(),
 });
 export type BriefIdea = z.infer<typeof briefIdeaSchema>;
 
@@ -147,7 +145,16 @@ export const newsBody = z.object({ text: z.string().max(MAX_NEWS_CHARS) });
 export interface BriefSources {
   workshop: { id: string; question: string; purpose: string };
   sites: ReadonlyArray<{ id: string; name: string }>;
-  ideas: ReadonlyArray<{ id: string; text: string; siteId: string; tableId: number | null; theme: string | null; hidden: boolean; mergedInto: string | null; createdAt: number }>;
+  ideas: ReadonlyArray<{
+    id: string;
+    text: string;
+    siteId: string;
+    tableId: number | null;
+    theme: string | null;
+    hidden: boolean;
+    mergedInto: string | null;
+    createdAt: number;
+  }>;
   /** The journey map read from the board (null: no board). */
   board: {
     persona: string;
@@ -256,7 +263,12 @@ export function buildBrief(sources: BriefSources, input: { id: string; title: st
       source: { kind: 'idea', ideaId: found.id },
       votes: ideaVotes(sources, found.id),
       matrix: placement
-        ? { easy: placement.easy, priority: placement.priority, easyAndPriority: inEasyPriorityQuadrant(placement), source: { kind: 'matrix', ideaId: found.id } }
+        ? {
+            easy: placement.easy,
+            priority: placement.priority,
+            easyAndPriority: inEasyPriorityQuadrant(placement),
+            source: { kind: 'matrix', ideaId: found.id },
+          }
         : null,
     };
   });

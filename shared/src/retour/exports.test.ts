@@ -11,7 +11,13 @@ function exported() {
   const brief = buildBrief(sources, { id: 'b1', title: 'Le sac à dos', ideaIds: ['idea-sac'] }, 5000);
   if (isDomainError(brief)) throw new Error(brief.message);
   const ideas = sources.ideas.map((idea) => ({ ...idea, origin: 'phone' as const, parked: false }));
-  const figures = participationFigures({ sites: sources.sites, participants: { total: 3, bySite: {}, byTable: {}, assisted: 0, returning: 0 }, ideas, vote: sources.vote, questionnaire: emptyQuestionnaire });
+  const figures = participationFigures({
+    sites: sources.sites,
+    participants: { total: 3, bySite: {}, byTable: {}, assisted: 0, returning: 0 },
+    ideas,
+    vote: sources.vote,
+    questionnaire: emptyQuestionnaire,
+  });
   return {
     brief,
     figures,
@@ -37,7 +43,10 @@ describe('workshop export', () => {
     const { data } = exported();
     expect(workshopExportSchema.parse(JSON.parse(JSON.stringify(data)))).toEqual(data);
     expect(data.ideas.map((idea) => idea.id)).toEqual(['idea-sac', 'idea-douche']);
-    expect(data.ideas[0]?.gommettesBySite).toEqual([{ siteName: 'Centre social', gommettes: 5 }, { siteName: 'Maraude', gommettes: 4 }]);
+    expect(data.ideas[0]?.gommettesBySite).toEqual([
+      { siteName: 'Centre social', gommettes: 5 },
+      { siteName: 'Maraude', gommettes: 4 },
+    ]);
   });
 
   it('refuses an extra field such as a participant id', () => {
@@ -54,9 +63,24 @@ describe('workshop export', () => {
     expect(questionnaireRows(data)[0]?.[0]).toBe('section');
   });
 
-  it('writes the CSV header rows in the reader\'s language (machine names without one)', () => {
+  it("writes the CSV header rows in the reader's language (machine names without one)", () => {
     const { data, figures } = exported();
-    expect(ideaRows(data, 'fr')[0]).toEqual(['identifiant de l’idée', 'texte', 'lieu', 'table', 'thème', 'origine', 'mise de côté', 'gommettes', 'gommettes sur papier', 'rang', 'gommettes (Centre social)', 'gommettes (Maraude)', 'matrice : facile', 'matrice : prioritaire']);
+    expect(ideaRows(data, 'fr')[0]).toEqual([
+      'identifiant de l’idée',
+      'texte',
+      'lieu',
+      'table',
+      'thème',
+      'origine',
+      'mise de côté',
+      'gommettes',
+      'gommettes sur papier',
+      'rang',
+      'gommettes (Centre social)',
+      'gommettes (Maraude)',
+      'matrice : facile',
+      'matrice : prioritaire',
+    ]);
     expect(ideaRows(data, 'en')[0]?.[0]).toBe('idea id');
     expect(ideaRows(data, 'ar')[0]?.[7]).toBe('الملصقات');
     expect(questionnaireRows(data, 'fr')[0]?.slice(0, 4)).toEqual(['rubrique', 'libellé', 'réponses', 'moyenne']);
@@ -70,7 +94,11 @@ describe('workshop export', () => {
   it('writes briefs and the workshop Markdown with plural forms, French numbers and dates, and the purpose once', () => {
     const sources = sampleSources();
     const ranking = sources.vote!.ranking!.map((row) => (row.ideaId === 'idea-douche' ? { ...row, digital: 1, total: 1 } : row));
-    const lone = { ...sources, workshop: { ...sources.workshop, purpose: 'Votre participation servira à choisir une solution.' }, vote: { ...sources.vote!, ranking } };
+    const lone = {
+      ...sources,
+      workshop: { ...sources.workshop, purpose: 'Votre participation servira à choisir une solution.' },
+      vote: { ...sources.vote!, ranking },
+    };
     const built = buildBrief(lone, { id: 'b2', title: 'Les douches', ideaIds: ['idea-douche'] }, Date.UTC(2026, 11, 5, 12));
     if (isDomainError(built)) throw new Error(built.message);
     const brief = { ...built, fields: { ...built.fields, nextSteps: [{ text: 'Essai', owner: '', date: '2027-02-10' }] } };
@@ -83,7 +111,10 @@ describe('workshop export', () => {
     expect(md).toContain('choisir une solution.');
     expect(md.match(/participation servira/g)).toHaveLength(1);
     const { data } = exported();
-    const averaged = { ...data, figures: { ...data.figures, questionnaire: { ...data.figures.questionnaire, averages: [{ id: 'q', text: 'Écouté·e', answers: 6, average: 4.4 }] } } };
+    const averaged = {
+      ...data,
+      figures: { ...data.figures, questionnaire: { ...data.figures.questionnaire, averages: [{ id: 'q', text: 'Écouté·e', answers: 6, average: 4.4 }] } },
+    };
     const workshop = workshopMarkdown(averaged);
     expect(workshop).toContain('Écouté·e : 4,4 / 5');
     expect(workshop).toMatch(/— 1 gommette$|— 2 gommettes$/m);
@@ -107,13 +138,27 @@ describe('workshop export', () => {
     for (const out of [md, workshopMarkdown(ideas)]) {
       const lines = out.split('\n');
       // Every heading is one the export writes itself; no typed line starts a rule, quote, numbered list or table.
-      expect(lines.filter((line) => line.includes('pirate') && /^#/.test(line))).toEqual(lines.filter((line) => line.includes('pirate') && /^# .*\\# pirate$/.test(line)));
+      expect(lines.filter((line) => line.includes('pirate') && /^#/.test(line))).toEqual(
+        lines.filter((line) => line.includes('pirate') && /^# .*\\# pirate$/.test(line)),
+      );
       for (const line of lines) {
         expect(line, line).not.toMatch(/^\s*(---|===|>|\d+[.)] |\||\+ | {4}\S)/);
         if (line.includes('puce') || line.includes('faux')) expect(line).not.toMatch(/^- (puce|faux)/);
       }
     }
-    expect(markdownText(trap, true).split('  \n')).toEqual(['Ligne un', '\\---', '\\- puce', '\\+ autre', '\\# Titre', '\\> citation', '1\\. premier', '2\\) second', '\\| a \\| b \\|', '\\===', 'code']);
+    expect(markdownText(trap, true).split('  \n')).toEqual([
+      'Ligne un',
+      '\\---',
+      '\\- puce',
+      '\\+ autre',
+      '\\# Titre',
+      '\\> citation',
+      '1\\. premier',
+      '2\\) second',
+      '\\| a \\| b \\|',
+      '\\===',
+      'code',
+    ]);
   });
 });
 
@@ -125,7 +170,13 @@ describe('follow-up view', () => {
     expect(JSON.stringify(view)).not.toContain('Mme X');
     expect(view.briefs[0]?.nextSteps).toEqual([{ text: 'Tester', date: '2027-03-01' }]);
     const steps = timelineSteps(view.briefs[0]!);
-    expect(steps.map((step) => [step.status, step.at !== null])).toEqual([['idea', true], ['chosen', true], ['building', false], ['tested', false], ['in_service', false]]);
+    expect(steps.map((step) => [step.status, step.at !== null])).toEqual([
+      ['idea', true],
+      ['chosen', true],
+      ['building', false],
+      ['tested', false],
+      ['in_service', false],
+    ]);
     const abandoned = timelineSteps({ status: 'abandoned', timeline: [...brief.timeline, { status: 'abandoned', at: 6000, reason: 'budget' }] });
     expect(abandoned.map((step) => step.status)).toEqual(['idea', 'chosen', 'abandoned']);
     expect(abandoned.at(-1)?.reason).toBe('budget');

@@ -58,7 +58,15 @@ export const workshopExportSchema = z.strictObject({
     .nullable(),
   questionnaire: z.strictObject({
     responses: z.number().int(),
-    questions: z.array(z.strictObject({ id: z.string(), text: z.string(), answers: z.number().int(), average: z.number().nullable(), counts: z.record(z.string(), z.number().int()) })),
+    questions: z.array(
+      z.strictObject({
+        id: z.string(),
+        text: z.string(),
+        answers: z.number().int(),
+        average: z.number().nullable(),
+        counts: z.record(z.string(), z.number().int()),
+      }),
+    ),
     learned: z.array(z.string()),
     ageBands: z.record(z.enum(AGE_BANDS), suppressed),
     genders: z.record(z.enum(GENDERS), suppressed),
@@ -73,7 +81,17 @@ export interface ExportSources {
   workshop: { title: string; question: string; purpose: string; createdAt: number };
   followUp: { finishedAt: number | null; nextMeeting: string | null };
   sites: ReadonlyArray<{ id: string; name: string }>;
-  ideas: ReadonlyArray<{ id: string; text: string; siteId: string; tableId: number | null; theme: string | null; origin: IdeaOrigin; parked: boolean; hidden: boolean; mergedInto: string | null }>;
+  ideas: ReadonlyArray<{
+    id: string;
+    text: string;
+    siteId: string;
+    tableId: number | null;
+    theme: string | null;
+    origin: IdeaOrigin;
+    parked: boolean;
+    hidden: boolean;
+    mergedInto: string | null;
+  }>;
   vote: VoteResults | null;
   matrix: MatrixView;
   questionnaire: QuestionnaireResults;
@@ -129,7 +147,13 @@ export function buildWorkshopExport(sources: ExportSources, now: number): Worksh
       : null,
     questionnaire: {
       responses: q.responses,
-      questions: q.questions.map((question) => ({ id: question.id, text: question.text, answers: question.answers, average: question.average, counts: { ...question.counts } })),
+      questions: q.questions.map((question) => ({
+        id: question.id,
+        text: question.text,
+        answers: question.answers,
+        average: question.average,
+        counts: { ...question.counts },
+      })),
       learned: q.learned,
       ageBands: q.ageBands,
       genders: q.genders,
@@ -152,7 +176,11 @@ function headerRow(columns: ReadonlyArray<string>, lang: CsvLanguage | undefined
 export function ideaRows(data: WorkshopExport, lang?: CsvLanguage): string[][] {
   const sites = data.sites.map((site) => site.name);
   const siteColumn = (name: string) => (lang ? `${csvHeader('gommettes', lang)} (${name})` : `gommettes_${name}`);
-  const header = [...headerRow(['idea_id', 'text', 'site', 'table', 'theme', 'origin', 'parked', 'gommettes', 'paper_gommettes', 'rank'], lang), ...sites.map(siteColumn), ...headerRow(['matrix_easy', 'matrix_priority'], lang)];
+  const header = [
+    ...headerRow(['idea_id', 'text', 'site', 'table', 'theme', 'origin', 'parked', 'gommettes', 'paper_gommettes', 'rank'], lang),
+    ...sites.map(siteColumn),
+    ...headerRow(['matrix_easy', 'matrix_priority'], lang),
+  ];
   const rows = data.ideas.map((idea) => {
     const bySite = new Map(idea.gommettesBySite.map((site) => [site.siteName, site.gommettes]));
     const cell = (value: number | null | undefined) => (value === null || value === undefined ? '' : String(value));
@@ -182,7 +210,13 @@ export function questionnaireRows(data: WorkshopExport, lang?: CsvLanguage, supp
   const rows: string[][] = [[...headerRow(['section', 'label', 'answers', 'average'], lang), '1', '2', '3', '4', '5']];
   rows.push(['responses', '', String(q.responses), '', '', '', '', '', '']);
   for (const question of q.questions) {
-    rows.push(['scale', question.text, String(question.answers), question.average === null ? '' : String(question.average), ...['1', '2', '3', '4', '5'].map((key) => String(question.counts[key] ?? 0))]);
+    rows.push([
+      'scale',
+      question.text,
+      String(question.answers),
+      question.average === null ? '' : String(question.average),
+      ...['1', '2', '3', '4', '5'].map((key) => String(question.counts[key] ?? 0)),
+    ]);
   }
   for (const band of AGE_BANDS) rows.push(['age_band', band, value(q.ageBands[band] ?? null), '', '', '', '', '', '']);
   for (const gender of GENDERS) rows.push(['gender', gender, value(q.genders[gender] ?? null), '', '', '', '', '', '']);
@@ -229,7 +263,9 @@ export function briefSections(brief: Brief): Array<{ heading: string; lines: str
   if (p.needsBySteps.length > 0) {
     sections.push({
       heading: 'Les besoins, étape par étape (parcours)',
-      lines: p.needsBySteps.flatMap((step) => step.needs.map((need) => `${step.stepLabel} — ${need.rowLabel} : ${need.text}${need.ideaIds.length > 0 ? ' (relié à une idée de la fiche)' : ''}`)),
+      lines: p.needsBySteps.flatMap((step) =>
+        step.needs.map((need) => `${step.stepLabel} — ${need.rowLabel} : ${need.text}${need.ideaIds.length > 0 ? ' (relié à une idée de la fiche)' : ''}`),
+      ),
     });
   }
   sections.push({
@@ -238,11 +274,19 @@ export function briefSections(brief: Brief): Array<{ heading: string; lines: str
       const parts = [`« ${idea.text} » (${idea.siteName}${idea.tableId !== null ? `, table ${idea.tableId}` : ''})`];
       if (idea.votes) {
         const shown = idea.votes.bySite.filter((site) => site.gommettes !== null);
-        const bySite = shown.length > 0 ? ` — par lieu : ${idea.votes.bySite.map((site) => `${site.siteName} ${site.gommettes === null ? '—' : numberFr(site.gommettes)}`).join(', ')}` : '';
+        const bySite =
+          shown.length > 0
+            ? ` — par lieu : ${idea.votes.bySite.map((site) => `${site.siteName} ${site.gommettes === null ? '—' : numberFr(site.gommettes)}`).join(', ')}`
+            : '';
         const hidden = shown.length < idea.votes.bySite.length ? ' (détail caché là où moins de 3 personnes ont voté)' : '';
-        parts.push(`${countFr(idea.votes.total, 'gommettes')}, rang ${numberFr(idea.votes.rank)}${idea.votes.paper > 0 ? `, dont ${numberFr(idea.votes.paper)} sur papier` : ''}${bySite}${hidden}`);
+        parts.push(
+          `${countFr(idea.votes.total, 'gommettes')}, rang ${numberFr(idea.votes.rank)}${idea.votes.paper > 0 ? `, dont ${numberFr(idea.votes.paper)} sur papier` : ''}${bySite}${hidden}`,
+        );
       }
-      if (idea.matrix) parts.push(`matrice : facile ${idea.matrix.easy}/100, prioritaire ${idea.matrix.priority}/100${idea.matrix.easyAndPriority ? ' (facile et prioritaire)' : ''}`);
+      if (idea.matrix)
+        parts.push(
+          `matrice : facile ${idea.matrix.easy}/100, prioritaire ${idea.matrix.priority}/100${idea.matrix.easyAndPriority ? ' (facile et prioritaire)' : ''}`,
+        );
       return parts.join(' — ');
     }),
   });
@@ -251,7 +295,10 @@ export function briefSections(brief: Brief): Array<{ heading: string; lines: str
   sections.push({ heading: 'Qui la fabrique', lines: [f.builders || 'À compléter'] });
   sections.push({
     heading: 'Prochaines étapes',
-    lines: f.nextSteps.length > 0 ? f.nextSteps.map((step) => `${step.date ? dayFr(step.date) : 'date à fixer'} — ${step.text}${step.owner ? ` (${step.owner})` : ''}`) : ['À compléter'],
+    lines:
+      f.nextSteps.length > 0
+        ? f.nextSteps.map((step) => `${step.date ? dayFr(step.date) : 'date à fixer'} — ${step.text}${step.owner ? ` (${step.owner})` : ''}`)
+        : ['À compléter'],
   });
   sections.push({ heading: 'Ce qui reste incertain', lines: [f.unsure || 'À compléter'] });
   sections.push({
@@ -272,7 +319,13 @@ export function briefSections(brief: Brief): Array<{ heading: string; lines: str
 export function markdownText(text: string, block = false): string {
   const lines = text
     .split(/\r\n|\r|\n/)
-    .map((line) => line.trim().replace(/([\\`*_[\]#<>|~])/g, '\\$1').replace(/^([-+=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2'))
+    .map((line) =>
+      line
+        .trim()
+        .replace(/([\\`*_[\]#<>|~])/g, '\\$1')
+        .replace(/^([-+=])/, '\\$1')
+        .replace(/^(\d+)([.)])/, '$1\\$2'),
+    )
     .filter(Boolean);
   return lines.join(block ? '  \n' : ' ');
 }
@@ -310,7 +363,9 @@ export function workshopMarkdown(data: WorkshopExport): string {
     '',
     '## Idées',
     '',
-    ...data.ideas.map((idea) => `- ${escape(idea.text)} (${escape(idea.siteName)})${idea.gommettes !== null ? ` — ${countFr(idea.gommettes, 'gommettes')}` : ''}`),
+    ...data.ideas.map(
+      (idea) => `- ${escape(idea.text)} (${escape(idea.siteName)})${idea.gommettes !== null ? ` — ${countFr(idea.gommettes, 'gommettes')}` : ''}`,
+    ),
     '',
   ];
   for (const brief of data.briefs) out.push(briefMarkdown(brief).replace(/^# /, '## Fiche solution : ').replace(/\n## /g, '\n### '), '');

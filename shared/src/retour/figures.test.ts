@@ -22,9 +22,22 @@ describe('participationFigures', () => {
   it('counts people, ideas, gommettes and questionnaire averages', () => {
     const result = figures();
     expect(participationFiguresSchema.parse(result)).toEqual(result);
-    expect(result.participants.bySite).toEqual([{ siteName: 'Centre social', count: 6 }, { siteName: 'Maraude', count: 4 }]); // 3 phones + the kiosk voter
-    expect(result.participants.byTable).toEqual([{ tableId: 1, count: 5 }, { tableId: 2, count: 4 }]);
-    expect(result.ideas).toEqual({ total: 2, bySite: [{ siteName: 'Centre social', count: 1 }, { siteName: 'Maraude', count: 1 }], byOrigin: { phone: 1, assisted: 0, paper: 1 } });
+    expect(result.participants.bySite).toEqual([
+      { siteName: 'Centre social', count: 6 },
+      { siteName: 'Maraude', count: 4 },
+    ]); // 3 phones + the kiosk voter
+    expect(result.participants.byTable).toEqual([
+      { tableId: 1, count: 5 },
+      { tableId: 2, count: 4 },
+    ]);
+    expect(result.ideas).toEqual({
+      total: 2,
+      bySite: [
+        { siteName: 'Centre social', count: 1 },
+        { siteName: 'Maraude', count: 1 },
+      ],
+      byOrigin: { phone: 1, assisted: 0, paper: 1 },
+    });
     expect(result.gommettes).toEqual({ total: 11, paper: 1, voters: 7 });
     expect(result.questionnaire.averages[0]).toMatchObject({ id: 'avis', answers: 7, average: 4.1 });
   });
@@ -44,7 +57,12 @@ describe('participationFigures', () => {
   it('counts kiosk voters as people at their site', () => {
     const sources = sampleSources();
     const siteIds = sources.sites.map((site) => site.id);
-    const vote = sources.vote && { ...sources.vote, sites: sources.vote.sites.map((site) => (site.siteId === siteIds[1] ? { ...site, kioskVoters: 2, voters: site.voters + 2 } : { ...site, kioskVoters: 0 })) };
+    const vote = sources.vote && {
+      ...sources.vote,
+      sites: sources.vote.sites.map((site) =>
+        site.siteId === siteIds[1] ? { ...site, kioskVoters: 2, voters: site.voters + 2 } : { ...site, kioskVoters: 0 },
+      ),
+    };
     const result = participationFigures({
       sites: sources.sites,
       participants: { total: 6, bySite: { [siteIds[0] ?? '']: 6 }, byTable: {}, assisted: 0, returning: 0 },

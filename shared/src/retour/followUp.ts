@@ -66,7 +66,9 @@ export function toFollowUpView(workshop: FollowUpView['workshop'], settings: Fol
 }
 
 /** The timeline as residents read it: every step of the path, reached (with its date) or not yet. */
-export function timelineSteps(brief: Pick<FollowUpBrief, 'status' | 'timeline'>): Array<{ status: (typeof BRIEF_STATUSES)[number]; at: number | null; reason: string | null; current: boolean }> {
+export function timelineSteps(
+  brief: Pick<FollowUpBrief, 'status' | 'timeline'>,
+): Array<{ status: (typeof BRIEF_STATUSES)[number]; at: number | null; reason: string | null; current: boolean }> {
   const lastAt = new Map<string, { at: number; reason: string | null }>();
   for (const entry of brief.timeline) lastAt.set(entry.status, { at: entry.at, reason: entry.reason });
   const path = ['idea', 'chosen', 'building', 'tested', 'in_service'] as const;
@@ -74,7 +76,10 @@ export function timelineSteps(brief: Pick<FollowUpBrief, 'status' | 'timeline'>)
   if (brief.status === 'abandoned') {
     const entry = lastAt.get('abandoned');
     // Steps after the abandonment were never reached.
-    return [...steps.filter((step) => step.at !== null && (entry === undefined || step.at <= entry.at)), { status: 'abandoned', at: entry?.at ?? null, reason: entry?.reason ?? null, current: true }];
+    return [
+      ...steps.filter((step) => step.at !== null && (entry === undefined || step.at <= entry.at)),
+      { status: 'abandoned', at: entry?.at ?? null, reason: entry?.reason ?? null, current: true },
+    ];
   }
   return steps;
 }

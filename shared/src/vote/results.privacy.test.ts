@@ -62,7 +62,9 @@ function tallyFor(sizes: ReadonlyArray<number>): { tally: VoteTally; truth: Map<
 }
 
 const cases: Array<{ sizes: number[]; state: string; audience: ResultsAudience }> = [];
-for (const a of SIZES) for (const b of SIZES) for (const c of SIZES) for (const state of Object.keys(STATES)) for (const audience of AUDIENCES) cases.push({ sizes: [a, b, c], state, audience });
+for (const a of SIZES)
+  for (const b of SIZES)
+    for (const c of SIZES) for (const state of Object.keys(STATES)) for (const audience of AUDIENCES) cases.push({ sizes: [a, b, c], state, audience });
 
 describe('per-site splits, every audience × state × site sizes', () => {
   it(`never shows or lets anyone derive a small site's split (${cases.length} cases)`, () => {
@@ -103,32 +105,37 @@ describe('per-site splits, every audience × state × site sizes', () => {
   it('shows no difference between a live result and the closed result of the same ballots (nothing held back, nothing added at the close)', () => {
     const failures: string[] = [];
     const closedStates = ['closed', 'revealed', 'hiddenClosed'];
-    for (const a of SIZES) for (const b of SIZES) for (const c of SIZES) for (const audience of AUDIENCES) {
-      const { tally } = tallyFor([a, b, c]);
-      const allDigital = tally.digital.reduce((sum, row) => sum + row.count, 0);
-      const live = [buildResults(STATES.open!, SITES, tally, audience, NOW), buildResults(STATES.hiddenOpen!, SITES, tally, audience, NOW)];
-      const ended = closedStates.map((state) => buildResults(STATES[state]!, SITES, tally, audience, NOW));
-      for (const shown of [...live, ...ended]) {
-        if (shown.ranking === null) continue;
-        // Every gommette is in the totals, small sites' too, in every state.
-        const counted = shown.ranking.reduce((sum, row) => sum + row.digital, 0);
-        if (counted !== allDigital) failures.push(`${audience} sizes=${a},${b},${c}: ${counted} of ${allDigital} gommettes in the totals`);
-      }
-      for (const before of live) {
-        if (before.ranking === null) continue;
-        for (const after of ended) {
-          if (after.ranking === null) continue;
-          const label = `${audience} sizes=${a},${b},${c}`;
-          const totalAfter = new Map(after.ranking.map((row) => [row.ideaId, row.total]));
-          for (const row of before.ranking) if (totalAfter.get(row.ideaId) !== row.total) failures.push(`${label}: ${row.ideaId} live ${row.total}, closed ${totalAfter.get(row.ideaId)}`);
-          for (const [index, site] of before.sites.entries()) {
-            const closedSite = after.sites[index]!;
-            if (JSON.stringify(site.ideas) !== JSON.stringify(closedSite.ideas)) failures.push(`${label}: ${site.siteId} split differs live/closed`);
-            if (site.voters !== closedSite.voters) failures.push(`${label}: ${site.siteId} voters differ live/closed`);
+    for (const a of SIZES)
+      for (const b of SIZES)
+        for (const c of SIZES)
+          for (const audience of AUDIENCES) {
+            const { tally } = tallyFor([a, b, c]);
+            const allDigital = tally.digital.reduce((sum, row) => sum + row.count, 0);
+            const live = [buildResults(STATES.open!, SITES, tally, audience, NOW), buildResults(STATES.hiddenOpen!, SITES, tally, audience, NOW)];
+            const ended = closedStates.map((state) => buildResults(STATES[state]!, SITES, tally, audience, NOW));
+            for (const shown of [...live, ...ended]) {
+              if (shown.ranking === null) continue;
+              // Every gommette is in the totals, small sites' too, in every state.
+              const counted = shown.ranking.reduce((sum, row) => sum + row.digital, 0);
+              if (counted !== allDigital) failures.push(`${audience} sizes=${a},${b},${c}: ${counted} of ${allDigital} gommettes in the totals`);
+            }
+            for (const before of live) {
+              if (before.ranking === null) continue;
+              for (const after of ended) {
+                if (after.ranking === null) continue;
+                const label = `${audience} sizes=${a},${b},${c}`;
+                const totalAfter = new Map(after.ranking.map((row) => [row.ideaId, row.total]));
+                for (const row of before.ranking)
+                  if (totalAfter.get(row.ideaId) !== row.total)
+                    failures.push(`${label}: ${row.ideaId} live ${row.total}, closed ${totalAfter.get(row.ideaId)}`);
+                for (const [index, site] of before.sites.entries()) {
+                  const closedSite = after.sites[index]!;
+                  if (JSON.stringify(site.ideas) !== JSON.stringify(closedSite.ideas)) failures.push(`${label}: ${site.siteId} split differs live/closed`);
+                  if (site.voters !== closedSite.voters) failures.push(`${label}: ${site.siteId} voters differ live/closed`);
+                }
+              }
+            }
           }
-        }
-      }
-    }
     expect(failures).toEqual([]);
   });
 

@@ -34,7 +34,13 @@ describe('rankIdeas', () => {
       { ideaId: 'A', rank: 2, tied: false, total: 2 },
       { ideaId: 'C', rank: 3, tied: false, total: 1 },
     ]);
-    const tied = rankIdeas(['A', 'B', 'C'], new Map([['A', { digital: 2, paper: 0 }], ['C', { digital: 2, paper: 0 }]]));
+    const tied = rankIdeas(
+      ['A', 'B', 'C'],
+      new Map([
+        ['A', { digital: 2, paper: 0 }],
+        ['C', { digital: 2, paper: 0 }],
+      ]),
+    );
     expect(tied.map((row) => [row.ideaId, row.rank, row.tied])).toEqual([
       ['A', 1, true],
       ['C', 1, true],

@@ -87,7 +87,9 @@ describe('checkCast: budgets, caps, self-vote, closing', () => {
   });
 
   it('applies the self-vote rule and refuses ideas not on the ballot', () => {
-    expect(checkCast({ round: round({ selfVote: false }), mine: [], ideaId: 'idea-aaaaaa', ownIdea: true, now: NOW })).toMatchObject({ error: VoteErrorCode.OwnIdea });
+    expect(checkCast({ round: round({ selfVote: false }), mine: [], ideaId: 'idea-aaaaaa', ownIdea: true, now: NOW })).toMatchObject({
+      error: VoteErrorCode.OwnIdea,
+    });
     expect(checkCast({ round: round({ selfVote: true }), mine: [], ideaId: 'idea-aaaaaa', ownIdea: true, now: NOW })).toBeNull();
     expect(checkCast({ round: round(), mine: [], ideaId: 'idea-zzzzzz', ownIdea: false, now: NOW })).toMatchObject({ error: VoteErrorCode.NotInRound });
   });

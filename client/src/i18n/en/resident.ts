@@ -40,7 +40,8 @@ export default {
     member_required: "This workshop belongs to a centre's space: sign in at /centre with an account of a member of the centre, then open this link again.",
     weak_password: 'This password is too easy to guess (too common, or close to your login). Choose a phrase of several words only you know.',
     too_many_connections: 'This link is already open on too many screens at once. Close a tab or a device, then reload the page.',
-    erase_closed: "The workshop's report is already published, so you can no longer erase your ideas yourself (they are in it without your name). If you want one taken out, ask the workshop's facilitator.",
+    erase_closed:
+      "The workshop's report is already published, so you can no longer erase your ideas yourself (they are in it without your name). If you want one taken out, ask the workshop's facilitator.",
     internal: 'The server has a problem. Try again in a moment.',
     illegal_transition: 'That is not possible at this point of the workshop.',
     phase_closed: 'Not now: look at the instruction of the current step.',

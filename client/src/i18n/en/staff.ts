@@ -31,8 +31,7 @@ export default {
     tooLong_one: 'Too long: {{count}} character at most.',
     tooLong_other: 'Too long: {{count}} characters at most.',
     formInvalid: 'The form is incomplete: fix the highlighted fields.',
-    serverRefused:
-      'The server refused the workshop: check the title, the question, “Your participation will be used to…” and the places.',
+    serverRefused: 'The server refused the workshop: check the title, the question, “Your participation will be used to…” and the places.',
     rateLimited: 'Too many workshops created from this network. Try again in a while.',
   },
   created: {
@@ -245,7 +244,7 @@ export default {
       rotateLink: 'Change the console link',
       confirmRotate:
         'Change the console link of "{{title}}"? The old link, the screen, the voting kiosks and every helper and observer link stop at once; you will reopen the screen and the kiosks with the new links.',
-      linkHeldElsewhere: 'The console link is kept by the person who created the workshop and by the centre\'s admins.',
+      linkHeldElsewhere: "The console link is kept by the person who created the workshop and by the centre's admins.",
       remove: 'Delete',
       confirmRemove: 'Delete "{{title}}" and all the participants\' data? This cannot be undone.',
       erased: 'Personal data erased (retention period)',
@@ -304,7 +303,8 @@ export default {
       ideas: 'Ideas',
       bySite: 'By place',
       perWorkshop: 'By workshop',
-      returning: 'Returning people: {{count}} (their phone kept the participant card of an earlier workshop of the centre; someone who came three times counts twice).',
+      returning:
+        'Returning people: {{count}} (their phone kept the participant card of an earlier workshop of the centre; someone who came three times counts twice).',
       territoryHeading: 'Territory view',
       territoryIntro: 'Adds up the centres that agreed. Any group below 5 is shown as "< 5", and a total that would give it away as "≥ …".',
       territoryNone: 'No centre shares its figures yet: there is nothing to add up for now.',

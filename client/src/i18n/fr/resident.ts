@@ -39,9 +39,11 @@ export default {
     unknown_event: "Cette action n'est pas reconnue. Recharge la page.",
     protocol_mismatch: "L'application a été mise à jour. Recharge la page.",
     member_required: "Cet atelier appartient à l'espace d'un centre : connecte-toi sur /centre avec un compte membre du centre, puis rouvre ce lien.",
-    weak_password: "Ce mot de passe est trop facile à deviner (trop courant, ou proche de ton identifiant). Choisis une phrase de plusieurs mots que toi seul·e connais.",
+    weak_password:
+      'Ce mot de passe est trop facile à deviner (trop courant, ou proche de ton identifiant). Choisis une phrase de plusieurs mots que toi seul·e connais.',
     too_many_connections: "Ce lien est déjà ouvert sur trop d'écrans en même temps. Ferme un onglet ou un appareil, puis recharge la page.",
-    erase_closed: "Le compte rendu de l'atelier est déjà publié, alors tu ne peux plus effacer toi-même tes idées (elles y sont sans ton nom). Si tu veux qu'on en retire une, demande à l'animateur ou l'animatrice de l'atelier.",
+    erase_closed:
+      "Le compte rendu de l'atelier est déjà publié, alors tu ne peux plus effacer toi-même tes idées (elles y sont sans ton nom). Si tu veux qu'on en retire une, demande à l'animateur ou l'animatrice de l'atelier.",
     internal: 'Le serveur a un souci. Réessaie dans un moment.',
     matrix_other_table: "Cette idée est celle d'une autre table : place les idées de ta table.",
     matrix_no_table: "Choisis d'abord ta table.",
@@ -54,7 +56,7 @@ export default {
     vote_budget_spent: 'Tu as collé toutes tes gommettes. Retire-en une pour changer.',
     vote_cap_reached: 'Cette idée a déjà le maximum de tes gommettes.',
     vote_own_idea: 'Dans ce vote, tu ne peux pas voter pour ta propre idée.',
-    vote_not_in_round: "Cette idée ne fait pas partie du vote.",
+    vote_not_in_round: 'Cette idée ne fait pas partie du vote.',
     vote_round_open: "Un vote est déjà ouvert : ferme-le d'abord.",
   },
   join: {
@@ -112,7 +114,7 @@ export default {
     notStarted: "L'atelier va bientôt commencer.",
     next: 'Prochaine étape : {{title}}',
     listen: "Écoute l'animateur·rice.",
-    ended: "Étape terminée. Écoute la suite.",
+    ended: 'Étape terminée. Écoute la suite.',
     remaining: 'Temps restant',
     timeUp: 'Temps écoulé',
     paused: 'En pause',

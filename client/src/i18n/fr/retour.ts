@@ -6,7 +6,8 @@ export default {
   retour: {
     heading: 'Retour aux habitants',
     followUpHeading: 'Fin de l’atelier et page de suivi',
-    finishHint: 'Quand l’atelier est fini, le même QR code et le même lien mènent les habitants à une page de suivi : ce qui a été décidé et ce que c’est devenu.',
+    finishHint:
+      'Quand l’atelier est fini, le même QR code et le même lien mènent les habitants à une page de suivi : ce qui a été décidé et ce que c’est devenu.',
     finish: 'Marquer l’atelier comme terminé',
     finishedAt: 'Atelier terminé le {{date}} : le lien des habitants mène à la page de suivi.',
     reopen: 'Rouvrir l’atelier',

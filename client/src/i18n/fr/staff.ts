@@ -11,8 +11,7 @@ export default {
     questionPlaceholder: 'Comment aider les personnes sans abri dans leur quotidien ?',
     purposeLabel: 'Votre participation servira à…',
     purposeHint: 'Obligatoire : chaque participant·e le lit avant de donner ses idées.',
-    purposePlaceholder:
-      "choisir une invention que les jeunes fabriqueront avec le centre social d'ici l'été, et qui sera présentée à la fête de quartier.",
+    purposePlaceholder: "choisir une invention que les jeunes fabriqueront avec le centre social d'ici l'été, et qui sera présentée à la fête de quartier.",
     sitesLegend: 'Lieux',
     sitesHint: "Un QR code par lieu : l'atelier peut se tenir dans plusieurs lieux en même temps.",
     siteLabel: 'Nom du lieu {{number}}',
@@ -153,7 +152,7 @@ export default {
     origin_assisted: 'aidée',
     origin_paper: 'papier',
     helperLink: 'Lien pour les aides de table',
-    helperHint: "Pour écrire les idées des personnes sans téléphone.",
+    helperHint: 'Pour écrire les idées des personnes sans téléphone.',
     noStaffLink: "Aucun lien d'aide aux tables ne marche pour cet atelier : un membre du centre peut en créer un depuis l'espace du centre.",
     observerLink: "Lien d'observation (lecture seule)",
   },
@@ -201,7 +200,7 @@ export default {
   },
   centre: {
     title: 'Espace du centre',
-    intro: "Un lieu qui reste au centre : ses ateliers, ses séries, ses méthodes, ses chiffres et son équipe, même quand les animateur·ices changent.",
+    intro: 'Un lieu qui reste au centre : ses ateliers, ses séries, ses méthodes, ses chiffres et son équipe, même quand les animateur·ices changent.',
     signInHeading: 'Se connecter',
     login: 'Identifiant',
     password: 'Mot de passe',
@@ -302,9 +301,11 @@ export default {
       ideas: 'Idées',
       bySite: 'Par lieu',
       perWorkshop: 'Par atelier',
-      returning: 'Personnes revenues : {{count}} (leur téléphone avait gardé la carte de participant d’un atelier précédent du centre ; une personne venue trois fois compte deux fois).',
+      returning:
+        'Personnes revenues : {{count}} (leur téléphone avait gardé la carte de participant d’un atelier précédent du centre ; une personne venue trois fois compte deux fois).',
       territoryHeading: 'Vue du territoire',
-      territoryIntro: 'Additionne les centres qui ont accepté. Tout groupe de moins de 5 est affiché « < 5 », et un total qui permettrait de le retrouver est affiché « ≥ … ».',
+      territoryIntro:
+        'Additionne les centres qui ont accepté. Tout groupe de moins de 5 est affiché « < 5 », et un total qui permettrait de le retrouver est affiché « ≥ … ».',
       territoryNone: 'Aucun centre ne partage encore ses chiffres : il n’y a rien à additionner pour l’instant.',
       tables: 'Par table',
       table: 'Table {{number}} : {{count}}',

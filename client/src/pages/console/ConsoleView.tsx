@@ -84,17 +84,23 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
           <section className="console-panel console-intro">
             <h1 dir="auto">{workshop.title}</h1>
             <p className="console-intro__label">{t('console.question')}</p>
-            <p className="console-intro__question" dir="auto">{workshop.question}</p>
+            <p className="console-intro__question" dir="auto">
+              {workshop.question}
+            </p>
             <PurposeBlock purpose={workshop.purpose} testId="console-purpose" className="purpose--compact" />
           </section>
           {readOnly && <p className="notice">{t('observer.readOnly')}</p>}
           {live.room && <RunPanel socket={socket} room={live.room} clockOffsetMs={live.clockOffsetMs} onRoom={live.applyRoom} readOnly={readOnly} />}
-          {live.room && !readOnly && live.room.phases.length > 0 && <SaveMethodForm workshopId={credentials.workshopId} token={credentials.token} room={live.room} />}
+          {live.room && !readOnly && live.room.phases.length > 0 && (
+            <SaveMethodForm workshopId={credentials.workshopId} token={credentials.token} room={live.room} />
+          )}
           <LiveFigures presence={presence} participants={participants} figuresUnavailable={!readOnly && figures.error !== null && participants === null} />
           {live.room && (
             <TablesPanel socket={socket} room={live.room} people={live.people} sites={workshop.sites} onRoom={live.applyRoom} readOnly={readOnly} />
           )}
-          {live.room && !readOnly && <ModerationTools socket={socket} room={live.room} ideas={live.ideas} sites={workshop.sites} onRoom={live.applyRoom} onIdea={live.applyIdea} />}
+          {live.room && !readOnly && (
+            <ModerationTools socket={socket} room={live.room} ideas={live.ideas} sites={workshop.sites} onRoom={live.applyRoom} onIdea={live.applyIdea} />
+          )}
           <ConsoleSites sites={workshop.sites} presence={presence} participants={participants} />
           {live.room?.phases.some((phase) => phase.activity === 'questionnaire') && !readOnly && (
             <QuestionnairePanel socket={socket} workshopId={credentials.workshopId} token={credentials.token} />
@@ -123,7 +129,16 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
         onMatrixPlace={readOnly ? undefined : (placement) => void sendCommand(socket, 'matrix:place', placement).then(vote.applyMatrix, () => undefined)}
       />
       <ConsoleVotePanel socket={socket} feed={vote} ideas={live.ideas} sites={workshop.sites} workshopId={credentials.workshopId} token={credentials.token} />
-      {!readOnly && <RetourSection workshopId={credentials.workshopId} token={credentials.token} workshop={workshop} ideas={live.ideas} results={vote.results} lastStepOver={live.room !== null && isLastStepOver(live.room.phases, live.room.run)} />}
+      {!readOnly && (
+        <RetourSection
+          workshopId={credentials.workshopId}
+          token={credentials.token}
+          workshop={workshop}
+          ideas={live.ideas}
+          results={vote.results}
+          lastStepOver={live.room !== null && isLastStepOver(live.room.phases, live.room.run)}
+        />
+      )}
     </main>
   );
 }

@@ -11,9 +11,18 @@ export function StaffLinks({ helperUrl, observerUrl }: { helperUrl: string | nul
   return (
     <div className="console-panel staff-links">
       {helperUrl ? (
-        <SecretLink icon="🤝" heading={t('moderation.helperLink')} note={<p className="hint">{t('moderation.helperHint')}</p>} url={helperUrl} testId="helper-link" className="staff-links__block" />
+        <SecretLink
+          icon="🤝"
+          heading={t('moderation.helperLink')}
+          note={<p className="hint">{t('moderation.helperHint')}</p>}
+          url={helperUrl}
+          testId="helper-link"
+          className="staff-links__block"
+        />
       ) : (
-        <p className="hint" data-testid="helper-link-none">{t('moderation.noStaffLink')}</p>
+        <p className="hint" data-testid="helper-link-none">
+          {t('moderation.noStaffLink')}
+        </p>
       )}
       {observerUrl && <SecretLink icon="👀" heading={t('moderation.observerLink')} url={observerUrl} testId="observer-link" className="staff-links__block" />}
     </div>

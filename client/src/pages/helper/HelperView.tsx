@@ -97,7 +97,12 @@ export function HelperView({ credentials }: { credentials: StaffCredentials }) {
       {room.tableCount > 0 && (
         <label className="field-label">
           {t('helper.table')}
-          <select className="input" value={tableId ?? ''} onChange={(event) => setTableId(event.target.value === '' ? null : Number(event.target.value))} data-testid="helper-table">
+          <select
+            className="input"
+            value={tableId ?? ''}
+            onChange={(event) => setTableId(event.target.value === '' ? null : Number(event.target.value))}
+            data-testid="helper-table"
+          >
             <TableOptions count={room.tableCount} emptyLabel={t('tables.noTable')} />
           </select>
         </label>
@@ -106,7 +111,14 @@ export function HelperView({ credentials }: { credentials: StaffCredentials }) {
         <legend className="field-label">{t('helper.person')}</legend>
         <div className="helper__people-list">
           {people.map((item, index) => (
-            <button key={item.personId} type="button" className="button button--secondary" aria-pressed={index === current} onClick={() => setCurrent(index)} data-testid="helper-person">
+            <button
+              key={item.personId}
+              type="button"
+              className="button button--secondary"
+              aria-pressed={index === current}
+              onClick={() => setCurrent(index)}
+              data-testid="helper-person"
+            >
               {t('helper.personLabel', { number: index + 1 })}
             </button>
           ))}

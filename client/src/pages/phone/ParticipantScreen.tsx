@@ -43,10 +43,7 @@ interface ParticipantScreenProps {
 /** The resident's main screen: the question, a box for ideas, "Mes idées", "Ma carte". */
 export function ParticipantScreen({ participant, info, onSessionEnded }: ParticipantScreenProps) {
   const { t } = useTranslation();
-  const credentials = useMemo<SocketCredentials>(
-    () => ({ role: 'participant', token: participant.participantToken }),
-    [participant.participantToken],
-  );
+  const credentials = useMemo<SocketCredentials>(() => ({ role: 'participant', token: participant.participantToken }), [participant.participantToken]);
   const socket = useWorkshopSocket(credentials);
   const connection = useConnectionStatus(socket);
   const live = useWorkshopLive(socket, 'participant');
@@ -64,8 +61,7 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
   const myIdeas = useMemo(() => mergeMyIdeas(live.ideas, outbox.pending, outbox.failed), [live.ideas, outbox.pending, outbox.failed]);
 
   const workshop = live.snapshot?.workshop ?? info?.workshop ?? null;
-  const siteName =
-    live.snapshot?.workshop.sites.find((site) => site.id === participant.participant.siteId)?.name ?? info?.site.name ?? null;
+  const siteName = live.snapshot?.workshop.sites.find((site) => site.id === participant.participant.siteId)?.name ?? info?.site.name ?? null;
 
   const handleSend = () => {
     const text = normalizeText(draft, { multiline: true });
@@ -88,7 +84,8 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
   // A free wall (no steps) hands the phone over to an open round; with steps, ideas, the journey
   // and the questionnaire keep their own step.
   const freeWall = room !== null && room.phases.length === 0;
-  const showVote = vote.round !== null && (freeWall || (activity !== 'ideas' && activity !== 'journey' && activity !== 'matrix' && activity !== 'questionnaire'));
+  const showVote =
+    vote.round !== null && (freeWall || (activity !== 'ideas' && activity !== 'journey' && activity !== 'matrix' && activity !== 'questionnaire'));
   const serverNow = useServerNow(live.clockOffsetMs, activity === 'ideas' && room?.run.silentUntil !== null);
   const silent = room !== null && activity === 'ideas' && isSilent(room.run, serverNow);
 
@@ -115,7 +112,9 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
               {siteName}
             </p>
           )}
-          <h1 className="phone__question" dir="auto">{workshop.question}</h1>
+          <h1 className="phone__question" dir="auto">
+            {workshop.question}
+          </h1>
           <PurposeBlock purpose={workshop.purpose} testId="purpose" className="purpose--compact" />
         </>
       ) : (
@@ -157,10 +156,18 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
       {/* The Sélection step: the table's ideas, each placed on the two axes. */}
       {activity === 'matrix' && room && (
         <Suspense fallback={null}>
-          <PhoneMatrix socket={socket} tableId={live.me?.tableId ?? null} tableCount={room.tableCount} ideaCount={live.ideaCount} handRaised={room.run.handRaised} />
+          <PhoneMatrix
+            socket={socket}
+            tableId={live.me?.tableId ?? null}
+            tableCount={room.tableCount}
+            ideaCount={live.ideaCount}
+            handRaised={room.run.handRaised}
+          />
         </Suspense>
       )}
-      {activity !== null && !showVote && activity !== 'ideas' && activity !== 'questionnaire' && activity !== 'journey' && activity !== 'matrix' && <PhoneActivity activity={activity} />}
+      {activity !== null && !showVote && activity !== 'ideas' && activity !== 'questionnaire' && activity !== 'journey' && activity !== 'matrix' && (
+        <PhoneActivity activity={activity} />
+      )}
       {room?.run.handRaised && <HandRaised />}
 
       {/* The journey map: the main action of a journey step; on a free wall, always at hand. */}

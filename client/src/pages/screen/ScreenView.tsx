@@ -55,10 +55,7 @@ export function ScreenView({ credentials }: ScreenViewProps) {
   // During the silent individual time, ideas are written but not shown yet (nobody is influenced).
   const silent = room !== null && isSilent(room.run, serverNow);
   const screenTable = room?.screenTable ?? null;
-  const onWall = useMemo(
-    () => live.ideas.filter((idea) => !idea.parked && (screenTable === null || idea.tableId === screenTable)),
-    [live.ideas, screenTable],
-  );
+  const onWall = useMemo(() => live.ideas.filter((idea) => !idea.parked && (screenTable === null || idea.tableId === screenTable)), [live.ideas, screenTable]);
   const parked = useMemo(() => live.ideas.filter((idea) => idea.parked), [live.ideas]);
   // The journey step opens the shared board on the projector by itself.
   // The vote and the matrix take the wall's place in their steps (and on a free wall, once a round exists).
@@ -87,7 +84,11 @@ export function ScreenView({ credentials }: ScreenViewProps) {
   const stage = showVote || (activity === 'ideas' && !journey && !matrixStep && !silent && onWall.length > 0);
 
   return (
-    <main className={`screen ${sitesLayoutClass(joinSites.length)}${stage ? ' screen--stage' : ''}`} data-testid="screen" data-stage={stage ? (showVote ? 'vote' : 'ideas') : 'none'}>
+    <main
+      className={`screen ${sitesLayoutClass(joinSites.length)}${stage ? ' screen--stage' : ''}`}
+      data-testid="screen"
+      data-stage={stage ? (showVote ? 'vote' : 'ideas') : 'none'}
+    >
       <header className="screen__header">
         <div className="screen__top">
           <Brand className="screen__title">{workshop.title}</Brand>
@@ -149,7 +150,9 @@ export function ScreenView({ credentials }: ScreenViewProps) {
           </h2>
           <ul className="parking__list">
             {parked.map((idea) => (
-              <li key={idea.id} dir="auto">{idea.text}</li>
+              <li key={idea.id} dir="auto">
+                {idea.text}
+              </li>
             ))}
           </ul>
         </section>

@@ -20,12 +20,7 @@ export function SiteJoinPanel({ site, connected, several, colorClass }: SiteJoin
   const { t } = useTranslation();
   return (
     <li className={`site-join ${colorClass}`}>
-      <img
-        className="site-join__qr"
-        src={qrCodeUrl(site.joinCode)}
-        alt={t('screen.qrAlt', { site: site.name })}
-        data-testid={`site-qr-${site.joinCode}`}
-      />
+      <img className="site-join__qr" src={qrCodeUrl(site.joinCode)} alt={t('screen.qrAlt', { site: site.name })} data-testid={`site-qr-${site.joinCode}`} />
       <div className="site-join__text">
         {several && <p className="site-join__name">{site.name}</p>}
         <p className="site-join__url" translate="no">

@@ -19,7 +19,17 @@ describe('PostgreSQL migration 301 on a database of an earlier version', () => {
       const stores = await openPgStores(database.url);
       await stores.centres.createAccount({ id: 'acc-1', login: 'claire', passwordHash: '$argon2id$fake', createdAt: 1 });
       await stores.centres.createCentre({ id: 'c-1', name: 'Centre', town: 'Lille', retentionDays: null, territoryOptIn: false, createdAt: 1 }, 'acc-1');
-      const workshop = (id: string) => ({ id, title: 'A', question: 'Q', purpose: 'P', createdAt: 5, facilitatorTokenHash: `f-${id}`, screenTokenHash: `s-${id}`, helperTokenHash: `h-${id}`, observerTokenHash: `o-${id}` });
+      const workshop = (id: string) => ({
+        id,
+        title: 'A',
+        question: 'Q',
+        purpose: 'P',
+        createdAt: 5,
+        facilitatorTokenHash: `f-${id}`,
+        screenTokenHash: `s-${id}`,
+        helperTokenHash: `h-${id}`,
+        observerTokenHash: `o-${id}`,
+      });
       await stores.store.createWorkshop(workshop('w-centre'), [], initialRoom([]));
       await stores.store.createWorkshop(workshop('w-alone'), [], initialRoom([]));
       await stores.centres.linkWorkshop({ workshopId: 'w-centre', centreId: 'c-1', seriesId: null, createdBy: 'acc-1', facilitatorToken: 'tok' });
@@ -28,7 +38,9 @@ describe('PostgreSQL migration 301 on a database of an earlier version', () => {
       const client = new pg.Client({ connectionString: database.url });
       await client.connect();
       try {
-        await client.query(`DROP TABLE centre_staff_links, questionnaire_templates, shared_briefs, brief_copies; DELETE FROM schema_migrations WHERE version = 301;`);
+        await client.query(
+          `DROP TABLE centre_staff_links, questionnaire_templates, shared_briefs, brief_copies; DELETE FROM schema_migrations WHERE version = 301;`,
+        );
       } finally {
         await client.end();
       }

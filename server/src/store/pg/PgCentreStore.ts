@@ -53,19 +53,28 @@ interface BriefCopyRow {
 const DAY_MS = 24 * 60 * 60_000;
 const ROLE_RANK: Record<CentreRole, number> = { facilitator: 1, admin: 2 };
 
-const toSharedBrief = (row: SharedBriefRow): SharedBriefRecord => ({ briefId: row.brief_id, workshopId: row.workshop_id, centreId: row.centre_id, sharedAt: row.shared_at });
+const toSharedBrief = (row: SharedBriefRow): SharedBriefRecord => ({
+  briefId: row.brief_id,
+  workshopId: row.workshop_id,
+  centreId: row.centre_id,
+  sharedAt: row.shared_at,
+});
 const toBriefCopy = (row: BriefCopyRow): BriefCopyRecord => ({ id: row.id, centreId: row.centre_id, contentJson: row.content_json, copiedAt: row.copied_at });
 
 const insertAccount = (db: Queryable, account: AccountRecord) =>
-  query(db, `INSERT INTO accounts (id, login, password_hash, created_at) VALUES ($1, $2, $3, $4)`, [account.id, account.login, account.passwordHash, account.createdAt]);
+  query(db, `INSERT INTO accounts (id, login, password_hash, created_at) VALUES ($1, $2, $3, $4)`, [
+    account.id,
+    account.login,
+    account.passwordHash,
+    account.createdAt,
+  ]);
 
 const upsertMember = (db: Queryable, centreId: string, accountId: string, role: CentreRole, now: number) =>
-  query(db, `INSERT INTO centre_members (centre_id, account_id, role, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (centre_id, account_id) DO UPDATE SET role = excluded.role`, [
-    centreId,
-    accountId,
-    role,
-    now,
-  ]);
+  query(
+    db,
+    `INSERT INTO centre_members (centre_id, account_id, role, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (centre_id, account_id) DO UPDATE SET role = excluded.role`,
+    [centreId, accountId, role, now],
+  );
 
 /**
  * The centre's space on PostgreSQL. Unlike SQLite's `secure_delete`, PostgreSQL does not overwrite
@@ -98,7 +107,8 @@ export class PgCentreStore implements CentreStore {
   async updateCentre(centreId: string, changes: { retentionDays?: number | null; territoryOptIn?: boolean }): Promise<CentreRecord | null> {
     await withTransaction(this.pool, async (client) => {
       if (changes.retentionDays !== undefined) await client.query(`UPDATE centres SET retention_days = $1 WHERE id = $2`, [changes.retentionDays, centreId]);
-      if (changes.territoryOptIn !== undefined) await client.query(`UPDATE centres SET territory_opt_in = $1 WHERE id = $2`, [changes.territoryOptIn, centreId]);
+      if (changes.territoryOptIn !== undefined)
+        await client.query(`UPDATE centres SET territory_opt_in = $1 WHERE id = $2`, [changes.territoryOptIn, centreId]);
     });
     return this.getCentre(centreId);
   }
@@ -124,7 +134,12 @@ export class PgCentreStore implements CentreStore {
   async createSession(tokenHash: string, accountId: string, createdAt: number, expiresAt: number): Promise<void> {
     await withTransaction(this.pool, async (client) => {
       await client.query(`DELETE FROM account_sessions WHERE expires_at <= $1`, [createdAt]);
-      await client.query(`INSERT INTO account_sessions (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)`, [tokenHash, accountId, createdAt, expiresAt]);
+      await client.query(`INSERT INTO account_sessions (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)`, [
+        tokenHash,
+        accountId,
+        createdAt,
+        expiresAt,
+      ]);
     });
   }
 
@@ -210,7 +225,10 @@ export class PgCentreStore implements CentreStore {
           accountId = invitee.accountId;
         }
         const invited = toRole(used.role);
-        const current = await firstRow<{ role: string }>(client, `SELECT role FROM centre_members WHERE centre_id = $1 AND account_id = $2 FOR UPDATE`, [used.centre_id, accountId]);
+        const current = await firstRow<{ role: string }>(client, `SELECT role FROM centre_members WHERE centre_id = $1 AND account_id = $2 FOR UPDATE`, [
+          used.centre_id,
+          accountId,
+        ]);
         const role = current && ROLE_RANK[toRole(current.role)] > ROLE_RANK[invited] ? toRole(current.role) : invited;
         await upsertMember(client, used.centre_id, accountId, role, now);
         return { ok: true, centreId: used.centre_id, accountId, role };
@@ -294,7 +312,10 @@ export class PgCentreStore implements CentreStore {
   }
 
   async setTemplateShared(templateId: string, centreId: string, shared: boolean): Promise<boolean> {
-    return (await query(this.pool, `UPDATE template_centres SET shared = $1 WHERE template_id = $2 AND centre_id = $3`, [shared, templateId, centreId])).rowCount === 1;
+    return (
+      (await query(this.pool, `UPDATE template_centres SET shared = $1 WHERE template_id = $2 AND centre_id = $3`, [shared, templateId, centreId])).rowCount ===
+      1
+    );
   }
 
   async listTemplateScopes(): Promise<TemplateScope[]> {
@@ -339,18 +360,25 @@ export class PgCentreStore implements CentreStore {
   async rotateConsoleLink(rotation: ConsoleLinkRotation): Promise<boolean> {
     const { workshopId, hashes } = rotation;
     return withTransaction(this.pool, async (client) => {
-      const linked = await client.query(`UPDATE centre_workshops SET facilitator_token = $1, created_by = $2 WHERE workshop_id = $3`, [rotation.sealedFacilitatorToken, rotation.holder, workshopId]);
-      if (linked.rowCount !== 1) return false;
-      await client.query(`UPDATE workshops SET facilitator_token_hash = $1, screen_token_hash = $2, helper_token_hash = $3, observer_token_hash = $4 WHERE id = $5`, [
-        hashes.facilitator,
-        hashes.screen,
-        hashes.helper,
-        hashes.observer,
+      const linked = await client.query(`UPDATE centre_workshops SET facilitator_token = $1, created_by = $2 WHERE workshop_id = $3`, [
+        rotation.sealedFacilitatorToken,
+        rotation.holder,
         workshopId,
       ]);
-      const kiosks = await client.query<{ site_id: string; generation: number }>(`SELECT site_id, generation FROM vote_kiosks WHERE workshop_id = $1`, [workshopId]);
+      if (linked.rowCount !== 1) return false;
+      await client.query(
+        `UPDATE workshops SET facilitator_token_hash = $1, screen_token_hash = $2, helper_token_hash = $3, observer_token_hash = $4 WHERE id = $5`,
+        [hashes.facilitator, hashes.screen, hashes.helper, hashes.observer, workshopId],
+      );
+      const kiosks = await client.query<{ site_id: string; generation: number }>(`SELECT site_id, generation FROM vote_kiosks WHERE workshop_id = $1`, [
+        workshopId,
+      ]);
       for (const { site_id: siteId, generation } of kiosks.rows) {
-        await client.query(`UPDATE vote_kiosks SET token_hash = $1 WHERE site_id = $2 AND workshop_id = $3`, [rotation.kioskHash(siteId, Number(generation)), siteId, workshopId]);
+        await client.query(`UPDATE vote_kiosks SET token_hash = $1 WHERE site_id = $2 AND workshop_id = $3`, [
+          rotation.kioskHash(siteId, Number(generation)),
+          siteId,
+          workshopId,
+        ]);
       }
       await client.query(`UPDATE centre_staff_links SET revoked_at = $1 WHERE workshop_id = $2 AND revoked_at IS NULL`, [rotation.now, workshopId]);
       for (const link of rotation.staffLinks) {
@@ -365,7 +393,11 @@ export class PgCentreStore implements CentreStore {
 
   async revokeScreenLink(workshopId: string, generation: number, screenTokenHash: string): Promise<boolean> {
     return withTransaction(this.pool, async (client) => {
-      const moved = await client.query(`UPDATE centre_workshops SET screen_generation = $1 WHERE workshop_id = $2 AND screen_generation = $3`, [generation, workshopId, generation - 1]);
+      const moved = await client.query(`UPDATE centre_workshops SET screen_generation = $1 WHERE workshop_id = $2 AND screen_generation = $3`, [
+        generation,
+        workshopId,
+        generation - 1,
+      ]);
       if (moved.rowCount !== 1) return false;
       await client.query(`UPDATE workshops SET screen_token_hash = $1 WHERE id = $2`, [screenTokenHash, workshopId]);
       return true;
@@ -373,14 +405,11 @@ export class PgCentreStore implements CentreStore {
   }
 
   async saveQuestionnaireTemplate(template: QuestionnaireTemplateRecord): Promise<void> {
-    await query(this.pool, `INSERT INTO questionnaire_templates (id, centre_id, name, questionnaire_json, shared, created_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      template.id,
-      template.centreId,
-      template.name,
-      JSON.stringify(template.questionnaire),
-      template.shared,
-      template.createdAt,
-    ]);
+    await query(
+      this.pool,
+      `INSERT INTO questionnaire_templates (id, centre_id, name, questionnaire_json, shared, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [template.id, template.centreId, template.name, JSON.stringify(template.questionnaire), template.shared, template.createdAt],
+    );
   }
 
   async getQuestionnaireTemplate(templateId: string): Promise<QuestionnaireTemplateRecord | null> {
@@ -399,16 +428,17 @@ export class PgCentreStore implements CentreStore {
   }
 
   async setQuestionnaireTemplateShared(templateId: string, centreId: string, shared: boolean): Promise<boolean> {
-    return (await query(this.pool, `UPDATE questionnaire_templates SET shared = $1 WHERE id = $2 AND centre_id = $3`, [shared, templateId, centreId])).rowCount === 1;
+    return (
+      (await query(this.pool, `UPDATE questionnaire_templates SET shared = $1 WHERE id = $2 AND centre_id = $3`, [shared, templateId, centreId])).rowCount === 1
+    );
   }
 
   async shareBrief(share: SharedBriefRecord): Promise<void> {
-    await query(this.pool, `INSERT INTO shared_briefs (brief_id, workshop_id, centre_id, shared_at) VALUES ($1, $2, $3, $4) ON CONFLICT (brief_id) DO NOTHING`, [
-      share.briefId,
-      share.workshopId,
-      share.centreId,
-      share.sharedAt,
-    ]);
+    await query(
+      this.pool,
+      `INSERT INTO shared_briefs (brief_id, workshop_id, centre_id, shared_at) VALUES ($1, $2, $3, $4) ON CONFLICT (brief_id) DO NOTHING`,
+      [share.briefId, share.workshopId, share.centreId, share.sharedAt],
+    );
   }
 
   async unshareBrief(briefId: string, centreId: string): Promise<boolean> {
@@ -420,11 +450,18 @@ export class PgCentreStore implements CentreStore {
   }
 
   async saveBriefCopy(copy: BriefCopyRecord): Promise<void> {
-    await query(this.pool, `INSERT INTO brief_copies (id, centre_id, content_json, copied_at) VALUES ($1, $2, $3, $4)`, [copy.id, copy.centreId, copy.contentJson, copy.copiedAt]);
+    await query(this.pool, `INSERT INTO brief_copies (id, centre_id, content_json, copied_at) VALUES ($1, $2, $3, $4)`, [
+      copy.id,
+      copy.centreId,
+      copy.contentJson,
+      copy.copiedAt,
+    ]);
   }
 
   async listBriefCopies(centreId: string): Promise<BriefCopyRecord[]> {
-    return (await rows<BriefCopyRow>(this.pool, `SELECT * FROM brief_copies WHERE centre_id = $1 ORDER BY copied_at DESC, id ${BINARY}`, [centreId])).map(toBriefCopy);
+    return (await rows<BriefCopyRow>(this.pool, `SELECT * FROM brief_copies WHERE centre_id = $1 ORDER BY copied_at DESC, id ${BINARY}`, [centreId])).map(
+      toBriefCopy,
+    );
   }
 
   async deleteWorkshop(workshopId: string): Promise<boolean> {
@@ -443,13 +480,18 @@ export class PgCentreStore implements CentreStore {
       let workshops = 0;
       let participants = 0;
       for (const { workshop_id: workshopId } of expired) {
-        const tokens = await client.query(`DELETE FROM participant_tokens WHERE participant_id IN (SELECT id FROM participants WHERE workshop_id = $1)`, [workshopId]);
+        const tokens = await client.query(`DELETE FROM participant_tokens WHERE participant_id IN (SELECT id FROM participants WHERE workshop_id = $1)`, [
+          workshopId,
+        ]);
         const profiles = await client.query(
           `UPDATE participants SET nickname = NULL, card_hash = 'erased:' || id
            WHERE workshop_id = $1 AND kind != 'paper' AND (nickname IS NOT NULL OR card_hash NOT LIKE 'erased:%')`,
           [workshopId],
         );
-        await client.query(`UPDATE centre_workshops SET personal_data_erased_at = $1 WHERE workshop_id = $2 AND personal_data_erased_at IS NULL`, [now, workshopId]);
+        await client.query(`UPDATE centre_workshops SET personal_data_erased_at = $1 WHERE workshop_id = $2 AND personal_data_erased_at IS NULL`, [
+          now,
+          workshopId,
+        ]);
         if ((tokens.rowCount ?? 0) + (profiles.rowCount ?? 0) > 0) workshops += 1;
         participants += profiles.rowCount ?? 0;
       }

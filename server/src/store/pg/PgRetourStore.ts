@@ -45,7 +45,9 @@ export class PgRetourStore implements RetourStore {
   }
 
   async listBriefs(workshopId: string): Promise<Brief[]> {
-    return (await rows<{ data: string }>(this.pool, `SELECT data FROM briefs WHERE workshop_id = $1 ORDER BY created_at, id ${BINARY}`, [workshopId])).map((row) => parse(row.data));
+    return (await rows<{ data: string }>(this.pool, `SELECT data FROM briefs WHERE workshop_id = $1 ORDER BY created_at, id ${BINARY}`, [workshopId])).map(
+      (row) => parse(row.data),
+    );
   }
 
   async countBriefs(workshopId: string): Promise<number> {
@@ -58,7 +60,12 @@ export class PgRetourStore implements RetourStore {
       if (!row) return null;
       const next = change(parse(row.data));
       if (isDomainError(next)) return next;
-      await client.query(`UPDATE briefs SET data = $1, updated_at = $2 WHERE id = $3 AND workshop_id = $4`, [JSON.stringify(next), next.updatedAt, briefId, workshopId]);
+      await client.query(`UPDATE briefs SET data = $1, updated_at = $2 WHERE id = $3 AND workshop_id = $4`, [
+        JSON.stringify(next),
+        next.updatedAt,
+        briefId,
+        workshopId,
+      ]);
       return next;
     });
   }

@@ -28,7 +28,9 @@ voteStoreContract('PostgreSQL', async () => ({
     return openPgStores(databaseUrl());
   },
   storedVoterIds: async (roundId) =>
-    withClient(async (client) => (await client.query<{ voter_id: string }>('SELECT voter_id FROM vote_gommettes WHERE round_id = $1', [roundId])).rows.map((row) => row.voter_id)),
+    withClient(async (client) =>
+      (await client.query<{ voter_id: string }>('SELECT voter_id FROM vote_gommettes WHERE round_id = $1', [roundId])).rows.map((row) => row.voter_id),
+    ),
 }));
 
 describe('PgVoteStore across nodes', () => {
@@ -39,13 +41,31 @@ describe('PgVoteStore across nodes', () => {
       const workshopId = 'w-edge';
       const siteId = 'site-edge';
       await a.store.createWorkshop(
-        workshopRecord({ id: workshopId, title: 'Atelier', question: 'Q ?', purpose: 'Choisir', createdAt: 1, facilitatorTokenHash: 'f-edge', screenTokenHash: 's-edge' }),
+        workshopRecord({
+          id: workshopId,
+          title: 'Atelier',
+          question: 'Q ?',
+          purpose: 'Choisir',
+          createdAt: 1,
+          facilitatorTokenHash: 'f-edge',
+          screenTokenHash: 's-edge',
+        }),
         [{ id: siteId, workshopId, name: 'Centre', joinCode: 'EDGE', position: 0 }],
         initialRoom([]),
       );
       const budget = 3;
       const round = planRound(
-        { id: 'round-edge', workshopId, ideaIds: ['i1', 'i2', 'i3'], budget, stacking: true, capPerIdea: null, selfVote: true, results: 'live', closesAt: null },
+        {
+          id: 'round-edge',
+          workshopId,
+          ideaIds: ['i1', 'i2', 'i3'],
+          budget,
+          stacking: true,
+          capPerIdea: null,
+          selfVote: true,
+          results: 'live',
+          closesAt: null,
+        },
         1_000,
       );
       if (isDomainError(round)) throw new Error(round.message);
@@ -98,23 +118,53 @@ describe('PgVoteStore across nodes', () => {
           const workshopId = `w-clash-${name}`;
           const siteId = `${workshopId}-site`;
           await stores.store.createWorkshop(
-            workshopRecord({ id: workshopId, title: 'Atelier', question: 'Q ?', purpose: 'Choisir', createdAt: 1, facilitatorTokenHash: `f${workshopId}`, screenTokenHash: `s${workshopId}` }),
+            workshopRecord({
+              id: workshopId,
+              title: 'Atelier',
+              question: 'Q ?',
+              purpose: 'Choisir',
+              createdAt: 1,
+              facilitatorTokenHash: `f${workshopId}`,
+              screenTokenHash: `s${workshopId}`,
+            }),
             [{ id: siteId, workshopId, name: 'Centre', joinCode: `J${workshopId}`, position: 0 }],
             initialRoom([]),
           );
-          const round = planRound({ id: `${workshopId}-round`, workshopId, ideaIds: ['i1'], budget: 5, stacking: true, capPerIdea: null, selfVote: true, results: 'live', closesAt: null }, 1_000);
+          const round = planRound(
+            {
+              id: `${workshopId}-round`,
+              workshopId,
+              ideaIds: ['i1'],
+              budget: 5,
+              stacking: true,
+              capPerIdea: null,
+              selfVote: true,
+              results: 'live',
+              closesAt: null,
+            },
+            1_000,
+          );
           if (isDomainError(round)) throw new Error(round.message);
           await stores.votes.createRound(round);
           return { round, siteId };
         }),
       );
       const cast = (target: (typeof rounds)[number], id: string) =>
-        stores.votes.cast({ id, roundId: target.round.id, workshopId: target.round.workshopId, voter: { id: `voter-${target.round.id}`, kind: 'phone', siteId: target.siteId }, ideaId: 'i1', ownIdea: false, now: 2_000 });
+        stores.votes.cast({
+          id,
+          roundId: target.round.id,
+          workshopId: target.round.workshopId,
+          voter: { id: `voter-${target.round.id}`, kind: 'phone', siteId: target.siteId },
+          ideaId: 'i1',
+          ownIdea: false,
+          now: 2_000,
+        });
       const [x, y] = rounds as [(typeof rounds)[number], (typeof rounds)[number]];
       const results = await Promise.all([cast(x, 'shared-id'), cast(x, 'x-own'), cast(y, 'shared-id'), cast(y, 'y-own')]);
       expect(results.map((result) => result.kind).sort()).toEqual(['refused', 'stored', 'stored', 'stored']);
       expect(results.find((result) => result.kind === 'refused')).toMatchObject({ error: { error: 'conflict' } });
-      const stored = (await stores.votes.myGommettes(x.round.id, `voter-${x.round.id}`)).length + (await stores.votes.myGommettes(y.round.id, `voter-${y.round.id}`)).length;
+      const stored =
+        (await stores.votes.myGommettes(x.round.id, `voter-${x.round.id}`)).length + (await stores.votes.myGommettes(y.round.id, `voter-${y.round.id}`)).length;
       expect(stored).toBe(3);
     } finally {
       await stores.store.close();

@@ -1,5 +1,15 @@
 import type pg from 'pg';
-import { checkTakeBack, domainError, ErrorCode, type MatrixAxes, type MatrixPlacement, type MatrixView, type MyGommette, type VoteRound, type VoteTally } from '@gommette/shared';
+import {
+  checkTakeBack,
+  domainError,
+  ErrorCode,
+  type MatrixAxes,
+  type MatrixPlacement,
+  type MatrixView,
+  type MyGommette,
+  type VoteRound,
+  type VoteTally,
+} from '@gommette/shared';
 import type { CastInput, CreateRoundResult, KioskVoterRecord, TakeBackInput, VoteStore, VoterWrite } from '../VoteStore';
 import { toRound, type RoundRow } from '../voteRows';
 import { UniqueViolationError } from '../WorkshopStore';
@@ -26,10 +36,11 @@ async function readRound(db: Queryable, roundId: string, lock = false): Promise<
 }
 
 async function mineOf(db: Queryable, roundId: string, voterId: string): Promise<MyGommette[]> {
-  const found = await rows<{ id: string; idea_id: string }>(db, `SELECT id, idea_id FROM vote_gommettes WHERE round_id = $1 AND voter_id = $2 AND NOT taken_back ORDER BY seq`, [
-    roundId,
-    voterId,
-  ]);
+  const found = await rows<{ id: string; idea_id: string }>(
+    db,
+    `SELECT id, idea_id FROM vote_gommettes WHERE round_id = $1 AND voter_id = $2 AND NOT taken_back ORDER BY seq`,
+    [roundId, voterId],
+  );
   return found.map((row) => ({ id: row.id, ideaId: row.idea_id }));
 }
 
@@ -155,7 +166,8 @@ export class PgVoteStore implements VoteStore {
       if (!round) return null;
       await client.query(`DELETE FROM vote_paper WHERE round_id = $1 AND site_id = $2`, [roundId, siteId]);
       for (const [ideaId, count] of Object.entries(counts)) {
-        if (count > 0) await client.query(`INSERT INTO vote_paper (round_id, site_id, idea_id, count) VALUES ($1, $2, $3, $4)`, [roundId, siteId, ideaId, count]);
+        if (count > 0)
+          await client.query(`INSERT INTO vote_paper (round_id, site_id, idea_id, count) VALUES ($1, $2, $3, $4)`, [roundId, siteId, ideaId, count]);
       }
       await bump(client, roundId);
       return { ...round, version: round.version + 1 };
@@ -179,7 +191,11 @@ export class PgVoteStore implements VoteStore {
            GROUP BY site_id`,
           [roundId],
         ),
-        paper: await rows<VoteTally['paper'][number]>(client, `SELECT site_id AS "siteId", idea_id AS "ideaId", count FROM vote_paper WHERE round_id = $1 AND count > 0`, [roundId]),
+        paper: await rows<VoteTally['paper'][number]>(
+          client,
+          `SELECT site_id AS "siteId", idea_id AS "ideaId", count FROM vote_paper WHERE round_id = $1 AND count > 0`,
+          [roundId],
+        ),
       }),
       { isolation: 'repeatable read', readOnly: true },
     );
@@ -214,12 +230,18 @@ export class PgVoteStore implements VoteStore {
   }
 
   async kioskGenerations(workshopId: string): Promise<Map<string, number>> {
-    const found = await rows<{ site_id: string; generation: number }>(this.pool, `SELECT site_id, generation FROM vote_kiosks WHERE workshop_id = $1`, [workshopId]);
+    const found = await rows<{ site_id: string; generation: number }>(this.pool, `SELECT site_id, generation FROM vote_kiosks WHERE workshop_id = $1`, [
+      workshopId,
+    ]);
     return new Map(found.map((row) => [row.site_id, Number(row.generation)]));
   }
 
   async kioskByTokenHash(tokenHash: string): Promise<{ workshopId: string; siteId: string } | null> {
-    return firstRow<{ workshopId: string; siteId: string }>(this.pool, `SELECT workshop_id AS "workshopId", site_id AS "siteId" FROM vote_kiosks WHERE token_hash = $1`, [tokenHash]);
+    return firstRow<{ workshopId: string; siteId: string }>(
+      this.pool,
+      `SELECT workshop_id AS "workshopId", site_id AS "siteId" FROM vote_kiosks WHERE token_hash = $1`,
+      [tokenHash],
+    );
   }
 
   async placeIdea(workshopId: string, placement: MatrixPlacement): Promise<void> {
@@ -240,8 +262,15 @@ export class PgVoteStore implements VoteStore {
   }
 
   async getMatrix(workshopId: string): Promise<MatrixView> {
-    const axes = (await firstRow<MatrixAxes>(this.pool, `SELECT easy, priority FROM matrix_axes WHERE workshop_id = $1`, [workshopId])) ?? { easy: '', priority: '' };
-    const placements = await rows<MatrixPlacement>(this.pool, `SELECT idea_id AS "ideaId", easy, priority FROM matrix_placements WHERE workshop_id = $1 ORDER BY seq`, [workshopId]);
+    const axes = (await firstRow<MatrixAxes>(this.pool, `SELECT easy, priority FROM matrix_axes WHERE workshop_id = $1`, [workshopId])) ?? {
+      easy: '',
+      priority: '',
+    };
+    const placements = await rows<MatrixPlacement>(
+      this.pool,
+      `SELECT idea_id AS "ideaId", easy, priority FROM matrix_placements WHERE workshop_id = $1 ORDER BY seq`,
+      [workshopId],
+    );
     return { axes: { easy: axes.easy, priority: axes.priority }, placements };
   }
 }

@@ -17,9 +17,13 @@ describe('PgWorkshopStore specifics', () => {
   it('refuses a workshop without a purpose at the database level too', async () => {
     const { store } = await openPgStores(databaseUrl());
     try {
-      await expect(store.createWorkshop(workshopRecord({ id: 'w-no-purpose', title: 't', question: 'q', purpose: '', createdAt: 1, facilitatorTokenHash: 'nf', screenTokenHash: 'ns' }), [], initialRoom([]))).rejects.toThrow(
-        /check constraint/,
-      );
+      await expect(
+        store.createWorkshop(
+          workshopRecord({ id: 'w-no-purpose', title: 't', question: 'q', purpose: '', createdAt: 1, facilitatorTokenHash: 'nf', screenTokenHash: 'ns' }),
+          [],
+          initialRoom([]),
+        ),
+      ).rejects.toThrow(/check constraint/);
       expect(await store.getWorkshop('w-no-purpose')).toBeNull();
     } finally {
       await store.close();
@@ -29,7 +33,11 @@ describe('PgWorkshopStore specifics', () => {
   it('gives back times in ms beyond 32 bits as numbers, and closes its pool once however often asked', async () => {
     const { store } = await openPgStores(databaseUrl());
     const createdAt = 1_764_000_000_123;
-    await store.createWorkshop(workshopRecord({ id: 'w-big-time', title: 't', question: 'q', purpose: 'p', createdAt, facilitatorTokenHash: 'bf', screenTokenHash: 'bs' }), [], initialRoom([]));
+    await store.createWorkshop(
+      workshopRecord({ id: 'w-big-time', title: 't', question: 'q', purpose: 'p', createdAt, facilitatorTokenHash: 'bf', screenTokenHash: 'bs' }),
+      [],
+      initialRoom([]),
+    );
     expect((await store.getWorkshop('w-big-time'))?.createdAt).toBe(createdAt);
     await Promise.all([store.close(), store.close()]);
     await store.close();

@@ -50,7 +50,13 @@ export class PgWorkshopStore implements WorkshopStore {
         ],
       );
       for (const site of sites) {
-        await client.query(`INSERT INTO sites (id, workshop_id, name, join_code, position) VALUES ($1, $2, $3, $4, $5)`, [site.id, site.workshopId, site.name, site.joinCode, site.position]);
+        await client.query(`INSERT INTO sites (id, workshop_id, name, join_code, position) VALUES ($1, $2, $3, $4, $5)`, [
+          site.id,
+          site.workshopId,
+          site.name,
+          site.joinCode,
+          site.position,
+        ]);
       }
     });
   }
@@ -66,7 +72,9 @@ export class PgWorkshopStore implements WorkshopStore {
   }
 
   async getRoom(workshopId: string): Promise<RoomState | null> {
-    return toRoom(await firstRow<{ room_json: string; room_version: number }>(this.pool, `SELECT room_json, room_version FROM workshops WHERE id = $1`, [workshopId]));
+    return toRoom(
+      await firstRow<{ room_json: string; room_version: number }>(this.pool, `SELECT room_json, room_version FROM workshops WHERE id = $1`, [workshopId]),
+    );
   }
 
   async saveRoom(workshopId: string, room: RoomState): Promise<boolean> {
@@ -95,7 +103,11 @@ export class PgWorkshopStore implements WorkshopStore {
         ...participantValues(participant),
         options.returning === true,
       ]);
-      await client.query(`INSERT INTO participant_tokens (token_hash, participant_id, created_at) VALUES ($1, $2, $3)`, [tokenHash, participant.id, participant.createdAt]);
+      await client.query(`INSERT INTO participant_tokens (token_hash, participant_id, created_at) VALUES ($1, $2, $3)`, [
+        tokenHash,
+        participant.id,
+        participant.createdAt,
+      ]);
     });
   }
 
@@ -114,7 +126,11 @@ export class PgWorkshopStore implements WorkshopStore {
   }
 
   async addParticipantToken(participantId: string, tokenHash: string): Promise<void> {
-    await query(this.pool, `INSERT INTO participant_tokens (token_hash, participant_id, created_at) VALUES ($1, $2, $3)`, [tokenHash, participantId, Date.now()]);
+    await query(this.pool, `INSERT INTO participant_tokens (token_hash, participant_id, created_at) VALUES ($1, $2, $3)`, [
+      tokenHash,
+      participantId,
+      Date.now(),
+    ]);
   }
 
   async countParticipants(workshopId: string): Promise<ParticipantCounts> {
@@ -132,7 +148,11 @@ export class PgWorkshopStore implements WorkshopStore {
   }
 
   async listParticipants(workshopId: string): Promise<ParticipantRecord[]> {
-    const found = await rows<ParticipantRow>(this.pool, `SELECT * FROM participants WHERE workshop_id = $1 AND kind != 'paper' ORDER BY created_at, id ${BINARY}`, [workshopId]);
+    const found = await rows<ParticipantRow>(
+      this.pool,
+      `SELECT * FROM participants WHERE workshop_id = $1 AND kind != 'paper' ORDER BY created_at, id ${BINARY}`,
+      [workshopId],
+    );
     return found.map(toParticipant);
   }
 
@@ -206,7 +226,11 @@ export class PgWorkshopStore implements WorkshopStore {
         workshopId,
       ]);
       if (respondent.rowCount === 0) return 'already' as const;
-      await client.query(`INSERT INTO questionnaire_answers (id, workshop_id, answer_json) VALUES ($1, $2, $3)`, [answerId, workshopId, JSON.stringify(answer)]);
+      await client.query(`INSERT INTO questionnaire_answers (id, workshop_id, answer_json) VALUES ($1, $2, $3)`, [
+        answerId,
+        workshopId,
+        JSON.stringify(answer),
+      ]);
       return 'saved' as const;
     });
   }
@@ -217,13 +241,24 @@ export class PgWorkshopStore implements WorkshopStore {
 
   async listQuestionnaireAnswers(workshopId: string): Promise<QuestionnaireAnswer[]> {
     // By random id, never in arrival order (which would line up with the respondents').
-    const found = await rows<{ answer_json: string }>(this.pool, `SELECT answer_json FROM questionnaire_answers WHERE workshop_id = $1 ORDER BY id ${BINARY}`, [workshopId]);
+    const found = await rows<{ answer_json: string }>(this.pool, `SELECT answer_json FROM questionnaire_answers WHERE workshop_id = $1 ORDER BY id ${BINARY}`, [
+      workshopId,
+    ]);
     return found.map((row) => JSON.parse(row.answer_json) as QuestionnaireAnswer);
   }
 
   async listTemplates(): Promise<MethodTemplate[]> {
-    const found = await rows<{ id: string; name: string; description: string; phases_json: string }>(this.pool, `SELECT * FROM method_templates ORDER BY created_at, id ${BINARY}`);
-    return found.map((row) => ({ id: row.id, name: row.name, description: row.description, phases: JSON.parse(row.phases_json) as MethodTemplate['phases'], builtIn: false }));
+    const found = await rows<{ id: string; name: string; description: string; phases_json: string }>(
+      this.pool,
+      `SELECT * FROM method_templates ORDER BY created_at, id ${BINARY}`,
+    );
+    return found.map((row) => ({
+      id: row.id,
+      name: row.name,
+      description: row.description,
+      phases: JSON.parse(row.phases_json) as MethodTemplate['phases'],
+      builtIn: false,
+    }));
   }
 
   async saveTemplate(template: MethodTemplate, now: number): Promise<void> {

@@ -19,7 +19,12 @@ interface Job {
  * each cast in order (`decideCasts`, shared with SQLite), then inserts the accepted ones in one
  * statement and bumps the version once.
  */
-async function writeCasts(pool: pg.Pool, roundId: string, inputs: CastInput[], lockRound: (client: pg.PoolClient, roundId: string) => Promise<VoteRound | null>): Promise<VoterWrite[]> {
+async function writeCasts(
+  pool: pg.Pool,
+  roundId: string,
+  inputs: CastInput[],
+  lockRound: (client: pg.PoolClient, roundId: string) => Promise<VoteRound | null>,
+): Promise<VoterWrite[]> {
   return withTransaction(pool, async (client) => {
     const round = await lockRound(client, roundId);
     if (!round) return decideCasts(roundId, { round, known: new Map(), mineByVoter: new Map() }, inputs).writes;
@@ -97,7 +102,12 @@ export class CastBatcher {
 
   private async settle(roundId: string, jobs: Job[]): Promise<void> {
     try {
-      const writes = await writeCasts(this.pool, roundId, jobs.map((job) => job.input), this.lockRound);
+      const writes = await writeCasts(
+        this.pool,
+        roundId,
+        jobs.map((job) => job.input),
+        this.lockRound,
+      );
       jobs.forEach((job, index) => job.resolve(writes[index]!));
     } catch (error) {
       if (!(error instanceof UniqueViolationError)) {

@@ -2,7 +2,8 @@
 import type { Idea } from '@gommette/shared';
 
 /** Columns of `ideas` in the order of `ideaValues`. */
-export const IDEA_COLUMNS = 'id, workshop_id, site_id, participant_id, text, hidden, created_at, table_id, phase_id, origin, original_text, pending, parked, merged_into, theme';
+export const IDEA_COLUMNS =
+  'id, workshop_id, site_id, participant_id, text, hidden, created_at, table_id, phase_id, origin, original_text, pending, parked, merged_into, theme';
 
 export const ideaValues = (idea: Idea): unknown[] => [
   idea.id,

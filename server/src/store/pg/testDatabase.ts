@@ -31,7 +31,11 @@ export async function seedTwoWorkshops(store: WorkshopStore): Promise<[string, s
   const prefix = `${Date.now().toString(36)}${(seeded++).toString(36)}`;
   const ids: [string, string] = [`wA${prefix}`, `wB${prefix}`];
   for (const id of ids) {
-    await store.createWorkshop(workshopRecord({ id, title: 't', question: 'q', purpose: 'p', createdAt: 1, facilitatorTokenHash: `f${id}`, screenTokenHash: `s${id}` }), [], initialRoom([]));
+    await store.createWorkshop(
+      workshopRecord({ id, title: 't', question: 'q', purpose: 'p', createdAt: 1, facilitatorTokenHash: `f${id}`, screenTokenHash: `s${id}` }),
+      [],
+      initialRoom([]),
+    );
   }
   return ids;
 }

@@ -27,14 +27,26 @@ describe('migration 301 on a database of an earlier version', () => {
     const stores = openSqliteStores(filename);
     await stores.centres.createAccount({ id: 'acc-1', login: 'claire', passwordHash: '$argon2id$fake', createdAt: 1 });
     await stores.centres.createCentre({ id: 'c-1', name: 'Centre', town: 'Lille', retentionDays: null, territoryOptIn: false, createdAt: 1 }, 'acc-1');
-    const workshop = (id: string) => ({ id, title: 'A', question: 'Q', purpose: 'P', createdAt: 5, facilitatorTokenHash: `f-${id}`, screenTokenHash: `s-${id}`, helperTokenHash: `h-${id}`, observerTokenHash: `o-${id}` });
+    const workshop = (id: string) => ({
+      id,
+      title: 'A',
+      question: 'Q',
+      purpose: 'P',
+      createdAt: 5,
+      facilitatorTokenHash: `f-${id}`,
+      screenTokenHash: `s-${id}`,
+      helperTokenHash: `h-${id}`,
+      observerTokenHash: `o-${id}`,
+    });
     await stores.store.createWorkshop(workshop('w-centre'), [], initialRoom([]));
     await stores.store.createWorkshop(workshop('w-alone'), [], initialRoom([]));
     await stores.centres.linkWorkshop({ workshopId: 'w-centre', centreId: 'c-1', seriesId: null, createdBy: 'acc-1', facilitatorToken: 'tok' });
     await stores.store.close();
     // Back to version 300: the tables of 301 did not exist yet.
     const db = new Database(filename);
-    db.exec(`DROP TABLE centre_staff_links; DROP TABLE questionnaire_templates; DROP TABLE shared_briefs; DROP TABLE brief_copies; DELETE FROM schema_migrations WHERE version = 301;`);
+    db.exec(
+      `DROP TABLE centre_staff_links; DROP TABLE questionnaire_templates; DROP TABLE shared_briefs; DROP TABLE brief_copies; DELETE FROM schema_migrations WHERE version = 301;`,
+    );
     db.close();
 
     const upgraded = openSqliteStores(filename);

@@ -36,8 +36,6 @@ import {
   type StaffLinkRow,
 } from '../centreRows';
 
-
-
 const DAY_MS = 24 * 60 * 60_000;
 const ROLE_RANK: Record<CentreRole, number> = { facilitator: 1, admin: 2 };
 
@@ -74,7 +72,9 @@ export class SqliteCentreStore implements CentreStore {
       deleteSession: db.prepare(`DELETE FROM account_sessions WHERE token_hash = ?`),
       deleteExpiredSessions: db.prepare(`DELETE FROM account_sessions WHERE expires_at <= ?`),
       getRole: db.prepare(`SELECT role FROM centre_members WHERE centre_id = ? AND account_id = ?`),
-      memberships: db.prepare(`SELECT c.*, m.role AS member_role FROM centre_members m JOIN centres c ON c.id = m.centre_id WHERE m.account_id = ? ORDER BY c.name, c.id`),
+      memberships: db.prepare(
+        `SELECT c.*, m.role AS member_role FROM centre_members m JOIN centres c ON c.id = m.centre_id WHERE m.account_id = ? ORDER BY c.name, c.id`,
+      ),
       members: db.prepare(
         `SELECT m.centre_id, m.account_id, a.login, m.role, m.created_at FROM centre_members m JOIN accounts a ON a.id = m.account_id WHERE m.centre_id = ? ORDER BY m.created_at, a.login`,
       ),
@@ -119,9 +119,7 @@ export class SqliteCentreStore implements CentreStore {
       ),
       getStaffLink: db.prepare(`SELECT * FROM centre_staff_links WHERE token_hash = ?`),
       listStaffLinks: db.prepare(`SELECT * FROM centre_staff_links WHERE workshop_id = ? ORDER BY created_at, role, link_id`),
-      revokeStaffLink: db.prepare(
-        `UPDATE centre_staff_links SET revoked_at = ? WHERE workshop_id = ? AND role = ? AND link_id = ? AND revoked_at IS NULL`,
-      ),
+      revokeStaffLink: db.prepare(`UPDATE centre_staff_links SET revoked_at = ? WHERE workshop_id = ? AND role = ? AND link_id = ? AND revoked_at IS NULL`),
       rotateCentreWorkshop: db.prepare(`UPDATE centre_workshops SET facilitator_token = ?, created_by = ? WHERE workshop_id = ?`),
       rotateWorkshopHashes: db.prepare(
         `UPDATE workshops SET facilitator_token_hash = ?, screen_token_hash = ?, helper_token_hash = ?, observer_token_hash = ? WHERE id = ?`,
@@ -135,9 +133,7 @@ export class SqliteCentreStore implements CentreStore {
         `INSERT INTO questionnaire_templates (id, centre_id, name, questionnaire_json, shared, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
       ),
       getQuestionnaireTemplate: db.prepare(`SELECT * FROM questionnaire_templates WHERE id = ?`),
-      listQuestionnaireTemplates: db.prepare(
-        `SELECT * FROM questionnaire_templates WHERE centre_id = ? OR shared = 1 ORDER BY centre_id != ?, created_at, id`,
-      ),
+      listQuestionnaireTemplates: db.prepare(`SELECT * FROM questionnaire_templates WHERE centre_id = ? OR shared = 1 ORDER BY centre_id != ?, created_at, id`),
       setQuestionnaireShared: db.prepare(`UPDATE questionnaire_templates SET shared = ? WHERE id = ? AND centre_id = ?`),
       shareBrief: db.prepare(
         `INSERT INTO shared_briefs (brief_id, workshop_id, centre_id, shared_at) VALUES (@briefId, @workshopId, @centreId, @sharedAt) ON CONFLICT(brief_id) DO NOTHING`,
@@ -303,7 +299,9 @@ export class SqliteCentreStore implements CentreStore {
 
   async linkWorkshop(link: Omit<CentreWorkshopRecord, 'position' | 'personalDataErasedAt' | 'screenGeneration'>): Promise<CentreWorkshopRecord> {
     return this.write(() => {
-      const next = (link.seriesId ? this.statements.nextPositionInSeries.get(link.seriesId) : this.statements.nextPositionInCentre.get(link.centreId)) as { n: number };
+      const next = (link.seriesId ? this.statements.nextPositionInSeries.get(link.seriesId) : this.statements.nextPositionInCentre.get(link.centreId)) as {
+        n: number;
+      };
       const record: CentreWorkshopRecord = { ...link, position: next.n, personalDataErasedAt: null, screenGeneration: 0 };
       this.statements.insertCentreWorkshop.run(record);
       return record;
@@ -321,7 +319,13 @@ export class SqliteCentreStore implements CentreStore {
 
   async saveCentreTemplate(template: MethodTemplate, centreId: string, shared: boolean, now: number): Promise<void> {
     this.write(() => {
-      this.statements.insertTemplate.run({ id: template.id, name: template.name, description: template.description, phasesJson: JSON.stringify(template.phases), createdAt: now });
+      this.statements.insertTemplate.run({
+        id: template.id,
+        name: template.name,
+        description: template.description,
+        phasesJson: JSON.stringify(template.phases),
+        createdAt: now,
+      });
       this.statements.insertTemplateScope.run(template.id, centreId, shared ? 1 : 0);
     });
   }
@@ -376,7 +380,14 @@ export class SqliteCentreStore implements CentreStore {
 
   async saveQuestionnaireTemplate(template: QuestionnaireTemplateRecord): Promise<void> {
     this.write(() =>
-      this.statements.insertQuestionnaireTemplate.run(template.id, template.centreId, template.name, JSON.stringify(template.questionnaire), template.shared ? 1 : 0, template.createdAt),
+      this.statements.insertQuestionnaireTemplate.run(
+        template.id,
+        template.centreId,
+        template.name,
+        JSON.stringify(template.questionnaire),
+        template.shared ? 1 : 0,
+        template.createdAt,
+      ),
     );
   }
 

@@ -53,14 +53,35 @@ describe('SQLite migration 101 on the bytes of the file', () => {
       [{ id: siteId, workshopId, name: 'Lieu', joinCode: 'JLEGACY', position: 0 }],
       initialRoom([]),
     );
-    const round = planRound({ id: 'round-legacy', workshopId, ideaIds: ['idea-a', 'idea-b'], budget: 2, stacking: true, capPerIdea: null, selfVote: true, results: 'live', closesAt: null }, 1);
+    const round = planRound(
+      {
+        id: 'round-legacy',
+        workshopId,
+        ideaIds: ['idea-a', 'idea-b'],
+        budget: 2,
+        stacking: true,
+        capPerIdea: null,
+        selfVote: true,
+        results: 'live',
+        closesAt: null,
+      },
+      1,
+    );
     if (isDomainError(round)) throw new Error(round.message);
     await stores.votes.createRound(round);
     // As the landed code stored them: under the participant's own id.
     const voterIds = ['participant-legacy-voter-one', 'participant-legacy-voter-two'];
     for (const [index, voterId] of voterIds.entries()) {
       for (const ideaId of ['idea-a', 'idea-b']) {
-        await stores.votes.cast({ id: `g-${index}-${ideaId}`, roundId: round.id, workshopId, voter: { id: voterId, kind: 'phone', siteId }, ideaId, ownIdea: false, now: 2 });
+        await stores.votes.cast({
+          id: `g-${index}-${ideaId}`,
+          roundId: round.id,
+          workshopId,
+          voter: { id: voterId, kind: 'phone', siteId },
+          ideaId,
+          ownIdea: false,
+          now: 2,
+        });
       }
     }
     await stores.store.close();
@@ -81,12 +102,23 @@ describe('SQLite group commit at the budget edge', () => {
     const workshopId = 'w-edge';
     if (!(await stores.store.getWorkshop(workshopId))) {
       await stores.store.createWorkshop(
-        workshopRecord({ id: workshopId, title: 'Atelier', question: 'Q ?', purpose: 'Choisir', createdAt: 1, facilitatorTokenHash: 'f-edge', screenTokenHash: 's-edge' }),
+        workshopRecord({
+          id: workshopId,
+          title: 'Atelier',
+          question: 'Q ?',
+          purpose: 'Choisir',
+          createdAt: 1,
+          facilitatorTokenHash: 'f-edge',
+          screenTokenHash: 's-edge',
+        }),
         [{ id: 'site-edge', workshopId, name: 'Centre', joinCode: 'EDGE', position: 0 }],
         initialRoom([]),
       );
     }
-    const round = planRound({ id, workshopId, ideaIds: ['i1', 'i2', 'i3'], budget, stacking: true, capPerIdea: 2, selfVote: true, results: 'live', closesAt: null }, 1_000);
+    const round = planRound(
+      { id, workshopId, ideaIds: ['i1', 'i2', 'i3'], budget, stacking: true, capPerIdea: 2, selfVote: true, results: 'live', closesAt: null },
+      1_000,
+    );
     if (isDomainError(round)) throw new Error(round.message);
     expect((await stores.votes.createRound(round)).kind).toBe('created');
     return round;
@@ -115,7 +147,11 @@ describe('SQLite group commit at the budget edge', () => {
       expect((await stores.votes.cast(cast(before, 'taken', 'v9', 'i1'))).kind).toBe('stored');
       await stores.votes.closeRound(before.id, 1_500);
       const round = await roundOn(stores, 3);
-      for (const [id, ideaId] of [['p1', 'i1'], ['p2', 'i2']] as const) expect((await stores.votes.cast(cast(round, id, 'v1', ideaId))).kind).toBe('stored');
+      for (const [id, ideaId] of [
+        ['p1', 'i1'],
+        ['p2', 'i2'],
+      ] as const)
+        expect((await stores.votes.cast(cast(round, id, 'v1', ideaId))).kind).toBe('stored');
       // All in the same turn of the event loop: one group commit.
       const writes = await Promise.all([
         stores.votes.cast(cast(round, 'a', 'v1', 'i3')),
@@ -172,7 +208,9 @@ describe('SQLite group commit at the budget edge', () => {
       const attempts = budget + 2;
       const writes = await Promise.all(
         voters.flatMap((voterId) =>
-          Array.from({ length: attempts }, (_, attempt) => (attempt % 2 === 0 ? a : b).votes.cast(cast(round, `g-${voterId}-${attempt}`, voterId, `i${(attempt % 3) + 1}`))),
+          Array.from({ length: attempts }, (_, attempt) =>
+            (attempt % 2 === 0 ? a : b).votes.cast(cast(round, `g-${voterId}-${attempt}`, voterId, `i${(attempt % 3) + 1}`)),
+          ),
         ),
       );
       expect(writes.length).toBeGreaterThan(2 * MAX_CASTS_PER_TRANSACTION);

@@ -1,5 +1,15 @@
 import type Database from 'better-sqlite3';
-import { checkTakeBack, domainError, ErrorCode, type MatrixAxes, type MatrixPlacement, type MatrixView, type MyGommette, type VoteRound, type VoteTally } from '@gommette/shared';
+import {
+  checkTakeBack,
+  domainError,
+  ErrorCode,
+  type MatrixAxes,
+  type MatrixPlacement,
+  type MatrixView,
+  type MyGommette,
+  type VoteRound,
+  type VoteTally,
+} from '@gommette/shared';
 import { decideCasts, MAX_CASTS_PER_TRANSACTION, mineByVoterOf, type KnownGommette } from '../castSequence';
 import type { CastInput, CreateRoundResult, KioskVoterRecord, TakeBackInput, VoteStore, VoterWrite } from '../VoteStore';
 import { toRound, type RoundRow } from '../voteRows';
@@ -62,9 +72,7 @@ export class SqliteVoteStore implements VoteStore {
       getGommette: db.prepare(`SELECT * FROM vote_gommettes WHERE id = ?`),
       gommetteByTakeBack: db.prepare(`SELECT * FROM vote_gommettes WHERE take_back_id = ?`),
       mine: db.prepare(`SELECT id, idea_id FROM vote_gommettes WHERE round_id = ? AND voter_id = ? AND taken_back = 0 ORDER BY rowid`),
-      insertGommette: db.prepare(
-        `INSERT INTO vote_gommettes (id, round_id, voter_id, voter_kind, site_id, idea_id) VALUES (?, ?, ?, ?, ?, ?)`,
-      ),
+      insertGommette: db.prepare(`INSERT INTO vote_gommettes (id, round_id, voter_id, voter_kind, site_id, idea_id) VALUES (?, ?, ?, ?, ?, ?)`),
       takeBack: db.prepare(`UPDATE vote_gommettes SET taken_back = 1, take_back_id = ? WHERE id = ? AND taken_back = 0`),
       deletePaper: db.prepare(`DELETE FROM vote_paper WHERE round_id = ? AND site_id = ?`),
       insertPaper: db.prepare(`INSERT INTO vote_paper (round_id, site_id, idea_id, count) VALUES (?, ?, ?, ?)`),
@@ -95,9 +103,7 @@ export class SqliteVoteStore implements VoteStore {
         `INSERT INTO matrix_axes (workshop_id, easy, priority) VALUES (?, ?, ?) ON CONFLICT(workshop_id) DO UPDATE SET easy = excluded.easy, priority = excluded.priority`,
       ),
       getAxes: db.prepare(`SELECT easy, priority FROM matrix_axes WHERE workshop_id = ?`),
-      listPlacements: db.prepare(
-        `SELECT idea_id AS ideaId, easy, priority FROM matrix_placements WHERE workshop_id = ? ORDER BY rowid`,
-      ),
+      listPlacements: db.prepare(`SELECT idea_id AS ideaId, easy, priority FROM matrix_placements WHERE workshop_id = ? ORDER BY rowid`),
     };
   }
 
@@ -178,7 +184,12 @@ export class SqliteVoteStore implements VoteStore {
     const known = new Map<string, KnownGommette>();
     let theirs: Array<{ voter_id: string; id: string; idea_id: string }> = [];
     if (round) {
-      const found = this.s.knownIds.all(JSON.stringify(inputs.map((input) => input.id))) as Array<{ id: string; round_id: string; voter_id: string; idea_id: string }>;
+      const found = this.s.knownIds.all(JSON.stringify(inputs.map((input) => input.id))) as Array<{
+        id: string;
+        round_id: string;
+        voter_id: string;
+        idea_id: string;
+      }>;
       for (const row of found) known.set(row.id, { roundId: row.round_id, voterId: row.voter_id, ideaId: row.idea_id });
       theirs = this.s.mineOfVoters.all(roundId, JSON.stringify([...new Set(inputs.map((input) => input.voter.id))])) as typeof theirs;
     }

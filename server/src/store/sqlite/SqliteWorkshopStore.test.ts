@@ -42,7 +42,21 @@ describe('SqliteWorkshopStore specifics', () => {
   it('creates the database file and its -wal/-shm owner-only (mode 600), issue 20', async () => {
     const filename = tempFile();
     const store = new SqliteWorkshopStore({ filename });
-    await store.createWorkshop({ id: 'w1', title: 't', question: 'q', purpose: 'p', createdAt: 1, facilitatorTokenHash: 'a', screenTokenHash: 'b', helperTokenHash: null, observerTokenHash: null }, [], initialRoom([]));
+    await store.createWorkshop(
+      {
+        id: 'w1',
+        title: 't',
+        question: 'q',
+        purpose: 'p',
+        createdAt: 1,
+        facilitatorTokenHash: 'a',
+        screenTokenHash: 'b',
+        helperTokenHash: null,
+        observerTokenHash: null,
+      },
+      [],
+      initialRoom([]),
+    );
     for (const suffix of ['', '-wal', '-shm']) if (fs.existsSync(filename + suffix)) expect(fs.statSync(filename + suffix).mode & 0o777).toBe(0o600);
     expect(fs.statSync(filename).mode & 0o777).toBe(0o600);
     await store.close();
@@ -51,7 +65,21 @@ describe('SqliteWorkshopStore specifics', () => {
   it('refuses a workshop without a purpose at the database level too', async () => {
     const store = new SqliteWorkshopStore({ filename: ':memory:' });
     await expect(
-      store.createWorkshop({ id: 'w1', title: 't', question: 'q', purpose: '', createdAt: 1, facilitatorTokenHash: 'a', screenTokenHash: 'b', helperTokenHash: null, observerTokenHash: null }, [], initialRoom([])),
+      store.createWorkshop(
+        {
+          id: 'w1',
+          title: 't',
+          question: 'q',
+          purpose: '',
+          createdAt: 1,
+          facilitatorTokenHash: 'a',
+          screenTokenHash: 'b',
+          helperTokenHash: null,
+          observerTokenHash: null,
+        },
+        [],
+        initialRoom([]),
+      ),
     ).rejects.toThrow(/CHECK/);
     await store.close();
   });
@@ -71,9 +99,27 @@ describe('SqliteWorkshopStore group commit of ideas', () => {
     const filename = tempFile();
     const store = new SqliteWorkshopStore({ filename });
     try {
-      const workshop = workshopRecord({ id: 'w-ideas', title: 't', question: 'q', purpose: 'p', createdAt: 1, facilitatorTokenHash: 'fa', screenTokenHash: 'sa' });
+      const workshop = workshopRecord({
+        id: 'w-ideas',
+        title: 't',
+        question: 'q',
+        purpose: 'p',
+        createdAt: 1,
+        facilitatorTokenHash: 'fa',
+        screenTokenHash: 'sa',
+      });
       await store.createWorkshop(workshop, [{ id: 's1', workshopId: workshop.id, name: 'Lieu', joinCode: 'GROUP1', position: 0 }], initialRoom([]));
-      const author: ParticipantRecord = { id: 'p1', workshopId: workshop.id, siteId: 's1', cardHash: 'c1', nickname: null, mood: 'sunny', createdAt: 1, kind: 'resident', tableId: null };
+      const author: ParticipantRecord = {
+        id: 'p1',
+        workshopId: workshop.id,
+        siteId: 's1',
+        cardHash: 'c1',
+        nickname: null,
+        mood: 'sunny',
+        createdAt: 1,
+        kind: 'resident',
+        tableId: null,
+      };
       await store.createParticipant(author, 'token-1');
       const idea = (id: string, text: string, participantId = author.id, createdAt = 10): Idea => ({
         id,

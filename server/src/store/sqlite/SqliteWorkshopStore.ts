@@ -67,9 +67,7 @@ export class SqliteWorkshopStore implements WorkshopStore {
          VALUES (@id, @workshopId, @siteId, @cardHash, @nickname, @mood, @createdAt, @kind, @tableId, @seenBefore)`,
       ),
       insertToken: db.prepare(`INSERT INTO participant_tokens (token_hash, participant_id, created_at) VALUES (?, ?, ?)`),
-      participantByToken: db.prepare(
-        `SELECT p.* FROM participant_tokens t JOIN participants p ON p.id = t.participant_id WHERE t.token_hash = ?`,
-      ),
+      participantByToken: db.prepare(`SELECT p.* FROM participant_tokens t JOIN participants p ON p.id = t.participant_id WHERE t.token_hash = ?`),
       participantByCard: db.prepare(`SELECT * FROM participants WHERE card_hash = ?`),
       getParticipant: db.prepare(`SELECT * FROM participants WHERE id = ?`),
       listParticipants: db.prepare(`SELECT * FROM participants WHERE workshop_id = ? AND kind != 'paper' ORDER BY created_at, id`),
@@ -293,11 +291,23 @@ export class SqliteWorkshopStore implements WorkshopStore {
 
   async listTemplates(): Promise<MethodTemplate[]> {
     const rows = this.statements.listTemplates.all() as Array<{ id: string; name: string; description: string; phases_json: string }>;
-    return rows.map((row) => ({ id: row.id, name: row.name, description: row.description, phases: JSON.parse(row.phases_json) as MethodTemplate['phases'], builtIn: false }));
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      description: row.description,
+      phases: JSON.parse(row.phases_json) as MethodTemplate['phases'],
+      builtIn: false,
+    }));
   }
 
   async saveTemplate(template: MethodTemplate, now: number): Promise<void> {
-    this.statements.saveTemplate.run({ id: template.id, name: template.name, description: template.description, phasesJson: JSON.stringify(template.phases), createdAt: now });
+    this.statements.saveTemplate.run({
+      id: template.id,
+      name: template.name,
+      description: template.description,
+      phasesJson: JSON.stringify(template.phases),
+      createdAt: now,
+    });
   }
 
   async listIdeas(workshopId: string): Promise<Idea[]> {
