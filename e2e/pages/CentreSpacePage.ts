@@ -65,10 +65,9 @@ export class CentreSpacePage {
     return this.linkOf(this.workshop(title).getByTestId('open-console'));
   }
 
-  /** "Changer le lien de la console", confirmed; resolves once the space shows a new console link. */
+  /** "Changer le lien de la console", confirmed (the page accepts every dialog); resolves once the space shows a new console link. */
   async rotateConsoleLink(title: string): Promise<string> {
     const before = await this.consoleUrl(title);
-    this.page.once('dialog', (dialog) => void dialog.accept());
     await this.workshop(title).getByTestId('rotate-console-link').click();
     await expect(this.workshop(title).getByTestId('open-console')).not.toHaveAttribute('href', before);
     return this.consoleUrl(title);
