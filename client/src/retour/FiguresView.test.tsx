@@ -31,11 +31,11 @@ const figures: ParticipationFigures = participationFiguresSchema.parse({
 });
 
 describe("the console's Chiffres de participation", () => {
-  it('shows a hidden group as "moins de 5" (the "< 5" of the CSV), never 0; a group nobody declared as 0', async () => {
+  it('shows a hidden group as "< 5", as the CSV does, never 0; a group nobody declared as 0', async () => {
     const text = textOf(await renderWithWords(<FiguresView figures={figures} />));
-    expect(text).toContain('une femme moins de 5');
+    expect(text).toContain('une femme < 5');
     expect(text).not.toMatch(/une femme 0\b/);
-    expect(text).toContain('26 à 40 ans moins de 5');
+    expect(text).toContain('26 à 40 ans < 5');
     expect(text).toMatch(/un homme 5\b/);
   });
 

@@ -49,7 +49,7 @@ export default {
     average: 'المعدل {{value}} / 5',
     noAnswer: 'لا يوجد جواب بعد',
     learnedHeading: 'ما تعلّمه المشاركون والمشاركات',
-    suppressed: 'أقل من 5',
+    suppressed: '< 5',
     refresh: 'تحديث',
   },
   matrix: {

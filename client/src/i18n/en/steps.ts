@@ -45,7 +45,7 @@ export default {
     average: 'average {{value}} / 5',
     noAnswer: 'no answer yet',
     learnedHeading: 'What they learned',
-    suppressed: 'fewer than 5',
+    suppressed: '< 5',
     refresh: 'Refresh',
   },
   matrix: {

@@ -63,7 +63,7 @@ export default {
     average: 'moyenne {{value}} / 5',
     noAnswer: 'pas encore de réponse',
     learnedHeading: 'Ce qu’ils et elles ont appris',
-    suppressed: 'moins de 5',
+    suppressed: '< 5',
     refresh: 'Mettre à jour',
   },
 };
