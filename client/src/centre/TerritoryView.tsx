@@ -1,5 +1,6 @@
 import { formatNumber, type TerritoryFigures, type TerritoryTotal } from '@gommette/shared';
 import { useTranslation } from 'react-i18next';
+import { QuestionAverages } from './QuestionAverages';
 import { essaimageApi } from './essaimageApi';
 
 /**
@@ -58,19 +59,7 @@ export function TerritoryView({ territory }: { territory: TerritoryFigures }) {
       ) : null}
       {territory.centres > 0 && (
         <>
-          <ul className="centre-list" data-testid="territory-questionnaire">
-            {territory.questions.map((question) => (
-              <li key={question.text}>
-                {question.text} :{' '}
-                <strong>
-                  {question.average === null
-                    ? t('centre.essaimage.noAnswer')
-                    : t('centre.essaimage.average', { value: formatNumber(question.average, i18n.language) })}
-                </strong>{' '}
-                <span className="hint">({t('centre.essaimage.answers', { count: question.answers })})</span>
-              </li>
-            ))}
-          </ul>
+          <QuestionAverages questions={territory.questions} testId="territory-questionnaire" />
           <p>
             <a className="button button--secondary" href={essaimageApi.territoryCsvUrl()} download>
               {t('centre.essaimage.territoryCsv')}

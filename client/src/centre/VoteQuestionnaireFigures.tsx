@@ -1,9 +1,10 @@
-import { formatNumber, AGE_BANDS, type CentreFigures, type SuppressedCount } from '@gommette/shared';
+import { AGE_BANDS, type CentreFigures, type SuppressedCount } from '@gommette/shared';
 import { useTranslation } from 'react-i18next';
+import { QuestionAverages } from './QuestionAverages';
 
 /** The centre's gommettes (voters per site; per-site splits hidden below 3 voters) and pooled questionnaire. */
 export function VoteQuestionnaireFigures({ figures }: { figures: CentreFigures }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { votes, questionnaire } = figures;
   const shown = (count: SuppressedCount) => (count === null ? t('centre.essaimage.hidden') : String(count));
   return (
@@ -31,19 +32,7 @@ export function VoteQuestionnaireFigures({ figures }: { figures: CentreFigures }
       <p>
         {t('centre.essaimage.responses')} : <strong data-testid="centre-responses">{questionnaire.responses}</strong>
       </p>
-      <ul className="centre-list" data-testid="centre-questionnaire">
-        {questionnaire.questions.map((question) => (
-          <li key={question.text}>
-            {question.text} :{' '}
-            <strong>
-              {question.average === null
-                ? t('centre.essaimage.noAnswer')
-                : t('centre.essaimage.average', { value: formatNumber(question.average, i18n.language) })}
-            </strong>{' '}
-            <span className="hint">({t('centre.essaimage.answers', { count: question.answers })})</span>
-          </li>
-        ))}
-      </ul>
+      <QuestionAverages questions={questionnaire.questions} testId="centre-questionnaire" />
       <h4>{t('centre.essaimage.ages')}</h4>
       <ul className="centre-list">
         {AGE_BANDS.filter((band) => questionnaire.ageBands[band] !== 0).map((band) => (
