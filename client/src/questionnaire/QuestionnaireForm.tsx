@@ -1,3 +1,4 @@
+import { Send } from 'lucide-react';
 import { AGE_BANDS, GENDERS, SCALE, type AgeBand, type Gender, type Questionnaire, type ScaleValue } from '@gommette/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -141,7 +142,7 @@ export function QuestionnaireForm({ socket, questionnaire, answered, onAnswered 
       )}
       {error && <AlertText>{errorMessage(t, error)}</AlertText>}
       <button type="submit" className="button button--primary button--huge" disabled={sending} data-testid="questionnaire-submit">
-        <span aria-hidden="true">📨 </span>
+        <Send aria-hidden="true" className="icon" />
         {sending ? t('questionnaire.sending') : t('questionnaire.submit')}
       </button>
     </form>

@@ -1,3 +1,4 @@
+import { Compass, Hand } from 'lucide-react';
 import type { RoomView, RunActionType } from '@gommette/shared';
 import { useTranslation } from 'react-i18next';
 import { PhaseTimer } from './PhaseTimer';
@@ -38,7 +39,7 @@ export function RunPanel({ socket, room, clockOffsetMs, onRoom, readOnly }: RunP
   return (
     <section className="console-panel run-panel" aria-labelledby="run-heading" data-testid="run-panel">
       <h2 id="run-heading">
-        <span aria-hidden="true">🧭 </span>
+        <Compass aria-hidden="true" className="icon" />
         {t('run.heading')}
       </h2>
       {phases.length === 0 ? (
@@ -102,7 +103,7 @@ export function RunPanel({ socket, room, clockOffsetMs, onRoom, readOnly }: RunP
           title={t('run.handHint')}
           data-testid="hand-toggle"
         >
-          <span aria-hidden="true">✋ </span>
+          <Hand aria-hidden="true" className="icon" />
           {run.handRaised ? t('run.handLower') : t('run.handRaise')}
         </button>
       )}

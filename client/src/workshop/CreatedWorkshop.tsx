@@ -1,3 +1,4 @@
+import { MapPin, Plus, SlidersHorizontal, Tv } from 'lucide-react';
 import { formatCodeForReading, type CreateWorkshopResponse } from '@gommette/shared';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -52,7 +53,7 @@ export function CreatedWorkshop({ workshop, onCreateAnother }: CreatedWorkshopPr
 
       <section className="created__block">
         <h2>
-          <span aria-hidden="true">📍 </span>
+          <MapPin aria-hidden="true" className="icon" />
           {t('created.sitesHeading')}
         </h2>
         <ul className="created__sites">
@@ -73,15 +74,15 @@ export function CreatedWorkshop({ workshop, onCreateAnother }: CreatedWorkshopPr
 
       <div className="created__actions">
         <a className="button button--primary" href={consolePath}>
-          <span aria-hidden="true">🎛️ </span>
+          <SlidersHorizontal aria-hidden="true" className="icon" />
           {t('created.openConsole')}
         </a>
         <a className="button button--secondary" href={screenPath} target="_blank" rel="noopener">
-          <span aria-hidden="true">📺 </span>
+          <Tv aria-hidden="true" className="icon" />
           {t('created.openScreen')}
         </a>
         <button type="button" className="button button--link" onClick={onCreateAnother}>
-          <span aria-hidden="true">➕ </span>
+          <Plus aria-hidden="true" className="icon" />
           {t('created.newWorkshop')}
         </button>
       </div>

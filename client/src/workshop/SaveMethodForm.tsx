@@ -1,3 +1,4 @@
+import { Save } from 'lucide-react';
 import { normalizeText, type PhaseSpec, type RoomView } from '@gommette/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -54,7 +55,7 @@ export function SaveMethodForm({ workshopId, token, room }: SaveMethodFormProps)
         data-testid="save-method-name"
       />
       <button type="submit" className="button button--secondary" disabled={state === 'saving'} data-testid="save-method">
-        <span aria-hidden="true">💾 </span>
+        <Save aria-hidden="true" className="icon" />
         {t('run.saveTemplate')}
       </button>
       {state === 'saved' && <p role="status">{t('run.templateSaved')}</p>}
