@@ -1,4 +1,4 @@
-import { Check, CircleParking, Eye, EyeOff, Link, Pencil } from 'lucide-react';
+import { Check, CircleParking, Eye, EyeOff, Hourglass, Link, Pencil } from 'lucide-react';
 import type { IdeaModeration, IdeaView } from '@gommette/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -79,9 +79,24 @@ export function IdeaRow({ idea, siteName, colorClass, busy, error, onSetHidden, 
           <time dateTime={new Date(idea.createdAt).toISOString()}>{time}</time>
           {idea.origin && idea.origin !== 'phone' && <span className="tag">{t(`moderation.origin_${idea.origin}`)}</span>}
           {idea.theme && <span className="tag">#{idea.theme}</span>}
-          {idea.parked && <span className="tag">🅿️ {t('moderation.parked')}</span>}
-          {idea.pending && <span className="tag tag--warning">⏳ {t('moderation.pending')}</span>}
-          {mergedIntoText && <span className="tag">🔗 {t('moderation.mergedInto', { text: mergedIntoText })}</span>}
+          {idea.parked && (
+            <span className="tag">
+              <CircleParking aria-hidden="true" className="icon" />
+              {t('moderation.parked')}
+            </span>
+          )}
+          {idea.pending && (
+            <span className="tag tag--warning">
+              <Hourglass aria-hidden="true" className="icon" />
+              {t('moderation.pending')}
+            </span>
+          )}
+          {mergedIntoText && (
+            <span className="tag">
+              <Link aria-hidden="true" className="icon" />
+              {t('moderation.mergedInto', { text: mergedIntoText })}
+            </span>
+          )}
           {hidden && (
             <span className="idea-row__hidden-label">
               <EyeOff aria-hidden="true" className="icon" />

@@ -1,4 +1,4 @@
-import { Check, NotebookPen } from 'lucide-react';
+import { Check, NotebookPen, X } from 'lucide-react';
 import { nanoid } from 'nanoid';
 import { normalizeText, type IdeaView, type RoomView, type SiteLink } from '@gommette/shared';
 import { useState, type FormEvent } from 'react';
@@ -84,7 +84,7 @@ export function ModerationTools({ socket, room, ideas, sites, onRoom, onIdea }: 
               aria-label={t('moderation.removeTheme', { theme: name })}
               onClick={() => command.send('room:update', { themes: room.themes.filter((item) => item !== name) }, onRoom)}
             >
-              ✕
+              <X aria-hidden="true" />
             </button>
           </li>
         ))}

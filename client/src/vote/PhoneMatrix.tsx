@@ -1,4 +1,4 @@
-import { Compass } from 'lucide-react';
+import { Check, Compass, Star } from 'lucide-react';
 import { MATRIX_STEPS, inEasyPriorityQuadrant, nearestMatrixStep, type MatrixChange, type MatrixPlacement, type TableMatrixView } from '@gommette/shared';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -150,9 +150,9 @@ export default function PhoneMatrix({ socket, tableId, tableCount, ideaCount, ha
                 {!both
                   ? t('matrix.notPlaced')
                   : placement && inEasyPriorityQuadrant(placement)
-                    ? t('matrix.inQuadrant')
+                    ? [<Star key="icon" aria-hidden="true" className="icon" />, t('matrix.inQuadrant')]
                     : saved === idea.id && placement
-                      ? t('matrix.saved')
+                      ? [<Check key="icon" aria-hidden="true" className="icon" />, t('matrix.saved')]
                       : ''}
               </p>
             </li>

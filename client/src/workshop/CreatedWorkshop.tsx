@@ -1,4 +1,4 @@
-import { MapPin, Plus, SlidersHorizontal, Tv } from 'lucide-react';
+import { Handshake, KeyRound, MapPin, PartyPopper, Plus, SlidersHorizontal, Tv } from 'lucide-react';
 import { formatCodeForReading, type CreateWorkshopResponse } from '@gommette/shared';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,10 +25,11 @@ export function CreatedWorkshop({ workshop, onCreateAnother }: CreatedWorkshopPr
     <section className="created stack" aria-labelledby="created-heading">
       <h1 id="created-heading" tabIndex={-1} ref={headingRef}>
         {t('created.heading')}
+        <PartyPopper aria-hidden="true" className="icon--after" />
       </h1>
 
       <SecretLink
-        icon="🔑"
+        icon={KeyRound}
         heading={t('created.facilitatorHeading')}
         note={<p className="warning">{t('created.facilitatorWarning')}</p>}
         url={workshop.facilitatorUrl}
@@ -37,14 +38,14 @@ export function CreatedWorkshop({ workshop, onCreateAnother }: CreatedWorkshopPr
         className="created__block created__block--private"
       />
       <SecretLink
-        icon="📺"
+        icon={Tv}
         heading={t('created.screenHeading')}
         note={<p className="hint">{t('created.screenHint')}</p>}
         url={workshop.screenUrl}
         testId="screen-link"
       />
       <SecretLink
-        icon="🤝"
+        icon={Handshake}
         heading={t('moderation.helperLink')}
         note={<p className="hint">{t('moderation.helperHint')}</p>}
         url={workshop.helperUrl}

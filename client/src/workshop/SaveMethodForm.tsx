@@ -1,4 +1,4 @@
-import { Save } from 'lucide-react';
+import { Check, Save } from 'lucide-react';
 import { normalizeText, type PhaseSpec, type RoomView } from '@gommette/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -58,7 +58,12 @@ export function SaveMethodForm({ workshopId, token, room }: SaveMethodFormProps)
         <Save aria-hidden="true" className="icon" />
         {t('run.saveTemplate')}
       </button>
-      {state === 'saved' && <p role="status">{t('run.templateSaved')}</p>}
+      {state === 'saved' && (
+        <p role="status">
+          <Check aria-hidden="true" className="icon" />
+          {t('run.templateSaved')}
+        </p>
+      )}
       {error && <AlertText>{errorMessage(t, error)}</AlertText>}
     </form>
   );
