@@ -1,3 +1,4 @@
+import { Hand, Pause, Play, SkipBack, SkipForward, Square, TimerReset, type LucideIcon } from 'lucide-react';
 import { currentPhase, type RoomView, type RunActionType } from '@gommette/shared';
 import { useTranslation } from 'react-i18next';
 import { PhaseTimer } from './PhaseTimer';
@@ -23,7 +24,7 @@ export function RunBar({ room, clockOffsetMs, controls, readOnly }: RunBarProps)
   const phase = currentPhase(phases, run);
   const { busy } = controls;
 
-  const button = (action: RunActionType, label: string, icon: string, options: { minutes?: number; primary?: boolean; shortcut?: string } = {}) => (
+  const button = (action: RunActionType, label: string, Icon: LucideIcon, options: { minutes?: number; primary?: boolean; shortcut?: string } = {}) => (
     <button
       type="button"
       className={`button ${options.primary ? 'button--primary' : 'button--secondary'}`}
@@ -32,7 +33,7 @@ export function RunBar({ room, clockOffsetMs, controls, readOnly }: RunBarProps)
       aria-keyshortcuts={options.shortcut}
       data-testid={`run-${action}${options.minutes ? `-${options.minutes}` : ''}`}
     >
-      <span aria-hidden="true">{icon} </span>
+      <Icon aria-hidden="true" className="icon" />
       {label}
     </button>
   );
@@ -61,14 +62,14 @@ export function RunBar({ room, clockOffsetMs, controls, readOnly }: RunBarProps)
       )}
       {!readOnly && (
         <div className="run-bar__controls">
-          {phase && run.status === 'waiting' && button('start', t('run.start'), '▶️', { primary: true, shortcut: 'Space' })}
-          {run.status === 'running' && button('pause', t('run.pause'), '⏸️', { shortcut: 'Space' })}
-          {run.status === 'paused' && button('resume', t('run.resume'), '▶️', { primary: true, shortcut: 'Space' })}
-          {phase && run.status !== 'waiting' && button('extend', t('run.plus1'), '⏱️', { minutes: 1, shortcut: '+' })}
-          {phase && run.status !== 'waiting' && button('extend', t('run.plus5'), '⏱️', { minutes: 5 })}
-          {(run.status === 'running' || run.status === 'paused') && button('end', t('run.end'), '⏹️')}
-          {run.phaseIndex > 0 && button('previous', t('run.previous'), '⏮️', { shortcut: 'PageUp' })}
-          {run.phaseIndex < phases.length - 1 && button('next', t('run.next'), '⏭️', { primary: run.status === 'ended', shortcut: 'PageDown' })}
+          {phase && run.status === 'waiting' && button('start', t('run.start'), Play, { primary: true, shortcut: 'Space' })}
+          {run.status === 'running' && button('pause', t('run.pause'), Pause, { shortcut: 'Space' })}
+          {run.status === 'paused' && button('resume', t('run.resume'), Play, { primary: true, shortcut: 'Space' })}
+          {phase && run.status !== 'waiting' && button('extend', t('run.plus1'), TimerReset, { minutes: 1, shortcut: '+' })}
+          {phase && run.status !== 'waiting' && button('extend', t('run.plus5'), TimerReset, { minutes: 5 })}
+          {(run.status === 'running' || run.status === 'paused') && button('end', t('run.end'), Square)}
+          {run.phaseIndex > 0 && button('previous', t('run.previous'), SkipBack, { shortcut: 'PageUp' })}
+          {run.phaseIndex < phases.length - 1 && button('next', t('run.next'), SkipForward, { primary: run.status === 'ended', shortcut: 'PageDown' })}
           <button
             type="button"
             className={`button hand-button${run.handRaised ? ' hand-button--raised' : ''}`}
@@ -79,7 +80,7 @@ export function RunBar({ room, clockOffsetMs, controls, readOnly }: RunBarProps)
             title={t('run.handHint')}
             data-testid="hand-toggle"
           >
-            <span aria-hidden="true">✋ </span>
+            <Hand aria-hidden="true" className="icon" />
             {run.handRaised ? t('run.handLower') : t('run.handRaise')}
           </button>
         </div>

@@ -1,3 +1,4 @@
+import { Keyboard, Tv } from 'lucide-react';
 import { ErrorCode, currentPhase, isLastStepOver, type Activity } from '@gommette/shared';
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -291,7 +292,7 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
           <ConnectionBadge state={connection.state} audience="staff" />
           {screenHref && (
             <a className="button button--secondary" href={screenHref} target="_blank" rel="noopener" title={t('console.screenHint')} data-testid="open-screen">
-              <span aria-hidden="true">📺 </span>
+              <Tv aria-hidden="true" className="icon" />
               {t('console.openScreen')}
             </a>
           )}
@@ -304,7 +305,7 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
             onClick={() => setHelpOpen(true)}
             data-testid="shortcuts-open"
           >
-            <span aria-hidden="true">⌨️ </span>
+            <Keyboard aria-hidden="true" className="icon" />
             {t('run.shortcutsButton')}
           </button>
           <LanguageSwitcher />
