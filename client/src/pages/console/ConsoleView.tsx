@@ -58,6 +58,12 @@ const DEFAULT_TAB: Record<StepView, ToolTab> = {
   followUp: 'workshop',
 };
 
+/** A tab whose every part is shown in front is left out (no empty tab). */
+function hasContent(content: ReactNode): boolean {
+  if (Array.isArray(content)) return content.some((part: ReactNode) => hasContent(part));
+  return content !== null && content !== undefined && content !== false;
+}
+
 /**
  * The facilitator's live view, organised around the current step: a top bar that never scrolls away
  * (the step, its timer, the controls, main levée, who is there), the step's own panel in front, and
@@ -319,7 +325,12 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
           {inFront}
         </div>
         <aside className="console__tools" aria-label={t('run.tools')} ref={tools}>
-          <ConsoleTabs label={t('run.tools')} tabs={tabs} selected={tab} onSelect={(id) => setTabChoice({ step: stepKey, tab: id })} />
+          <ConsoleTabs
+            label={t('run.tools')}
+            tabs={tabs.filter((entry) => hasContent(entry.content))}
+            selected={tab}
+            onSelect={(id) => setTabChoice({ step: stepKey, tab: id })}
+          />
         </aside>
       </div>
       <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
