@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { BUILT_IN_TEMPLATES } from '@gommette/shared';
 import { PhonePage } from './pages/PhonePage';
@@ -143,6 +144,11 @@ test('a facilitator runs the whole co-design workshop with the keyboard on a lap
         // The silent time shows with its own countdown, and ends early.
         await expectInFirstScreen(page, page.getByTestId('silence-remaining'), 'idées: the silent time');
         await expect(page.getByTestId('silence-remaining')).toHaveText(/^[45]:\d\d$/);
+        // The silent time's countdown and button pass axe (WCAG 2.x A/AA, nothing serious or critical).
+        const axe = await new AxeBuilder({ page }).include('[data-testid="run-panel"]').withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+        expect(
+          axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id),
+        ).toEqual([]);
         for (const [number, phone] of phones.entries()) {
           await phone.post(`Une idée du téléphone ${number + 1}`);
           await phone.expectSent(`Une idée du téléphone ${number + 1}`);
