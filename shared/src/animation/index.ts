@@ -4,3 +4,4 @@ export * from './room';
 export * from './tables';
 export * from './protocol';
 export * from './finish';
+export * from './translations';
