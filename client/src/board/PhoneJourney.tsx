@@ -151,7 +151,7 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
                 <WrittenText as="h4" shown={show(row.label)} />
                 <ul className="phone-journey__notes">
                   {notes.map((note) => (
-                    <li key={note.id} className="phone-journey__note">
+                    <li key={note.id} className="phone-journey__note" dir="auto">
                       {note.feeling && <span className="phone-journey__feeling">{note.feeling}</span>}
                       {note.text}
                     </li>

@@ -25,9 +25,9 @@ export function WrittenText({ shown, as: Tag = 'span', className, testId, childr
   return (
     <Tag className={className} dir="auto" lang={shown.lang} data-testid={testId}>
       {children ?? shown.text}
+      {other && ' '}
       {other && (
         <small className="text-language" lang={page} dir={findLanguage(page)?.dir ?? 'ltr'} data-testid="text-language">
-          {' '}
           {t(`textLanguage.${shown.lang}`)}
         </small>
       )}

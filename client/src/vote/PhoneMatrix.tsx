@@ -122,7 +122,9 @@ export default function PhoneMatrix({ socket, tableId, tableCount, ideaCount, ha
           const both = value('easy') !== undefined && value('priority') !== undefined;
           return (
             <li key={idea.id} className="vote-card phone-matrix__card" data-testid="matrix-card" data-idea={idea.text} data-placed={placement ? 'yes' : 'no'}>
-              <p className="vote-card__text">{idea.text}</p>
+              <p className="vote-card__text" dir="auto">
+                {idea.text}
+              </p>
               {(['easy', 'priority'] as const).map((axis) => {
                 const current = value(axis);
                 const selected = current === undefined ? -1 : nearestMatrixStep(current);
