@@ -100,6 +100,10 @@ describe.each<Adapter>(['sqlite', 'postgresql'])('room:translate on %s', (adapte
     });
     const stored = await (await readBack()).store.getRoom(workshop.id);
     expect(stored?.translations.ar).toEqual({});
+
+    // Limited like every staff command (60 per 10 s per link).
+    const burst = await Promise.all(Array.from({ length: 60 }, () => refused({ source: QUESTION, lang: 'en', text: 'How can we help?' })));
+    expect(burst.filter((reply) => (reply as { code?: string }).code === ErrorCode.RateLimited).length).toBeGreaterThan(0);
     expect(stored?.translations.en).toEqual({ Idées: 'a'.repeat(MAX_PHASE_TITLE_CHARS), [PURPOSE]: 'b'.repeat(MAX_PURPOSE_CHARS) });
   });
 
