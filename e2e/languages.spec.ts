@@ -95,6 +95,9 @@ test("a phone opens in its own language: Arabic right-to-left at once, the works
   await form.getByTestId('translation-ar').fill(QUESTION_AR);
   await form.getByTestId('translation-save').click();
   await expect(form.getByRole('status')).toBeVisible();
+  await facilitator.page.setViewportSize({ width: 1366, height: 768 });
+  await form.scrollIntoViewIfNeeded();
+  await facilitator.page.screenshot({ path: testInfo.outputPath('console-translations-1366.png') });
   await expect(arabic.getByTestId('question')).toHaveText(QUESTION_AR);
   await expect(arabic.getByTestId('question')).toHaveAttribute('lang', 'ar');
   await expect(german.getByTestId('question')).toHaveText(QUESTION);
