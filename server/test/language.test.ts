@@ -34,5 +34,10 @@ describe('the first HTML in the person’s language', () => {
     // A choice made on the page wins over the device's language.
     expect(await html({ 'accept-language': 'ar', cookie: 'theme=x; lang=en' })).toBe('<html lang="en" dir="ltr">');
     expect(await html({ 'accept-language': 'ar', cookie: 'lang=xx' })).toBe('<html lang="ar" dir="rtl">');
+    // The projector and the console have their own choice: a phone page's cookie is not theirs.
+    const screen = await fetch(`${server.url}/screen/abcdefgh`, { headers: { 'accept-language': 'fr', cookie: 'lang=ar; lang-screen=en' } });
+    expect(await screen.text()).toContain('<html lang="en" dir="ltr">');
+    const console = await fetch(`${server.url}/console/abcdefgh`, { headers: { 'accept-language': 'fr', cookie: 'lang=ar' } });
+    expect(await console.text()).toContain('<html lang="fr" dir="ltr">');
   });
 });

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LANGUAGE_COOKIE, pickLanguage } from '@gommette/shared';
+import { languageCookieName, pickLanguage } from '@gommette/shared';
 import { readString, writeString } from '../storage/storage';
 import frResident from './fr/resident';
 import { DEFAULT_LANGUAGE, findLanguage, languages, type LanguageCode } from './languages';
@@ -17,15 +17,6 @@ function languageKey(): string {
   if (path.startsWith('/screen/')) return `${LANGUAGE_KEY}:screen`;
   if (path.startsWith('/console/') || path.startsWith('/observer/')) return `${LANGUAGE_KEY}:console`;
   return LANGUAGE_KEY;
-}
-
-/** The path the `lang` cookie is kept for: the projector's and the console's choices stay theirs. */
-function cookiePath(): string {
-  const path = window.location.pathname;
-  if (path.startsWith('/screen/')) return '/screen/';
-  if (path.startsWith('/console/')) return '/console/';
-  if (path.startsWith('/observer/')) return '/observer/';
-  return '/';
 }
 
 /**
@@ -155,7 +146,7 @@ export function chooseLanguage(code: string): void {
   const chosen = language.code as LanguageCode;
   writeString(languageKey(), chosen);
   // The server reads it to send the first HTML in this language (docs/languages.md).
-  document.cookie = `${LANGUAGE_COOKIE}=${chosen}; path=${cookiePath()}; max-age=31536000; SameSite=Lax`;
+  document.cookie = `${languageCookieName(window.location.pathname)}=${chosen}; path=/; max-age=31536000; SameSite=Lax`;
   loadLanguage(chosen).then(
     () => i18next.changeLanguage(chosen),
     () => undefined,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import compression from 'compression';
 import express, { Router } from 'express';
-import { ErrorCode, PAGE_LANGUAGES, acceptedLanguages, languageCookie, pickLanguage } from '@gommette/shared';
+import { ErrorCode, PAGE_LANGUAGES, acceptedLanguages, languageCookie, languageCookieName, pickLanguage } from '@gommette/shared';
 import type { Request } from 'express';
 import { sendError } from './errors';
 
@@ -34,9 +34,9 @@ export function clientRoutes(clientDir: string | null): Router {
   return router;
 }
 
-/** The language of the first HTML: a choice remembered in the `lang` cookie, else Accept-Language, else French. */
-export function requestLanguage(req: Pick<Request, 'headers'>): keyof typeof PAGE_LANGUAGES {
-  return pickLanguage([languageCookie(req.headers.cookie), ...acceptedLanguages(req.headers['accept-language'])]);
+/** The language of the first HTML: a choice remembered in the audience's cookie, else Accept-Language, else French. */
+export function requestLanguage(req: Pick<Request, 'headers' | 'path'>): keyof typeof PAGE_LANGUAGES {
+  return pickLanguage([languageCookie(req.headers.cookie, languageCookieName(req.path)), ...acceptedLanguages(req.headers['accept-language'])]);
 }
 
 /** index.html with `<html lang dir>` set, so Arabic arrives right-to-left before any script runs. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedLanguages, languageCookie, matchLanguage, pickLanguage } from './language';
+import { acceptedLanguages, languageCookie, languageCookieName, matchLanguage, pickLanguage } from './language';
 
 describe('the page language', () => {
   it('matches a device language by its base, any case or separator', () => {
@@ -25,9 +25,14 @@ describe('the page language', () => {
     expect(acceptedLanguages(undefined)).toEqual([]);
   });
 
-  it('reads the lang cookie among others', () => {
+  it("reads the audience's language cookie among others", () => {
     expect(languageCookie('a=1; lang=ar; b=2')).toBe('ar');
     expect(languageCookie('slang=en')).toBeNull();
+    expect(languageCookie('lang=ar; lang-screen=en', languageCookieName('/screen/abc'))).toBe('en');
+    expect(languageCookie('lang=ar', languageCookieName('/console/abc'))).toBeNull();
+    expect(languageCookie('lang=<script>')).toBeNull();
     expect(languageCookie(undefined)).toBeNull();
+    expect(languageCookieName('/j/ABC')).toBe('lang');
+    expect(languageCookieName('/observer/x')).toBe('lang-console');
   });
 });

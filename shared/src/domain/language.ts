@@ -39,11 +39,23 @@ export function acceptedLanguages(header: string | null | undefined): string[] {
     .map((entry) => entry.tag);
 }
 
-/** The cookie that remembers a choice made on the page, so the server sends the first HTML in it. */
-export const LANGUAGE_COOKIE = 'lang';
+/**
+ * The cookie that remembers a choice made on the page, so the server sends the first HTML in it.
+ * The projector and the console keep their own choice (often on the same laptop as a phone page
+ * tried out), so each audience has its own cookie.
+ */
+export function languageCookieName(pathname: string): string {
+  if (pathname.startsWith('/screen/')) return 'lang-screen';
+  if (pathname.startsWith('/console/') || pathname.startsWith('/observer/')) return 'lang-console';
+  return 'lang';
+}
 
-/** The first `lang` cookie's value (the most specific path comes first). */
-export function languageCookie(header: string | null | undefined): string | null {
+/** The value of the cookie `name` in a Cookie header, if it is a plausible language code. */
+export function languageCookie(header: string | null | undefined, name = 'lang'): string | null {
   if (!header) return null;
-  return new RegExp(`(?:^|;)\\s*${LANGUAGE_COOKIE}=([A-Za-z_-]{2,16})`).exec(header)?.[1] ?? null;
+  for (const part of header.split(';')) {
+    const [key, value] = part.trim().split('=');
+    if (key === name && value && /^[A-Za-z_-]{2,16}$/.test(value)) return value;
+  }
+  return null;
 }
