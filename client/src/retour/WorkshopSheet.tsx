@@ -36,7 +36,7 @@ export function WorkshopSheet({ workshopId, token, workshop, briefs }: WorkshopS
             <ul>
               {figures.participants.bySite.map((site) => (
                 <li key={site.siteName}>
-                  {site.siteName} : {site.count}
+                  <bdi>{site.siteName}</bdi> : {site.count}
                 </li>
               ))}
               {figures.questionnaire.averages.map((q) => (
