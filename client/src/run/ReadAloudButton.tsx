@@ -1,3 +1,4 @@
+import { Volume2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 
 /** One piece of text to read, in its own language (`lang`: fr, en, ar…; the page's when absent). */
@@ -31,7 +32,7 @@ export function ReadAloudButton({ text, segments }: { text?: string; segments?: 
   };
   return (
     <button type="button" className="button button--secondary read-aloud" onClick={speak} data-testid="read-aloud">
-      <span aria-hidden="true">🔊 </span>
+      <Volume2 aria-hidden="true" className="icon" />
       {t('phase.readAloud')}
     </button>
   );
