@@ -5,3 +5,4 @@ export * from './tables';
 export * from './protocol';
 export * from './finish';
 export * from './translations';
+export * from './translationRules';

@@ -13,7 +13,8 @@ import {
 import { MAX_THEME_CHARS, MAX_THEMES } from './room';
 import { MAX_EXTEND_MINUTES, RUN_ACTIONS } from './run';
 import { MAX_TABLES } from './tables';
-import { MAX_TRANSLATION_WIRE_UNITS, TRANSLATION_LANGUAGES } from './translations';
+import { MAX_TRANSLATION_WIRE_UNITS } from './translationRules';
+import { TRANSLATION_LANGUAGES } from './translations';
 import { questionnaireSchema } from '../questionnaire/protocol';
 
 /** Typed text may carry extra spaces; the domain normalises, the schema bounds the size. */

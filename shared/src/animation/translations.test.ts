@@ -7,7 +7,8 @@ import { ErrorCode } from '../constants';
 import { isDomainError } from '../domain/errors';
 import { BUILT_IN_TEMPLATES } from './method';
 import { initialRoom, viewRoom } from './room';
-import { applyTranslation, emptyTranslations, pickText, translatableTexts, writtenLanguage } from './translations';
+import { applyTranslation, translatableTexts } from './translationRules';
+import { emptyTranslations, pickText, writtenLanguage } from './translations';
 
 const workshop = { title: 'Notre quartier', question: 'Que changer ?', purpose: 'Choisir un projet.' };
 
