@@ -115,7 +115,7 @@ export function WorkshopForm({ onCreated }: WorkshopFormProps) {
   const chosenName = chosen ? methodName(t, chosen) : t('method.free');
   const chosenSteps: TimelineStep[] = method.phases.map((phase) => ({
     id: phase.id,
-    title: phase.title,
+    title: phase.title.trim() || t('method.untitled'),
     activity: phase.activity,
     minutes: phaseMinutes(phase),
   }));
