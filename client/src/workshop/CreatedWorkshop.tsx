@@ -1,3 +1,4 @@
+import { Handshake, KeyRound, MapPin, PartyPopper, Plus, SlidersHorizontal, Tv } from 'lucide-react';
 import { formatCodeForReading, type CreateWorkshopResponse } from '@gommette/shared';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +25,7 @@ export function CreatedWorkshop({ workshop, onCreateAnother }: CreatedWorkshopPr
     <section className="created" aria-labelledby="created-heading">
       <h1 id="created-heading" tabIndex={-1} ref={headingRef}>
         {t('created.heading')}
+        <PartyPopper aria-hidden="true" className="icon--after" />
       </h1>
 
       {/* The next step first: open the console (to start) and the projector, no scrolling. */}
@@ -32,11 +34,11 @@ export function CreatedWorkshop({ workshop, onCreateAnother }: CreatedWorkshopPr
         <p>{t('created.nextHint')}</p>
         <div className="created__actions">
           <a className="button button--primary button--huge" href={consolePath} data-testid="open-console">
-            <span aria-hidden="true">🎛️ </span>
+            <SlidersHorizontal aria-hidden="true" className="icon" />
             {t('created.openConsole')}
           </a>
           <a className="button button--secondary button--huge" href={screenPath} target="_blank" rel="noopener" data-testid="created-open-screen">
-            <span aria-hidden="true">📺 </span>
+            <Tv aria-hidden="true" className="icon" />
             {t('created.openScreen')}
           </a>
         </div>
@@ -45,7 +47,7 @@ export function CreatedWorkshop({ workshop, onCreateAnother }: CreatedWorkshopPr
       <div className="created__columns">
         <div className="created__links stack">
           <SecretLink
-            icon="🔑"
+            icon={KeyRound}
             heading={t('created.facilitatorHeading')}
             note={<p className="warning">{t('created.facilitatorWarning')}</p>}
             url={workshop.facilitatorUrl}
@@ -54,14 +56,14 @@ export function CreatedWorkshop({ workshop, onCreateAnother }: CreatedWorkshopPr
             className="created__block created__block--private"
           />
           <SecretLink
-            icon="📺"
+            icon={Tv}
             heading={t('created.screenHeading')}
             note={<p className="hint">{t('created.screenHint')}</p>}
             url={workshop.screenUrl}
             testId="screen-link"
           />
           <SecretLink
-            icon="🤝"
+            icon={Handshake}
             heading={t('moderation.helperLink')}
             note={<p className="hint">{t('moderation.helperHint')}</p>}
             url={workshop.helperUrl}
@@ -71,7 +73,7 @@ export function CreatedWorkshop({ workshop, onCreateAnother }: CreatedWorkshopPr
 
         <section className="created__block created__codes">
           <h2>
-            <span aria-hidden="true">📍 </span>
+            <MapPin aria-hidden="true" className="icon" />
             {t('created.sitesHeading')}
           </h2>
           <ul className="created__sites">
@@ -92,7 +94,7 @@ export function CreatedWorkshop({ workshop, onCreateAnother }: CreatedWorkshopPr
       </div>
 
       <button type="button" className="button button--link created__another" onClick={onCreateAnother}>
-        <span aria-hidden="true">➕ </span>
+        <Plus aria-hidden="true" className="icon" />
         {t('created.newWorkshop')}
       </button>
     </section>

@@ -1,3 +1,4 @@
+import { ArrowDown, ArrowUp, Compass, Plus, X } from 'lucide-react';
 import { MAX_PHASES, MAX_TABLES } from '@gommette/shared';
 import type { TFunction } from 'i18next';
 import { useId } from 'react';
@@ -50,7 +51,7 @@ export function MethodTimeline({ method, summary, onChange, problems, open, onOp
   return (
     <section className="method-timeline" aria-labelledby={headingId} data-testid="method-fields">
       <h2 id={headingId} className="method-timeline__heading">
-        <span aria-hidden="true">🧭 </span>
+        <Compass aria-hidden="true" className="icon" />
         {t('method.legend')}
       </h2>
       <p className="method-timeline__summary" data-testid="method-summary">
@@ -97,7 +98,7 @@ export function MethodTimeline({ method, summary, onChange, problems, open, onOp
                     title={t('method.moveUp', { number })}
                     data-testid="move-phase-up"
                   >
-                    <span aria-hidden="true">↑</span>
+                    <ArrowUp aria-hidden="true" />
                   </button>
                   <button
                     type="button"
@@ -108,7 +109,7 @@ export function MethodTimeline({ method, summary, onChange, problems, open, onOp
                     title={t('method.moveDown', { number })}
                     data-testid="move-phase-down"
                   >
-                    <span aria-hidden="true">↓</span>
+                    <ArrowDown aria-hidden="true" />
                   </button>
                   <button
                     type="button"
@@ -118,7 +119,7 @@ export function MethodTimeline({ method, summary, onChange, problems, open, onOp
                     title={t('method.remove', { number })}
                     data-testid="remove-phase"
                   >
-                    <span aria-hidden="true">✖</span>
+                    <X aria-hidden="true" />
                   </button>
                 </span>
               </div>
@@ -140,7 +141,7 @@ export function MethodTimeline({ method, summary, onChange, problems, open, onOp
         })}
       </ol>
       <button type="button" className="button button--secondary" onClick={add} disabled={method.phases.length >= MAX_PHASES} data-testid="add-phase">
-        <span aria-hidden="true">＋ </span>
+        <Plus aria-hidden="true" className="icon" />
         {t('method.add')}
       </button>
 
