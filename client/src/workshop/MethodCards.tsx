@@ -95,7 +95,9 @@ function MethodCard({ group, id, name, steps, checked, onChoose }: MethodCardPro
           onChange={() => onChoose(id)}
           aria-describedby={describedBy}
         />
-        <span className="method-card__name">{name}</span>
+        <span className="method-card__name" dir="auto">
+          {name}
+        </span>
       </span>
       <span id={describedBy} className="method-card__about">
         {steps.length === 0 ? (
@@ -106,7 +108,9 @@ function MethodCard({ group, id, name, steps, checked, onChoose }: MethodCardPro
               {t('method.stepCount', { count: steps.length })} · {formatDuration(t, total)}
             </span>
             <StepBar steps={steps} />
-            <span className="method-card__steps">{steps.map((step) => step.title).join(' → ')}</span>
+            <span className="method-card__steps" dir="auto">
+              {steps.map((step) => step.title).join(' → ')}
+            </span>
           </>
         )}
       </span>

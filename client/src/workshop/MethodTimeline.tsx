@@ -71,7 +71,7 @@ export function MethodTimeline({ method, summary, onChange, problems, open, onOp
                   {number}
                 </span>
                 <span className="method-step__text">
-                  <span className="method-step__title" data-testid="method-phase-title">
+                  <span className="method-step__title" dir="auto" data-testid="method-phase-title">
                     {phase.title.trim() || t('method.untitled')}
                   </span>
                   <span className="method-step__meta">{stepMeta(t, phase)}</span>
