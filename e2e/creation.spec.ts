@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
+import { BUILT_IN_TEMPLATES } from '@gommette/shared';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { HomePage } from './pages/HomePage';
-import { specSetup } from './support/spec';
+import { createWorkshopByApi, specSetup } from './support/spec';
 
 const { server, devices } = specSetup();
 
@@ -137,9 +138,18 @@ test('editing a step opens that step alone; the change, and everything typed, su
 
 for (const language of ['fr', 'ar'] as const) {
   test(`the start page and the created page pass axe in ${language}, with "Créer l'atelier" on the first screen`, async ({ browser }) => {
+    // A centre saved a method: the page offers it too, folded, and the short path still fits.
+    const earlier = await createWorkshopByApi(server.url);
+    const saved = await fetch(`${server.url}/api/workshops/${earlier.id}/templates`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${earlier.facilitatorToken}` },
+      body: JSON.stringify({ name: `Soirée des parents (${language})`, phases: BUILT_IN_TEMPLATES[1]!.phases }),
+    });
+    expect(saved.status).toBe(201);
     const page = await laptopPage(browser, language);
     await page.goto(`${server.url}/`);
     await expect(page.locator('html')).toHaveAttribute('dir', language === 'ar' ? 'rtl' : 'ltr');
+    await expect(page.getByTestId('method-cards').getByRole('radio', { name: `Soirée des parents (${language})`, includeHidden: true })).toHaveCount(1);
     await expect(page.getByTestId('create-workshop')).toBeInViewport({ ratio: 1 });
     await expectAccessible(page, 'start page');
     await page.getByTestId('edit-phase').nth(3).click();

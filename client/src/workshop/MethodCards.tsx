@@ -58,14 +58,14 @@ export function MethodCards({ templates, chosenId, chosenSteps, onChoose }: Meth
           checked={chosenId === FREE_WALL}
           onChoose={onChoose}
         />
+        {saved.length > 0 && (
+          // Saved methods can be many: folded (next to the last card), so the short path stays on the first screen.
+          <details className="method-cards__saved" open={savedOpen} onToggle={(event) => setSavedOpen(event.currentTarget.open)}>
+            <summary>{t('method.saved', { count: saved.length })}</summary>
+            <div className="method-cards__grid">{saved.map(card)}</div>
+          </details>
+        )}
       </div>
-      {saved.length > 0 && (
-        // Saved methods can be many: folded, so the short path stays on the first screen.
-        <details className="method-cards__saved" open={savedOpen} onToggle={(event) => setSavedOpen(event.currentTarget.open)}>
-          <summary>{t('method.saved', { count: saved.length })}</summary>
-          <div className="method-cards__grid">{saved.map(card)}</div>
-        </details>
-      )}
     </fieldset>
   );
 }
