@@ -113,6 +113,16 @@ test('editing a step opens that step alone; the change, and everything typed, su
   await home.methodCard('vote-rapide').click();
   await expect(home.steps().nth(1)).toContainText('Nos idées pour la cour');
 
+  // A step added opens alone; removed, the focus goes to the step now last.
+  await page.getByTestId('add-phase').click();
+  await expect(home.steps()).toHaveCount(4);
+  await expect(page.getByTestId('phase-editor')).toHaveCount(1);
+  await expect(page.getByTestId('phase-title-input')).toHaveValue('Nouvelle étape');
+  await home.steps().nth(3).getByTestId('remove-phase').click();
+  await expect(home.steps()).toHaveCount(3);
+  await expect(page.getByTestId('phase-editor')).toHaveCount(0);
+  await expect(home.steps().nth(2).getByTestId('edit-phase')).toBeFocused();
+
   // A step left without a name: the form says so in French, opens that step, and loses nothing.
   await home.steps().nth(2).getByTestId('edit-phase').click();
   await page.getByTestId('phase-title-input').fill('');

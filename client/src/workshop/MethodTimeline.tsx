@@ -44,8 +44,13 @@ export function MethodTimeline({ method, summary, onChange, problems, open, onOp
     onOpen({ id: next.phaseId, focus: true });
   };
   const remove = (phaseId: string) => {
-    onChange(removePhase(method, phaseId));
+    const index = method.phases.findIndex((phase) => phase.id === phaseId);
+    const next = removePhase(method, phaseId);
+    onChange(next);
     if (open?.id === phaseId) onOpen(null);
+    // The focus goes to the step now in its place (or the one before), else to "Ajouter une étape".
+    const neighbour = next.phases[Math.min(index, next.phases.length - 1)];
+    requestAnimationFrame(() => document.getElementById(neighbour ? editButtonId(neighbour.id) : `${prefix}-add`)?.focus());
   };
 
   return (
@@ -140,7 +145,14 @@ export function MethodTimeline({ method, summary, onChange, problems, open, onOp
           );
         })}
       </ol>
-      <button type="button" className="button button--secondary" onClick={add} disabled={method.phases.length >= MAX_PHASES} data-testid="add-phase">
+      <button
+        type="button"
+        id={`${prefix}-add`}
+        className="button button--secondary"
+        onClick={add}
+        disabled={method.phases.length >= MAX_PHASES}
+        data-testid="add-phase"
+      >
         <Plus aria-hidden="true" className="icon" />
         {t('method.add')}
       </button>
