@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The side panel's tabs on the console (the step in front shows its own part, the rest is under a tab). */
-export type ConsoleTool = 'room' | 'ideas' | 'moderation' | 'workshop' | 'method' | 'vote' | 'questionnaire' | 'followUp';
+export type ConsoleTool = 'room' | 'ideas' | 'moderation' | 'workshop' | 'method' | 'texts' | 'vote' | 'questionnaire' | 'followUp';
 
 /**
  * Shows a part of the console: in front when the current step needs it, else under its tab,

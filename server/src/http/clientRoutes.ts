@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import compression from 'compression';
 import express, { Router } from 'express';
-import { ErrorCode } from '@gommette/shared';
+import { ErrorCode, PAGE_LANGUAGES, acceptedLanguages, languageCookie, languageCookieName, pickLanguage } from '@gommette/shared';
+import type { Request } from 'express';
 import { sendError } from './errors';
 
 /**
@@ -23,9 +24,22 @@ export function clientRoutes(clientDir: string | null): Router {
   // A missing asset, or a path climbing out of the folder, is a plain 404: nothing to log.
   router.use('/assets', (_req, res) => sendError(res, ErrorCode.NotFound, 'no such asset'));
   router.use(express.static(clientDir, { index: false, maxAge: 0 }));
-  router.get('/{*page}', (_req, res) => {
+  const indexHtml = fs.readFileSync(indexFile, 'utf8');
+  router.get('/{*page}', (req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(indexFile);
+    // The page depends on the person's language (docs/languages.md): caches must keep one per language.
+    res.setHeader('Vary', 'Accept-Language, Cookie');
+    res.type('html').send(inLanguage(indexHtml, requestLanguage(req)));
   });
   return router;
+}
+
+/** The language of the first HTML: a choice remembered in the audience's cookie, else Accept-Language, else French. */
+export function requestLanguage(req: Pick<Request, 'headers' | 'path'>): keyof typeof PAGE_LANGUAGES {
+  return pickLanguage([languageCookie(req.headers.cookie, languageCookieName(req.path)), ...acceptedLanguages(req.headers['accept-language'])]);
+}
+
+/** index.html with `<html lang dir>` set, so Arabic arrives right-to-left before any script runs. */
+export function inLanguage(html: string, lang: keyof typeof PAGE_LANGUAGES): string {
+  return html.replace(/<html\b[^>]*>/i, `<html lang="${lang}" dir="${PAGE_LANGUAGES[lang]}">`);
 }

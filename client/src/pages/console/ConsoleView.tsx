@@ -29,6 +29,7 @@ import { useRunControls } from '../../run/useRunControls';
 import { SaveMethodForm } from '../../workshop/SaveMethodForm';
 import { StaffLinks } from './StaffLinks';
 import { TablesPanel } from '../../run/TablesPanel';
+import { TranslationsPanel } from '../../workshop/TranslationsPanel';
 import { ConsoleVotePanel } from '../../vote/ConsoleVotePanel';
 import { sendCommand } from '../../socket/command';
 import { RetourSection } from '../../retour/RetourSection';
@@ -44,7 +45,7 @@ interface ConsoleViewProps {
 /** What the console puts in front: the current step's activity, or the follow-up once the last step is over. */
 type StepView = Activity | 'followUp';
 /** The side panel's tabs: everything the step does not need in front, one click away. */
-type ToolTab = 'room' | 'ideas' | 'moderation' | 'workshop' | 'method' | 'vote' | 'questionnaire' | 'followUp';
+type ToolTab = 'room' | 'ideas' | 'moderation' | 'workshop' | 'method' | 'texts' | 'vote' | 'questionnaire' | 'followUp';
 
 /** The tab the side panel opens on for each step (the facilitator's choice holds until the step changes). */
 const DEFAULT_TAB: Record<StepView, ToolTab> = {
@@ -273,6 +274,15 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
             id: 'method' as const,
             label: t('run.tab_method'),
             content: <SaveMethodForm workshopId={credentials.workshopId} token={credentials.token} room={room} />,
+          },
+        ]
+      : []),
+    ...(room && !readOnly
+      ? [
+          {
+            id: 'texts' as const,
+            label: t('run.tab_texts'),
+            content: <TranslationsPanel socket={socket} workshop={workshop} room={room} onRoom={live.applyRoom} />,
           },
         ]
       : []),
