@@ -90,12 +90,15 @@ export function RunBar({ room, clockOffsetMs, controls, readOnly }: RunBarProps)
           <ol>
             {phases.map((step, index) => {
               const current = index === run.phaseIndex;
+              // What phones do and how long: in the tooltip, and read by screen readers.
+              const details = `${t(`activities.${step.activity}`)}${step.durationSec > 0 ? ` · ${t('run.minutes', { count: Math.round(step.durationSec / 60) })}` : ''}`;
               const label = (
                 <>
                   <span className="run-chip__number">{index + 1}</span>
                   <span className="run-chip__title" dir="auto">
                     {step.title}
                   </span>
+                  <span className="visually-hidden"> · {details}</span>
                 </>
               );
               return (
@@ -105,7 +108,7 @@ export function RunBar({ room, clockOffsetMs, controls, readOnly }: RunBarProps)
                   data-testid="run-phase"
                 >
                   {current || readOnly ? (
-                    <span className="run-chip__body" aria-current={current ? 'step' : undefined}>
+                    <span className="run-chip__body" aria-current={current ? 'step' : undefined} title={details}>
                       {label}
                     </span>
                   ) : (
@@ -114,8 +117,8 @@ export function RunBar({ room, clockOffsetMs, controls, readOnly }: RunBarProps)
                       className="run-chip__body"
                       disabled={busy}
                       onClick={() => controls.control('goto', { phaseIndex: index })}
-                      aria-label={`${t('run.goto')} : ${index + 1}. ${step.title}`}
-                      title={`${t(`activities.${step.activity}`)}${step.durationSec > 0 ? ` · ${t('run.minutes', { count: Math.round(step.durationSec / 60) })}` : ''}`}
+                      aria-label={`${t('run.goto')} : ${index + 1}. ${step.title} · ${details}`}
+                      title={details}
                       data-testid={`goto-${step.id}`}
                     >
                       {label}
