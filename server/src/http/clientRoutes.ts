@@ -5,9 +5,21 @@ import express, { Router } from 'express';
 import { ErrorCode } from '@gommette/shared';
 import { sendError } from './errors';
 
+/** The resident's phone page, `/j` and `/j/<code>`: phone.html, built apart and lighter (docs/client.md). */
+export const PHONE_PAGE = /^\/j(?:\/[^/]*)?\/?$/;
+
 /**
- * Serves the built client, compressed: hashed assets cached for a year, index.html never cached (so a new
- * version reaches phones at once), and index.html for every other page path so the client
+ * The HTML file that a page path opens: phone.html for the phone's paths (when built), index.html
+ * (the staff's pages, the kiosk, the client's own "page not found") for every other.
+ */
+export function pageFileFor(clientDir: string, pagePath: string): string {
+  const phoneFile = path.join(clientDir, 'phone.html');
+  return PHONE_PAGE.test(pagePath) && fs.existsSync(phoneFile) ? phoneFile : path.join(clientDir, 'index.html');
+}
+
+/**
+ * Serves the built client, compressed: hashed assets cached for a year, the HTML never cached (so a new
+ * version reaches phones at once), and an HTML page for every other page path so the client
  * router takes over (its own "page not found" included). Without a build, says how to make one.
  */
 export function clientRoutes(clientDir: string | null): Router {
@@ -23,9 +35,9 @@ export function clientRoutes(clientDir: string | null): Router {
   // A missing asset, or a path climbing out of the folder, is a plain 404: nothing to log.
   router.use('/assets', (_req, res) => sendError(res, ErrorCode.NotFound, 'no such asset'));
   router.use(express.static(clientDir, { index: false, maxAge: 0 }));
-  router.get('/{*page}', (_req, res) => {
+  router.get('/{*page}', (req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(indexFile);
+    res.sendFile(pageFileFor(clientDir, req.path));
   });
   return router;
 }
