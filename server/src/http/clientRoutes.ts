@@ -13,8 +13,8 @@ export const PHONE_PAGE = /^\/j(?:\/[^/]*)?\/?$/;
  * (the staff's pages, the kiosk, the client's own "page not found") for every other.
  */
 export function pageFileFor(clientDir: string, pagePath: string): string {
-  const phoneFile = path.join(clientDir, 'phone.html');
-  return PHONE_PAGE.test(pagePath) && fs.existsSync(phoneFile) ? phoneFile : path.join(clientDir, 'index.html');
+  const phoneFile = path.resolve(clientDir, 'phone.html');
+  return PHONE_PAGE.test(pagePath) && fs.existsSync(phoneFile) ? phoneFile : path.resolve(clientDir, 'index.html');
 }
 
 /**
