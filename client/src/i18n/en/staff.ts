@@ -55,6 +55,25 @@ export default {
     invalidKey: 'This link is not valid for this workshop. Open the full link you got when it was created.',
     forbidden: 'This link cannot open this page.',
   },
+  translations: {
+    heading: 'Translations (English, Arabic)',
+    intro:
+      'Add English and Arabic versions of what you wrote: a phone set to that language shows them instead of the French. The steps and questionnaire that come with Gommette are already translated (in grey); what you type here comes first.',
+    kind: {
+      title: 'Title',
+      question: 'Question',
+      purpose: 'What taking part will be used for',
+      stepTitle: 'Step {{step}}: name',
+      instruction: 'Step {{step}}: instruction',
+      statement: 'Questionnaire: statement',
+    },
+    language: {
+      en: 'In English',
+      ar: 'In Arabic',
+    },
+    save: 'Save',
+    saved: 'Saved: phones show it.',
+  },
   console: {
     heading: 'Facilitator console',
     question: 'Question of the day',

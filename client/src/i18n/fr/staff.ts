@@ -53,6 +53,25 @@ export default {
     invalidKey: "Ce lien n'est pas valable pour cet atelier. Ouvre le lien complet reçu à la création.",
     forbidden: "Ce lien ne permet pas d'ouvrir cette page.",
   },
+  translations: {
+    heading: 'Traductions (anglais, arabe)',
+    intro:
+      "Ajoute l'anglais et l'arabe de ce que tu as écrit : un téléphone réglé dans cette langue les montre à la place du français. Les étapes et le questionnaire fournis par Gommette sont déjà traduits (en gris) ; ce que tu tapes ici passe avant.",
+    kind: {
+      title: 'Titre',
+      question: 'Question',
+      purpose: 'À quoi servira la participation',
+      stepTitle: 'Étape {{step}} : nom',
+      instruction: 'Étape {{step}} : consigne',
+      statement: 'Questionnaire : affirmation',
+    },
+    language: {
+      en: 'En anglais',
+      ar: 'En arabe',
+    },
+    save: 'Enregistrer',
+    saved: 'Enregistré : les téléphones le montrent.',
+  },
   console: {
     heading: "Console d'animation",
     question: 'Question du jour',

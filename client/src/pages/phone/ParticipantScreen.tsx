@@ -7,6 +7,8 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { errorMessage } from '../../components/errorMessage';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { PurposeBlock } from '../../components/PurposeBlock';
+import { WrittenText } from '../../components/WrittenText';
+import { useWorkshopText } from '../../i18n/workshopText';
 import { useOutbox } from '../../ideas/useOutbox';
 import { useConnectionStatus } from '../../socket/useConnectionStatus';
 import { useWorkshopLive } from '../../socket/useWorkshopLive';
@@ -84,6 +86,7 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
   };
 
   const room = live.room;
+  const show = useWorkshopText(room?.translations ?? info?.translations);
   const [answeredNow, setAnsweredNow] = useState(false);
   const questionnaireAnswered = answeredNow || live.snapshot?.questionnaireAnswered === true;
   const activity = room ? phoneActivity(room.phases, room.run) : null;
@@ -115,13 +118,11 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
           {siteName && (
             <p className="phone__site">
               <MapPin aria-hidden="true" className="icon" />
-              {siteName}
+              <bdi>{siteName}</bdi>
             </p>
           )}
-          <h1 className="phone__question" dir="auto">
-            {workshop.question}
-          </h1>
-          <PurposeBlock purpose={workshop.purpose} testId="purpose" className="purpose--compact" />
+          <WrittenText as="h1" className="phone__question" testId="question" shown={show(workshop.question)} />
+          <PurposeBlock purpose={workshop.purpose} testId="purpose" className="purpose--compact" translations={room?.translations} />
         </>
       ) : (
         <p className="hint">{t('app.loading')}</p>
@@ -148,7 +149,13 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
       )}
       {activity === 'questionnaire' && room && (
         <Suspense fallback={null}>
-          <QuestionnaireForm socket={socket} questionnaire={room.questionnaire} answered={questionnaireAnswered} onAnswered={() => setAnsweredNow(true)} />
+          <QuestionnaireForm
+            socket={socket}
+            questionnaire={room.questionnaire}
+            translations={room.translations}
+            answered={questionnaireAnswered}
+            onAnswered={() => setAnsweredNow(true)}
+          />
         </Suspense>
       )}
       {/* A vote round: the main action of a vote step, and of any quiet moment while a round stays
