@@ -98,6 +98,9 @@ export default defineConfig(({ mode }): UserConfig => {
               options: {
                 cacheName: 'gommette-phone-pages', // as in client/src/phoneServiceWorker.ts
                 networkTimeoutSeconds: 6,
+                // The page varies with the language (Vary: Accept-Language, Cookie); offline, the last one seen
+                // will do (the page then applies the language chosen on this phone).
+                matchOptions: { ignoreVary: true },
                 expiration: { maxEntries: 10 },
                 cacheableResponse: { statuses: [200] },
               },
