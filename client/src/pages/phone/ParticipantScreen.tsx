@@ -26,6 +26,8 @@ import { IdeaComposer } from '../../ideas/IdeaComposer';
 import { mergeMyIdeas } from '../../ideas/myIdeas';
 import { MyIdeasList } from '../../ideas/MyIdeasList';
 import { useVoteFeed } from '../../vote/useVoteFeed';
+import { loadSnapshot } from '../../storage/snapshotStore';
+import { useKeepSnapshot } from './useKeepSnapshot';
 
 // The vote screen loads only when a round exists, keeping the first screen light.
 const PhoneVote = lazyWithWords(['vote'], () => import('../../vote/PhoneVote').then((module) => module.default));
@@ -49,9 +51,12 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
   const credentials = useMemo<SocketCredentials>(() => ({ role: 'participant', token: participant.participantToken }), [participant.participantToken]);
   const socket = useWorkshopSocket(credentials);
   const connection = useConnectionStatus(socket);
-  const live = useWorkshopLive(socket, 'participant');
+  // What this phone last saw of the workshop: shown at once, and with no network at all.
+  const [saved] = useState(() => loadSnapshot(participant.joinCode, participant.participant.id));
+  const live = useWorkshopLive(socket, 'participant', saved);
   const outbox = useOutbox(participant.participant.id, socket, live.applyIdea);
-  const vote = useVoteFeed(socket);
+  const vote = useVoteFeed(socket, saved);
+  useKeepSnapshot(participant, live, vote);
   const [draft, setDraft] = useState('');
   const textareaRef = useRef<HTMLTextAreaElement>(null);
 
