@@ -1,4 +1,5 @@
 import { Hand, Pause, Play, SkipBack, SkipForward, Square, TimerReset, type LucideIcon } from 'lucide-react';
+import { useEffect, useRef } from 'react';
 import { currentPhase, type RoomView, type RunActionType } from '@gommette/shared';
 import { useTranslation } from 'react-i18next';
 import { PhaseTimer } from './PhaseTimer';
@@ -23,6 +24,18 @@ export function RunBar({ room, clockOffsetMs, controls, readOnly }: RunBarProps)
   const { run, phases } = room;
   const phase = currentPhase(phases, run);
   const { busy } = controls;
+  const steps = useRef<HTMLOListElement>(null);
+
+  // The steps scroll sideways in one row: the current one comes into view.
+  useEffect(() => {
+    const list = steps.current;
+    const chip = list?.querySelector<HTMLElement>('.run-chip--current');
+    if (!list || !chip) return;
+    const listBox = list.getBoundingClientRect();
+    const chipBox = chip.getBoundingClientRect();
+    if (chipBox.left < listBox.left) list.scrollLeft -= listBox.left - chipBox.left + 8;
+    else if (chipBox.right > listBox.right) list.scrollLeft += chipBox.right - listBox.right + 8;
+  }, [run.phaseIndex]);
 
   const button = (action: RunActionType, label: string, Icon: LucideIcon, options: { minutes?: number; primary?: boolean; shortcut?: string } = {}) => (
     <button
@@ -87,7 +100,7 @@ export function RunBar({ room, clockOffsetMs, controls, readOnly }: RunBarProps)
       )}
       {phases.length > 0 && (
         <nav className="run-bar__steps" aria-label={t('run.steps')}>
-          <ol>
+          <ol ref={steps} tabIndex={readOnly ? 0 : undefined}>
             {phases.map((step, index) => {
               const current = index === run.phaseIndex;
               // What phones do and how long: in the tooltip, and read by screen readers.

@@ -197,6 +197,8 @@ export default {
     boardHeading: 'اللوحة',
     boardJourneyHint: 'افتح اللوحة لإعداد المسار ومتابعة ما تكتبه الطاولات. يبقى الشريط العلوي ظاهرًا.',
     boardMatrixHint: 'المصفوفة موجودة أيضًا على اللوحة، بحجم كبير.',
+    toolsButton: 'الأدوات',
+    toolsClose: 'إغلاق الأدوات',
     shortcutsButton: 'الاختصارات',
     shortcutsTitle: 'اختصارات لوحة المفاتيح',
     shortcutsIntro:

@@ -161,6 +161,8 @@ export default {
     boardHeading: 'Board',
     boardJourneyHint: 'Open the board to set up the journey and follow what the tables write. The top bar stays visible.',
     boardMatrixHint: 'The matrix is on the board too, in large.',
+    toolsButton: 'Tools',
+    toolsClose: 'Close the tools',
     shortcutsButton: 'Shortcuts',
     shortcutsTitle: 'Keyboard shortcuts',
     shortcutsIntro:

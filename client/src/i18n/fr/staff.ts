@@ -159,6 +159,8 @@ export default {
     boardHeading: 'Tableau',
     boardJourneyHint: 'Ouvre le tableau pour installer le parcours et suivre ce que les tables écrivent. La barre du haut reste visible.',
     boardMatrixHint: 'La matrice est aussi sur le tableau, en grand.',
+    toolsButton: 'Outils',
+    toolsClose: 'Fermer les outils',
     shortcutsButton: 'Raccourcis',
     shortcutsTitle: 'Raccourcis clavier',
     shortcutsIntro:

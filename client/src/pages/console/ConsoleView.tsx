@@ -1,4 +1,4 @@
-import { Keyboard, Tv } from 'lucide-react';
+import { Keyboard, PanelRight, Tv, X } from 'lucide-react';
 import { ErrorCode, currentPhase, isLastStepOver, type Activity } from '@gommette/shared';
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -85,6 +85,13 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
   const bar = useRef<HTMLElement>(null);
   const root = useRef<HTMLElement>(null);
   const tools = useRef<HTMLElement>(null);
+  const toolsToggle = useRef<HTMLButtonElement>(null);
+  // Below 1024 px the side panel is a drawer over the step, opened by "Outils" in the bar.
+  const [toolsOpen, setToolsOpen] = useState(false);
+  const closeTools = () => {
+    setToolsOpen(false);
+    toolsToggle.current?.focus();
+  };
 
   useTestHook(live.ideas, connection.state === 'online');
 
@@ -108,6 +115,11 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
   const view: StepView = lastStepOver ? 'followUp' : (phase?.activity ?? 'ideas');
   const stepKey = `${room?.run.phaseIndex ?? -1}:${view}`;
   const tab = tabChoice?.step === stepKey ? tabChoice.tab : DEFAULT_TAB[view];
+
+  // The drawer opened: the focus goes to its selected tab.
+  useEffect(() => {
+    if (toolsOpen) tools.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+  }, [toolsOpen]);
 
   // A new step: the side panel shows its tab from the top.
   useEffect(() => {
@@ -309,20 +321,33 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
           {screenHref && (
             <a className="button button--secondary" href={screenHref} target="_blank" rel="noopener" title={t('console.screenHint')} data-testid="open-screen">
               <Tv aria-hidden="true" className="icon" />
-              {t('console.openScreen')}
+              <span className="console-bar__label">{t('console.openScreen')}</span>
             </a>
           )}
           {!boardInFront && board}
+          <button
+            ref={toolsToggle}
+            type="button"
+            className="button button--secondary console-bar__tools-toggle"
+            aria-expanded={toolsOpen}
+            aria-controls="console-tools"
+            onClick={() => (toolsOpen ? closeTools() : setToolsOpen(true))}
+            data-testid="tools-toggle"
+          >
+            <PanelRight aria-hidden="true" className="icon" />
+            {t('run.toolsButton')}
+          </button>
           <button
             type="button"
             className="button button--secondary console-bar__help"
             aria-haspopup="dialog"
             aria-keyshortcuts="?"
             onClick={() => setHelpOpen(true)}
+            title={t('run.shortcutsButton')}
             data-testid="shortcuts-open"
           >
             <Keyboard aria-hidden="true" className="icon" />
-            {t('run.shortcutsButton')}
+            <span className="console-bar__label">{t('run.shortcutsButton')}</span>
           </button>
           <LanguageSwitcher />
         </div>
@@ -334,7 +359,22 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
         <div className="console__front" data-testid="console-front">
           {inFront}
         </div>
-        <aside className="console__tools" aria-label={t('run.tools')} ref={tools}>
+        <aside
+          id="console-tools"
+          className={`console__tools${toolsOpen ? ' console__tools--open' : ''}`}
+          aria-label={t('run.tools')}
+          ref={tools}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && toolsOpen) {
+              event.preventDefault();
+              closeTools();
+            }
+          }}
+        >
+          <button type="button" className="button button--secondary console__tools-close" onClick={closeTools} data-testid="tools-close">
+            <X aria-hidden="true" className="icon" />
+            {t('run.toolsClose')}
+          </button>
           <ConsoleTabs
             label={t('run.tools')}
             tabs={tabs.filter((entry) => hasContent(entry.content))}
