@@ -41,11 +41,12 @@ export class BoardPhonePage {
     await expect(row.locator('.phone-journey__note').filter({ hasText: text })).toHaveCount(1);
   }
 
-  async addFeeling(rowLabel: string, feeling: string): Promise<void> {
+  /** Posts a feeling by its name in words (the face is an icon named for screen readers). */
+  async addFeeling(rowLabel: string, feelingName: string): Promise<void> {
     const row = this.row(rowLabel);
     await row.getByRole('button', { name: `Ajouter dans « ${rowLabel} »` }).click();
-    await row.getByRole('button', { name: feeling, exact: true }).click();
-    await expect(row.locator('.phone-journey__note').filter({ hasText: feeling })).toHaveCount(1);
+    await row.getByRole('button', { name: feelingName, exact: true }).click();
+    await expect(row.locator('.phone-journey__note').getByRole('img', { name: feelingName, exact: true })).toHaveCount(1);
   }
 
   async expectOnline(online: boolean): Promise<void> {

@@ -1,6 +1,8 @@
+import { ArrowLeft, ChevronLeft, ChevronRight } from 'lucide-react';
 import { nanoid } from 'nanoid';
 import { useEffect, useMemo, useRef, useState, type FormEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FeelingButton, FeelingMark } from './FeelingMark';
 import {
   FEELINGS,
   MAX_NOTE_CHARS,
@@ -98,6 +100,7 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
     <section className="phone-journey" aria-labelledby="phone-journey-title" data-testid="phone-journey">
       <header className="phone-journey__header">
         <button type="button" className="button" onClick={onClose}>
+          <ArrowLeft aria-hidden="true" className="icon icon--flip" />
           {t('board.phone.close')}
         </button>
         <span className="phone-journey__status" data-testid="phone-journey-status" data-status={board?.status ?? 'connecting'}>
@@ -124,7 +127,7 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
               disabled={current === 0}
               aria-label={t('board.phone.previous')}
             >
-              ◀
+              <ChevronLeft aria-hidden="true" className="icon--flip" />
             </button>
             <div className="phone-journey__step-title">
               <h3 data-testid="phone-journey-step">{step.label}</h3>
@@ -137,7 +140,7 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
               disabled={current === steps.length - 1}
               aria-label={t('board.phone.next')}
             >
-              ▶
+              <ChevronRight aria-hidden="true" className="icon--flip" />
             </button>
           </nav>
           {state!.rows.map((row) => {
@@ -148,7 +151,7 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
                 <ul className="phone-journey__notes">
                   {notes.map((note) => (
                     <li key={note.id} className="phone-journey__note">
-                      {note.feeling && <span className="phone-journey__feeling">{note.feeling}</span>}
+                      {note.feeling && <FeelingMark feeling={note.feeling} />}
                       {note.text}
                     </li>
                   ))}
@@ -158,9 +161,7 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
                     {row.kind === 'feelings' && (
                       <div className="phone-journey__feelings" role="group" aria-label={t('board.phone.feelingHint')}>
                         {FEELINGS.map((feeling) => (
-                          <button key={feeling} type="button" className="phone-journey__feeling-button" onClick={() => post(row.id, draft, feeling)}>
-                            {feeling}
-                          </button>
+                          <FeelingButton key={feeling} feeling={feeling} onClick={() => post(row.id, draft, feeling)} />
                         ))}
                       </div>
                     )}

@@ -1,3 +1,4 @@
+import { Target } from 'lucide-react';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { purposeCompletion } from '@gommette/shared';
@@ -20,7 +21,7 @@ export function PurposeBlock({ purpose, testId, className }: PurposeBlockProps) 
   return (
     <section className={`purpose ${className ?? ''}`} aria-label={t('purpose.heading')} style={style}>
       <h2 className="purpose__heading">
-        <span aria-hidden="true">🎯 </span>
+        <Target aria-hidden="true" className="icon" />
         {t('purpose.heading')}
       </h2>
       <p className="purpose__text" data-testid={testId} dir="auto">

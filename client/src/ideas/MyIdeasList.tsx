@@ -1,3 +1,4 @@
+import { NotebookPen } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { MyIdea } from './myIdeas';
 import { MyIdeaItem } from './MyIdeaItem';
@@ -12,7 +13,7 @@ export function MyIdeasList({ ideas, onRetake }: MyIdeasListProps) {
   return (
     <section className="my-ideas" aria-labelledby="my-ideas-heading">
       <h2 id="my-ideas-heading">
-        <span aria-hidden="true">📝 </span>
+        <NotebookPen aria-hidden="true" className="icon" />
         {t('phone.myIdeas')}
       </h2>
       {ideas.length === 0 ? (

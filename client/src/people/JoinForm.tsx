@@ -1,3 +1,4 @@
+import { IdCard, MapPin, Rocket, Smile } from 'lucide-react';
 import { countChars, MAX_NICKNAME_CHARS, normalizeText, suggestPseudonym, type JoinInfo, type JoinResponse, type Mood } from '@gommette/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -71,12 +72,12 @@ export function JoinForm({ info, notice, onJoined }: JoinFormProps) {
         </p>
       )}
       <p className="join-form__welcome">
-        <span aria-hidden="true">👋 </span>
+        <Smile aria-hidden="true" className="icon" />
         {t('join.welcome')}
       </p>
       <h1 className="phone__title">{info.workshop.title}</h1>
       <p className="phone__site">
-        <span aria-hidden="true">📍 </span>
+        <MapPin aria-hidden="true" className="icon" />
         {t('join.site', { site: info.site.name })}
       </p>
       <p className="phone__question" dir="auto">
@@ -87,11 +88,11 @@ export function JoinForm({ info, notice, onJoined }: JoinFormProps) {
       <NicknameField value={nickname} onChange={setNickname} />
       {error && <AlertText testId="error">{error}</AlertText>}
       <button type="submit" className="button button--primary button--huge" disabled={submitting} data-testid="join-submit">
-        <span aria-hidden="true">🚀 </span>
+        <Rocket aria-hidden="true" className="icon" />
         {submitting ? t('join.submitting') : t('join.submit')}
       </button>
       <button type="button" className="button button--link" onClick={() => setResuming(true)} data-testid="resume-link">
-        <span aria-hidden="true">🪪 </span>
+        <IdCard aria-hidden="true" className="icon" />
         {t('join.resumeLink')}
       </button>
     </form>

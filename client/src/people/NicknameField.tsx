@@ -1,3 +1,4 @@
+import { Dices } from 'lucide-react';
 import { suggestPseudonym } from '@gommette/shared';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,7 +37,7 @@ export function NicknameField({ value, onChange }: NicknameFieldProps) {
           data-testid="nickname"
         />
         <button type="button" className="button button--secondary nickname__another" onClick={handleAnother} aria-label={t('join.anotherNicknameLabel')}>
-          <span aria-hidden="true">🎲 </span>
+          <Dices aria-hidden="true" className="icon" />
           {t('join.anotherNickname')}
         </button>
       </div>

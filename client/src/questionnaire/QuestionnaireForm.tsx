@@ -1,3 +1,4 @@
+import { Angry, Frown, HandHeart, Laugh, Meh, Send, Smile, type LucideIcon } from 'lucide-react';
 import { AGE_BANDS, GENDERS, SCALE, type AgeBand, type Gender, type Questionnaire, type ScaleValue } from '@gommette/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,12 @@ import { errorMessage } from '../components/errorMessage';
 import { useCommand } from '../socket/command';
 import type { GommetteSocket } from '../socket/createSocket';
 
-const FACES: Record<ScaleValue, string> = { 1: '😞', 2: '🙁', 3: '😐', 4: '🙂', 5: '😄' };
+const FACES: Record<ScaleValue, LucideIcon> = { 1: Angry, 2: Frown, 3: Meh, 4: Smile, 5: Laugh };
+
+function Face({ value }: { value: ScaleValue }) {
+  const Icon = FACES[value];
+  return <Icon aria-hidden="true" />;
+}
 
 interface QuestionnaireFormProps {
   socket: GommetteSocket | null;
@@ -30,7 +36,7 @@ export function QuestionnaireForm({ socket, questionnaire, answered, onAnswered 
     return (
       <p className="phone-activity phone-activity--questionnaire" role="status" data-testid="questionnaire-thanks">
         <span className="phone-activity__icon" aria-hidden="true">
-          🙏
+          <HandHeart />
         </span>
         {t('questionnaire.thanks')}
       </p>
@@ -62,7 +68,7 @@ export function QuestionnaireForm({ socket, questionnaire, answered, onAnswered 
                 onClick={() => setScale((current) => ({ ...current, [question.id]: value }))}
                 data-testid={`face-${question.id}-${value}`}
               >
-                <span aria-hidden="true">{FACES[value]}</span>
+                <Face value={value} />
               </button>
             ))}
           </div>
@@ -141,7 +147,7 @@ export function QuestionnaireForm({ socket, questionnaire, answered, onAnswered 
       )}
       {error && <AlertText>{errorMessage(t, error)}</AlertText>}
       <button type="submit" className="button button--primary button--huge" disabled={sending} data-testid="questionnaire-submit">
-        <span aria-hidden="true">📨 </span>
+        <Send aria-hidden="true" className="icon" />
         {sending ? t('questionnaire.sending') : t('questionnaire.submit')}
       </button>
     </form>

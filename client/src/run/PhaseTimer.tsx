@@ -1,3 +1,4 @@
+import { Pause, Timer } from 'lucide-react';
 import { remainingMs, type RoomView } from '@gommette/shared';
 import { useTranslation } from 'react-i18next';
 import { formatRemaining, useServerNow } from '../socket/useServerNow';
@@ -22,7 +23,7 @@ export function PhaseTimer({ room, clockOffsetMs, className = '' }: PhaseTimerPr
       data-testid="phase-timer"
     >
       <span className="phase-timer__label">
-        <span aria-hidden="true">{room.run.status === 'paused' ? '⏸️ ' : '⏱️ '}</span>
+        {room.run.status === 'paused' ? <Pause aria-hidden="true" className="icon" /> : <Timer aria-hidden="true" className="icon" />}
         {label}
       </span>
       {/* The digits change every second: announced by screen readers only through the label. */}

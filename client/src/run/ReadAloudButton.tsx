@@ -1,3 +1,4 @@
+import { Volume2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 
 /** True where the browser can speak (most phones); the button is not shown elsewhere. */
@@ -18,7 +19,7 @@ export function ReadAloudButton({ text }: { text: string }) {
   };
   return (
     <button type="button" className="button button--secondary read-aloud" onClick={speak} data-testid="read-aloud">
-      <span aria-hidden="true">🔊 </span>
+      <Volume2 aria-hidden="true" className="icon" />
       {t('phase.readAloud')}
     </button>
   );

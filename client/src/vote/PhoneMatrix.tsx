@@ -1,3 +1,4 @@
+import { Check, Compass, Star } from 'lucide-react';
 import { MATRIX_STEPS, inEasyPriorityQuadrant, nearestMatrixStep, type MatrixChange, type MatrixPlacement, type TableMatrixView } from '@gommette/shared';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -149,9 +150,9 @@ export default function PhoneMatrix({ socket, tableId, tableCount, ideaCount, ha
                 {!both
                   ? t('matrix.notPlaced')
                   : placement && inEasyPriorityQuadrant(placement)
-                    ? t('matrix.inQuadrant')
+                    ? [<Star key="icon" aria-hidden="true" className="icon" />, t('matrix.inQuadrant')]
                     : saved === idea.id && placement
-                      ? t('matrix.saved')
+                      ? [<Check key="icon" aria-hidden="true" className="icon" />, t('matrix.saved')]
                       : ''}
               </p>
             </li>
@@ -168,7 +169,7 @@ function PhoneMatrixFrame({ tableId = null, children }: { tableId?: number | nul
   return (
     <section className="phone-matrix" aria-labelledby="phone-matrix-heading" data-testid="phone-matrix">
       <h2 id="phone-matrix-heading" className="phone-matrix__heading">
-        <span aria-hidden="true">🧭 </span>
+        <Compass aria-hidden="true" className="icon" />
         {t('matrix.heading')} {tableId !== null && <TableBadge table={tableId} />}
       </h2>
       <p className="hint">{t('matrix.hint')}</p>

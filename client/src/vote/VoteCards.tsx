@@ -1,3 +1,4 @@
+import { Circle } from 'lucide-react';
 import { checkCast, countOn, isRoundOpen, remainingGommettes, type MyGommette, type RoundView } from '@gommette/shared';
 import { useTranslation } from 'react-i18next';
 import { GommetteDots } from './GommetteDots';
@@ -30,7 +31,7 @@ export function VoteCards({ round, clockOffsetMs, mine, ownIdeaIds, pendingCount
   return (
     <section className="vote-cards" aria-labelledby="vote-cards-heading" data-testid="vote-cards">
       <h2 id="vote-cards-heading" className="vote-cards__heading">
-        <span aria-hidden="true">🟡 </span>
+        <Circle aria-hidden="true" className="icon icon--gommette" />
         {t('vote.phoneHeading')}
       </h2>
       {open ? (

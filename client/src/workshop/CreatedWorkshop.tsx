@@ -1,3 +1,4 @@
+import { Handshake, KeyRound, MapPin, PartyPopper, Plus, SlidersHorizontal, Tv } from 'lucide-react';
 import { formatCodeForReading, type CreateWorkshopResponse } from '@gommette/shared';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,10 +25,11 @@ export function CreatedWorkshop({ workshop, onCreateAnother }: CreatedWorkshopPr
     <section className="created stack" aria-labelledby="created-heading">
       <h1 id="created-heading" tabIndex={-1} ref={headingRef}>
         {t('created.heading')}
+        <PartyPopper aria-hidden="true" className="icon--after" />
       </h1>
 
       <SecretLink
-        icon="🔑"
+        icon={KeyRound}
         heading={t('created.facilitatorHeading')}
         note={<p className="warning">{t('created.facilitatorWarning')}</p>}
         url={workshop.facilitatorUrl}
@@ -36,14 +38,14 @@ export function CreatedWorkshop({ workshop, onCreateAnother }: CreatedWorkshopPr
         className="created__block created__block--private"
       />
       <SecretLink
-        icon="📺"
+        icon={Tv}
         heading={t('created.screenHeading')}
         note={<p className="hint">{t('created.screenHint')}</p>}
         url={workshop.screenUrl}
         testId="screen-link"
       />
       <SecretLink
-        icon="🤝"
+        icon={Handshake}
         heading={t('moderation.helperLink')}
         note={<p className="hint">{t('moderation.helperHint')}</p>}
         url={workshop.helperUrl}
@@ -52,7 +54,7 @@ export function CreatedWorkshop({ workshop, onCreateAnother }: CreatedWorkshopPr
 
       <section className="created__block">
         <h2>
-          <span aria-hidden="true">📍 </span>
+          <MapPin aria-hidden="true" className="icon" />
           {t('created.sitesHeading')}
         </h2>
         <ul className="created__sites">
@@ -73,15 +75,15 @@ export function CreatedWorkshop({ workshop, onCreateAnother }: CreatedWorkshopPr
 
       <div className="created__actions">
         <a className="button button--primary" href={consolePath}>
-          <span aria-hidden="true">🎛️ </span>
+          <SlidersHorizontal aria-hidden="true" className="icon" />
           {t('created.openConsole')}
         </a>
         <a className="button button--secondary" href={screenPath} target="_blank" rel="noopener">
-          <span aria-hidden="true">📺 </span>
+          <Tv aria-hidden="true" className="icon" />
           {t('created.openScreen')}
         </a>
         <button type="button" className="button button--link" onClick={onCreateAnother}>
-          <span aria-hidden="true">➕ </span>
+          <Plus aria-hidden="true" className="icon" />
           {t('created.newWorkshop')}
         </button>
       </div>

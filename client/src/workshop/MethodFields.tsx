@@ -1,3 +1,4 @@
+import { ArrowDown, ArrowUp, Compass, X } from 'lucide-react';
 import { ACTIVITIES, BUILT_IN_TEMPLATES, MAX_TABLES, movePhase, newPhaseId, type Activity, type MethodTemplate, type PhaseSpec } from '@gommette/shared';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -76,7 +77,7 @@ export function MethodFields({ method, onChange, problems }: MethodFieldsProps) 
   return (
     <fieldset className="method-fields" data-testid="method-fields">
       <legend className="field-label">
-        <span aria-hidden="true">🧭 </span>
+        <Compass aria-hidden="true" className="icon" />
         {t('method.legend')}
       </legend>
       <label className="field-label" htmlFor={`${prefix}-template`}>
@@ -113,7 +114,7 @@ export function MethodFields({ method, onChange, problems }: MethodFieldsProps) 
                   onClick={() => onChange({ ...method, phases: movePhase(method.phases, index, index - 1) })}
                   aria-label={t('method.moveUp', { number })}
                 >
-                  <span aria-hidden="true">↑</span>
+                  <ArrowUp aria-hidden="true" />
                 </button>
                 <button
                   type="button"
@@ -122,7 +123,7 @@ export function MethodFields({ method, onChange, problems }: MethodFieldsProps) 
                   onClick={() => onChange({ ...method, phases: movePhase(method.phases, index, index + 1) })}
                   aria-label={t('method.moveDown', { number })}
                 >
-                  <span aria-hidden="true">↓</span>
+                  <ArrowDown aria-hidden="true" />
                 </button>
                 <button
                   type="button"
@@ -131,7 +132,7 @@ export function MethodFields({ method, onChange, problems }: MethodFieldsProps) 
                   aria-label={t('method.remove', { number })}
                   data-testid="remove-phase"
                 >
-                  <span aria-hidden="true">✖</span>
+                  <X aria-hidden="true" />
                 </button>
               </div>
               <label className="field-label" htmlFor={`${id}-title`}>

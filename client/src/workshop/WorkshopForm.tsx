@@ -1,3 +1,4 @@
+import { Sparkles, TriangleAlert } from 'lucide-react';
 import type { CreateWorkshopResponse } from '@gommette/shared';
 import { nanoid } from 'nanoid';
 import { useRef, useState, type FormEvent } from 'react';
@@ -123,7 +124,7 @@ export function WorkshopForm({ onCreated }: WorkshopFormProps) {
       {formError && (
         <div className="form-error" role="alert" tabIndex={-1} ref={errorRef} data-testid="form-error">
           <p className="form-error__title">
-            <span aria-hidden="true">⚠️ </span>
+            <TriangleAlert aria-hidden="true" className="icon" />
             {formError[0]}
           </p>
           {formError.length > 1 && (
@@ -136,7 +137,7 @@ export function WorkshopForm({ onCreated }: WorkshopFormProps) {
         </div>
       )}
       <button type="submit" className="button button--primary button--huge" disabled={submitting} data-testid="create-workshop">
-        <span aria-hidden="true">✨ </span>
+        <Sparkles aria-hidden="true" className="icon" />
         {submitting ? t('home.submitting') : t('home.submit')}
       </button>
     </form>

@@ -38,11 +38,11 @@ export default {
     rateLimited: 'تم إنشاء ورشات كثيرة من هذه الشبكة. حاول مرة أخرى بعد قليل.',
   },
   created: {
-    heading: 'ورشتك جاهزة 🎉',
+    heading: 'ورشتك جاهزة',
     facilitatorHeading: 'رابط التنشيط (خاص)',
     facilitatorWarning: 'احتفظ بهذا الرابط، فهو يسمح بتنشيط الورشة. لا تشاركه مع أحد.',
     copy: 'نسخ الرابط',
-    copied: 'تم نسخ الرابط ✓',
+    copied: 'تم نسخ الرابط',
     copyFailed: 'تعذّر النسخ: حدّد الرابط بيدك.',
     screenHeading: 'رابط الشاشة (جهاز العرض)',
     screenHint: 'افتحه على الحاسوب الموصول بجهاز العرض.',
@@ -152,7 +152,7 @@ export default {
     current: 'المرحلة الحالية',
     saveTemplate: 'حفظ هذه الطريقة',
     templateName: 'اسم الطريقة',
-    templateSaved: 'تم حفظ الطريقة ✓',
+    templateSaved: 'تم حفظ الطريقة',
   },
   moderation: {
     edit: 'تصحيح',
@@ -211,7 +211,7 @@ export default {
     ideaPlaceholder: 'اكتب فكرته هنا بكلماته، أو قلها بصوتك…',
     ideaHint: 'اكتب كلماته هو، من دون تغييرها.',
     send: 'إرسال الفكرة',
-    sent: 'تم إرسال الفكرة ✓',
+    sent: 'تم إرسال الفكرة',
   },
   observer: {
     heading: 'المراقبة',

@@ -1,3 +1,4 @@
+import { Tv } from 'lucide-react';
 import { ErrorCode, currentPhase, isLastStepOver } from '@gommette/shared';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -72,7 +73,7 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
         <ConnectionBadge state={connection.state} audience="staff" />
         {screenHref && (
           <a className="button button--primary" href={screenHref} target="_blank" rel="noopener" title={t('console.screenHint')} data-testid="open-screen">
-            <span aria-hidden="true">📺 </span>
+            <Tv aria-hidden="true" className="icon" />
             {t('console.openScreen')}
           </a>
         )}

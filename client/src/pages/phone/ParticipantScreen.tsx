@@ -1,3 +1,4 @@
+import { Lightbulb, MapPin, VolumeX } from 'lucide-react';
 import { ErrorCode, isSilent, normalizeText, phoneActivity, type JoinInfo, type JoinResponse } from '@gommette/shared';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -108,7 +109,7 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
         <>
           {siteName && (
             <p className="phone__site">
-              <span aria-hidden="true">📍 </span>
+              <MapPin aria-hidden="true" className="icon" />
               {siteName}
             </p>
           )}
@@ -129,13 +130,13 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
         <>
           {silent && (
             <p className="notice" data-testid="silent-time">
-              <span aria-hidden="true">🤫 </span>
+              <VolumeX aria-hidden="true" className="icon" />
               {t('phase.silent')}
             </p>
           )}
           <IdeaComposer value={draft} onChange={setDraft} onSend={handleSend} textareaRef={textareaRef} />
           <p className="room-ideas" aria-live="polite">
-            <span aria-hidden="true">💡 </span>
+            <Lightbulb aria-hidden="true" className="icon" />
             {t('phone.roomIdeas', { count: live.ideaCount })}
           </p>
         </>

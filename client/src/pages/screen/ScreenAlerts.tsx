@@ -1,4 +1,5 @@
 import { remainingMs, type RoomView } from '@gommette/shared';
+import { AlarmClock, Hand } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useServerNow } from '../../socket/useServerNow';
 
@@ -26,7 +27,7 @@ export function ScreenAlerts({ room, clockOffsetMs }: ScreenAlertsProps) {
     return (
       <div className="screen-alert screen-alert--hand" role="alert" data-testid="screen-hand-raised">
         <span className="screen-alert__icon" aria-hidden="true">
-          ✋
+          <Hand />
         </span>
         <p className="screen-alert__title">{t('phase.handTitle')}</p>
         <p className="screen-alert__body">{t('phase.handBody')}</p>
@@ -37,7 +38,7 @@ export function ScreenAlerts({ room, clockOffsetMs }: ScreenAlertsProps) {
     return (
       <div className="screen-alert screen-alert--time-up" role="alert" data-testid="screen-time-up">
         <span className="screen-alert__icon" aria-hidden="true">
-          ⏰
+          <AlarmClock />
         </span>
         <p className="screen-alert__title">{timeUp ? t('phase.timeUp') : t('screen.stepOver')}</p>
         <p className="screen-alert__body">{t('screen.timeUpBody')}</p>
