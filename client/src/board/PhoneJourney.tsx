@@ -19,6 +19,8 @@ import {
 } from '@gommette/shared/board';
 import { useBoardTestHook } from './boardTestHook';
 import { useBoard } from './useBoard';
+import { useWorkshopText } from '../i18n/workshopText';
+import { WrittenText } from '../components/WrittenText';
 import './board.css';
 
 export interface PhoneJourneyProps {
@@ -43,6 +45,8 @@ const SWIPE_PX = 60;
  */
 export default function PhoneJourney({ workshopId, token, siteId, onClose }: PhoneJourneyProps) {
   const { t } = useTranslation();
+  // The built-in journey map's words in the page's language (a renamed step shows as written).
+  const show = useWorkshopText(null);
   const board = useBoard(workshopId, token, { keepLocal: true });
   const [index, setIndex] = useState(0);
   const [adding, setAdding] = useState<string | null>(null);
@@ -108,7 +112,7 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
         </span>
       </header>
       <h2 id="phone-journey-title" className="phone-journey__persona">
-        {state?.persona || t('board.phone.title')}
+        {state?.persona ? <WrittenText shown={show(state.persona)} /> : t('board.phone.title')}
       </h2>
       {!step ? (
         <p className="hint">{board?.synced ? t('board.phone.notReady') : t('board.loading')}</p>
@@ -130,7 +134,7 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
               <ChevronLeft aria-hidden="true" className="icon--flip" />
             </button>
             <div className="phone-journey__step-title">
-              <h3 data-testid="phone-journey-step">{step.label}</h3>
+              <WrittenText as="h3" testId="phone-journey-step" shown={show(step.label)} />
               <p>{t('board.phone.stepOf', { index: current + 1, count: steps.length })}</p>
             </div>
             <button
@@ -147,10 +151,10 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
             const notes = cells.get(cellKey(step.id, row.id)) ?? [];
             return (
               <div key={row.id} className="phone-journey__row" data-testid="phone-journey-row">
-                <h4>{row.label}</h4>
+                <WrittenText as="h4" shown={show(row.label)} />
                 <ul className="phone-journey__notes">
                   {notes.map((note) => (
-                    <li key={note.id} className="phone-journey__note">
+                    <li key={note.id} className="phone-journey__note" dir="auto">
                       {note.feeling && <FeelingMark feeling={note.feeling} />}
                       {note.text}
                     </li>
@@ -170,7 +174,7 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
                       onChange={(event) => setDraft(event.target.value)}
                       maxLength={MAX_NOTE_CHARS * 2}
                       placeholder={t('board.phone.placeholder')}
-                      aria-label={t('board.phone.addTo', { row: row.label })}
+                      aria-label={t('board.phone.addTo', { row: show(row.label).text })}
                       autoFocus
                       rows={2}
                     />
@@ -191,7 +195,7 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
                       setAdding(row.id);
                       setDraft('');
                     }}
-                    aria-label={t('board.phone.addTo', { row: row.label })}
+                    aria-label={t('board.phone.addTo', { row: show(row.label).text })}
                   >
                     +
                   </button>

@@ -74,7 +74,11 @@ export function IdeaRow({ idea, siteName, colorClass, busy, error, onSetHidden, 
         )}
         {idea.originalText && <p className="idea-row__original">{t('moderation.original', { text: idea.originalText })}</p>}
         <p className="idea-row__meta">
-          {siteName && <span className="idea-row__site">{siteName}</span>}
+          {siteName && (
+            <span className="idea-row__site" dir="auto">
+              {siteName}
+            </span>
+          )}
           {idea.tableId !== null && <TableBadge table={idea.tableId} />}
           <time dateTime={new Date(idea.createdAt).toISOString()}>{time}</time>
           {idea.origin && idea.origin !== 'phone' && <span className="tag">{t(`moderation.origin_${idea.origin}`)}</span>}

@@ -7,6 +7,8 @@ import { errorCodeOf } from '../api/errors';
 import { joinSite } from '../api/participants';
 import { earlierCardCodes } from '../storage/participantStore';
 import { PurposeBlock } from '../components/PurposeBlock';
+import { WrittenText } from '../components/WrittenText';
+import { useWorkshopText } from '../i18n/workshopText';
 import { joinErrorMessage } from './joinErrors';
 import { MoodPicker } from './MoodPicker';
 import { NicknameField } from './NicknameField';
@@ -22,6 +24,7 @@ interface JoinFormProps {
 /** Arrival: what the workshop is for, then the météo and a pseudonym, then "C'est parti !". */
 export function JoinForm({ info, notice, onJoined }: JoinFormProps) {
   const { t } = useTranslation();
+  const show = useWorkshopText(info.translations);
   const [mood, setMood] = useState<Mood | null>(null);
   const [nickname, setNickname] = useState(() => suggestPseudonym());
   const [error, setError] = useState<string | null>(null);
@@ -75,15 +78,13 @@ export function JoinForm({ info, notice, onJoined }: JoinFormProps) {
         <Smile aria-hidden="true" className="icon" />
         {t('join.welcome')}
       </p>
-      <h1 className="phone__title">{info.workshop.title}</h1>
+      <WrittenText as="h1" className="phone__title" shown={show(info.workshop.title)} />
       <p className="phone__site">
         <MapPin aria-hidden="true" className="icon" />
-        {t('join.site', { site: info.site.name })}
+        {t('join.site', { site: `\u2068${info.site.name}\u2069` })}
       </p>
-      <p className="phone__question" dir="auto">
-        {info.workshop.question}
-      </p>
-      <PurposeBlock purpose={info.workshop.purpose} testId="purpose" />
+      <WrittenText as="p" className="phone__question" testId="question" shown={show(info.workshop.question)} />
+      <PurposeBlock purpose={info.workshop.purpose} testId="purpose" translations={info.translations} />
       <MoodPicker value={mood} onChange={handleMood} />
       <NicknameField value={nickname} onChange={setNickname} />
       {error && <AlertText testId="error">{error}</AlertText>}

@@ -1,10 +1,12 @@
 import { Angry, Frown, HandHeart, Laugh, Meh, Send, Smile, type LucideIcon } from 'lucide-react';
-import { AGE_BANDS, GENDERS, SCALE, type AgeBand, type Gender, type Questionnaire, type ScaleValue } from '@gommette/shared';
+import { AGE_BANDS, GENDERS, SCALE, type AgeBand, type Gender, type Questionnaire, type ScaleValue, type Translations } from '@gommette/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertText } from '../components/AlertText';
 import { errorMessage } from '../components/errorMessage';
 import { useCommand } from '../socket/command';
+import { WrittenText } from '../components/WrittenText';
+import { useWorkshopText } from '../i18n/workshopText';
 import type { GommetteSocket } from '../socket/createSocket';
 
 const FACES: Record<ScaleValue, LucideIcon> = { 1: Angry, 2: Frown, 3: Meh, 4: Smile, 5: Laugh };
@@ -17,13 +19,16 @@ function Face({ value }: { value: ScaleValue }) {
 interface QuestionnaireFormProps {
   socket: GommetteSocket | null;
   questionnaire: Questionnaire;
+  /** The facilitator's versions of the statements. */
+  translations?: Partial<Translations> | undefined;
   answered: boolean;
   onAnswered: () => void;
 }
 
 /** The closing questionnaire: faces (with words for screen readers), an optional text, optional figures. */
-export function QuestionnaireForm({ socket, questionnaire, answered, onAnswered }: QuestionnaireFormProps) {
+export function QuestionnaireForm({ socket, questionnaire, translations, answered, onAnswered }: QuestionnaireFormProps) {
   const { t } = useTranslation();
+  const show = useWorkshopText(translations);
   const id = useId();
   const [scale, setScale] = useState<Record<string, ScaleValue>>({});
   const [learned, setLearned] = useState('');
@@ -55,7 +60,7 @@ export function QuestionnaireForm({ socket, questionnaire, answered, onAnswered 
       <p className="hint">{t('questionnaire.intro')}</p>
       {questionnaire.questions.map((question) => (
         <fieldset key={question.id} className="questionnaire__question">
-          <legend className="field-label">{question.text}</legend>
+          <WrittenText as="legend" className="field-label" shown={show(question.text)} />
           <div className="questionnaire__faces">
             {SCALE.map((value) => (
               <button

@@ -59,7 +59,7 @@ export function QuestionnairePanel({ socket, workshopId, token }: QuestionnaireP
           <ul className="questionnaire-panel__questions">
             {results.questions.map((question) => (
               <li key={question.id}>
-                <span>{question.text}</span>{' '}
+                <bdi>{question.text}</bdi>{' '}
                 <strong>
                   {question.average === null
                     ? t('questionnaire.noAnswer')

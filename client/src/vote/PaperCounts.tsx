@@ -60,7 +60,7 @@ export function PaperCounts({ round, sites, results, busy, saved, onSave }: Pape
                 data-testid="paper-count"
                 data-idea={idea.text}
               />{' '}
-              {idea.text}
+              <bdi>{idea.text}</bdi>
             </label>
           </li>
         ))}

@@ -90,7 +90,9 @@ export default function PhoneMatrix({ socket, tableId, tableCount, ideaCount, ha
     );
   }
 
-  const axisName = (axis: Axis) => (axis === 'easy' ? table.axes.easy || t('matrix.axisEasy') : table.axes.priority || t('matrix.axisPriority'));
+  // An axis the facilitator named keeps its own direction inside the sentence (first strong isolate).
+  const typed = (name: string) => (name ? `\u2068${name}\u2069` : '');
+  const axisName = (axis: Axis) => (axis === 'easy' ? typed(table.axes.easy) || t('matrix.axisEasy') : typed(table.axes.priority) || t('matrix.axisPriority'));
   const placements = new Map(table.placements.map((placement) => [placement.ideaId, placement]));
 
   const choose = (ideaId: string, axis: Axis, value: number) => {
@@ -123,7 +125,9 @@ export default function PhoneMatrix({ socket, tableId, tableCount, ideaCount, ha
           const both = value('easy') !== undefined && value('priority') !== undefined;
           return (
             <li key={idea.id} className="vote-card phone-matrix__card" data-testid="matrix-card" data-idea={idea.text} data-placed={placement ? 'yes' : 'no'}>
-              <p className="vote-card__text">{idea.text}</p>
+              <p className="vote-card__text" dir="auto">
+                {idea.text}
+              </p>
               {(['easy', 'priority'] as const).map((axis) => {
                 const current = value(axis);
                 const selected = current === undefined ? -1 : nearestMatrixStep(current);

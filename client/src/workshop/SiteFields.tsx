@@ -60,6 +60,19 @@ export function SiteFields({ sites, problems, onRename, onAdd, onRemove }: SiteF
                 >
                   <X aria-hidden="true" />
                 </button>
+                {/* On the last place's row, to keep the short path short. */}
+                {index === sites.length - 1 && (
+                  <button
+                    type="button"
+                    className="button button--secondary site-fields__add"
+                    onClick={onAdd}
+                    disabled={sites.length >= MAX_SITES_PER_WORKSHOP}
+                    data-testid="add-site"
+                  >
+                    <Plus aria-hidden="true" className="icon" />
+                    {t('home.addSite')}
+                  </button>
+                )}
               </div>
               {problem && (
                 <p id={errorId} className="field-error">
@@ -70,10 +83,6 @@ export function SiteFields({ sites, problems, onRename, onAdd, onRemove }: SiteF
           );
         })}
       </ol>
-      <button type="button" className="button button--secondary" onClick={onAdd} disabled={sites.length >= MAX_SITES_PER_WORKSHOP} data-testid="add-site">
-        <Plus aria-hidden="true" className="icon" />
-        {t('home.addSite')}
-      </button>
     </fieldset>
   );
 }

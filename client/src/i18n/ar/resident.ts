@@ -29,6 +29,11 @@ export default {
   purpose: {
     heading: 'مشاركتك ستفيد في…',
   },
+  textLanguage: {
+    fr: '(بالفرنسية)',
+    en: '(بالإنجليزية)',
+    ar: '(بالعربية)',
+  },
   moods: {
     sunny: 'شمس',
     partly: 'غائم جزئياً',

@@ -20,6 +20,11 @@ export default {
   purpose: {
     heading: 'What your participation will be used for…',
   },
+  textLanguage: {
+    fr: '(in French)',
+    en: '(in English)',
+    ar: '(in Arabic)',
+  },
   moods: {
     sunny: 'Sunny',
     partly: 'Bright spells',

@@ -25,6 +25,7 @@ import { RunPanel } from '../../run/RunPanel';
 import { SaveMethodForm } from '../../workshop/SaveMethodForm';
 import { StaffLinks } from './StaffLinks';
 import { TablesPanel } from '../../run/TablesPanel';
+import { TranslationsPanel } from '../../workshop/TranslationsPanel';
 import { ConsoleVotePanel } from '../../vote/ConsoleVotePanel';
 import { sendCommand } from '../../socket/command';
 import { RetourSection } from '../../retour/RetourSection';
@@ -106,6 +107,7 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
           {live.room?.phases.some((phase) => phase.activity === 'questionnaire') && !readOnly && (
             <QuestionnairePanel socket={socket} workshopId={credentials.workshopId} token={credentials.token} />
           )}
+          {live.room && !readOnly && <TranslationsPanel socket={socket} workshop={workshop} room={live.room} onRoom={live.applyRoom} />}
           {figures.state && !readOnly && <StaffLinks helperUrl={figures.state.helperUrl} observerUrl={figures.state.observerUrl} />}
         </div>
         <IdeaModerationList

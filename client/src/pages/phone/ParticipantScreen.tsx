@@ -7,6 +7,8 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { errorMessage } from '../../components/errorMessage';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { PurposeBlock } from '../../components/PurposeBlock';
+import { WrittenText } from '../../components/WrittenText';
+import { useWorkshopText } from '../../i18n/workshopText';
 import { useOutbox } from '../../ideas/useOutbox';
 import { useConnectionStatus } from '../../socket/useConnectionStatus';
 import { useWorkshopLive } from '../../socket/useWorkshopLive';
@@ -24,6 +26,8 @@ import { IdeaComposer } from '../../ideas/IdeaComposer';
 import { mergeMyIdeas } from '../../ideas/myIdeas';
 import { MyIdeasList } from '../../ideas/MyIdeasList';
 import { useVoteFeed } from '../../vote/useVoteFeed';
+import { loadSnapshot } from '../../storage/snapshotStore';
+import { useKeepSnapshot } from './useKeepSnapshot';
 
 // The vote screen loads only when a round exists, keeping the first screen light.
 const PhoneVote = lazyWithWords(['vote'], () => import('../../vote/PhoneVote').then((module) => module.default));
@@ -47,9 +51,12 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
   const credentials = useMemo<SocketCredentials>(() => ({ role: 'participant', token: participant.participantToken }), [participant.participantToken]);
   const socket = useWorkshopSocket(credentials);
   const connection = useConnectionStatus(socket);
-  const live = useWorkshopLive(socket, 'participant');
+  // What this phone last saw of the workshop: shown at once, and with no network at all.
+  const [saved] = useState(() => loadSnapshot(participant.joinCode, participant.participant.id));
+  const live = useWorkshopLive(socket, 'participant', saved);
   const outbox = useOutbox(participant.participant.id, socket, live.applyIdea);
-  const vote = useVoteFeed(socket);
+  const vote = useVoteFeed(socket, saved);
+  useKeepSnapshot(participant, live, vote);
   const [draft, setDraft] = useState('');
   const textareaRef = useRef<HTMLTextAreaElement>(null);
 
@@ -79,6 +86,7 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
   };
 
   const room = live.room;
+  const show = useWorkshopText(room?.translations ?? info?.translations);
   const [answeredNow, setAnsweredNow] = useState(false);
   const questionnaireAnswered = answeredNow || live.snapshot?.questionnaireAnswered === true;
   const activity = room ? phoneActivity(room.phases, room.run) : null;
@@ -110,13 +118,11 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
           {siteName && (
             <p className="phone__site">
               <MapPin aria-hidden="true" className="icon" />
-              {siteName}
+              <bdi>{siteName}</bdi>
             </p>
           )}
-          <h1 className="phone__question" dir="auto">
-            {workshop.question}
-          </h1>
-          <PurposeBlock purpose={workshop.purpose} testId="purpose" className="purpose--compact" />
+          <WrittenText as="h1" className="phone__question" testId="question" shown={show(workshop.question)} />
+          <PurposeBlock purpose={workshop.purpose} testId="purpose" className="purpose--compact" translations={room?.translations} />
         </>
       ) : (
         <p className="hint">{t('app.loading')}</p>
@@ -143,7 +149,13 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
       )}
       {activity === 'questionnaire' && room && (
         <Suspense fallback={null}>
-          <QuestionnaireForm socket={socket} questionnaire={room.questionnaire} answered={questionnaireAnswered} onAnswered={() => setAnsweredNow(true)} />
+          <QuestionnaireForm
+            socket={socket}
+            questionnaire={room.questionnaire}
+            translations={room.translations}
+            answered={questionnaireAnswered}
+            onAnswered={() => setAnsweredNow(true)}
+          />
         </Suspense>
       )}
       {/* A vote round: the main action of a vote step, and of any quiet moment while a round stays
