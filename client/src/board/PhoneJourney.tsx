@@ -191,6 +191,7 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
                   <button
                     type="button"
                     className="phone-journey__add"
+                    data-testid="phone-journey-add"
                     onClick={() => {
                       setAdding(row.id);
                       setDraft('');

@@ -87,6 +87,7 @@ export function VoteCards({ round, clockOffsetMs, mine, ownIdeaIds, pendingCount
                   className="button button--primary vote-card__button"
                   disabled={!canStick}
                   onClick={() => onStick(idea.id)}
+                  data-testid="vote-stick"
                   aria-label={`${t('vote.stick')} : ${idea.text}`}
                 >
                   +
