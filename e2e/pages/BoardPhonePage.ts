@@ -1,5 +1,17 @@
 import { expect, type Page } from '@playwright/test';
 
+/** The feelings' names as the phone says them in French. */
+const FEELING_WORDS = {
+  '😀': 'Joie',
+  '🙂': 'Bien',
+  '😐': 'Bof',
+  '😟': 'Inquiétude',
+  '😢': 'Tristesse',
+  '😡': 'Colère',
+  '😴': 'Fatigue',
+  '😨': 'Peur',
+} as const;
+
 /** A resident's phone on the journey map (step by step). */
 export class BoardPhonePage {
   constructor(readonly page: Page) {}
@@ -41,10 +53,11 @@ export class BoardPhonePage {
     await expect(row.locator('.phone-journey__note').filter({ hasText: text })).toHaveCount(1);
   }
 
-  async addFeeling(rowLabel: string, feeling: string): Promise<void> {
+  /** A feeling, chosen by its name in words (its face is what the note shows). */
+  async addFeeling(rowLabel: string, feeling: keyof typeof FEELING_WORDS): Promise<void> {
     const row = this.row(rowLabel);
     await row.getByRole('button', { name: `Ajouter dans « ${rowLabel} »` }).click();
-    await row.getByRole('button', { name: feeling, exact: true }).click();
+    await row.getByRole('button', { name: FEELING_WORDS[feeling], exact: true }).click();
     await expect(row.locator('.phone-journey__note').filter({ hasText: feeling })).toHaveCount(1);
   }
 

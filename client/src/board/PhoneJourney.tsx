@@ -31,6 +31,18 @@ const NO_IDEAS: BoardIdea[] = [];
 /** A new note goes last in its cell: its order is the time it was written. */
 const nextOrder = (): number => Date.now();
 
+/** The feelings' names in words (screen readers, and under each face). */
+const FEELING_WORDS: Record<Feeling, 'joy' | 'fine' | 'soso' | 'worry' | 'sadness' | 'anger' | 'tiredness' | 'fear'> = {
+  '😀': 'joy',
+  '🙂': 'fine',
+  '😐': 'soso',
+  '😟': 'worry',
+  '😢': 'sadness',
+  '😡': 'anger',
+  '😴': 'tiredness',
+  '😨': 'fear',
+};
+
 /** A horizontal swipe longer than this (px) changes the step. */
 const SWIPE_PX = 60;
 
@@ -40,7 +52,10 @@ const SWIPE_PX = 60;
  * canvas. The board is kept on the phone (IndexedDB): written offline, sent when back online.
  */
 export default function PhoneJourney({ workshopId, token, siteId, onClose }: PhoneJourneyProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Right to left (Arabic): "next" is on the left with an arrow pointing left, and a swipe from
+  // left to right goes forward, as a page turns in that reading order.
+  const rtl = i18n.dir() === 'rtl';
   const board = useBoard(workshopId, token, { keepLocal: true });
   const [index, setIndex] = useState(0);
   const [adding, setAdding] = useState<string | null>(null);
@@ -78,7 +93,8 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
     if (swipeStart.current === null) return;
     const dx = event.clientX - swipeStart.current;
     swipeStart.current = null;
-    if (Math.abs(dx) >= SWIPE_PX) go(dx < 0 ? 1 : -1);
+    const forward = rtl ? dx > 0 : dx < 0;
+    if (Math.abs(dx) >= SWIPE_PX) go(forward ? 1 : -1);
   };
 
   const post = (rowId: string, text: string, feeling: Feeling | null) => {
@@ -124,7 +140,7 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
               disabled={current === 0}
               aria-label={t('board.phone.previous')}
             >
-              ◀
+              {rtl ? '▶' : '◀'}
             </button>
             <div className="phone-journey__step-title">
               <h3 data-testid="phone-journey-step">{step.label}</h3>
@@ -137,7 +153,7 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
               disabled={current === steps.length - 1}
               aria-label={t('board.phone.next')}
             >
-              ▶
+              {rtl ? '◀' : '▶'}
             </button>
           </nav>
           {state!.rows.map((row) => {
@@ -148,7 +164,11 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
                 <ul className="phone-journey__notes">
                   {notes.map((note) => (
                     <li key={note.id} className="phone-journey__note">
-                      {note.feeling && <span className="phone-journey__feeling">{note.feeling}</span>}
+                      {note.feeling && (
+                        <span className="phone-journey__feeling" role="img" aria-label={t(`board.feelings.${FEELING_WORDS[note.feeling]}`)}>
+                          {note.feeling}
+                        </span>
+                      )}
                       {note.text}
                     </li>
                   ))}
@@ -159,7 +179,8 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
                       <div className="phone-journey__feelings" role="group" aria-label={t('board.phone.feelingHint')}>
                         {FEELINGS.map((feeling) => (
                           <button key={feeling} type="button" className="phone-journey__feeling-button" onClick={() => post(row.id, draft, feeling)}>
-                            {feeling}
+                            <span aria-hidden="true">{feeling}</span>
+                            <span className="phone-journey__feeling-word">{t(`board.feelings.${FEELING_WORDS[feeling]}`)}</span>
                           </button>
                         ))}
                       </div>

@@ -1,11 +1,23 @@
-import { countChars, MAX_NICKNAME_CHARS, normalizeText, suggestPseudonym, type JoinInfo, type JoinResponse, type Mood } from '@gommette/shared';
+import {
+  countChars,
+  MAX_NICKNAME_CHARS,
+  normalizeText,
+  purposeCompletion,
+  suggestPseudonym,
+  type JoinInfo,
+  type JoinResponse,
+  type Mood,
+} from '@gommette/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertText } from '../components/AlertText';
+import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { errorCodeOf } from '../api/errors';
 import { joinSite } from '../api/participants';
 import { earlierCardCodes } from '../storage/participantStore';
-import { PurposeBlock } from '../components/PurposeBlock';
+import { ReadAloudButton } from '../run/ReadAloudButton';
+import { PhonePurpose } from './PhonePurpose';
+import { writtenSegment } from './writtenText';
 import { joinErrorMessage } from './joinErrors';
 import { MoodPicker } from './MoodPicker';
 import { NicknameField } from './NicknameField';
@@ -20,9 +32,15 @@ interface JoinFormProps {
 
 /** Arrival: what the workshop is for, then the météo and a pseudonym, then "C'est parti !". */
 export function JoinForm({ info, notice, onJoined }: JoinFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
   const [mood, setMood] = useState<Mood | null>(null);
-  const [nickname, setNickname] = useState(() => suggestPseudonym());
+  // The suggested pseudonym is in the page's language, and follows it until the person types one.
+  const [typed, setTyped] = useState<{ nickname: string; language: string } | null>(null);
+  const [suggested, setSuggested] = useState(() => ({ nickname: suggestPseudonym(language), language }));
+  if (typed === null && suggested.language !== language) setSuggested({ nickname: suggestPseudonym(language), language });
+  const nickname = typed?.nickname ?? suggested.nickname;
+  const setNickname = (value: string) => setTyped({ nickname: value, language });
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [resuming, setResuming] = useState(false);
@@ -60,40 +78,69 @@ export function JoinForm({ info, notice, onJoined }: JoinFormProps) {
   };
 
   if (resuming) {
-    return <ResumeForm onResumed={onJoined} onCancel={() => setResuming(false)} />;
+    return (
+      <>
+        <header className="phone__header">
+          <LanguageSwitcher />
+        </header>
+        <ResumeForm onResumed={onJoined} onCancel={() => setResuming(false)} />
+      </>
+    );
   }
 
   return (
-    <form className="stack join-form" onSubmit={handleSubmit} noValidate>
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
+    <>
+      <header className="phone__header">
+        <LanguageSwitcher />
+      </header>
+      <form className="stack join-form" onSubmit={handleSubmit} noValidate>
+        {notice && (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        )}
+        <div className="join-form__intro">
+          {/* What the page says, read in each text's own language: the question and the purpose first. */}
+          <div className="read-row">
+            <p className="join-form__welcome">
+              <span aria-hidden="true">👋 </span>
+              {t('join.welcome')}
+            </p>
+            <ReadAloudButton
+              compact
+              segments={[
+                { text: t('join.welcome'), lang: language },
+                writtenSegment(info.workshop.question),
+                { text: t('purpose.heading'), lang: language },
+                writtenSegment(purposeCompletion(info.workshop.purpose)),
+                { text: `${t('join.moodHeading')} ${t('join.moodHint')}`, lang: language },
+              ]}
+            />
+          </div>
+          <p className="phone__site">
+            <span aria-hidden="true">📍 </span>
+            {t('join.site', { site: info.site.name })}
+          </p>
+          <h1 className="phone__title" dir="auto">
+            {info.workshop.title}
+          </h1>
+        </div>
+        <p className="phone__question" dir="auto">
+          {info.workshop.question}
         </p>
-      )}
-      <p className="join-form__welcome">
-        <span aria-hidden="true">👋 </span>
-        {t('join.welcome')}
-      </p>
-      <h1 className="phone__title">{info.workshop.title}</h1>
-      <p className="phone__site">
-        <span aria-hidden="true">📍 </span>
-        {t('join.site', { site: info.site.name })}
-      </p>
-      <p className="phone__question" dir="auto">
-        {info.workshop.question}
-      </p>
-      <PurposeBlock purpose={info.workshop.purpose} testId="purpose" />
-      <MoodPicker value={mood} onChange={handleMood} />
-      <NicknameField value={nickname} onChange={setNickname} />
-      {error && <AlertText testId="error">{error}</AlertText>}
-      <button type="submit" className="button button--primary button--huge" disabled={submitting} data-testid="join-submit">
-        <span aria-hidden="true">🚀 </span>
-        {submitting ? t('join.submitting') : t('join.submit')}
-      </button>
-      <button type="button" className="button button--link" onClick={() => setResuming(true)} data-testid="resume-link">
-        <span aria-hidden="true">🪪 </span>
-        {t('join.resumeLink')}
-      </button>
-    </form>
+        <PhonePurpose purpose={info.workshop.purpose} lines={2} />
+        <MoodPicker value={mood} onChange={handleMood} />
+        <NicknameField value={nickname} onChange={setNickname} onAnother={() => setTyped({ nickname: suggestPseudonym(language), language })} />
+        {error && <AlertText testId="error">{error}</AlertText>}
+        <button type="submit" className="button button--primary button--huge" disabled={submitting} data-testid="join-submit">
+          <span aria-hidden="true">🚀 </span>
+          {submitting ? t('join.submitting') : t('join.submit')}
+        </button>
+        <button type="button" className="button button--link" onClick={() => setResuming(true)} data-testid="resume-link">
+          <span aria-hidden="true">🪪 </span>
+          {t('join.resumeLink')}
+        </button>
+      </form>
+    </>
   );
 }

@@ -5,6 +5,8 @@ import { AlertText } from '../components/AlertText';
 import { errorMessage } from '../components/errorMessage';
 import { useCommand } from '../socket/command';
 import type { GommetteSocket } from '../socket/createSocket';
+import { writtenSegment } from '../people/writtenText';
+import { ReadAloudButton } from '../run/ReadAloudButton';
 
 const FACES: Record<ScaleValue, string> = { 1: '😞', 2: '🙁', 3: '😐', 4: '🙂', 5: '😄' };
 
@@ -17,7 +19,7 @@ interface QuestionnaireFormProps {
 
 /** The closing questionnaire: faces (with words for screen readers), an optional text, optional figures. */
 export function QuestionnaireForm({ socket, questionnaire, answered, onAnswered }: QuestionnaireFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const [scale, setScale] = useState<Record<string, ScaleValue>>({});
   const [learned, setLearned] = useState('');
@@ -45,7 +47,16 @@ export function QuestionnaireForm({ socket, questionnaire, answered, onAnswered 
 
   return (
     <form className="questionnaire stack" onSubmit={submit} data-testid="questionnaire">
-      <h2>{t('questionnaire.heading')}</h2>
+      <div className="read-row">
+        <h2>{t('questionnaire.heading')}</h2>
+        <ReadAloudButton
+          compact
+          segments={[
+            { text: `${t('questionnaire.heading')}. ${t('questionnaire.intro')}`, lang: i18n.language },
+            ...questionnaire.questions.map((question) => writtenSegment(question.text)),
+          ]}
+        />
+      </div>
       <p className="hint">{t('questionnaire.intro')}</p>
       {questionnaire.questions.map((question) => (
         <fieldset key={question.id} className="questionnaire__question">

@@ -35,7 +35,9 @@ export function PhaseBanner({ room, clockOffsetMs, variant }: PhaseBannerProps) 
         </p>
       )}
       {room.run.status === 'ended' && <p className="phase-banner__instruction">{t('phase.ended')}</p>}
-      {variant === 'phone' && !waiting && room.run.status !== 'ended' && phase.instruction && <ReadAloudButton text={`${phase.title}. ${phase.instruction}`} />}
+      {variant === 'phone' && !waiting && room.run.status !== 'ended' && phase.instruction && (
+        <ReadAloudButton compact text={`${phase.title}. ${phase.instruction}`} />
+      )}
       <PhaseTimer room={room} clockOffsetMs={clockOffsetMs} />
     </section>
   );

@@ -37,6 +37,7 @@ export default {
     renameCluster: 'الاسم الجديد للمجموعة',
     clusterHint: 'اسحب الأفكار إلى مجموعة. انقر مرتين على مجموعة لتغيير اسمها.',
     linkHint: 'لربط حاجة بفكرة: انقر على الحاجة، ثم على الفكرة.',
+    feelings: { joy: 'فرح', fine: 'بخير', soso: 'عادي', worry: 'قلق', sadness: 'حزن', anger: 'غضب', tiredness: 'تعب', fear: 'خوف' },
     phone: {
       title: 'المسار',
       // Right-to-left: "back" points to the right.

@@ -35,6 +35,7 @@ export default {
     renameCluster: 'New name of the group',
     clusterHint: 'Drag ideas into a group. Double-click a group to rename it.',
     linkHint: 'To link a need to an idea: click the need, then the idea.',
+    feelings: { joy: 'Joy', fine: 'Fine', soso: 'So-so', worry: 'Worry', sadness: 'Sadness', anger: 'Anger', tiredness: 'Tiredness', fear: 'Fear' },
     phone: {
       title: 'The journey',
       close: '← Back',

@@ -32,6 +32,7 @@ export default {
     renameCluster: 'Nouveau nom du groupe',
     clusterHint: 'Glisse les idées dans un groupe. Double-clic sur un groupe pour le renommer.',
     linkHint: 'Pour relier un besoin à une idée : clique sur le besoin, puis sur l’idée.',
+    feelings: { joy: 'Joie', fine: 'Bien', soso: 'Bof', worry: 'Inquiétude', sadness: 'Tristesse', anger: 'Colère', tiredness: 'Fatigue', fear: 'Peur' },
     phone: {
       title: 'Le parcours',
       close: '← Revenir',
