@@ -51,10 +51,12 @@ async function createWorkshop(): Promise<CreateWorkshopResponse> {
 }
 
 const allResults: Record<string, HandCheckResult[]> = {};
+let browserName = '';
 
 for (const language of LANGUAGES) {
   test(`every resident screen passes the hand checks at 360×740 in ${language}`, async ({ browser }) => {
     test.setTimeout(240_000);
+    browserName = `Chromium ${browser.version()}`;
     const checks = new HandChecks(language, SHOTS);
     const words = WORDS[language];
     const workshop = await createWorkshop();
@@ -184,6 +186,56 @@ for (const language of LANGUAGES) {
   });
 }
 
+interface Said {
+  text: string;
+  lang: string;
+}
+
+for (const language of LANGUAGES) {
+  test(`"Lire à voix haute" reads the join page and the step, each text in its language, in ${language}`, async ({ browser }) => {
+    const workshop = await createWorkshop();
+    const consolePage = await pageIn(browser, 'desktop', 'fr');
+    await consolePage.goto(workshop.facilitatorUrl);
+    await expect(consolePage.getByTestId('run-panel')).toBeVisible();
+
+    const said: Said[] = [];
+    const page = await pageIn(browser, 'phone', language, said);
+    await page.goto(workshop.sites[0]!.joinUrl);
+    await expect(page.getByTestId('purpose')).toBeAttached();
+    const welcome = (await page.locator('.join-form__welcome').textContent())!.trim();
+    await page.getByTestId('read-aloud').click();
+    // The page's words in its language; the question and the purpose, typed in French, in French.
+    await expect.poll(() => said.length).toBeGreaterThanOrEqual(4);
+    expect(said[0]).toEqual({ text: welcome.replace(/^[^\p{L}]+/u, ''), lang: language });
+    expect(said).toContainEqual({ text: 'Comment aider les personnes sans abri dans leur quotidien ?', lang: 'fr' });
+    expect(said).toContainEqual({ text: 'choisir une invention que les jeunes fabriqueront avec le centre social.', lang: 'fr' });
+    const joinSaid = said.splice(0);
+
+    await page.getByTestId('mood-sunny').click();
+    await page.getByTestId('join-submit').click();
+    await new PhonePage(page).expectOnline(true);
+    await consolePage.getByTestId('run-start').click();
+    await expect(page.getByTestId('phase-instruction')).toBeVisible();
+    const title = (await page.getByTestId('phase-title').textContent())!.trim();
+    const instruction = (await page.getByTestId('phase-instruction').textContent())!.trim();
+    await page.getByTestId('phase-banner').getByTestId('read-aloud').click();
+    await expect.poll(() => said.length).toBeGreaterThanOrEqual(1);
+    // The step's title and instruction as the phone shows them, in the language they are written in.
+    const stepText = said.map((segment) => segment.text).join(' ');
+    expect(stepText).toContain(title);
+    expect(stepText).toContain(instruction);
+    for (const segment of said) expect(['fr', 'en', 'ar']).toContain(segment.lang);
+
+    readAloudResults[language] = [
+      { screen: 'join', check: 'read-aloud', passed: true, measured: joinSaid.map((segment) => `[${segment.lang}] ${segment.text}`).join(' | ') },
+      { screen: 'welcome', check: 'read-aloud', passed: true, measured: said.map((segment) => `[${segment.lang}] ${segment.text}`).join(' | ') },
+    ];
+  });
+}
+
+const readAloudResults: Record<string, HandCheckResult[]> = {};
+
 test.afterAll(() => {
-  if (Object.keys(allResults).length === LANGUAGES.length) writeAuditSection('handChecks', allResults);
+  for (const language of LANGUAGES) if (allResults[language] && readAloudResults[language]) allResults[language].push(...readAloudResults[language]);
+  if (Object.keys(allResults).length === LANGUAGES.length) writeAuditSection('handChecks', { browser: browserName }, allResults);
 });

@@ -135,7 +135,7 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
 
       {room && <PhaseBanner room={room} clockOffsetMs={live.clockOffsetMs} variant="phone" />}
       {/* The chosen table is one line above the action; the picker itself waits below it. */}
-      {room && tableChosen && !showVote && activity !== 'questionnaire' && (
+      {room && tableChosen && !showVote && activity !== 'questionnaire' && activity !== 'matrix' && (
         <TablePicker socket={socket} tableCount={room.tableCount} me={live.me} onPicked={live.applyMe} />
       )}
 
