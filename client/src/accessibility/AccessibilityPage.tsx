@@ -32,6 +32,7 @@ export function AccessibilityPage() {
     (audit.handChecks.results[code] ?? []).map((result) => ({ ...result, language: code })),
   );
   const failing = allChecks.filter((result) => !result.passed);
+  const checkKinds = [...new Set(allChecks.map((result) => result.check))];
   const testedPages = [...new Set([...axePages.map((page) => page.page), ...allChecks.map((result) => result.screen)])];
 
   return (
@@ -74,7 +75,9 @@ export function AccessibilityPage() {
             <tbody>
               {axePages.map((page, index) => (
                 <tr key={page.page}>
-                  <th scope="row">{page.page}</th>
+                  <th scope="row" lang="en" dir="ltr">
+                    {page.page}
+                  </th>
                   {axeLanguages.map((code) => {
                     const result = audit.axe.results[code]?.[index];
                     return <td key={code}>{result ? `${result.critical + result.serious} / ${result.moderate + result.minor}` : '–'}</td>;
@@ -91,28 +94,45 @@ export function AccessibilityPage() {
           <table className="statement__table">
             <thead>
               <tr>
-                <th scope="col">{t('statement.page')}</th>
                 <th scope="col">{t('statement.check')}</th>
-                <th scope="col">{t('statement.language')}</th>
-                <th scope="col">{t('statement.result')}</th>
-                <th scope="col">{t('statement.measured')}</th>
+                {handLanguages.map((code) => (
+                  <th key={code} scope="col">
+                    {languageName(code)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
-              {allChecks.map((result, index) => (
-                <tr key={index} data-passed={result.passed}>
-                  <th scope="row">{screenName(result.screen)}</th>
-                  <td>{checkName(result.check)}</td>
-                  <td>{languageName(result.language)}</td>
-                  <td>{result.passed ? t('statement.passed') : t('statement.failed')}</td>
-                  <td lang="en" dir="ltr">
-                    {result.measured}
-                  </td>
+              {checkKinds.map((check) => (
+                <tr key={check}>
+                  <th scope="row">{checkName(check)}</th>
+                  {handLanguages.map((code) => {
+                    const results = allChecks.filter((result) => result.check === check && result.language === code);
+                    return (
+                      <td key={code} data-passed={results.every((result) => result.passed)}>
+                        {results.filter((result) => result.passed).length} / {results.length}
+                      </td>
+                    );
+                  })}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+        <details className="statement__details">
+          <summary>{t('statement.measured')}</summary>
+          <ul>
+            {allChecks.map((result, index) => (
+              <li key={index}>
+                {screenName(result.screen)} · {checkName(result.check)} · {languageName(result.language)} :{' '}
+                {result.passed ? t('statement.passed') : t('statement.failed')}{' '}
+                <span lang="en" dir="ltr">
+                  ({result.measured})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </details>
       </section>
 
       <section aria-labelledby="statement-gaps">
