@@ -309,6 +309,13 @@ async function scenario(name: string, nodes: number, redis: boolean): Promise<Sc
       const at = shownAt(watcher(tap[0]).results, Number(tap[2]));
       return at === null ? null : at - tap[1];
     };
+    const shownFrom = Date.now();
+    const shown = await Promise.all(workers.map((worker) => worker.ask({ type: 'round-shown', roundId: opened.data.id }, 'shown')));
+    const roundShownS = (Date.now() - shownFrom) / 1000;
+    const unshown = shown.reduce((sum, reply) => sum + reply.unshown, 0);
+    console.log(
+      `  ${name}: the round shows on every phone ${roundShownS.toFixed(1)} s after it opened${unshown > 0 ? ` (${unshown} phones never saw it)` : ''}`,
+    );
     const votes = await run({ type: 'votes', roundId: opened.data.id, ideaIds }, resultShown, (taps) => taps.every((tap) => resultShown(tap) !== null));
     await Promise.all(workers.map((worker) => worker.ask({ type: 'close' }, 'closed').catch(() => null)));
     // A board change made through node 0, seen through node 1 (the Redis relay), or the same node alone.

@@ -15,6 +15,8 @@ export type ClusterWorkerRequest =
   | ({ type: 'connect' } & ClusterConnectOrder)
   /** Every `every`-th client (by position) posts one idea. */
   | { type: 'ideas'; every: number }
+  /** Answers once every client has been shown the round (`vote:round`), as a resident taps only then. */
+  | { type: 'round-shown'; roundId: string }
   /** Every client sticks one gommette on an idea of the round. */
   | { type: 'votes'; roundId: string; ideaIds: string[] }
   | { type: 'close' };
@@ -25,5 +27,7 @@ export type Tap = [node: number, sentAt: number, made: string | number];
 export type ClusterWorkerReply =
   | { type: 'connected'; ok: number; failed: Record<string, number>; durationMs: number }
   | { type: 'done'; taps: Tap[]; errors: Record<string, number>; disconnects: number }
+  /** Every phone of the worker was shown the round (or `unshown` were not within the wait). */
+  | { type: 'shown'; unshown: number; waitedMs: number }
   | { type: 'closed' }
   | { type: 'error'; message: string };

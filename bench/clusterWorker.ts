@@ -14,6 +14,9 @@ const PROGRESS_MS = 10_000;
 
 let order: ClusterConnectOrder | null = null;
 let clients: Array<{ node: number; socket: Socket }> = [];
+/** The last vote round each client's phone was shown (`vote:round`): a resident taps only once it shows. */
+const shownRound = new WeakMap<Socket, string>();
+const ROUND_SHOWN_TIMEOUT_MS = 60_000;
 let closing = false;
 let disconnects = 0;
 
@@ -34,6 +37,7 @@ function openClient(url: string, token: string): Promise<Socket | string> {
       socket.close();
       resolve('no_snapshot');
     }, HANDSHAKE_TIMEOUT_MS);
+    socket.on('vote:round', (round: { id: string }) => shownRound.set(socket, round.id));
     socket.once('workshop:snapshot', () => {
       clearTimeout(timer);
       socket.on('disconnect', () => {
@@ -117,6 +121,15 @@ process.on('message', (request: ClusterWorkerRequest) => {
             }),
         );
         reply({ type: 'done', taps, errors, disconnects });
+        return;
+      }
+      case 'round-shown': {
+        // A phone can tap a gommette only once the round shows on it: the coordinator waits until
+        // every phone has been shown the round (the server's announce fan-out), then all tap at once.
+        const waitFrom = Date.now();
+        const unshown = () => clients.filter((client) => shownRound.get(client.socket) !== request.roundId).length;
+        while (unshown() > 0 && Date.now() - waitFrom < ROUND_SHOWN_TIMEOUT_MS) await new Promise((resolve) => setTimeout(resolve, 20));
+        reply({ type: 'shown', unshown: unshown(), waitedMs: Date.now() - waitFrom });
         return;
       }
       case 'votes': {

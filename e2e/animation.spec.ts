@@ -120,7 +120,7 @@ test('a facilitator runs the co-design method: phones follow each phase, main le
   // The method is saved for the next facilitator, who finds it when creating a workshop.
   await consolePage.getByTestId('save-method-name').fill('Atelier du jeudi, version courte');
   await consolePage.getByTestId('save-method').click();
-  await expect(consolePage.getByText('Méthode enregistrée ✓')).toBeVisible();
+  await expect(consolePage.getByText('Méthode enregistrée')).toBeVisible();
   const next = new HomePage(await newPage(browser, 'desktop'));
   await next.open(server.url);
   await expect(next.templateOption('Atelier du jeudi, version courte')).toHaveCount(1);

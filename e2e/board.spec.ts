@@ -90,7 +90,7 @@ test('the journey map: set up on the console, filled from two phones, one of the
   // The first phone loses the network, writes a feeling, and comes back.
   await first.page.context().setOffline(true);
   await first.expectOnline(false);
-  await first.addFeeling(FEELS, '😢');
+  await first.addFeeling(FEELS, 'Tristesse'); // stored as '😢', as before
   await first.page.context().setOffline(false);
   await first.expectOnline(true);
   await expectBoard(screen, (board) => board.notes.filter((note) => note.feeling === '😢').length === 1, 'the offline note reaches the projector');

@@ -102,7 +102,15 @@ for (const language of LANGUAGES) {
     ]);
     const next = await page.getByRole('button', { name: words.next }).boundingBox();
     const previous = await page.getByRole('button', { name: words.previous }).boundingBox();
-    const nextGlyph = (await page.getByRole('button', { name: words.next }).textContent())?.trim();
+    // The arrow of "next" points towards the reading's end: right in French, left in Arabic (the icon flipped).
+    const nextArrow = await page
+      .getByRole('button', { name: words.next })
+      .locator('svg')
+      .evaluate((svg) => {
+        const flipped = new DOMMatrix(getComputedStyle(svg).transform === 'none' ? undefined : getComputedStyle(svg).transform).a < 0;
+        const right = svg.getAttribute('class')?.includes('chevron-right') ?? false;
+        return right !== flipped ? 'right' : 'left';
+      });
     const first = await page.getByTestId('phone-journey-step').textContent();
     // A swipe towards the reading's end: right to left in French, left to right in Arabic.
     await page.getByTestId('phone-journey-step').scrollIntoViewIfNeeded();
@@ -114,12 +122,12 @@ for (const language of LANGUAGES) {
     await page.mouse.up();
     await expect(page.getByTestId('phone-journey-step')).not.toHaveText(first ?? '');
     const forwardSide = language === 'ar' ? next!.x < previous!.x : next!.x > previous!.x;
-    const forwardGlyph = language === 'ar' ? nextGlyph === '◀' : nextGlyph === '▶';
+    const forwardGlyph = language === 'ar' ? nextArrow === 'left' : nextArrow === 'right';
     checks.record({
       screen: 'journey',
       check: 'journey-mirrors',
       passed: forwardSide && forwardGlyph,
-      measured: `“next” at x=${Math.round(next!.x)}, “previous” at x=${Math.round(previous!.x)}, glyph ${nextGlyph}; a swipe towards the reading's end went forward`,
+      measured: `“next” at x=${Math.round(next!.x)}, “previous” at x=${Math.round(previous!.x)}, its arrow points ${nextArrow}; a swipe towards the reading's end went forward`,
     });
     await consolePage.getByTestId('board-toggle').click();
 

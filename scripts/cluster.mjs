@@ -68,7 +68,10 @@ class NodeProcess {
 
   async boot() {
     this.output = '';
-    const args = this.entry.endsWith('.ts') ? ['--import', 'tsx', this.entry] : [this.entry];
+    // NODE_ARGS_FOR_NODES: extra Node flags for every node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
+    // to profile a benchmark's server side; Node refuses such flags in NODE_OPTIONS).
+    const extra = (process.env.NODE_ARGS_FOR_NODES ?? '').split(' ').filter(Boolean);
+    const args = [...extra, ...(this.entry.endsWith('.ts') ? ['--import', 'tsx', this.entry] : [this.entry])];
     const child = spawn(process.execPath, args, {
       cwd: root,
       env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },

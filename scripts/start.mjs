@@ -8,7 +8,8 @@ import path from 'node:path';
 import { buildServer, SERVER_BUNDLE } from './build-server.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const builtClient = path.join(root, 'dist/client/index.html');
+// The phone page is built last (`npm run build:client`): its presence means both builds are there.
+const builtClient = path.join(root, 'dist/client/phone.html');
 
 function newestMtime(dir) {
   let newest = 0;
@@ -24,8 +25,10 @@ const stale = (built, dirs) => !fs.existsSync(built) || Math.max(...dirs.map((di
 
 if (stale(builtClient, ['client', 'shared/src'])) {
   console.log('Building the client…');
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  for (const mode of ['production', 'phone']) {
+    const build = spawnSync('npx', ['vite', 'build', '--mode', mode, '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
 }
 if (stale(SERVER_BUNDLE, ['server/src', 'shared/src'])) {
   console.log('Building the server…');

@@ -1,14 +1,15 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route, Switch } from 'wouter';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { lazyWithWords } from './i18n/lazyWithWords';
 import { LoadingScreen } from './components/LoadingScreen';
 import { NotFoundPage } from './components/NotFoundPage';
-import { EnterCodePage } from './pages/phone/EnterCodePage';
-import { JoinPage } from './pages/phone/JoinPage';
 
-// The phone's pages are in the first bundle; the facilitator's pages load only when opened,
-// so a resident's phone never downloads them (nor their words).
+// The staff's pages (index.html), each loaded only when opened. A resident's phone never runs this
+// app: the server sends it phone.html for /j and /j/… (PhoneApp.tsx, built apart on Preact); the
+// phone's routes stay here, lazy, for the dev server and for a link followed inside this app.
+const JoinPage = lazy(() => import('./pages/phone/JoinPage').then((module) => ({ default: module.JoinPage })));
+const EnterCodePage = lazy(() => import('./pages/phone/EnterCodePage').then((module) => ({ default: module.EnterCodePage })));
 const CONSOLE_WORDS = ['staff', 'steps', 'board', 'vote', 'retour'] as const;
 const HomePage = lazyWithWords(['staff'], () => import('./workshop/HomePage').then((module) => module.HomePage));
 const ConsolePage = lazyWithWords(CONSOLE_WORDS, () => import('./pages/console/ConsolePage').then((module) => module.ConsolePage));

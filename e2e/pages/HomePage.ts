@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export interface CreatedLinks {
   facilitatorUrl: string;
@@ -14,21 +14,48 @@ export class HomePage {
     await this.page.goto(`${baseUrl}/`);
   }
 
-  /** The method: a template by its value ('co-design', 'free'…), then adjustments. */
+  /** The method: a card by its value ('co-design', 'free'…), then adjustments, one step at a time. */
   async chooseMethod(options: { template: string; tables?: number; safeMode?: boolean; minutes?: Record<number, number>; silentOff?: boolean }): Promise<void> {
-    await this.page.getByTestId('method-template').selectOption(options.template);
-    for (const [index, minutes] of Object.entries(options.minutes ?? {})) {
-      await this.page.getByTestId('phase-minutes').nth(Number(index)).fill(String(minutes));
-    }
+    await this.methodCard(options.template).click();
+    await expect(this.methodCard(options.template).getByRole('radio')).toBeChecked();
+    for (const [index, minutes] of Object.entries(options.minutes ?? {})) await this.editStep(Number(index), { minutes });
     if (options.silentOff) {
-      for (const field of await this.page.getByLabel('Dont temps en silence (minutes)').all()) await field.fill('0');
+      // Only an ideas step has a silent time; its line in the timeline says so.
+      const silent = this.steps().filter({ hasText: 'en silence' });
+      while ((await silent.count()) > 0) {
+        const index = await this.steps().evaluateAll((rows) => rows.findIndex((row) => row.textContent?.includes('en silence')));
+        await this.editStep(index, { silentMinutes: 0 });
+      }
     }
     if (options.tables !== undefined) await this.page.getByTestId('method-tables').fill(String(options.tables));
     if (options.safeMode) await this.page.getByTestId('method-safe-mode').check();
   }
 
-  templateOption(name: string) {
-    return this.page.getByTestId('method-template').locator('option', { hasText: name });
+  methodCard(template: string): Locator {
+    return this.page.getByTestId(`method-card-${template}`);
+  }
+
+  /** The method's steps, as the timeline under the short path lists them. */
+  steps(): Locator {
+    return this.page.getByTestId('method-phase');
+  }
+
+  /** Opens one step's form (it must be the only one open), changes it, closes it. */
+  async editStep(index: number, change: { title?: string; minutes?: number; silentMinutes?: number }): Promise<void> {
+    await this.steps().nth(index).getByTestId('edit-phase').click();
+    const editor = this.page.getByTestId('phase-editor');
+    await expect(editor).toHaveCount(1);
+    await expect(this.steps().nth(index).getByTestId('phase-editor')).toBeVisible();
+    if (change.title !== undefined) await editor.getByTestId('phase-title-input').fill(change.title);
+    if (change.minutes !== undefined) await editor.getByTestId('phase-minutes').fill(String(change.minutes));
+    if (change.silentMinutes !== undefined) await editor.getByTestId('phase-silent-minutes').fill(String(change.silentMinutes));
+    await editor.getByTestId('phase-done').click();
+    await expect(editor).toHaveCount(0);
+  }
+
+  /** A method offered as a card (built in or saved by a centre), by its name. */
+  templateOption(name: string): Locator {
+    return this.page.getByTestId('method-cards').getByRole('radio', { name, includeHidden: true });
   }
 
   async fill(workshop: { title: string; question: string; purpose: string; sites: string[] }): Promise<void> {

@@ -1,11 +1,12 @@
 import type { Browser, BrowserContext } from '@playwright/test';
 
-export type DeviceKind = 'desktop' | 'projector' | 'phone';
+export type DeviceKind = 'desktop' | 'laptop' | 'projector' | 'phone';
 
-/** A resident's phone (360 px, touch), the projector (1920×1080) or a laptop, in French. */
+/** A resident's phone (360 px, touch), the projector (1920×1080), a small laptop (1366×768) or a desktop, in French. */
 export function contextOptions(kind: DeviceKind) {
   if (kind === 'phone') return { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'fr-FR' };
   if (kind === 'projector') return { viewport: { width: 1920, height: 1080 }, locale: 'fr-FR' };
+  if (kind === 'laptop') return { viewport: { width: 1366, height: 768 }, locale: 'fr-FR' };
   return { viewport: { width: 1280, height: 900 }, locale: 'fr-FR' };
 }
 

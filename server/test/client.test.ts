@@ -33,6 +33,28 @@ describe('the built client', () => {
     expect(await page.text()).toContain('<title>Gommette</title>');
   });
 
+  it('sends phone.html for the phone page (/j, /j/<code>) when it is built, index.html for every other page', async () => {
+    const clientDir = tempDataDir();
+    dirs.push(clientDir);
+    fs.mkdirSync(path.join(clientDir, 'assets'));
+    fs.writeFileSync(path.join(clientDir, 'index.html'), '<!doctype html><title>staff</title>');
+    fs.writeFileSync(path.join(clientDir, 'phone.html'), '<!doctype html><title>phone</title>');
+    fs.writeFileSync(path.join(clientDir, 'phone-sw.js'), 'self.addEventListener("fetch", () => {});');
+    server = await startServer({ env: { CLIENT_DIR: clientDir } });
+
+    for (const route of ['/j', '/j/', '/j/ABCDEF', '/j/ABCDEF/']) {
+      const page = await fetch(`${server.url}${route}`);
+      expect(page.headers.get('cache-control'), route).toBe('no-cache');
+      expect(await page.text(), route).toContain('<title>phone</title>');
+    }
+    for (const route of ['/', '/console/abc', '/kiosk/abc', '/screen/abc', '/jx', '/j/ABCDEF/more']) {
+      expect(await (await fetch(`${server.url}${route}`)).text(), route).toContain('<title>staff</title>');
+    }
+    const worker = await fetch(`${server.url}/phone-sw.js`);
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('content-type')).toContain('javascript');
+  });
+
   it('answers a missing or climbing asset path with a quiet 404, not a 500 with a stack in the log', async () => {
     const clientDir = tempDataDir();
     dirs.push(clientDir);

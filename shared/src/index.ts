@@ -13,4 +13,5 @@ export * from './centre';
 export * from './retour';
 export * from './domain/format';
 export * from './domain/purpose';
+export * from './domain/language';
 export * from './resend';

@@ -20,6 +20,7 @@ import type { IdeaView } from './domain/idea';
 import { animationCommandSchemas, phasesSchema, type PersonView } from './animation/protocol';
 import { questionnaireCommandSchemas } from './questionnaire/protocol';
 import type { RoomView } from './animation/room';
+import type { Translations } from './animation/translations';
 import { MAX_TABLES } from './animation/tables';
 import { MOODS, type Mood, type MoodCounts } from './domain/participant';
 import { kioskAuthSchema, voteCommandSchemas, type VoteCommandResults, type VoteServerEvents, type VoteSnapshot } from './vote/protocol';
@@ -86,6 +87,8 @@ export interface CreateWorkshopResponse {
 export interface JoinInfo {
   workshop: { id: string; title: string; question: string; purpose: string };
   site: { id: string; name: string; joinCode: string };
+  /** The facilitator's English and Arabic versions of the title, question and purpose. */
+  translations?: Translations;
   /** The workshop is over: the join link leads to its follow-up page (`GET /api/follow/:joinCode`). */
   finished?: boolean;
 }
@@ -208,6 +211,7 @@ export interface CommandResults extends VoteCommandResults {
   'run:control': RoomView;
   'run:hand': RoomView;
   'room:update': RoomView;
+  'room:translate': RoomView;
   'tables:pick': ParticipantSelf;
   'tables:assign': { seated: number };
   'tables:mix': { seated: number };

@@ -1,3 +1,4 @@
+import { ChevronDown, ChevronLeft, ChevronRight, ChevronUp, X } from 'lucide-react';
 import { nanoid } from 'nanoid';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -56,7 +57,7 @@ export function AxisEditor({ doc, axis, items, heading, addLabel, testId }: Axis
               aria-label={t('board.moveEarlier')}
               title={t('board.moveEarlier')}
             >
-              {axis === 'steps' ? '◀' : '▲'}
+              {axis === 'steps' ? <ChevronLeft aria-hidden="true" /> : <ChevronUp aria-hidden="true" />}
             </button>
             <button
               type="button"
@@ -66,7 +67,7 @@ export function AxisEditor({ doc, axis, items, heading, addLabel, testId }: Axis
               aria-label={t('board.moveLater')}
               title={t('board.moveLater')}
             >
-              {axis === 'steps' ? '▶' : '▼'}
+              {axis === 'steps' ? <ChevronRight aria-hidden="true" /> : <ChevronDown aria-hidden="true" />}
             </button>
             <button
               type="button"
@@ -75,7 +76,7 @@ export function AxisEditor({ doc, axis, items, heading, addLabel, testId }: Axis
               aria-label={t('board.remove')}
               title={t('board.remove')}
             >
-              ✕
+              <X aria-hidden="true" />
             </button>
           </li>
         ))}

@@ -1,5 +1,6 @@
 import type { BoardIdea, BoardState } from '@gommette/shared/board';
 import { useTranslation } from 'react-i18next';
+import { FeelingMark } from './FeelingMark';
 
 interface BoardAsListProps {
   state: BoardState;
@@ -42,7 +43,7 @@ export function BoardAsList({ state, ideas }: BoardAsListProps) {
                   ) : (
                     notes.map((note) => (
                       <dd key={note.id} dir="auto">
-                        {note.feeling ? `${note.feeling} ` : ''}
+                        {note.feeling ? <FeelingMark feeling={note.feeling} /> : null}
                         {note.text}
                       </dd>
                     ))

@@ -26,6 +26,7 @@ import { boardMatrixLayout, type BoardMatrix } from './boardMatrix';
 import { BOARD_INK, siteColor, siteInk, tableFill } from './colors';
 import { MatrixFrame, MatrixNote } from './MatrixRegion';
 import { boardPngDataUrl } from './exportPng';
+import { FEELING_LOOK } from './feelings';
 import { NoteShape } from './NoteShape';
 import { OverviewShape, type OverviewBatch } from './OverviewShape';
 import { PresenceMarks } from './PresenceMarks';
@@ -64,6 +65,9 @@ export interface BoardCanvasProps {
 }
 
 const VIEW_PUBLISH_MS = 150;
+
+/** A note as the canvas writes it: its feeling in words (a canvas cannot draw an emoji without the font), then its text. */
+const noteText = (text: string, feeling: string | null): string => (feeling ? (text ? `${feeling} · ${text}` : feeling) : text);
 
 /**
  * The board drawn with Konva: the journey grid (static, cached), residents' notes in their cells
@@ -370,7 +374,7 @@ export function BoardCanvas({
             key={note.id}
             id={note.id}
             rect={noteRects.get(note.id)!}
-            text={note.feeling ? (note.text ? `${note.feeling} ${note.text}` : note.feeling) : note.text}
+            text={noteText(note.text, note.feeling ? t(`board.feelings.${FEELING_LOOK[note.feeling].name}`) : null)}
             fill={siteColor(siteIds, note.siteId)}
             draggable={editable}
             selected={note.id === selectedNote}

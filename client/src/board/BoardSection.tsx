@@ -1,3 +1,4 @@
+import { Map } from 'lucide-react';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardPanelProps } from './BoardPanel';
@@ -24,7 +25,7 @@ export function BoardSection(props: BoardPanelProps & { initiallyOpen?: boolean 
           onClick={() => setOpen((value) => !value)}
           data-testid="board-toggle"
         >
-          <span aria-hidden="true">🗺️ </span>
+          <Map aria-hidden="true" className="icon" />
           {open ? t('board.close') : t('board.open')}
         </button>
       )}

@@ -49,7 +49,7 @@ export function MatrixFrame({ layout, labels }: { layout: MatrixLayout; labels: 
         x={plot.x + half + 14}
         y={plot.y + 12}
         width={half - 28}
-        text={`★ ${labels.quadrant}`}
+        text={labels.quadrant}
         fontSize={24}
         fontStyle="bold"
         fill={HIGHLIGHT_LINE}

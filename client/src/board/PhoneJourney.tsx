@@ -1,6 +1,8 @@
+import { ArrowLeft, ChevronLeft, ChevronRight } from 'lucide-react';
 import { nanoid } from 'nanoid';
 import { useEffect, useMemo, useRef, useState, type FormEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FeelingButton, FeelingMark } from './FeelingMark';
 import {
   FEELINGS,
   MAX_NOTE_CHARS,
@@ -17,6 +19,8 @@ import {
 } from '@gommette/shared/board';
 import { useBoardTestHook } from './boardTestHook';
 import { useBoard } from './useBoard';
+import { useWorkshopText } from '../i18n/workshopText';
+import { WrittenText } from '../components/WrittenText';
 import './board.css';
 
 export interface PhoneJourneyProps {
@@ -31,18 +35,6 @@ const NO_IDEAS: BoardIdea[] = [];
 /** A new note goes last in its cell: its order is the time it was written. */
 const nextOrder = (): number => Date.now();
 
-/** The feelings' names in words (screen readers, and under each face). */
-const FEELING_WORDS: Record<Feeling, 'joy' | 'fine' | 'soso' | 'worry' | 'sadness' | 'anger' | 'tiredness' | 'fear'> = {
-  '😀': 'joy',
-  '🙂': 'fine',
-  '😐': 'soso',
-  '😟': 'worry',
-  '😢': 'sadness',
-  '😡': 'anger',
-  '😴': 'tiredness',
-  '😨': 'fear',
-};
-
 /** A horizontal swipe longer than this (px) changes the step. */
 const SWIPE_PX = 60;
 
@@ -53,8 +45,10 @@ const SWIPE_PX = 60;
  */
 export default function PhoneJourney({ workshopId, token, siteId, onClose }: PhoneJourneyProps) {
   const { t, i18n } = useTranslation();
-  // Right to left (Arabic): "next" is on the left with an arrow pointing left, and a swipe from
-  // left to right goes forward, as a page turns in that reading order.
+  // The built-in journey map's words in the page's language (a renamed step shows as written).
+  const show = useWorkshopText(null);
+  // Right to left (Arabic): "next" is on the left, its arrow flipped to point left (icon--flip),
+  // and a swipe from left to right goes forward, as a page turns in that reading order.
   const rtl = i18n.dir() === 'rtl';
   const board = useBoard(workshopId, token, { keepLocal: true });
   const [index, setIndex] = useState(0);
@@ -114,6 +108,7 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
     <section className="phone-journey" aria-labelledby="phone-journey-title" data-testid="phone-journey">
       <header className="phone-journey__header">
         <button type="button" className="button" onClick={onClose}>
+          <ArrowLeft aria-hidden="true" className="icon icon--flip" />
           {t('board.phone.close')}
         </button>
         <span className="phone-journey__status" data-testid="phone-journey-status" data-status={board?.status ?? 'connecting'}>
@@ -121,7 +116,7 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
         </span>
       </header>
       <h2 id="phone-journey-title" className="phone-journey__persona">
-        {state?.persona || t('board.phone.title')}
+        {state?.persona ? <WrittenText shown={show(state.persona)} /> : t('board.phone.title')}
       </h2>
       {!step ? (
         <p className="hint">{board?.synced ? t('board.phone.notReady') : t('board.loading')}</p>
@@ -140,10 +135,10 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
               disabled={current === 0}
               aria-label={t('board.phone.previous')}
             >
-              {rtl ? '▶' : '◀'}
+              <ChevronLeft aria-hidden="true" className="icon--flip" />
             </button>
             <div className="phone-journey__step-title">
-              <h3 data-testid="phone-journey-step">{step.label}</h3>
+              <WrittenText as="h3" testId="phone-journey-step" shown={show(step.label)} />
               <p>{t('board.phone.stepOf', { index: current + 1, count: steps.length })}</p>
             </div>
             <button
@@ -153,22 +148,18 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
               disabled={current === steps.length - 1}
               aria-label={t('board.phone.next')}
             >
-              {rtl ? '◀' : '▶'}
+              <ChevronRight aria-hidden="true" className="icon--flip" />
             </button>
           </nav>
           {state!.rows.map((row) => {
             const notes = cells.get(cellKey(step.id, row.id)) ?? [];
             return (
               <div key={row.id} className="phone-journey__row" data-testid="phone-journey-row">
-                <h4>{row.label}</h4>
+                <WrittenText as="h4" shown={show(row.label)} />
                 <ul className="phone-journey__notes">
                   {notes.map((note) => (
-                    <li key={note.id} className="phone-journey__note">
-                      {note.feeling && (
-                        <span className="phone-journey__feeling" role="img" aria-label={t(`board.feelings.${FEELING_WORDS[note.feeling]}`)}>
-                          {note.feeling}
-                        </span>
-                      )}
+                    <li key={note.id} className="phone-journey__note" dir="auto">
+                      {note.feeling && <FeelingMark feeling={note.feeling} />}
                       {note.text}
                     </li>
                   ))}
@@ -178,10 +169,7 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
                     {row.kind === 'feelings' && (
                       <div className="phone-journey__feelings" role="group" aria-label={t('board.phone.feelingHint')}>
                         {FEELINGS.map((feeling) => (
-                          <button key={feeling} type="button" className="phone-journey__feeling-button" onClick={() => post(row.id, draft, feeling)}>
-                            <span aria-hidden="true">{feeling}</span>
-                            <span className="phone-journey__feeling-word">{t(`board.feelings.${FEELING_WORDS[feeling]}`)}</span>
-                          </button>
+                          <FeelingButton key={feeling} feeling={feeling} onClick={() => post(row.id, draft, feeling)} />
                         ))}
                       </div>
                     )}
@@ -190,7 +178,7 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
                       onChange={(event) => setDraft(event.target.value)}
                       maxLength={MAX_NOTE_CHARS * 2}
                       placeholder={t('board.phone.placeholder')}
-                      aria-label={t('board.phone.addTo', { row: row.label })}
+                      aria-label={t('board.phone.addTo', { row: show(row.label).text })}
                       autoFocus
                       rows={2}
                     />
@@ -211,7 +199,7 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
                       setAdding(row.id);
                       setDraft('');
                     }}
-                    aria-label={t('board.phone.addTo', { row: row.label })}
+                    aria-label={t('board.phone.addTo', { row: show(row.label).text })}
                   >
                     +
                   </button>

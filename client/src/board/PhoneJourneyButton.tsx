@@ -1,3 +1,4 @@
+import { Map } from 'lucide-react';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lazyWithWords } from '../i18n/lazyWithWords';
@@ -20,7 +21,7 @@ export function PhoneJourneyButton({ workshopId, token, siteId, initiallyOpen = 
   if (!open) {
     return (
       <button type="button" className="button phone-journey-open" onClick={() => setOpen(true)} data-testid="open-journey">
-        <span aria-hidden="true">🗺️ </span>
+        <Map aria-hidden="true" className="icon" />
         {t('board.phone.open')}
       </button>
     );

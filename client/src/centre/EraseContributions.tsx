@@ -1,3 +1,4 @@
+import { Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertText } from '../components/AlertText';
@@ -34,7 +35,7 @@ export function EraseContributions({ participantToken, onErased }: EraseContribu
   return (
     <div className="erase-contributions">
       <button type="button" className="button button--secondary" onClick={() => void handleErase()} disabled={busy} data-testid="erase-contributions">
-        <span aria-hidden="true">🗑️ </span>
+        <Trash2 aria-hidden="true" className="icon" />
         {t('centre.erase.button')}
       </button>
       {error && <AlertText>{error}</AlertText>}

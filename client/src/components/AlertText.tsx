@@ -1,3 +1,4 @@
+import { TriangleAlert } from 'lucide-react';
 interface AlertTextProps {
   children: string;
   testId?: string;
@@ -7,7 +8,7 @@ interface AlertTextProps {
 export function AlertText({ children, testId }: AlertTextProps) {
   return (
     <p className="error-text" role="alert" data-testid={testId}>
-      <span aria-hidden="true">⚠️ </span>
+      <TriangleAlert aria-hidden="true" className="icon" />
       {children}
     </p>
   );

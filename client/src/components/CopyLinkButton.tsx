@@ -1,3 +1,4 @@
+import { Check, ClipboardCopy } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -30,7 +31,7 @@ export function CopyLinkButton({ url }: CopyLinkButtonProps) {
   return (
     <div className="copy-link">
       <button type="button" className="button button--secondary" onClick={handleCopy}>
-        <span aria-hidden="true">📋 </span>
+        {result === 'copied' ? <Check aria-hidden="true" className="icon" /> : <ClipboardCopy aria-hidden="true" className="icon" />}
         {result === 'copied' ? t('created.copied') : t('created.copy')}
       </button>
       <span className="copy-link__status" role="status" aria-live="polite">

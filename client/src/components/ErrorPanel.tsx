@@ -1,3 +1,4 @@
+import { RefreshCw, TriangleAlert } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -15,18 +16,18 @@ export function ErrorPanel({ message, testId = 'error', onRetry, reload, childre
   return (
     <div className="error-panel" role="alert">
       <p className="error-panel__message" data-testid={testId}>
-        <span aria-hidden="true">⚠️ </span>
+        <TriangleAlert aria-hidden="true" className="icon" />
         {message}
       </p>
       {onRetry && (
         <button type="button" className="button button--secondary" onClick={onRetry}>
-          <span aria-hidden="true">🔄 </span>
+          <RefreshCw aria-hidden="true" className="icon" />
           {t('app.retry')}
         </button>
       )}
       {reload && (
         <button type="button" className="button button--secondary" onClick={() => window.location.reload()}>
-          <span aria-hidden="true">🔄 </span>
+          <RefreshCw aria-hidden="true" className="icon" />
           {t('app.reload')}
         </button>
       )}

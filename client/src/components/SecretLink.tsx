@@ -1,8 +1,9 @@
+import type { LucideIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { CopyLinkButton } from './CopyLinkButton';
 
 interface SecretLinkProps {
-  icon: string;
+  icon: LucideIcon;
   heading: string;
   /** A hint or a warning under the heading. */
   note?: ReactNode;
@@ -13,11 +14,11 @@ interface SecretLinkProps {
 }
 
 /** A link to hand over (console, projector, helpers…) with its copy button. */
-export function SecretLink({ icon, heading, note, url, testId, newTab = true, className = 'created__block' }: SecretLinkProps) {
+export function SecretLink({ icon: Icon, heading, note, url, testId, newTab = true, className = 'created__block' }: SecretLinkProps) {
   return (
     <section className={className}>
       <h2>
-        <span aria-hidden="true">{icon} </span>
+        <Icon aria-hidden="true" className="icon" />
         {heading}
       </h2>
       {note}

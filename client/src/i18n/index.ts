@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { languageCookieName, pickLanguage } from '@gommette/shared';
 import { readString, writeString } from '../storage/storage';
 import frResident from './fr/resident';
 import { DEFAULT_LANGUAGE, findLanguage, languages, type LanguageCode } from './languages';
@@ -16,6 +17,19 @@ function languageKey(): string {
   if (path.startsWith('/screen/')) return `${LANGUAGE_KEY}:screen`;
   if (path.startsWith('/console/') || path.startsWith('/observer/')) return `${LANGUAGE_KEY}:console`;
   return LANGUAGE_KEY;
+}
+
+/**
+ * The language a page starts in: the choice remembered on this device, else the device's own
+ * languages in order (`navigator.languages`), else French.
+ */
+export function startLanguage(stored: string | null, deviceLanguages: ReadonlyArray<string>): LanguageCode {
+  return pickLanguage([stored, ...deviceLanguages]);
+}
+
+function deviceLanguages(): string[] {
+  const nav = window.navigator;
+  return [...(nav.languages ?? []), nav.language].filter((code): code is string => typeof code === 'string');
 }
 
 /** Every part of words but the French resident one (in the first bundle), each loaded when first needed. */
@@ -97,10 +111,12 @@ function applyToDocument(code: string): void {
   document.documentElement.dir = language.dir;
 }
 
-/** Starts in French at once, then switches to the language remembered on this device, if another. */
+/**
+ * Starts in French at once, then, before the first render, switches to the language remembered on
+ * this device or else the device's own (see `startLanguage`).
+ */
 export async function initI18n(): Promise<typeof i18next> {
-  const stored = findLanguage(readString(languageKey()))?.code as LanguageCode | undefined;
-  i18next.on('languageChanged', applyToDocument);
+  const start = startLanguage(readString(languageKey()), deviceLanguages());
   await i18next.use(initReactI18next).init({
     resources: { [DEFAULT_LANGUAGE]: { translation: frResident } },
     lng: DEFAULT_LANGUAGE,
@@ -110,14 +126,16 @@ export async function initI18n(): Promise<typeof i18next> {
     returnNull: false,
     initAsync: false,
   });
-  applyToDocument(DEFAULT_LANGUAGE);
-  if (stored && stored !== DEFAULT_LANGUAGE) {
+  if (start !== DEFAULT_LANGUAGE) {
     // Offline and never loaded: stay in French rather than show nothing.
-    await loadLanguage(stored).then(
-      () => i18next.changeLanguage(stored),
+    await loadLanguage(start).then(
+      () => i18next.changeLanguage(start),
       () => undefined,
     );
   }
+  // The server already set <html lang dir> from Accept-Language; this agrees with what is shown.
+  applyToDocument(i18next.language);
+  i18next.on('languageChanged', applyToDocument);
   return i18next;
 }
 
@@ -127,6 +145,8 @@ export function chooseLanguage(code: string): void {
   if (!language) return;
   const chosen = language.code as LanguageCode;
   writeString(languageKey(), chosen);
+  // The server reads it to send the first HTML in this language (docs/languages.md).
+  document.cookie = `${languageCookieName(window.location.pathname)}=${chosen}; path=/; max-age=31536000; SameSite=Lax`;
   loadLanguage(chosen).then(
     () => i18next.changeLanguage(chosen),
     () => undefined,

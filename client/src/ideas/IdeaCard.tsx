@@ -16,7 +16,11 @@ export function IdeaCard({ idea, siteName, colorClass, fresh }: IdeaCardProps) {
       <p className="idea-card__text" dir="auto">
         {idea.text}
       </p>
-      {siteName && <p className="idea-card__site">{siteName}</p>}
+      {siteName && (
+        <p className="idea-card__site" dir="auto">
+          {siteName}
+        </p>
+      )}
       {idea.tableId !== null && <TableBadge table={idea.tableId} className="idea-card__table" />}
       {idea.theme && <p className="idea-card__theme">#{idea.theme}</p>}
     </li>

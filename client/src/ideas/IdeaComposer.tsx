@@ -1,3 +1,4 @@
+import { Lightbulb, Send } from 'lucide-react';
 import { MAX_IDEA_CHARS, measureIdeaText } from '@gommette/shared';
 import { useId, type FormEvent, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,7 +45,7 @@ export function IdeaComposer({ value, onChange, onSend, textareaRef, audience = 
   return (
     <form className="composer" onSubmit={handleSubmit}>
       <label className="field-label composer__label" htmlFor={inputId}>
-        <span aria-hidden="true">💡 </span>
+        <Lightbulb aria-hidden="true" className="icon" />
         {t(words.label)}
       </label>
       <p className="hint">{t(words.hint)}</p>
@@ -77,7 +78,7 @@ export function IdeaComposer({ value, onChange, onSend, textareaRef, audience = 
         )}
       </div>
       <button type="submit" className="button button--primary button--huge" disabled={!canSend} data-testid="idea-submit">
-        <span aria-hidden="true">📨 </span>
+        <Send aria-hidden="true" className="icon" />
         {t(words.submit)}
       </button>
     </form>

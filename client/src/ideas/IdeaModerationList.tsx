@@ -1,3 +1,4 @@
+import { Lightbulb } from 'lucide-react';
 import type { IdeaView, SiteLink } from '@gommette/shared';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,7 +33,7 @@ export function IdeaModerationList({ ideas, sites, moderation, socket, onIdea, t
   return (
     <section className="console-ideas" aria-labelledby="console-ideas-heading">
       <h2 id="console-ideas-heading">
-        <span aria-hidden="true">💡 </span>
+        <Lightbulb aria-hidden="true" className="icon" />
         {t('console.ideasHeading')}{' '}
         <span className="console-ideas__count" aria-live="polite">
           ({t('console.ideasCount', { count: filtered.length })})

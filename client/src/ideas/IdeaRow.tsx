@@ -1,3 +1,4 @@
+import { Check, CircleParking, Eye, EyeOff, Hourglass, Link, Pencil } from 'lucide-react';
 import type { IdeaModeration, IdeaView } from '@gommette/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -73,17 +74,36 @@ export function IdeaRow({ idea, siteName, colorClass, busy, error, onSetHidden, 
         )}
         {idea.originalText && <p className="idea-row__original">{t('moderation.original', { text: idea.originalText })}</p>}
         <p className="idea-row__meta">
-          {siteName && <span className="idea-row__site">{siteName}</span>}
+          {siteName && (
+            <span className="idea-row__site" dir="auto">
+              {siteName}
+            </span>
+          )}
           {idea.tableId !== null && <TableBadge table={idea.tableId} />}
           <time dateTime={new Date(idea.createdAt).toISOString()}>{time}</time>
           {idea.origin && idea.origin !== 'phone' && <span className="tag">{t(`moderation.origin_${idea.origin}`)}</span>}
           {idea.theme && <span className="tag">#{idea.theme}</span>}
-          {idea.parked && <span className="tag">🅿️ {t('moderation.parked')}</span>}
-          {idea.pending && <span className="tag tag--warning">⏳ {t('moderation.pending')}</span>}
-          {mergedIntoText && <span className="tag">🔗 {t('moderation.mergedInto', { text: mergedIntoText })}</span>}
+          {idea.parked && (
+            <span className="tag">
+              <CircleParking aria-hidden="true" className="icon" />
+              {t('moderation.parked')}
+            </span>
+          )}
+          {idea.pending && (
+            <span className="tag tag--warning">
+              <Hourglass aria-hidden="true" className="icon" />
+              {t('moderation.pending')}
+            </span>
+          )}
+          {mergedIntoText && (
+            <span className="tag">
+              <Link aria-hidden="true" className="icon" />
+              {t('moderation.mergedInto', { text: mergedIntoText })}
+            </span>
+          )}
           {hidden && (
             <span className="idea-row__hidden-label">
-              <span aria-hidden="true">🙈 </span>
+              <EyeOff aria-hidden="true" className="icon" />
               {t('console.hiddenLabel')}
             </span>
           )}
@@ -100,7 +120,7 @@ export function IdeaRow({ idea, siteName, colorClass, busy, error, onSetHidden, 
                 onClick={() => moderate({ type: 'approve' })}
                 data-testid="approve-idea"
               >
-                <span aria-hidden="true">✅ </span>
+                <Check aria-hidden="true" className="icon" />
                 {t('moderation.approve')}
               </button>
             )}
@@ -113,7 +133,7 @@ export function IdeaRow({ idea, siteName, colorClass, busy, error, onSetHidden, 
               }}
               data-testid="edit-idea"
             >
-              <span aria-hidden="true">✏️ </span>
+              <Pencil aria-hidden="true" className="icon" />
               {t('moderation.edit')}
             </button>
             <button
@@ -123,7 +143,7 @@ export function IdeaRow({ idea, siteName, colorClass, busy, error, onSetHidden, 
               onClick={() => moderate({ type: 'park', parked: !idea.parked })}
               data-testid="park-idea"
             >
-              <span aria-hidden="true">🅿️ </span>
+              <CircleParking aria-hidden="true" className="icon" />
               {idea.parked ? t('moderation.unpark') : t('moderation.park')}
             </button>
             {themes.length > 0 && (
@@ -156,7 +176,7 @@ export function IdeaRow({ idea, siteName, colorClass, busy, error, onSetHidden, 
               mergeTargets.length > 0 &&
               (!merging ? (
                 <button type="button" className="button button--secondary" onClick={() => setMerging(true)} data-testid="merge-idea-open">
-                  <span aria-hidden="true">🔗 </span>
+                  <Link aria-hidden="true" className="icon" />
                   {t('moderation.merge')}
                 </button>
               ) : (
@@ -182,12 +202,12 @@ export function IdeaRow({ idea, siteName, colorClass, busy, error, onSetHidden, 
       {!readOnly &&
         (hidden ? (
           <button type="button" className="button button--secondary" disabled={busy} onClick={() => onSetHidden(idea.id, false)} data-testid="show-idea">
-            <span aria-hidden="true">👁️ </span>
+            <Eye aria-hidden="true" className="icon" />
             {t('console.show')}
           </button>
         ) : (
           <button type="button" className="button button--secondary" disabled={busy} onClick={() => onSetHidden(idea.id, true)} data-testid="hide-idea">
-            <span aria-hidden="true">🙈 </span>
+            <EyeOff aria-hidden="true" className="icon" />
             {t('console.hide')}
           </button>
         ))}

@@ -1,3 +1,4 @@
+import { Lightbulb } from 'lucide-react';
 import type { IdeaView, SiteLink } from '@gommette/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,7 +28,7 @@ export function IdeaWall({ ideas, sites, snapshotIdeaIds, table = null }: IdeaWa
   return (
     <section className="wall" aria-labelledby="wall-heading">
       <h2 id="wall-heading" className="wall__heading">
-        <span aria-hidden="true">💡 </span>
+        <Lightbulb aria-hidden="true" className="icon" />
         {t('screen.ideasHeading')} {table !== null && <TableBadge table={table} className="wall__table" />}{' '}
         <span className="wall__count" aria-live="polite">
           {t('screen.ideasCount', { count: ideas.length })}

@@ -1,3 +1,4 @@
+import { Check, NotebookPen, X } from 'lucide-react';
 import { nanoid } from 'nanoid';
 import { normalizeText, type IdeaView, type RoomView, type SiteLink } from '@gommette/shared';
 import { useState, type FormEvent } from 'react';
@@ -67,7 +68,7 @@ export function ModerationTools({ socket, room, ideas, sites, onRoom, onIdea }: 
           onClick={() => command.send('ideas:approveAll', {})}
           data-testid="approve-all"
         >
-          <span aria-hidden="true">✅ </span>
+          <Check aria-hidden="true" className="icon" />
           {t('moderation.approveAll', { count: pending })}
         </button>
       )}
@@ -83,7 +84,7 @@ export function ModerationTools({ socket, room, ideas, sites, onRoom, onIdea }: 
               aria-label={t('moderation.removeTheme', { theme: name })}
               onClick={() => command.send('room:update', { themes: room.themes.filter((item) => item !== name) }, onRoom)}
             >
-              ✕
+              <X aria-hidden="true" />
             </button>
           </li>
         ))}
@@ -122,7 +123,7 @@ export function ModerationTools({ socket, room, ideas, sites, onRoom, onIdea }: 
           </select>
         )}
         <button type="submit" className="button button--secondary" disabled={command.busy} data-testid="add-paper">
-          <span aria-hidden="true">📝 </span>
+          <NotebookPen aria-hidden="true" className="icon" />
           {t('moderation.paperSubmit')}
         </button>
       </form>

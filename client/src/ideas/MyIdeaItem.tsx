@@ -1,3 +1,4 @@
+import { Check, Hourglass, Pencil, TriangleAlert } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../components/errorMessage';
@@ -31,19 +32,19 @@ export function MyIdeaItem({ idea, onRetake }: MyIdeaItemProps) {
       </p>
       {idea.state === 'sent' && (
         <p className="my-idea__state">
-          <span aria-hidden="true">✅ </span>
+          <Check aria-hidden="true" className="icon" />
           {t('phone.sent')}
         </p>
       )}
       {held && (
         <p className="my-idea__state" data-testid="my-idea-held">
-          <span aria-hidden="true">⏳ </span>
+          <Hourglass aria-hidden="true" className="icon" />
           {seconds === null ? t('errors.rate_limited') : t('phone.held', { count: seconds })}
         </p>
       )}
       {idea.state === 'pending' && !held && (
         <p className="my-idea__state">
-          <span aria-hidden="true">⏳ </span>
+          <Hourglass aria-hidden="true" className="icon" />
           {t('phone.pending')}
         </p>
       )}
@@ -53,14 +54,14 @@ export function MyIdeaItem({ idea, onRetake }: MyIdeaItemProps) {
       {idea.state === 'error' && (
         <>
           <p className="my-idea__state">
-            <span aria-hidden="true">⚠️ </span>
+            <TriangleAlert aria-hidden="true" className="icon" />
             {t('phone.failed')}
           </p>
           <p className="error-text" role="alert">
             {errorMessage(t, idea.errorCode ?? 'internal')}
           </p>
           <button type="button" className="button button--secondary" onClick={() => onRetake(idea.id)}>
-            <span aria-hidden="true">✏️ </span>
+            <Pencil aria-hidden="true" className="icon" />
             {t('phone.edit')}
           </button>
         </>

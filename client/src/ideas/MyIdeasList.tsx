@@ -1,3 +1,4 @@
+import { NotebookPen } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { MyIdea } from './myIdeas';
 import { MyIdeaItem } from './MyIdeaItem';
@@ -15,7 +16,7 @@ export function MyIdeasList({ ideas, onRetake }: MyIdeasListProps) {
   return (
     <section className="my-ideas" aria-labelledby={MY_IDEAS_HEADING_ID}>
       <h2 id={MY_IDEAS_HEADING_ID} tabIndex={-1}>
-        <span aria-hidden="true">📝 </span>
+        <NotebookPen aria-hidden="true" className="icon" />
         {t('phone.myIdeas')}
       </h2>
       {ideas.length === 0 ? (

@@ -1,3 +1,4 @@
+import { IdCard } from 'lucide-react';
 import { formatCodeForReading } from '@gommette/shared';
 import { useTranslation } from 'react-i18next';
 
@@ -11,7 +12,7 @@ export function CardPanel({ cardCode }: CardPanelProps) {
   return (
     <section className="card-panel" aria-labelledby="card-heading">
       <h2 id="card-heading">
-        <span aria-hidden="true">🪪 </span>
+        <IdCard aria-hidden="true" className="icon" />
         {t('card.heading')}
       </h2>
       <p className="card-panel__code" data-testid="card-code" translate="no">

@@ -1,3 +1,4 @@
+import { ArrowRight } from 'lucide-react';
 import { normalizeJoinCode } from '@gommette/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -47,7 +48,7 @@ export function EnterCodeForm() {
         </p>
       )}
       <button type="submit" className="button button--primary">
-        <span aria-hidden="true">➡️ </span>
+        <ArrowRight aria-hidden="true" className="icon icon--flip" />
         {t('join.codeSubmit')}
       </button>
     </form>

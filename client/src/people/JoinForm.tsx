@@ -1,3 +1,4 @@
+import { IdCard, MapPin, Rocket, Smile } from 'lucide-react';
 import {
   countChars,
   MAX_NICKNAME_CHARS,
@@ -17,7 +18,8 @@ import { joinSite } from '../api/participants';
 import { earlierCardCodes } from '../storage/participantStore';
 import { ReadAloudButton } from '../run/ReadAloudButton';
 import { PhonePurpose } from './PhonePurpose';
-import { writtenSegment } from './writtenText';
+import { WrittenText } from '../components/WrittenText';
+import { useWorkshopText } from '../i18n/workshopText';
 import { joinErrorMessage } from './joinErrors';
 import { MoodPicker } from './MoodPicker';
 import { NicknameField } from './NicknameField';
@@ -34,6 +36,8 @@ interface JoinFormProps {
 export function JoinForm({ info, notice, onJoined }: JoinFormProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  const show = useWorkshopText(info.translations);
+  const purposeShown = show(info.workshop.purpose);
   const [mood, setMood] = useState<Mood | null>(null);
   // The suggested pseudonym is in the page's language, and follows it until the person types one.
   const [typed, setTyped] = useState<{ nickname: string; language: string } | null>(null);
@@ -103,41 +107,37 @@ export function JoinForm({ info, notice, onJoined }: JoinFormProps) {
           {/* What the page says, read in each text's own language: the question and the purpose first. */}
           <div className="read-row">
             <p className="join-form__welcome">
-              <span aria-hidden="true">👋 </span>
+              <Smile aria-hidden="true" className="icon" />
               {t('join.welcome')}
             </p>
             <ReadAloudButton
               compact
               segments={[
                 { text: t('join.welcome'), lang: language },
-                writtenSegment(info.workshop.question),
+                show(info.workshop.question),
                 { text: t('purpose.heading'), lang: language },
-                writtenSegment(purposeCompletion(info.workshop.purpose)),
+                { ...purposeShown, text: purposeCompletion(purposeShown.text) },
                 { text: `${t('join.moodHeading')} ${t('join.moodHint')}`, lang: language },
               ]}
             />
           </div>
           <p className="phone__site">
-            <span aria-hidden="true">📍 </span>
-            {t('join.site', { site: info.site.name })}
+            <MapPin aria-hidden="true" className="icon" />
+            {t('join.site', { site: `\u2068${info.site.name}\u2069` })}
           </p>
-          <h1 className="phone__title" dir="auto">
-            {info.workshop.title}
-          </h1>
+          <WrittenText as="h1" className="phone__title" shown={show(info.workshop.title)} />
         </div>
-        <p className="phone__question" dir="auto">
-          {info.workshop.question}
-        </p>
-        <PhonePurpose purpose={info.workshop.purpose} lines={2} />
+        <WrittenText as="p" className="phone__question" testId="question" shown={show(info.workshop.question)} />
+        <PhonePurpose purpose={info.workshop.purpose} translations={info.translations} lines={2} />
         <MoodPicker value={mood} onChange={handleMood} />
         <NicknameField value={nickname} onChange={setNickname} onAnother={() => setTyped({ nickname: suggestPseudonym(language), language })} />
         {error && <AlertText testId="error">{error}</AlertText>}
         <button type="submit" className="button button--primary button--huge" disabled={submitting} data-testid="join-submit">
-          <span aria-hidden="true">🚀 </span>
+          <Rocket aria-hidden="true" className="icon" />
           {submitting ? t('join.submitting') : t('join.submit')}
         </button>
         <button type="button" className="button button--link" onClick={() => setResuming(true)} data-testid="resume-link">
-          <span aria-hidden="true">🪪 </span>
+          <IdCard aria-hidden="true" className="icon" />
           {t('join.resumeLink')}
         </button>
       </form>

@@ -1,5 +1,6 @@
-import { MOOD_EMOJI, MOODS, type Mood } from '@gommette/shared';
+import { MOODS, type Mood } from '@gommette/shared';
 import { useTranslation } from 'react-i18next';
+import { MoodIcon } from './MoodIcon';
 
 interface MoodPickerProps {
   value: Mood | null;
@@ -20,7 +21,7 @@ export function MoodPicker({ value, onChange, audience = 'self' }: MoodPickerPro
         {MOODS.map((mood) => (
           <button key={mood} type="button" className="mood-button" aria-pressed={value === mood} data-testid={`mood-${mood}`} onClick={() => onChange(mood)}>
             <span className="mood-button__emoji" aria-hidden="true">
-              {MOOD_EMOJI[mood]}
+              <MoodIcon mood={mood} />
             </span>
             <span className="mood-button__label">{t(`moods.${mood}`)}</span>
           </button>

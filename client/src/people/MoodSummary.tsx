@@ -1,5 +1,6 @@
-import { MOOD_EMOJI, MOODS, type MoodCounts } from '@gommette/shared';
+import { MOODS, type MoodCounts } from '@gommette/shared';
 import { useTranslation } from 'react-i18next';
+import { MoodIcon } from './MoodIcon';
 
 interface MoodSummaryProps {
   moods: MoodCounts;
@@ -19,7 +20,7 @@ export function MoodSummary({ moods }: MoodSummaryProps) {
           {MOODS.map((mood) => (
             <li key={mood} className="mood-summary__item" data-testid={`mood-count-${mood}`}>
               <span className="mood-summary__emoji" aria-hidden="true">
-                {MOOD_EMOJI[mood]}
+                <MoodIcon mood={mood} />
               </span>
               <span className="mood-summary__count">{moods[mood]}</span>
               <span className="mood-summary__label">{t(`moods.${mood}`)}</span>

@@ -1,3 +1,4 @@
+import { Dices, Pencil } from 'lucide-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -29,7 +30,7 @@ export function NicknameField({ value, onChange, onAnother }: NicknameFieldProps
           </strong>
         </p>
         <button type="button" className="button button--secondary nickname__change" onClick={() => setEditing(true)} aria-describedby={hintId}>
-          <span aria-hidden="true">✏️ </span>
+          <Pencil aria-hidden="true" className="icon" />
           {t('join.changeNickname')}
         </button>
       </div>
@@ -59,7 +60,7 @@ export function NicknameField({ value, onChange, onAnother }: NicknameFieldProps
           autoFocus
         />
         <button type="button" className="button button--secondary nickname__another" onClick={onAnother} aria-label={t('join.anotherNicknameLabel')}>
-          <span aria-hidden="true">🎲 </span>
+          <Dices aria-hidden="true" className="icon" />
           {t('join.anotherNickname')}
         </button>
       </div>

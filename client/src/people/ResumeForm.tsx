@@ -1,3 +1,4 @@
+import { ArrowRight, IdCard } from 'lucide-react';
 import { normalizeCardCode, type JoinResponse } from '@gommette/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -40,7 +41,7 @@ export function ResumeForm({ onResumed, onCancel }: ResumeFormProps) {
   return (
     <form className="stack card-form" onSubmit={handleSubmit} noValidate>
       <h2>
-        <span aria-hidden="true">🪪 </span>
+        <IdCard aria-hidden="true" className="icon" />
         {t('join.resumeHeading')}
       </h2>
       <label className="field-label" htmlFor={inputId}>
@@ -49,7 +50,7 @@ export function ResumeForm({ onResumed, onCancel }: ResumeFormProps) {
       <CodeInput id={inputId} value={typed} onChange={setTyped} invalid={error !== null} testId="card-input" />
       {error && <AlertText testId="error">{error}</AlertText>}
       <button type="submit" className="button button--primary" disabled={submitting} data-testid="resume-submit">
-        <span aria-hidden="true">➡️ </span>
+        <ArrowRight aria-hidden="true" className="icon icon--flip" />
         {submitting ? t('join.submitting') : t('join.resumeSubmit')}
       </button>
       <button type="button" className="button button--link" onClick={onCancel}>

@@ -1,25 +1,36 @@
-import { AGE_BANDS, GENDERS, SCALE, type AgeBand, type Gender, type Questionnaire, type ScaleValue } from '@gommette/shared';
+import { Angry, Frown, HandHeart, Laugh, Meh, Send, Smile, type LucideIcon } from 'lucide-react';
+import { AGE_BANDS, GENDERS, SCALE, type AgeBand, type Gender, type Questionnaire, type ScaleValue, type Translations } from '@gommette/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertText } from '../components/AlertText';
 import { errorMessage } from '../components/errorMessage';
 import { useCommand } from '../socket/command';
+import { WrittenText } from '../components/WrittenText';
+import { useWorkshopText } from '../i18n/workshopText';
 import type { GommetteSocket } from '../socket/createSocket';
 import { writtenSegment } from '../people/writtenText';
 import { ReadAloudButton } from '../run/ReadAloudButton';
 
-const FACES: Record<ScaleValue, string> = { 1: '😞', 2: '🙁', 3: '😐', 4: '🙂', 5: '😄' };
+const FACES: Record<ScaleValue, LucideIcon> = { 1: Angry, 2: Frown, 3: Meh, 4: Smile, 5: Laugh };
+
+function Face({ value }: { value: ScaleValue }) {
+  const Icon = FACES[value];
+  return <Icon aria-hidden="true" />;
+}
 
 interface QuestionnaireFormProps {
   socket: GommetteSocket | null;
   questionnaire: Questionnaire;
+  /** The facilitator's versions of the statements. */
+  translations?: Partial<Translations> | undefined;
   answered: boolean;
   onAnswered: () => void;
 }
 
 /** The closing questionnaire: faces (with words for screen readers), an optional text, optional figures. */
-export function QuestionnaireForm({ socket, questionnaire, answered, onAnswered }: QuestionnaireFormProps) {
+export function QuestionnaireForm({ socket, questionnaire, translations, answered, onAnswered }: QuestionnaireFormProps) {
   const { t, i18n } = useTranslation();
+  const show = useWorkshopText(translations);
   const id = useId();
   const [scale, setScale] = useState<Record<string, ScaleValue>>({});
   const [learned, setLearned] = useState('');
@@ -32,7 +43,7 @@ export function QuestionnaireForm({ socket, questionnaire, answered, onAnswered 
     return (
       <p className="phone-activity phone-activity--questionnaire" role="status" data-testid="questionnaire-thanks">
         <span className="phone-activity__icon" aria-hidden="true">
-          🙏
+          <HandHeart />
         </span>
         {t('questionnaire.thanks')}
       </p>
@@ -60,7 +71,7 @@ export function QuestionnaireForm({ socket, questionnaire, answered, onAnswered 
       <p className="hint">{t('questionnaire.intro')}</p>
       {questionnaire.questions.map((question) => (
         <fieldset key={question.id} className="questionnaire__question">
-          <legend className="field-label">{question.text}</legend>
+          <WrittenText as="legend" className="field-label" shown={show(question.text)} />
           <div className="questionnaire__faces">
             {SCALE.map((value) => (
               <button
@@ -73,7 +84,7 @@ export function QuestionnaireForm({ socket, questionnaire, answered, onAnswered 
                 onClick={() => setScale((current) => ({ ...current, [question.id]: value }))}
                 data-testid={`face-${question.id}-${value}`}
               >
-                <span aria-hidden="true">{FACES[value]}</span>
+                <Face value={value} />
               </button>
             ))}
           </div>
@@ -152,7 +163,7 @@ export function QuestionnaireForm({ socket, questionnaire, answered, onAnswered 
       )}
       {error && <AlertText>{errorMessage(t, error)}</AlertText>}
       <button type="submit" className="button button--primary button--huge" disabled={sending} data-testid="questionnaire-submit">
-        <span aria-hidden="true">📨 </span>
+        <Send aria-hidden="true" className="icon" />
         {sending ? t('questionnaire.sending') : t('questionnaire.submit')}
       </button>
     </form>

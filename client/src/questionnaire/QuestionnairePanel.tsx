@@ -1,3 +1,4 @@
+import { HandHeart } from 'lucide-react';
 import { formatNumber, AGE_BANDS, GENDERS, type QuestionnaireResults, type SuppressedCount } from '@gommette/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,7 +49,7 @@ export function QuestionnairePanel({ socket, workshopId, token }: QuestionnaireP
   return (
     <section className="console-panel questionnaire-panel" aria-labelledby="questionnaire-heading" data-testid="questionnaire-panel">
       <h2 id="questionnaire-heading">
-        <span aria-hidden="true">🙏 </span>
+        <HandHeart aria-hidden="true" className="icon" />
         {t('questionnaire.resultsHeading')}{' '}
         {results && <span data-testid="questionnaire-responses">({t('questionnaire.responses', { count: results.responses })})</span>}
       </h2>
@@ -58,7 +59,7 @@ export function QuestionnairePanel({ socket, workshopId, token }: QuestionnaireP
           <ul className="questionnaire-panel__questions">
             {results.questions.map((question) => (
               <li key={question.id}>
-                <span>{question.text}</span>{' '}
+                <bdi>{question.text}</bdi>{' '}
                 <strong>
                   {question.average === null
                     ? t('questionnaire.noAnswer')

@@ -1,3 +1,4 @@
+import { Printer } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
@@ -185,7 +186,7 @@ export function BriefEditor({ workshopId, token, brief, onBrief }: Props) {
 
       <div className="retour-exports">
         <button type="button" className="button" onClick={print} data-testid="brief-print">
-          <span aria-hidden="true">🖨 </span>
+          <Printer aria-hidden="true" className="icon" />
           {t('retour.print')}
         </button>
         <ExportButtons

@@ -1,3 +1,4 @@
+import { Download } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCodeOf, type ClientErrorCode } from '../api/errors';
@@ -25,7 +26,7 @@ export function ExportButtons({ workshopId, token, files }: ExportButtonsProps) 
     <div className="retour-exports">
       {files.map((file) => (
         <button key={file.path} type="button" className="button" onClick={() => handleDownload(file.path)} data-testid={`export-${file.path}`}>
-          <span aria-hidden="true">⬇ </span>
+          <Download aria-hidden="true" className="icon" />
           {file.label}
         </button>
       ))}

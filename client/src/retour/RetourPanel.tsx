@@ -1,3 +1,4 @@
+import { Printer } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
@@ -67,7 +68,7 @@ export default function RetourPanel({ workshopId, token, workshop, ideas, result
         <section className="console-panel">
           <h3>{t('retour.exportsHeading')}</h3>
           <button type="button" className="button" onClick={print} data-testid="workshop-print">
-            <span aria-hidden="true">🖨 </span>
+            <Printer aria-hidden="true" className="icon" />
             {t('retour.print')}
           </button>
           <ExportButtons

@@ -1,3 +1,4 @@
+import { Megaphone } from 'lucide-react';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdeaView, VoteResults } from '@gommette/shared';
@@ -24,7 +25,7 @@ export function RetourSection(props: RetourSectionProps) {
     <section className="retour-section" aria-labelledby="retour-heading">
       <h2 id="retour-heading" className="retour-section__heading">
         <button type="button" className="button" aria-expanded={open} onClick={() => setOpen((value) => !value)} data-testid="retour-toggle">
-          <span aria-hidden="true">📣 </span>
+          <Megaphone aria-hidden="true" className="icon" />
           {t('retour.heading')}
         </button>
       </h2>

@@ -24,11 +24,11 @@ export function WorkshopSheet({ workshopId, token, workshop, briefs }: WorkshopS
   return (
     <div className="workshop-sheet" data-testid="workshop-sheet">
       <article className="brief-sheet">
-        <h3>{workshop.title}</h3>
+        <h3 dir="auto">{workshop.title}</h3>
         <h4>{t('retour.question')}</h4>
-        <p>{workshop.question}</p>
+        <p dir="auto">{workshop.question}</p>
         <h4>{t('purpose.heading')}</h4>
-        <p>{purposeCompletion(workshop.purpose)}</p>
+        <p dir="auto">{purposeCompletion(workshop.purpose)}</p>
         {figures && (
           <>
             <h4>{t('retour.figuresHeading')}</h4>
@@ -36,7 +36,7 @@ export function WorkshopSheet({ workshopId, token, workshop, briefs }: WorkshopS
             <ul>
               {figures.participants.bySite.map((site) => (
                 <li key={site.siteName}>
-                  {site.siteName} : {site.count}
+                  <bdi>{site.siteName}</bdi> : {site.count}
                 </li>
               ))}
               {figures.questionnaire.averages.map((q) => (

@@ -1,3 +1,4 @@
+import { Hand } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 
 /** "Main levée": covers the whole screen; everyone stops and listens. */
@@ -6,7 +7,7 @@ export function HandRaised() {
   return (
     <div className="hand-raised" role="alertdialog" aria-modal="true" aria-labelledby="hand-raised-title" data-testid="hand-raised">
       <span className="hand-raised__icon" aria-hidden="true">
-        ✋
+        <Hand />
       </span>
       <p className="hand-raised__title" id="hand-raised-title">
         {t('phase.handTitle')}

@@ -1,3 +1,4 @@
+import { Pause, Timer } from 'lucide-react';
 import { remainingMs, type RoomView } from '@gommette/shared';
 import { useTranslation } from 'react-i18next';
 import { formatRemaining, useServerNow } from '../socket/useServerNow';
@@ -35,7 +36,7 @@ export function PhaseTimer({ room, clockOffsetMs, className = '' }: PhaseTimerPr
       data-testid="phase-timer"
     >
       <span className="phase-timer__label" aria-hidden="true">
-        <span>{paused ? '⏸️ ' : '⏱️ '}</span>
+        {paused ? <Pause aria-hidden="true" className="icon" /> : <Timer aria-hidden="true" className="icon" />}
         <span className="phase-timer__words">{label}</span>
       </span>
       <span className="phase-timer__time" aria-hidden="true" data-testid="phase-remaining">

@@ -1,3 +1,4 @@
+import { Volume2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 
 /** One piece of text to read, in its own language (`lang`: fr, en, ar…; the page's when absent). */
@@ -40,7 +41,7 @@ export function ReadAloudButton({
   };
   return (
     <button type="button" className={`button button--secondary read-aloud${compact ? ' read-aloud--compact' : ''}`} onClick={speak} data-testid="read-aloud">
-      <span aria-hidden="true">🔊 </span>
+      <Volume2 aria-hidden="true" className="icon" />
       {compact ? t('phase.readAloudShort') : t('phase.readAloud')}
     </button>
   );

@@ -1,3 +1,4 @@
+import { Compass, Hand, Pause, Play, SkipBack, SkipForward, Square, TimerReset, type LucideIcon } from 'lucide-react';
 import type { RoomView, RunActionType } from '@gommette/shared';
 import { useTranslation } from 'react-i18next';
 import { PhaseTimer } from './PhaseTimer';
@@ -22,7 +23,7 @@ export function RunPanel({ socket, room, clockOffsetMs, onRoom, readOnly }: RunP
 
   const control = (action: RunActionType, extra: { minutes?: number; phaseIndex?: number } = {}) =>
     command.send('run:control', { action, from: run.phaseIndex, ...extra }, onRoom);
-  const button = (action: RunActionType, label: string, icon: string, extra: { minutes?: number } = {}, primary = false) => (
+  const button = (action: RunActionType, label: string, Icon: LucideIcon, extra: { minutes?: number } = {}, primary = false) => (
     <button
       type="button"
       className={`button ${primary ? 'button--primary' : 'button--secondary'}`}
@@ -30,7 +31,7 @@ export function RunPanel({ socket, room, clockOffsetMs, onRoom, readOnly }: RunP
       onClick={() => control(action, extra)}
       data-testid={`run-${action}${extra.minutes ? `-${extra.minutes}` : ''}`}
     >
-      <span aria-hidden="true">{icon} </span>
+      <Icon aria-hidden="true" className="icon" />
       {label}
     </button>
   );
@@ -38,7 +39,7 @@ export function RunPanel({ socket, room, clockOffsetMs, onRoom, readOnly }: RunP
   return (
     <section className="console-panel run-panel" aria-labelledby="run-heading" data-testid="run-panel">
       <h2 id="run-heading">
-        <span aria-hidden="true">🧭 </span>
+        <Compass aria-hidden="true" className="icon" />
         {t('run.heading')}
       </h2>
       {phases.length === 0 ? (
@@ -80,14 +81,14 @@ export function RunPanel({ socket, room, clockOffsetMs, onRoom, readOnly }: RunP
           <PhaseTimer room={room} clockOffsetMs={clockOffsetMs} className="phase-timer--console" />
           {!readOnly && (
             <div className="run-panel__controls">
-              {run.status === 'waiting' && button('start', t('run.start'), '▶️', {}, true)}
-              {run.status === 'running' && button('pause', t('run.pause'), '⏸️')}
-              {run.status === 'paused' && button('resume', t('run.resume'), '▶️', {}, true)}
-              {run.status !== 'waiting' && button('extend', t('run.plus1'), '⏱️', { minutes: 1 })}
-              {run.status !== 'waiting' && button('extend', t('run.plus5'), '⏱️', { minutes: 5 })}
-              {(run.status === 'running' || run.status === 'paused') && button('end', t('run.end'), '⏹️')}
-              {run.phaseIndex > 0 && button('previous', t('run.previous'), '⏮️')}
-              {run.phaseIndex < phases.length - 1 && button('next', t('run.next'), '⏭️', {}, run.status === 'ended')}
+              {run.status === 'waiting' && button('start', t('run.start'), Play, {}, true)}
+              {run.status === 'running' && button('pause', t('run.pause'), Pause)}
+              {run.status === 'paused' && button('resume', t('run.resume'), Play, {}, true)}
+              {run.status !== 'waiting' && button('extend', t('run.plus1'), TimerReset, { minutes: 1 })}
+              {run.status !== 'waiting' && button('extend', t('run.plus5'), TimerReset, { minutes: 5 })}
+              {(run.status === 'running' || run.status === 'paused') && button('end', t('run.end'), Square)}
+              {run.phaseIndex > 0 && button('previous', t('run.previous'), SkipBack)}
+              {run.phaseIndex < phases.length - 1 && button('next', t('run.next'), SkipForward, {}, run.status === 'ended')}
             </div>
           )}
         </>
@@ -102,7 +103,7 @@ export function RunPanel({ socket, room, clockOffsetMs, onRoom, readOnly }: RunP
           title={t('run.handHint')}
           data-testid="hand-toggle"
         >
-          <span aria-hidden="true">✋ </span>
+          <Hand aria-hidden="true" className="icon" />
           {run.handRaised ? t('run.handLower') : t('run.handRaise')}
         </button>
       )}

@@ -1,3 +1,4 @@
+import { Armchair } from 'lucide-react';
 import type { ParticipantSelf } from '@gommette/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,7 +43,7 @@ export function TablePicker({ socket, tableCount, me, onPicked }: TablePickerPro
   return (
     <fieldset className="table-picker" data-testid="table-picker">
       <legend className="field-label">
-        <span aria-hidden="true">🪑 </span>
+        <Armchair aria-hidden="true" className="icon" />
         {t('tables.pick')}
       </legend>
       <p className="hint">{t('tables.pickHint')}</p>

@@ -1,3 +1,4 @@
+import { Armchair, Shuffle } from 'lucide-react';
 import { MAX_TABLES, type PersonView, type RoomView, type SiteLink } from '@gommette/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,7 +37,7 @@ export function TablesPanel({ socket, room, people, sites, onRoom, readOnly }: T
   return (
     <section className="console-panel tables-panel" aria-labelledby="tables-heading" data-testid="tables-panel">
       <h2 id="tables-heading">
-        <span aria-hidden="true">🪑 </span>
+        <Armchair aria-hidden="true" className="icon" />
         {t('tables.heading')}
       </h2>
       {!readOnly && (
@@ -71,7 +72,7 @@ export function TablesPanel({ socket, room, people, sites, onRoom, readOnly }: T
                 title={t('tables.mixHint')}
                 data-testid="mix-tables"
               >
-                <span aria-hidden="true">🔀 </span>
+                <Shuffle aria-hidden="true" className="icon" />
                 {t('tables.mix')}
               </button>
               {mixed !== null && <p role="status">{t('tables.mixed', { count: mixed })}</p>}

@@ -13,11 +13,15 @@ export interface WorkshopLive extends LiveState {
 
 /**
  * The live state of a workshop for one view: replaced by every `workshop:snapshot` (sent on each
- * (re)connection), then kept up to date by idea and presence events.
+ * (re)connection), then kept up to date by idea and presence events. `saved`: the snapshot to show
+ * until then (a phone's last one, see storage/snapshotStore.ts).
  */
-export function useWorkshopLive(socket: GommetteSocket | null, role: Role): WorkshopLive {
+export function useWorkshopLive(socket: GommetteSocket | null, role: Role, saved: Snapshot | null = null): WorkshopLive {
   const reducer = useMemo(() => createLiveReducer(role), [role]);
-  const [state, dispatch] = useReducer(reducer, initialLiveState);
+  // A phone starts from the last snapshot it kept (offline reload), until the server sends one.
+  const [state, dispatch] = useReducer(reducer, saved, (start) =>
+    start ? reducer(initialLiveState, { type: 'snapshot', snapshot: start }) : initialLiveState,
+  );
 
   useEffect(() => {
     if (!socket) return undefined;

@@ -1,5 +1,6 @@
 import type { JoinInfo, JoinResponse } from '@gommette/shared';
 import { MAX_EARLIER_CARDS, MOODS } from '@gommette/shared';
+import { forgetSnapshot } from './snapshotStore';
 import { isRecord, isString, readJson, removeKey, writeJson } from './storage';
 
 /** The resident's seat in a workshop, per join code: `gommette:participant:<joinCode>`. */
@@ -64,6 +65,7 @@ export function earlierCardCodes(joinCode: string): string[] {
 
 export function forgetParticipant(joinCode: string): void {
   removeKey(participantKey(joinCode));
+  forgetSnapshot(joinCode);
 }
 
 export function loadJoinInfo(joinCode: string): JoinInfo | null {

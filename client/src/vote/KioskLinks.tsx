@@ -37,7 +37,7 @@ export function KioskLinks({ workshopId, token }: KioskLinksProps) {
           <ul>
             {links.map((link) => (
               <li key={link.siteId}>
-                <a href={link.kioskUrl} target="_blank" rel="noopener" data-testid="kiosk-link" data-site={link.name}>
+                <a href={link.kioskUrl} target="_blank" rel="noopener" data-testid="kiosk-link" data-site={link.name} dir="auto">
                   {link.name}
                 </a>
               </li>

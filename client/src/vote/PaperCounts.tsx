@@ -1,3 +1,4 @@
+import { Check } from 'lucide-react';
 import type { RoundView, SiteLink, VoteResults } from '@gommette/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -59,7 +60,7 @@ export function PaperCounts({ round, sites, results, busy, saved, onSave }: Pape
                 data-testid="paper-count"
                 data-idea={idea.text}
               />{' '}
-              {idea.text}
+              <bdi>{idea.text}</bdi>
             </label>
           </li>
         ))}
@@ -67,7 +68,12 @@ export function PaperCounts({ round, sites, results, busy, saved, onSave }: Pape
       <button type="submit" className="button button--secondary" disabled={busy} data-testid="paper-save">
         {t('vote.paperSave')}
       </button>
-      {saved && <p className="hint">{t('vote.paperSaved')}</p>}
+      {saved && (
+        <p className="hint">
+          <Check aria-hidden="true" className="icon" />
+          {t('vote.paperSaved')}
+        </p>
+      )}
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { Check, Compass, Star } from 'lucide-react';
 import { MATRIX_STEPS, inEasyPriorityQuadrant, nearestMatrixStep, type MatrixChange, type MatrixPlacement, type TableMatrixView } from '@gommette/shared';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -89,7 +90,9 @@ export default function PhoneMatrix({ socket, tableId, tableCount, ideaCount, ha
     );
   }
 
-  const axisName = (axis: Axis) => (axis === 'easy' ? table.axes.easy || t('matrix.axisEasy') : table.axes.priority || t('matrix.axisPriority'));
+  // An axis the facilitator named keeps its own direction inside the sentence (first strong isolate).
+  const typed = (name: string) => (name ? `\u2068${name}\u2069` : '');
+  const axisName = (axis: Axis) => (axis === 'easy' ? typed(table.axes.easy) || t('matrix.axisEasy') : typed(table.axes.priority) || t('matrix.axisPriority'));
   const placements = new Map(table.placements.map((placement) => [placement.ideaId, placement]));
 
   const choose = (ideaId: string, axis: Axis, value: number) => {
@@ -122,7 +125,9 @@ export default function PhoneMatrix({ socket, tableId, tableCount, ideaCount, ha
           const both = value('easy') !== undefined && value('priority') !== undefined;
           return (
             <li key={idea.id} className="vote-card phone-matrix__card" data-testid="matrix-card" data-idea={idea.text} data-placed={placement ? 'yes' : 'no'}>
-              <p className="vote-card__text">{idea.text}</p>
+              <p className="vote-card__text" dir="auto">
+                {idea.text}
+              </p>
               {(['easy', 'priority'] as const).map((axis) => {
                 const current = value(axis);
                 const selected = current === undefined ? -1 : nearestMatrixStep(current);
@@ -149,9 +154,9 @@ export default function PhoneMatrix({ socket, tableId, tableCount, ideaCount, ha
                 {!both
                   ? t('matrix.notPlaced')
                   : placement && inEasyPriorityQuadrant(placement)
-                    ? t('matrix.inQuadrant')
+                    ? [<Star key="icon" aria-hidden="true" className="icon" />, t('matrix.inQuadrant')]
                     : saved === idea.id && placement
-                      ? t('matrix.saved')
+                      ? [<Check key="icon" aria-hidden="true" className="icon" />, t('matrix.saved')]
                       : ''}
               </p>
             </li>
@@ -168,7 +173,7 @@ function PhoneMatrixFrame({ tableId = null, children }: { tableId?: number | nul
   return (
     <section className="phone-matrix" aria-labelledby="phone-matrix-heading" data-testid="phone-matrix">
       <h2 id="phone-matrix-heading" className="phone-matrix__heading">
-        <span aria-hidden="true">🧭 </span>
+        <Compass aria-hidden="true" className="icon" />
         {t('matrix.heading')} {tableId !== null && <TableBadge table={tableId} />}
       </h2>
       <p className="hint">{t('matrix.hint')}</p>

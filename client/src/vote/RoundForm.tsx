@@ -70,7 +70,7 @@ export function RoundForm({ ideas, busy, onOpen }: RoundFormProps) {
             {ideas.map((idea) => (
               <li key={idea.id}>
                 <label>
-                  <input type="checkbox" checked={chosen.has(idea.id)} onChange={() => toggle(idea.id)} /> {idea.text}
+                  <input type="checkbox" checked={chosen.has(idea.id)} onChange={() => toggle(idea.id)} /> <bdi>{idea.text}</bdi>
                 </label>
               </li>
             ))}

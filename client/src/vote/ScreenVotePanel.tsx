@@ -1,3 +1,4 @@
+import { Circle } from 'lucide-react';
 import type { IdeaView, SiteLink } from '@gommette/shared';
 import { useTranslation } from 'react-i18next';
 import { MatrixView } from './MatrixView';
@@ -29,7 +30,7 @@ export function ScreenVotePanel({ feed, ideas, sites, showMatrix = true }: Scree
       {round && (
         <>
           <h2 id="screen-vote-heading" className="wall__heading">
-            <span aria-hidden="true">🟡 </span>
+            <Circle aria-hidden="true" className="icon icon--gommette" />
             {t('vote.heading')}
           </h2>
           {results && <VoteResultsList key={round.revealedAt ?? 'live'} round={round} results={results} sites={sites} reveal={round.revealedAt !== null} />}

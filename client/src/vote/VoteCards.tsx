@@ -1,3 +1,4 @@
+import { Circle } from 'lucide-react';
 import { checkCast, countOn, isRoundOpen, remainingGommettes, type MyGommette, type RoundView } from '@gommette/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,7 +35,7 @@ export function VoteCards({ round, clockOffsetMs, mine, ownIdeaIds, pendingCount
     <section className="vote-cards" aria-labelledby="vote-cards-heading" data-testid="vote-cards">
       <div className="vote-cards__top">
         <h2 id="vote-cards-heading" className="vote-cards__heading">
-          <span aria-hidden="true">🟡 </span>
+          <Circle aria-hidden="true" className="icon icon--gommette" />
           {t('vote.phoneHeading')}
         </h2>
         {headingAction}

@@ -15,8 +15,11 @@ export interface VoteFeed extends VoteFeedState {
  * The vote as one view sees it, from the snapshot (every reconnection) and the vote events.
  * Small on purpose: it is in the phone's first bundle, the vote screen itself loads lazily.
  */
-export function useVoteFeed(socket: GommetteSocket | null): VoteFeed {
-  const [state, dispatch] = useReducer(voteFeedReducer, initialVoteFeed);
+export function useVoteFeed(socket: GommetteSocket | null, saved: Snapshot | null = null): VoteFeed {
+  // A phone starts from the vote of its last kept snapshot (offline reload), until the server's.
+  const [state, dispatch] = useReducer(voteFeedReducer, saved, (start) =>
+    start ? voteFeedReducer(initialVoteFeed, { type: 'snapshot', snapshot: start }) : initialVoteFeed,
+  );
 
   useEffect(() => {
     if (!socket) return undefined;

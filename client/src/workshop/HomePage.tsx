@@ -35,8 +35,10 @@ export function HomePage() {
         <CreatedWorkshop workshop={created} onCreateAnother={() => setCreated(null)} />
       ) : (
         <>
-          <h1>{t('home.heading')}</h1>
-          <p className="lead">{t('home.intro')}</p>
+          <div className="home__intro">
+            <h1>{t('home.heading')}</h1>
+            <p className="lead">{t('home.intro')}</p>
+          </div>
           <WorkshopForm onCreated={handleCreated} />
         </>
       )}

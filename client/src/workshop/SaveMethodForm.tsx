@@ -1,3 +1,4 @@
+import { Check, Save } from 'lucide-react';
 import { normalizeText, type PhaseSpec, type RoomView } from '@gommette/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -54,10 +55,15 @@ export function SaveMethodForm({ workshopId, token, room }: SaveMethodFormProps)
         data-testid="save-method-name"
       />
       <button type="submit" className="button button--secondary" disabled={state === 'saving'} data-testid="save-method">
-        <span aria-hidden="true">💾 </span>
+        <Save aria-hidden="true" className="icon" />
         {t('run.saveTemplate')}
       </button>
-      {state === 'saved' && <p role="status">{t('run.templateSaved')}</p>}
+      {state === 'saved' && (
+        <p role="status">
+          <Check aria-hidden="true" className="icon" />
+          {t('run.templateSaved')}
+        </p>
+      )}
       {error && <AlertText>{errorMessage(t, error)}</AlertText>}
     </form>
   );

@@ -1,3 +1,4 @@
+import { MapPin, Plus, X } from 'lucide-react';
 import { MAX_SITES_PER_WORKSHOP } from '@gommette/shared';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +22,7 @@ export function SiteFields({ sites, problems, onRename, onAdd, onRemove }: SiteF
   return (
     <fieldset className="site-fields">
       <legend className="field-label">
-        <span aria-hidden="true">📍 </span>
+        <MapPin aria-hidden="true" className="icon" />
         {t('home.sitesLegend')}
       </legend>
       <p id={hintId} className="hint">
@@ -57,8 +58,21 @@ export function SiteFields({ sites, problems, onRename, onAdd, onRemove }: SiteF
                   aria-label={t('home.removeSite', { number: index + 1 })}
                   title={t('home.removeSite', { number: index + 1 })}
                 >
-                  <span aria-hidden="true">✖</span>
+                  <X aria-hidden="true" />
                 </button>
+                {/* On the last place's row, to keep the short path short. */}
+                {index === sites.length - 1 && (
+                  <button
+                    type="button"
+                    className="button button--secondary site-fields__add"
+                    onClick={onAdd}
+                    disabled={sites.length >= MAX_SITES_PER_WORKSHOP}
+                    data-testid="add-site"
+                  >
+                    <Plus aria-hidden="true" className="icon" />
+                    {t('home.addSite')}
+                  </button>
+                )}
               </div>
               {problem && (
                 <p id={errorId} className="field-error">
@@ -69,10 +83,6 @@ export function SiteFields({ sites, problems, onRename, onAdd, onRemove }: SiteF
           );
         })}
       </ol>
-      <button type="button" className="button button--secondary" onClick={onAdd} disabled={sites.length >= MAX_SITES_PER_WORKSHOP} data-testid="add-site">
-        <span aria-hidden="true">➕ </span>
-        {t('home.addSite')}
-      </button>
     </fieldset>
   );
 }

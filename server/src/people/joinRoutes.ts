@@ -9,6 +9,7 @@ import {
   normalizeJoinCode,
   normalizeNickname,
   resumeBody,
+  translationsOf,
   type JoinInfo,
   type JoinResponse,
   type Site,
@@ -23,6 +24,7 @@ import { cardsShowReturning } from '../retour/returning';
 import { HttpError, orThrow } from '../http/errors';
 import { limitRequests } from '../http/rateLimits';
 import { guardedRouter } from '../http/guards';
+import { loadRoom } from '../run/room';
 
 const MAX_CARD_DRAWS = 5;
 
@@ -58,9 +60,11 @@ export function joinRoutes(ctx: AppContext, workshopEnd: WorkshopEnd): Router {
     if (!workshop) throw new HttpError(ErrorCode.NotFound, 'unknown join code');
     // A last step whose countdown reached zero while no timer ran (a restart) ends now.
     await workshopEnd.settle(workshop.id);
+    const room = await loadRoom(ctx, workshop.id);
     const body: JoinInfo = {
       workshop: { id: workshop.id, title: workshop.title, question: workshop.question, purpose: workshop.purpose },
       site: { id: site.id, name: site.name, joinCode: site.joinCode },
+      translations: translationsOf(room.translations, [workshop.title, workshop.question, workshop.purpose]),
       finished: (await ctx.retour.getFollowUp(workshop.id)).finishedAt !== null,
     };
     res.json(body);

@@ -3,6 +3,7 @@ import {
   Role,
   ackOk,
   applyRunAction,
+  applyTranslation,
   checkPhases,
   checkQuestionnaire,
   currentPhase,
@@ -12,6 +13,7 @@ import {
   mixTables,
   normalizeText,
   setHandRaised,
+  translatableTexts,
   viewRoom,
   withPhases,
   type RoomState,
@@ -123,6 +125,16 @@ export function registerRunHandlers(io: GommetteServer, socket: GommetteSocket, 
         questionnaire: questionnaire ?? next.questionnaire,
       };
       return next;
+    });
+  });
+
+  onCommand(socket, ctx, 'room:translate', async (payload) => {
+    if (!isFacilitator()) return onlyFacilitator();
+    const workshop = await store.getWorkshop(workshopId);
+    if (!workshop) return refuse(ErrorCode.NotFound, 'no such workshop');
+    return roomCommand((room) => {
+      const translations = applyTranslation(room.translations, translatableTexts(workshop, room), payload);
+      return isDomainError(translations) ? translations : { ...room, translations };
     });
   });
 

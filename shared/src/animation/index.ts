@@ -4,3 +4,5 @@ export * from './room';
 export * from './tables';
 export * from './protocol';
 export * from './finish';
+export * from './translations';
+export * from './translationRules';

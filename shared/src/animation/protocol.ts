@@ -13,6 +13,8 @@ import {
 import { MAX_THEME_CHARS, MAX_THEMES } from './room';
 import { MAX_EXTEND_MINUTES, RUN_ACTIONS } from './run';
 import { MAX_TABLES } from './tables';
+import { MAX_TRANSLATION_WIRE_UNITS } from './translationRules';
+import { TRANSLATION_LANGUAGES } from './translations';
 import { questionnaireSchema } from '../questionnaire/protocol';
 
 /** Typed text may carry extra spaces; the domain normalises, the schema bounds the size. */
@@ -56,6 +58,12 @@ export const roomUpdatePayload = z.object({
   themes: z.array(bounded(MAX_THEME_CHARS)).max(MAX_THEMES).optional(),
   questionnaire: questionnaireSchema.optional(),
 });
+/** The facilitator's English or Arabic version of one text they wrote (`text` empty: removed). */
+export const roomTranslatePayload = z.object({
+  source: z.string().min(1).max(MAX_TRANSLATION_WIRE_UNITS),
+  lang: z.enum(TRANSLATION_LANGUAGES),
+  text: z.string().max(MAX_TRANSLATION_WIRE_UNITS),
+});
 export const tablePickPayload = z.object({ tableId: tableId.nullable() });
 export const tablesAssignPayload = z.object({
   seats: z
@@ -92,6 +100,7 @@ export const animationCommandSchemas = {
   'run:control': runControlPayload,
   'run:hand': runHandPayload,
   'room:update': roomUpdatePayload,
+  'room:translate': roomTranslatePayload,
   'tables:pick': tablePickPayload,
   'tables:assign': tablesAssignPayload,
   'tables:mix': tablesMixPayload,

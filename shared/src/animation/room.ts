@@ -1,6 +1,7 @@
 import { initialRun, type RunState } from './run';
 import type { PhaseSpec } from './method';
 import { DEFAULT_QUESTIONNAIRE, type Questionnaire } from '../questionnaire/questionnaire';
+import { emptyTranslations, visibleTranslations, type Translations } from './translations';
 
 export const MAX_THEMES = 20;
 export const MAX_THEME_CHARS = 40;
@@ -23,10 +24,22 @@ export interface RoomState {
   themes: string[];
   /** The closing questionnaire phones show in a questionnaire step. */
   questionnaire: Questionnaire;
+  /** The facilitator's English and Arabic versions of what they wrote (rooms saved before have none). */
+  translations: Translations;
 }
 
 export function initialRoom(phases: PhaseSpec[]): RoomState {
-  return { version: 0, phases, run: initialRun(), tableCount: 0, safeMode: false, screenTable: null, themes: [], questionnaire: DEFAULT_QUESTIONNAIRE };
+  return {
+    version: 0,
+    phases,
+    run: initialRun(),
+    tableCount: 0,
+    safeMode: false,
+    screenTable: null,
+    themes: [],
+    questionnaire: DEFAULT_QUESTIONNAIRE,
+    translations: emptyTranslations(),
+  };
 }
 
 /** A phase as phones and projectors see it: the instruction only once the phase has started. */
@@ -46,11 +59,15 @@ export interface RoomView extends Omit<RoomState, 'phases'> {
  */
 export function viewRoom(room: RoomState, staff: boolean, now: number): RoomView {
   const started = (index: number): boolean => index < room.run.phaseIndex || (index === room.run.phaseIndex && room.run.status !== 'waiting');
-  return {
-    ...room,
-    phases: room.phases.map((phase, index) => ({ ...phase, instruction: staff || started(index) ? phase.instruction : null })),
-    serverNow: now,
-  };
+  const phases = room.phases.map((phase, index) => ({ ...phase, instruction: staff || started(index) ? phase.instruction : null }));
+  const translations = room.translations ?? emptyTranslations();
+  if (staff) return { ...room, phases, translations, serverNow: now };
+  const hidden = new Set(room.phases.flatMap((phase, index) => (started(index) ? [] : [phase.instruction])));
+  const shown = new Set([
+    ...phases.flatMap((phase) => [phase.title, phase.instruction ?? '']),
+    ...room.questionnaire.questions.map((question) => question.text),
+  ]);
+  return { ...room, phases, translations: visibleTranslations(translations, hidden, shown), serverNow: now };
 }
 
 /** Keeps the run on an existing phase after the facilitator removed or reordered phases. */

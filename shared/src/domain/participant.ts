@@ -6,14 +6,6 @@ import { countChars, normalizeText } from './text';
 export const MOODS = ['sunny', 'partly', 'cloudy', 'rainy', 'stormy'] as const;
 export type Mood = (typeof MOODS)[number];
 
-export const MOOD_EMOJI: Record<Mood, string> = {
-  sunny: '☀️',
-  partly: '🌤️',
-  cloudy: '☁️',
-  rainy: '🌧️',
-  stormy: '⛈️',
-};
-
 export type MoodCounts = Record<Mood, number>;
 
 export function emptyMoodCounts(): MoodCounts {

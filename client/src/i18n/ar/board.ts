@@ -37,11 +37,20 @@ export default {
     renameCluster: 'الاسم الجديد للمجموعة',
     clusterHint: 'اسحب الأفكار إلى مجموعة. انقر مرتين على مجموعة لتغيير اسمها.',
     linkHint: 'لربط حاجة بفكرة: انقر على الحاجة، ثم على الفكرة.',
-    feelings: { joy: 'فرح', fine: 'بخير', soso: 'عادي', worry: 'قلق', sadness: 'حزن', anger: 'غضب', tiredness: 'تعب', fear: 'خوف' },
+    feelings: {
+      joy: 'فرح',
+      fine: 'بخير',
+      neutral: 'محايد',
+      worried: 'قلق',
+      sad: 'حزن',
+      angry: 'غضب',
+      tired: 'تعب',
+      afraid: 'خوف',
+    },
     phone: {
       title: 'المسار',
       // Right-to-left: "back" points to the right.
-      close: '→ رجوع',
+      close: 'رجوع',
       offline: 'غير متصل: ملاحظاتك ستُرسَل عندما تعود الشبكة',
       notReady: 'المسار ليس جاهزاً بعد. انتظر قليلاً.',
       stepOf: 'الخطوة {{index}} من {{count}}',

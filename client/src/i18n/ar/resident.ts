@@ -32,6 +32,11 @@ export default {
     less: 'إخفاء',
     heading: 'مشاركتك ستفيد في…',
   },
+  textLanguage: {
+    fr: '(بالفرنسية)',
+    en: '(بالإنجليزية)',
+    ar: '(بالعربية)',
+  },
   moods: {
     sunny: 'شمس',
     partly: 'غائم جزئياً',

@@ -23,6 +23,11 @@ export default {
     less: 'Show less',
     heading: 'What your participation will be used for…',
   },
+  textLanguage: {
+    fr: '(in French)',
+    en: '(in English)',
+    ar: '(in Arabic)',
+  },
   moods: {
     sunny: 'Sunny',
     partly: 'Bright spells',

@@ -60,7 +60,7 @@ export default {
     paperHeading: 'Paper gommettes',
     paperSite: 'Site',
     paperSave: 'Save the paper gommettes',
-    paperSaved: 'Paper gommettes saved ✓',
+    paperSaved: 'Paper gommettes saved',
     kioskHeading: 'Kiosks (shared tablet)',
     kioskShow: 'Show the kiosk links',
     kioskHint: 'Open this link on the site’s tablet: people vote one after another.',

@@ -24,6 +24,12 @@ export default {
     less: 'Réduire',
     heading: 'Votre participation servira à…',
   },
+  /** A text of the workshop shown in another language than the page's (the facilitator wrote no version). */
+  textLanguage: {
+    fr: '(en français)',
+    en: '(en anglais)',
+    ar: '(en arabe)',
+  },
   moods: {
     sunny: 'Soleil',
     partly: 'Éclaircie',

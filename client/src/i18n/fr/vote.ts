@@ -59,7 +59,7 @@ export default {
     paperHeading: 'Gommettes papier',
     paperSite: 'Lieu',
     paperSave: 'Enregistrer les gommettes papier',
-    paperSaved: 'Gommettes papier enregistrées ✓',
+    paperSaved: 'Gommettes papier enregistrées',
     kioskHeading: 'Bornes (tablette partagée)',
     kioskShow: 'Afficher les liens des bornes',
     kioskHint: 'Ouvre ce lien sur la tablette du lieu : chacun·e vote à son tour.',

@@ -1,3 +1,4 @@
+import { Circle, Hand, MapPin } from 'lucide-react';
 import { formatCodeForReading, type ParticipantFigures, type Presence, type SiteLink } from '@gommette/shared';
 import { useTranslation } from 'react-i18next';
 import { qrCodeUrl } from '../../api/workshops';
@@ -14,7 +15,7 @@ export function ConsoleSites({ sites, presence, participants }: ConsoleSitesProp
   return (
     <section className="console-panel" aria-labelledby="console-sites-heading">
       <h2 id="console-sites-heading">
-        <span aria-hidden="true">📍 </span>
+        <MapPin aria-hidden="true" className="icon" />
         {t('console.sitesHeading')}
       </h2>
       <ul className="console-sites">
@@ -28,12 +29,12 @@ export function ConsoleSites({ sites, presence, participants }: ConsoleSitesProp
               </p>
               <p className="console-site__counts">
                 <span>
-                  <span aria-hidden="true">🟢 </span>
+                  <Circle aria-hidden="true" className="icon icon--live" />
                   {t('console.siteConnected', { count: presence?.bySite[site.id] ?? 0 })}
                 </span>
                 {participants && (
                   <span>
-                    <span aria-hidden="true">🙋 </span>
+                    <Hand aria-hidden="true" className="icon" />
                     {t('console.siteParticipants', { count: participants.bySite[site.id] ?? 0 })}
                   </span>
                 )}

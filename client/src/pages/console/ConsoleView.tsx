@@ -1,3 +1,4 @@
+import { Tv } from 'lucide-react';
 import { ErrorCode, currentPhase, isLastStepOver } from '@gommette/shared';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +25,7 @@ import { RunPanel } from '../../run/RunPanel';
 import { SaveMethodForm } from '../../workshop/SaveMethodForm';
 import { StaffLinks } from './StaffLinks';
 import { TablesPanel } from '../../run/TablesPanel';
+import { TranslationsPanel } from '../../workshop/TranslationsPanel';
 import { ConsoleVotePanel } from '../../vote/ConsoleVotePanel';
 import { sendCommand } from '../../socket/command';
 import { RetourSection } from '../../retour/RetourSection';
@@ -72,7 +74,7 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
         <ConnectionBadge state={connection.state} audience="staff" />
         {screenHref && (
           <a className="button button--primary" href={screenHref} target="_blank" rel="noopener" title={t('console.screenHint')} data-testid="open-screen">
-            <span aria-hidden="true">📺 </span>
+            <Tv aria-hidden="true" className="icon" />
             {t('console.openScreen')}
           </a>
         )}
@@ -105,6 +107,7 @@ export function ConsoleView({ credentials, readOnly = false }: ConsoleViewProps)
           {live.room?.phases.some((phase) => phase.activity === 'questionnaire') && !readOnly && (
             <QuestionnairePanel socket={socket} workshopId={credentials.workshopId} token={credentials.token} />
           )}
+          {live.room && !readOnly && <TranslationsPanel socket={socket} workshop={workshop} room={live.room} onRoom={live.applyRoom} />}
           {figures.state && !readOnly && <StaffLinks helperUrl={figures.state.helperUrl} observerUrl={figures.state.observerUrl} />}
         </div>
         <IdeaModerationList

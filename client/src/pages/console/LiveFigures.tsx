@@ -1,3 +1,4 @@
+import { ChartColumn } from 'lucide-react';
 import type { ParticipantFigures, Presence } from '@gommette/shared';
 import { useTranslation } from 'react-i18next';
 import { MoodSummary } from '../../people/MoodSummary';
@@ -14,7 +15,7 @@ export function LiveFigures({ presence, participants, figuresUnavailable }: Live
   return (
     <section className="console-panel" aria-labelledby="console-figures-heading">
       <h2 id="console-figures-heading">
-        <span aria-hidden="true">📊 </span>
+        <ChartColumn aria-hidden="true" className="icon" />
         {t('console.figuresHeading')}
       </h2>
       <dl className="figures">

@@ -1,3 +1,4 @@
+import { Eye, Handshake } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { SecretLink } from '../../components/SecretLink';
 
@@ -12,7 +13,7 @@ export function StaffLinks({ helperUrl, observerUrl }: { helperUrl: string | nul
     <div className="console-panel staff-links">
       {helperUrl ? (
         <SecretLink
-          icon="🤝"
+          icon={Handshake}
           heading={t('moderation.helperLink')}
           note={<p className="hint">{t('moderation.helperHint')}</p>}
           url={helperUrl}
@@ -24,7 +25,7 @@ export function StaffLinks({ helperUrl, observerUrl }: { helperUrl: string | nul
           {t('moderation.noStaffLink')}
         </p>
       )}
-      {observerUrl && <SecretLink icon="👀" heading={t('moderation.observerLink')} url={observerUrl} testId="observer-link" className="staff-links__block" />}
+      {observerUrl && <SecretLink icon={Eye} heading={t('moderation.observerLink')} url={observerUrl} testId="observer-link" className="staff-links__block" />}
     </div>
   );
 }

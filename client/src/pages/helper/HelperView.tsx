@@ -1,3 +1,4 @@
+import { Check } from 'lucide-react';
 import { MOODS, normalizeText, type Mood } from '@gommette/shared';
 import { nanoid } from 'nanoid';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -131,6 +132,7 @@ export function HelperView({ credentials }: { credentials: StaffCredentials }) {
           <IdeaComposer value={draft} onChange={setDraft} onSend={() => send()} audience="helper" />
           {sent && (
             <p role="status" data-testid="helper-sent">
+              <Check aria-hidden="true" className="icon" />
               {t('helper.sent')}
             </p>
           )}

@@ -1,9 +1,12 @@
+import { Lightbulb, MapPin, VolumeX } from 'lucide-react';
 import { ErrorCode, isSilent, normalizeText, phoneActivity, type JoinInfo, type JoinResponse } from '@gommette/shared';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { errorMessage } from '../../components/errorMessage';
+import { WrittenText } from '../../components/WrittenText';
+import { useWorkshopText } from '../../i18n/workshopText';
 import { useOutbox } from '../../ideas/useOutbox';
 import { useConnectionStatus } from '../../socket/useConnectionStatus';
 import { useWorkshopLive } from '../../socket/useWorkshopLive';
@@ -23,6 +26,8 @@ import { IdeaComposer } from '../../ideas/IdeaComposer';
 import { mergeMyIdeas } from '../../ideas/myIdeas';
 import { MY_IDEAS_HEADING_ID, MyIdeasList } from '../../ideas/MyIdeasList';
 import { useVoteFeed } from '../../vote/useVoteFeed';
+import { loadSnapshot } from '../../storage/snapshotStore';
+import { useKeepSnapshot } from './useKeepSnapshot';
 
 // The vote screen loads only when a round exists, keeping the first screen light.
 const PhoneVote = lazyWithWords(['vote'], () => import('../../vote/PhoneVote').then((module) => module.default));
@@ -46,9 +51,12 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
   const credentials = useMemo<SocketCredentials>(() => ({ role: 'participant', token: participant.participantToken }), [participant.participantToken]);
   const socket = useWorkshopSocket(credentials);
   const connection = useConnectionStatus(socket);
-  const live = useWorkshopLive(socket, 'participant');
+  // What this phone last saw of the workshop: shown at once, and with no network at all.
+  const [saved] = useState(() => loadSnapshot(participant.joinCode, participant.participant.id));
+  const live = useWorkshopLive(socket, 'participant', saved);
   const outbox = useOutbox(participant.participant.id, socket, live.applyIdea);
-  const vote = useVoteFeed(socket);
+  const vote = useVoteFeed(socket, saved);
+  useKeepSnapshot(participant, live, vote);
   const [draft, setDraft] = useState('');
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -90,6 +98,7 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
 
   const room = live.room;
   const tableChosen = live.me?.tableId != null;
+  const show = useWorkshopText(room?.translations ?? info?.translations);
   const [answeredNow, setAnsweredNow] = useState(false);
   const questionnaireAnswered = answeredNow || live.snapshot?.questionnaireAnswered === true;
   const activity = room ? phoneActivity(room.phases, room.run) : null;
@@ -115,8 +124,8 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
       <header className="phone__header">
         {workshop && siteName && (
           <p className="phone__site">
-            <span aria-hidden="true">📍 </span>
-            {siteName}
+            <MapPin aria-hidden="true" className="icon" />
+            <bdi>{siteName}</bdi>
           </p>
         )}
         <ConnectionBadge state={connection.state} audience="resident" />
@@ -124,10 +133,10 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
 
       {workshop ? (
         <>
-          <h1 className="phone__question" dir="auto" tabIndex={-1} ref={headingRef}>
-            {workshop.question}
+          <h1 className="phone__question" tabIndex={-1} ref={headingRef}>
+            <WrittenText testId="question" shown={show(workshop.question)} />
           </h1>
-          <PhonePurpose purpose={workshop.purpose} lines={1} />
+          <PhonePurpose purpose={workshop.purpose} translations={room?.translations ?? info?.translations} lines={1} />
         </>
       ) : (
         <p className="hint">{t('app.loading')}</p>
@@ -144,20 +153,26 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
         <>
           {silent && (
             <p className="notice" data-testid="silent-time">
-              <span aria-hidden="true">🤫 </span>
+              <VolumeX aria-hidden="true" className="icon" />
               {t('phase.silent')}
             </p>
           )}
           <IdeaComposer value={draft} onChange={setDraft} onSend={handleSend} textareaRef={textareaRef} />
           <p className="room-ideas" aria-live="polite">
-            <span aria-hidden="true">💡 </span>
+            <Lightbulb aria-hidden="true" className="icon" />
             {t('phone.roomIdeas', { count: live.ideaCount })}
           </p>
         </>
       )}
       {activity === 'questionnaire' && room && (
         <Suspense fallback={null}>
-          <QuestionnaireForm socket={socket} questionnaire={room.questionnaire} answered={questionnaireAnswered} onAnswered={() => setAnsweredNow(true)} />
+          <QuestionnaireForm
+            socket={socket}
+            questionnaire={room.questionnaire}
+            translations={room.translations}
+            answered={questionnaireAnswered}
+            onAnswered={() => setAnsweredNow(true)}
+          />
         </Suspense>
       )}
       {/* A vote round: the main action of a vote step, and of any quiet moment while a round stays

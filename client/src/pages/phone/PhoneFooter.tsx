@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 
 /** The foot of every resident page: the language switch (unless the page has it on top) and the accessibility statement. */
@@ -8,9 +7,10 @@ export function PhoneFooter({ languages = true }: { languages?: boolean }) {
   return (
     <footer className="phone__footer">
       {languages && <LanguageSwitcher />}
-      <Link href="/accessibilite" className="phone__footer-link" data-testid="accessibility-link">
+      {/* A page of the staff's build (index.html): a plain link, a whole page load. */}
+      <a href="/accessibilite" className="phone__footer-link" data-testid="accessibility-link">
         {t('app.accessibility')}
-      </Link>
+      </a>
     </footer>
   );
 }

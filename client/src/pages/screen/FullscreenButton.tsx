@@ -1,3 +1,4 @@
+import { Maximize } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -18,7 +19,7 @@ export function FullscreenButton() {
   };
   return (
     <button type="button" className="button button--secondary screen__fullscreen" onClick={handleClick} data-testid="fullscreen">
-      <span aria-hidden="true">⛶ </span>
+      <Maximize aria-hidden="true" className="icon" />
       {t('screen.fullscreen')}
     </button>
   );

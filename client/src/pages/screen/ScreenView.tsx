@@ -1,3 +1,4 @@
+import { Circle, CircleParking, VolumeX } from 'lucide-react';
 import { currentPhase, isSilent, phoneActivity } from '@gommette/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -109,7 +110,7 @@ export function ScreenView({ credentials }: ScreenViewProps) {
             {t('screen.joinHeading')}
           </h2>
           <p className="screen__connected" aria-live="polite">
-            <span aria-hidden="true">🟢 </span>
+            <Circle aria-hidden="true" className="icon icon--live" />
             <span className="screen__connected-number" data-testid="connected-count">
               {presence?.total ?? 0}
             </span>{' '}
@@ -135,7 +136,7 @@ export function ScreenView({ credentials }: ScreenViewProps) {
       ) : silent ? (
         <section className="wall wall--silent" data-testid="silent-wall">
           <p className="wall__empty">
-            <span aria-hidden="true">🤫 </span>
+            <VolumeX aria-hidden="true" className="icon" />
             {t('phase.silentScreen', { count: live.ideas.length })}
           </p>
         </section>
@@ -145,7 +146,7 @@ export function ScreenView({ credentials }: ScreenViewProps) {
       {parked.length > 0 && !silent && !showVote && (
         <section className="parking" aria-labelledby="parking-heading" data-testid="screen-parking">
           <h2 id="parking-heading" className="parking__heading">
-            <span aria-hidden="true">🅿️ </span>
+            <CircleParking aria-hidden="true" className="icon" />
             {t('moderation.parkingHeading')}
           </h2>
           <ul className="parking__list">

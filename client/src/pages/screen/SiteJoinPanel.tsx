@@ -1,3 +1,4 @@
+import { Circle } from 'lucide-react';
 import { formatCodeForReading, type SiteLink } from '@gommette/shared';
 import { useTranslation } from 'react-i18next';
 import { qrCodeUrl } from '../../api/workshops';
@@ -31,7 +32,7 @@ export function SiteJoinPanel({ site, connected, several, colorClass }: SiteJoin
         </p>
         {several && (
           <p className="site-join__connected">
-            <span aria-hidden="true">🟢 </span>
+            <Circle aria-hidden="true" className="icon icon--live" />
             {t('screen.siteConnected', { count: connected })}
           </p>
         )}
