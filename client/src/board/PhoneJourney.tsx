@@ -17,6 +17,7 @@ import {
   type BoardIdea,
   type Feeling,
 } from '@gommette/shared/board';
+import { findLanguage } from '../i18n/languages';
 import { useBoardTestHook } from './boardTestHook';
 import { useBoard } from './useBoard';
 import { useWorkshopText } from '../i18n/workshopText';
@@ -49,7 +50,7 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
   const show = useWorkshopText(null);
   // Right to left (Arabic): "next" is on the left, its arrow flipped to point left (icon--flip),
   // and a swipe from left to right goes forward, as a page turns in that reading order.
-  const rtl = i18n.dir() === 'rtl';
+  const rtl = findLanguage(i18n.language)?.dir === 'rtl';
   const board = useBoard(workshopId, token, { keepLocal: true });
   const [index, setIndex] = useState(0);
   const [adding, setAdding] = useState<string | null>(null);
