@@ -13,7 +13,11 @@ const LANGUAGES = ['fr', 'ar'] as const;
 /** A page in a language chosen on this device (as the language switcher remembers it). */
 async function pageIn(browser: Browser, kind: DeviceKind, language: (typeof LANGUAGES)[number]): Promise<Page> {
   const context = await devices.context(browser, kind);
-  await context.addInitScript((code) => window.localStorage.setItem('gommette:language', code), language);
+  await context.addInitScript((code) => {
+    window.localStorage.setItem('gommette:language', code);
+    // The console remembers its own language.
+    window.localStorage.setItem('gommette:language:console', code);
+  }, language);
   return context.newPage();
 }
 
@@ -53,7 +57,8 @@ async function createWorkshop(): Promise<CreateWorkshopResponse> {
 
 for (const language of LANGUAGES) {
   test(`every resident page, the console and the projector pass axe in ${language}`, async ({ browser }, testInfo) => {
-    test.setTimeout(120_000);
+    // The console's views in both languages too: more axe runs than before.
+    test.setTimeout(200_000);
     browserName = `Chromium ${browser.version()}`;
     currentLanguage = language;
     const workshop = await createWorkshop();
@@ -67,7 +72,16 @@ for (const language of LANGUAGES) {
     const console = await pageIn(browser, 'desktop', language);
     await console.goto(workshop.facilitatorUrl);
     await expect(console.getByTestId('run-panel')).toBeVisible();
+    await expect(console.locator('html')).toHaveAttribute('dir', dir);
     await expectAccessible(console, 'console');
+    // The keyboard shortcuts' help (a modal dialog) and a side-panel tab.
+    await console.keyboard.press('?');
+    await expect(console.getByTestId('shortcut-help')).toBeVisible();
+    await expectAccessible(console, 'console, shortcuts help');
+    await console.keyboard.press('Escape');
+    await expect(console.getByTestId('shortcut-help')).toBeHidden();
+    await console.getByTestId('tool-tab-workshop').click();
+    await expectAccessible(console, 'console, workshop tab');
 
     const screen = await pageIn(browser, 'projector', language);
     await screen.goto(workshop.screenUrl);
@@ -110,6 +124,8 @@ for (const language of LANGUAGES) {
     await console.getByTestId('run-start').click();
     await expect(phonePage.getByTestId('idea-input')).toBeVisible();
     await expectAccessible(phonePage, 'phone, ideas step');
+    await console.getByTestId('tool-tab-room').click();
+    await expectAccessible(console, 'console, ideas step, room tab');
     await phonePage.getByTestId('pick-table-2').click();
     await phone.post(language === 'ar' ? 'حقيبة ظهر يصنعها الشباب' : 'Un sac à dos créé par les jeunes');
     await expectAccessible(phonePage, 'phone with an idea');
@@ -140,6 +156,8 @@ for (const language of LANGUAGES) {
     await console.getByTestId('run-start').click();
     await expect(phonePage.getByTestId('questionnaire')).toBeVisible();
     await expectAccessible(phonePage, 'phone, questionnaire');
+    await expect(console.getByTestId('questionnaire-panel')).toBeVisible();
+    await expectAccessible(console, 'console, questionnaire step');
     await testInfo.attach(`phone-questionnaire-${language}.png`, { body: await phonePage.screenshot({ fullPage: true }), contentType: 'image/png' });
 
     const helper = await pageIn(browser, 'phone', language);

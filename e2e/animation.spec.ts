@@ -118,6 +118,7 @@ test('a facilitator runs the co-design method: phones follow each phase, main le
   await expect(screen.ideaCards()).toHaveCount(6);
 
   // The method is saved for the next facilitator, who finds it when creating a workshop.
+  await console.openTool('method');
   await consolePage.getByTestId('save-method-name').fill('Atelier du jeudi, version courte');
   await consolePage.getByTestId('save-method').click();
   await expect(consolePage.getByText('Méthode enregistrée')).toBeVisible();

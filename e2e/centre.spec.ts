@@ -100,6 +100,7 @@ test('an admin invites a facilitator, who runs a two-session series from a share
     await phone.post(idea);
     await phone.expectSent(idea);
   }
+  await console.showIdeas();
   await expect(console.row('Un marché le dimanche')).toBeVisible();
 
   // The second session starts from the first one's outcomes.

@@ -89,6 +89,8 @@ test("a phone opens in its own language: Arabic right-to-left at once, the works
   await german.screenshot({ path: testInfo.outputPath('step-fr-360.png'), fullPage: true });
 
   // The facilitator adds the Arabic question in the console: the Arabic phone shows it, as Arabic.
+  // Under the console's side-panel tab "Textes et langues".
+  await facilitator.page.getByTestId('tool-tab-texts').click();
   const panel = facilitator.page.getByTestId('translations-panel');
   await panel.locator('summary').click();
   const form = panel.getByTestId('translation-form').filter({ has: facilitator.page.getByTestId('translation-source').getByText(QUESTION, { exact: true }) });

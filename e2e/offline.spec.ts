@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { CreateWorkshopResponse, WorkshopState } from '@gommette/shared';
 import { ConsolePage } from './pages/ConsolePage';
+import { VoteConsole } from './pages/VoteConsole';
 import { PhonePage } from './pages/PhonePage';
 import { VoteBallot } from './pages/VoteBallot';
 import { VoteScreen } from './pages/VoteScreen';
@@ -67,6 +68,8 @@ test('a phone reloads its join link with no network: it sees its workshop and id
   // A vote round opens; the phone sees its ballot, then loses the network and reloads.
   const consolePage = await (await devices.context(browser, 'desktop')).newPage();
   await new ConsolePage(consolePage).open(workshop.facilitatorUrl);
+  // A free idea wall: the vote is under the console's "Vote" tab.
+  await new VoteConsole(consolePage).show();
   await consolePage.getByTestId('round-form').getByTestId('round-open').click();
   const ballot = new VoteBallot(phone.page);
   await expect(ballot.card('Une carte des douches')).toBeVisible();

@@ -157,6 +157,8 @@ test('ending the last step ends the workshop: the join link gives the follow-up;
 
   // Ended too early: one step back, and the link leads to the workshop again.
   await consolePage.getByTestId('run-previous').click();
+  // The follow-up goes back under its tab, the questionnaire in front.
+  await retour.open();
   await expect(consolePage.getByTestId('finish-workshop')).toBeVisible();
   await resident.goto(workshop.sites[0]!.joinUrl);
   await expect(resident.getByTestId('purpose')).toBeVisible();

@@ -1,11 +1,15 @@
 import { expect, type Page } from '@playwright/test';
+import { showConsolePart } from './ConsolePage';
 
 /** "Retour aux habitants" on the facilitator's console: briefs, status, news, the end of the workshop. */
 export class RetourConsole {
   constructor(readonly page: Page) {}
 
+  /** Under the side panel's "Suivi" tab, or in front (already open) once the last step is over. */
   async open(): Promise<void> {
-    await this.page.getByTestId('retour-toggle').click();
+    await showConsolePart(this.page, 'retour-toggle', 'followUp');
+    const toggle = this.page.getByTestId('retour-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
     await expect(this.page.getByTestId('retour-panel')).toBeVisible();
   }
 

@@ -105,6 +105,27 @@ describe('phases over socket.io', () => {
     expect(Math.abs(again.snapshot.room.serverNow - Date.now())).toBeLessThan(1000);
   });
 
+  it('ends the silent time of an ideas step early, for every screen, and only the facilitator can', async () => {
+    const silentPhases = phases.map((phase) => (phase.activity === 'ideas' ? { ...phase, silentSec: 300 } : phase));
+    const { facilitator, screen, phone } = await room({ phases: silentPhases });
+    // Nothing to end before the ideas step runs.
+    expect(await control(facilitator.socket, 'endSilence', 0)).toMatchObject({ ok: false, code: ErrorCode.IllegalTransition });
+    await control(facilitator.socket, 'goto', 0, { phaseIndex: 1 });
+    const started = await control(facilitator.socket, 'start', 1);
+    expect(started.ok && started.data.run.silentUntil).toBeGreaterThan(Date.now() + 200_000);
+    expect(await control(phone.socket, 'endSilence', 1)).toMatchObject({ ok: false, code: ErrorCode.Forbidden });
+    expect(await control(facilitator.socket, 'endSilence', 0)).toMatchObject({ ok: false, code: ErrorCode.Conflict });
+    const seenByScreen = nextRoom(screen.socket, (view) => view.run.silentUntil === null);
+    const seenByPhone = nextRoom(phone.socket, (view) => view.run.silentUntil === null);
+    const ended = await control(facilitator.socket, 'endSilence', 1);
+    expect(ended).toMatchObject({ ok: true, data: { run: { phaseIndex: 1, status: 'running', silentUntil: null } } });
+    // The step itself keeps its countdown.
+    expect(ended.ok && ended.data.run.endsAt).toBe(started.ok && started.data.run.endsAt);
+    expect((await seenByScreen).run.status).toBe('running');
+    expect((await seenByPhone).run.silentUntil).toBeNull();
+    expect(await control(facilitator.socket, 'endSilence', 1)).toMatchObject({ ok: false, code: ErrorCode.IllegalTransition });
+  });
+
   it('reveals instructions to phones only when their phase starts', async () => {
     const { facilitator, phone } = await room();
     expect(phone.snapshot.room.phases.map((p) => p.instruction)).toEqual([null, null, null]);

@@ -10,10 +10,13 @@ const BoardPanel = lazyWithWords(['board'], () => import('./BoardPanel').then((m
  * A button that opens the shared board on the console or the projector. The board (Konva, Yjs)
  * is fetched only when opened. `initiallyOpen` lets a phase show it at once.
  */
-export function BoardSection(props: BoardPanelProps & { initiallyOpen?: boolean }) {
+export function BoardSection(props: BoardPanelProps & { initiallyOpen?: boolean; open?: boolean; onOpenChange?: (open: boolean) => void }) {
   const { t } = useTranslation();
-  const { initiallyOpen = false, ...panel } = props;
-  const [open, setOpen] = useState(initiallyOpen);
+  const { initiallyOpen = false, open: controlled, onOpenChange, ...panel } = props;
+  const [own, setOwn] = useState(initiallyOpen);
+  // The console holds the state itself (its keyboard shortcut opens the board).
+  const open = controlled ?? own;
+  const setOpen = (change: (value: boolean) => boolean) => (onOpenChange ? onOpenChange(change(open)) : setOwn(change));
   return (
     <div className={`board-section ${open ? 'board-section--open' : ''}`}>
       {/* The projector can open the board, never close it or show "Fermer le tableau" to the room. */}

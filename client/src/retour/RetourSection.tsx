@@ -15,12 +15,14 @@ interface RetourSectionProps {
   results: VoteResults | null;
   /** The last step has ended, so the server finished the workshop (or reopened it when it flips back). */
   lastStepOver: boolean;
+  /** The console's follow-up step shows it open. */
+  initiallyOpen?: boolean;
 }
 
 /** "Retour aux habitants" on the console: briefs, follow-up, exports, figures — loaded when opened. */
-export function RetourSection(props: RetourSectionProps) {
+export function RetourSection({ initiallyOpen = false, ...props }: RetourSectionProps) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(initiallyOpen);
   return (
     <section className="retour-section" aria-labelledby="retour-heading">
       <h2 id="retour-heading" className="retour-section__heading">

@@ -23,10 +23,12 @@ interface ConsoleVotePanelProps {
   sites: ReadonlyArray<SiteLink>;
   workshopId: string;
   token: string;
+  /** The console shows the vote and the matrix apart, each where its step needs it. */
+  part?: 'vote' | 'matrix' | 'both';
 }
 
 /** The facilitator's vote: open a round, follow it live, paper counts, close, reveal; kiosks; the matrix. */
-export function ConsoleVotePanel({ socket, feed, ideas, sites, workshopId, token }: ConsoleVotePanelProps) {
+export function ConsoleVotePanel({ socket, feed, ideas, sites, workshopId, token, part = 'both' }: ConsoleVotePanelProps) {
   const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ClientErrorCode | null>(null);
@@ -46,6 +48,19 @@ export function ConsoleVotePanel({ socket, feed, ideas, sites, workshopId, token
   const handleOpen = (payload: VoteOpenPayload) => run(() => sendCommand(socket, 'vote:open', payload), feed.applyRound);
   const handleVoteQuadrant = () =>
     handleOpen({ id: nanoid(), ideas: { from: 'quadrant' }, budget: 3, stacking: false, capPerIdea: null, selfVote: true, results: 'live', closesAt: null });
+
+  const matrixPanel = (
+    <MatrixPanel
+      matrix={feed.matrix ?? emptyMatrix}
+      ideas={visible}
+      busy={busy}
+      canVote={!open}
+      onPlace={(placement) => run(() => sendCommand(socket, 'matrix:place', placement), feed.applyMatrix)}
+      onAxes={(easy, priority) => run(() => sendCommand(socket, 'matrix:axes', { easy, priority }), feed.applyMatrix)}
+      onVoteQuadrant={handleVoteQuadrant}
+    />
+  );
+  if (part === 'matrix') return matrixPanel;
 
   return (
     <>
@@ -108,15 +123,7 @@ export function ConsoleVotePanel({ socket, feed, ideas, sites, workshopId, token
         {error && <AlertText testId="vote-error">{errorMessage(t, error)}</AlertText>}
         <KioskLinks workshopId={workshopId} token={token} />
       </section>
-      <MatrixPanel
-        matrix={feed.matrix ?? emptyMatrix}
-        ideas={visible}
-        busy={busy}
-        canVote={!open}
-        onPlace={(placement) => run(() => sendCommand(socket, 'matrix:place', placement), feed.applyMatrix)}
-        onAxes={(easy, priority) => run(() => sendCommand(socket, 'matrix:axes', { easy, priority }), feed.applyMatrix)}
-        onVoteQuadrant={handleVoteQuadrant}
-      />
+      {part !== 'vote' && matrixPanel}
     </>
   );
 }

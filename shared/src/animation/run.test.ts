@@ -100,6 +100,26 @@ describe('phase machine', () => {
     expect(isSilent(run, 219_999)).toBe(true);
     expect(isSilent(run, 220_000)).toBe(false);
   });
+
+  it('ends the silent time early, running or paused, and keeps the step going', () => {
+    const started = apply(apply(initialRun(), { type: 'goto', phaseIndex: 1 }, 0), { type: 'start' }, 0);
+    const ended = apply(started, { type: 'endSilence' }, 30_000);
+    expect(isSilent(ended, 30_000)).toBe(false);
+    expect(ended).toMatchObject({ status: 'running', endsAt: started.endsAt, silentUntil: null });
+    const paused = apply(started, { type: 'pause' }, 30_000);
+    const endedPaused = apply(paused, { type: 'endSilence' }, 40_000);
+    expect(isSilent(endedPaused, 40_000)).toBe(false);
+    expect(endedPaused).toMatchObject({ status: 'paused', remainingMs: paused.remainingMs });
+    expect(isSilent(apply(endedPaused, { type: 'resume' }, 50_000), 50_000)).toBe(false);
+  });
+
+  it('refuses to end a silent time that is over or absent', () => {
+    const started = apply(apply(initialRun(), { type: 'goto', phaseIndex: 1 }, 0), { type: 'start' }, 0);
+    expect(applyRunAction(phases, started, { type: 'endSilence' }, 120_000)).toMatchObject({ error: ErrorCode.IllegalTransition });
+    expect(applyRunAction(phases, initialRun(), { type: 'endSilence' }, 0)).toMatchObject({ error: ErrorCode.IllegalTransition });
+    const welcome = apply(initialRun(), { type: 'start' }, 0);
+    expect(applyRunAction(phases, welcome, { type: 'endSilence' }, 1)).toMatchObject({ error: ErrorCode.IllegalTransition });
+  });
 });
 
 describe('what phones may do', () => {

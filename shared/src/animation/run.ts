@@ -24,10 +24,12 @@ export interface RunState {
   handRaised: boolean;
 }
 
-export const RUN_ACTIONS = ['start', 'pause', 'resume', 'extend', 'end', 'next', 'previous', 'goto'] as const;
+export const RUN_ACTIONS = ['start', 'pause', 'resume', 'extend', 'end', 'next', 'previous', 'goto', 'endSilence'] as const;
 export type RunActionType = (typeof RUN_ACTIONS)[number];
 export type RunAction =
-  { type: 'start' | 'pause' | 'resume' | 'end' | 'next' | 'previous' } | { type: 'extend'; minutes: number } | { type: 'goto'; phaseIndex: number };
+  | { type: 'start' | 'pause' | 'resume' | 'end' | 'next' | 'previous' | 'endSilence' }
+  | { type: 'extend'; minutes: number }
+  | { type: 'goto'; phaseIndex: number };
 
 export const MAX_EXTEND_MINUTES = 60;
 
@@ -107,6 +109,10 @@ export function applyRunAction(phases: ReadonlyArray<PhaseSpec>, run: RunState, 
       }
       if (action.phaseIndex === run.phaseIndex) return illegal('already on this phase');
       return announce(run, action.phaseIndex);
+    case 'endSilence':
+      // The room is ready before the silent time is over: the ideas go to the projector now.
+      if (!isSilent(run, now)) return illegal('there is no silent time to end');
+      return run.status === 'running' ? { ...run, silentUntil: null } : { ...run, silentRemainingMs: null };
   }
 }
 
