@@ -24,7 +24,7 @@ export function NicknameField({ value, onChange, onAnother }: NicknameFieldProps
     return (
       <div className="nickname nickname--line">
         <p className="nickname__line" id={hintId}>
-          <span className="field-label">{t('join.nicknameLabel')} :</span>{' '}
+          <span className="field-label">{t('join.nicknameLine')}</span>{' '}
           <strong dir="auto" data-testid="nickname-shown">
             {value}
           </strong>

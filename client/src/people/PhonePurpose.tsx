@@ -3,7 +3,8 @@ import { purposeCompletion, type Translations } from '@gommette/shared';
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WrittenText } from '../components/WrittenText';
-import { useWorkshopText } from '../i18n/workshopText';
+import { findLanguage } from '../i18n/languages';
+import { usePageLanguage, useWorkshopText } from '../i18n/workshopText';
 
 interface PhonePurposeProps {
   purpose: string;
@@ -22,6 +23,12 @@ export function PhonePurpose({ purpose, lines, translations }: PhonePurposeProps
   const { t } = useTranslation();
   const shown = useWorkshopText(translations)(purpose);
   const text = purposeCompletion(shown.text);
+  // A text written the other way round from the page (French in an Arabic page) gets its own
+  // line under the heading (at least one line of it shows): cut inline, its visible part and the
+  // "…" would land on the wrong side.
+  const page = usePageLanguage();
+  const mixed = (findLanguage(page)?.dir ?? 'ltr') !== (findLanguage(shown.lang)?.dir ?? 'ltr');
+  const shownLines = mixed ? Math.max(lines, 2) : lines;
   const bodyId = useId();
   const body = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState(false);
@@ -38,8 +45,8 @@ export function PhonePurpose({ purpose, lines, translations }: PhonePurposeProps
   }, [open, text]);
 
   return (
-    <section className={`phone-purpose${open ? ' phone-purpose--open' : ''}`} aria-labelledby={`${bodyId}-heading`}>
-      <div ref={body} id={bodyId} className="phone-purpose__body" style={open ? undefined : { WebkitLineClamp: lines }}>
+    <section className={`phone-purpose${open ? ' phone-purpose--open' : ''}${mixed ? ' phone-purpose--mixed' : ''}`} aria-labelledby={`${bodyId}-heading`}>
+      <div ref={body} id={bodyId} className="phone-purpose__body" style={open ? undefined : { WebkitLineClamp: shownLines }}>
         <h2 id={`${bodyId}-heading`} className="phone-purpose__heading">
           <Target aria-hidden="true" className="icon" />
           {t('purpose.heading')}

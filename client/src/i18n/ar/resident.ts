@@ -85,6 +85,8 @@ export default {
     moodHeading: 'كيف تشعر اليوم؟',
     moodHint: 'اختر طقسك. لن يعرف أحد أنه أنت.',
     nicknameLabel: 'اسمك المستعار',
+    /** The label before the suggested nickname on its one line (with the language's own punctuation). */
+    nicknameLine: 'اسمك المستعار:',
     changeNickname: 'تغيير',
     nicknameHint: 'لا حاجة لاسمك الحقيقي. يمكنك أيضاً أن تمحوه.',
     anotherNickname: 'اسم آخر',

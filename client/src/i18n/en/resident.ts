@@ -77,6 +77,8 @@ export default {
     moodHeading: 'How do you feel today?',
     moodHint: 'Pick your weather. Nobody will know it is you.',
     nicknameLabel: 'Your nickname',
+    /** The label before the suggested nickname on its one line (with the language's own punctuation). */
+    nicknameLine: 'Your nickname:',
     changeNickname: 'Change',
     nicknameHint: 'No need for your real name. You can also clear it.',
     anotherNickname: 'another one',

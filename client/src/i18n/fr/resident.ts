@@ -80,6 +80,8 @@ export default {
     moodHeading: 'Comment tu te sens aujourd’hui ?',
     moodHint: 'Choisis ta météo. Personne ne saura que c’est toi.',
     nicknameLabel: 'Ton pseudo',
+    /** The label before the suggested nickname on its one line (with the language's own punctuation). */
+    nicknameLine: 'Ton pseudo :',
     changeNickname: 'Changer',
     nicknameHint: 'Pas besoin de ton vrai prénom. Tu peux aussi l’effacer.',
     anotherNickname: 'un autre',
