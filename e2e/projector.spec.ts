@@ -294,6 +294,36 @@ test('four places: four QR codes, each over a quarter of the screen’s height, 
   }
 });
 
+test('two and three places: one big QR code per row, whole and inside the screen', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const names = ['Centre social des Tilleuls', 'Maison du Chemin Rouge', 'Médiathèque'];
+  for (const [count, share] of [
+    [2, 0.25],
+    [3, 0.19],
+  ] as const) {
+    const workshop = await createWorkshopByApi(server.url, { sites: names.slice(0, count).map((name) => ({ name })) });
+    for (const viewport of sizes) {
+      const screen = new ScreenPage(await newPage(browser, viewport));
+      await screen.open(workshop.screenUrl);
+      await expect(screen.qrCodes()).toHaveCount(count);
+      for (const code of await screen.qrCodes().all()) {
+        await screen.expectInViewport([code]);
+        expect(await heightShare(code)).toBeGreaterThanOrEqual(share);
+        // Not clipped by the join panel either (it hides what does not fit).
+        const clipped = await code.evaluate((element) => {
+          const box = element.getBoundingClientRect();
+          for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+            const frame = parent.getBoundingClientRect();
+            if (getComputedStyle(parent).overflow !== 'visible' && (box.bottom > frame.bottom + 1 || box.top < frame.top - 1)) return true;
+          }
+          return false;
+        });
+        expect(clipped).toBe(false);
+      }
+    }
+  }
+});
+
 test('long ideas in Arabic, with emoji or at the length limit stay whole in their notes; notes pop in, except under reduced motion', async ({ browser }) => {
   test.setTimeout(120_000);
   const workshop = await createWorkshopByApi(server.url);
