@@ -5,7 +5,8 @@
  * cache). For each of RUNS runs it prints the JavaScript bytes the page downloaded (compressed on
  * the wire, as the server sends them) and the time from navigation to the météo buttons being
  * usable (visible and enabled: the phone can join; noted by the page itself at each frame), then the median; then the same for the
- * follow-up page (the join link of a finished workshop, its news visible). `--client=DIR` measures
+ * follow-up page (the join link of a finished workshop, its news visible), then the later screens
+ * (vote, matrix, journey, questionnaire; bench/phoneLaterScreens.ts). `--client=DIR` measures
  * another build of the client (e.g. an older one, to compare).
  */
 import { spawn } from 'node:child_process';
@@ -13,11 +14,14 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type BrowserContextOptions } from '@playwright/test';
+import { measureLaterScreens, printLaterScreens, type PhoneContext } from './phoneLaterScreens';
 
 const RUNS = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice(7) ?? 5);
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CLIENT_DIR = path.resolve(process.argv.find((arg) => arg.startsWith('--client='))?.slice(9) ?? path.join(ROOT, 'dist/client'));
+/** The whole bench, all runs: past this it stops (a few minutes per run on a loaded machine). */
+const GLOBAL_TIMEOUT_MS = (5 + 3 * RUNS) * 60_000;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 async function freePort(): Promise<number> {
@@ -29,6 +33,22 @@ async function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/** A fresh phone (360×740, touch, French) on slow 4G with a 4× slower CPU, no cache. */
+async function phoneProfile(browser: Browser, options: BrowserContextOptions = {}): Promise<PhoneContext> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'fr-FR', ...options });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6 * 1024 * 1024) / 8,
+    uploadThroughput: (750 * 1024) / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  return { context, page, cdp };
 }
 
 interface Measured {
@@ -47,13 +67,13 @@ interface Measured {
  * (visible, enabled): `performance.now()` then is the time since the navigation started. Playwright's
  * own wait polls at up to 500 ms intervals, which would add its own delay to the figure.
  */
-function watchUsable(testId: string): string {
+function watchUsable(testId: string, clock = 'performance.now()'): string {
   return `(() => {
     const check = () => {
       const element = document.querySelector('[data-testid="${testId}"]');
       const box = element && element.getBoundingClientRect();
       if (element && box.width > 0 && box.height > 0 && !element.disabled) {
-        window.__usableAt = performance.now();
+        window.__usableAt = ${clock};
         return;
       }
       requestAnimationFrame(check);
@@ -67,17 +87,7 @@ async function measure(browser: Browser, name: string, pageUrl: string, testId: 
   let jsBytes = 0;
   let firstScreenBytes = 0;
   for (let run = 1; run <= RUNS; run++) {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'fr-FR' });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 150,
-      downloadThroughput: (1.6 * 1024 * 1024) / 8,
-      uploadThroughput: (750 * 1024) / 8,
-    });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const { context, page, cdp } = await phoneProfile(browser);
     const scripts = new Map<string, string>();
     const sizes = new Map<string, number>();
     cdp.on('Network.responseReceived', (event) => {
@@ -119,6 +129,13 @@ async function main(): Promise<void> {
     server.kill('SIGTERM');
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
+  // Bounded: a bench that hangs (a screen that never comes) stops and says so.
+  const overall = setTimeout(() => {
+    console.error(`the bench did not finish within ${GLOBAL_TIMEOUT_MS / 60_000} minutes`);
+    stop();
+    process.exit(1);
+  }, GLOBAL_TIMEOUT_MS);
+  overall.unref();
   try {
     const deadline = Date.now() + 30_000;
     for (;;) {
@@ -147,6 +164,7 @@ async function main(): Promise<void> {
     try {
       const join = await measure(browser, 'Join page', `${url}/j/${live.sites[0]!.joinCode}`, 'mood-sunny');
       const follow = await measure(browser, 'Follow-up page', `${url}/j/${finished.sites[0]!.joinCode}`, 'follow-up-meeting');
+      const later = await measureLaterScreens(browser, url, RUNS, phoneProfile, watchUsable);
       console.log(
         `\nmachine load average: ${os
           .loadavg()
@@ -162,6 +180,7 @@ async function main(): Promise<void> {
             `first screen's JavaScript ${(result.firstScreenBytes / 1024).toFixed(1)} KB on the wire (all JavaScript: ${(result.jsBytes / 1024).toFixed(1)} KB)`,
         );
       }
+      printLaterScreens(later, RUNS);
     } finally {
       await browser.close();
     }

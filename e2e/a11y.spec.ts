@@ -3,6 +3,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { BUILT_IN_TEMPLATES, type CreateWorkshopResponse } from '@gommette/shared';
 import { PhonePage } from './pages/PhonePage';
 import type { DeviceKind } from './support/devices';
+import { writeAuditSection } from './support/audit';
 import { createWorkshopByApi, specSetup } from './support/spec';
 
 const { server, devices } = specSetup();
@@ -20,9 +21,19 @@ async function pageIn(browser: Browser, kind: DeviceKind, language: (typeof LANG
   return context.newPage();
 }
 
+/** What axe found on each page, per language: the audit the statement page is built from. */
+const audit: Record<string, Array<{ page: string; critical: number; serious: number; moderate: number; minor: number }>> = {};
+let engine = '';
+let browserName = '';
+let currentLanguage = '';
+
 /** No serious or critical WCAG 2.x A/AA violation on what the page shows now. */
 async function expectAccessible(page: Page, what: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  engine = `axe-core ${results.testEngine.version}`;
+  const language = currentLanguage;
+  const count = (impact: string) => results.violations.filter((violation) => violation.impact === impact).length;
+  (audit[language] ??= []).push({ page: what, critical: count('critical'), serious: count('serious'), moderate: count('moderate'), minor: count('minor') });
   const blocking = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(
     blocking.map(
@@ -48,6 +59,8 @@ for (const language of LANGUAGES) {
   test(`every resident page, the console and the projector pass axe in ${language}`, async ({ browser }, testInfo) => {
     // The console's views in both languages too: more axe runs than before.
     test.setTimeout(200_000);
+    browserName = `Chromium ${browser.version()}`;
+    currentLanguage = language;
     const workshop = await createWorkshop();
     const dir = language === 'ar' ? 'rtl' : 'ltr';
 
@@ -78,6 +91,12 @@ for (const language of LANGUAGES) {
     const enterCode = await pageIn(browser, 'phone', language);
     await enterCode.goto(`${server.url}/j`);
     await expectAccessible(enterCode, 'enter the code');
+
+    // The accessibility statement, reached from the phone's footer.
+    await enterCode.getByTestId('accessibility-link').click();
+    await expect(enterCode.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(enterCode).toHaveURL(/\/accessibilite$/);
+    await expectAccessible(enterCode, 'accessibility statement');
 
     const phonePage = await pageIn(browser, 'phone', language);
     await phonePage.goto(workshop.sites[0]!.joinUrl);
@@ -169,3 +188,7 @@ for (const language of LANGUAGES) {
     await testInfo.attach(`follow-up-${language}.png`, { body: await followUp.screenshot({ fullPage: true }), contentType: 'image/png' });
   });
 }
+
+test.afterAll(() => {
+  if (Object.keys(audit).length === LANGUAGES.length) writeAuditSection('axe', { browser: browserName, engine }, audit);
+});

@@ -20,6 +20,7 @@ const InvitationPage = lazyWithWords(['staff'], () => import('./centre/Invitatio
 const CentreSpacePage = lazyWithWords(['staff', 'steps'], () => import('./centre/CentreSpacePage').then((module) => module.CentreSpacePage));
 const SeriesFollowUpPage = lazyWithWords(['staff', 'retour'], () => import('./centre/SeriesFollowUpPage').then((module) => module.SeriesFollowUpPage));
 const ObserverPage = lazyWithWords(CONSOLE_WORDS, () => import('./pages/console/ObserverPage').then((module) => module.ObserverPage));
+const AccessibilityPage = lazyWithWords(['accessibility'], () => import('./accessibility/AccessibilityPage').then((module) => module.AccessibilityPage));
 const KioskPage = lazyWithWords(['staff', 'vote'], () => import('./vote/KioskPage').then((module) => module.KioskPage));
 
 export function App() {
@@ -46,6 +47,9 @@ export function App() {
           <Route path="/j/:joinCode">{(params) => <JoinPage key={params.joinCode} joinCode={params.joinCode} />}</Route>
           <Route path="/j">
             <EnterCodePage />
+          </Route>
+          <Route path="/accessibilite">
+            <AccessibilityPage />
           </Route>
           <Route>
             <NotFoundPage />

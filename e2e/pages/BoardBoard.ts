@@ -17,6 +17,8 @@ export interface BoardView {
   /** The matrix of the Sélection step, when the board draws it. */
   matrix: {
     frame: Box;
+    /** The title drawn above it (follows renamed axes). */
+    title: string;
     axes: { easy: string; priority: string };
     quadrants: Array<{ quadrant: MatrixQuadrant; rect: Box }>;
     notes: Array<{ ideaId: string; text: string; table: number | null; easy: number; priority: number; quadrant: MatrixQuadrant; rect: Box }>;

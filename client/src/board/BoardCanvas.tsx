@@ -32,7 +32,19 @@ import { OverviewShape, type OverviewBatch } from './OverviewShape';
 import { PresenceMarks } from './PresenceMarks';
 import { BoardStatic } from './BoardStatic';
 import type { Peer } from './useBoard';
-import { DETAIL_SCALE, OVERVIEW_MIN_NOTES, cullLayers, fitStage, stageView, uncullLayers, zoomStage } from './viewport';
+import { MATRIX_NOTE_FONT_SIZE, NOTE_FONT_SIZE } from './noteText';
+import {
+  DETAIL_SCALE,
+  OVERVIEW_MIN_NOTES,
+  PAGE_MS,
+  READABLE_TEXT_SHARE,
+  cullLayers,
+  fitStage,
+  readablePages,
+  stageView,
+  uncullLayers,
+  zoomStage,
+} from './viewport';
 
 export interface BoardCanvasControls {
   fit(): void;
@@ -62,6 +74,13 @@ export interface BoardCanvasProps {
   focus?: 'matrix' | null;
   /** The console: a matrix note dropped elsewhere places its idea there (`matrix:place`). */
   onMatrixPlace?: (placement: { ideaId: string; easy: number; priority: number }) => void;
+  /**
+   * The projector: fitting keeps the notes' text readable from the back of the room; a board too
+   * big for that is shown in parts, one after another (see `readablePages`).
+   */
+  readable?: boolean;
+  /** Which part the projector shows (index from 0) and how many there are. */
+  onPage?: (index: number, count: number) => void;
 }
 
 const VIEW_PUBLISH_MS = 150;
@@ -90,6 +109,8 @@ export function BoardCanvas({
   matrix = null,
   focus = null,
   onMatrixPlace,
+  readable = false,
+  onPage,
 }: BoardCanvasProps) {
   const { t } = useTranslation();
   const stageRef = useRef<Konva.Stage>(null);
@@ -166,8 +187,45 @@ export function BoardCanvas({
   );
   /** "Tout voir": the whole board. */
   const fit = useCallback(() => fitRect(boundsRef.current), [fitRect]);
+
+  // The projector's parts of the board (one when it is readable whole) and the one on show.
+  const [page, setPage] = useState({ index: 0, count: 1 });
+  const textSize = focus === 'matrix' ? MATRIX_NOTE_FONT_SIZE : NOTE_FONT_SIZE;
+  /** Shows part `index` of the focus (computed afresh: the board may have grown meanwhile). */
+  const showPage = useCallback(
+    (index: number): number => {
+      const stage = stageRef.current;
+      const rect = focusRef.current ?? boundsRef.current;
+      if (!stage || !rect) return 1;
+      const pages = readablePages(stage.width(), stage.height(), rect, textSize, READABLE_TEXT_SHARE * window.innerHeight);
+      const shown = pages[index % pages.length]!;
+      fitStage(stage, shown, pages.length === 1 ? 0.02 : 0);
+      stage.batchDraw();
+      scheduleViewChange();
+      return pages.length;
+    },
+    [textSize, scheduleViewChange],
+  );
   /** The part the step is about (the matrix in its step), else the whole board. */
-  const fitFocus = useCallback(() => fitRect(focusRef.current ?? boundsRef.current), [fitRect]);
+  const fitFocus = useCallback(() => {
+    if (!readable) return fitRect(focusRef.current ?? boundsRef.current);
+    const count = showPage(0);
+    setPage({ index: 0, count });
+  }, [fitRect, readable, showPage]);
+  // The projector turns the pages by itself (not while it follows the facilitator's view), and
+  // fits again as the board grows (a single page too: new notes must come into view).
+  useEffect(() => {
+    if (!readable || follow) return undefined;
+    const timer = setTimeout(() => {
+      const index = (page.index + 1) % page.count;
+      const count = showPage(index);
+      setPage({ index: index % count, count });
+    }, PAGE_MS);
+    return () => clearTimeout(timer);
+  }, [readable, follow, page, showPage]);
+  useEffect(() => {
+    onPage?.(page.index, follow ? 1 : page.count);
+  }, [onPage, page.index, page.count, follow]);
 
   useImperativeHandle(
     controlRef,

@@ -12,7 +12,7 @@ import {
   type BoardIdea,
   type BoardViewport,
 } from '@gommette/shared/board';
-import type { BoardMatrix } from './boardMatrix';
+import { matrixTitle, type BoardMatrix } from './boardMatrix';
 import { BoardAsList } from './BoardAsList';
 import { BoardCanvas, type BoardCanvasControls } from './BoardCanvas';
 import { useBoardTestHook } from './boardTestHook';
@@ -54,6 +54,8 @@ export default function BoardPanel({ workshopId, token, role, ideas, sites, matr
   const size = useElementSize(canvasBox);
   const controls = useRef<BoardCanvasControls>(null);
   const [leading, setLeading] = useState(false);
+  const [page, setPage] = useState({ index: 0, count: 1 });
+  const handlePage = useCallback((index: number, count: number) => setPage({ index, count }), []);
   const awareness = board?.connection.provider.awareness ?? null;
   const peers = usePeers(awareness);
   const editable = role === 'facilitator';
@@ -71,7 +73,7 @@ export default function BoardPanel({ workshopId, token, role, ideas, sites, matr
       matrix && {
         spots: matrix.placements,
         labels: {
-          title: t('matrix.title'),
+          title: matrixTitle(matrix.axes, { title: t('matrix.title'), easy: t('matrix.axisEasy'), priority: t('matrix.axisPriority') }),
           easy: matrix.axes.easy || t('matrix.axisEasy'),
           priority: matrix.axes.priority || t('matrix.axisPriority'),
           quadrant: t('matrix.quadrant'),
@@ -151,6 +153,11 @@ export default function BoardPanel({ workshopId, token, role, ideas, sites, matr
             {t('board.followMe')}
           </button>
         )}
+        {page.count > 1 && (
+          <span className="board-panel__page" data-testid="board-page" data-index={page.index} data-count={page.count}>
+            {t('board.page', { index: page.index + 1, count: page.count })}
+          </span>
+        )}
         <span className="board-panel__status" role="status" data-testid="board-status" data-status={board?.status ?? 'connecting'}>
           {leading ? t('board.followOn') : follow ? t('board.following') : board?.status === 'online' ? '' : t('board.reconnecting')}
         </span>
@@ -175,6 +182,8 @@ export default function BoardPanel({ workshopId, token, role, ideas, sites, matr
               matrix={boardMatrix}
               focus={focus}
               onMatrixPlace={editable ? onMatrixPlace : undefined}
+              readable={role === 'screen'}
+              onPage={role === 'screen' ? handlePage : undefined}
             />
           ) : (
             <p className="hint">{t('board.loading')}</p>

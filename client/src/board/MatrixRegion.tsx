@@ -3,6 +3,7 @@ import { memo, useLayoutEffect, useRef } from 'react';
 import { Arrow, Group, Rect, Text } from 'react-konva';
 import type { MatrixLayout, Rect as Box } from '@gommette/shared/board';
 import { BOARD_INK, GRID_LINE } from './colors';
+import { MATRIX_NOTE_FONT_SIZE, noteTextStyle } from './noteText';
 
 /** The words of the matrix, in the viewer's language (axis names are the facilitator's when set). */
 export interface MatrixLabels {
@@ -35,7 +36,7 @@ export function MatrixFrame({ layout, labels }: { layout: MatrixLayout; labels: 
   return (
     <Group ref={ref} listening={false}>
       <Rect {...frame} fill="#ffffff" stroke={GRID_LINE} cornerRadius={8} />
-      <Text x={plot.x} y={frame.y + 20} width={plot.width} text={labels.title} fontSize={30} fontStyle="bold" fill={BOARD_INK} align="center" />
+      <Text x={plot.x} y={frame.y + 20} width={plot.width} text={labels.title} fontSize={44} fontStyle="bold" fill={BOARD_INK} align="center" />
       {layout.quadrants.map(({ quadrant, rect }) => (
         <Rect
           key={quadrant}
@@ -50,7 +51,7 @@ export function MatrixFrame({ layout, labels }: { layout: MatrixLayout; labels: 
         y={plot.y + 12}
         width={half - 28}
         text={labels.quadrant}
-        fontSize={24}
+        fontSize={32}
         fontStyle="bold"
         fill={HIGHLIGHT_LINE}
         align="right"
@@ -64,15 +65,15 @@ export function MatrixFrame({ layout, labels }: { layout: MatrixLayout; labels: 
         pointerLength={16}
         pointerWidth={16}
       />
-      <Text x={plot.x} y={bottom + 42} width={plot.width} text={labels.easy} fontSize={26} fontStyle="bold" fill={BOARD_INK} align="center" />
-      <Text x={plot.x} y={bottom + 42} text={labels.harder} fontSize={18} fill="#5b6170" />
+      <Text x={plot.x} y={bottom + 42} width={plot.width} text={labels.easy} fontSize={34} fontStyle="bold" fill={BOARD_INK} align="center" />
+      <Text x={plot.x} y={bottom + 42} text={labels.harder} fontSize={26} fill="#5b6170" />
       <Arrow points={[frame.x + 30, bottom, frame.x + 30, plot.y]} stroke={BOARD_INK} fill={BOARD_INK} strokeWidth={3} pointerLength={16} pointerWidth={16} />
       <Text
         x={frame.x + 40}
         y={plot.y + plot.height / 2}
         width={plot.height}
         text={labels.priority}
-        fontSize={26}
+        fontSize={34}
         fontStyle="bold"
         fill={BOARD_INK}
         align="center"
@@ -80,7 +81,7 @@ export function MatrixFrame({ layout, labels }: { layout: MatrixLayout; labels: 
         offsetX={plot.height / 2}
         offsetY={-8}
       />
-      <Text x={frame.x + 62} y={bottom} text={labels.later} fontSize={18} fill="#5b6170" rotation={-90} />
+      <Text x={frame.x + 62} y={bottom} text={labels.later} fontSize={26} fill="#5b6170" rotation={-90} />
     </Group>
   );
 }
@@ -99,7 +100,8 @@ interface MatrixNoteProps {
 
 /** An idea placed on the matrix: its table's colour as a band with the table named in it. */
 export const MatrixNote = memo(function MatrixNote({ ideaId, rect, text, tableLabel, fill, ink, onDragEnd }: MatrixNoteProps) {
-  const band = tableLabel ? 28 : 0;
+  const band = tableLabel ? 30 : 0;
+  const style = noteTextStyle(text);
   const draggable = onDragEnd !== undefined;
   return (
     <Group
@@ -135,11 +137,11 @@ export const MatrixNote = memo(function MatrixNote({ ideaId, rect, text, tableLa
           />
           <Text
             x={6}
-            y={6}
+            y={4}
             width={rect.width - 10}
             text={tableLabel}
             listening={false}
-            fontSize={16}
+            fontSize={22}
             fontStyle="bold"
             fill={ink}
             ellipsis
@@ -154,7 +156,10 @@ export const MatrixNote = memo(function MatrixNote({ ideaId, rect, text, tableLa
         width={rect.width - 12}
         height={rect.height - band - 8}
         text={text}
-        fontSize={17}
+        fontSize={MATRIX_NOTE_FONT_SIZE}
+        align={style.align}
+        direction={style.direction}
+        lineHeight={style.lineHeight === 1.15 ? 1.1 : 1.3}
         fill={BOARD_INK}
         ellipsis
         listening={false}

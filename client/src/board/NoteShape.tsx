@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { Group, Rect, Text } from 'react-konva';
 import type { Rect as Box } from '@gommette/shared/board';
 import { BOARD_INK } from './colors';
+import { NOTE_FONT_SIZE, noteTextStyle } from './noteText';
 
 interface NoteShapeProps {
   id: string;
@@ -22,6 +23,8 @@ interface NoteShapeProps {
  */
 export const NoteShape = memo(function NoteShape({ id, rect, text, fill, stroke, draggable, selected, onDragEnd, onSelect }: NoteShapeProps) {
   const interactive = draggable || onSelect !== undefined;
+  const short = text.length <= 3;
+  const style = noteTextStyle(text);
   return (
     <Group
       x={rect.x}
@@ -51,9 +54,11 @@ export const NoteShape = memo(function NoteShape({ id, rect, text, fill, stroke,
         width={rect.width - 12}
         height={rect.height - 12}
         text={text}
-        fontSize={text.length <= 3 ? 34 : 14}
-        align={text.length <= 3 ? 'center' : 'left'}
-        verticalAlign={text.length <= 3 ? 'middle' : 'top'}
+        fontSize={short ? 34 : NOTE_FONT_SIZE}
+        align={short ? 'center' : style.align}
+        direction={style.direction}
+        lineHeight={short ? 1 : style.lineHeight}
+        verticalAlign={short ? 'middle' : 'top'}
         fill={BOARD_INK}
         ellipsis
         listening={false}

@@ -17,6 +17,7 @@ import {
   type BoardIdea,
   type Feeling,
 } from '@gommette/shared/board';
+import { findLanguage } from '../i18n/languages';
 import { useBoardTestHook } from './boardTestHook';
 import { useBoard } from './useBoard';
 import { useWorkshopText } from '../i18n/workshopText';
@@ -44,9 +45,12 @@ const SWIPE_PX = 60;
  * canvas. The board is kept on the phone (IndexedDB): written offline, sent when back online.
  */
 export default function PhoneJourney({ workshopId, token, siteId, onClose }: PhoneJourneyProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // The built-in journey map's words in the page's language (a renamed step shows as written).
   const show = useWorkshopText(null);
+  // Right to left (Arabic): "next" is on the left, its arrow flipped to point left (icon--flip),
+  // and a swipe from left to right goes forward, as a page turns in that reading order.
+  const rtl = findLanguage(i18n.language)?.dir === 'rtl';
   const board = useBoard(workshopId, token, { keepLocal: true });
   const [index, setIndex] = useState(0);
   const [adding, setAdding] = useState<string | null>(null);
@@ -84,7 +88,8 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
     if (swipeStart.current === null) return;
     const dx = event.clientX - swipeStart.current;
     swipeStart.current = null;
-    if (Math.abs(dx) >= SWIPE_PX) go(dx < 0 ? 1 : -1);
+    const forward = rtl ? dx > 0 : dx < 0;
+    if (Math.abs(dx) >= SWIPE_PX) go(forward ? 1 : -1);
   };
 
   const post = (rowId: string, text: string, feeling: Feeling | null) => {
@@ -191,6 +196,7 @@ export default function PhoneJourney({ workshopId, token, siteId, onClose }: Pho
                   <button
                     type="button"
                     className="phone-journey__add"
+                    data-testid="phone-journey-add"
                     onClick={() => {
                       setAdding(row.id);
                       setDraft('');

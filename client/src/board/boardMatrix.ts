@@ -24,3 +24,15 @@ export function boardMatrixLayout(
     matrixOrigin(journey, ideaLayout),
   );
 }
+
+/**
+ * The matrix's title: the method's own ("Matrice facile × prioritaire") while the axes keep their
+ * default names; once the facilitator renames one, the two axes' names ("Pas cher × Urgent"),
+ * so the title never contradicts the axes.
+ */
+export function matrixTitle(axes: { easy: string; priority: string }, words: { title: string; easy: string; priority: string }): string {
+  const easy = axes.easy.trim();
+  const priority = axes.priority.trim();
+  if (!easy && !priority) return words.title;
+  return `${easy || words.easy} × ${priority || words.priority}`;
+}

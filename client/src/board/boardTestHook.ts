@@ -33,6 +33,8 @@ export interface BoardTestView {
   /** The matrix of the Sélection step when the board draws it: its frame, quadrants and notes. */
   matrix: {
     frame: Rect;
+    /** The title drawn above it (follows the axes once they are renamed). */
+    title: string;
     axes: { easy: string; priority: string };
     quadrants: Array<{ quadrant: MatrixQuadrant; rect: Rect }>;
     notes: Array<{ ideaId: string; text: string; table: number | null; easy: number; priority: number; quadrant: MatrixQuadrant; rect: Rect }>;
@@ -97,6 +99,7 @@ export function useBoardTestHook(
           matrixLayout && matrix
             ? {
                 frame: matrixLayout.frame,
+                title: matrix.labels.title,
                 axes: { easy: matrix.labels.easy, priority: matrix.labels.priority },
                 quadrants: matrixLayout.quadrants,
                 notes: Array.from(matrixLayout.notes, ([ideaId, note]) => ({

@@ -1,3 +1,4 @@
+import type accessibility from './fr/accessibility';
 import type board from './fr/board';
 import type resident from './fr/resident';
 import type retour from './fr/retour';
@@ -10,11 +11,11 @@ import type vote from './fr/vote';
  * i18next's one `translation` namespace: `resident` is the phone's first screen (French in the
  * first bundle), the others load with the screens that use them.
  */
-export const WORDS_PARTS = ['resident', 'staff', 'steps', 'board', 'vote', 'retour'] as const;
+export const WORDS_PARTS = ['resident', 'staff', 'steps', 'board', 'vote', 'retour', 'accessibility'] as const;
 export type WordsPart = (typeof WORDS_PARTS)[number];
 
 /** Every French word: the keys `t()` accepts (see i18next.d.ts). */
-export type FrenchWords = typeof resident & typeof staff & typeof steps & typeof board & typeof vote & typeof retour;
+export type FrenchWords = typeof resident & typeof staff & typeof steps & typeof board & typeof vote & typeof retour & typeof accessibility;
 
 /**
  * Plural forms French does not use but other languages do: i18next picks the form with

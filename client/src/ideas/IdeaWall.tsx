@@ -8,6 +8,8 @@ import { TableBadge } from '../run/TableBadge';
 
 /** More than this would be too small to read from the back of the room; the oldest go first. */
 const MAX_CARDS_ON_WALL = 60;
+/** Longer than this, an idea takes two columns of the wall (about four lines of a card). */
+const LONG_IDEA_CHARS = 70;
 
 interface IdeaWallProps {
   /** Visible ideas, oldest first. */
@@ -45,6 +47,7 @@ export function IdeaWall({ ideas, sites, snapshotIdeaIds, table = null }: IdeaWa
               siteName={sites.length > 1 ? (siteNames.get(idea.siteId) ?? null) : null}
               colorClass={siteColorClass(siteIds, idea.siteId)}
               fresh={!snapshotIdeaIds.has(idea.id)}
+              long={Array.from(idea.text).length > LONG_IDEA_CHARS}
             />
           ))}
         </ul>

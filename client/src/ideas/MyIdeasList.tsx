@@ -8,11 +8,14 @@ interface MyIdeasListProps {
   onRetake: (id: string) => void;
 }
 
+/** The list's heading: focus goes there after an idea is sent. */
+export const MY_IDEAS_HEADING_ID = 'my-ideas-heading';
+
 export function MyIdeasList({ ideas, onRetake }: MyIdeasListProps) {
   const { t } = useTranslation();
   return (
-    <section className="my-ideas" aria-labelledby="my-ideas-heading">
-      <h2 id="my-ideas-heading">
+    <section className="my-ideas" aria-labelledby={MY_IDEAS_HEADING_ID}>
+      <h2 id={MY_IDEAS_HEADING_ID} tabIndex={-1}>
         <NotebookPen aria-hidden="true" className="icon" />
         {t('phone.myIdeas')}
       </h2>

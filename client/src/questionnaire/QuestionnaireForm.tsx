@@ -8,6 +8,8 @@ import { useCommand } from '../socket/command';
 import { WrittenText } from '../components/WrittenText';
 import { useWorkshopText } from '../i18n/workshopText';
 import type { GommetteSocket } from '../socket/createSocket';
+import { writtenSegment } from '../people/writtenText';
+import { ReadAloudButton } from '../run/ReadAloudButton';
 
 const FACES: Record<ScaleValue, LucideIcon> = { 1: Angry, 2: Frown, 3: Meh, 4: Smile, 5: Laugh };
 
@@ -27,7 +29,7 @@ interface QuestionnaireFormProps {
 
 /** The closing questionnaire: faces (with words for screen readers), an optional text, optional figures. */
 export function QuestionnaireForm({ socket, questionnaire, translations, answered, onAnswered }: QuestionnaireFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const show = useWorkshopText(translations);
   const id = useId();
   const [scale, setScale] = useState<Record<string, ScaleValue>>({});
@@ -56,7 +58,16 @@ export function QuestionnaireForm({ socket, questionnaire, translations, answere
 
   return (
     <form className="questionnaire stack" onSubmit={submit} data-testid="questionnaire">
-      <h2>{t('questionnaire.heading')}</h2>
+      <div className="read-row">
+        <h2>{t('questionnaire.heading')}</h2>
+        <ReadAloudButton
+          compact
+          segments={[
+            { text: `${t('questionnaire.heading')}. ${t('questionnaire.intro')}`, lang: i18n.language },
+            ...questionnaire.questions.map((question) => writtenSegment(question.text)),
+          ]}
+        />
+      </div>
       <p className="hint">{t('questionnaire.intro')}</p>
       {questionnaire.questions.map((question) => (
         <fieldset key={question.id} className="questionnaire__question">

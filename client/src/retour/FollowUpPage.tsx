@@ -9,6 +9,9 @@ import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { LoadingScreen } from '../components/LoadingScreen';
 import { errorMessage } from '../components/errorMessage';
 import { fetchFollowUp, fetchMyFollowUpIdeas } from './retourApi';
+import { ReadAloudButton, type ReadAloudSegment } from '../run/ReadAloudButton';
+import { writtenSegment } from '../people/writtenText';
+import type { TFunction } from 'i18next';
 import './followUp.css';
 
 interface FollowUpPageProps {
@@ -18,6 +21,27 @@ interface FollowUpPageProps {
 }
 
 const day = (at: number | string, language: string) => formatDay(at, language, 'long');
+
+/** What "Lire à voix haute" reads on the follow-up page: the workshop, then each decision, its status and its news. */
+function followUpSegments(view: FollowUpView, t: TFunction, language: string): ReadAloudSegment[] {
+  const ui = (text: string): ReadAloudSegment => ({ text, lang: language });
+  const segments: ReadAloudSegment[] = [
+    ui(t('followUp.over')),
+    writtenSegment(view.workshop.question),
+    ui(t('followUp.purposeHeading')),
+    writtenSegment(purposeCompletion(view.workshop.purpose)),
+    ui(view.briefs.length === 0 ? `${t('followUp.decided')}. ${t('followUp.nothingYet')}` : t('followUp.decided')),
+  ];
+  for (const brief of view.briefs) {
+    segments.push(writtenSegment(brief.title));
+    const current = timelineSteps(brief).find((step) => step.current);
+    if (current) segments.push(ui(t(`followUp.status.${current.status}`)));
+    if (brief.news.length > 0) segments.push(ui(t('followUp.news')));
+    for (const item of brief.news) segments.push(ui(day(item.at, language)), writtenSegment(item.text));
+  }
+  if (view.nextMeeting) segments.push(ui(t('followUp.nextMeeting')), writtenSegment(view.nextMeeting));
+  return segments;
+}
 
 /**
  * `/j/:joinCode` once the workshop is over: what it was for, what was decided and what became of
@@ -72,6 +96,7 @@ export default function FollowUpPage({ joinCode, participantToken }: FollowUpPag
         <p className="follow-up__question" dir="auto">
           {view.workshop.question}
         </p>
+        <ReadAloudButton segments={followUpSegments(view, t, i18n.language)} />
         <div className="follow-up__purpose">
           <h2>{t('followUp.purposeHeading')}</h2>
           <p data-testid="follow-up-purpose" dir="auto">

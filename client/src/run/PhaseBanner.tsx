@@ -40,7 +40,7 @@ export function PhaseBanner({ room, clockOffsetMs, variant }: PhaseBannerProps) 
       )}
       {room.run.status === 'ended' && <p className="phase-banner__instruction">{t('phase.ended')}</p>}
       {variant === 'phone' && !waiting && room.run.status !== 'ended' && instruction && (
-        <ReadAloudButton segments={[{ ...title, text: `${title.text}.` }, instruction]} />
+        <ReadAloudButton compact segments={[{ ...title, text: `${title.text}.` }, instruction]} />
       )}
       <PhaseTimer room={room} clockOffsetMs={clockOffsetMs} />
     </section>

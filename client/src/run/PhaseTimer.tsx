@@ -9,27 +9,41 @@ interface PhaseTimerProps {
   className?: string;
 }
 
-/** The remaining time of the current phase, from the server's end timestamp. */
+const MINUTE_MS = 60_000;
+
+/**
+ * The remaining time of the current phase, from the server's end timestamp. Screen readers hear
+ * it in words, by the minute ("Il reste 4 minutes"), politely and only when the minute changes;
+ * the digits that change every second are for the eye.
+ */
 export function PhaseTimer({ room, clockOffsetMs, className = '' }: PhaseTimerProps) {
   const { t } = useTranslation();
   const now = useServerNow(clockOffsetMs, room.run.status === 'running');
   const left = remainingMs(room.run, now);
   if (left === null) return null;
   const elapsed = left <= 0;
-  const label = room.run.status === 'paused' ? t('phase.paused') : elapsed ? t('phase.timeUp') : t('phase.remaining');
+  const paused = room.run.status === 'paused';
+  const label = paused ? t('phase.paused') : elapsed ? t('phase.timeUp') : t('phase.remaining');
+  const minutesLeft = t('phase.timeLeft', { count: Math.ceil(Math.max(0, left) / MINUTE_MS) });
+  const spoken = elapsed ? t('phase.timeUp') : paused ? t('phase.timeLeftPaused', { left: minutesLeft }) : minutesLeft;
   return (
     <p
-      className={`phase-timer${elapsed ? ' phase-timer--elapsed' : ''}${room.run.status === 'paused' ? ' phase-timer--paused' : ''} ${className}`}
+      className={`phase-timer${elapsed ? ' phase-timer--elapsed' : ''}${paused ? ' phase-timer--paused' : ''} ${className}`}
+      role="timer"
+      aria-label={spoken}
+      aria-live="polite"
+      aria-atomic="true"
       data-testid="phase-timer"
     >
-      <span className="phase-timer__label">
-        {room.run.status === 'paused' ? <Pause aria-hidden="true" className="icon" /> : <Timer aria-hidden="true" className="icon" />}
-        {label}
+      <span className="phase-timer__label" aria-hidden="true">
+        {paused ? <Pause aria-hidden="true" className="icon" /> : <Timer aria-hidden="true" className="icon" />}
+        <span className="phase-timer__words">{label}</span>
       </span>
-      {/* The digits change every second: announced by screen readers only through the label. */}
-      <span className="phase-timer__time" aria-hidden={room.run.status === 'running' ? 'true' : undefined} data-testid="phase-remaining">
+      <span className="phase-timer__time" aria-hidden="true" data-testid="phase-remaining">
         {formatRemaining(Math.max(0, left))}
       </span>
+      {/* What is announced: it changes once a minute, not every second. */}
+      <span className="visually-hidden">{spoken}</span>
     </p>
   );
 }

@@ -17,7 +17,16 @@ function canSpeak(): boolean {
  * its language (a French instruction inside an Arabic page is read in French). `text` alone reads
  * one segment in the page's language.
  */
-export function ReadAloudButton({ text, segments }: { text?: string; segments?: ReadonlyArray<ReadAloudSegment> }) {
+export function ReadAloudButton({
+  text,
+  segments,
+  compact = false,
+}: {
+  text?: string;
+  segments?: ReadonlyArray<ReadAloudSegment>;
+  /** A small button saying "Écouter", for a page's top bar. */
+  compact?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   if (!canSpeak()) return null;
   const parts = (segments ?? (text ? [{ text }] : [])).filter((segment) => segment.text.trim() !== '');
@@ -31,9 +40,9 @@ export function ReadAloudButton({ text, segments }: { text?: string; segments?: 
     }
   };
   return (
-    <button type="button" className="button button--secondary read-aloud" onClick={speak} data-testid="read-aloud">
+    <button type="button" className={`button button--secondary read-aloud${compact ? ' read-aloud--compact' : ''}`} onClick={speak} data-testid="read-aloud">
       <Volume2 aria-hidden="true" className="icon" />
-      {t('phase.readAloud')}
+      {compact ? t('phase.readAloudShort') : t('phase.readAloud')}
     </button>
   );
 }

@@ -1,9 +1,8 @@
-import { nextKioskVoter, type MyVotes } from '@gommette/shared';
+import { nextKioskVoter, purposeCompletion, type MyVotes } from '@gommette/shared';
 import { nanoid } from 'nanoid';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertText } from '../components/AlertText';
-import { Brand } from '../components/Brand';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { errorMessage } from '../components/errorMessage';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
@@ -19,6 +18,9 @@ import { useVoteFeed } from './useVoteFeed';
 import { useVoteOutbox } from './useVoteOutbox';
 import { effectiveGommettes } from './VoteOutbox';
 import { VoteCards } from './VoteCards';
+import { BallotReadAloud } from './BallotReadAloud';
+import { ReadAloudButton } from '../run/ReadAloudButton';
+import { writtenSegment } from '../people/writtenText';
 import '../styles/phone.css';
 import './vote.css';
 
@@ -34,7 +36,7 @@ export function KioskPage({ workshopId }: KioskPageProps) {
 }
 
 function KioskView({ workshopId, initial }: { workshopId: string; initial: StoredKiosk }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const credentials = useMemo<SocketCredentials>(() => ({ role: 'kiosk', token: initial.token, workshopId }), [initial.token, workshopId]);
   const socket = useWorkshopSocket(credentials);
   const connection = useConnectionStatus(socket);
@@ -90,6 +92,7 @@ function KioskView({ workshopId, initial }: { workshopId: string; initial: Store
       <div className="kiosk__welcome" data-testid="kiosk-thanks">
         <p className="kiosk__message">{t('vote.kioskThanks')}</p>
         <p className="hint">{t('vote.kioskNextHint')}</p>
+        <ReadAloudButton segments={[{ text: `${t('vote.kioskThanks')} ${t('vote.kioskNextHint')}`, lang: i18n.language }]} />
         <button type="button" className="button button--primary button--huge" onClick={handleNext} data-testid="kiosk-next">
           {t('vote.kioskNext')}
         </button>
@@ -99,6 +102,7 @@ function KioskView({ workshopId, initial }: { workshopId: string; initial: Store
     body = (
       <>
         <VoteCards
+          headingAction={<BallotReadAloud round={round} />}
           round={round}
           clockOffsetMs={context?.clockOffsetMs ?? 0}
           mine={mine}
@@ -123,10 +127,14 @@ function KioskView({ workshopId, initial }: { workshopId: string; initial: Store
   return (
     <main className="phone kiosk">
       <header className="phone__header">
-        <Brand>{t('vote.heading')}</Brand>
+        <h1 className="brand kiosk__title">
+          <span className="brand__dot" aria-hidden="true" />
+          {t('vote.heading')}
+        </h1>
         <ConnectionBadge state={connection.state} audience="staff" />
       </header>
-      {voterId === null && <LanguageSwitcher />}
+      {/* Each voter chooses their language: before voting, and on the "au suivant" screen. */}
+      {(voterId === null || kiosk.done) && <LanguageSwitcher />}
       {body}
       <p className="hint" data-testid="kiosk-served">
         {t('vote.kioskPerson', { count: kiosk.session.served + (voterId !== null && kiosk.done ? 1 : 0) })}
@@ -137,7 +145,7 @@ function KioskView({ workshopId, initial }: { workshopId: string; initial: Store
 
 /** The start screen's context: the site, the question and what the answers are for. */
 function KioskIntro({ context }: { context: KioskContext }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <div className="kiosk__intro" data-testid="kiosk-intro">
       {context.site && (
@@ -145,11 +153,20 @@ function KioskIntro({ context }: { context: KioskContext }) {
           {t('vote.kioskSite', { site: context.site.name })}
         </p>
       )}
-      <h1 className="kiosk__question" data-testid="kiosk-question">
+      <h2 className="kiosk__question" data-testid="kiosk-question">
         <span className="visually-hidden">{t('vote.kioskQuestion')} : </span>
         <bdi dir="auto">{context.workshop.question}</bdi>
-      </h1>
+      </h2>
       <PurposeBlock purpose={context.workshop.purpose} testId="kiosk-purpose" />
+      <ReadAloudButton
+        compact
+        segments={[
+          { text: `${t('vote.kioskWelcome')} ${t('vote.kioskQuestion')} :`, lang: i18n.language },
+          writtenSegment(context.workshop.question),
+          { text: t('purpose.heading'), lang: i18n.language },
+          writtenSegment(purposeCompletion(context.workshop.purpose)),
+        ]}
+      />
     </div>
   );
 }

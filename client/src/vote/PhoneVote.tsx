@@ -9,6 +9,7 @@ import { useVoteOutbox } from './useVoteOutbox';
 import { effectiveGommettes } from './VoteOutbox';
 import { VoteCards } from './VoteCards';
 import { VoteResultsList } from './VoteResultsList';
+import { BallotReadAloud } from './BallotReadAloud';
 import './vote.css';
 
 export interface PhoneVoteProps {
@@ -39,6 +40,7 @@ export default function PhoneVote({ participantId, socket, feed, clockOffsetMs, 
   return (
     <div className="phone-vote">
       <VoteCards
+        headingAction={<BallotReadAloud round={round} />}
         round={round}
         clockOffsetMs={clockOffsetMs}
         mine={gommettes}

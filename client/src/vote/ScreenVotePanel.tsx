@@ -1,6 +1,7 @@
 import { Circle } from 'lucide-react';
 import type { IdeaView, SiteLink } from '@gommette/shared';
 import { useTranslation } from 'react-i18next';
+import { matrixTitle } from '../board/boardMatrix';
 import { MatrixView } from './MatrixView';
 import type { VoteFeed } from './useVoteFeed';
 import { VoteResultsList } from './VoteResultsList';
@@ -38,7 +39,9 @@ export function ScreenVotePanel({ feed, ideas, sites, showMatrix = true }: Scree
       )}
       {hasMatrix && (
         <div className="screen-vote__matrix">
-          <h2 className="wall__heading">{t('vote.matrixHeading')}</h2>
+          <h2 className="wall__heading" data-testid="screen-matrix-heading">
+            {matrixTitle(matrix.axes, { title: t('vote.matrixHeading'), easy: t('vote.axisEasy'), priority: t('vote.axisPriority') })}
+          </h2>
           <MatrixView matrix={matrix} ideas={ideas} large />
         </div>
       )}

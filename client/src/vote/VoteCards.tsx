@@ -1,5 +1,6 @@
 import { Circle } from 'lucide-react';
 import { checkCast, countOn, isRoundOpen, remainingGommettes, type MyGommette, type RoundView } from '@gommette/shared';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GommetteDots } from './GommetteDots';
 import { useServerNow } from '../socket/useServerNow';
@@ -15,13 +16,15 @@ interface VoteCardsProps {
   pendingCount: number;
   onStick: (ideaId: string) => void;
   onTakeBack: (gommetteId: string) => void;
+  /** Beside the heading: "Écouter" (the ballot read aloud). */
+  headingAction?: ReactNode;
 }
 
 /**
  * The "giant smartphone": the ballot's ideas in one column, each with a big "+" to stick a
  * gommette and a "−" to take one back. No text to type; one thumb is enough.
  */
-export function VoteCards({ round, clockOffsetMs, mine, ownIdeaIds, pendingCount, onStick, onTakeBack }: VoteCardsProps) {
+export function VoteCards({ round, clockOffsetMs, mine, ownIdeaIds, pendingCount, onStick, onTakeBack, headingAction }: VoteCardsProps) {
   const { t, i18n } = useTranslation();
   const now = useServerNow(clockOffsetMs, false, round.closesAt);
   const open = isRoundOpen(round, now);
@@ -30,10 +33,13 @@ export function VoteCards({ round, clockOffsetMs, mine, ownIdeaIds, pendingCount
 
   return (
     <section className="vote-cards" aria-labelledby="vote-cards-heading" data-testid="vote-cards">
-      <h2 id="vote-cards-heading" className="vote-cards__heading">
-        <Circle aria-hidden="true" className="icon icon--gommette" />
-        {t('vote.phoneHeading')}
-      </h2>
+      <div className="vote-cards__top">
+        <h2 id="vote-cards-heading" className="vote-cards__heading">
+          <Circle aria-hidden="true" className="icon icon--gommette" />
+          {t('vote.phoneHeading')}
+        </h2>
+        {headingAction}
+      </div>
       {open ? (
         <>
           <p className="vote-cards__left" aria-live="polite" data-testid="vote-left" data-left={left}>
@@ -87,6 +93,7 @@ export function VoteCards({ round, clockOffsetMs, mine, ownIdeaIds, pendingCount
                   className="button button--primary vote-card__button"
                   disabled={!canStick}
                   onClick={() => onStick(idea.id)}
+                  data-testid="vote-stick"
                   aria-label={`${t('vote.stick')} : ${idea.text}`}
                 >
                   +

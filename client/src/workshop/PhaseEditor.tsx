@@ -14,6 +14,25 @@ interface PhaseEditorProps {
   onDone: () => void;
 }
 
+/** A number of minutes (0–240), as typed: the form checks it on submit. */
+function MinutesField({ label, value, onChange, testId }: { label: string; value: string; onChange: (value: string) => void; testId: string }) {
+  return (
+    <label className="field-label">
+      {label}
+      <input
+        className="input input--narrow"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={240}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        data-testid={testId}
+      />
+    </label>
+  );
+}
+
 /** One step's form, opened from the timeline: its name, instruction, what phones do, its duration. */
 export function PhaseEditor({ id, phase, number, problem, focusOnOpen, onChange, onDone }: PhaseEditorProps) {
   const { t } = useTranslation();
@@ -74,33 +93,14 @@ export function PhaseEditor({ id, phase, number, problem, focusOnOpen, onChange,
             ))}
           </select>
         </label>
-        <label className="field-label">
-          {t('method.phaseDuration')}
-          <input
-            className="input input--narrow"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={240}
-            value={phase.minutes}
-            onChange={(event) => onChange({ minutes: event.target.value })}
-            data-testid="phase-minutes"
-          />
-        </label>
+        <MinutesField label={t('method.phaseDuration')} value={phase.minutes} onChange={(minutes) => onChange({ minutes })} testId="phase-minutes" />
         {phase.activity === 'ideas' && (
-          <label className="field-label">
-            {t('method.phaseSilent')}
-            <input
-              className="input input--narrow"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={240}
-              value={phase.silentMinutes}
-              onChange={(event) => onChange({ silentMinutes: event.target.value })}
-              data-testid="phase-silent-minutes"
-            />
-          </label>
+          <MinutesField
+            label={t('method.phaseSilent')}
+            value={phase.silentMinutes}
+            onChange={(silentMinutes) => onChange({ silentMinutes })}
+            testId="phase-silent-minutes"
+          />
         )}
       </div>
       {problem && (

@@ -54,16 +54,78 @@ const ADJECTIVES: ReadonlyArray<readonly [masculine: string, feminine: string]> 
   ['souriant', 'souriante'],
 ];
 
+/** English: an adjective, then the animal ("Curious Otter"). */
+const ANIMALS_EN = [
+  'Otter',
+  'Hedgehog',
+  'Owl',
+  'Fox',
+  'Turtle',
+  'Panda',
+  'Whale',
+  'Koala',
+  'Bee',
+  'Penguin',
+  'Giraffe',
+  'Rabbit',
+  'Squirrel',
+  'Dolphin',
+  'Frog',
+  'Beaver',
+  'Ladybird',
+  'Lynx',
+];
+const ADJECTIVES_EN = ['Cheerful', 'Curious', 'Clever', 'Calm', 'Dreamy', 'Swift', 'Brave', 'Chatty', 'Wise', 'Creative', 'Smiling', 'Playful'];
+
+/** Arabic: the animal, then the adjective agreeing with it ("ثعلب ذكي", "بومة حكيمة"). */
+const ANIMALS_AR: ReadonlyArray<readonly [name: string, feminine: boolean]> = [
+  ['سلحفاة', true],
+  ['بومة', true],
+  ['نحلة', true],
+  ['زرافة', true],
+  ['فراشة', true],
+  ['غزالة', true],
+  ['نملة', true],
+  ['بطة', true],
+  ['ثعلب', false],
+  ['قنفذ', false],
+  ['أرنب', false],
+  ['دلفين', false],
+  ['سنجاب', false],
+  ['بطريق', false],
+  ['طاووس', false],
+  ['عصفور', false],
+];
+const ADJECTIVES_AR: ReadonlyArray<readonly [masculine: string, feminine: string]> = [
+  ['سعيد', 'سعيدة'],
+  ['فضولي', 'فضولية'],
+  ['ذكي', 'ذكية'],
+  ['هادئ', 'هادئة'],
+  ['حالم', 'حالمة'],
+  ['سريع', 'سريعة'],
+  ['شجاع', 'شجاعة'],
+  ['مبدع', 'مبدعة'],
+  ['مبتسم', 'مبتسمة'],
+  ['حكيم', 'حكيمة'],
+  ['لطيف', 'لطيفة'],
+  ['نشيط', 'نشيطة'],
+];
+
 function pick<T>(items: ReadonlyArray<T>, random: () => number): T {
   const item = items[Math.floor(random() * items.length) % items.length];
   if (item === undefined) throw new Error('pick from an empty list');
   return item;
 }
 
-/** An animal pseudonym ("Loutre curieuse") suggested so nobody has to give a name. */
-export function suggestPseudonym(random: () => number = Math.random): string {
-  const [animal, feminine] = pick(ANIMALS, random);
-  const [masculine, feminineForm] = pick(ADJECTIVES, random);
+/**
+ * An animal pseudonym suggested so nobody has to give a name, in the page's language: "Loutre
+ * curieuse", "Curious Otter", "ثعلب ذكي" (any other language: French).
+ */
+export function suggestPseudonym(language = 'fr', random: () => number = Math.random): string {
+  if (language.startsWith('en')) return `${pick(ADJECTIVES_EN, random)} ${pick(ANIMALS_EN, random)}`;
+  const [animals, adjectives] = language.startsWith('ar') ? [ANIMALS_AR, ADJECTIVES_AR] : [ANIMALS, ADJECTIVES];
+  const [animal, feminine] = pick(animals, random);
+  const [masculine, feminineForm] = pick(adjectives, random);
   return `${animal} ${feminine ? feminineForm : masculine}`;
 }
 

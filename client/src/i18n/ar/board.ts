@@ -24,6 +24,7 @@ export default {
     remove: 'حذف',
     moveEarlier: 'تقديم',
     moveLater: 'تأخير',
+    page: 'الجزء {{index}} من {{count}}',
     fit: 'رؤية الكل',
     zoomIn: 'تكبير',
     zoomOut: 'تصغير',

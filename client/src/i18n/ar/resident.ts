@@ -13,6 +13,7 @@ import type { Words } from '../types';
  */
 export default {
   app: {
+    accessibility: 'إمكانية الوصول: مطابقة جزئيًا',
     name: 'Gommette',
     loading: 'جارٍ التحميل…',
     retry: 'حاول مرة أخرى',
@@ -27,6 +28,8 @@ export default {
     offlineStaff: 'غير متصل — جارٍ إعادة الاتصال…',
   },
   purpose: {
+    more: 'اقرأ الكل',
+    less: 'إخفاء',
     heading: 'مشاركتك ستفيد في…',
   },
   textLanguage: {
@@ -82,6 +85,9 @@ export default {
     moodHeading: 'كيف تشعر اليوم؟',
     moodHint: 'اختر طقسك. لن يعرف أحد أنه أنت.',
     nicknameLabel: 'اسمك المستعار',
+    /** The label before the suggested nickname on its one line (with the language's own punctuation). */
+    nicknameLine: 'اسمك المستعار:',
+    changeNickname: 'تغيير',
     nicknameHint: 'لا حاجة لاسمك الحقيقي. يمكنك أيضاً أن تمحوه.',
     anotherNickname: 'اسم آخر',
     anotherNicknameLabel: 'اقتراح اسم مستعار آخر',
@@ -130,6 +136,13 @@ export default {
     explain: 'بهذا الرمز، يمكنك المتابعة على هاتف آخر.',
   },
   phase: {
+    timeLeft_zero: 'بقيت أقل من دقيقة',
+    timeLeft_one: 'بقيت دقيقة واحدة ({{count}})',
+    timeLeft_two: 'بقيت دقيقتان ({{count}})',
+    timeLeft_few: 'بقيت {{count}} دقائق',
+    timeLeft_many: 'بقيت {{count}} دقيقة',
+    timeLeft_other: 'بقيت {{count}} دقيقة',
+    timeLeftPaused: 'متوقف مؤقتاً. {{left}}',
     notStarted: 'الورشة ستبدأ قريباً.',
     next: 'المرحلة التالية: {{title}}',
     listen: 'استمع إلى المنشّط/ة.',
@@ -154,6 +167,7 @@ export default {
     journey: 'مع طاولتك، املؤوا مسار الشخص.',
     questionnaire: 'شكراً على مشاركتك!',
     instruction: 'التعليمات',
+    readAloudShort: 'استمع',
     readAloud: 'اقرأ بصوت عالٍ',
   },
   tables: {

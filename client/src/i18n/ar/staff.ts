@@ -142,6 +142,8 @@ export default {
     ideasCount_many: '{{count}} فكرة',
     ideasCount_other: '{{count}} فكرة',
     noIdeas: 'ستظهر الأفكار هنا. كل الأفكار جيدة!',
+    stepOver: 'انتهت المرحلة',
+    timeUpBody: 'أكمل جملتك، ثم ننتقل إلى ما بعدها.',
   },
   run: {
     heading: 'سير الورشة',

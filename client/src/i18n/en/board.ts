@@ -22,6 +22,7 @@ export default {
     remove: 'Remove',
     moveEarlier: 'Move earlier',
     moveLater: 'Move later',
+    page: 'Part {{index}} of {{count}}',
     fit: 'See all',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',

@@ -4,6 +4,7 @@ import type { Words } from '../types';
 /** English: same keys as French (checked by `satisfies Words`). */
 export default {
   app: {
+    accessibility: 'Accessibility: partially compliant',
     name: 'Gommette',
     loading: 'Loading…',
     retry: 'Try again',
@@ -18,6 +19,8 @@ export default {
     offlineStaff: 'Offline — reconnecting…',
   },
   purpose: {
+    more: 'Read all',
+    less: 'Show less',
     heading: 'What your participation will be used for…',
   },
   textLanguage: {
@@ -74,6 +77,9 @@ export default {
     moodHeading: 'How do you feel today?',
     moodHint: 'Pick your weather. Nobody will know it is you.',
     nicknameLabel: 'Your nickname',
+    /** The label before the suggested nickname on its one line (with the language's own punctuation). */
+    nicknameLine: 'Your nickname:',
+    changeNickname: 'Change',
     nicknameHint: 'No need for your real name. You can also clear it.',
     anotherNickname: 'another one',
     anotherNicknameLabel: 'Suggest another nickname',
@@ -114,6 +120,9 @@ export default {
     explain: 'With this code, you can continue on another phone.',
   },
   phase: {
+    timeLeft_one: '{{count}} minute left',
+    timeLeft_other: '{{count}} minutes left',
+    timeLeftPaused: 'Paused. {{left}}',
     notStarted: 'The workshop will start soon.',
     next: 'Next step: {{title}}',
     listen: 'Listen to the facilitator.',
@@ -134,6 +143,7 @@ export default {
     journey: "With your table, fill in the person's journey.",
     questionnaire: 'Thank you for taking part!',
     instruction: 'Instruction',
+    readAloudShort: 'Listen',
     readAloud: 'Read aloud',
   },
   tables: {

@@ -114,6 +114,8 @@ export default {
     ideasCount_one: '{{count}} idea',
     ideasCount_other: '{{count}} ideas',
     noIdeas: 'Ideas will appear here. Every idea is a good idea!',
+    stepOver: 'Step over',
+    timeUpBody: 'Finish your sentence, then we move on.',
   },
   run: {
     heading: 'Steps',

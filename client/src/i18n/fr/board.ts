@@ -19,6 +19,7 @@ export default {
     remove: 'Enlever',
     moveEarlier: 'Avancer',
     moveLater: 'Reculer',
+    page: 'Partie {{index}} sur {{count}}',
     fit: 'Tout voir',
     zoomIn: 'Zoomer',
     zoomOut: 'Dézoomer',

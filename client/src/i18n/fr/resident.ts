@@ -5,6 +5,7 @@
  */
 export default {
   app: {
+    accessibility: 'Accessibilité : partiellement conforme',
     name: 'Gommette',
     loading: 'Chargement…',
     retry: 'Réessayer',
@@ -19,6 +20,8 @@ export default {
     offlineStaff: 'Hors ligne — reconnexion en cours…',
   },
   purpose: {
+    more: 'Lire tout',
+    less: 'Réduire',
     heading: 'Votre participation servira à…',
   },
   /** A text of the workshop shown in another language than the page's (the facilitator wrote no version). */
@@ -77,6 +80,9 @@ export default {
     moodHeading: 'Comment tu te sens aujourd’hui ?',
     moodHint: 'Choisis ta météo. Personne ne saura que c’est toi.',
     nicknameLabel: 'Ton pseudo',
+    /** The label before the suggested nickname on its one line (with the language's own punctuation). */
+    nicknameLine: 'Ton pseudo :',
+    changeNickname: 'Changer',
     nicknameHint: 'Pas besoin de ton vrai prénom. Tu peux aussi l’effacer.',
     anotherNickname: 'un autre',
     anotherNicknameLabel: 'Proposer un autre pseudo',
@@ -117,6 +123,9 @@ export default {
     explain: 'Avec ce code, tu peux continuer sur un autre téléphone.',
   },
   phase: {
+    timeLeft_one: 'Il reste {{count}} minute',
+    timeLeft_other: 'Il reste {{count}} minutes',
+    timeLeftPaused: 'En pause. {{left}}',
     notStarted: "L'atelier va bientôt commencer.",
     next: 'Prochaine étape : {{title}}',
     listen: "Écoute l'animateur·rice.",
@@ -137,6 +146,7 @@ export default {
     journey: 'Avec ta table, remplissez le parcours de la personne.',
     questionnaire: 'Merci pour ta participation !',
     instruction: 'Consigne',
+    readAloudShort: 'Écouter',
     readAloud: 'Lire à voix haute',
   },
   tables: {

@@ -112,6 +112,8 @@ export default {
     ideasCount_one: '{{count}} idée',
     ideasCount_other: '{{count}} idées',
     noIdeas: 'Les idées apparaîtront ici. Toutes les idées sont bonnes !',
+    stepOver: 'Étape terminée',
+    timeUpBody: 'On finit sa phrase, et on passe à la suite.',
   },
   run: {
     heading: 'Déroulé',

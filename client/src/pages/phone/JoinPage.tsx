@@ -10,6 +10,7 @@ import { EnterCodePage } from './EnterCodePage';
 import { JoinForm } from '../../people/JoinForm';
 import { joinErrorMessage } from '../../people/joinErrors';
 import { ParticipantScreen } from './ParticipantScreen';
+import { PhoneFooter } from './PhoneFooter';
 import { useJoinInfo } from '../../people/useJoinInfo';
 import '../../styles/phone.css';
 import { lazyWithWords } from '../../i18n/lazyWithWords';
@@ -79,10 +80,8 @@ function JoinFlow({ joinCode }: { joinCode: string }) {
   if (joinInfo.info) {
     return (
       <main className="phone">
-        <header className="phone__header">
-          <LanguageSwitcher />
-        </header>
         <JoinForm info={joinInfo.info} notice={notice} onJoined={handleJoined} />
+        <PhoneFooter languages={false} />
       </main>
     );
   }

@@ -5,8 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { errorMessage } from '../../components/errorMessage';
-import { LanguageSwitcher } from '../../components/LanguageSwitcher';
-import { PurposeBlock } from '../../components/PurposeBlock';
 import { WrittenText } from '../../components/WrittenText';
 import { useWorkshopText } from '../../i18n/workshopText';
 import { useOutbox } from '../../ideas/useOutbox';
@@ -20,11 +18,13 @@ import { HandRaised } from '../../run/HandRaised';
 import { PhaseBanner } from '../../run/PhaseBanner';
 import { useServerNow } from '../../socket/useServerNow';
 import { CardPanel } from '../../people/CardPanel';
+import { PhonePurpose } from '../../people/PhonePurpose';
+import { PhoneFooter } from './PhoneFooter';
 import { PhoneActivity } from './PhoneActivity';
 import { TablePicker } from '../../run/TablePicker';
 import { IdeaComposer } from '../../ideas/IdeaComposer';
 import { mergeMyIdeas } from '../../ideas/myIdeas';
-import { MyIdeasList } from '../../ideas/MyIdeasList';
+import { MY_IDEAS_HEADING_ID, MyIdeasList } from '../../ideas/MyIdeasList';
 import { useVoteFeed } from '../../vote/useVoteFeed';
 import { loadSnapshot } from '../../storage/snapshotStore';
 import { useKeepSnapshot } from './useKeepSnapshot';
@@ -59,6 +59,7 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
   useKeepSnapshot(participant, live, vote);
   const [draft, setDraft] = useState('');
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
 
   useTestHook(live.ideas, connection.state === 'online');
 
@@ -69,6 +70,13 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
   const myIdeas = useMemo(() => mergeMyIdeas(live.ideas, outbox.pending, outbox.failed), [live.ideas, outbox.pending, outbox.failed]);
 
   const workshop = live.snapshot?.workshop ?? info?.workshop ?? null;
+
+  // A new screen (after "C'est parti", or a return): screen readers start from its heading
+  // rather than from wherever the join button was.
+  const hasHeading = workshop !== null;
+  useEffect(() => {
+    if (hasHeading) headingRef.current?.focus();
+  }, [hasHeading]);
   const siteName = live.snapshot?.workshop.sites.find((site) => site.id === participant.participant.siteId)?.name ?? info?.site.name ?? null;
 
   const handleSend = () => {
@@ -76,6 +84,9 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
     if (text.length === 0) return;
     outbox.send(text);
     setDraft('');
+    // The send button is disabled once the box is empty: focus goes to the list the idea is now
+    // in ("Mes idées", with its state), not lost to the page.
+    document.getElementById(MY_IDEAS_HEADING_ID)?.focus();
   };
 
   const handleRetake = (id: string) => {
@@ -86,6 +97,7 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
   };
 
   const room = live.room;
+  const tableChosen = live.me?.tableId != null;
   const show = useWorkshopText(room?.translations ?? info?.translations);
   const [answeredNow, setAnsweredNow] = useState(false);
   const questionnaireAnswered = answeredNow || live.snapshot?.questionnaireAnswered === true;
@@ -110,26 +122,31 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
   return (
     <main className="phone">
       <header className="phone__header">
+        {workshop && siteName && (
+          <p className="phone__site">
+            <MapPin aria-hidden="true" className="icon" />
+            <bdi>{siteName}</bdi>
+          </p>
+        )}
         <ConnectionBadge state={connection.state} audience="resident" />
       </header>
 
       {workshop ? (
         <>
-          {siteName && (
-            <p className="phone__site">
-              <MapPin aria-hidden="true" className="icon" />
-              <bdi>{siteName}</bdi>
-            </p>
-          )}
-          <WrittenText as="h1" className="phone__question" testId="question" shown={show(workshop.question)} />
-          <PurposeBlock purpose={workshop.purpose} testId="purpose" className="purpose--compact" translations={room?.translations} />
+          <h1 className="phone__question" tabIndex={-1} ref={headingRef}>
+            <WrittenText testId="question" shown={show(workshop.question)} />
+          </h1>
+          <PhonePurpose purpose={workshop.purpose} translations={room?.translations ?? info?.translations} lines={1} />
         </>
       ) : (
         <p className="hint">{t('app.loading')}</p>
       )}
 
       {room && <PhaseBanner room={room} clockOffsetMs={live.clockOffsetMs} variant="phone" />}
-      {room && <TablePicker socket={socket} tableCount={room.tableCount} me={live.me} onPicked={live.applyMe} />}
+      {/* The chosen table is one line above the action; the picker itself waits below it. */}
+      {room && tableChosen && !showVote && activity !== 'questionnaire' && activity !== 'matrix' && (
+        <TablePicker socket={socket} tableCount={room.tableCount} me={live.me} onPicked={live.applyMe} />
+      )}
 
       {/* One main action at a time, decided by the phase the facilitator runs. */}
       {activity === 'ideas' && !(freeWall && vote.round?.status === 'open') && (
@@ -194,14 +211,13 @@ export function ParticipantScreen({ participant, info, onSessionEnded }: Partici
         />
       )}
 
+      {room && !tableChosen && <TablePicker socket={socket} tableCount={room.tableCount} me={live.me} onPicked={live.applyMe} />}
       <MyIdeasList ideas={myIdeas} onRetake={handleRetake} />
       <CardPanel cardCode={participant.cardCode} />
       <Suspense fallback={null}>
         <EraseContributions participantToken={participant.participantToken} onErased={onSessionEnded} />
       </Suspense>
-      <footer className="phone__footer">
-        <LanguageSwitcher />
-      </footer>
+      <PhoneFooter />
     </main>
   );
 }

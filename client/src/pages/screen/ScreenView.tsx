@@ -17,9 +17,9 @@ import { StaffRefusal } from '../../components/StaffRefusal';
 import { FullscreenButton } from './FullscreenButton';
 import { useTestHook } from '../../testHook';
 import { IdeaWall } from '../../ideas/IdeaWall';
-import { HandRaised } from '../../run/HandRaised';
 import { PhaseBanner } from '../../run/PhaseBanner';
 import { useServerNow } from '../../socket/useServerNow';
+import { ScreenAlerts } from './ScreenAlerts';
 import { SiteJoinPanel } from './SiteJoinPanel';
 import { screenSiteChoice, shownSites } from './screenSite';
 import { ScreenVotePanel } from '../../vote/ScreenVotePanel';
@@ -158,7 +158,7 @@ export function ScreenView({ credentials }: ScreenViewProps) {
           </ul>
         </section>
       )}
-      {room?.run.handRaised && <HandRaised />}
+      {room && <ScreenAlerts room={room} clockOffsetMs={live.clockOffsetMs} />}
       <BoardSection
         key={journey ? 'journey' : matrixStep ? 'matrix' : 'other'}
         initiallyOpen={journey || matrixStep}
