@@ -81,9 +81,10 @@ test('a facilitator runs the co-design method: phones follow each phase, main le
   // Main levée: every screen shows the raised hand; nothing can be posted until it is lowered.
   await consolePage.getByTestId('hand-toggle').click();
   for (const phone of phones) await expect(phone.page.getByTestId('hand-raised')).toBeVisible();
-  await expect(screenPage.getByTestId('hand-raised')).toBeVisible();
+  await expect(screenPage.getByTestId('screen-hand-raised')).toBeVisible();
   await consolePage.getByTestId('hand-toggle').click();
   for (const phone of phones) await expect(phone.page.getByTestId('hand-raised')).toHaveCount(0);
+  await expect(screenPage.getByTestId('screen-hand-raised')).toHaveCount(0);
 
   // Idéation resumes.
   await phones[1]!.post('Ouvrir des maisons abandonnées');
