@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { CreateWorkshopResponse, WorkshopState } from '@gommette/shared';
+import { VoteConsole } from './pages/VoteConsole';
 import { ConsolePage } from './pages/ConsolePage';
 import { PhonePage } from './pages/PhonePage';
 import { VoteBallot } from './pages/VoteBallot';
@@ -63,6 +64,9 @@ test('a phone on a weak network posts three ideas and two gommettes while offlin
   const consolePage = await (await devices.context(browser, 'desktop')).newPage();
   const facilitator = new ConsolePage(consolePage);
   await facilitator.open(workshop.facilitatorUrl);
+  // The vote panel sits under the side panel's "Vote" tab outside a vote step.
+  const voteConsole = new VoteConsole(consolePage);
+  await voteConsole.show();
   await consolePage.getByTestId('round-form').getByTestId('round-open').click();
   const ballot = new VoteBallot(phone.page);
   await expect(ballot.card('Une carte des douches')).toBeVisible();
