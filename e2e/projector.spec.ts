@@ -411,6 +411,16 @@ test('the journey and the matrix on the projector: notes and labels readable fro
     const screen = new ScreenPage(await newPage(browser, viewport));
     await screen.open(workshop.screenUrl);
     await expectBoard(screen.page, (board) => notes.every((text) => board.notes.some((note) => note.text === text)), 'the notes on the projector');
+    // The open board leaves the step and its time on screen, uncovered, in a strip along the top.
+    for (const part of [screen.page.getByTestId('phase-title'), screen.page.getByTestId('phase-timer')]) {
+      await screen.expectInViewport([part]);
+      const uncovered = await part.evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return top !== null && element.contains(top);
+      });
+      expect(uncovered).toBe(true);
+    }
     // Every note and idea drawn on screen is readable; a board too big for that is shown in parts.
     const minimum = READABLE_SHARE * viewport.height - PX_TOLERANCE;
     await expect.poll(async () => (await boardTexts(screen.page)).filter((text) => text.onScreen && notes.includes(text.text)).length).toBeGreaterThan(0);

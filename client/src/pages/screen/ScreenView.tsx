@@ -86,7 +86,7 @@ export function ScreenView({ credentials }: ScreenViewProps) {
 
   return (
     <main
-      className={`screen ${sitesLayoutClass(joinSites.length)}${stage ? ' screen--stage' : ''}`}
+      className={`screen ${sitesLayoutClass(joinSites.length)}${stage ? ' screen--stage' : ''}${journey ? ' screen--journey' : ''}`}
       data-testid="screen"
       data-stage={stage ? (showVote ? 'vote' : 'ideas') : 'none'}
     >
