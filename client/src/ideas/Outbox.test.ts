@@ -8,21 +8,8 @@ import { MAX_IDEAS_PER_MINUTE, PROTOCOL_VERSION, RETRY_AFTER_JITTER, type JoinRe
 import { connect, createWorkshop, joinAs, removeDataDir, startServer, tempDataDir, type TestServer } from '../../../server/test/helpers';
 import type { GommetteSocket } from '../socket/createSocket';
 import { mergeMyIdeas } from './myIdeas';
-import { Outbox, type OutboxState } from './Outbox';
-
-/** The browser's localStorage, for the outbox to survive a "reload" (a new Outbox). */
-class MemoryStorage {
-  private readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
+import { Outbox } from './Outbox';
+import { MemoryStorage, untilState } from '../test/outboxHarness';
 
 const dataDir = tempDataDir();
 let server: TestServer;
@@ -56,24 +43,6 @@ function phoneSocket(joined: JoinResponse): GommetteSocket {
   return socket;
 }
 
-function until(outbox: Outbox, done: (state: OutboxState) => boolean, timeoutMs = 5000): Promise<OutboxState> {
-  return new Promise((resolve, reject) => {
-    const check = (): boolean => {
-      if (!done(outbox.getSnapshot())) return false;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve(outbox.getSnapshot());
-      return true;
-    };
-    const timer = setTimeout(() => {
-      unsubscribe();
-      reject(new Error(`outbox still ${JSON.stringify(outbox.getSnapshot())}`));
-    }, timeoutMs);
-    const unsubscribe = outbox.subscribe(() => void check());
-    check();
-  });
-}
-
 async function facilitatorView(workshop: { id: string; facilitatorToken: string }): Promise<Snapshot> {
   const { socket, snapshot } = await connect(server.url, { role: 'facilitator', workshopId: workshop.id, token: workshop.facilitatorToken });
   socket.close();
@@ -93,7 +62,7 @@ describe('Outbox', () => {
     expect(outbox.getSnapshot().pending.map((idea) => idea.text)).toEqual(['Se laver', 'Manger chaud', 'Dormir au sec']);
 
     socket.connect();
-    await until(outbox, (state) => state.pending.length === 0);
+    await untilState(outbox, (state) => state.pending.length === 0);
     expect(sent).toEqual(['Se laver', 'Manger chaud', 'Dormir au sec']);
     expect((await facilitatorView(workshop)).ideas.map((idea) => idea.text)).toEqual(['Se laver', 'Manger chaud', 'Dormir au sec']);
   });
@@ -106,7 +75,7 @@ describe('Outbox', () => {
     const detach = first.attach(socket, () => undefined);
     socket.connect();
     first.send('Avant la panne');
-    await until(first, (state) => state.pending.length === 0);
+    await untilState(first, (state) => state.pending.length === 0);
 
     await server.close();
     first.send('Pendant la panne');
@@ -123,7 +92,7 @@ describe('Outbox', () => {
     again.connect();
 
     server = await startServer({ dataDir, port });
-    await until(reloaded, (state) => state.pending.length === 0);
+    await untilState(reloaded, (state) => state.pending.length === 0);
     expect((await facilitatorView(workshop)).ideas.map((idea) => idea.text)).toEqual(['Avant la panne', 'Pendant la panne', 'Encore pendant la panne']);
   });
 
@@ -136,7 +105,7 @@ describe('Outbox', () => {
     socket.connect();
     const tooLong = 'x'.repeat(300);
     const id = outbox.send(tooLong);
-    const state = await until(outbox, (current) => current.failed.length === 1);
+    const state = await untilState(outbox, (current) => current.failed.length === 1);
     expect(state.pending).toEqual([]);
     expect(state.failed[0]).toMatchObject({ id, text: tooLong, code: 'too_large' });
     expect(outbox.retake(id)).toBe(tooLong);
@@ -152,7 +121,7 @@ describe('Outbox', () => {
     socket.connect();
     for (let index = 0; index <= MAX_IDEAS_PER_MINUTE; index++) outbox.send(`Idée numéro ${index + 1}`);
     const before = Date.now();
-    const state = await until(outbox, (current) => current.pending.length === 1 && current.pending[0]?.notice === 'rate_limited');
+    const state = await untilState(outbox, (current) => current.pending.length === 1 && current.pending[0]?.notice === 'rate_limited');
     const held = state.pending[0]!;
     expect(held.text).toBe(`Idée numéro ${MAX_IDEAS_PER_MINUTE + 1}`);
     // The server's retry time (within the minute) plus the outbox's jitter, in the future.

@@ -8,19 +8,7 @@ import { ErrorCode, RESEND_FIRST_MS, RESEND_MAX_MS, type IdeaView, type MyVotes 
 import type { GommetteSocket } from './createSocket';
 import { VoteOutbox } from '../vote/VoteOutbox';
 import { Outbox } from '../ideas/Outbox';
-
-class MemoryStorage {
-  private readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
+import { MemoryStorage } from '../test/outboxHarness';
 
 interface Sent {
   event: string;

@@ -8,20 +8,8 @@ import { PROTOCOL_VERSION, type JoinResponse, type MyVotes, type VoteResults } f
 import { connect, emitWithAck, joinAs, removeDataDir, startServer, tempDataDir, type ClientSocket, type TestServer } from '../../../server/test/helpers';
 import { openRound, voteRoom, type VoteRoom } from '../../../server/test/voteFixtures';
 import type { GommetteSocket } from '../socket/createSocket';
-import { effectiveGommettes, VoteOutbox, type VoteOutboxState } from './VoteOutbox';
-
-class MemoryStorage {
-  private readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
+import { effectiveGommettes, VoteOutbox } from './VoteOutbox';
+import { MemoryStorage, untilState } from '../test/outboxHarness';
 
 const dataDir = tempDataDir();
 let server: TestServer;
@@ -53,23 +41,6 @@ function phoneSocket(joined: JoinResponse): GommetteSocket {
   });
   sockets.push(socket);
   return socket;
-}
-
-function until(outbox: VoteOutbox, done: (state: VoteOutboxState) => boolean, timeoutMs = 5000): Promise<VoteOutboxState> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      unsubscribe();
-      reject(new Error(`vote outbox still ${JSON.stringify(outbox.getSnapshot())}`));
-    }, timeoutMs);
-    const check = () => {
-      if (!done(outbox.getSnapshot())) return;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve(outbox.getSnapshot());
-    };
-    const unsubscribe = outbox.subscribe(check);
-    check();
-  });
 }
 
 /** What a console opened after the close sees (a lone voter's gommettes count at the close). */
@@ -111,7 +82,7 @@ describe('VoteOutbox', () => {
     reloaded.attach(socket, (mine) => acks.push(mine));
     socket.connect();
     server = await startServer({ dataDir, port });
-    await until(reloaded, (state) => state.pending.length === 0, 8000);
+    await untilState(reloaded, (state) => state.pending.length === 0, 8000);
     expect(acks.at(-1)?.gommettes).toHaveLength(2);
 
     // The ack of the last one was "lost": the same operation is still on a device and is sent again.
@@ -121,7 +92,7 @@ describe('VoteOutbox', () => {
     const socket2 = phoneSocket(joined);
     again.attach(socket2, (mine) => acks.push(mine));
     socket2.connect();
-    await until(again, (state) => state.pending.length === 0);
+    await untilState(again, (state) => state.pending.length === 0);
     expect(acks.at(-1)?.gommettes).toHaveLength(2);
 
     const results = await finalResults(room, round.id);
@@ -141,7 +112,7 @@ describe('VoteOutbox', () => {
     socket.connect();
     outbox.stick(round.id, room.ideaIds[0]!);
     outbox.stick(round.id, room.ideaIds[1]!);
-    const state = await until(outbox, (current) => current.pending.length === 0 && current.refusal !== null);
+    const state = await untilState(outbox, (current) => current.pending.length === 0 && current.refusal !== null);
     expect(state.refusal).toBe('vote_budget_spent');
   });
 });
