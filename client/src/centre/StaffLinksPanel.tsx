@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AlertText } from '../components/AlertText';
 import { errorMessage } from '../components/errorMessage';
 import { essaimageApi } from './essaimageApi';
-import { refusalMessage } from './refusal';
+import { useCentreAction } from './useCentreAction';
 import { useLoad } from './useLoad';
 
 function StaffLinkLine({ link, onRevoke }: { link: StaffLinkView; onRevoke: () => void }) {
@@ -41,17 +41,7 @@ function StaffLinksList({ centreId, workshopId }: { centreId: string; workshopId
   const { t } = useTranslation();
   const load = useCallback(() => essaimageApi.staffLinks(centreId, workshopId), [centreId, workshopId]);
   const { result, reload } = useLoad(load);
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (action: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await action();
-      reload();
-    } catch (failure) {
-      setError(refusalMessage(t, failure));
-    }
-  };
+  const { error, run } = useCentreAction(reload);
   const handleRevoke = (link: StaffLinkView) => {
     if (window.confirm(t('centre.essaimage.confirmRevoke'))) void run(() => essaimageApi.revokeStaffLink(centreId, workshopId, link.role, link.linkId));
   };
@@ -101,16 +91,9 @@ function DevicesList({ centreId, workshopId }: { centreId: string; workshopId: s
   const { t } = useTranslation();
   const load = useCallback(() => essaimageApi.devices(centreId, workshopId), [centreId, workshopId]);
   const { result, reload } = useLoad(load);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useCentreAction(reload);
   const revoke = async (action: () => Promise<unknown>) => {
-    if (!window.confirm(t('centre.essaimage.confirmRevokeDevice'))) return;
-    setError(null);
-    try {
-      await action();
-      reload();
-    } catch (failure) {
-      setError(refusalMessage(t, failure));
-    }
+    if (window.confirm(t('centre.essaimage.confirmRevokeDevice'))) await run(action);
   };
   if (result.state !== 'ready') return null;
   return (
