@@ -4,7 +4,7 @@ import { claimOnce } from '../src/cluster/claim';
 import { boardClient, synced, waitFor } from './boardHelpers';
 import { startTwoNodes, type TwoNodes } from './clusterHelpers';
 import { clientId, connect, createWorkshop, emitWithAck, joinAs, nextEventWhere, nextIdea, type ClientSocket } from './helpers';
-import { ok, openRound, roundWhere, voteRoom } from './voteFixtures';
+import { cast, ok, openRound, phoneAt, resultsWhere, roundWhere, totalOf, voteRoom } from './voteFixtures';
 
 let nodes: TwoNodes;
 const sockets: ClientSocket[] = [];
@@ -105,6 +105,42 @@ describe('two nodes sharing Redis and a store', () => {
     boards.push(late);
     await synced(late.provider);
     await waitFor(() => readBoard(late.doc).notes.length === 1, 5_000, 'late board');
+  });
+
+  it("sends a cast's results to screens and phones on the other node once, and the voter's gommettes to their device there", async () => {
+    const { a, b } = nodes;
+    const room = await voteRoom(a.url, sockets);
+    const joinCode = room.workshop.sites[1]!.joinCode;
+    const screenOnB = await track(connect(b.url, { role: 'screen', workshopId: room.workshop.id, token: room.workshop.screenToken }));
+    const phoneOnB = await phoneAt(b.url, joinCode, sockets);
+    // The author's second device, on the other node.
+    const authorOnB = await track(connect(b.url, { role: 'participant', token: room.author.token }));
+    // The round's opening brings its (empty) results to every phone, through Redis.
+    const opening = resultsWhere(phoneOnB.socket, () => true);
+    const round = await openRound(room);
+    expect((await opening).roundId).toBe(round.id);
+    const phoneResults: number[] = [];
+    phoneOnB.socket.on('vote:results', (results) => phoneResults.push(totalOf(results, room.ideaIds[0]!) ?? -1));
+    const onScreen = resultsWhere(screenOnB.socket, (results) => totalOf(results, room.ideaIds[0]!) === 2);
+    const onPhone = resultsWhere(phoneOnB.socket, (results) => totalOf(results, room.ideaIds[0]!) === 2, 6_000);
+    const mineOnB = nextEventWhere(authorOnB.socket, 'vote:mine', (mine) => mine.roundId === round.id && mine.gommettes.length === 1);
+    // One gommette through each node at the same moment.
+    await Promise.all([cast(room.author.socket, round.id, room.ideaIds[0]!).then(ok), cast(phoneOnB.socket, round.id, room.ideaIds[0]!).then(ok)]);
+    await onScreen;
+    expect((await mineOnB).gommettes[0]!.ideaId).toBe(room.ideaIds[0]);
+    await onPhone;
+    // One message for both, not one from each node: nothing else follows within the phones' interval.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(phoneResults).toEqual([2]);
+
+    // An idea posted on A: the phone on B hears the new count once.
+    const counts: number[] = [];
+    phoneOnB.socket.on('ideas:counted', ({ ideaCount }) => counts.push(ideaCount));
+    const counted = nextEventWhere(phoneOnB.socket, 'ideas:counted', ({ ideaCount }) => ideaCount === room.ideaIds.length + 1);
+    ok(await emitWithAck(room.author.socket, 'idea:post', { id: clientId(), text: 'Un frigo partagé' }));
+    await counted;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(counts).toEqual([room.ideaIds.length + 1]);
   });
 
   it('lets exactly one of many concurrent claims of a job win, across nodes', async () => {

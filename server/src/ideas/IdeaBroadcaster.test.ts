@@ -14,6 +14,9 @@ function recordingServer() {
   return { io, sent };
 }
 
+/** The phones a node holds: one in the first shard of w1's (counts go to this node's phones only). */
+const phoneRooms = { of: () => ({ adapter: { rooms: new Map([['w:w1:participants:0', new Set(['phone'])]]) } }) };
+
 const idea = (id: string): IdeaView => ({ id, siteId: 's', text: id, tableId: null, phaseId: null, theme: null, parked: false, createdAt: 0 });
 
 describe('IdeaBroadcaster', () => {
@@ -71,12 +74,9 @@ describe('IdeaBroadcaster', () => {
     const { io, sent } = recordingServer();
     const counts: Array<{ room: string; ideaCount: number }> = [];
     const countingIo = {
-      to: (room: string) => ({
-        emit: (event: string, payload: unknown) =>
-          event === 'ideas:counted'
-            ? counts.push({ room, ...(payload as { ideaCount: number }) })
-            : io.to(room).emit(event as 'ideas:added', payload as IdeaView[]),
-      }),
+      ...phoneRooms,
+      to: (room: string) => io.to(room),
+      local: { to: (room: string) => ({ emit: (_event: string, payload: unknown) => counts.push({ room, ...(payload as { ideaCount: number }) }) }) },
     } as unknown as GommetteServer;
     const broadcaster = new IdeaBroadcaster({
       io: countingIo,
@@ -88,7 +88,7 @@ describe('IdeaBroadcaster', () => {
     broadcaster.counted('w1');
     broadcaster.added('room', idea('a'));
     vi.advanceTimersByTime(0);
-    await vi.waitFor(() => expect(counts).toEqual([{ room: 'w:w1:participants', ideaCount: 7 }]));
+    await vi.waitFor(() => expect(counts).toEqual([{ room: 'w:w1:participants:0', ideaCount: 7 }]));
     expect(sent).toHaveLength(1);
   });
 
@@ -96,7 +96,10 @@ describe('IdeaBroadcaster', () => {
     const counts: number[] = [];
     let visible = 0;
     const io = {
-      to: () => ({ emit: (event: string, payload: unknown) => event === 'ideas:counted' && counts.push((payload as { ideaCount: number }).ideaCount) }),
+      ...phoneRooms,
+      local: {
+        to: () => ({ emit: (event: string, payload: unknown) => event === 'ideas:counted' && counts.push((payload as { ideaCount: number }).ideaCount) }),
+      },
     } as unknown as GommetteServer;
     const broadcaster = new IdeaBroadcaster({ io, countVisible: async () => visible, logger: console, intervalMs: 50, now: () => Date.now() });
     // 20 ideas a second for 3 s.

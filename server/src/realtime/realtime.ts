@@ -20,7 +20,12 @@ export interface Realtime {
 export function createRealtime(io: GommetteServer, ctx: AppContext, end: WorkshopEnd): Realtime {
   return {
     limiters: createLimiters(),
-    ideas: new IdeaBroadcaster({ io, countVisible: (workshopId) => ctx.store.countVisibleIdeas(workshopId), logger: ctx.logger }),
+    ideas: new IdeaBroadcaster({
+      io,
+      countVisible: (workshopId) => ctx.store.countVisibleIdeas(workshopId),
+      logger: ctx.logger,
+      clustered: ctx.cluster !== null,
+    }),
     staff: new StaffNotifier(io, ctx, ctx.logger),
     votes: new VoteRealtime(io, ctx),
     end,

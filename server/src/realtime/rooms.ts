@@ -7,6 +7,19 @@
 export const screensRoom = (workshopId: string): string => `w:${workshopId}:screens`;
 /** Every phone of a workshop: counts and phases, not the others' ideas (the projector shows those). */
 export const participantsRoom = (workshopId: string): string => `w:${workshopId}:participants`;
+/**
+ * A workshop's phones again, split in `PHONE_SHARDS` parts by connection: a counter or results
+ * sent to thousands of phones is written a part at a time (`PhoneFanout`), so that acks and the
+ * projector's updates get through between the parts.
+ */
+export const PHONE_SHARDS = 10;
+export const phoneShardRoom = (workshopId: string, shard: number): string => `w:${workshopId}:participants:${shard}`;
+/** The part a connection belongs to, from its (random) socket id. */
+export function phoneShardOf(socketId: string): number {
+  let sum = 0;
+  for (let index = 0; index < socketId.length; index++) sum = (sum + socketId.charCodeAt(index)) | 0;
+  return sum % PHONE_SHARDS;
+}
 /** One resident's devices: their own ideas. */
 export const participantRoom = (participantId: string): string => `p:${participantId}`;
 /** The facilitator's consoles only. */

@@ -25,7 +25,7 @@ import { registerRunHandlers } from '../run/runHandlers';
 import { take } from './limits';
 import { buildSnapshot } from './snapshot';
 import { createRealtime, type Realtime } from './realtime';
-import { assistantsRoom, facilitatorRoom, kiosksRoom, participantRoom, participantsRoom, screensRoom } from './rooms';
+import { assistantsRoom, facilitatorRoom, kiosksRoom, participantRoom, participantsRoom, phoneShardOf, phoneShardRoom, screensRoom } from './rooms';
 import { STAFF_ROLES, type GommetteServer, type GommetteSocket, type SocketData } from './types';
 import { isAllowedOrigin } from './origin';
 import { kioskSocketData } from '../vote/kioskAccess';
@@ -169,11 +169,13 @@ export function createSocketServer(httpServer: http.Server, ctx: AppContext, end
   return { io, realtime };
 }
 
-function roomsOf(data: SocketData): string[] {
+function roomsOf(data: SocketData, socketId: string): string[] {
   if (data.role === Role.Facilitator) return [facilitatorRoom(data.workshopId)];
   if (STAFF_ROLES.includes(data.role)) return [assistantsRoom(data.workshopId)];
   if (data.role === Role.Kiosk) return [kiosksRoom(data.workshopId)];
-  if (data.role === Role.Participant && data.participantId) return [participantsRoom(data.workshopId), participantRoom(data.participantId)];
+  if (data.role === Role.Participant && data.participantId) {
+    return [participantsRoom(data.workshopId), phoneShardRoom(data.workshopId, phoneShardOf(socketId)), participantRoom(data.participantId)];
+  }
   return [screensRoom(data.workshopId)];
 }
 
@@ -205,7 +207,7 @@ async function handleConnection(io: GommetteServer, socket: GommetteSocket, ctx:
   registerVoteHandlers(io, socket, ctx, realtime);
 
   // Join first, then read: any event sent before the snapshot is already contained in it.
-  await socket.join(roomsOf(data));
+  await socket.join(roomsOf(data, socket.id));
   if (data.role === Role.Participant && data.participantId && data.siteId) {
     const { workshopId, participantId, siteId } = data;
     ctx.presence.join(workshopId, participantId, siteId);

@@ -1,6 +1,8 @@
 /**
  * Marks keys as changed and calls `flush` with them: at once (next tick) when quiet, then at
- * most once per interval while changes keep coming.
+ * most once per interval while changes keep coming. With `trailing`, the first change also waits
+ * one interval: a burst is sent once, after it, instead of once at its very start (where the
+ * send would compete with the burst itself) and again at its end.
  */
 export class Coalescer {
   private readonly dirty = new Set<string>();
@@ -11,19 +13,19 @@ export class Coalescer {
     private readonly intervalMs: number,
     private readonly flush: (keys: string[]) => void,
     private readonly now: () => number = Date.now,
+    private readonly trailing = false,
   ) {}
 
   mark(key: string): void {
     this.dirty.add(key);
     if (this.timer) return;
-    const wait = Math.max(0, this.lastFlushAt + this.intervalMs - this.now());
+    const wait = this.trailing ? this.intervalMs : Math.max(0, this.lastFlushAt + this.intervalMs - this.now());
     this.timer = setTimeout(() => this.flushAll(), wait);
   }
 
-  /** Sends this key now (a close, a reveal): nothing queued for it may follow later. */
-  flushNow(key: string): void {
+  /** Forgets a pending change of this key (it is being sent another way, now). */
+  cancel(key: string): void {
     this.dirty.delete(key);
-    this.flush([key]);
   }
 
   private flushAll(): void {

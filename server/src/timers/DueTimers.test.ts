@@ -63,4 +63,28 @@ describe('Coalescer', () => {
     expect(flushes.slice(1).every((keys) => keys.includes('w1') && keys.includes('w2'))).toBe(true);
     coalescer.close();
   });
+
+  it('with trailing, sends a burst once after it, and forgets a cancelled key', () => {
+    vi.useFakeTimers({ now: 0 });
+    const flushes: string[][] = [];
+    const coalescer = new Coalescer(
+      2_000,
+      (keys) => flushes.push(keys),
+      () => Date.now(),
+      true,
+    );
+    for (let ms = 0; ms < 1_500; ms += 10) {
+      coalescer.mark('w1');
+      vi.advanceTimersByTime(10);
+    }
+    expect(flushes).toEqual([]);
+    vi.advanceTimersByTime(500);
+    expect(flushes).toEqual([['w1']]);
+    coalescer.mark('w1');
+    coalescer.mark('w2');
+    coalescer.cancel('w1');
+    vi.advanceTimersByTime(2_000);
+    expect(flushes).toEqual([['w1'], ['w2']]);
+    coalescer.close();
+  });
 });

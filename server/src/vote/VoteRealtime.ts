@@ -3,16 +3,21 @@ import {
   MAX_VOTE_COMMANDS_PER_10_S,
   VOTE_PHONE_BROADCAST_INTERVAL_MS,
   VOTE_SCREEN_BROADCAST_INTERVAL_MS,
+  type MyVotes,
   type RoundView,
   type VoteRound,
 } from '@gommette/shared';
 import type { AppContext } from '../context';
-import type { GommetteServer } from '../realtime/types';
+import type { GommetteServer, GommetteSocket } from '../realtime/types';
 import { claimOnce } from '../cluster/claim';
 import { Coalescer } from '../timers/Coalescer';
-import { everyVoteRoom, participantsRoom, publicStaffRooms, screensRoom, staffResultsRooms, staffRooms } from '../realtime/rooms';
+import { everyVoteRoom, participantRoom, participantsRoom, publicStaffRooms, screensRoom, staffResultsRooms, staffRooms } from '../realtime/rooms';
 import { DueTimers } from '../timers/DueTimers';
+import { sendToPhones } from '../realtime/phoneFanout';
 import { resultsOf, roundViewOf } from './voteViews';
+
+/** Residents' own gommettes go to their devices on other nodes together, every this many ms. */
+const PEER_MINE_INTERVAL_MS = 20;
 
 /** A timed close claimed by one node is not retried by the others for this long. */
 const ROUND_CLOSE_CLAIM_MS = 60_000;
@@ -25,9 +30,13 @@ export class VoteRealtime {
   readonly limiter = new RateLimiterMemory({ points: MAX_VOTE_COMMANDS_PER_10_S, duration: 10 });
   private readonly staff: Coalescer;
   private readonly phones: Coalescer;
+  private readonly peers: Coalescer | null;
   /** The whole matrix to consoles and projectors: a table placing many ideas at once makes a few messages. */
   private readonly matrix: Coalescer;
   private readonly timers: DueTimers;
+  /** Residents' own gommettes for their devices on the other nodes, sent together every few ms. */
+  private readonly peerMine = new Map<string, MyVotes>();
+  private peerMineTimer: NodeJS.Timeout | null = null;
   /** Results messages sent (one per room group per flush), for the benchmark and tests. */
   broadcasts = 0;
 
@@ -35,8 +44,22 @@ export class VoteRealtime {
     private readonly io: GommetteServer,
     private readonly ctx: AppContext,
   ) {
-    this.staff = new Coalescer(VOTE_SCREEN_BROADCAST_INTERVAL_MS, (ids) => this.sendResults(ids, 'staff'));
-    this.phones = new Coalescer(VOTE_PHONE_BROADCAST_INTERVAL_MS, (ids) => this.sendResults(ids, 'phones'));
+    this.staff = new Coalescer(VOTE_SCREEN_BROADCAST_INTERVAL_MS, (ids) => this.sendResults(ids, 'staff', 'local'));
+    // Phones: once after a burst rather than at its start too (10,000 writes would hold back its acks).
+    this.phones = new Coalescer(VOTE_PHONE_BROADCAST_INTERVAL_MS, (ids) => this.sendResults(ids, 'phones', 'local'), ctx.now, true);
+    // In a cluster, the other nodes hear that a workshop's gommettes changed (a few words, at most
+    // ten times a second), then read and send the results to their own screens and phones.
+    this.peers = ctx.cluster ? new Coalescer(VOTE_SCREEN_BROADCAST_INTERVAL_MS, (ids) => io.serverSideEmit('vote:changed', ids)) : null;
+    if (ctx.cluster) {
+      io.on('vote:changed', (ids) => ids.forEach((workshopId) => this.markLocal(workshopId)));
+      io.on('vote:mine', (changes) => {
+        const rooms = io.of('/').adapter.rooms;
+        for (const [participantId, mine] of changes) {
+          const room = participantRoom(participantId);
+          if (rooms.has(room)) io.local.to(room).emit('vote:mine', mine);
+        }
+      });
+    }
     this.matrix = new Coalescer(VOTE_SCREEN_BROADCAST_INTERVAL_MS, (ids) => {
       for (const workshopId of ids) {
         ctx.votes
@@ -67,6 +90,29 @@ export class VoteRealtime {
 
   /** The gommettes of this workshop changed: results follow, coalesced. */
   changed(workshopId: string): void {
+    this.markLocal(workshopId);
+    this.peers?.mark(workshopId);
+  }
+
+  /**
+   * A resident's gommettes changed through one of their devices (which has them from its ack):
+   * their other devices on this node get them at once, those on other nodes within a few
+   * milliseconds, with everyone else's changes of that moment in one message (a burst of 10,000
+   * gommettes is a few messages between nodes, not 10,000).
+   */
+  mine(socket: GommetteSocket, participantId: string, mine: MyVotes): void {
+    socket.to(participantRoom(participantId)).local.emit('vote:mine', mine);
+    if (!this.ctx.cluster) return;
+    this.peerMine.set(participantId, mine);
+    this.peerMineTimer ??= setTimeout(() => {
+      this.peerMineTimer = null;
+      const changes = [...this.peerMine];
+      this.peerMine.clear();
+      this.io.serverSideEmit('vote:mine', changes);
+    }, PEER_MINE_INTERVAL_MS);
+  }
+
+  private markLocal(workshopId: string): void {
     this.staff.mark(workshopId);
     this.phones.mark(workshopId);
   }
@@ -80,8 +126,11 @@ export class VoteRealtime {
   async announce(round: VoteRound): Promise<RoundView> {
     const view = await roundViewOf(this.ctx, round);
     this.io.to(everyVoteRoom(round.workshopId)).emit('vote:round', view);
-    this.staff.flushNow(round.workshopId);
-    this.phones.flushNow(round.workshopId);
+    // Right behind the round, through the same channel, on every node: its results.
+    this.staff.cancel(round.workshopId);
+    this.phones.cancel(round.workshopId);
+    this.sendResults([round.workshopId], 'staff', 'cluster');
+    this.sendResults([round.workshopId], 'phones', 'cluster');
     return view;
   }
 
@@ -100,32 +149,39 @@ export class VoteRealtime {
     return this.announce(round);
   }
 
-  private sendResults(workshopIds: string[], audience: 'staff' | 'phones'): void {
+  private sendResults(workshopIds: string[], audience: 'staff' | 'phones', scope: 'local' | 'cluster'): void {
     for (const workshopId of workshopIds) {
-      this.emitResults(workshopId, audience).catch((error: unknown) => this.ctx.logger.error({ err: error, workshopId }, 'vote results failed'));
+      this.emitResults(workshopId, audience, scope).catch((error: unknown) => this.ctx.logger.error({ err: error, workshopId }, 'vote results failed'));
     }
   }
 
-  private async emitResults(workshopId: string, audience: 'staff' | 'phones'): Promise<void> {
+  /**
+   * The projector's results (staff get exactly what the projector shows: small sites merged,
+   * hidden results hidden; nothing a console receives tells more about the last tap than the
+   * wall does, issue 20 item 3), to this node's screens or phones (`local`: the coalesced
+   * updates, each node sending its own) or to every node's (`cluster`: a round's announcement).
+   */
+  private async emitResults(workshopId: string, audience: 'staff' | 'phones', scope: 'local' | 'cluster'): Promise<void> {
     const round = await this.ctx.votes.currentRound(workshopId);
     if (!round) return;
+    const { public: results } = await resultsOf(this.ctx, round, ['public']);
+    this.broadcasts++;
     if (audience === 'phones') {
-      const { public: results } = await resultsOf(this.ctx, round, ['public']);
-      this.io.to(participantsRoom(workshopId)).emit('vote:results', results);
-      this.broadcasts++;
+      if (scope === 'local') sendToPhones(this.io, workshopId, 'vote:results', results);
+      else this.io.to(participantsRoom(workshopId)).emit('vote:results', results);
       return;
     }
-    // Staff (facilitator, helpers, observers) get exactly what the projector shows, on its
-    // interval: small sites merged, hidden results hidden. Nothing a console receives tells more
-    // about the last tap than the wall does (issue 20, item 3).
-    const { public: results } = await resultsOf(this.ctx, round, ['public']);
-    this.io.to([...staffResultsRooms(workshopId), ...publicStaffRooms(workshopId)]).emit('vote:results', results);
-    this.broadcasts++;
+    const rooms = [...staffResultsRooms(workshopId), ...publicStaffRooms(workshopId)];
+    (scope === 'local' ? this.io.local : this.io).to(rooms).emit('vote:results', results);
   }
 
   close(): void {
     this.staff.close();
     this.phones.close();
+    this.peers?.close();
+    if (this.peerMineTimer) clearTimeout(this.peerMineTimer);
+    this.peerMineTimer = null;
+    this.peerMine.clear();
     this.matrix.close();
     this.timers.close();
   }

@@ -28,7 +28,7 @@ import { onCommand, refuse, type CommandOutcome } from '../realtime/command';
 import { take } from '../realtime/limits';
 import { loadRoom } from '../run/room';
 import type { Realtime } from '../realtime/realtime';
-import { participantRoom, participantsRoom } from '../realtime/rooms';
+import { participantsRoom } from '../realtime/rooms';
 import type { GommetteServer, GommetteSocket } from '../realtime/types';
 import type { Voter, VoterWrite } from '../store/VoteStore';
 import { resultsOf, roundViewOf } from './voteViews';
@@ -85,7 +85,7 @@ export function registerVoteHandlers(io: GommetteServer, socket: GommetteSocket,
       broadcast: () => {
         votes.changed(workshopId);
         // The resident's other devices; the one that voted has it from the ack.
-        if (voter.kind === 'phone') socket.to(participantRoom(voter.id)).emit('vote:mine', mine);
+        if (voter.kind === 'phone') votes.mine(socket, voter.id, mine);
       },
     };
   }
