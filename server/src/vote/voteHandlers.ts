@@ -91,8 +91,12 @@ export function registerVoteHandlers(io: GommetteServer, socket: GommetteSocket,
   }
 
   /** The voter as the store knows them: under their per-round key, never their id (issue 20). */
+  let lastKey: { roundId: string; voterId: string; key: string } | null = null;
   function keyed(voter: Voter, roundId: string): Voter {
-    return { ...voter, id: voteKeysFor(ctx.config).voterKeyOf(roundId, voter.id) };
+    // One HMAC per round and voter on this connection, not one per tap.
+    if (lastKey?.roundId !== roundId || lastKey.voterId !== voter.id)
+      lastKey = { roundId, voterId: voter.id, key: voteKeysFor(ctx.config).voterKeyOf(roundId, voter.id) };
+    return { ...voter, id: lastKey.key };
   }
 
   async function limited(voter: Voter): Promise<Ack<never> | null> {

@@ -15,6 +15,9 @@ export interface VoteKeys {
   seatIdOf(participantId: string): string;
 }
 
+/** Seat ids kept computed (about 100 bytes each). */
+const MAX_REMEMBERED_SEATS = 50_000;
+
 function derive(sealingKey: Buffer, purpose: string): Buffer {
   return Buffer.from(hkdfSync('sha256', sealingKey, Buffer.alloc(0), `gommette:${purpose}`, 32));
 }
@@ -29,9 +32,20 @@ function hmac(key: Buffer, ...parts: string[]): string {
 export function createVoteKeys(sealingKey: Buffer): VoteKeys {
   const voterKey = derive(sealingKey, 'vote-voter');
   const seatKey = derive(sealingKey, 'vote-seat');
+  // The staff's list of people is rebuilt twice a second while a room joins: one HMAC per person
+  // per list would be most of its cost with thousands of phones. Bounded: cleared when full.
+  const seats = new Map<string, string>();
   return {
     voterKeyOf: (roundId, voterId) => hmac(voterKey, roundId, voterId),
-    seatIdOf: (participantId) => hmac(seatKey, participantId).slice(0, 22),
+    seatIdOf: (participantId) => {
+      let seat = seats.get(participantId);
+      if (seat === undefined) {
+        if (seats.size >= MAX_REMEMBERED_SEATS) seats.clear();
+        seat = hmac(seatKey, participantId).slice(0, 22);
+        seats.set(participantId, seat);
+      }
+      return seat;
+    },
   };
 }
 
