@@ -23,6 +23,18 @@ export class Coalescer {
     this.timer = setTimeout(() => this.flushAll(), wait);
   }
 
+  /**
+   * Like `mark`, but sends now when the last send is an interval old, even while a send is
+   * scheduled: for changes made while the event loop is held by a long turn (a burst of taps read
+   * at once), whose timers would only run after it.
+   */
+  markUrgent(key: string): void {
+    this.mark(key);
+    if (this.now() - this.lastFlushAt < this.intervalMs) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.flushAll();
+  }
+
   /** Forgets a pending change of this key (it is being sent another way, now). */
   cancel(key: string): void {
     this.dirty.delete(key);

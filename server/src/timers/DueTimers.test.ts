@@ -87,4 +87,25 @@ describe('Coalescer', () => {
     expect(flushes).toEqual([['w1'], ['w2']]);
     coalescer.close();
   });
+
+  it('sends an urgent change at once when the last send is an interval old, even with a send scheduled', () => {
+    vi.useFakeTimers({ now: 0 });
+    const flushes: string[][] = [];
+    const coalescer = new Coalescer(
+      100,
+      (keys) => flushes.push(keys),
+      () => Date.now(),
+    );
+    coalescer.markUrgent('w1');
+    expect(flushes).toEqual([['w1']]);
+    coalescer.markUrgent('w1'); // within the interval: scheduled
+    expect(flushes).toHaveLength(1);
+    // The event loop is held for 150 ms (a long turn): the scheduled send has not run.
+    vi.setSystemTime(150);
+    coalescer.markUrgent('w2');
+    expect(flushes).toEqual([['w1'], ['w1', 'w2']]);
+    vi.advanceTimersByTime(200);
+    expect(flushes).toHaveLength(2);
+    coalescer.close();
+  });
 });

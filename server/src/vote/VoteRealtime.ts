@@ -50,8 +50,9 @@ export class VoteRealtime {
     // In a cluster, the other nodes hear that a workshop's gommettes changed (a few words, at most
     // ten times a second), then read and send the results to their own screens and phones.
     this.peers = ctx.cluster ? new Coalescer(VOTE_SCREEN_BROADCAST_INTERVAL_MS, (ids) => io.serverSideEmit('vote:changed', ids)) : null;
+    ctx.votes.afterCommit?.((workshopIds) => workshopIds.forEach((workshopId) => this.committed(workshopId)));
     if (ctx.cluster) {
-      io.on('vote:changed', (ids) => ids.forEach((workshopId) => this.markLocal(workshopId)));
+      io.on('vote:changed', (ids) => ids.forEach((workshopId) => this.markLocal(workshopId, true)));
       io.on('vote:mine', (changes) => {
         const rooms = io.of('/').adapter.rooms;
         for (const [participantId, mine] of changes) {
@@ -112,8 +113,19 @@ export class VoteRealtime {
     }, PEER_MINE_INTERVAL_MS);
   }
 
-  private markLocal(workshopId: string): void {
-    this.staff.mark(workshopId);
+  /**
+   * Gommettes of this workshop were just committed (the store says so before their acks are
+   * written): the projectors see them now if their last results are an interval old, even in the
+   * middle of a burst, and the other nodes hear of it.
+   */
+  committed(workshopId: string): void {
+    this.markLocal(workshopId, true);
+    this.peers?.markUrgent(workshopId);
+  }
+
+  private markLocal(workshopId: string, urgent = false): void {
+    if (urgent) this.staff.markUrgent(workshopId);
+    else this.staff.mark(workshopId);
     this.phones.mark(workshopId);
   }
 

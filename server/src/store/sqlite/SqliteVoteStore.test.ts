@@ -225,4 +225,29 @@ describe('SQLite group commit at the budget edge', () => {
       for (const node of nodes) await node.store.close();
     }
   });
+
+  it('commits as soon as 512 taps wait, and says so before answering any of them', async () => {
+    const { filename } = openFile();
+    const stores = openSqliteStores(filename);
+    try {
+      const round = await roundOn(stores, 1);
+      let answered = 0;
+      const commits: Array<{ answered: number; workshops: string[] }> = [];
+      stores.votes.afterCommit!((workshopIds) => commits.push({ answered, workshops: [...workshopIds] }));
+      const writes = Array.from({ length: 600 }, (_, index) =>
+        stores.votes.cast(cast(round, `g${index}`, `v${index}`, 'i1')).then((write) => {
+          answered++;
+          return write;
+        }),
+      );
+      // Within this same turn of the event loop, the first 512 are already durable.
+      expect(commits).toEqual([{ answered: 0, workshops: [round.workshopId] }]);
+      expect((await stores.votes.getRound(round.id))?.version).toBe(512);
+      expect((await Promise.all(writes)).every((write) => write.kind === 'stored')).toBe(true);
+      expect(commits).toHaveLength(2);
+      expect((await stores.votes.tally(round.id)).voters).toEqual([{ siteId: 'site-edge', phone: 600, kiosk: 0 }]);
+    } finally {
+      await stores.store.close();
+    }
+  });
 });

@@ -46,10 +46,14 @@ type Outcome = { ok: true; write: VoterWrite } | { ok: false; error: unknown };
  * With `synchronous=FULL` a commit costs a disk flush that blocks the process; one per tap would
  * let a crowd of phones starve the timers that broadcast the results.
  */
+/** Writes waiting at which a group commit goes at once, without waiting for the end of the turn. */
+const GROUP_COMMIT_AT = 512;
+
 export class SqliteVoteStore implements VoteStore {
   private readonly s;
   private queue: QueuedWrite[] = [];
   private flushScheduled = false;
+  private committed: ((workshopIds: ReadonlySet<string>) => void) | null = null;
 
   constructor(private readonly db: Database.Database) {
     this.s = {
@@ -107,10 +111,19 @@ export class SqliteVoteStore implements VoteStore {
     };
   }
 
-  /** Queues a write for the next group commit; resolves once it is durable. */
+  afterCommit(listener: (workshopIds: ReadonlySet<string>) => void): void {
+    this.committed = listener;
+  }
+
+  /**
+   * Queues a write for the next group commit; resolves once it is durable. The commit comes at
+   * the end of this turn of the event loop, or as soon as `GROUP_COMMIT_AT` writes wait: 10,000
+   * taps read in one turn are committed (and shown) a part at a time while the rest is read.
+   */
   private grouped(job: { kind: 'cast'; input: CastInput } | { kind: 'write'; run: () => VoterWrite }): Promise<VoterWrite> {
     return new Promise((resolve, reject) => {
       this.queue.push({ ...job, resolve, reject });
+      if (this.queue.length >= GROUP_COMMIT_AT) return this.flush();
       if (this.flushScheduled) return;
       this.flushScheduled = true;
       setImmediate(() => this.flush());
@@ -121,6 +134,7 @@ export class SqliteVoteStore implements VoteStore {
     this.flushScheduled = false;
     const jobs = this.queue;
     this.queue = [];
+    if (jobs.length === 0) return;
     const outcomes: Outcome[] = new Array<Outcome>(jobs.length);
     try {
       this.db.transaction(() => {
@@ -150,8 +164,15 @@ export class SqliteVoteStore implements VoteStore {
       for (const job of jobs) job.reject(error);
       return;
     }
-    // Answered a part per turn of the event loop, as PostgreSQL's batches are: between parts the
-    // projector's results (timers) and new taps get their turn, instead of waiting behind 10,000 acks.
+    const changed = new Set<string>();
+    for (const outcome of outcomes) if (outcome.ok && outcome.write.kind === 'stored') changed.add(outcome.write.round.workshopId);
+    try {
+      if (changed.size > 0) this.committed?.(changed);
+    } catch {
+      // The listener's failure is its own (results are also sent after the acks): the taps are stored.
+    }
+    // Answered after this turn, a part per turn of the event loop: taps still waiting to be read,
+    // and the projector's results, come before 10,000 acks are written.
     let from = 0;
     const answer = (): void => {
       for (const to = Math.min(jobs.length, from + MAX_CASTS_PER_TRANSACTION); from < to; from++) {
@@ -161,7 +182,7 @@ export class SqliteVoteStore implements VoteStore {
       }
       if (from < jobs.length) setImmediate(answer);
     };
-    answer();
+    setImmediate(answer);
   }
 
   /** A nested transaction is a savepoint: a failing write leaves the others intact. */
