@@ -35,6 +35,18 @@ describe('vote rounds', () => {
     expect(await emitWithAck(other.socket, 'vote:open', openPayload())).toMatchObject({ ok: false, code: 'forbidden' });
   });
 
+  it('refuses a gommette on an idea hidden after the round opened, though the server already knows that idea from a tap', async () => {
+    const room = await voteRoom(server.url, sockets);
+    const first = await phoneAt(server.url, room.workshop.sites[1]!.joinCode, sockets);
+    const second = await phoneAt(server.url, room.workshop.sites[2]!.joinCode, sockets);
+    const round = await openRound(room);
+    ok(await cast(first.socket, round.id, room.ideaIds[0]!));
+    ok(await emitWithAck(room.facilitator.socket, 'idea:hide', { ideaId: room.ideaIds[0]!, hidden: true }));
+    const refused = (await cast(second.socket, round.id, room.ideaIds[0]!)) as Ack<MyVotes>;
+    expect(refused.ok ? null : refused.code).toBe(VoteErrorCode.NotInRound);
+    ok(await cast(second.socket, round.id, room.ideaIds[1]!));
+  });
+
   it('never over-spends under concurrent taps from one resident on several devices, and at the budget edge for many', async () => {
     const room = await voteRoom(server.url, sockets);
     const round = await openRound(room, { budget: 3, stacking: true });

@@ -1,4 +1,4 @@
-import { checkCast, domainError, ErrorCode, type MyGommette, type VoteRound } from '@gommette/shared';
+import { checkCast, domainError, ErrorCode, VoteErrorCode, type MyGommette, type VoteRound } from '@gommette/shared';
 import type { CastInput, VoterWrite } from './VoteStore';
 
 /**
@@ -29,7 +29,11 @@ export interface CastBatchRead {
   known: Map<string, KnownGommette>;
   /** The batch's voters' gommettes in this round (not taken back), oldest first. */
   mineByVoter: Map<string, MyGommette[]>;
+  /** Ideas of the batch hidden by moderation (read with the round: a gommette never lands on one). */
+  hiddenIdeas: ReadonlySet<string>;
 }
+
+const hiddenIdea = (): VoterWrite => ({ kind: 'refused', error: domainError(VoteErrorCode.NotInRound, 'this idea is not in the vote round') });
 
 /** Rows of `SELECT voter_id, id, idea_id … ORDER BY <insertion>` grouped by voter. */
 export function mineByVoterOf(rows: ReadonlyArray<{ voter_id: string; id: string; idea_id: string }>): Map<string, MyGommette[]> {
@@ -59,6 +63,7 @@ export function decideCasts(roundId: string, read: CastBatchRead, inputs: Readon
       if (existing.voterId !== input.voter.id || existing.roundId !== roundId || existing.ideaId !== input.ideaId) return castConflict();
       return { kind: 'resent', round: round!, mine };
     }
+    if (read.hiddenIdeas.has(input.ideaId)) return hiddenIdea();
     const refusal = checkCast({ round: round!, mine, ideaId: input.ideaId, ownIdea: input.ownIdea, now: input.now });
     if (refusal) return { kind: 'refused', error: refusal };
     accepted.push(input);

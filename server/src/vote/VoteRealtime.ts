@@ -16,6 +16,9 @@ import { DueTimers } from '../timers/DueTimers';
 import { sendToPhones } from '../realtime/phoneFanout';
 import { resultsOf, roundViewOf } from './voteViews';
 
+/** Ideas whose workshop and author are kept in memory (a few dozen bytes each). */
+const MAX_REMEMBERED_IDEAS = 20_000;
+
 /** Residents' own gommettes go to their devices on other nodes together, every this many ms. */
 const PEER_MINE_INTERVAL_MS = 20;
 
@@ -34,6 +37,8 @@ export class VoteRealtime {
   /** The whole matrix to consoles and projectors: a table placing many ideas at once makes a few messages. */
   private readonly matrix: Coalescer;
   private readonly timers: DueTimers;
+  /** Each idea's workshop and author (they never change), for the taps on it: not one read per tap. */
+  private readonly ideaFacts = new Map<string, { workshopId: string; participantId: string }>();
   /** Residents' own gommettes for their devices on the other nodes, sent together every few ms. */
   private readonly peerMine = new Map<string, MyVotes>();
   private peerMineTimer: NodeJS.Timeout | null = null;
@@ -93,6 +98,20 @@ export class VoteRealtime {
   changed(workshopId: string): void {
     this.markLocal(workshopId);
     this.peers?.mark(workshopId);
+  }
+
+  /**
+   * The idea a tap is for: its workshop and author, and whether it is hidden when read from the
+   * store (a remembered idea says `hidden: false`: the store's commit refuses a hidden one anyway).
+   */
+  async ideaOf(ideaId: string): Promise<{ workshopId: string; participantId: string; hidden: boolean } | null> {
+    const known = this.ideaFacts.get(ideaId);
+    if (known) return { ...known, hidden: false };
+    const idea = await this.ctx.store.getIdea(ideaId);
+    if (!idea) return null;
+    if (this.ideaFacts.size >= MAX_REMEMBERED_IDEAS) this.ideaFacts.clear();
+    this.ideaFacts.set(ideaId, { workshopId: idea.workshopId, participantId: idea.participantId });
+    return idea;
   }
 
   /**

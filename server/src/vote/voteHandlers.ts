@@ -151,14 +151,14 @@ export function registerVoteHandlers(io: GommetteServer, socket: GommetteSocket,
     const refusal = await limited(voter);
     if (refusal) return { ack: refusal };
     const { workshopId } = socket.data;
-    const idea = await ctx.store.getIdea(payload.ideaId);
+    const idea = await votes.ideaOf(payload.ideaId);
     if (!idea || idea.workshopId !== workshopId || idea.hidden) return refuse(VoteErrorCode.NotInRound, 'this idea is not in the vote round');
     const write = await ctx.votes.cast({
       id: payload.id,
       roundId: payload.roundId,
       workshopId,
       voter: keyed(voter, payload.roundId),
-      ideaId: idea.id,
+      ideaId: payload.ideaId,
       ownIdea: voter.kind === 'phone' && idea.participantId === voter.id,
       now: ctx.now(),
     });

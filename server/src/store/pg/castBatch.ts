@@ -27,7 +27,7 @@ async function writeCasts(
 ): Promise<VoterWrite[]> {
   return withTransaction(pool, async (client) => {
     const round = await lockRound(client, roundId);
-    if (!round) return decideCasts(roundId, { round, known: new Map(), mineByVoter: new Map() }, inputs).writes;
+    if (!round) return decideCasts(roundId, { round, known: new Map(), mineByVoter: new Map(), hiddenIdeas: new Set() }, inputs).writes;
     const known = new Map<string, KnownGommette>();
     const found = await rows<{ id: string; round_id: string; voter_id: string; idea_id: string }>(
       client,
@@ -40,7 +40,11 @@ async function writeCasts(
       `SELECT voter_id, id, idea_id FROM vote_gommettes WHERE round_id = $1 AND voter_id = ANY($2::text[]) AND NOT taken_back ORDER BY seq`,
       [roundId, [...new Set(inputs.map((input) => input.voter.id))]],
     );
-    const { writes, accepted } = decideCasts(roundId, { round, known, mineByVoter: mineByVoterOf(theirs) }, inputs);
+    const hidden = await rows<{ id: string }>(client, `SELECT id FROM ideas WHERE hidden AND id = ANY($1::text[])`, [
+      [...new Set(inputs.map((input) => input.ideaId))],
+    ]);
+    const hiddenIdeas = new Set(hidden.map((row) => row.id));
+    const { writes, accepted } = decideCasts(roundId, { round, known, mineByVoter: mineByVoterOf(theirs), hiddenIdeas }, inputs);
     if (accepted.length > 0) {
       // Inserted in batch order, so `seq` keeps each voter's gommettes in the order they were stuck.
       await client.query(

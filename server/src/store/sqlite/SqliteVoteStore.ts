@@ -69,6 +69,7 @@ export class SqliteVoteStore implements VoteStore {
       reveal: db.prepare(`UPDATE vote_rounds SET revealed_at = ? WHERE id = ?`),
       bump: db.prepare(`UPDATE vote_rounds SET version = version + 1 WHERE id = ?`),
       bumpBy: db.prepare(`UPDATE vote_rounds SET version = version + ? WHERE id = ?`),
+      hiddenIdeas: db.prepare(`SELECT id FROM ideas WHERE hidden = 1 AND id IN (SELECT value FROM json_each(?))`),
       knownIds: db.prepare(`SELECT id, round_id, voter_id, idea_id FROM vote_gommettes WHERE id IN (SELECT value FROM json_each(?))`),
       mineOfVoters: db.prepare(
         `SELECT voter_id, id, idea_id FROM vote_gommettes WHERE round_id = ? AND voter_id IN (SELECT value FROM json_each(?)) AND taken_back = 0 ORDER BY rowid`,
@@ -211,7 +212,10 @@ export class SqliteVoteStore implements VoteStore {
     const round = this.round(roundId);
     const known = new Map<string, KnownGommette>();
     let theirs: Array<{ voter_id: string; id: string; idea_id: string }> = [];
+    let hiddenIdeas = new Set<string>();
     if (round) {
+      const hidden = this.s.hiddenIdeas.all(JSON.stringify([...new Set(inputs.map((input) => input.ideaId))])) as Array<{ id: string }>;
+      hiddenIdeas = new Set(hidden.map((row) => row.id));
       const found = this.s.knownIds.all(JSON.stringify(inputs.map((input) => input.id))) as Array<{
         id: string;
         round_id: string;
@@ -221,7 +225,7 @@ export class SqliteVoteStore implements VoteStore {
       for (const row of found) known.set(row.id, { roundId: row.round_id, voterId: row.voter_id, ideaId: row.idea_id });
       theirs = this.s.mineOfVoters.all(roundId, JSON.stringify([...new Set(inputs.map((input) => input.voter.id))])) as typeof theirs;
     }
-    const { writes, accepted } = decideCasts(roundId, { round, known, mineByVoter: mineByVoterOf(theirs) }, inputs);
+    const { writes, accepted } = decideCasts(roundId, { round, known, mineByVoter: mineByVoterOf(theirs), hiddenIdeas }, inputs);
     for (const input of accepted) this.s.insertGommette.run(input.id, roundId, input.voter.id, input.voter.kind, input.voter.siteId, input.ideaId);
     if (accepted.length > 0) this.s.bumpBy.run(accepted.length, roundId);
     return writes;
