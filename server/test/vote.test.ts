@@ -124,7 +124,8 @@ describe('vote rounds', () => {
     const first = await startServer({ dataDir });
     const track: ClientSocket[] = [];
     const room = await voteRoom(first.url, track);
-    const round = await openRound(room, { closesAt: Date.now() + 1500 });
+    // Time enough for a stop and a start on a busy machine: the round must still be open after them.
+    const round = await openRound(room, { closesAt: Date.now() + 4000 });
     for (const socket of track) socket.close();
     await first.close();
     const second = await startServer({ dataDir });
@@ -132,7 +133,7 @@ describe('vote rounds', () => {
       const screen = await connect(second.url, { role: 'screen', workshopId: room.workshop.id, token: room.workshop.screenToken });
       sockets.push(screen.socket);
       expect(screen.snapshot.vote?.round).toMatchObject({ id: round.id, status: 'open' });
-      const closed = await roundWhere(screen.socket, (seen) => seen.id === round.id && seen.status === 'closed', 4000);
+      const closed = await roundWhere(screen.socket, (seen) => seen.id === round.id && seen.status === 'closed', 8000);
       expect(closed.closedAt).toBeGreaterThanOrEqual(round.closesAt!);
     } finally {
       await second.close();

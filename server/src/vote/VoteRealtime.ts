@@ -16,6 +16,11 @@ import { DueTimers } from '../timers/DueTimers';
 import { sendToPhones } from '../realtime/phoneFanout';
 import { resultsOf, roundViewOf } from './voteViews';
 
+/** Commands in progress on this node from which the phones' results wait (a burst of taps). */
+const PHONES_WAIT_WHILE_COMMANDS = 50;
+const PHONES_RECHECK_MS = 250;
+const PHONES_MAX_WAIT_MS = 4_000;
+
 /** Ideas whose workshop and author are kept in memory (a few dozen bytes each). */
 const MAX_REMEMBERED_IDEAS = 20_000;
 
@@ -34,6 +39,9 @@ export class VoteRealtime {
   private readonly staff: Coalescer;
   private readonly phones: Coalescer;
   private readonly peers: Coalescer | null;
+  /** Workshops whose phones' results wait for this node to be less busy. */
+  private readonly phonesWaiting = new Set<string>();
+  private closed = false;
   /** The whole matrix to consoles and projectors: a table placing many ideas at once makes a few messages. */
   private readonly matrix: Coalescer;
   private readonly timers: DueTimers;
@@ -51,7 +59,7 @@ export class VoteRealtime {
   ) {
     this.staff = new Coalescer(VOTE_SCREEN_BROADCAST_INTERVAL_MS, (ids) => this.sendResults(ids, 'staff', 'local'));
     // Phones: once after a burst rather than at its start too (10,000 writes would hold back its acks).
-    this.phones = new Coalescer(VOTE_PHONE_BROADCAST_INTERVAL_MS, (ids) => this.sendResults(ids, 'phones', 'local'), ctx.now, true);
+    this.phones = new Coalescer(VOTE_PHONE_BROADCAST_INTERVAL_MS, (ids) => this.sendPhoneResults(ids, 0), ctx.now, true);
     // In a cluster, the other nodes hear that a workshop's gommettes changed (a few words, at most
     // ten times a second), then read and send the results to their own screens and phones.
     this.peers = ctx.cluster ? new Coalescer(VOTE_SCREEN_BROADCAST_INTERVAL_MS, (ids) => io.serverSideEmit('vote:changed', ids)) : null;
@@ -180,6 +188,24 @@ export class VoteRealtime {
     return this.announce(round);
   }
 
+  /**
+   * The phones' totals wait while this node is busy answering taps (up to `PHONES_MAX_WAIT_MS`
+   * more): 10,000 results messages in the middle of a burst would delay the acks and the
+   * projector, which matter more than a live total on each phone.
+   */
+  private sendPhoneResults(workshopIds: string[], waitedMs: number): void {
+    if (this.closed) return;
+    const due = workshopIds.filter((workshopId) => waitedMs > 0 || !this.phonesWaiting.has(workshopId));
+    if (due.length === 0) return;
+    if (this.ctx.backlog.size >= PHONES_WAIT_WHILE_COMMANDS && waitedMs < PHONES_MAX_WAIT_MS) {
+      for (const workshopId of due) this.phonesWaiting.add(workshopId);
+      setTimeout(() => this.sendPhoneResults(due, waitedMs + PHONES_RECHECK_MS), PHONES_RECHECK_MS).unref();
+      return;
+    }
+    for (const workshopId of due) this.phonesWaiting.delete(workshopId);
+    this.sendResults(due, 'phones', 'local');
+  }
+
   private sendResults(workshopIds: string[], audience: 'staff' | 'phones', scope: 'local' | 'cluster'): void {
     for (const workshopId of workshopIds) {
       this.emitResults(workshopId, audience, scope).catch((error: unknown) => this.ctx.logger.error({ err: error, workshopId }, 'vote results failed'));
@@ -209,6 +235,8 @@ export class VoteRealtime {
   close(): void {
     this.staff.close();
     this.phones.close();
+    this.closed = true;
+    this.phonesWaiting.clear();
     this.peers?.close();
     if (this.peerMineTimer) clearTimeout(this.peerMineTimer);
     this.peerMineTimer = null;
