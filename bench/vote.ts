@@ -40,6 +40,8 @@ interface VoteRun {
   durationS: number;
   /** Ack → the last of the projectors shows it. */
   latency: LatencySummary;
+  /** Tap (the command sent) → every projector showing it. */
+  tapLatency: LatencySummary;
   unseen: number;
   projectorMessagesPerS: number;
   phoneMessagesPerS: number;
@@ -192,13 +194,16 @@ async function runOnce(mode: VoteBenchMode, participants: number, budget: number
     const finders = projectors.map((projector) => shownAt(projector.arrivals));
     const latencies: number[] = [];
     let unseen = 0;
-    for (const [version, ackedAt] of acks) {
+    const fromTap: number[] = [];
+    for (const [version, tappedAt, ackedAt] of acks) {
       const times = finders.map((find) => find(version));
       if (times.some((time) => time === null)) {
         unseen++;
         continue;
       }
-      latencies.push(Math.max(0, Math.max(...(times as number[])) - ackedAt));
+      const lastProjector = Math.max(...(times as number[]));
+      latencies.push(Math.max(0, lastProjector - ackedAt));
+      fromTap.push(lastProjector - tappedAt);
     }
     const durationS = (endAt - goAt) / 1000;
     const windowEnd = endAt;
@@ -215,6 +220,7 @@ async function runOnce(mode: VoteBenchMode, participants: number, budget: number
       votesPerS: acks.length / durationS,
       durationS,
       latency: summarize(latencies),
+      tapLatency: summarize(fromTap),
       unseen,
       projectorMessagesPerS: projectorMessages / durationS,
       phoneMessagesPerS: results.reduce((sum, result) => sum + result.resultsReceived, 0) / durationS,
@@ -248,6 +254,8 @@ function print(runs: VoteRun[]): void {
           .join(', ') || '0',
     ],
     ['votes/s accepted', (r) => fixed(r.votesPerS)],
+    ['tap → every projector p50 ms', (r) => fixed(r.tapLatency.p50, 1)],
+    ['tap → every projector p95 ms', (r) => fixed(r.tapLatency.p95, 1)],
     ['ack → every projector p50 ms', (r) => fixed(r.latency.p50, 1)],
     ['ack → every projector p95 ms', (r) => fixed(r.latency.p95, 1)],
     ['ack → every projector max ms', (r) => fixed(r.latency.max, 1)],
@@ -264,7 +272,7 @@ function print(runs: VoteRun[]): void {
     const bare = runs.find((r) => r.mode === 'relay' && r.participants === run.participants);
     if (!bare) continue;
     console.log(
-      `N=${run.participants}: p95 ${fixed(run.latency.p95, 1)} ms (target ≤ 150) · ${fixed(run.latency.p95 / bare.latency.p95, 2)}× the bare relay's p95 (target ≤ 1.5×) · ` +
+      `N=${run.participants}: tap → every projector p95 ${fixed(run.tapLatency.p95, 1)} ms (target ≤ 150 at a realistic pace) · ack → every projector p95 ${fixed(run.latency.p95, 1)} ms, ${fixed(run.latency.p95 / bare.latency.p95, 2)}× the bare relay's (target ≤ 1.5×) · ` +
         `votes/s ${fixed(run.votesPerS / bare.votesPerS, 2)}× the relay's`,
     );
   }

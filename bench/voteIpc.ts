@@ -34,8 +34,8 @@ export interface VoteConnectOrder {
 
 export type VoteWorkerRequest = { type: 'clock' } | ({ type: 'connect' } & VoteConnectOrder) | { type: 'go' } | { type: 'close' };
 
-/** One acked gommette: the round version (or relay sequence) it made, and its ack time (bench clock). */
-export type AckRecord = [version: number, ackedAt: number];
+/** One acked gommette: the round version (or relay sequence) it made, its tap and ack times (bench clock). */
+export type AckRecord = [version: number, tappedAt: number, ackedAt: number];
 
 export type VoteWorkerReply =
   | { type: 'clock'; now: number }

@@ -73,11 +73,12 @@ async function spend(client: { index: number; socket: Socket }, run: VoteConnect
     }
     const ideaId = run.ideaIds[(client.index + k) % run.ideaIds.length]!;
     const payload = { id: nanoid(), roundId: run.roundId, ideaId };
+    const tappedAt = benchClock();
     try {
       for (;;) {
         const ack = (await client.socket.timeout(run.ackTimeoutMs).emitWithAck('vote:cast', payload)) as
           { ok: true; data: { version: number } } | { ok: false; code: string; retryAfterMs?: number };
-        if (ack.ok) acks.push([ack.data.version, benchClock()]);
+        if (ack.ok) acks.push([ack.data.version, tappedAt, benchClock()]);
         else if (ack.code === ErrorCode.RateLimited && ack.retryAfterMs !== undefined) {
           // The server sheds load: wait what it asks, as the phone's outbox does, and send the same again.
           errors.shed_then_resent = (errors.shed_then_resent ?? 0) + 1;
