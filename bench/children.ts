@@ -64,3 +64,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.exit(130);
   });
 }
+
+/** The PostgreSQL server for a bench's scratch database: BENCH_DATABASE_URL, TEST_DATABASE_URL, else the machine's own. */
+export function benchPostgresUrl(): string {
+  return process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+}

@@ -8,7 +8,10 @@
  * Bounded: handshakes stop after `--connect-budget` seconds per scenario and the run goes on with
  * the participants connected by then (it says how many), the whole run within `--timeout`.
  *
- *   npm run bench:cluster -- --participants 10000 --workers 4 --connect-budget 75 --timeout 290
+ *   npm run bench:cluster -- --participants 10000 --workers 4 --connect-budget 75 --timeout 290 [--store pg]
+ *
+ * `--store pg` runs both scenarios on PostgreSQL (a scratch database each), as a cluster of
+ * several machines would; by default the nodes share one SQLite file.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,7 +24,10 @@ import { residentRecord } from '../server/src/store/records';
 import { hashSecret, newCardCode, newId, newToken } from '../server/src/security/tokens';
 import { openSqliteDatabase } from '../server/src/store/sqlite/database';
 import { SqliteWorkshopStore } from '../server/src/store/sqlite/SqliteWorkshopStore';
-import { forkTs, killChildren } from './children';
+import { openPgStores } from '../server/src/store/pg/openPgStores';
+import { createScratchDatabase } from '../server/src/store/pg/scratchDatabase';
+import type { WorkshopStore } from '../server/src/store/WorkshopStore';
+import { benchPostgresUrl, forkTs, killChildren } from './children';
 import type { ClusterWorkerReply, ClusterWorkerRequest, Tap } from './clusterIpc';
 import { measureBoardRelay } from './boardRelay';
 import { benchClock } from './ipc';
@@ -47,6 +53,8 @@ const { values } = parseArgs({
     timeout: { type: 'string', default: '290' },
     /** Run one scenario only: `single` (one node) or `cluster`. */
     only: { type: 'string', default: 'both' },
+    /** The store of both scenarios: one SQLite file (shared by the nodes), or PostgreSQL (a scratch database each). */
+    store: { type: 'string', default: 'sqlite' },
   },
 });
 const participants = Number(values.participants);
@@ -57,6 +65,8 @@ const connectBudgetMs = Number(values['connect-budget']) * 1000;
 const deadline = Date.now() + Number(values.timeout) * 1000;
 const only = values.only;
 if (only !== 'both' && only !== 'single' && only !== 'cluster') throw new Error(`--only must be single or cluster, got "${only}"`);
+const storeKind = values.store;
+if (storeKind !== 'sqlite' && storeKind !== 'pg') throw new Error(`--store must be sqlite or pg, got "${storeKind}"`);
 
 function remaining(): number {
   const left = deadline - Date.now();
@@ -121,11 +131,15 @@ async function createWorkshop(url: string): Promise<CreateWorkshopResponse> {
 }
 
 /** Participants straight into the shared store (the REST join route's per-address limit would stop a bench). */
-async function seed(cluster: LocalCluster, workshop: CreateWorkshopResponse, count: number): Promise<string[]> {
-  const db = openSqliteDatabase(path.join(cluster.dataDir, 'gommette.sqlite'));
-  // Seeding only: no fsync per participant (the nodes keep their own synchronous=FULL).
-  db.pragma('synchronous = OFF');
-  const store = new SqliteWorkshopStore(db);
+async function seed(cluster: LocalCluster, databaseUrl: string | null, workshop: CreateWorkshopResponse, count: number): Promise<string[]> {
+  let store: WorkshopStore;
+  if (databaseUrl) store = (await openPgStores(databaseUrl)).store;
+  else {
+    const db = openSqliteDatabase(path.join(cluster.dataDir, 'gommette.sqlite'));
+    // Seeding only: no fsync per participant (the nodes keep their own synchronous=FULL).
+    db.pragma('synchronous = OFF');
+    store = new SqliteWorkshopStore(db);
+  }
   try {
     const tokens: string[] = [];
     for (let i = 0; i < count; i++) {
@@ -219,7 +233,8 @@ async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<v
 }
 
 async function scenario(name: string, nodes: number, redis: boolean): Promise<ScenarioResult> {
-  const cluster = await startCluster({ nodes, redis, logLevel: 'error' });
+  const database = storeKind === 'pg' ? await createScratchDatabase(benchPostgresUrl()) : null;
+  const cluster = await startCluster({ nodes, redis, logLevel: 'error', ...(database ? { databaseUrl: database.url } : {}) });
   const peaks = cluster.status().map(() => 0);
   const sampler = setInterval(() => {
     cluster.status().forEach((node, index) => (peaks[index] = Math.max(peaks[index]!, rssOf(node.pid))));
@@ -231,7 +246,7 @@ async function scenario(name: string, nodes: number, redis: boolean): Promise<Sc
     const urls = cluster.urls.nodes;
     const workshop = await createWorkshop(urls[0]!);
     const seeding = Date.now();
-    const tokens = await seed(cluster, workshop, participants);
+    const tokens = await seed(cluster, database?.url ?? null, workshop, participants);
     console.log(`  ${name}: nodes up, ${participants} participants seeded in ${((Date.now() - seeding) / 1000).toFixed(1)} s`);
     for (const [node, url] of urls.entries()) projectors.push(await openProjector(url, node, workshop));
     // A tap made on node k is timed on the projector of node k+1 (another node, when there is one).
@@ -327,6 +342,7 @@ async function scenario(name: string, nodes: number, redis: boolean): Promise<Sc
     for (const socket of sockets) socket.close();
     killChildren();
     await cluster.stop();
+    await database?.drop();
   }
 }
 
@@ -352,8 +368,9 @@ async function main(): Promise<number> {
         .join(' ')}`,
   );
   const results: ScenarioResult[] = [];
-  if (only !== 'single') results.push(await scenario(`${nodeCount} nodes + Redis`, nodeCount, true));
-  if (only !== 'cluster') results.push(await scenario('1 node, no Redis', 1, false));
+  const on = storeKind === 'pg' ? 'PostgreSQL' : 'SQLite';
+  if (only !== 'single') results.push(await scenario(`${nodeCount} nodes + Redis, ${on}`, nodeCount, true));
+  if (only !== 'cluster') results.push(await scenario(`1 node, no Redis, ${on}`, 1, false));
   console.log('');
   for (const result of results) {
     const failed =

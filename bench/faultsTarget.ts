@@ -17,6 +17,7 @@ import { hashSecret, newCardCode, newId, newToken } from '../server/src/security
 import { residentRecord } from '../server/src/store/records';
 import { openPgStores } from '../server/src/store/pg/openPgStores';
 import { createScratchDatabase } from '../server/src/store/pg/scratchDatabase';
+import { benchPostgresUrl } from './children';
 import { openSqliteStores } from '../server/src/store/sqlite/openSqliteStores';
 import type { Stores } from '../server/src/store/stores';
 import { buildServer } from '../scripts/build-server.mjs';
@@ -256,8 +257,6 @@ export class SingleTarget implements Target {
 }
 
 const CLUSTER_NODES = 3;
-/** The machine's own PostgreSQL when neither BENCH_DATABASE_URL nor TEST_DATABASE_URL says otherwise. */
-const LOCAL_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /**
  * The three-node cluster of scripts/cluster.mjs (Redis, three nodes on one SQLite file, a
@@ -281,7 +280,7 @@ export class ClusterTarget implements Target {
   async start(): Promise<void> {
     this.dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'gommette-bench-faults-cluster-'));
     this.cleanup = removeOnExit(this.dataDir);
-    if (this.store === 'pg') this.database = await createScratchDatabase(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? LOCAL_POSTGRES_URL);
+    if (this.store === 'pg') this.database = await createScratchDatabase(benchPostgresUrl());
     // The nodes run the bundle, as deployed: a restart costs Node's start, not tsx's transpiling.
     const entry = path.resolve(import.meta.dirname, await bundleServer());
     this.cluster = await startCluster({
