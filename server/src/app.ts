@@ -26,7 +26,7 @@ import { retourRoutes } from './retour/retourRoutes';
 import { PresenceTracker } from './people/PresenceTracker';
 import { WorkshopEnd } from './run/WorkshopEnd';
 import { createSocketServer } from './realtime/socketServer';
-import { workshopRooms } from './realtime/rooms';
+import { screensRoom, staffRooms } from './realtime/rooms';
 import type { GommetteServer } from './realtime/types';
 import type { Stores } from './store/stores';
 import * as Y from 'yjs';
@@ -72,7 +72,8 @@ export function createApp(config: Config, deps: AppDeps): App {
   let boardGateway: BoardGateway | null = null;
   const presence = new PresenceTracker(
     (workshopId, current) => {
-      io?.to(workshopRooms(workshopId)).emit('presence:changed', current);
+      // Projectors and consoles show who is here; phones do not, so they are not sent it.
+      io?.to([screensRoom(workshopId), ...staffRooms(workshopId)]).emit('presence:changed', current);
     },
     {
       ...(cluster

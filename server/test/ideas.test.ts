@@ -234,10 +234,14 @@ describe('ideas over socket.io', () => {
     const { workshop, screen } = await room();
     const update = nextEvent(screen.socket, 'presence:changed');
     const first = await participant(workshop.sites[0]!.joinCode);
+    // Phones do not show who is here: they are not sent it (issue 17, "quiet phones").
+    let phoneHeard = 0;
+    first.socket.on('presence:changed', () => phoneHeard++);
     await participant(workshop.sites[1]!.joinCode);
     let presence: Presence = await update;
     while (presence.total < 2) presence = await nextEvent(screen.socket, 'presence:changed');
     expect(presence).toEqual({ total: 2, bySite: { [workshop.sites[0]!.id]: 1, [workshop.sites[1]!.id]: 1 } });
+    expect(phoneHeard).toBe(0);
 
     // The same resident on a second connection still counts once.
     const again = await connect(server.url, { role: 'participant', token: first.joined.participantToken });
