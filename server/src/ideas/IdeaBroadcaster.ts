@@ -39,7 +39,9 @@ export class IdeaBroadcaster {
     this.intervalMs = options.intervalMs ?? IDEA_BROADCAST_INTERVAL_MS;
     this.now = options.now ?? Date.now;
     const countIntervalMs = options.countIntervalMs ?? IDEA_COUNT_BROADCAST_INTERVAL_MS;
-    this.recount = new Coalescer(countIntervalMs, (workshopIds) => this.sendCounts(workshopIds), this.now);
+    // Trailing: a burst of ideas is counted once, after it, not also at its first idea (a count
+    // written to 10,000 phones would hold the projector's ideas behind it).
+    this.recount = new Coalescer(countIntervalMs, (workshopIds) => this.sendCounts(workshopIds), this.now, true);
     this.peers = options.clustered ? new Coalescer(countIntervalMs, (workshopIds) => options.io.serverSideEmit('ideas:changed', workshopIds), this.now) : null;
     if (options.clustered) options.io.on('ideas:changed', (workshopIds) => workshopIds.forEach((workshopId) => this.recount.mark(workshopId)));
   }

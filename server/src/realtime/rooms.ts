@@ -8,11 +8,11 @@ export const screensRoom = (workshopId: string): string => `w:${workshopId}:scre
 /** Every phone of a workshop: counts and phases, not the others' ideas (the projector shows those). */
 export const participantsRoom = (workshopId: string): string => `w:${workshopId}:participants`;
 /**
- * A workshop's phones again, split in `PHONE_SHARDS` parts by connection: a counter or results
+ * A workshop's phones again, split in `PHONE_SHARDS` parts by connection (500 each at 10,000 phones): a counter or results
  * sent to thousands of phones is written a part at a time (`PhoneFanout`), so that acks and the
  * projector's updates get through between the parts.
  */
-export const PHONE_SHARDS = 10;
+export const PHONE_SHARDS = 20;
 export const phoneShardRoom = (workshopId: string, shard: number): string => `w:${workshopId}:participants:${shard}`;
 /** The part a connection belongs to, from its (random) socket id. */
 export function phoneShardOf(socketId: string): number {
