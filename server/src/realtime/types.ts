@@ -1,5 +1,5 @@
 import type { Server, Socket } from 'socket.io';
-import type { CommandName, MyVotes, ParticipantSelf, Role, ServerToClientEvents } from '@gommette/shared';
+import type { CommandName, MyVotes, ParticipantSelf, Role, ServerToClientEvents, VoteResults } from '@gommette/shared';
 
 /**
  * The server's view of client commands: payloads and acks are `unknown` until parsed, because
@@ -26,8 +26,8 @@ export interface InterServerEvents {
   'vote:arm': (round: { id: string; workshopId: string; closesAt: number | null }) => void;
   /** The people of a workshop changed on the sending node: nodes holding its consoles rebuild the list. */
   'staff:changed': (workshopId: string) => void;
-  /** Gommettes of these workshops changed on the sending node: the others send their screens and phones the results. */
-  'vote:changed': (workshopIds: string[]) => void;
+  /** The projector's results the sending node just computed: the others show them on their screens if newer, then send their phones theirs. */
+  'vote:results': (workshopId: string, results: VoteResults) => void;
   /** Visible ideas of these workshops changed on the sending node: the others send their phones the count. */
   'ideas:changed': (workshopIds: string[]) => void;
   /** Residents' own gommettes changed on the sending node: their devices on the other nodes get them. */

@@ -5,6 +5,7 @@ import {
   VOTE_SCREEN_BROADCAST_INTERVAL_MS,
   type MyVotes,
   type RoundView,
+  type VoteResults,
   type VoteRound,
 } from '@gommette/shared';
 import type { AppContext } from '../context';
@@ -38,7 +39,8 @@ export class VoteRealtime {
   readonly limiter = new RateLimiterMemory({ points: MAX_VOTE_COMMANDS_PER_10_S, duration: 10 });
   private readonly staff: Coalescer;
   private readonly phones: Coalescer;
-  private readonly peers: Coalescer | null;
+  /** The last results this node's screens and consoles were sent, per workshop (results from several nodes may cross). */
+  private readonly shown = new Map<string, VoteResults>();
   /** Workshops whose phones' results wait for this node to be less busy. */
   private readonly phonesWaiting = new Set<string>();
   private closed = false;
@@ -60,12 +62,15 @@ export class VoteRealtime {
     this.staff = new Coalescer(VOTE_SCREEN_BROADCAST_INTERVAL_MS, (ids) => this.sendResults(ids, 'staff', 'local'));
     // Phones: once after a burst rather than at its start too (10,000 writes would hold back its acks).
     this.phones = new Coalescer(VOTE_PHONE_BROADCAST_INTERVAL_MS, (ids) => this.sendPhoneResults(ids, 0), ctx.now, true);
-    // In a cluster, the other nodes hear that a workshop's gommettes changed (a few words, at most
-    // ten times a second), then read and send the results to their own screens and phones.
-    this.peers = ctx.cluster ? new Coalescer(VOTE_SCREEN_BROADCAST_INTERVAL_MS, (ids) => io.serverSideEmit('vote:changed', ids)) : null;
     ctx.votes.afterCommit?.((workshopIds) => workshopIds.forEach((workshopId) => this.committed(workshopId)));
     if (ctx.cluster) {
-      io.on('vote:changed', (ids) => ids.forEach((workshopId) => this.markLocal(workshopId, true)));
+      // The projector's results a node computed (at most ten a second, one message to every other
+      // node, never one per screen): shown on this node's screens if newer than what they have;
+      // this node's phones then get their own, read here, on their interval.
+      io.on('vote:results', (workshopId, results) => {
+        this.showStaff(workshopId, results);
+        this.phones.mark(workshopId);
+      });
       io.on('vote:mine', (changes) => {
         const rooms = io.of('/').adapter.rooms;
         for (const [participantId, mine] of changes) {
@@ -105,7 +110,6 @@ export class VoteRealtime {
   /** The gommettes of this workshop changed: results follow, coalesced. */
   changed(workshopId: string): void {
     this.markLocal(workshopId);
-    this.peers?.mark(workshopId);
   }
 
   /**
@@ -143,11 +147,10 @@ export class VoteRealtime {
   /**
    * Gommettes of this workshop were just committed (the store says so before their acks are
    * written): the projectors see them now if their last results are an interval old, even in the
-   * middle of a burst, and the other nodes hear of it.
+   * middle of a burst (and so do the other nodes' projectors: the results go to them too).
    */
   committed(workshopId: string): void {
     this.markLocal(workshopId, true);
-    this.peers?.markUrgent(workshopId);
   }
 
   private markLocal(workshopId: string, urgent = false): void {
@@ -228,8 +231,21 @@ export class VoteRealtime {
       else this.io.to(participantsRoom(workshopId)).emit('vote:results', results);
       return;
     }
-    const rooms = [...staffResultsRooms(workshopId), ...publicStaffRooms(workshopId)];
-    (scope === 'local' ? this.io.local : this.io).to(rooms).emit('vote:results', results);
+    if (scope === 'cluster') {
+      this.io.to([...staffResultsRooms(workshopId), ...publicStaffRooms(workshopId)]).emit('vote:results', results);
+      return;
+    }
+    this.showStaff(workshopId, results);
+    if (this.ctx.cluster) this.io.serverSideEmit('vote:results', workshopId, results);
+  }
+
+  /** To this node's screens and consoles, unless they were sent these or newer already. */
+  private showStaff(workshopId: string, results: VoteResults): void {
+    const last = this.shown.get(workshopId);
+    const newer = !last || last.roundId !== results.roundId || results.version > last.version || (results.closed && !last.closed);
+    if (!newer) return;
+    this.shown.set(workshopId, results);
+    this.io.local.to([...staffResultsRooms(workshopId), ...publicStaffRooms(workshopId)]).emit('vote:results', results);
   }
 
   close(): void {
@@ -237,7 +253,7 @@ export class VoteRealtime {
     this.phones.close();
     this.closed = true;
     this.phonesWaiting.clear();
-    this.peers?.close();
+    this.shown.clear();
     if (this.peerMineTimer) clearTimeout(this.peerMineTimer);
     this.peerMineTimer = null;
     this.peerMine.clear();
