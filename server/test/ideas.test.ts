@@ -293,7 +293,16 @@ describe('ideas over socket.io', () => {
     sockets.push(tablet.socket);
     const id = clientId();
     const onTablet = nextIdea(tablet.socket, (idea) => idea.id === id);
+    // The phone that posted has its idea from the ack: it is not sent it again.
+    const echoes: string[] = [];
+    phone.socket.on('ideas:added', (ideas) => echoes.push(...ideas.map((idea) => idea.id)));
     await emitWithAck(phone.socket, 'idea:post', { id, text: 'Depuis le téléphone' });
     expect(await onTablet).toMatchObject({ id, mine: true });
+    // A marker from the tablet: once the phone has it, an echo of the first would have come.
+    const marker = clientId();
+    const markerOnPhone = nextIdea(phone.socket, (idea) => idea.id === marker);
+    await emitWithAck(tablet.socket, 'idea:post', { id: marker, text: 'Depuis la tablette' });
+    await markerOnPhone;
+    expect(echoes).toEqual([marker]);
   });
 });

@@ -46,13 +46,18 @@ export function broadcastModeration(io: GommetteServer, realtime: Realtime, idea
   broadcaster.counted(idea.workshopId);
 }
 
-function broadcastAdded(realtime: Realtime, idea: Idea): void {
+function broadcastAdded(realtime: Realtime, idea: Idea, poster: GommetteSocket | null): void {
   const broadcaster = realtime.ideas;
   // Safe mode: the projector waits for the facilitator's approval.
   if (isShown(idea)) broadcaster.added(screensRoom(idea.workshopId), toPublicView(idea));
   for (const room of staffRooms(idea.workshopId)) broadcaster.added(room, toFacilitatorView(idea));
-  // The author's other devices; the phone that posted has it from the ack already.
-  broadcaster.added(participantRoom(idea.participantId), toAuthorView(idea, idea.participantId));
+  // The author's other devices; the phone that posted has it from the ack already, so it is not
+  // sent it again (what a phone receives is what it shows).
+  const author = participantRoom(idea.participantId);
+  if (poster) {
+    broadcaster.flush([author]);
+    poster.to(author).emit('ideas:added', [toAuthorView(idea, idea.participantId)]);
+  } else broadcaster.added(author, toAuthorView(idea, idea.participantId));
   broadcaster.counted(idea.workshopId);
 }
 
@@ -73,6 +78,8 @@ export async function writeIdea(
   payload: { id: string; text: string },
   origin: IdeaOrigin,
   rateKey: string,
+  /** The author's own device that sent it (it has the idea from its ack). */
+  poster: GommetteSocket | null = null,
 ): Promise<CommandOutcome<IdeaView>> {
   const { store } = ctx;
   // RESEND: an id already stored acks the original, costs nothing, creates nothing.
@@ -104,7 +111,7 @@ export async function writeIdea(
 
   const result = await store.insertIdea(idea);
   if (!result.inserted) return acceptResend(result.idea, author);
-  return { ack: ackOk(toAuthorView(result.idea, author.participantId)), broadcast: () => broadcastAdded(realtime, result.idea) };
+  return { ack: ackOk(toAuthorView(result.idea, author.participantId)), broadcast: () => broadcastAdded(realtime, result.idea, poster) };
 }
 
 /**
@@ -132,7 +139,7 @@ export function registerIdeaHandlers(io: GommetteServer, socket: GommetteSocket,
     const participant = await store.getParticipant(participantId);
     if (!participant) return refuse(ErrorCode.Unauthorized, 'unknown participant');
     const author: IdeaAuthor = { participantId, siteId: participant.siteId, workshopId, tableId: participant.tableId };
-    return writeIdea(ctx, realtime, author, payload, 'phone', participantId);
+    return writeIdea(ctx, realtime, author, payload, 'phone', participantId, socket);
   });
 
   onCommand(socket, ctx, 'idea:hide', async (payload) => {
