@@ -22,6 +22,9 @@ const PHONES_WAIT_WHILE_COMMANDS = 50;
 const PHONES_RECHECK_MS = 250;
 const PHONES_MAX_WAIT_MS = 4_000;
 
+/** Workshops whose last shown results are kept (forgetting one only costs a message sent twice). */
+const MAX_REMEMBERED_RESULTS = 1_000;
+
 /** Ideas whose workshop and author are kept in memory (a few dozen bytes each). */
 const MAX_REMEMBERED_IDEAS = 20_000;
 
@@ -244,6 +247,7 @@ export class VoteRealtime {
     const last = this.shown.get(workshopId);
     const newer = !last || last.roundId !== results.roundId || results.version > last.version || (results.closed && !last.closed);
     if (!newer) return;
+    if (!last && this.shown.size >= MAX_REMEMBERED_RESULTS) this.shown.clear();
     this.shown.set(workshopId, results);
     this.io.local.to([...staffResultsRooms(workshopId), ...publicStaffRooms(workshopId)]).emit('vote:results', results);
   }
