@@ -41,14 +41,21 @@ describe('DueTimers', () => {
 });
 
 describe('Coalescer', () => {
-  it('sends a quiet change at once and a busy stream at most once per interval', () => {
+  /** A coalescer on fake timers, and what it sent. */
+  function recording(intervalMs: number, trailing = false): { coalescer: Coalescer; flushes: string[][] } {
     vi.useFakeTimers({ now: 0 });
     const flushes: string[][] = [];
     const coalescer = new Coalescer(
-      100,
+      intervalMs,
       (keys) => flushes.push(keys),
       () => Date.now(),
+      trailing,
     );
+    return { coalescer, flushes };
+  }
+
+  it('sends a quiet change at once and a busy stream at most once per interval', () => {
+    const { coalescer, flushes } = recording(100);
     coalescer.mark('w1');
     vi.advanceTimersByTime(0);
     expect(flushes).toEqual([['w1']]);
@@ -65,14 +72,7 @@ describe('Coalescer', () => {
   });
 
   it('with trailing, sends a burst once after it, and forgets a cancelled key', () => {
-    vi.useFakeTimers({ now: 0 });
-    const flushes: string[][] = [];
-    const coalescer = new Coalescer(
-      2_000,
-      (keys) => flushes.push(keys),
-      () => Date.now(),
-      true,
-    );
+    const { coalescer, flushes } = recording(2_000, true);
     for (let ms = 0; ms < 1_500; ms += 10) {
       coalescer.mark('w1');
       vi.advanceTimersByTime(10);
@@ -89,13 +89,7 @@ describe('Coalescer', () => {
   });
 
   it('sends an urgent change at once when the last send is an interval old, even with a send scheduled', () => {
-    vi.useFakeTimers({ now: 0 });
-    const flushes: string[][] = [];
-    const coalescer = new Coalescer(
-      100,
-      (keys) => flushes.push(keys),
-      () => Date.now(),
-    );
+    const { coalescer, flushes } = recording(100);
     coalescer.markUrgent('w1');
     expect(flushes).toEqual([['w1']]);
     coalescer.markUrgent('w1'); // within the interval: scheduled
