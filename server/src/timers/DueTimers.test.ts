@@ -25,6 +25,23 @@ describe('DueTimers', () => {
     expect(due).toEqual(['soon', 'far']);
   });
 
+  it('waits the rest when its timer fires before the clock says it is due', () => {
+    vi.useFakeTimers({ now: 0 });
+    const due: string[] = [];
+    let lag = 0;
+    const timers = new DueTimers(
+      (_workshopId, id) => due.push(`${id}@${Date.now() - lag}`),
+      () => Date.now() - lag,
+    );
+    timers.arm({ id: 'step', workshopId: 'w', closesAt: 1_000 });
+    // The wall clock falls 2 ms behind the timers: when the timer fires, it says 998.
+    lag = 2;
+    vi.advanceTimersByTime(1_000);
+    expect(due).toEqual([]);
+    vi.advanceTimersByTime(2);
+    expect(due).toEqual(['step@1000']);
+  });
+
   it('fires at once for a round already due (after a restart), and never for a cancelled one', () => {
     vi.useFakeTimers({ now: 10_000 });
     const due: string[] = [];

@@ -22,7 +22,9 @@ export class DueTimers {
     const timer = setTimeout(
       () => {
         this.timers.delete(due.id);
-        if (wait > MAX_TIMER_MS) this.arm(due);
+        // A timer may fire a millisecond before the wall clock says it is due (and far ones
+        // come in steps): whoever is called must find it due, so early means wait the rest.
+        if (this.now() < closesAt) this.arm(due);
         else this.onDue(due.workshopId, due.id);
       },
       Math.max(0, Math.min(wait, MAX_TIMER_MS)),
