@@ -33,6 +33,9 @@ type QueuedWrite = ({ kind: 'cast'; input: CastInput } | { kind: 'write'; run: (
 
 type Outcome = { ok: true; write: VoterWrite } | { ok: false; error: unknown };
 
+/** Writes waiting at which a group commit goes at once, without waiting for the end of the turn. */
+const GROUP_COMMIT_AT = 512;
+
 /**
  * Votes on the shared SQLite database. better-sqlite3 runs each transaction synchronously, so
  * the budget check and the insert of a gommette can never interleave with another tap's.
@@ -46,9 +49,6 @@ type Outcome = { ok: true; write: VoterWrite } | { ok: false; error: unknown };
  * With `synchronous=FULL` a commit costs a disk flush that blocks the process; one per tap would
  * let a crowd of phones starve the timers that broadcast the results.
  */
-/** Writes waiting at which a group commit goes at once, without waiting for the end of the turn. */
-const GROUP_COMMIT_AT = 512;
-
 export class SqliteVoteStore implements VoteStore {
   private readonly s;
   private queue: QueuedWrite[] = [];
