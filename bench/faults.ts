@@ -198,7 +198,7 @@ interface RunReport {
   recovery: KillRecovery[];
   refusals: Record<string, number>;
   retries: Record<string, number>;
-  resends: { timeout: number; reconnection: number };
+  resends: { timeout: number; reconnection: number; confirmed: number };
   disconnects: number;
 }
 
@@ -410,6 +410,7 @@ async function run(options: Options, target: Target, deadline: number): Promise<
       resends: {
         timeout: ledgers.reduce((total, ledger) => total + ledger.resends.timeout, 0),
         reconnection: ledgers.reduce((total, ledger) => total + ledger.resends.reconnection, 0),
+        confirmed: ledgers.reduce((total, ledger) => total + ledger.resends.confirmed, 0),
       },
       disconnects: ledgers.reduce((total, ledger) => total + ledger.disconnects, 0),
     };
@@ -438,7 +439,8 @@ function print(report: RunReport): void {
   const resends = report.resends.timeout + report.resends.reconnection;
   console.log(
     `resends: ${resends} = ${(report.acks > 0 ? (100 * resends) / report.acks : 0).toFixed(1)} % of acks (target < ${RESEND_TARGET * 100} %: ${resends < RESEND_TARGET * report.acks ? 'met' : 'NOT met'}) · ` +
-      `${report.resends.timeout} after no answer in time, ${report.resends.reconnection} on a reconnection`,
+      `${report.resends.timeout} after no answer in time, ${report.resends.reconnection} on a reconnection ` +
+      `(${report.resends.confirmed} more in flight at a drop were in the next snapshot, not sent again)`,
   );
   console.log(`temporary refusals waited out: ${codes(report.retries)} · final refusals: ${codes(report.refusals)} · client drops: ${report.disconnects}`);
   console.log('\nkill  round  node  clients dropped (with work)  reconnected p50/p99/max ms  back (next ack) p50/p99/max ms  never back  restart ms  stop ms');

@@ -63,7 +63,8 @@ export interface WorkerLedger {
   /** Final refusals (dropped commands), by code. */
   refusals: Record<string, number>;
   /** Resends: after no answer in time (over a live connection), and on a reconnection. */
-  resends: { timeout: number; reconnection: number };
+  /** `confirmed`: commands in flight at a drop that the next snapshot showed stored (not sent again). */
+  resends: { timeout: number; reconnection: number; confirmed: number };
   /** Temporary refusals waited out (rate_limited, internal…), by code. */
   retries: Record<string, number>;
   disconnects: number;

@@ -4,13 +4,14 @@
  * and the UI. Commands carry their client-made id; they leave one at a time, oldest first; while
  * no answer comes the same command (same id) is sent again after `resendDelayMs` (the ack
  * timeout, then twice as late each time, capped, with jitter), and the first answer to any of its
- * sends settles it; a drop forgets the send in flight (its late ack is ignored) and the
- * reconnection sends it again at once; `rate_limited` waits what the server says (with jitter),
+ * sends settles it; a drop forgets the send in flight (its late ack is ignored), and after the
+ * reconnection the snapshot says whether it was stored (`storedIn`: then it is acked as is) or
+ * it goes again at once; `rate_limited` waits what the server says (with jitter),
  * other temporary refusals back off (doubling, with jitter), final refusals drop the command.
  * Acks go to `onAck`, which keeps the client's ledger.
  */
 import type { Socket } from 'socket.io-client';
-import { COMMAND_ACK_TIMEOUT_MS, ErrorCode, jittered, resendDelayMs } from '@gommette/shared';
+import { COMMAND_ACK_TIMEOUT_MS, ErrorCode, jittered, resendDelayMs, type Snapshot } from '@gommette/shared';
 
 export interface OutboxCommand {
   event: 'idea:post' | 'vote:cast';
@@ -26,7 +27,12 @@ export interface OutboxEvents {
   onRetry: (code: string) => void;
   /** A send of a command already sent: after no answer in time, or on a reconnection (retries after a refusal are `onRetry`). */
   onResend: (why: 'timeout' | 'reconnection') => void;
+  /** The command in flight when the connection dropped was in the next snapshot: stored, not sent again. */
+  onConfirmed: () => void;
 }
+
+/** Whether a snapshot shows the command stored (the phone's `SendLoop.storedIn`). */
+export type StoredIn = (snapshot: Snapshot, command: OutboxCommand) => boolean;
 
 /** Refusals a resend can outlast (the phone keeps the command); anything else is final. */
 const TEMPORARY: ReadonlySet<string> = new Set([ErrorCode.RateLimited, ErrorCode.Internal, ErrorCode.HandRaised, ErrorCode.PhaseClosed]);
@@ -44,6 +50,8 @@ export type ResendRule = 'backoff' | 'fixed';
 export class BenchOutbox {
   private readonly queue: OutboxCommand[] = [];
   private inFlight: string | null = null;
+  /** Reconnected with a dropped command: nothing leaves before the snapshot says whether it was stored. */
+  private awaitingSnapshot = false;
   /** Bumped when a send in flight must be forgotten (a drop). */
   private attempt = 0;
   /** The head was in flight when the connection dropped: its next send is a resend. */
@@ -58,15 +66,29 @@ export class BenchOutbox {
     private readonly socket: Socket,
     private readonly events: OutboxEvents,
     private readonly rule: ResendRule = 'backoff',
+    private readonly storedIn: StoredIn = () => false,
   ) {
     socket.on('connect', () => {
       this.retryDelayMs = RETRY_BASE_MS;
       this.clearWait();
+      this.awaitingSnapshot = this.dropped && rule === 'backoff';
+      this.pump();
+    });
+    socket.on('workshop:snapshot', (snapshot: Snapshot) => {
+      if (!this.awaitingSnapshot) return;
+      this.awaitingSnapshot = false;
+      const head = this.queue[0];
+      if (this.dropped && head && this.storedIn(snapshot, head)) {
+        this.dropped = false;
+        this.events.onConfirmed();
+        return this.done(() => this.events.onAck(head));
+      }
       this.pump();
     });
     socket.on('disconnect', () => {
       this.attempt++;
       if (this.inFlight !== null) this.dropped = true;
+      this.awaitingSnapshot = false;
       this.settle();
     });
   }
@@ -88,7 +110,7 @@ export class BenchOutbox {
 
   private pump(): void {
     const head = this.queue[0];
-    if (!this.socket.connected || this.inFlight !== null || this.waitTimer !== null || !head) return;
+    if (!this.socket.connected || this.inFlight !== null || this.waitTimer !== null || this.awaitingSnapshot || !head) return;
     const attempt = this.attempt;
     this.inFlight = head.id;
     this.resends = 0;

@@ -7,7 +7,7 @@
  */
 import { nanoid } from 'nanoid';
 import { io, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, Role } from '@gommette/shared';
+import { PROTOCOL_VERSION, Role, storedGommette, storedIdea } from '@gommette/shared';
 import { BenchOutbox, reconnectLikeThePhone, type OutboxCommand, type ResendRule } from './faultsOutbox';
 import type { ClientLedger, FaultsConnectOrder, FaultsWorkerReply, FaultsWorkerRequest, KillObservation, RoundOrder } from './faultsIpc';
 import { benchClock, failToParent, onParentRequest, replyToParent } from './ipc';
@@ -46,7 +46,7 @@ let clients: Client[] = [];
 const kills: KillMark[] = [];
 const refusals: Record<string, number> = {};
 const retries: Record<string, number> = {};
-const resends = { timeout: 0, reconnection: 0 };
+const resends = { timeout: 0, reconnection: 0, confirmed: 0 };
 let closing = false;
 /** Commands of the current round not yet acked or refused, and acks in it so far. */
 let outstanding = 0;
@@ -93,12 +93,15 @@ function makeClient(url: string, index: number, token: string, resend: ResendRul
     onResend: (why: 'timeout' | 'reconnection') => {
       resends[why]++;
     },
+    onConfirmed: () => {
+      resends.confirmed++;
+    },
   };
   const client: Client = {
     index,
     socket,
-    ideas: new BenchOutbox(socket, events, resend),
-    votes: new BenchOutbox(socket, events, resend),
+    ideas: new BenchOutbox(socket, events, resend, (snapshot, command) => storedIdea(snapshot, command.id) !== null),
+    votes: new BenchOutbox(socket, events, resend, (snapshot, command) => storedGommette(snapshot, String(command.payload.roundId), command.id) !== null),
     ledger,
     disconnects: [],
     snapshots: [],

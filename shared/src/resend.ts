@@ -1,4 +1,7 @@
 import { COMMAND_ACK_TIMEOUT_MS } from './constants';
+import type { IdeaView } from './domain/idea';
+import type { Snapshot } from './protocol';
+import type { MyVotes } from './vote/protocol';
 
 /**
  * When a phone sends a queued command again (the ideas' and the gommettes' outboxes, and the
@@ -8,7 +11,9 @@ import { COMMAND_ACK_TIMEOUT_MS } from './constants';
  * each later one twice as late (up to a cap), each with a random share added so that a crowd of
  * phones does not resend in step; the first answer to any of the sends (a late one too) settles
  * the command, and the count starts again. A reconnection resends at once (the connection that
- * carried the command is gone).
+ * carried the command is gone), unless the snapshot every connection begins with shows the
+ * command stored (`storedIdea`, `storedGommette`): a command in flight when a server stopped was
+ * often stored, only its ack was lost.
  */
 export const RESEND_FIRST_MS = COMMAND_ACK_TIMEOUT_MS;
 /** The longest wait between two sends of the same command over a live connection. */
@@ -27,4 +32,21 @@ export function resendDelayMs(resends: number, random: () => number = Math.rando
 /** A wait the server asked for, or a back-off step, with a random share added (phones spread out). */
 export function jittered(ms: number, share: number = RETRY_AFTER_JITTER, random: () => number = Math.random): number {
   return Math.round(Math.max(0, ms) * (1 + share * random()));
+}
+
+/** The participant's idea `ideaId` if the snapshot (a phone's: its own ideas) has it stored. */
+export function storedIdea(snapshot: Snapshot, ideaId: string): IdeaView | null {
+  return snapshot.ideas.find((idea) => idea.id === ideaId) ?? null;
+}
+
+/** A phone's own gommettes in round `roundId` as the snapshot has them stored (null: another round, or a kiosk's). */
+export function myVotesIn(snapshot: Snapshot, roundId: string): MyVotes | null {
+  const mine = snapshot.vote?.mine;
+  return mine && mine.roundId === roundId && mine.voterId === undefined ? mine : null;
+}
+
+/** The phone's gommettes of the round if the snapshot has gommette `gommetteId` stored in round `roundId`. */
+export function storedGommette(snapshot: Snapshot, roundId: string, gommetteId: string): MyVotes | null {
+  const mine = myVotesIn(snapshot, roundId);
+  return mine?.gommettes.some((gommette) => gommette.id === gommetteId) ? mine : null;
 }

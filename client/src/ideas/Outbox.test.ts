@@ -96,6 +96,31 @@ describe('Outbox', () => {
     expect((await facilitatorView(workshop)).ideas.map((idea) => idea.text)).toEqual(['Avant la panne', 'Pendant la panne', 'Encore pendant la panne']);
   });
 
+  it('does not send again an idea stored before the connection dropped: the next snapshot shows it', async () => {
+    const workshop = await createWorkshop(server.url);
+    const joined = await joinAs(server.url, workshop.sites[0]!.joinCode);
+    const outbox = new Outbox(joined.participant.id);
+    const socket = phoneSocket(joined);
+    const posts: string[] = [];
+    const emit = socket.emit.bind(socket);
+    socket.emit = ((event: string, ...args: unknown[]) => {
+      if (event === 'idea:post') posts.push((args[0] as { id: string }).id);
+      return (emit as (event: string, ...rest: unknown[]) => GommetteSocket)(event, ...args);
+    }) as GommetteSocket['emit'];
+    const sent: string[] = [];
+    outbox.attach(socket, (idea) => sent.push(idea.text));
+    socket.connect();
+    await new Promise<void>((resolve) => socket.once('workshop:snapshot', () => resolve()));
+
+    // The idea leaves, and the connection drops before its ack can come back (the server still stores it).
+    outbox.send('Une douche en accès libre');
+    socket.io.engine.close();
+    await untilState(outbox, (state) => state.pending.length === 0);
+    expect(sent).toEqual(['Une douche en accès libre']);
+    expect(posts).toHaveLength(1);
+    expect((await facilitatorView(workshop)).ideas.map((idea) => idea.text)).toEqual(['Une douche en accès libre']);
+  });
+
   it('keeps the text of an idea the server refuses for good, to edit and send again', async () => {
     const workshop = await createWorkshop(server.url);
     const joined = await joinAs(server.url, workshop.sites[0]!.joinCode);

@@ -1,4 +1,4 @@
-import { ErrorCode, type AckError, type IdeaView } from '@gommette/shared';
+import { ErrorCode, storedIdea, type AckError, type IdeaView, type Snapshot } from '@gommette/shared';
 import { nanoid } from 'nanoid';
 import { emitCommand } from '../socket/command';
 import type { GommetteSocket } from '../socket/createSocket';
@@ -67,6 +67,14 @@ export class Outbox extends SendLoop<OutboxState> {
       (socket, onReply) => emitCommand(socket, 'idea:post', { id: head.id, text: head.text }, onReply, { timeoutMs: null }),
       (reply) => (reply.ok ? this.handleAccepted(head, reply.data) : this.handleRefused(head, reply)),
     );
+  }
+
+  protected confirmStored(snapshot: Snapshot, id: string): boolean {
+    const head = this.state.pending[0];
+    const stored = head?.id === id ? storedIdea(snapshot, id) : null;
+    if (!head || !stored) return false;
+    this.handleAccepted(head, stored);
+    return true;
   }
 
   private handleAccepted(idea: PendingIdea, stored: IdeaView): void {

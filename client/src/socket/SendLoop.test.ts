@@ -4,8 +4,9 @@
  * and resets the count; a reconnection resends at once; `retryAfterMs` is waited out.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ErrorCode, RESEND_FIRST_MS, RESEND_MAX_MS, type IdeaView, type MyVotes } from '@gommette/shared';
+import { ErrorCode, RESEND_FIRST_MS, RESEND_MAX_MS, type IdeaView, type MyVotes, type Snapshot } from '@gommette/shared';
 import type { GommetteSocket } from './createSocket';
+import { SNAPSHOT_WAIT_MS } from './SendLoop';
 import { VoteOutbox } from '../vote/VoteOutbox';
 import { Outbox } from '../ideas/Outbox';
 import { MemoryStorage } from '../test/outboxHarness';
@@ -21,13 +22,13 @@ interface Sent {
 class FakeSocket {
   connected = true;
   readonly sent: Sent[] = [];
-  private readonly handlers = new Map<string, Set<() => void>>();
-  on(event: string, handler: () => void): this {
+  private readonly handlers = new Map<string, Set<(...args: unknown[]) => void>>();
+  on(event: string, handler: (...args: unknown[]) => void): this {
     if (!this.handlers.has(event)) this.handlers.set(event, new Set());
     this.handlers.get(event)!.add(handler);
     return this;
   }
-  off(event: string, handler: () => void): this {
+  off(event: string, handler: (...args: unknown[]) => void): this {
     this.handlers.get(event)?.delete(handler);
     return this;
   }
@@ -42,6 +43,11 @@ class FakeSocket {
   reconnect(): void {
     this.connected = true;
     for (const handler of this.handlers.get('connect') ?? []) handler();
+  }
+  /** The snapshot the server begins every connection with (only what the outboxes read of it). */
+  snapshot(parts: { ideas?: IdeaView[]; mine?: MyVotes }): void {
+    const snapshot = { ideas: parts.ideas ?? [], vote: { round: null, results: null, mine: parts.mine ?? null, matrix: null } } as unknown as Snapshot;
+    for (const handler of this.handlers.get('workshop:snapshot') ?? []) handler(snapshot);
   }
   asSocket(): GommetteSocket {
     return this as unknown as GommetteSocket;
@@ -125,7 +131,7 @@ describe('the outboxes resend with back-off', () => {
     expect(outbox.getSnapshot().pending).toHaveLength(1);
   });
 
-  it('resends at once on reconnection, and ignores the answer of the dropped connection', () => {
+  it('resends as soon as the snapshot after a reconnection lacks the command, and ignores the answer of the dropped connection', () => {
     const socket = new FakeSocket();
     const outbox = new VoteOutbox('p1');
     const acks: MyVotes[] = [];
@@ -139,7 +145,9 @@ describe('the outboxes resend with back-off', () => {
     socket.sent[0]!.ack({ ok: true, data: votes }); // from the dead connection
     expect(acks).toHaveLength(0);
     socket.reconnect();
-    expect(socket.sent).toHaveLength(4); // at once
+    expect(socket.sent).toHaveLength(3); // the snapshot says first whether it was stored
+    socket.snapshot({ mine: { roundId: 'r', gommettes: [{ id: 'another', ideaId: 'i2' }], version: 3 } });
+    expect(socket.sent).toHaveLength(4); // not stored: at once
     expect(socket.sent[3]!.event).toBe('vote:cast');
     // And its back-off starts from the first wait.
     vi.advanceTimersByTime(RESEND_FIRST_MS);
@@ -198,5 +206,65 @@ describe('the outboxes resend with back-off', () => {
     socket.sent[3]!.ack({ ok: false, code: ErrorCode.Internal, message: 'oops' });
     vi.advanceTimersByTime(1_000);
     expect(socket.sent).toHaveLength(5);
+  });
+
+  it('settles a command the snapshot after a reconnection shows stored, without sending it again', () => {
+    const socket = new FakeSocket();
+    const ideas = new Outbox('p1');
+    const shown: string[] = [];
+    ideas.attach(socket.asSocket(), (stored) => shown.push(stored.id));
+    ideas.send('Une bagagerie');
+    ideas.send('Un banc');
+    const [first] = socket.sent;
+    socket.drop(); // stored, but its ack was lost with the connection
+    socket.reconnect();
+    socket.snapshot({ ideas: [idea(first!.payload.id!)] });
+    expect(shown).toEqual([first!.payload.id]);
+    expect(ideas.getSnapshot().pending.map((pending) => pending.text)).toEqual(['Un banc']);
+    expect(socket.sent.map((send) => send.payload.id)).toEqual([first!.payload.id, ideas.getSnapshot().pending[0]!.id]);
+
+    const votesSocket = new FakeSocket();
+    const gommettes = new VoteOutbox('p1');
+    const acks: MyVotes[] = [];
+    gommettes.attach(votesSocket.asSocket(), (mine) => acks.push(mine));
+    gommettes.stick('r', 'i1');
+    const stickId = votesSocket.sent[0]!.payload.id!;
+    votesSocket.sent[0]!.ack({ ok: true, data: { roundId: 'r', gommettes: [{ id: stickId, ideaId: 'i1' }], version: 1 } });
+    gommettes.takeBack('r', stickId);
+    expect(votesSocket.sent[1]!.event).toBe('vote:takeBack');
+    votesSocket.drop();
+    votesSocket.reconnect();
+    // The take-back was stored: the gommette is gone from the snapshot's.
+    const after: MyVotes = { roundId: 'r', gommettes: [], version: 2 };
+    votesSocket.snapshot({ mine: after });
+    expect(acks.at(-1)).toEqual(after);
+    expect(gommettes.getSnapshot().pending).toHaveLength(0);
+    expect(votesSocket.sent).toHaveLength(2);
+    vi.advanceTimersByTime(10 * 60_000);
+    expect(votesSocket.sent).toHaveLength(2);
+  });
+
+  it('sends again without the snapshot if none comes in time, and a kiosk never counts on it', () => {
+    const socket = new FakeSocket();
+    const outbox = new VoteOutbox('p1');
+    outbox.attach(socket.asSocket(), () => undefined);
+    outbox.stick('r', 'i1');
+    socket.drop();
+    socket.reconnect();
+    vi.advanceTimersByTime(SNAPSHOT_WAIT_MS - 1);
+    expect(socket.sent).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(socket.sent).toHaveLength(2);
+
+    const kioskSocket = new FakeSocket();
+    const kiosk = new VoteOutbox('kiosk');
+    kiosk.attach(kioskSocket.asSocket(), () => undefined);
+    kiosk.stick('r', 'i1', 'voter-1');
+    const stickId = kioskSocket.sent[0]!.payload.id!;
+    kioskSocket.drop();
+    kioskSocket.reconnect();
+    // A snapshot's own gommettes are a phone's, never a kiosk voter's: the gommette goes again.
+    kioskSocket.snapshot({ mine: { roundId: 'r', gommettes: [{ id: stickId, ideaId: 'i1' }], version: 1 } });
+    expect(kioskSocket.sent.map((send) => send.payload.id)).toEqual([stickId, stickId]);
   });
 });

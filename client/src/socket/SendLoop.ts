@@ -1,6 +1,9 @@
-import { jittered, resendDelayMs, type Ack, type CommandName, type CommandResults } from '@gommette/shared';
+import { jittered, RESEND_FIRST_MS, resendDelayMs, type Ack, type CommandName, type CommandResults, type Snapshot } from '@gommette/shared';
 import { isNoAnswer, type CommandReply } from './command';
 import type { GommetteSocket } from './createSocket';
+
+/** After a reconnection, how long the queue waits for the snapshot before sending without it. */
+export const SNAPSHOT_WAIT_MS = RESEND_FIRST_MS;
 
 /**
  * What the ideas' and the gommettes' outboxes share: a state the UI subscribes to
@@ -9,7 +12,9 @@ import type { GommetteSocket } from './createSocket';
  * - no answer yet: the same command again after `resendDelayMs` (5 s, then twice as late each
  *   time up to a minute, with jitter); the first answer to any of its sends settles it, a late
  *   one too, and the count starts again;
- * - a reconnection: at once (the send in flight is forgotten on the drop, its ack will never come);
+ * - a reconnection: the send in flight is forgotten on the drop (its ack will never come); the
+ *   snapshot the server begins every connection with says whether that command was stored
+ *   before the drop (`confirmStored`): if so it is done, else it goes again at once;
  * - a temporary refusal: after a doubling back-off (with jitter), or after what the server asked
  *   for (`retryAfterMs`: rate limit, server shedding load).
  * Subclasses keep their queue in `state` and send its head in `pump()` through `transmit()`.
@@ -29,6 +34,10 @@ export abstract class SendLoop<State> {
   private resends = 0;
   /** Every resend over a live connection (no answer in time); for tests and diagnostics. */
   resendCount = 0;
+  /** The command that was in flight when the connection dropped. */
+  private droppedId: string | null = null;
+  /** Reconnected with a dropped command: nothing leaves before the snapshot (or `SNAPSHOT_WAIT_MS`). */
+  private snapshotTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     initial: State,
@@ -49,9 +58,15 @@ export abstract class SendLoop<State> {
   /** Sends the head of the queue, if it can (see `canSend`). */
   protected abstract pump(): void;
 
-  /** Connected, nothing in flight, no wait running. */
+  /**
+   * The snapshot of a new connection shows command `id` (the head of the queue, in flight when
+   * the last connection dropped) stored: settle it as if its ack had come, and return true.
+   */
+  protected abstract confirmStored(snapshot: Snapshot, id: string): boolean;
+
+  /** Connected, nothing in flight, no wait running, not waiting for the snapshot. */
   protected canSend(): boolean {
-    return this.socket !== null && this.socket.connected && this.inFlightId === null && this.waitTimer === null;
+    return this.socket !== null && this.socket.connected && this.inFlightId === null && this.waitTimer === null && this.snapshotTimer === null;
   }
 
   /**
@@ -96,19 +111,51 @@ export abstract class SendLoop<State> {
     const handleConnect = () => {
       this.retryDelayMs = this.retry.baseMs;
       this.clearWait();
+      if (this.droppedId !== null) this.awaitSnapshot();
       this.pump();
     };
-    const handleDisconnect = () => this.forgetInFlight();
+    const handleSnapshot = (snapshot: Snapshot) => {
+      if (this.snapshotTimer === null) return;
+      this.stopAwaitingSnapshot();
+      const droppedId = this.droppedId;
+      this.droppedId = null;
+      if (droppedId !== null && this.confirmStored(snapshot, droppedId)) return;
+      this.pump();
+    };
+    const handleDisconnect = () => {
+      if (this.inFlightId !== null) this.droppedId = this.inFlightId;
+      this.stopAwaitingSnapshot();
+      this.forgetInFlight();
+    };
     socket.on('connect', handleConnect);
+    socket.on('workshop:snapshot', handleSnapshot);
     socket.on('disconnect', handleDisconnect);
     this.pump();
     return () => {
       socket.off('connect', handleConnect);
+      socket.off('workshop:snapshot', handleSnapshot);
       socket.off('disconnect', handleDisconnect);
       this.forgetInFlight();
+      this.stopAwaitingSnapshot();
       this.clearWait();
       if (this.socket === socket) this.socket = null;
     };
+  }
+
+  /** Holds the queue until the snapshot comes, or sends again after `SNAPSHOT_WAIT_MS` without one. */
+  private awaitSnapshot(): void {
+    this.stopAwaitingSnapshot();
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = null;
+      this.droppedId = null;
+      this.pump();
+    }, SNAPSHOT_WAIT_MS);
+  }
+
+  private stopAwaitingSnapshot(): void {
+    if (this.snapshotTimer === null) return;
+    clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = null;
   }
 
   protected update(state: State): void {

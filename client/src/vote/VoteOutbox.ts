@@ -1,4 +1,4 @@
-import { ErrorCode, withGommette, withoutGommette, type Ack, type MyGommette, type MyVotes } from '@gommette/shared';
+import { ErrorCode, myVotesIn, withGommette, withoutGommette, type Ack, type MyGommette, type MyVotes, type Snapshot } from '@gommette/shared';
 import { nanoid } from 'nanoid';
 import type { ClientErrorCode } from '../api/errors';
 import { emitCommand } from '../socket/command';
@@ -84,6 +84,23 @@ export class VoteOutbox extends SendLoop<VoteOutboxState> {
       },
       done,
     );
+  }
+
+  /**
+   * A phone's gommette is stored if the snapshot's gommettes have it; its take-back if they no
+   * longer have it (the gommette's own stick was acked before: the queue is in order). A kiosk's
+   * operations and its next voter are sent again (the server stores each id once).
+   */
+  protected confirmStored(snapshot: Snapshot, id: string): boolean {
+    const head = this.state.pending[0];
+    if (!head || head.id !== id || head.kind === 'voter' || head.voterId !== undefined) return false;
+    const mine = myVotesIn(snapshot, head.roundId);
+    if (!mine) return false;
+    const target = head.kind === 'stick' ? head.id : head.gommetteId;
+    const present = mine.gommettes.some((gommette) => gommette.id === target);
+    if (present !== (head.kind === 'stick')) return false;
+    this.accepted(head, mine);
+    return true;
   }
 
   private accepted(op: VoteOp, mine: MyVotes): void {
