@@ -75,10 +75,9 @@ export interface VoteStore {
   takeBack(input: TakeBackInput): Promise<VoterWrite>;
   /**
    * Calls `listener` with the workshops whose gommettes a commit just changed, right after the
-   * commit and before its taps are answered (optional: an adapter whose commits already come a
-   * batch at a time between other work may leave it out).
+   * commit and before its taps are answered (the projector's results go out ahead of the acks).
    */
-  afterCommit?(listener: (workshopIds: ReadonlySet<string>) => void): void;
+  afterCommit(listener: (workshopIds: ReadonlySet<string>) => void): void;
   myGommettes(roundId: string, voterId: string): Promise<MyGommette[]>;
   /** Replaces one site's paper counts; bumps the round's version. */
   setPaperCounts(roundId: string, siteId: string, counts: Readonly<Record<string, number>>): Promise<VoteRound | null>;

@@ -99,6 +99,38 @@ export function voteStoreContract(name: string, makeFixture: () => Promise<VoteS
       expect(await cast(first, ideaIds[2]!)).toMatchObject({ kind: 'refused', error: { error: 'conflict' } });
     });
 
+    it('says which workshop a commit changed before answering any of its gommettes (not for a refusal)', async () => {
+      const { stores } = await fixture();
+      const { workshopId, sites, ideaIds } = await seed(stores);
+      const round = makeRound(workshopId, ideaIds, { budget: 1 });
+      await stores.votes.createRound(round);
+      let answered = 0;
+      const commits: Array<{ answered: number; workshops: string[] }> = [];
+      stores.votes.afterCommit((workshopIds) => commits.push({ answered, workshops: [...workshopIds] }));
+      const cast = (voterId: string) =>
+        stores.votes
+          .cast({
+            id: unique('g'),
+            roundId: round.id,
+            workshopId,
+            voter: { id: voterId, kind: 'phone', siteId: sites[0]!.id },
+            ideaId: ideaIds[0]!,
+            ownIdea: false,
+            now: NOW,
+          })
+          .then((write) => {
+            answered++;
+            return write;
+          });
+      const writes = await Promise.all(Array.from({ length: 20 }, (_, index) => cast(`v${index}`)));
+      expect(writes.every((write) => write.kind === 'stored')).toBe(true);
+      expect(commits.length).toBeGreaterThan(0);
+      expect(commits[0]).toEqual({ answered: 0, workshops: [workshopId] });
+      const before = commits.length;
+      expect(await cast('v0')).toMatchObject({ kind: 'refused', error: { error: VoteErrorCode.BudgetSpent } });
+      expect(commits).toHaveLength(before);
+    });
+
     it('takes a gommette back once, gives the budget back, and refuses after the close', async () => {
       const { stores } = await fixture();
       const { workshopId, sites, ideaIds } = await seed(stores);

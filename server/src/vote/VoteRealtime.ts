@@ -65,7 +65,7 @@ export class VoteRealtime {
     this.staff = new Coalescer(VOTE_SCREEN_BROADCAST_INTERVAL_MS, (ids) => this.sendResults(ids, 'staff', 'local'));
     // Phones: once after a burst rather than at its start too (10,000 writes would hold back its acks).
     this.phones = new Coalescer(VOTE_PHONE_BROADCAST_INTERVAL_MS, (ids) => this.sendPhoneResults(ids, 0), ctx.now, true);
-    ctx.votes.afterCommit?.((workshopIds) => workshopIds.forEach((workshopId) => this.committed(workshopId)));
+    ctx.votes.afterCommit((workshopIds) => workshopIds.forEach((workshopId) => this.committed(workshopId)));
     if (ctx.cluster) {
       // The projector's results a node computed (at most ten a second, one message to every other
       // node, never one per screen): shown on this node's screens if newer than what they have;

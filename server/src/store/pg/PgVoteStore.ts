@@ -123,6 +123,10 @@ export class PgVoteStore implements VoteStore {
     return readRound(this.pool, roundId);
   }
 
+  afterCommit(listener: (workshopIds: ReadonlySet<string>) => void): void {
+    this.casts.committed = listener;
+  }
+
   async cast(input: CastInput): Promise<VoterWrite> {
     return this.casts.cast(input);
   }

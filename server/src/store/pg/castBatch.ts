@@ -76,6 +76,8 @@ async function writeCasts(
 export class CastBatcher {
   private readonly queues = new Map<string, Job[]>();
   private readonly draining = new Set<string>();
+  /** Told which workshops a commit changed, before its casts are answered (`VoteStore.afterCommit`). */
+  committed: ((workshopIds: ReadonlySet<string>) => void) | null = null;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -112,6 +114,7 @@ export class CastBatcher {
         jobs.map((job) => job.input),
         this.lockRound,
       );
+      this.announce(writes);
       jobs.forEach((job, index) => job.resolve(writes[index]!));
     } catch (error) {
       if (!(error instanceof UniqueViolationError)) {
@@ -122,6 +125,16 @@ export class CastBatcher {
       // hold): one by one, so that only the cast that reused it is refused.
       if (jobs.length === 1) jobs[0]!.resolve(castConflict());
       else for (const job of jobs) await this.settle(roundId, [job]);
+    }
+  }
+
+  private announce(writes: VoterWrite[]): void {
+    const changed = new Set<string>();
+    for (const write of writes) if (write.kind === 'stored') changed.add(write.round.workshopId);
+    try {
+      if (changed.size > 0) this.committed?.(changed);
+    } catch {
+      // The listener's failure is its own (results are also sent after the acks): the casts are stored.
     }
   }
 }

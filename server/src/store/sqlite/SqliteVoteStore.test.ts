@@ -233,7 +233,7 @@ describe('SQLite group commit at the budget edge', () => {
       const round = await roundOn(stores, 1);
       let answered = 0;
       const commits: Array<{ answered: number; workshops: string[] }> = [];
-      stores.votes.afterCommit!((workshopIds) => commits.push({ answered, workshops: [...workshopIds] }));
+      stores.votes.afterCommit((workshopIds) => commits.push({ answered, workshops: [...workshopIds] }));
       const writes = Array.from({ length: 600 }, (_, index) =>
         stores.votes.cast(cast(round, `g${index}`, `v${index}`, 'i1')).then((write) => {
           answered++;
