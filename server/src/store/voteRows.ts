@@ -1,4 +1,4 @@
-import type { VoteRound } from '@gommette/shared';
+import type { VoteRound, VoteTally } from '@gommette/shared';
 import { isSet, type Flag } from './coreRows';
 
 /** A row of `vote_rounds` as both adapters read it back (booleans: see `Flag`), and the round it makes. */
@@ -35,3 +35,21 @@ export const toRound = (row: RoundRow): VoteRound => ({
   revealedAt: row.revealed_at,
   version: row.version,
 });
+
+/** A row of the tally's voter count: distinct voters of one kind at one site (both adapters' query). */
+export interface VoterCountRow {
+  siteId: string;
+  kind: string;
+  voters: number | string;
+}
+
+/** The voter counts per site and kind folded into one row per site (PostgreSQL gives counts as strings). */
+export function votersBySite(counts: ReadonlyArray<VoterCountRow>): VoteTally['voters'] {
+  const bySite = new Map<string, { siteId: string; phone: number; kiosk: number }>();
+  for (const { siteId, kind, voters } of counts) {
+    const site = bySite.get(siteId) ?? { siteId, phone: 0, kiosk: 0 };
+    if (kind === 'phone' || kind === 'kiosk') site[kind] += Number(voters);
+    bySite.set(siteId, site);
+  }
+  return [...bySite.values()];
+}

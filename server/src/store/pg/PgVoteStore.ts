@@ -11,7 +11,7 @@ import {
   type VoteTally,
 } from '@gommette/shared';
 import type { CastInput, CreateRoundResult, KioskVoterRecord, TakeBackInput, VoteStore, VoterWrite } from '../VoteStore';
-import { toRound, type RoundRow } from '../voteRows';
+import { toRound, votersBySite, type RoundRow, type VoterCountRow } from '../voteRows';
 import { UniqueViolationError } from '../WorkshopStore';
 import { CastBatcher, noRound } from './castBatch';
 import { firstRow, query, rows, withTransaction, type Queryable } from './transaction';
@@ -188,12 +188,13 @@ export class PgVoteStore implements VoteStore {
           `SELECT site_id AS "siteId", idea_id AS "ideaId", COUNT(*) AS count FROM vote_gommettes WHERE round_id = $1 AND NOT taken_back GROUP BY site_id, idea_id`,
           [roundId],
         ),
-        voters: await rows<VoteTally['voters'][number]>(
-          client,
-          `SELECT site_id AS "siteId", COUNT(*) FILTER (WHERE voter_kind = 'phone') AS phone, COUNT(*) FILTER (WHERE voter_kind = 'kiosk') AS kiosk
-           FROM (SELECT DISTINCT site_id, voter_id, voter_kind FROM vote_gommettes WHERE round_id = $1 AND NOT taken_back) AS voters
-           GROUP BY site_id`,
-          [roundId],
+        voters: votersBySite(
+          await rows<VoterCountRow>(
+            client,
+            `SELECT site_id AS "siteId", voter_kind AS kind, COUNT(DISTINCT voter_id) AS voters FROM vote_gommettes
+             WHERE round_id = $1 AND NOT taken_back GROUP BY site_id, voter_kind`,
+            [roundId],
+          ),
         ),
         paper: await rows<VoteTally['paper'][number]>(
           client,

@@ -103,4 +103,13 @@ export const PG_VOTE_MIGRATIONS: ReadonlyArray<Migration> = [
       WHERE status = 'open' AND opened_at < (SELECT applied_at FROM schema_migrations WHERE version = 101);
     `,
   },
+  {
+    // Issue 17, see sqlite/migrations.votes.ts version 104 (partial indexes: only what counts).
+    version: 104,
+    sql: `
+      DROP INDEX vote_gommettes_by_idea;
+      CREATE INDEX vote_gommettes_by_idea ON vote_gommettes(round_id, site_id, idea_id) WHERE NOT taken_back;
+      CREATE INDEX vote_gommettes_voters ON vote_gommettes(round_id, site_id, voter_kind, voter_id) WHERE NOT taken_back;
+    `,
+  },
 ];

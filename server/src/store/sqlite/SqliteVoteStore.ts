@@ -12,7 +12,7 @@ import {
 } from '@gommette/shared';
 import { decideCasts, MAX_CASTS_PER_TRANSACTION, mineByVoterOf, type KnownGommette } from '../castSequence';
 import type { CastInput, CreateRoundResult, KioskVoterRecord, TakeBackInput, VoteStore, VoterWrite } from '../VoteStore';
-import { toRound, type RoundRow } from '../voteRows';
+import { toRound, votersBySite, type RoundRow, type VoterCountRow } from '../voteRows';
 
 interface GommetteRow {
   id: string;
@@ -84,10 +84,10 @@ export class SqliteVoteStore implements VoteStore {
       tallyDigital: db.prepare(
         `SELECT site_id AS siteId, idea_id AS ideaId, COUNT(*) AS count FROM vote_gommettes WHERE round_id = ? AND taken_back = 0 GROUP BY site_id, idea_id`,
       ),
+      // Both read a covering index in its order (migration 104): no table rows, no temporary B-tree.
       tallyVoters: db.prepare(
-        `SELECT site_id AS siteId, SUM(voter_kind = 'phone') AS phone, SUM(voter_kind = 'kiosk') AS kiosk
-         FROM (SELECT DISTINCT site_id, voter_id, voter_kind FROM vote_gommettes WHERE round_id = ? AND taken_back = 0)
-         GROUP BY site_id`,
+        `SELECT site_id AS siteId, voter_kind AS kind, COUNT(DISTINCT voter_id) AS voters FROM vote_gommettes
+         WHERE round_id = ? AND taken_back = 0 GROUP BY site_id, voter_kind`,
       ),
       tallyPaper: db.prepare(`SELECT site_id AS siteId, idea_id AS ideaId, count FROM vote_paper WHERE round_id = ? AND count > 0`),
       insertKioskVoter: db.prepare(
@@ -325,7 +325,7 @@ export class SqliteVoteStore implements VoteStore {
   async tally(roundId: string): Promise<VoteTally> {
     return {
       digital: this.s.tallyDigital.all(roundId) as VoteTally['digital'],
-      voters: this.s.tallyVoters.all(roundId) as VoteTally['voters'],
+      voters: votersBySite(this.s.tallyVoters.all(roundId) as VoterCountRow[]),
       paper: this.s.tallyPaper.all(roundId) as VoteTally['paper'],
     };
   }

@@ -111,4 +111,15 @@ export const VOTE_MIGRATIONS: ReadonlyArray<Migration> = [
       WHERE status = 'open' AND opened_at < (SELECT applied_at FROM schema_migrations WHERE version = 101);
     `,
   },
+  {
+    // Issue 17: the live results' tally reads only indexes, in their order: the gommettes per site
+    // and idea, and the distinct voters per site and kind (about 20 ms at 10,000 gommettes before,
+    // read up to ten times a second by every node during a vote).
+    version: 104,
+    sql: `
+      DROP INDEX vote_gommettes_by_idea;
+      CREATE INDEX vote_gommettes_by_idea ON vote_gommettes(round_id, site_id, idea_id, taken_back);
+      CREATE INDEX vote_gommettes_voters ON vote_gommettes(round_id, site_id, voter_kind, voter_id, taken_back);
+    `,
+  },
 ];
