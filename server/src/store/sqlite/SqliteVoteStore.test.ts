@@ -226,6 +226,40 @@ describe('SQLite group commit at the budget edge', () => {
     }
   });
 
+  it('waits for a write lock another process holds with its event loop free, then commits what came meanwhile together', async () => {
+    const { filename } = openFile();
+    const stores = openSqliteStores(filename);
+    const other = new Database(filename); // another node on the same file
+    try {
+      const round = await roundOn(stores, 1);
+      other.prepare('BEGIN IMMEDIATE').run();
+      let commits = 0;
+      stores.votes.afterCommit(() => commits++);
+      const first = Array.from({ length: 10 }, (_, index) => stores.votes.cast(cast(round, `g${index}`, `v${index}`, 'i1')));
+      // SQLite's own wait would hold the process here; timers and new taps get through instead.
+      const ticks = await new Promise<number>((resolve) => {
+        let count = 0;
+        const timer = setInterval(() => {
+          if (++count === 5) {
+            clearInterval(timer);
+            resolve(count);
+          }
+        }, 5);
+      });
+      expect(ticks).toBe(5);
+      const later = Array.from({ length: 10 }, (_, index) => stores.votes.cast(cast(round, `h${index}`, `w${index}`, 'i2')));
+      expect(commits).toBe(0);
+      other.prepare('COMMIT').run();
+      const writes = await Promise.all([...first, ...later]);
+      expect(writes.every((write) => write.kind === 'stored')).toBe(true);
+      expect(commits).toBe(1);
+      expect((await stores.votes.getRound(round.id))?.version).toBe(20);
+    } finally {
+      other.close();
+      await stores.store.close();
+    }
+  });
+
   it('commits as soon as 512 taps wait, and says so before answering any of them', async () => {
     const { filename } = openFile();
     const stores = openSqliteStores(filename);

@@ -13,6 +13,7 @@ import {
 import { decideCasts, MAX_CASTS_PER_TRANSACTION, mineByVoterOf, type KnownGommette } from '../castSequence';
 import type { CastInput, CreateRoundResult, KioskVoterRecord, TakeBackInput, VoteStore, VoterWrite } from '../VoteStore';
 import { toRound, votersBySite, type RoundRow, type VoterCountRow } from '../voteRows';
+import { LOCK_RETRY_MS, WriteLockTurn } from './database';
 
 interface GommetteRow {
   id: string;
@@ -53,9 +54,13 @@ export class SqliteVoteStore implements VoteStore {
   private readonly s;
   private queue: QueuedWrite[] = [];
   private flushScheduled = false;
+  private readonly lock: WriteLockTurn;
+  /** Another process holds the write lock: the commit tries again then (see `WriteLockTurn`). */
+  private lockRetry: NodeJS.Timeout | null = null;
   private committed: ((workshopIds: ReadonlySet<string>) => void) | null = null;
 
   constructor(private readonly db: Database.Database) {
+    this.lock = new WriteLockTurn(db);
     this.s = {
       insertRound: db.prepare(
         `INSERT INTO vote_rounds (id, workshop_id, idea_ids, budget, stacking, cap_per_idea, self_vote, results, closes_at, status, opened_at, closed_at, revealed_at, version)
@@ -124,6 +129,7 @@ export class SqliteVoteStore implements VoteStore {
   private grouped(job: { kind: 'cast'; input: CastInput } | { kind: 'write'; run: () => VoterWrite }): Promise<VoterWrite> {
     return new Promise((resolve, reject) => {
       this.queue.push({ ...job, resolve, reject });
+      if (this.lockRetry !== null) return;
       if (this.queue.length >= GROUP_COMMIT_AT) return this.flush();
       if (this.flushScheduled) return;
       this.flushScheduled = true;
@@ -138,7 +144,7 @@ export class SqliteVoteStore implements VoteStore {
     if (jobs.length === 0) return;
     const outcomes: Outcome[] = new Array<Outcome>(jobs.length);
     try {
-      this.db.transaction(() => {
+      const turn = this.lock.run(() => {
         // Consecutive casts, by round (first seen first); written before the next take-back.
         let casts = new Map<string, number[]>();
         const writeCasts = (): void => {
@@ -160,7 +166,15 @@ export class SqliteVoteStore implements VoteStore {
           outcomes[index] = this.savepoint(job.run);
         });
         writeCasts();
-      })();
+      });
+      if (turn.kind === 'busy') {
+        this.queue = jobs.concat(this.queue);
+        this.lockRetry = setTimeout(() => {
+          this.lockRetry = null;
+          this.flush();
+        }, LOCK_RETRY_MS);
+        return;
+      }
     } catch (error) {
       for (const job of jobs) job.reject(error);
       return;

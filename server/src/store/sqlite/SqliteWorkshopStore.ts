@@ -8,7 +8,7 @@ import {
   type WorkshopRecord,
   type WorkshopStore,
 } from '../WorkshopStore';
-import { openSqliteDatabase, type SqliteOptions } from './database';
+import { LOCK_RETRY_MS, openSqliteDatabase, WriteLockTurn, type SqliteOptions } from './database';
 import {
   toIdea,
   toParticipant,
@@ -44,12 +44,16 @@ export class SqliteWorkshopStore implements WorkshopStore {
   private readonly db: Database.Database;
   /** Ideas waiting for the next group commit. */
   private ideaQueue: Array<{ idea: Idea; resolve: (result: InsertIdeaResult) => void; reject: (error: unknown) => void }> = [];
+  /** Another process holds the write lock: the ideas' commit tries again then (see `WriteLockTurn`). */
+  private ideaLockRetry: NodeJS.Timeout | null = null;
+  private readonly ideaLock: WriteLockTurn;
   private readonly statements;
 
   /** Opens (and migrates) its own file, or shares a database opened by `openSqliteDatabase`. */
   constructor(source: SqliteOptions | Database.Database) {
     this.db = source instanceof Database ? source : openSqliteDatabase(source.filename);
     const db = this.db;
+    this.ideaLock = new WriteLockTurn(db);
     this.statements = {
       insertWorkshop: db.prepare(
         `INSERT INTO workshops (id, title, question, purpose, facilitator_token_hash, screen_token_hash, helper_token_hash, observer_token_hash, created_at, room_json, room_version)
@@ -211,7 +215,7 @@ export class SqliteWorkshopStore implements WorkshopStore {
   insertIdea(idea: Idea): Promise<InsertIdeaResult> {
     return new Promise((resolve, reject) => {
       this.ideaQueue.push({ idea, resolve, reject });
-      if (this.ideaQueue.length === 1) setImmediate(() => this.flushIdeas());
+      if (this.ideaQueue.length === 1 && this.ideaLockRetry === null) setImmediate(() => this.flushIdeas());
     });
   }
 
@@ -220,7 +224,7 @@ export class SqliteWorkshopStore implements WorkshopStore {
     this.ideaQueue = [];
     const outcomes: Array<{ ok: true; result: InsertIdeaResult } | { ok: false; error: unknown }> = [];
     try {
-      this.db.transaction(() => {
+      const turn = this.ideaLock.run(() => {
         for (const job of jobs) {
           try {
             outcomes.push({ ok: true, result: this.db.transaction(() => this.insertIdeaNow(job.idea))() });
@@ -228,7 +232,15 @@ export class SqliteWorkshopStore implements WorkshopStore {
             outcomes.push({ ok: false, error });
           }
         }
-      })();
+      });
+      if (turn.kind === 'busy') {
+        this.ideaQueue = jobs.concat(this.ideaQueue);
+        this.ideaLockRetry = setTimeout(() => {
+          this.ideaLockRetry = null;
+          this.flushIdeas();
+        }, LOCK_RETRY_MS);
+        return;
+      }
     } catch (error) {
       for (const job of jobs) job.reject(error);
       return;

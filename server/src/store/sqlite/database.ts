@@ -3,6 +3,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
 
+/** How long a write waits for another process's write lock, blocking its event loop (SQLite's busy handler). */
+const BUSY_TIMEOUT_MS = 5_000;
+/** A group commit finding the write lock taken tries again this much later, its event loop free meanwhile… */
+export const LOCK_RETRY_MS = 1;
+/** …for this long at most; then it waits in SQLite's busy handler like any other write. */
+const LOCK_WAIT_FREE_MS = 2_000;
+
 export interface SqliteOptions {
   /** A file path, or ':memory:' for tests. */
   filename: string;
@@ -26,7 +33,7 @@ export function openSqliteDatabase(filename: string): Database.Database {
   if (filename !== ':memory:') for (const suffix of ['-wal', '-shm']) if (fs.existsSync(filename + suffix)) fs.chmodSync(filename + suffix, 0o600);
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // Deleted or rewritten rows are zeroed, not left in freed space for whoever copies the file
   // (issue 20: migration 101 rewrites every gommette's voter column).
   db.pragma('secure_delete = ON');
@@ -53,4 +60,50 @@ function beginImmediately(db: Database.Database): void {
   const deferred = db.transaction.bind(db);
   // Each variant better-sqlite3 returns carries the others (.deferred, .immediate, .exclusive).
   db.transaction = ((fn: Parameters<typeof db.transaction>[0]) => deferred(fn).immediate) as typeof db.transaction;
+}
+
+/**
+ * The group commits' way to the write lock when several processes share the file (the local
+ * cluster's nodes). SQLite's busy handler waits for a lock held by another process by sleeping,
+ * and the sleep blocks the event loop: the node could neither answer, nor relay, nor read the next
+ * taps while another node commits. `run` takes the lock only if it is free now, else says so, and
+ * the caller tries again `LOCK_RETRY_MS` later with its event loop free (and with whatever else
+ * came meanwhile in the same commit). After `LOCK_WAIT_FREE_MS` of trying, it waits in the busy
+ * handler, so a node that keeps losing the race still gets the lock.
+ */
+export class WriteLockTurn {
+  private busySince: number | null = null;
+
+  constructor(private readonly db: Database.Database) {}
+
+  /** `body` in an IMMEDIATE transaction (`db.transaction`), or `busy` when another process holds the lock. */
+  run<T>(body: () => T): { kind: 'done'; value: T } | { kind: 'busy' } {
+    if (this.busySince !== null && Date.now() - this.busySince >= LOCK_WAIT_FREE_MS) {
+      this.busySince = null;
+      return { kind: 'done', value: this.db.transaction(body)() };
+    }
+    this.db.pragma('busy_timeout = 0');
+    let waiting = true;
+    const restore = (): void => {
+      if (!waiting) return;
+      waiting = false;
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    };
+    try {
+      const value = this.db.transaction(() => {
+        restore();
+        return body();
+      })();
+      this.busySince = null;
+      return { kind: 'done', value };
+    } catch (error) {
+      if (waiting && error instanceof Database.SqliteError && error.code === 'SQLITE_BUSY') {
+        this.busySince ??= Date.now();
+        return { kind: 'busy' };
+      }
+      throw error;
+    } finally {
+      restore();
+    }
+  }
 }
