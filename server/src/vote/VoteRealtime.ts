@@ -3,6 +3,7 @@ import {
   MAX_VOTE_COMMANDS_PER_10_S,
   VOTE_PHONE_BROADCAST_INTERVAL_MS,
   VOTE_SCREEN_BROADCAST_INTERVAL_MS,
+  type Idea,
   type MyVotes,
   type RoundView,
   type VoteResults,
@@ -52,6 +53,8 @@ export class VoteRealtime {
   private readonly timers: DueTimers;
   /** Each idea's workshop and author (they never change), for the taps on it: not one read per tap. */
   private readonly ideaFacts = new Map<string, { workshopId: string; participantId: string }>();
+  /** Reads of an idea under way (`ideaOf`). */
+  private readonly ideaReads = new Map<string, Promise<Idea | null>>();
   /** Residents' own gommettes for their devices on the other nodes, sent together every few ms. */
   private readonly peerMine = new Map<string, MyVotes>();
   private peerMineTimer: NodeJS.Timeout | null = null;
@@ -122,7 +125,13 @@ export class VoteRealtime {
   async ideaOf(ideaId: string): Promise<{ workshopId: string; participantId: string; hidden: boolean } | null> {
     const known = this.ideaFacts.get(ideaId);
     if (known) return { ...known, hidden: false };
-    const idea = await this.ctx.store.getIdea(ideaId);
+    // Thousands of taps read in one turn ask for the same few ideas: one read each.
+    let reading = this.ideaReads.get(ideaId);
+    if (!reading) {
+      reading = this.ctx.store.getIdea(ideaId).finally(() => this.ideaReads.delete(ideaId));
+      this.ideaReads.set(ideaId, reading);
+    }
+    const idea = await reading;
     if (!idea) return null;
     if (this.ideaFacts.size >= MAX_REMEMBERED_IDEAS) this.ideaFacts.clear();
     this.ideaFacts.set(ideaId, { workshopId: idea.workshopId, participantId: idea.participantId });
