@@ -13,7 +13,7 @@ import {
 import { decideCasts, MAX_CASTS_PER_TRANSACTION, mineByVoterOf, type KnownGommette } from '../castSequence';
 import type { CastInput, CreateRoundResult, KioskVoterRecord, TakeBackInput, VoteStore, VoterWrite } from '../VoteStore';
 import { toRound, votersBySite, type RoundRow, type VoterCountRow } from '../voteRows';
-import { LOCK_RETRY_MS, WriteLockTurn } from './database';
+import { WriteLockTurn } from './database';
 
 interface GommetteRow {
   id: string;
@@ -54,9 +54,8 @@ export class SqliteVoteStore implements VoteStore {
   private readonly s;
   private queue: QueuedWrite[] = [];
   private flushScheduled = false;
+  /** The group commit's way to the write lock when other processes share the file. */
   private readonly lock: WriteLockTurn;
-  /** Another process holds the write lock: the commit tries again then (see `WriteLockTurn`). */
-  private lockRetry: NodeJS.Timeout | null = null;
   private committed: ((workshopIds: ReadonlySet<string>) => void) | null = null;
 
   constructor(private readonly db: Database.Database) {
@@ -129,7 +128,7 @@ export class SqliteVoteStore implements VoteStore {
   private grouped(job: { kind: 'cast'; input: CastInput } | { kind: 'write'; run: () => VoterWrite }): Promise<VoterWrite> {
     return new Promise((resolve, reject) => {
       this.queue.push({ ...job, resolve, reject });
-      if (this.lockRetry !== null) return;
+      if (this.lock.retrying) return;
       if (this.queue.length >= GROUP_COMMIT_AT) return this.flush();
       if (this.flushScheduled) return;
       this.flushScheduled = true;
@@ -169,11 +168,7 @@ export class SqliteVoteStore implements VoteStore {
       });
       if (turn.kind === 'busy') {
         this.queue = jobs.concat(this.queue);
-        this.lockRetry = setTimeout(() => {
-          this.lockRetry = null;
-          this.flush();
-        }, LOCK_RETRY_MS);
-        return;
+        return this.lock.retry(() => this.flush());
       }
     } catch (error) {
       for (const job of jobs) job.reject(error);

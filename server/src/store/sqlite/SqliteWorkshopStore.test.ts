@@ -153,6 +153,22 @@ describe('SqliteWorkshopStore group commit of ideas', () => {
       expect((await store.listIdeas(workshop.id)).map((item) => item.id)).toEqual(ideas.map((item) => item.id));
       // One commit: a handful of WAL frames, where one commit per idea writes at least one each.
       expect(walFrames(filename)).toBeLessThan(20);
+      // Another process holding the write lock: the ideas wait for it without blocking timers.
+      const other = new Database(filename);
+      other.prepare('BEGIN IMMEDIATE').run();
+      const waiting = [store.insertIdea(idea('w1', 'Pendant un verrou')), store.insertIdea(idea('w2', 'Toujours pendant'))];
+      let ticks = 0;
+      await new Promise<void>((resolve) => {
+        const timer = setInterval(() => {
+          if (++ticks < 5) return;
+          clearInterval(timer);
+          resolve();
+        }, 5);
+      });
+      other.prepare('COMMIT').run();
+      other.close();
+      expect((await Promise.all(waiting)).map((result) => result.inserted)).toEqual([true, true]);
+      expect(ticks).toBe(5);
       // Ideas still queued when the store closes are written first.
       const late = store.insertIdea(idea('late', 'Juste avant la fermeture'));
       await store.close();

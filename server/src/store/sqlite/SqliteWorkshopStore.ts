@@ -8,7 +8,7 @@ import {
   type WorkshopRecord,
   type WorkshopStore,
 } from '../WorkshopStore';
-import { LOCK_RETRY_MS, openSqliteDatabase, WriteLockTurn, type SqliteOptions } from './database';
+import { openSqliteDatabase, WriteLockTurn, type SqliteOptions } from './database';
 import {
   toIdea,
   toParticipant,
@@ -44,8 +44,7 @@ export class SqliteWorkshopStore implements WorkshopStore {
   private readonly db: Database.Database;
   /** Ideas waiting for the next group commit. */
   private ideaQueue: Array<{ idea: Idea; resolve: (result: InsertIdeaResult) => void; reject: (error: unknown) => void }> = [];
-  /** Another process holds the write lock: the ideas' commit tries again then (see `WriteLockTurn`). */
-  private ideaLockRetry: NodeJS.Timeout | null = null;
+  /** The ideas' group commit's way to the write lock when other processes share the file. */
   private readonly ideaLock: WriteLockTurn;
   private readonly statements;
 
@@ -215,11 +214,11 @@ export class SqliteWorkshopStore implements WorkshopStore {
   insertIdea(idea: Idea): Promise<InsertIdeaResult> {
     return new Promise((resolve, reject) => {
       this.ideaQueue.push({ idea, resolve, reject });
-      if (this.ideaQueue.length === 1 && this.ideaLockRetry === null) setImmediate(() => this.flushIdeas());
+      if (this.ideaQueue.length === 1 && !this.ideaLock.retrying) setImmediate(() => this.flushIdeas());
     });
   }
 
-  private flushIdeas(): void {
+  private flushIdeas(waitForLock = false): void {
     const jobs = this.ideaQueue;
     this.ideaQueue = [];
     const outcomes: Array<{ ok: true; result: InsertIdeaResult } | { ok: false; error: unknown }> = [];
@@ -232,14 +231,10 @@ export class SqliteWorkshopStore implements WorkshopStore {
             outcomes.push({ ok: false, error });
           }
         }
-      });
+      }, waitForLock);
       if (turn.kind === 'busy') {
         this.ideaQueue = jobs.concat(this.ideaQueue);
-        this.ideaLockRetry = setTimeout(() => {
-          this.ideaLockRetry = null;
-          this.flushIdeas();
-        }, LOCK_RETRY_MS);
-        return;
+        return this.ideaLock.retry(() => this.flushIdeas());
       }
     } catch (error) {
       for (const job of jobs) job.reject(error);
@@ -340,7 +335,7 @@ export class SqliteWorkshopStore implements WorkshopStore {
 
   async close(): Promise<void> {
     // Ideas already queued are written (and answered) before the file closes.
-    if (this.db.open && this.ideaQueue.length > 0) this.flushIdeas();
+    if (this.db.open && this.ideaQueue.length > 0) this.flushIdeas(true);
     if (this.db.open) this.db.close();
   }
 }

@@ -6,7 +6,7 @@ import { MIGRATIONS } from './migrations';
 /** How long a write waits for another process's write lock, blocking its event loop (SQLite's busy handler). */
 const BUSY_TIMEOUT_MS = 5_000;
 /** A group commit finding the write lock taken tries again this much later, its event loop free meanwhile… */
-export const LOCK_RETRY_MS = 1;
+const LOCK_RETRY_MS = 1;
 /** …for this long at most; then it waits in SQLite's busy handler like any other write. */
 const LOCK_WAIT_FREE_MS = 2_000;
 
@@ -73,12 +73,29 @@ function beginImmediately(db: Database.Database): void {
  */
 export class WriteLockTurn {
   private busySince: number | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly db: Database.Database) {}
 
-  /** `body` in an IMMEDIATE transaction (`db.transaction`), or `busy` when another process holds the lock. */
-  run<T>(body: () => T): { kind: 'done'; value: T } | { kind: 'busy' } {
-    if (this.busySince !== null && Date.now() - this.busySince >= LOCK_WAIT_FREE_MS) {
+  /** A commit found the lock taken and tries again soon: writes that come meanwhile join it. */
+  get retrying(): boolean {
+    return this.retryTimer !== null;
+  }
+
+  /** After `busy`: calls `flush` again `LOCK_RETRY_MS` from now. */
+  retry(flush: () => void): void {
+    this.retryTimer ??= setTimeout(() => {
+      this.retryTimer = null;
+      flush();
+    }, LOCK_RETRY_MS);
+  }
+
+  /**
+   * `body` in an IMMEDIATE transaction (`db.transaction`), or `busy` when another process holds
+   * the lock; `wait`: in SQLite's busy handler (the store is closing: no later turn).
+   */
+  run<T>(body: () => T, wait = false): { kind: 'done'; value: T } | { kind: 'busy' } {
+    if (wait || (this.busySince !== null && Date.now() - this.busySince >= LOCK_WAIT_FREE_MS)) {
       this.busySince = null;
       return { kind: 'done', value: this.db.transaction(body)() };
     }
