@@ -4,6 +4,7 @@ import path from 'node:path';
 import { nanoid } from 'nanoid';
 import { pino, type Logger } from 'pino';
 import { io as connectClient, type Socket } from 'socket.io-client';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import {
   PROTOCOL_VERSION,
   type ClientToServerEvents,
@@ -82,6 +83,37 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       await app.close();
       if (ownsDataDir) removeDataDir(dataDir);
     },
+  };
+}
+
+/** A test file's server (`useServer`): its address once started, and the sockets to close after each test. */
+export interface ServerForFile {
+  readonly url: string;
+  readonly sockets: ClientSocket[];
+}
+
+/**
+ * One server for the whole test file: started before its first test, closed after its last; the
+ * sockets a test pushes on `sockets` are closed after that test.
+ */
+export function useServer(options: StartOptions = {}): ServerForFile {
+  let server: TestServer | null = null;
+  const sockets: ClientSocket[] = [];
+  beforeAll(async () => {
+    server = await startServer(options);
+  });
+  afterEach(() => {
+    for (const socket of sockets.splice(0)) socket.close();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return {
+    get url(): string {
+      if (!server) throw new Error('the server starts before the first test');
+      return server.url;
+    },
+    sockets,
   };
 }
 

@@ -3,25 +3,16 @@
  * long), a phone's idea or gommette is answered at once with `rate_limited` and `retryAfterMs`;
  * staff commands still go through; once the backlog clears, the same command is taken.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '@gommette/shared';
 import { CommandBacklog } from '../src/realtime/CommandBacklog';
-import { clientId, emitWithAck, startServer, type ClientSocket, type TestServer } from './helpers';
+import { clientId, emitWithAck, useServer } from './helpers';
 import { cast, ok, openRound, voteRoom } from './voteFixtures';
 
 let clock = 1_000_000;
 const backlog = new CommandBacklog(() => clock, { shedAfterMs: 2_000, minCommands: 2 });
-let server: TestServer;
-const sockets: ClientSocket[] = [];
-beforeAll(async () => {
-  server = await startServer({ backlog });
-});
-afterEach(() => {
-  for (const socket of sockets.splice(0)) socket.close();
-});
-afterAll(async () => {
-  await server.close();
-});
+const live = useServer({ backlog });
+const { sockets } = live;
 
 describe('CommandBacklog', () => {
   it('sheds only when enough commands wait and the oldest has waited too long', () => {
@@ -45,7 +36,7 @@ describe('CommandBacklog', () => {
 
 describe('load shedding', () => {
   it("answers phones' ideas and gommettes with retryAfterMs while the node is behind, not the console", async () => {
-    const room = await voteRoom(server.url, sockets);
+    const room = await voteRoom(live.url, sockets);
     const round = await openRound(room);
     // Two commands stuck for 3 s.
     const stuck = [backlog.begin(), backlog.begin()];

@@ -2,29 +2,20 @@
  * A burst of taps comes first: while the node is answering many commands, the projector still
  * gets each commit's results at once, and the phones' totals wait until the node is less busy.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VoteResults } from '@gommette/shared';
 import { CommandBacklog } from '../src/realtime/CommandBacklog';
-import { startServer, type ClientSocket, type TestServer } from './helpers';
+import { useServer } from './helpers';
 import { cast, ok, openRound, phoneAt, resultsWhere, totalOf, voteRoom } from './voteFixtures';
 
 const backlog = new CommandBacklog();
-let server: TestServer;
-const sockets: ClientSocket[] = [];
-beforeAll(async () => {
-  server = await startServer({ backlog });
-});
-afterEach(() => {
-  for (const socket of sockets.splice(0)) socket.close();
-});
-afterAll(async () => {
-  await server.close();
-});
+const live = useServer({ backlog });
+const { sockets } = live;
 
 describe("the phones' results during a burst", () => {
   it('wait while the node answers many taps, then come; the projector does not wait', async () => {
-    const room = await voteRoom(server.url, sockets);
-    const phone = await phoneAt(server.url, room.workshop.sites[1]!.joinCode, sockets);
+    const room = await voteRoom(live.url, sockets);
+    const phone = await phoneAt(live.url, room.workshop.sites[1]!.joinCode, sockets);
     const opening = resultsWhere(phone.socket, () => true);
     const round = await openRound(room);
     await opening;

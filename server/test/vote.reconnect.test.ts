@@ -4,9 +4,9 @@
  * round again, so the last phones waited a minute for theirs. Snapshots now read the ballot's
  * ideas by id and share the round's tally while its version is unchanged.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MyVotes, VoteResults } from '@gommette/shared';
-import { emitWithAck, startServer, type ClientSocket, type TestServer } from './helpers';
+import { emitWithAck, useServer } from './helpers';
 import { cast, ok, openRound, phoneAt, resultsWhere, totalOf, voteRoom } from './voteFixtures';
 
 /** The real SQLite stores, with a count of the calls to `method`. */
@@ -29,28 +29,16 @@ const gommettes = (results: VoteResults): number => (results.ranking ?? []).redu
 
 const listIdeas = { n: 0 };
 const tally = { n: 0 };
-let server: TestServer;
-let url: string;
-const sockets: ClientSocket[] = [];
-
-beforeAll(async () => {
-  server = await startServer({
-    wrapStores: (stores) => ({ ...stores, store: counting(stores.store, 'listIdeas', listIdeas), votes: counting(stores.votes, 'tally', tally) }),
-  });
-  url = server.url;
+const live = useServer({
+  wrapStores: (stores) => ({ ...stores, store: counting(stores.store, 'listIdeas', listIdeas), votes: counting(stores.votes, 'tally', tally) }),
 });
-afterEach(() => {
-  for (const socket of sockets.splice(0)) socket.close();
-});
-afterAll(async () => {
-  await server.close();
-});
+const { sockets } = live;
 
 describe('phones (re)connecting during a vote round', () => {
   it('get the ballot and the results without reading every idea nor counting the round once each', async () => {
-    const room = await voteRoom(url, sockets, 3);
+    const room = await voteRoom(live.url, sockets, 3);
     const round = await openRound(room, { budget: 2 });
-    const voter = await phoneAt(url, room.workshop.sites[0]!.joinCode, sockets);
+    const voter = await phoneAt(live.url, room.workshop.sites[0]!.joinCode, sockets);
     const settled = resultsWhere(room.screen.socket, (results) => results.voters === 1);
     ok<MyVotes>(await cast(voter.socket, round.id, room.ideaIds[0]!));
     await settled;
@@ -58,7 +46,7 @@ describe('phones (re)connecting during a vote round', () => {
     listIdeas.n = 0;
     tally.n = 0;
     const crowd = [];
-    for (let i = 0; i < 12; i++) crowd.push(await phoneAt(url, room.workshop.sites[i % 3]!.joinCode, sockets));
+    for (let i = 0; i < 12; i++) crowd.push(await phoneAt(live.url, room.workshop.sites[i % 3]!.joinCode, sockets));
     for (const phone of crowd) {
       expect(phone.snapshot.vote?.round?.ideas.map((idea) => idea.id)).toEqual(room.ideaIds);
       expect(phone.snapshot.vote?.results).toMatchObject({ version: 1, voters: 1 });
@@ -69,13 +57,13 @@ describe('phones (re)connecting during a vote round', () => {
 
     // A new gommette, then paper counts: each bumps the round's version, and the next phone sees it.
     ok<MyVotes>(await cast(voter.socket, round.id, room.ideaIds[1]!));
-    const afterCast = await phoneAt(url, room.workshop.sites[1]!.joinCode, sockets);
+    const afterCast = await phoneAt(live.url, room.workshop.sites[1]!.joinCode, sockets);
     expect(afterCast.snapshot.vote?.results?.version).toBe(2);
     expect(gommettes(afterCast.snapshot.vote!.results!)).toBe(2);
     ok<VoteResults>(
       await emitWithAck(room.facilitator.socket, 'vote:paper', { roundId: round.id, siteId: room.workshop.sites[2]!.id, counts: { [room.ideaIds[2]!]: 4 } }),
     );
-    const afterPaper = await phoneAt(url, room.workshop.sites[2]!.joinCode, sockets);
+    const afterPaper = await phoneAt(live.url, room.workshop.sites[2]!.joinCode, sockets);
     expect(afterPaper.snapshot.vote?.results?.version).toBe(3);
     expect(totalOf(afterPaper.snapshot.vote!.results!, room.ideaIds[2]!)).toBe(4);
     expect(gommettes(afterPaper.snapshot.vote!.results!)).toBe(2);

@@ -1,30 +1,21 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { VoteErrorCode, type Ack, type MatrixView, type MyVotes, type VoteResults } from '@gommette/shared';
-import { clientId, connect, emitWithAck, joinAs, postJson, startServer, tempDataDir, removeDataDir, type ClientSocket, type TestServer } from './helpers';
+import { clientId, connect, emitWithAck, joinAs, postJson, startServer, tempDataDir, removeDataDir, useServer, type ClientSocket } from './helpers';
 import { cast, kioskLinks, kioskToken, ok, openPayload, openRound, phoneAt, resultsWhere, roundWhere, totalOf, voteRoom } from './voteFixtures';
 
-let server: TestServer;
-const sockets: ClientSocket[] = [];
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(() => {
-  for (const socket of sockets.splice(0)) socket.close();
-});
-afterAll(async () => {
-  await server.close();
-});
+const live = useServer();
+const { sockets } = live;
 
 describe('vote rounds', () => {
   it('sends the round and its ideas (never their authors) to phones, live and in the snapshot', async () => {
-    const room = await voteRoom(server.url, sockets);
-    const other = await phoneAt(server.url, room.workshop.sites[1]!.joinCode, sockets);
+    const room = await voteRoom(live.url, sockets);
+    const other = await phoneAt(live.url, room.workshop.sites[1]!.joinCode, sockets);
     const announced = roundWhere(other.socket, (round) => round.status === 'open');
     const round = await openRound(room);
     const seen = await announced;
     expect(seen.ideas.map((idea) => idea.id)).toEqual(room.ideaIds);
     expect(JSON.stringify(seen)).not.toContain(room.author.participantId);
-    const late = await phoneAt(server.url, room.workshop.sites[2]!.joinCode, sockets);
+    const late = await phoneAt(live.url, room.workshop.sites[2]!.joinCode, sockets);
     expect(late.snapshot.vote?.round?.id).toBe(round.id);
     expect(late.snapshot.vote?.round?.ideas).toHaveLength(3);
     expect(late.snapshot.vote?.mine).toEqual({ roundId: round.id, gommettes: [], version: 0 });
@@ -36,9 +27,9 @@ describe('vote rounds', () => {
   });
 
   it('refuses a gommette on an idea hidden after the round opened, though the server already knows that idea from a tap', async () => {
-    const room = await voteRoom(server.url, sockets);
-    const first = await phoneAt(server.url, room.workshop.sites[1]!.joinCode, sockets);
-    const second = await phoneAt(server.url, room.workshop.sites[2]!.joinCode, sockets);
+    const room = await voteRoom(live.url, sockets);
+    const first = await phoneAt(live.url, room.workshop.sites[1]!.joinCode, sockets);
+    const second = await phoneAt(live.url, room.workshop.sites[2]!.joinCode, sockets);
     const round = await openRound(room);
     ok(await cast(first.socket, round.id, room.ideaIds[0]!));
     ok(await emitWithAck(room.facilitator.socket, 'idea:hide', { ideaId: room.ideaIds[0]!, hidden: true }));
@@ -48,19 +39,19 @@ describe('vote rounds', () => {
   });
 
   it('never over-spends under concurrent taps from one resident on several devices, and at the budget edge for many', async () => {
-    const room = await voteRoom(server.url, sockets);
+    const room = await voteRoom(live.url, sockets);
     const round = await openRound(room, { budget: 3, stacking: true });
-    const joined = await joinAs(server.url, room.workshop.sites[0]!.joinCode);
-    const resumed = await postJson<{ participantToken: string }>(`${server.url}/api/participants/resume`, { cardCode: joined.cardCode });
+    const joined = await joinAs(live.url, room.workshop.sites[0]!.joinCode);
+    const resumed = await postJson<{ participantToken: string }>(`${live.url}/api/participants/resume`, { cardCode: joined.cardCode });
     const devices = await Promise.all(
-      [joined.participantToken, resumed.body.participantToken].map((token) => connect(server.url, { role: 'participant', token })),
+      [joined.participantToken, resumed.body.participantToken].map((token) => connect(live.url, { role: 'participant', token })),
     );
     sockets.push(...devices.map((device) => device.socket));
     const taps = await Promise.all(Array.from({ length: 12 }, (_, index) => cast(devices[index % 2]!.socket, round.id, room.ideaIds[index % 3]!)));
     expect(taps.filter((ack) => (ack as Ack<unknown>).ok)).toHaveLength(3);
     expect(taps.filter((ack) => !(ack as Ack<unknown>).ok).every((ack) => (ack as { code: string }).code === VoteErrorCode.BudgetSpent)).toBe(true);
 
-    const phones = await Promise.all(Array.from({ length: 15 }, (_, index) => phoneAt(server.url, room.workshop.sites[index % 3]!.joinCode, sockets)));
+    const phones = await Promise.all(Array.from({ length: 15 }, (_, index) => phoneAt(live.url, room.workshop.sites[index % 3]!.joinCode, sockets)));
     const final = resultsWhere(room.screen.socket, (results) => results.voters === 16);
     const storm = await Promise.all(phones.flatMap((phone) => Array.from({ length: 5 }, (_, index) => cast(phone.socket, round.id, room.ideaIds[index % 3]!))));
     expect(storm.filter((ack) => (ack as Ack<unknown>).ok)).toHaveLength(15 * 3);
@@ -68,9 +59,9 @@ describe('vote rounds', () => {
   });
 
   it('counts a gommette once however often it is resent, from any device, and acks the resend', async () => {
-    const room = await voteRoom(server.url, sockets);
+    const room = await voteRoom(live.url, sockets);
     const round = await openRound(room);
-    const phone = await phoneAt(server.url, room.workshop.sites[1]!.joinCode, sockets);
+    const phone = await phoneAt(live.url, room.workshop.sites[1]!.joinCode, sockets);
     const id = clientId();
     const seenOnce = resultsWhere(room.screen.socket, (seen) => seen.voters === 1 && seen.version >= 1);
     const acks = await Promise.all(Array.from({ length: 20 }, () => cast(phone.socket, round.id, room.ideaIds[0]!, id)));
@@ -79,7 +70,7 @@ describe('vote rounds', () => {
     const results = await seenOnce;
     expect(results.version).toBe(1);
     // Someone else reusing that id is refused; nothing is counted.
-    const thief = await phoneAt(server.url, room.workshop.sites[1]!.joinCode, sockets);
+    const thief = await phoneAt(live.url, room.workshop.sites[1]!.joinCode, sockets);
     expect(await cast(thief.socket, round.id, room.ideaIds[0]!, id)).toMatchObject({ ok: false, code: 'conflict' });
     // Take-back: once, whatever the resends, and the budget comes back.
     const takeBackId = clientId();
@@ -93,9 +84,9 @@ describe('vote rounds', () => {
   });
 
   it('refuses gommettes and take-backs with a clear code once the round is closed, and closes at its time', async () => {
-    const room = await voteRoom(server.url, sockets);
+    const room = await voteRoom(live.url, sockets);
     const round = await openRound(room);
-    const phone = await phoneAt(server.url, room.workshop.sites[0]!.joinCode, sockets);
+    const phone = await phoneAt(live.url, room.workshop.sites[0]!.joinCode, sockets);
     const kept = clientId();
     ok(await cast(phone.socket, round.id, room.ideaIds[1]!, kept));
     const closing = roundWhere(phone.socket, (seen) => seen.status === 'closed');
@@ -142,19 +133,19 @@ describe('vote rounds', () => {
   });
 
   it('applies the self-vote rule and the cap per idea', async () => {
-    const room = await voteRoom(server.url, sockets);
+    const room = await voteRoom(live.url, sockets);
     const round = await openRound(room, { selfVote: false, stacking: true, capPerIdea: 2, budget: 4 });
     expect(await cast(room.author.socket, round.id, room.ideaIds[0]!)).toMatchObject({ ok: false, code: VoteErrorCode.OwnIdea });
-    const phone = await phoneAt(server.url, room.workshop.sites[0]!.joinCode, sockets);
+    const phone = await phoneAt(live.url, room.workshop.sites[0]!.joinCode, sockets);
     ok(await cast(phone.socket, round.id, room.ideaIds[0]!));
     ok(await cast(phone.socket, round.id, room.ideaIds[0]!));
     expect(await cast(phone.socket, round.id, room.ideaIds[0]!)).toMatchObject({ ok: false, code: VoteErrorCode.CapReached });
   });
 
   it('keeps results hidden from the public until the round is closed and revealed', async () => {
-    const room = await voteRoom(server.url, sockets);
+    const room = await voteRoom(live.url, sockets);
     const round = await openRound(room, { results: 'hidden' });
-    const phones = await Promise.all([0, 0, 0].map((site) => phoneAt(server.url, room.workshop.sites[site]!.joinCode, sockets)));
+    const phones = await Promise.all([0, 0, 0].map((site) => phoneAt(live.url, room.workshop.sites[site]!.joinCode, sockets)));
     const publicResults = resultsWhere(room.screen.socket, (seen) => seen.voters === 3);
     const consoleResults = resultsWhere(room.facilitator.socket, (seen) => seen.voters === 3);
     for (const phone of phones) ok(await cast(phone.socket, round.id, room.ideaIds[2]!));
@@ -175,12 +166,12 @@ describe('vote rounds', () => {
 
 describe('kiosks, paper and several sites', () => {
   it('gives each person at a kiosk a fresh budget, counts kiosk voters per site, and adds paper counts', async () => {
-    const room = await voteRoom(server.url, sockets);
+    const room = await voteRoom(live.url, sockets);
     const round = await openRound(room, { budget: 2 });
-    const links = await kioskLinks(server.url, room.workshop);
+    const links = await kioskLinks(live.url, room.workshop);
     expect(links.map((link) => link.siteId)).toEqual(room.workshop.sites.map((site) => site.id));
     const link = links[1]!;
-    const kiosk = await connect(server.url, { role: 'kiosk', workshopId: room.workshop.id, token: kioskToken(link) });
+    const kiosk = await connect(live.url, { role: 'kiosk', workshopId: room.workshop.id, token: kioskToken(link) });
     sockets.push(kiosk.socket);
     expect(kiosk.snapshot.vote?.round?.id).toBe(round.id);
     for (const person of [0, 1, 2]) {
@@ -193,14 +184,14 @@ describe('kiosks, paper and several sites', () => {
     }
     // A kiosk without a voter, or with another site's voter, cannot vote.
     expect(await cast(kiosk.socket, round.id, room.ideaIds[0]!)).toMatchObject({ ok: false, code: 'forbidden' });
-    const otherKiosk = await connect(server.url, { role: 'kiosk', workshopId: room.workshop.id, token: kioskToken(links[2]!) });
+    const otherKiosk = await connect(live.url, { role: 'kiosk', workshopId: room.workshop.id, token: kioskToken(links[2]!) });
     sockets.push(otherKiosk.socket);
     const stranger = clientId();
     ok(await emitWithAck(kiosk.socket, 'kiosk:next', { voterId: stranger }));
     expect(await cast(otherKiosk.socket, round.id, room.ideaIds[0]!, clientId(), stranger)).toMatchObject({ ok: false, code: 'forbidden' });
     expect(await emitWithAck(otherKiosk.socket, 'kiosk:next', { voterId: stranger })).toMatchObject({ ok: false, code: 'conflict' });
     // A phone cannot borrow a kiosk voter: its gommette counts as its own.
-    const phone = await phoneAt(server.url, room.workshop.sites[0]!.joinCode, sockets);
+    const phone = await phoneAt(live.url, room.workshop.sites[0]!.joinCode, sockets);
     ok(await cast(phone.socket, round.id, room.ideaIds[1]!, clientId(), stranger));
 
     const screenResults = resultsWhere(room.screen.socket, (seen) => seen.voters === 4 && totalOf(seen, room.ideaIds[2]!) === 8);
@@ -212,14 +203,14 @@ describe('kiosks, paper and several sites', () => {
     expect(results.sites[1]).toMatchObject({ siteId: room.workshop.sites[1]!.id, kioskVoters: 3, phoneVoters: 0, voters: 3 });
     expect(results.ranking?.find((row) => row.ideaId === room.ideaIds[2])).toMatchObject({ paper: 7, digital: 1, total: 8 });
     // Kiosk links need the facilitator's token; a wrong kiosk token opens nothing.
-    expect((await fetch(`${server.url}/api/workshops/${room.workshop.id}/kiosks`)).status).toBe(401);
-    await expect(connect(server.url, { role: 'kiosk', workshopId: room.workshop.id, token: 'x'.repeat(43) })).rejects.toThrow();
+    expect((await fetch(`${live.url}/api/workshops/${room.workshop.id}/kiosks`)).status).toBe(401);
+    await expect(connect(live.url, { role: 'kiosk', workshopId: room.workshop.id, token: 'x'.repeat(43) })).rejects.toThrow();
   });
 
   it('coalesces results: a burst of gommettes makes a handful of broadcasts, not one per gommette', async () => {
-    const room = await voteRoom(server.url, sockets);
+    const room = await voteRoom(live.url, sockets);
     const round = await openRound(room);
-    const phones = await Promise.all(Array.from({ length: 30 }, (_, index) => phoneAt(server.url, room.workshop.sites[index % 3]!.joinCode, sockets)));
+    const phones = await Promise.all(Array.from({ length: 30 }, (_, index) => phoneAt(live.url, room.workshop.sites[index % 3]!.joinCode, sockets)));
     let screenResults = 0;
     let phoneResults = 0;
     room.screen.socket.on('vote:results', () => screenResults++);
@@ -239,7 +230,7 @@ describe('kiosks, paper and several sites', () => {
 
 describe('matrix', () => {
   it('stores placements and axes, shows them to screens, and sends the easy-and-priority quadrant to a round', async () => {
-    const room = await voteRoom(server.url, sockets, 4);
+    const room = await voteRoom(live.url, sockets, 4);
     expect(room.screen.snapshot.vote?.matrix).toEqual({ axes: { easy: '', priority: '' }, placements: [] });
     const changed = new Promise<MatrixView>((resolve) =>
       room.screen.socket.on('matrix:changed', (matrix) => matrix.placements.length === 4 && resolve(matrix)),
