@@ -44,3 +44,5 @@ export const everyVoteRoom = (workshopId: string): string[] => [
 
 /** Where staff (facilitator, helpers, observers) receive live vote results: the projector's, never finer. */
 export const staffResultsRooms = (workshopId: string): string[] => staffRooms(workshopId);
+/** Every screen that gets the projector's results as they change: consoles, projectors, kiosks (phones have their own interval). */
+export const resultsScreenRooms = (workshopId: string): string[] => [...staffResultsRooms(workshopId), ...publicStaffRooms(workshopId)];

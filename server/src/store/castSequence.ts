@@ -75,3 +75,19 @@ export function decideCasts(roundId: string, read: CastBatchRead, inputs: Readon
   });
   return { writes, accepted };
 }
+
+/**
+ * `VoteStore.afterCommit` for both adapters: tells `listener` the workshops whose gommettes a
+ * commit stored, before its writes are answered. The listener's failure is its own (results are
+ * also sent after the acks): the writes are stored and get answered anyway.
+ */
+export function tellCommitted(listener: ((workshopIds: ReadonlySet<string>) => void) | null, writes: Iterable<VoterWrite>): void {
+  if (!listener) return;
+  const changed = new Set<string>();
+  for (const write of writes) if (write.kind === 'stored') changed.add(write.round.workshopId);
+  try {
+    if (changed.size > 0) listener(changed);
+  } catch {
+    // Not the writes' failure: they are answered anyway.
+  }
+}

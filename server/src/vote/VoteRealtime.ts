@@ -13,7 +13,7 @@ import type { AppContext } from '../context';
 import type { GommetteServer, GommetteSocket } from '../realtime/types';
 import { claimOnce } from '../cluster/claim';
 import { Coalescer } from '../timers/Coalescer';
-import { everyVoteRoom, participantRoom, participantsRoom, publicStaffRooms, screensRoom, staffResultsRooms, staffRooms } from '../realtime/rooms';
+import { everyVoteRoom, participantRoom, participantsRoom, resultsScreenRooms, screensRoom, staffRooms } from '../realtime/rooms';
 import { DueTimers } from '../timers/DueTimers';
 import { sendToPhones } from '../realtime/phoneFanout';
 import { resultsOf, roundViewOf } from './voteViews';
@@ -244,7 +244,7 @@ export class VoteRealtime {
       return;
     }
     if (scope === 'cluster') {
-      this.io.to([...staffResultsRooms(workshopId), ...publicStaffRooms(workshopId)]).emit('vote:results', results);
+      this.io.to(resultsScreenRooms(workshopId)).emit('vote:results', results);
       return;
     }
     this.showStaff(workshopId, results);
@@ -258,7 +258,7 @@ export class VoteRealtime {
     if (!newer) return;
     if (!last && this.shown.size >= MAX_REMEMBERED_RESULTS) this.shown.clear();
     this.shown.set(workshopId, results);
-    this.io.local.to([...staffResultsRooms(workshopId), ...publicStaffRooms(workshopId)]).emit('vote:results', results);
+    this.io.local.to(resultsScreenRooms(workshopId)).emit('vote:results', results);
   }
 
   close(): void {

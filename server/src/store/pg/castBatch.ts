@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { VoteRound } from '@gommette/shared';
-import { castConflict, decideCasts, MAX_CASTS_PER_TRANSACTION, mineByVoterOf, type KnownGommette } from '../castSequence';
+import { castConflict, decideCasts, MAX_CASTS_PER_TRANSACTION, mineByVoterOf, tellCommitted, type KnownGommette } from '../castSequence';
 import type { CastInput, VoterWrite } from '../VoteStore';
 import { UniqueViolationError } from '../WorkshopStore';
 import { rows, withTransaction } from './transaction';
@@ -114,7 +114,7 @@ export class CastBatcher {
         jobs.map((job) => job.input),
         this.lockRound,
       );
-      this.announce(writes);
+      tellCommitted(this.committed, writes);
       jobs.forEach((job, index) => job.resolve(writes[index]!));
     } catch (error) {
       if (!(error instanceof UniqueViolationError)) {
@@ -125,16 +125,6 @@ export class CastBatcher {
       // hold): one by one, so that only the cast that reused it is refused.
       if (jobs.length === 1) jobs[0]!.resolve(castConflict());
       else for (const job of jobs) await this.settle(roundId, [job]);
-    }
-  }
-
-  private announce(writes: VoterWrite[]): void {
-    const changed = new Set<string>();
-    for (const write of writes) if (write.kind === 'stored') changed.add(write.round.workshopId);
-    try {
-      if (changed.size > 0) this.committed?.(changed);
-    } catch {
-      // The listener's failure is its own (results are also sent after the acks): the casts are stored.
     }
   }
 }

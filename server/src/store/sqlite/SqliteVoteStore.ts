@@ -10,7 +10,7 @@ import {
   type VoteRound,
   type VoteTally,
 } from '@gommette/shared';
-import { decideCasts, MAX_CASTS_PER_TRANSACTION, mineByVoterOf, type KnownGommette } from '../castSequence';
+import { decideCasts, MAX_CASTS_PER_TRANSACTION, mineByVoterOf, tellCommitted, type KnownGommette } from '../castSequence';
 import type { CastInput, CreateRoundResult, KioskVoterRecord, TakeBackInput, VoteStore, VoterWrite } from '../VoteStore';
 import { toRound, votersBySite, type RoundRow, type VoterCountRow } from '../voteRows';
 import { WriteLockTurn } from './database';
@@ -174,13 +174,10 @@ export class SqliteVoteStore implements VoteStore {
       for (const job of jobs) job.reject(error);
       return;
     }
-    const changed = new Set<string>();
-    for (const outcome of outcomes) if (outcome.ok && outcome.write.kind === 'stored') changed.add(outcome.write.round.workshopId);
-    try {
-      if (changed.size > 0) this.committed?.(changed);
-    } catch {
-      // The listener's failure is its own (results are also sent after the acks): the taps are stored.
-    }
+    tellCommitted(
+      this.committed,
+      outcomes.flatMap((outcome) => (outcome.ok ? [outcome.write] : [])),
+    );
     // Answered after this turn, a part per turn of the event loop: taps still waiting to be read,
     // and the projector's results, come before 10,000 acks are written.
     let from = 0;
