@@ -260,6 +260,33 @@ describe('SQLite group commit at the budget edge', () => {
     }
   });
 
+  it('tries a taken write lock again every 64 taps while one turn reads thousands, and commits in that turn once it is free', async () => {
+    const { filename } = openFile();
+    const stores = openSqliteStores(filename);
+    const other = new Database(filename); // another node on the same file
+    try {
+      const round = await roundOn(stores, 1);
+      let commits = 0;
+      stores.votes.afterCommit(() => commits++);
+      other.prepare('BEGIN IMMEDIATE').run();
+      const tap = (index: number) => stores.votes.cast(cast(round, `g${index}`, `v${index}`, 'i1'));
+      // One turn of the event loop: 512 taps find the lock taken (their retry's timer waits for the turn's end)…
+      const writes = Array.from({ length: 512 }, (_, index) => tap(index));
+      other.prepare('COMMIT').run();
+      // …the lock is free again; 63 more taps do not try it, the 64th does, and commits them all in this turn.
+      for (let index = 512; index < 575; index++) writes.push(tap(index));
+      expect(commits).toBe(0);
+      writes.push(tap(575));
+      expect(commits).toBe(1);
+      expect((await Promise.all(writes)).every((write) => write.kind === 'stored')).toBe(true);
+      expect(commits).toBe(1);
+      expect((await stores.votes.getRound(round.id))?.version).toBe(576);
+    } finally {
+      other.close();
+      await stores.store.close();
+    }
+  });
+
   it('commits as soon as 512 taps wait, and says so before answering any of them', async () => {
     const { filename } = openFile();
     const stores = openSqliteStores(filename);

@@ -36,6 +36,8 @@ type Outcome = { ok: true; write: VoterWrite } | { ok: false; error: unknown };
 
 /** Writes waiting at which a group commit goes at once, without waiting for the end of the turn. */
 const GROUP_COMMIT_AT = 512;
+/** While another process holds the write lock, it is tried again each time this many more writes wait. */
+const LOCK_TRY_EVERY = 64;
 
 /**
  * Votes on the shared SQLite database. better-sqlite3 runs each transaction synchronously, so
@@ -128,7 +130,12 @@ export class SqliteVoteStore implements VoteStore {
   private grouped(job: { kind: 'cast'; input: CastInput } | { kind: 'write'; run: () => VoterWrite }): Promise<VoterWrite> {
     return new Promise((resolve, reject) => {
       this.queue.push({ ...job, resolve, reject });
-      if (this.lock.retrying) return;
+      if (this.lock.retrying) {
+        // The retry's timer fires after this turn, which may read thousands of taps: meanwhile the
+        // lock is tried again every few of them (a failed try costs a fraction of a millisecond).
+        if (this.queue.length >= GROUP_COMMIT_AT && this.queue.length % LOCK_TRY_EVERY === 0) this.flush();
+        return;
+      }
       if (this.queue.length >= GROUP_COMMIT_AT) return this.flush();
       if (this.flushScheduled) return;
       this.flushScheduled = true;
