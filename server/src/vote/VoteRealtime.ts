@@ -16,12 +16,7 @@ import { Coalescer } from '../timers/Coalescer';
 import { everyVoteRoom, participantRoom, participantsRoom, resultsScreenRooms, screensRoom, staffRooms } from '../realtime/rooms';
 import { DueTimers } from '../timers/DueTimers';
 import { sendToPhones } from '../realtime/phoneFanout';
-import { resultsOf, roundViewOf } from './voteViews';
-
-/** Commands in progress on this node from which the phones' results wait (a burst of taps). */
-const PHONES_WAIT_WHILE_COMMANDS = 50;
-const PHONES_RECHECK_MS = 250;
-const PHONES_MAX_WAIT_MS = 4_000;
+import { phoneGetsResults, resultsOf, roundViewOf } from './voteViews';
 
 /** Workshops whose last shown results are kept (forgetting one only costs a message sent twice). */
 const MAX_REMEMBERED_RESULTS = 1_000;
@@ -45,9 +40,6 @@ export class VoteRealtime {
   private readonly phones: Coalescer;
   /** The last results this node's screens and consoles were sent, per workshop (results from several nodes may cross). */
   private readonly shown = new Map<string, VoteResults>();
-  /** Workshops whose phones' results wait for this node to be less busy. */
-  private readonly phonesWaiting = new Set<string>();
-  private closed = false;
   /** The whole matrix to consoles and projectors: a table placing many ideas at once makes a few messages. */
   private readonly matrix: Coalescer;
   private readonly timers: DueTimers;
@@ -66,8 +58,8 @@ export class VoteRealtime {
     private readonly ctx: AppContext,
   ) {
     this.staff = new Coalescer(VOTE_SCREEN_BROADCAST_INTERVAL_MS, (ids) => this.sendResults(ids, 'staff', 'local'));
-    // Phones: once after a burst rather than at its start too (10,000 writes would hold back its acks).
-    this.phones = new Coalescer(VOTE_PHONE_BROADCAST_INTERVAL_MS, (ids) => this.sendPhoneResults(ids, 0), ctx.now, true);
+    // Phones: a closed round's results (the only ones they show), once after a change, not at its start too.
+    this.phones = new Coalescer(VOTE_PHONE_BROADCAST_INTERVAL_MS, (ids) => this.sendResults(ids, 'phones', 'local'), ctx.now, true);
     ctx.votes.afterCommit((workshopIds) => workshopIds.forEach((workshopId) => this.committed(workshopId)));
     if (ctx.cluster) {
       // The projector's results a node computed (at most ten a second, one message to every other
@@ -203,24 +195,6 @@ export class VoteRealtime {
     return this.announce(round);
   }
 
-  /**
-   * The phones' totals wait while this node is busy answering taps (up to `PHONES_MAX_WAIT_MS`
-   * more): 10,000 results messages in the middle of a burst would delay the acks and the
-   * projector, which matter more than a live total on each phone.
-   */
-  private sendPhoneResults(workshopIds: string[], waitedMs: number): void {
-    if (this.closed) return;
-    const due = workshopIds.filter((workshopId) => waitedMs > 0 || !this.phonesWaiting.has(workshopId));
-    if (due.length === 0) return;
-    if (this.ctx.backlog.size >= PHONES_WAIT_WHILE_COMMANDS && waitedMs < PHONES_MAX_WAIT_MS) {
-      for (const workshopId of due) this.phonesWaiting.add(workshopId);
-      setTimeout(() => this.sendPhoneResults(due, waitedMs + PHONES_RECHECK_MS), PHONES_RECHECK_MS).unref();
-      return;
-    }
-    for (const workshopId of due) this.phonesWaiting.delete(workshopId);
-    this.sendResults(due, 'phones', 'local');
-  }
-
   private sendResults(workshopIds: string[], audience: 'staff' | 'phones', scope: 'local' | 'cluster'): void {
     for (const workshopId of workshopIds) {
       this.emitResults(workshopId, audience, scope).catch((error: unknown) => this.ctx.logger.error({ err: error, workshopId }, 'vote results failed'));
@@ -236,6 +210,8 @@ export class VoteRealtime {
   private async emitResults(workshopId: string, audience: 'staff' | 'phones', scope: 'local' | 'cluster'): Promise<void> {
     const round = await this.ctx.votes.currentRound(workshopId);
     if (!round) return;
+    // A phone shows the results once the round is closed, never while it is open (`phoneGetsResults`).
+    if (audience === 'phones' && !phoneGetsResults(round, this.ctx.now())) return;
     const { public: results } = await resultsOf(this.ctx, round, ['public']);
     this.broadcasts++;
     if (audience === 'phones') {
@@ -264,8 +240,6 @@ export class VoteRealtime {
   close(): void {
     this.staff.close();
     this.phones.close();
-    this.closed = true;
-    this.phonesWaiting.clear();
     this.shown.clear();
     if (this.peerMineTimer) clearTimeout(this.peerMineTimer);
     this.peerMineTimer = null;

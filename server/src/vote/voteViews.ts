@@ -1,5 +1,6 @@
 import {
   buildResults,
+  isRoundOpen,
   toPublicView,
   type Idea,
   type ResultsAudience,
@@ -12,6 +13,16 @@ import type { AppContext } from '../context';
 import type { VoteStore } from '../store/VoteStore';
 
 /** A round with its ballot's visible ideas, public views (no author, ever). */
+/**
+ * Whether a resident's phone is sent this round's results: once it is closed (the phone shows
+ * the ranking then), never while it is open. Live results are for the projector and the staff;
+ * a phone shows none while it votes, and 10,000 phones would otherwise each receive the whole
+ * table every interval of a burst for nothing.
+ */
+export function phoneGetsResults(round: Pick<VoteRound, 'status' | 'closesAt'>, now: number): boolean {
+  return !isRoundOpen(round, now);
+}
+
 export function toRoundView(round: VoteRound, ideas: ReadonlyArray<Idea>, now: number): RoundView {
   const byId = new Map(ideas.map((idea) => [idea.id, idea]));
   const ballot = round.ideaIds.map((id) => byId.get(id)).filter((idea): idea is Idea => idea !== undefined && !idea.hidden);
