@@ -246,7 +246,11 @@ describe('ideas over socket.io', () => {
     // The same resident on a second connection still counts once.
     const again = await connect(server.url, { role: 'participant', token: first.joined.participantToken });
     sockets.push(again.socket);
-    expect(again.snapshot.presence.total).toBe(2);
+    // …and its snapshot carries no presence either; the projector's says two.
+    expect(again.snapshot.presence).toBeNull();
+    const screenAgain = await connect(server.url, { role: 'screen', workshopId: workshop.id, token: workshop.screenToken });
+    sockets.push(screenAgain.socket);
+    expect(screenAgain.snapshot.presence?.total).toBe(2);
 
     const afterLeave = nextEvent(screen.socket, 'presence:changed');
     first.socket.close();

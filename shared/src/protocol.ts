@@ -240,7 +240,8 @@ export interface Snapshot {
   ideas: IdeaView[];
   /** Visible ideas in the workshop. */
   ideaCount: number;
-  presence: Presence;
+  /** Who is here, for the projector and the staff; null for a phone, which does not show it. */
+  presence: Presence | null;
   /** Phases, timer, main levée, tables: instructions only once revealed, except for staff. */
   room: RoomView;
   /** Participants only. */

@@ -31,7 +31,7 @@ export class PresenceTracker {
   private readonly counts = new Map<string, Presence>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
   /** Recent reads of the mirror: a room of phones connecting at once reads it once per interval. */
-  private readonly cached = new Map<string, { at: number; read: Promise<Map<string, string>> }>();
+  private readonly cached = new Map<string, { at: number; read: Promise<Map<string, string>>; counted?: Promise<Presence> }>();
 
   constructor(
     private readonly publish: (workshopId: string, presence: Presence) => void,
@@ -109,12 +109,12 @@ export class PresenceTracker {
       const counts = this.counts.get(workshopId);
       return counts ? { total: counts.total, bySite: { ...counts.bySite } } : { total: 0, bySite: {} };
     }
-    const presence: Presence = { total: 0, bySite: {} };
-    for (const siteId of (await this.connected(workshopId, fresh)).values()) {
-      presence.total += 1;
-      presence.bySite[siteId] = (presence.bySite[siteId] ?? 0) + 1;
-    }
-    return presence;
+    const read = this.connected(workshopId, fresh);
+    // Counted once per read of the mirror, not once per connection that asks within its life.
+    const hit = this.cached.get(workshopId);
+    const counted = hit?.read === read ? (hit.counted ??= read.then(countBySite)) : read.then(countBySite);
+    const presence = await counted;
+    return { total: presence.total, bySite: { ...presence.bySite } };
   }
 
   private schedule(workshopId: string): void {
@@ -141,4 +141,13 @@ export class PresenceTracker {
     this.cached.clear();
     this.counts.clear();
   }
+}
+
+function countBySite(connected: ReadonlyMap<string, string>): Presence {
+  const presence: Presence = { total: 0, bySite: {} };
+  for (const siteId of connected.values()) {
+    presence.total += 1;
+    presence.bySite[siteId] = (presence.bySite[siteId] ?? 0) + 1;
+  }
+  return presence;
 }

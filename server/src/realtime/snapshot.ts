@@ -21,7 +21,8 @@ async function buildCoreSnapshot(ctx: AppContext, data: SocketData, base: string
     protocol: PROTOCOL_VERSION,
     role: data.role,
     workshop: workshopSummary(workshop, sites, base),
-    presence: await ctx.presence.get(workshop.id),
+    // A phone shows no presence: not read for it (in a cluster, every node's connections are read).
+    presence: data.role === Role.Participant ? null : await ctx.presence.get(workshop.id),
     room: viewRoom(room, staff, ctx.now()),
   };
 
