@@ -12,7 +12,6 @@ import {
 import type { AppContext } from '../context';
 import type { VoteStore } from '../store/VoteStore';
 
-/** A round with its ballot's visible ideas, public views (no author, ever). */
 /**
  * Whether a resident's phone is sent this round's results: once it is closed (the phone shows
  * the ranking then), never while it is open. Live results are for the projector and the staff;
@@ -23,6 +22,7 @@ export function phoneGetsResults(round: Pick<VoteRound, 'status' | 'closesAt'>, 
   return !isRoundOpen(round, now);
 }
 
+/** A round with its ballot's visible ideas, public views (no author, ever). */
 export function toRoundView(round: VoteRound, ideas: ReadonlyArray<Idea>, now: number): RoundView {
   const byId = new Map(ideas.map((idea) => [idea.id, idea]));
   const ballot = round.ideaIds.map((id) => byId.get(id)).filter((idea): idea is Idea => idea !== undefined && !idea.hidden);
