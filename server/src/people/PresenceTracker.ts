@@ -19,6 +19,13 @@ export interface PresenceMirror {
   connected(workshopId: string): Promise<Map<string, string>>;
 }
 
+/** A read of every node's presence, and its count by site once someone asked for it. */
+interface MirrorRead {
+  at: number;
+  read: Promise<Map<string, string>>;
+  counted?: Promise<Presence>;
+}
+
 /**
  * Who is connected right now, per workshop: distinct participants (a resident with two tabs
  * counts once, even on two nodes). Changes are published at most once per interval per workshop,
@@ -31,7 +38,7 @@ export class PresenceTracker {
   private readonly counts = new Map<string, Presence>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
   /** Recent reads of the mirror: a room of phones connecting at once reads it once per interval. */
-  private readonly cached = new Map<string, { at: number; read: Promise<Map<string, string>>; counted?: Promise<Presence> }>();
+  private readonly cached = new Map<string, MirrorRead>();
 
   constructor(
     private readonly publish: (workshopId: string, presence: Presence) => void,
@@ -76,17 +83,20 @@ export class PresenceTracker {
   /** Participants connected now (to any node when mirrored): participant id → site id. */
   async connected(workshopId: string, fresh = false): Promise<Map<string, string>> {
     const mirror = this.options.mirror;
-    if (mirror) {
-      const hit = this.cached.get(workshopId);
-      if (!fresh && hit && Date.now() - hit.at < PRESENCE_READ_CACHE_MS) return hit.read;
-      const read = mirror.connected(workshopId);
-      this.cached.set(workshopId, { at: Date.now(), read });
-      read.catch(() => this.cached.delete(workshopId));
-      return read;
-    }
+    if (mirror) return this.mirrorRead(mirror, workshopId, fresh).read;
     const local = new Map<string, string>();
     for (const [participantId, { siteId }] of this.workshops.get(workshopId) ?? []) local.set(participantId, siteId);
     return local;
+  }
+
+  /** A read of the mirror: the one of the last `PRESENCE_READ_CACHE_MS` unless `fresh`. */
+  private mirrorRead(mirror: PresenceMirror, workshopId: string, fresh: boolean): MirrorRead {
+    const hit = this.cached.get(workshopId);
+    if (!fresh && hit && Date.now() - hit.at < PRESENCE_READ_CACHE_MS) return hit;
+    const entry: MirrorRead = { at: Date.now(), read: mirror.connected(workshopId) };
+    this.cached.set(workshopId, entry);
+    entry.read.catch(() => this.cached.delete(workshopId));
+    return entry;
   }
 
   private count(workshopId: string, siteId: string, delta: 1 | -1): void {
@@ -109,11 +119,9 @@ export class PresenceTracker {
       const counts = this.counts.get(workshopId);
       return counts ? { total: counts.total, bySite: { ...counts.bySite } } : { total: 0, bySite: {} };
     }
-    const read = this.connected(workshopId, fresh);
     // Counted once per read of the mirror, not once per connection that asks within its life.
-    const hit = this.cached.get(workshopId);
-    const counted = hit?.read === read ? (hit.counted ??= read.then(countBySite)) : read.then(countBySite);
-    const presence = await counted;
+    const entry = this.mirrorRead(this.options.mirror, workshopId, fresh);
+    const presence = await (entry.counted ??= entry.read.then(countBySite));
     return { total: presence.total, bySite: { ...presence.bySite } };
   }
 
