@@ -175,7 +175,7 @@ export function registerRunHandlers(io: GommetteServer, socket: GommetteSocket, 
     if (!isFacilitator()) return onlyFacilitator();
     const room = await loadRoom(ctx, workshopId);
     if (payload.seats.some((s) => s.tableId !== null && !isValidTable(s.tableId, room.tableCount))) return refuse(ErrorCode.BadRequest, 'no such table');
-    const bySeat = new Map((await store.listParticipants(workshopId)).map((person) => [seatIdOf(ctx, person.id), person.id]));
+    const bySeat = new Map((await store.listRoster(workshopId)).map((person) => [seatIdOf(ctx, person.id), person.id]));
     const seats = payload.seats.flatMap((s) => {
       const participantId = bySeat.get(s.seatId);
       return participantId ? [{ participantId, tableId: s.tableId }] : [];

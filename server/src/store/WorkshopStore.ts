@@ -19,6 +19,9 @@ export interface ParticipantRecord {
   tableId: number | null;
 }
 
+/** A person as the staff's list shows them: no card, no nickname, no mood. */
+export type RosterEntry = Pick<ParticipantRecord, 'id' | 'siteId' | 'tableId' | 'kind'>;
+
 /** Residents and assisted people (paper post-its are not people). */
 export interface ParticipantCounts {
   total: number;
@@ -63,6 +66,11 @@ export interface WorkshopStore {
   getParticipant(participantId: string): Promise<ParticipantRecord | null>;
   /** Residents and assisted people, oldest first (for the facilitator's tables). */
   listParticipants(workshopId: string): Promise<ParticipantRecord[]>;
+  /**
+   * The same people in the same order, with only what the staff's list shows: read from one
+   * index, it stays cheap when the list is rebuilt twice a second for thousands of phones.
+   */
+  listRoster(workshopId: string): Promise<RosterEntry[]>;
   /** Seats people at tables in one transaction (null: no table); ids of another workshop are ignored. */
   setParticipantTables(workshopId: string, seats: ReadonlyArray<{ participantId: string; tableId: number | null }>): Promise<void>;
   /** The pseudo-author of a site's paper post-its, created the first time. */

@@ -243,6 +243,10 @@ export function workshopStoreContract(name: string, makeFixture: () => Promise<S
       expect(await store.ensurePaperAuthor(workshop.id, sites[0]!.id, 6)).toEqual(paper);
       expect(paper.kind).toBe('paper');
       expect((await store.listParticipants(workshop.id)).map((p) => p.id)).toEqual([a.id, b.id]);
+      expect(await store.listRoster(workshop.id)).toEqual([
+        { id: a.id, siteId: a.siteId, tableId: 2, kind: a.kind },
+        { id: b.id, siteId: b.siteId, tableId: 2, kind: b.kind },
+      ]);
       expect(await store.countParticipants(workshop.id)).toMatchObject({ total: 2, byTable: { 2: 2 }, assisted: 1 });
     });
 

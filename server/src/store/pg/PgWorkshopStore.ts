@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import type { Idea, MethodTemplate, QuestionnaireAnswer, RoomState, Site } from '@gommette/shared';
-import type { InsertIdeaResult, ParticipantCounts, ParticipantRecord, WorkshopRecord, WorkshopStore } from '../WorkshopStore';
+import type { Idea, MethodTemplate, ParticipantKind, QuestionnaireAnswer, RoomState, Site } from '@gommette/shared';
+import type { InsertIdeaResult, ParticipantCounts, ParticipantRecord, RosterEntry, WorkshopRecord, WorkshopStore } from '../WorkshopStore';
 import {
   toIdea,
   toParticipant,
@@ -154,6 +154,15 @@ export class PgWorkshopStore implements WorkshopStore {
       [workshopId],
     );
     return found.map(toParticipant);
+  }
+
+  async listRoster(workshopId: string): Promise<RosterEntry[]> {
+    const found = await rows<{ id: string; site_id: string; table_id: number | null; kind: ParticipantKind }>(
+      this.pool,
+      `SELECT id, site_id, table_id, kind FROM participants WHERE workshop_id = $1 AND kind != 'paper' ORDER BY created_at, id ${BINARY}`,
+      [workshopId],
+    );
+    return found.map((row) => ({ id: row.id, siteId: row.site_id, tableId: row.table_id, kind: row.kind }));
   }
 
   async setParticipantTables(workshopId: string, seats: ReadonlyArray<{ participantId: string; tableId: number | null }>): Promise<void> {

@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
-import type { Idea, MethodTemplate, QuestionnaireAnswer, RoomState, Site } from '@gommette/shared';
+import type { Idea, MethodTemplate, ParticipantKind, QuestionnaireAnswer, RoomState, Site } from '@gommette/shared';
 import {
   UniqueViolationError,
   type InsertIdeaResult,
   type ParticipantCounts,
   type ParticipantRecord,
+  type RosterEntry,
   type WorkshopRecord,
   type WorkshopStore,
 } from '../WorkshopStore';
@@ -74,6 +75,7 @@ export class SqliteWorkshopStore implements WorkshopStore {
       participantByCard: db.prepare(`SELECT * FROM participants WHERE card_hash = ?`),
       getParticipant: db.prepare(`SELECT * FROM participants WHERE id = ?`),
       listParticipants: db.prepare(`SELECT * FROM participants WHERE workshop_id = ? AND kind != 'paper' ORDER BY created_at, id`),
+      listRoster: db.prepare(`SELECT id, site_id, table_id, kind FROM participants WHERE workshop_id = ? AND kind != 'paper' ORDER BY created_at, id`).raw(),
       setTable: db.prepare(`UPDATE participants SET table_id = ? WHERE id = ? AND workshop_id = ?`),
       insertPaperAuthor: db.prepare(
         `INSERT INTO participants (id, workshop_id, site_id, card_hash, nickname, mood, created_at, kind, table_id)
@@ -188,6 +190,15 @@ export class SqliteWorkshopStore implements WorkshopStore {
 
   async listParticipants(workshopId: string): Promise<ParticipantRecord[]> {
     return (this.statements.listParticipants.all(workshopId) as ParticipantRow[]).map(toParticipant);
+  }
+
+  async listRoster(workshopId: string): Promise<RosterEntry[]> {
+    return (this.statements.listRoster.all(workshopId) as Array<[string, string, number | null, ParticipantKind]>).map(([id, siteId, tableId, kind]) => ({
+      id,
+      siteId,
+      tableId,
+      kind,
+    }));
   }
 
   async setParticipantTables(workshopId: string, seats: ReadonlyArray<{ participantId: string; tableId: number | null }>): Promise<void> {
