@@ -17,6 +17,8 @@ export interface PresenceMirror {
   remove(workshopId: string, participantId: string): void;
   /** Participants connected to any live node: participant id → site id. */
   connected(workshopId: string): Promise<Map<string, string>>;
+  /** The node is stopping: nothing more to write. */
+  close(): void;
 }
 
 /** A read of every node's presence, and its count by site once someone asked for it. */
@@ -148,6 +150,7 @@ export class PresenceTracker {
     this.pending.clear();
     this.cached.clear();
     this.counts.clear();
+    this.options.mirror?.close();
   }
 }
 
