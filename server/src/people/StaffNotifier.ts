@@ -14,7 +14,7 @@ export function seatIdOf(ctx: Pick<AppContext, 'config'>, participantId: string)
 }
 
 export async function listPeople(ctx: AppContext, workshopId: string): Promise<PersonView[]> {
-  const [people, connected] = await Promise.all([ctx.store.listParticipants(workshopId), ctx.presence.connected(workshopId)]);
+  const [people, connected] = await Promise.all([ctx.store.listRoster(workshopId), ctx.presence.connected(workshopId)]);
   return people.map((person, index) => ({
     seatId: seatIdOf(ctx, person.id),
     number: index + 1,
