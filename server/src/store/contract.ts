@@ -151,6 +151,31 @@ export function workshopStoreContract(name: string, makeFixture: () => Promise<S
       expect(await store.getIdea(idea.id)).toEqual(idea);
     });
 
+    it('inserts a burst of ideas each once: a copy in the same burst or of a stored idea gets the stored one, a refused one fails alone', async () => {
+      const { store } = await fixture();
+      const { workshop, sites } = workshopRecord();
+      await store.createWorkshop(workshop, sites, initialRoom([]));
+      const participant = participantRecord(workshop.id, sites[0]!.id);
+      await store.createParticipant(participant, unique('t'));
+      const stored = ideaRecord(participant, 'Déjà là', 1_000);
+      await store.insertIdea(stored);
+      const burst = Array.from({ length: 40 }, (_, i) => ideaRecord(participant, `Idée ${i}`, 2_000 + i));
+      const ghost = ideaRecord({ ...participant, id: unique('nobody') }, 'Sans auteur', 3_000);
+      const results = await Promise.allSettled([
+        ...burst.map((idea) => store.insertIdea(idea)),
+        store.insertIdea({ ...burst[3]!, text: 'Copie' }),
+        store.insertIdea({ ...stored, text: 'Copie' }),
+        store.insertIdea(ghost),
+      ]);
+      expect(results.slice(0, 42)).toEqual([
+        ...burst.map((idea) => ({ status: 'fulfilled', value: { inserted: true, idea } })),
+        { status: 'fulfilled', value: { inserted: false, idea: burst[3] } },
+        { status: 'fulfilled', value: { inserted: false, idea: stored } },
+      ]);
+      expect(results[42]!.status).toBe('rejected');
+      expect(await store.listIdeas(workshop.id)).toEqual([stored, ...burst]);
+    });
+
     it('lists ideas in posting order and hides them only within their workshop', async () => {
       const { store } = await fixture();
       const { workshop, sites } = workshopRecord();

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { briefSchema, isDomainError, type Brief, type DomainError, type FollowUpSettings } from '@gommette/shared';
 import type { RetourStore } from '../RetourStore';
 import { BINARY } from './rows';
+import { batchedReads } from './batchedReads';
 import { firstRow, query, rows, withTransaction, type Queryable } from './transaction';
 
 const NO_FOLLOW_UP: FollowUpSettings = { finishedAt: null, nextMeeting: null };
@@ -24,6 +25,17 @@ async function readFollowUp(db: Queryable, workshopId: string, lock = false): Pr
  * (`SELECT … FOR UPDATE`), so two consoles on two nodes never lose each other's change.
  */
 export class PgRetourStore implements RetourStore {
+  private readonly followUpByWorkshop = batchedReads(
+    (ids) =>
+      rows<FollowUpSettings & { workshopId: string }>(
+        this.pool,
+        `SELECT workshop_id AS "workshopId", finished_at AS "finishedAt", next_meeting AS "nextMeeting" FROM follow_ups WHERE workshop_id = ANY($1::text[])`,
+        [ids],
+      ),
+    (row) => row.workshopId,
+    ({ finishedAt, nextMeeting }): FollowUpSettings => ({ finishedAt, nextMeeting }),
+  );
+
   constructor(private readonly pool: pg.Pool) {}
 
   async insertBrief(brief: Brief): Promise<Brief> {
@@ -71,7 +83,7 @@ export class PgRetourStore implements RetourStore {
   }
 
   async getFollowUp(workshopId: string): Promise<FollowUpSettings> {
-    return readFollowUp(this.pool, workshopId);
+    return (await this.followUpByWorkshop(workshopId)) ?? NO_FOLLOW_UP;
   }
 
   async updateFollowUp(workshopId: string, change: (settings: FollowUpSettings) => FollowUpSettings): Promise<FollowUpSettings> {

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import type pg from 'pg';
+import { describe, expect, it, vi } from 'vitest';
 import { initialRoom } from '@gommette/shared';
 import { workshopStoreContract } from '../contract';
-import { workshopRecord } from '../records';
+import { ideaRecord, residentRecord, workshopRecord } from '../records';
 import { openPgStores } from './openPgStores';
 import { useTestDatabase } from './testDatabase';
 
@@ -42,5 +43,49 @@ describe('PgWorkshopStore specifics', () => {
     await Promise.all([store.close(), store.close()]);
     await store.close();
     await expect(store.ping()).rejects.toThrow();
+  });
+
+  it('writes a burst of ideas in one statement, and reads their ids, authors and room in one statement each', async () => {
+    const { store } = await openPgStores(databaseUrl());
+    try {
+      const workshop = workshopRecord({
+        id: 'w-burst',
+        title: 't',
+        question: 'q',
+        purpose: 'p',
+        createdAt: 1,
+        facilitatorTokenHash: 'uf',
+        screenTokenHash: 'us',
+      });
+      const site = { id: 's-burst', workshopId: workshop.id, name: 'Centre', joinCode: 'BURST1', position: 0 };
+      await store.createWorkshop(workshop, [site], initialRoom([]));
+      const people = Array.from({ length: 30 }, (_, i) =>
+        residentRecord({ id: `p-burst-${i}`, workshopId: workshop.id, siteId: site.id, cardHash: `c-burst-${i}`, nickname: null, mood: 'sunny', createdAt: i }),
+      );
+      for (const person of people) await store.createParticipant(person, `t-burst-${person.id}`);
+      const ideas = people.map((person, i) =>
+        ideaRecord({ id: `i-burst-${i}`, workshopId: workshop.id, siteId: site.id, participantId: person.id, text: `Idée ${i}`, createdAt: 100 + i }),
+      );
+      const pool = (store as unknown as { pool: pg.Pool }).pool;
+      const sent = vi.spyOn(pool, 'query');
+      // What 30 phones tapping at once make the node ask: is the id stored, who is the author, what is the room; then the insert.
+      const [stored, authors, rooms] = await Promise.all([
+        Promise.all(ideas.map((idea) => store.getIdea(idea.id))),
+        Promise.all(people.map((person) => store.getParticipant(person.id))),
+        Promise.all(people.map(() => store.getRoom(workshop.id))),
+      ]);
+      expect(stored).toEqual(ideas.map(() => null));
+      expect(authors).toEqual(people);
+      expect(new Set(rooms).size).toBe(30); // each reader gets a room of its own
+      const inserted = await Promise.all(ideas.map((idea) => store.insertIdea(idea)));
+      expect(inserted).toEqual(ideas.map((idea) => ({ inserted: true, idea })));
+      const statements = sent.mock.calls.map(([sql]) => String(sql).trim().split(/\s+/).slice(0, 4).join(' '));
+      expect(statements.filter((sql) => sql.startsWith('INSERT INTO ideas'))).toHaveLength(1);
+      expect(statements.filter((sql) => sql.startsWith('SELECT * FROM ideas'))).toHaveLength(1);
+      expect(statements.filter((sql) => sql.startsWith('SELECT * FROM participants'))).toHaveLength(1);
+      expect(statements.filter((sql) => sql.startsWith('SELECT id, room_json'))).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -15,7 +15,11 @@ import {
   type WorkshopRow,
 } from '../coreRows';
 import { BINARY, IDEA_COLUMNS, ideaValues } from './rows';
+import { batchedReads } from './batchedReads';
 import { firstRow, query, rows, withTransaction } from './transaction';
+
+/** Ideas in one INSERT at most (15 parameters each, under PostgreSQL's 65,535). */
+const MAX_IDEAS_PER_INSERT = 500;
 
 const PARTICIPANT_COLUMNS = 'id, workshop_id, site_id, card_hash, nickname, mood, created_at, kind, table_id';
 const participantValues = (p: ParticipantRecord): unknown[] => [p.id, p.workshopId, p.siteId, p.cardHash, p.nickname, p.mood, p.createdAt, p.kind, p.tableId];
@@ -27,6 +31,28 @@ const participantValues = (p: ParticipantRecord): unknown[] => [p.id, p.workshop
  */
 export class PgWorkshopStore implements WorkshopStore {
   private closing: Promise<void> | null = null;
+
+  // Reads that many commands make at once (each idea tapped reads its id, author and room).
+  private ideaQueue: Array<{ idea: Idea; resolve: (result: InsertIdeaResult) => void; reject: (error: unknown) => void }> = [];
+  private insertingIdeas = false;
+  private readonly ideaById = batchedReads(
+    (ids) => rows<IdeaRow>(this.pool, `SELECT * FROM ideas WHERE id = ANY($1::text[])`, [ids]),
+    (row) => row.id,
+    toIdea,
+  );
+  private readonly participantById = batchedReads(
+    (ids) => rows<ParticipantRow>(this.pool, `SELECT * FROM participants WHERE id = ANY($1::text[])`, [ids]),
+    (row) => row.id,
+    toParticipant,
+  );
+  private readonly roomByWorkshop = batchedReads(
+    (ids) =>
+      rows<{ id: string; room_json: string; room_version: number }>(this.pool, `SELECT id, room_json, room_version FROM workshops WHERE id = ANY($1::text[])`, [
+        ids,
+      ]),
+    (row) => row.id,
+    toRoom,
+  );
 
   constructor(private readonly pool: pg.Pool) {}
 
@@ -72,9 +98,7 @@ export class PgWorkshopStore implements WorkshopStore {
   }
 
   async getRoom(workshopId: string): Promise<RoomState | null> {
-    return toRoom(
-      await firstRow<{ room_json: string; room_version: number }>(this.pool, `SELECT room_json, room_version FROM workshops WHERE id = $1`, [workshopId]),
-    );
+    return (await this.roomByWorkshop(workshopId)) ?? null;
   }
 
   async saveRoom(workshopId: string, room: RoomState): Promise<boolean> {
@@ -143,8 +167,7 @@ export class PgWorkshopStore implements WorkshopStore {
   }
 
   async getParticipant(participantId: string): Promise<ParticipantRecord | null> {
-    const row = await firstRow<ParticipantRow>(this.pool, `SELECT * FROM participants WHERE id = $1`, [participantId]);
-    return row ? toParticipant(row) : null;
+    return this.participantById(participantId);
   }
 
   async listParticipants(workshopId: string): Promise<ParticipantRecord[]> {
@@ -185,7 +208,70 @@ export class PgWorkshopStore implements WorkshopStore {
     return author;
   }
 
-  async insertIdea(idea: Idea): Promise<InsertIdeaResult> {
+  /**
+   * Group commit, as on SQLite: ideas that come while an insert is on its way go in the next one,
+   * one statement and one commit for all of them. A burst of 150 ideas made 150 commits, each a
+   * flush of PostgreSQL's log. Resolves once the idea's statement has committed.
+   */
+  insertIdea(idea: Idea): Promise<InsertIdeaResult> {
+    return new Promise((resolve, reject) => {
+      this.ideaQueue.push({ idea, resolve, reject });
+      if (this.ideaQueue.length === 1 && !this.insertingIdeas) setImmediate(() => void this.flushIdeas());
+    });
+  }
+
+  private async flushIdeas(): Promise<void> {
+    const jobs = this.ideaQueue.splice(0, MAX_IDEAS_PER_INSERT);
+    this.insertingIdeas = true;
+    try {
+      const results = await this.insertIdeas(jobs.map((job) => job.idea));
+      jobs.forEach((job, index) => {
+        const result = results[index]!;
+        if (result instanceof Error) job.reject(result);
+        else job.resolve(result);
+      });
+    } catch {
+      // Nothing was committed: one idea the database refuses (its author erased meanwhile, say) fails alone.
+      for (const job of jobs) this.insertIdeaAlone(job.idea).then(job.resolve, job.reject);
+    } finally {
+      this.insertingIdeas = false;
+      if (this.ideaQueue.length > 0) setImmediate(() => void this.flushIdeas());
+    }
+  }
+
+  /** One statement for these ideas; an id already stored (or twice here) returns the stored idea. */
+  private async insertIdeas(ideas: Idea[]): Promise<Array<InsertIdeaResult | Error>> {
+    const first = new Map<string, Idea>();
+    for (const idea of ideas) if (!first.has(idea.id)) first.set(idea.id, idea);
+    const fresh = [...first.values()];
+    const columns = IDEA_COLUMNS.split(',').length;
+    const values = fresh.map((_, row) => `(${Array.from({ length: columns }, (_, column) => `$${row * columns + column + 1}`).join(', ')})`);
+    // ON CONFLICT waits for a concurrent insert of the same id to commit, so the SELECT then sees it.
+    const inserted = await rows<{ id: string }>(
+      this.pool,
+      `INSERT INTO ideas (${IDEA_COLUMNS}) VALUES ${values.join(', ')} ON CONFLICT (id) DO NOTHING RETURNING id`,
+      fresh.flatMap(ideaValues),
+    );
+    const insertedIds = new Set(inserted.map((row) => row.id));
+    const stored = new Map<string, Idea>();
+    const missing = fresh.filter((idea) => !insertedIds.has(idea.id)).map((idea) => idea.id);
+    if (missing.length > 0) {
+      for (const row of await rows<IdeaRow>(this.pool, `SELECT * FROM ideas WHERE id = ANY($1::text[])`, [missing])) stored.set(row.id, toIdea(row));
+    }
+    const told = new Set<string>();
+    return ideas.map((idea) => {
+      if (insertedIds.has(idea.id)) {
+        // The first of this id was inserted; a second copy in the same batch is a resend of it.
+        if (told.has(idea.id)) return { inserted: false, idea: first.get(idea.id)! };
+        told.add(idea.id);
+        return { inserted: true, idea };
+      }
+      const existing = stored.get(idea.id);
+      return existing ? { inserted: false, idea: existing } : new Error(`idea ${idea.id} neither inserted nor found`);
+    });
+  }
+
+  private async insertIdeaAlone(idea: Idea): Promise<InsertIdeaResult> {
     // ON CONFLICT waits for a concurrent insert of the same id to commit, so the SELECT then sees it.
     const inserted = await query(
       this.pool,
@@ -199,8 +285,7 @@ export class PgWorkshopStore implements WorkshopStore {
   }
 
   async getIdea(ideaId: string): Promise<Idea | null> {
-    const row = await firstRow<IdeaRow>(this.pool, `SELECT * FROM ideas WHERE id = $1`, [ideaId]);
-    return row ? toIdea(row) : null;
+    return this.ideaById(ideaId);
   }
 
   async setIdeaHidden(workshopId: string, ideaId: string, hidden: boolean): Promise<Idea | null> {
