@@ -65,8 +65,8 @@ describe('RedisPresence', () => {
     onB.add('w', 'p2', 's1');
     await written();
     expect((await onA.connected('w')).size).toBe(2);
-    // Node B's heartbeat goes (as when it expires after a crash), and it never wrote a goodbye.
-    await a.redis.del(`${b.prefix}:node:${b.nodeId}`);
+    // Node B's heartbeat goes (as when it expires after a crash); it never wrote a goodbye.
+    await b.close();
     expect(await onA.connected('w')).toEqual(new Map([['p1', 's1']]));
     expect(await a.redis.exists(a.key(`presence:w:${b.nodeId}`))).toBe(0);
     expect(await a.redis.sMembers(a.key('presence:w:nodes'))).toEqual([a.nodeId]);

@@ -32,9 +32,10 @@ const participantValues = (p: ParticipantRecord): unknown[] => [p.id, p.workshop
 export class PgWorkshopStore implements WorkshopStore {
   private closing: Promise<void> | null = null;
 
-  // Reads that many commands make at once (each idea tapped reads its id, author and room).
+  /** Ideas waiting for the next insert (`insertIdea`), and whether one is on its way. */
   private ideaQueue: Array<{ idea: Idea; resolve: (result: InsertIdeaResult) => void; reject: (error: unknown) => void }> = [];
   private insertingIdeas = false;
+  // Reads that many commands make at once (each idea tapped reads its id, author and room).
   private readonly ideaById = batchedReads(
     (ids) => rows<IdeaRow>(this.pool, `SELECT * FROM ideas WHERE id = ANY($1::text[])`, [ids]),
     (row) => row.id,
