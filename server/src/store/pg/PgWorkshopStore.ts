@@ -20,6 +20,18 @@ import { firstRow, query, rows, withTransaction } from './transaction';
 
 /** Ideas in one INSERT at most (15 parameters each, under PostgreSQL's 65,535). */
 const MAX_IDEAS_PER_INSERT = 500;
+const IDEA_COLUMN_COUNT = IDEA_COLUMNS.split(',').length;
+
+interface IdeaJob {
+  idea: Idea;
+  resolve: (result: InsertIdeaResult) => void;
+  reject: (error: unknown) => void;
+}
+
+function settle(job: IdeaJob, result: InsertIdeaResult | Error): void {
+  if (result instanceof Error) job.reject(result);
+  else job.resolve(result);
+}
 
 const PARTICIPANT_COLUMNS = 'id, workshop_id, site_id, card_hash, nickname, mood, created_at, kind, table_id';
 const participantValues = (p: ParticipantRecord): unknown[] => [p.id, p.workshopId, p.siteId, p.cardHash, p.nickname, p.mood, p.createdAt, p.kind, p.tableId];
@@ -33,7 +45,7 @@ export class PgWorkshopStore implements WorkshopStore {
   private closing: Promise<void> | null = null;
 
   /** Ideas waiting for the next insert (`insertIdea`), and whether one is on its way. */
-  private ideaQueue: Array<{ idea: Idea; resolve: (result: InsertIdeaResult) => void; reject: (error: unknown) => void }> = [];
+  private ideaQueue: IdeaJob[] = [];
   private insertingIdeas = false;
   // Reads that many commands make at once (each idea tapped reads its id, author and room).
   private readonly ideaById = batchedReads(
@@ -226,14 +238,10 @@ export class PgWorkshopStore implements WorkshopStore {
     this.insertingIdeas = true;
     try {
       const results = await this.insertIdeas(jobs.map((job) => job.idea));
-      jobs.forEach((job, index) => {
-        const result = results[index]!;
-        if (result instanceof Error) job.reject(result);
-        else job.resolve(result);
-      });
+      jobs.forEach((job, index) => settle(job, results[index]!));
     } catch {
       // Nothing was committed: one idea the database refuses (its author erased meanwhile, say) fails alone.
-      for (const job of jobs) this.insertIdeaAlone(job.idea).then(job.resolve, job.reject);
+      for (const job of jobs) this.insertIdeas([job.idea]).then(([result]) => settle(job, result!), job.reject);
     } finally {
       this.insertingIdeas = false;
       if (this.ideaQueue.length > 0) setImmediate(() => void this.flushIdeas());
@@ -245,8 +253,9 @@ export class PgWorkshopStore implements WorkshopStore {
     const first = new Map<string, Idea>();
     for (const idea of ideas) if (!first.has(idea.id)) first.set(idea.id, idea);
     const fresh = [...first.values()];
-    const columns = IDEA_COLUMNS.split(',').length;
-    const values = fresh.map((_, row) => `(${Array.from({ length: columns }, (_, column) => `$${row * columns + column + 1}`).join(', ')})`);
+    const values = fresh.map(
+      (_, row) => `(${Array.from({ length: IDEA_COLUMN_COUNT }, (_, column) => `$${row * IDEA_COLUMN_COUNT + column + 1}`).join(', ')})`,
+    );
     // ON CONFLICT waits for a concurrent insert of the same id to commit, so the SELECT then sees it.
     const inserted = await rows<{ id: string }>(
       this.pool,
@@ -270,19 +279,6 @@ export class PgWorkshopStore implements WorkshopStore {
       const existing = stored.get(idea.id);
       return existing ? { inserted: false, idea: existing } : new Error(`idea ${idea.id} neither inserted nor found`);
     });
-  }
-
-  private async insertIdeaAlone(idea: Idea): Promise<InsertIdeaResult> {
-    // ON CONFLICT waits for a concurrent insert of the same id to commit, so the SELECT then sees it.
-    const inserted = await query(
-      this.pool,
-      `INSERT INTO ideas (${IDEA_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (id) DO NOTHING`,
-      ideaValues(idea),
-    );
-    if (inserted.rowCount === 1) return { inserted: true, idea };
-    const existing = await this.getIdea(idea.id);
-    if (!existing) throw new Error(`idea ${idea.id} neither inserted nor found`);
-    return { inserted: false, idea: existing };
   }
 
   async getIdea(ideaId: string): Promise<Idea | null> {
